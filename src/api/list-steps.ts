@@ -1,0 +1,29 @@
+import { allSteps } from '../../steps/index.ts';
+import { patternsOf } from '../step-catalog.ts';
+
+/** One entry of the step vocabulary, as `kubespec steps --json` prints it. */
+export interface StepInfo {
+  area: string;
+  patterns: string[];
+  example: string;
+  doc: string;
+}
+
+/** The built-in step vocabulary, with one example each. */
+export function listSteps(): StepInfo[] {
+  return allSteps.map((s) => ({ area: s.area, patterns: patternsOf(s), example: s.example, doc: s.doc }));
+}
+
+/** The vocabulary as text for a terminal: grouped by area, pattern then example. */
+export function renderSteps(steps: StepInfo[]): string {
+  const out: string[] = [];
+  let area = '';
+  for (const s of steps) {
+    if (s.area !== area) {
+      area = s.area;
+      out.push('', `# ${area}`);
+    }
+    out.push(`  ${s.patterns.join('\n  ')}`, `      ${s.doc}`, `      e.g. ${s.example.split('\n').join('\n           ')}`);
+  }
+  return out.join('\n').trimStart() + '\n';
+}

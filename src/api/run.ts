@@ -1,0 +1,129 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
+import { cucumberConfig } from '../../support/cucumber-config.mjs';
+import { allSteps } from '../../steps/index.ts';
+import { UserError } from '../errors.ts';
+import { stepPlace } from '../gherkin/step-place.ts';
+import type { RunEnvironment } from './run-environment.ts';
+import { suggestSteps } from './suggest-steps.ts';
+
+export interface RunOptions {
+  /** Feature files or folders; default: features/ of the project. */
+  paths?: string[];
+  profile?: 'sim' | 'live';
+  /** A Cucumber tag expression, e.g. "@workloads and not @slow". */
+  tags?: string;
+  seed?: number;
+  parallel?: number;
+  /** The console formatter: progress (default), pretty, summary. */
+  format?: string;
+}
+
+export interface ScenarioCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  undefined: number;
+  ambiguous: number;
+  pending: number;
+}
+
+export interface RunResult {
+  ok: boolean;
+  scenarios: ScenarioCounts;
+  /** Undefined steps with where they are and the closest steps of the vocabulary. */
+  undefinedSteps: Array<{ text: string; place: string; suggestions: string[] }>;
+}
+
+/**
+ * Runs features on a profile and writes the reports (Allure results, JUnit XML) under the
+ * project's reports/, cleaned first. Never exits the process; the CLI decides the code.
+ */
+export async function run(options: RunOptions, env: RunEnvironment): Promise<RunResult> {
+  const profile = options.profile ?? 'sim';
+  if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
+  if (profile === 'live') {
+    throw new UserError('the live profile needs the live driver, which is not built yet (issue "The live driver"); run with --profile sim');
+  }
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
+  const reports = join(env.cwd, 'reports');
+  rmSync(join(reports, 'allure-results'), { recursive: true, force: true });
+  rmSync(join(reports, 'junit.xml'), { force: true });
+  mkdirSync(join(reports, 'allure-results'), { recursive: true });
+
+  const provided = cucumberConfig({
+    profile,
+    projectRoot: env.cwd,
+    seed,
+    paths: options.paths?.map((p) => join(env.cwd, p)),
+    tags: options.tags,
+    parallel: options.parallel,
+    format: options.format,
+  });
+  const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
+  const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
+  const tally = new Tally();
+  const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
+  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd) };
+  return result;
+}
+
+/** Reads the Cucumber message stream: each scenario's final status, and undefined steps. */
+class Tally {
+  private readonly pickles = new Map<string, Pickle>();
+  private readonly documents = new Map<string, GherkinDocument>();
+  private readonly testCases = new Map<string, TestCase>();
+  private readonly started = new Map<string, string>();
+  private readonly worst = new Map<string, string>();
+  private readonly undefinedStepIds: Array<{ testCaseId: string; testStepId: string }> = [];
+
+  add(m: Envelope): void {
+    if (m.gherkinDocument?.uri) this.documents.set(m.gherkinDocument.uri, m.gherkinDocument);
+    if (m.pickle) this.pickles.set(m.pickle.id, m.pickle);
+    if (m.testCase) this.testCases.set(m.testCase.id, m.testCase);
+    if (m.testCaseStarted) this.started.set(m.testCaseStarted.id, m.testCaseStarted.testCaseId);
+    if (m.testStepFinished) {
+      const testCaseId = this.started.get(m.testStepFinished.testCaseStartedId)!;
+      const status = m.testStepFinished.testStepResult.status;
+      const previous = this.worst.get(m.testStepFinished.testCaseStartedId) ?? 'PASSED';
+      if (rank(status) > rank(previous)) this.worst.set(m.testStepFinished.testCaseStartedId, status);
+      else this.worst.set(m.testStepFinished.testCaseStartedId, previous);
+      if (status === 'UNDEFINED') this.undefinedStepIds.push({ testCaseId, testStepId: m.testStepFinished.testStepId });
+    }
+    if (m.testCaseFinished?.willBeRetried) this.worst.delete(m.testCaseFinished.testCaseStartedId);
+  }
+
+  counts(): ScenarioCounts {
+    const c: ScenarioCounts = { passed: 0, failed: 0, skipped: 0, undefined: 0, ambiguous: 0, pending: 0 };
+    for (const status of this.worst.values()) c[status.toLowerCase() as keyof ScenarioCounts] = (c[status.toLowerCase() as keyof ScenarioCounts] ?? 0) + 1;
+    return c;
+  }
+
+  undefinedSteps(cwd: string): RunResult['undefinedSteps'] {
+    const seen = new Set<string>();
+    const out: RunResult['undefinedSteps'] = [];
+    for (const { testCaseId, testStepId } of this.undefinedStepIds) {
+      const testCase = this.testCases.get(testCaseId)!;
+      const pickle = this.pickles.get(testCase.pickleId)!;
+      const pickleStepId = testCase.testSteps.find((s) => s.id === testStepId)?.pickleStepId;
+      const step = pickle.steps.find((s) => s.id === pickleStepId);
+      if (!step) continue;
+      const doc = this.documents.get(pickle.uri);
+      const place = doc ? stepPlace(doc, step.astNodeIds[0]!) : undefined;
+      const where = place ? `${place.uri}:${place.line}` : pickle.uri;
+      if (seen.has(where)) continue;
+      seen.add(where);
+      out.push({ text: step.text, place: where.startsWith(cwd) ? where.slice(cwd.length + 1) : where, suggestions: suggestSteps(step.text, allSteps) });
+    }
+    return out;
+  }
+}
+
+const order = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
+function rank(status: string): number {
+  return Math.max(0, order.indexOf(status));
+}
+

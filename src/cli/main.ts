@@ -1,0 +1,97 @@
+import { Command, CommanderError, Option } from 'commander';
+import * as api from '../index.ts';
+import type { RunEnvironment } from '../index.ts';
+
+/** Exit codes (README "Exit codes"). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * The `kubespec` command: parses arguments, calls the programmatic API, prints, and returns the
+ * exit code. It never exits the process itself; bin/kubespec.mjs does.
+ */
+export async function main(argv: string[], env: RunEnvironment): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('kubespec')
+    .description('Declarative Kubernetes scenario tests, on a simulator or a live cluster')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => env.stdout.write(s), writeErr: (s) => env.stderr.write(s) })
+    .showSuggestionAfterError();
+
+  program
+    .command('run')
+    .description('run features (default: features/) and write reports under reports/')
+    .argument('[paths...]', 'feature files or folders')
+    .addOption(new Option('--profile <name>', 'where to run').choices(['sim', 'live']))
+    .option('--tags <expression>', 'only scenarios matching this tag expression, e.g. "@workloads and not @slow"')
+    .option('--seed <n>', 'seed of the simulator (same seed, same results)', parseInteger('--seed'))
+    .option('--parallel <n>', 'run scenarios in N worker processes', parseInteger('--parallel'))
+    .option('--format <name>', 'console output: progress, pretty or summary')
+    .action(async (paths: string[], flags: api.RunOptions) => {
+      const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
+      const result = await api.run(options, env);
+      for (const u of result.undefinedSteps) {
+        env.stdout.write(`\nUndefined step at ${u.place}: ${u.text}\n`);
+        if (u.suggestions.length) env.stdout.write(`  closest steps (kubespec steps lists them all):\n${u.suggestions.map((s) => `    ${s}`).join('\n')}\n`);
+      }
+      const c = result.scenarios;
+      env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'})\n`);
+      code = result.ok ? EXIT_OK : EXIT_FAILED;
+    });
+
+  program
+    .command('report')
+    .description('render reports/allure-results as reports/allure-report/index.html')
+    .option('--open', 'open the report in a browser')
+    .action(async (flags: api.ReportOptions) => {
+      const path = await api.report(flags, env);
+      env.stdout.write(`report: ${path}\n`);
+    });
+
+  program
+    .command('steps')
+    .description('list the step vocabulary with an example each')
+    .option('--json', 'as JSON')
+    .action((flags: { json?: boolean }) => {
+      const steps = api.listSteps();
+      env.stdout.write(flags.json ? JSON.stringify(steps, null, 2) + '\n' : api.renderSteps(steps));
+    });
+
+  program
+    .command('init')
+    .description('scaffold kubespec in this repository (never overwrites files)')
+    .action(() => {
+      const { written, kept } = api.init(env);
+      for (const f of written) env.stdout.write(`created ${f}\n`);
+      for (const f of kept) env.stdout.write(`kept    ${f} (exists)\n`);
+      env.stdout.write('\nnext: npx kubespec run\n');
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    env.stderr.write(`kubespec: ${userMessage(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+/** A user error prints alone; anything else is a bug and gets its stack for the report. */
+function userMessage(e: unknown): string {
+  if (e instanceof api.UserError) return e.message;
+  if (e instanceof Error) return `internal error: ${e.stack ?? e.message}`;
+  return String(e);
+}
+
+function parseInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new api.UserError(`${flag} must be a non-negative integer, not "${value}"`);
+    return Number(value);
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

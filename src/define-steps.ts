@@ -1,0 +1,40 @@
+import { defineStep, type World } from '@cucumber/cucumber';
+import { UnsupportedError } from './drivers/driver.ts';
+import { arityOf, patternsOf, type StepSpec } from './step-catalog.ts';
+
+/**
+ * Registers step specs with Cucumber: the built-in vocabulary, and a team's own steps written
+ * the same way. A spec's `within` variant gets the duration as its last
+ * parameter (before a doc string or table); the spec's `run` sees them sorted out.
+ */
+export function defineSteps(specs: readonly StepSpec[]): void {
+  for (const spec of specs) {
+    for (const pattern of patternsOf(spec)) {
+      const hasWithin = pattern !== spec.pattern;
+      const takesBlock = pattern.endsWith(':');
+      const handler = async function (this: World, ...raw: unknown[]) {
+        const block = takesBlock ? raw.pop() : undefined;
+        const within = hasWithin ? (raw.pop() as number) : spec.eventual === 'always' ? spec.defaultWithin : undefined;
+        try {
+          await spec.run.call(this, {
+            args: raw,
+            within,
+            docString: typeof block === 'string' ? block : undefined,
+            rows: block && typeof block === 'object' && 'raw' in block ? (block as { raw(): string[][] }).raw() : undefined,
+          });
+        } catch (e) {
+          // A driver that cannot do this safely skips the step and says why (DESIGN.md "The driver").
+          if (e instanceof UnsupportedError) {
+            this.log(`skipped: ${e.message}`);
+            return 'skipped';
+          }
+          throw e;
+        }
+        return undefined;
+      };
+      // Cucumber checks a step function's arity against its pattern.
+      Object.defineProperty(handler, 'length', { value: arityOf(pattern) });
+      defineStep(pattern, handler);
+    }
+  }
+}

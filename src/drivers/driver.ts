@@ -1,0 +1,124 @@
+/**
+ * The one interface every step talks to (DESIGN.md "The driver"). A driver hides whether a
+ * scenario runs on the simulator or on a live cluster; assertions are written once, against
+ * what a driver returns. Objects are plain Kubernetes JSON.
+ */
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: string;
+    creationTimestamp?: string;
+    generation?: number;
+    ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>;
+    finalizers?: string[];
+  };
+  [field: string]: any;
+};
+
+/** A manifest as a user wrote it, before the server filled anything in. */
+export type Manifest = { apiVersion: string; kind: string; metadata: { name?: string; namespace?: string; [k: string]: unknown }; [k: string]: unknown };
+
+/** Names one object. The namespace defaults to the scenario's own. */
+export interface ObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** A node to add, as a topology lists it. */
+export interface NodeDefinition {
+  name: string;
+  role?: 'control-plane' | 'worker';
+  labels?: Record<string, string>;
+  taints?: Array<{ key: string; value?: string; effect: string }>;
+  capacity?: Record<string, string>;
+}
+
+/** Who the driver runs a scenario for; names its namespace and labels on live clusters. */
+export interface ScenarioInfo {
+  name: string;
+  uri: string;
+  seed: number;
+}
+
+/** A pod lifecycle transition, in the order observed. */
+export type Transition = 'created' | 'scheduled' | 'running' | 'ready' | 'not-ready' | 'succeeded' | 'failed' | 'terminating' | 'deleted';
+
+export interface TimelineEntry {
+  /** Milliseconds since the scenario started (virtual on the simulator, real on live). */
+  at: number;
+  kind: string;
+  namespace?: string;
+  name: string;
+  transition: Transition;
+  /** For example the node a pod was scheduled to. */
+  detail?: string;
+}
+
+/** Options of a delete: as DeleteOptions, plus whether to wait for the object to be gone. */
+export interface DeleteRequest {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/**
+ * What a driver can do. Methods that cannot be done safely on a driver throw `UnsupportedError`,
+ * and the step that called it is skipped with that reason.
+ */
+export interface Driver {
+  readonly name: 'sim' | 'live';
+  /** Prepares a fresh cluster (sim) or namespace (live) for one scenario. */
+  setup(scenario: ScenarioInfo): Promise<void>;
+  /** Removes what the scenario created. Must be safe to call twice and after a failed setup. */
+  teardown(): Promise<void>;
+  /** The scenario's own namespace. */
+  namespace(): string;
+  /** Adds nodes (sim) or checks the cluster has them (live). */
+  addNodes(nodes: NodeDefinition[]): Promise<void>;
+  /** Creates or updates objects (server-side apply semantics); returns them as stored. */
+  apply(manifests: Manifest[]): Promise<KubeObject[]>;
+  get(ref: ObjectRef): Promise<KubeObject | undefined>;
+  list(kind: string, options?: { namespace?: string; labelSelector?: string }): Promise<KubeObject[]>;
+  /** Sets spec.replicas through the scale subresource. */
+  scale(ref: ObjectRef, replicas: number): Promise<void>;
+  delete(ref: ObjectRef, request?: DeleteRequest): Promise<void>;
+  /**
+   * Waits until `probe` returns a value other than undefined, or `timeoutMs` passes. The
+   * simulator advances virtual time between probes; live drivers re-probe on watch events.
+   * On timeout, throws a WaitTimeoutError naming `what` and the last probe's `lastSeen`.
+   */
+  waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, lastSeen?: () => Promise<string>): Promise<T>;
+  /** Lets time pass: virtual on the simulator, a real sleep on live. */
+  elapse(ms: number): Promise<void>;
+  /** Milliseconds since setup, in the driver's time. */
+  elapsed(): number;
+  /** Pod lifecycle transitions observed so far, oldest first. */
+  timeline(): TimelineEntry[];
+  /** Events in the scenario's namespace, oldest first. */
+  events(): Promise<KubeObject[]>;
+  /** Every object the scenario can see in its namespace (for reports). */
+  snapshot(): Promise<KubeObject[]>;
+}
+
+/** A driver cannot do this (for example failing a node of a shared live cluster). */
+export class UnsupportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedError';
+  }
+}
+
+/** A wait that ran out of time. Named as an assertion so reports show "failed", not "broken". */
+export class WaitTimeoutAssertionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WaitTimeoutAssertionError';
+  }
+}

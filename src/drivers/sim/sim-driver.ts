@@ -1,0 +1,172 @@
+import { canonicalKind, kindInfo, LabelSelector, notFound, SimCluster, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import { WaitTimeoutAssertionError } from '../driver.ts';
+import { podTransitions } from '../pod-transitions.ts';
+
+/** The nodes a scenario gets when it names none: one control plane and three workers, kind-like. */
+export const defaultTopology: NodeDefinition[] = [
+  { name: 'control-plane', role: 'control-plane' },
+  { name: 'worker-1' },
+  { name: 'worker-2' },
+  { name: 'worker-3' },
+];
+
+/**
+ * The driver over the in-process simulator: a fresh cluster per scenario, virtual time that
+ * moves only in `waitFor` and `elapse`, and a timeline recorded from the store's watch.
+ */
+export class SimDriver implements Driver {
+  readonly name = 'sim' as const;
+  private cluster?: SimCluster;
+  private startedAt = 0;
+  private readonly entries: TimelineEntry[] = [];
+  private hasNodes = false;
+  /** Creation order of events; their names are random, so the store's order means nothing. */
+  private readonly eventOrder = new Map<string, number>();
+
+  constructor(private readonly images: readonly ImageBehavior[] = []) {}
+
+  async setup(scenario: ScenarioInfo): Promise<void> {
+    this.cluster = new SimCluster({ seed: scenario.seed, images: this.images });
+    this.startedAt = this.cluster.clock.now();
+    this.entries.length = 0;
+    this.hasNodes = false;
+    this.eventOrder.clear();
+    this.cluster.store.watch('Event', (e) => {
+      if (e.type === 'ADDED') this.eventOrder.set(e.object.metadata.uid, e.resourceVersion);
+    });
+    this.cluster.store.watch('Pod', (e) => {
+      for (const t of podTransitions(e.type, e.old as KubeObject | undefined, e.object as KubeObject)) {
+        this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: e.object.metadata.namespace, name: e.object.metadata.name, ...t });
+      }
+    });
+  }
+
+  async teardown(): Promise<void> {
+    this.cluster = undefined;
+  }
+
+  namespace(): string {
+    return 'default';
+  }
+
+  async addNodes(nodes: NodeDefinition[]): Promise<void> {
+    const c = this.sim();
+    for (const n of nodes) c.addNode(n);
+    this.hasNodes = true;
+  }
+
+  async apply(manifests: Manifest[]): Promise<KubeObject[]> {
+    await this.ensureNodes();
+    const c = this.sim();
+    const out: KubeObject[] = [];
+    for (const m of manifests) {
+      const kind = m.kind;
+      const namespace = isNamespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
+      const input = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } } as any;
+      const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
+      // Apply replaces the fields the manifest sets; full server-side apply field ownership is issue 4.
+      const stored = existing
+        ? c.store.update({ ...existing, ...input, metadata: { ...existing.metadata, ...input.metadata, resourceVersion: existing.metadata.resourceVersion } })
+        : c.store.create(input);
+      out.push(stored as KubeObject);
+    }
+    c.clock.settle();
+    return out;
+  }
+
+  async get(ref: ObjectRef): Promise<KubeObject | undefined> {
+    return this.sim().store.get(ref.kind, this.key(ref)) as KubeObject | undefined;
+  }
+
+  async list(kind: string, options: { namespace?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {
+    const namespace = isNamespaced(kind) ? (options.namespace ?? this.namespace()) : undefined;
+    const selector = options.labelSelector ? LabelSelector.parse(options.labelSelector) : undefined;
+    return this.sim().store.list(kind, { namespace, selector }) as KubeObject[];
+  }
+
+  async scale(ref: ObjectRef, replicas: number): Promise<void> {
+    const c = this.sim();
+    const current = c.store.get(ref.kind, this.key(ref));
+    if (!current) throw notFoundFor(ref);
+    c.store.update({ ...current, spec: { ...current.spec, replicas } } as SimObject);
+    c.clock.settle();
+  }
+
+  async delete(ref: ObjectRef, request: DeleteRequest = {}): Promise<void> {
+    const c = this.sim();
+    c.store.delete(ref.kind, this.key(ref), request);
+    c.clock.settle();
+  }
+
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, lastSeen?: () => Promise<string>): Promise<T> {
+    const clock = this.sim().clock;
+    const deadline = clock.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      const next = clock.nextDue();
+      if (next === undefined || next > deadline) break;
+      clock.advanceTo(next);
+    }
+    clock.advanceTo(Math.max(deadline, clock.now()));
+    const value = await probe();
+    if (value !== undefined) return value;
+    const seen = lastSeen ? `\nlast seen: ${await lastSeen()}` : '';
+    throw new WaitTimeoutAssertionError(`timed out after ${formatMs(timeoutMs)} (virtual time) waiting for ${what}${seen}`);
+  }
+
+  async elapse(ms: number): Promise<void> {
+    await this.ensureNodes();
+    this.sim().clock.advanceBy(ms);
+  }
+
+  elapsed(): number {
+    return this.cluster ? this.cluster.clock.now() - this.startedAt : 0;
+  }
+
+  timeline(): TimelineEntry[] {
+    return [...this.entries];
+  }
+
+  async events(): Promise<KubeObject[]> {
+    const events = this.sim().store.list('Event', { namespace: this.namespace() }) as KubeObject[];
+    const order = (e: KubeObject) => this.eventOrder.get(e.metadata.uid!) ?? 0;
+    return events.sort((a, b) => order(a) - order(b));
+  }
+
+  async snapshot(): Promise<KubeObject[]> {
+    const c = this.sim();
+    return c.store.listAll({ namespace: this.namespace() }).filter((o) => o.kind !== 'Event') as KubeObject[];
+  }
+
+  /** A scenario that names no nodes gets the default topology before its first object. */
+  private async ensureNodes(): Promise<void> {
+    if (!this.hasNodes) await this.addNodes(defaultTopology);
+  }
+
+  private sim(): SimCluster {
+    if (!this.cluster) throw new Error('the simulated cluster is not set up (setup() was not called or teardown() already ran)');
+    return this.cluster;
+  }
+
+  private key(ref: ObjectRef) {
+    return { namespace: isNamespaced(ref.kind) ? (ref.namespace ?? this.namespace()) : undefined, name: ref.name };
+  }
+}
+
+/** Unknown kinds count as namespaced; the store then refuses them with the API's message. */
+function isNamespaced(kind: string): boolean {
+  return kindInfo(canonicalKind(kind) ?? kind)?.namespaced ?? true;
+}
+
+function notFoundFor(ref: ObjectRef): Error {
+  const info = kindInfo(ref.kind);
+  return info ? notFound(info.plural, ref.name, info.apiVersion.split('/').slice(0, -1).join('')) : new Error(`${ref.kind} "${ref.name}" not found`);
+}
+
+export function formatMs(ms: number): string {
+  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

@@ -1,0 +1,33 @@
+/**
+ * kubespec's programmatic API: what the CLI calls, what steps and support code use, and what a
+ * team's own steps may import (`import { defineSteps } from 'kubespec'`).
+ */
+export { run, type RunOptions, type RunResult, type ScenarioCounts } from './api/run.ts';
+export { report, type ReportOptions } from './api/report.ts';
+export { listSteps, renderSteps, type StepInfo } from './api/list-steps.ts';
+export { init } from './api/init.ts';
+export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';
+export type { RunEnvironment } from './api/run-environment.ts';
+
+export { defineSteps } from './define-steps.ts';
+export { arityOf, patternsOf, withinPattern, type StepCall, type StepSpec } from './step-catalog.ts';
+export { stepPlace, type StepPlace } from './gherkin/step-place.ts';
+
+export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
+export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
+export { createDriver, type ProfileName } from './drivers/create-driver.ts';
+export { packageRoot } from './package-root.ts';
+
+export { check, pass, fail, type Verdict } from './assertions/check.ts';
+export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';
+export { orderVerdict, observedOrder, assertOrder } from './assertions/ordering.ts';
+export { KubespecAssertionError } from './assertions/errors.ts';
+
+export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';
+export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
+export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
+export { statefulSetManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
+export { UserError } from './errors.ts';
+
+export { redact, REDACTED } from './report/redact.ts';
+export { timelineText, timelineSvg } from './report/timeline.ts';

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { Manifest } from '../drivers/driver.ts';
+import { UserError } from '../errors.ts';
+
+/** Where a YAML text came from: a file, or a doc string starting at `firstLine` of a feature. */
+export interface YamlOrigin {
+  /** The file to name in messages (a manifest file or a feature file). */
+  file: string;
+  /** The file line of the YAML's first line (1 for a file, docstring line + 1 for a doc string). */
+  firstLine: number;
+}
+
+/**
+ * Parses YAML into objects, one per document, skipping empty documents. A syntax error is
+ * one UserError naming the file, the file line and the YAML column.
+ */
+export function parseYamlDocuments(text: string, origin: YamlOrigin): Array<{ value: any; line: number }> {
+  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const out: Array<{ value: any; line: number }> = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const error = doc.errors[0];
+    if (error) {
+      const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new UserError(`${origin.file}:${origin.firstLine + pos.line - 1}: invalid YAML at line ${pos.line}, column ${pos.col}: ${reason}`);
+    }
+    const value = doc.toJS();
+    if (value === null || value === undefined) continue;
+    const offset = doc.contents?.range?.[0] ?? 0;
+    out.push({ value, line: origin.firstLine + lineOf(text, offset) - 1 });
+  }
+  return out;
+}
+
+/** Parses Kubernetes manifests and checks the fields every object needs. */
+export function parseManifests(text: string, origin: YamlOrigin): Manifest[] {
+  return parseYamlDocuments(text, origin).flatMap(({ value, line }) => {
+    if (value && value.kind === 'List' && Array.isArray(value.items)) return value.items.map((item: any) => checkManifest(item, origin.file, line));
+    return [checkManifest(value, origin.file, line)];
+  });
+}
+
+function checkManifest(value: any, file: string, line: number): Manifest {
+  const where = `${file}:${line}`;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new UserError(`${where}: a manifest must be a mapping with apiVersion, kind and metadata`);
+  if (!value.apiVersion) throw new UserError(`${where}: apiVersion: Required value`);
+  if (!value.kind) throw new UserError(`${where}: kind: Required value`);
+  if (!value.metadata?.name && !value.metadata?.generateName) {
+    throw new UserError(`${where}: ${value.kind}: metadata.name: Required value: name or generateName is required`);
+  }
+  return value as Manifest;
+}
+
+/** Finds a manifest file by name in the given folders, first match wins. */
+export function findManifestFile(name: string, folders: string[], cwd: string): string {
+  for (const folder of folders) {
+    const candidate = join(folder, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  const where = folders.map((f) => relative(cwd, f) || '.').join(', ');
+  throw new UserError(`manifest "${name}" not found (looked in ${where})`);
+}
+
+/** Reads and parses a manifest file. */
+export function loadManifestFile(path: string, cwd: string): Manifest[] {
+  return parseManifests(readFileSync(path, 'utf8'), { file: relative(cwd, path) || path, firstLine: 1 });
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}

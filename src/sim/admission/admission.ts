@@ -1,0 +1,25 @@
+import type { KindInfo } from '../store/kinds.ts';
+import type { KubeObject } from '../store/types.ts';
+
+/** What an admission plugin is shown: the object as it will be stored (mutable) and the old one. */
+export interface AdmissionRequest {
+  operation: 'CREATE' | 'UPDATE';
+  object: KubeObject;
+  old?: KubeObject;
+  info: KindInfo;
+}
+
+/** A step of the admission chain. Mutating steps change `request.object`; validating ones throw an ApiError. */
+export interface AdmissionPlugin {
+  name: string;
+  admit(request: AdmissionRequest): void;
+}
+
+/** The chain the store runs on every create and update, in order (defaulting, then validation). */
+export class Admission {
+  constructor(private readonly plugins: readonly AdmissionPlugin[]) {}
+
+  admit(request: AdmissionRequest): void {
+    for (const p of this.plugins) p.admit(request);
+  }
+}

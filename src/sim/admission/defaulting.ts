@@ -1,0 +1,59 @@
+import type { AdmissionPlugin } from './admission.ts';
+
+/**
+ * Field defaults the API server fills in (reference/api-machinery.md §7, kubelet.md §13,
+ * workloads.md §3), from pkg/apis/{core,apps}/v1/defaults.go. Only what scenarios can see.
+ */
+export const defaulting: AdmissionPlugin = {
+  name: 'Defaulting',
+  admit({ object }) {
+    switch (object.kind) {
+      case 'Pod':
+        if (object.spec) defaultPodSpec(object.spec);
+        break;
+      case 'StatefulSet':
+        defaultStatefulSet(object.spec ?? (object.spec = {}));
+        break;
+    }
+  },
+};
+
+/** Pod spec defaults; also applied to workload templates, as the API server does. */
+export function defaultPodSpec(spec: any): void {
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    c.terminationMessagePath ??= '/dev/termination-log';
+    c.terminationMessagePolicy ??= 'File';
+    c.imagePullPolicy ??= defaultPullPolicy(c.image);
+    c.resources ??= {};
+    for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  }
+}
+
+/** `Always` for `:latest` or an untagged image, else `IfNotPresent` (reference/kubelet.md §10). */
+function defaultPullPolicy(image: string | undefined): string {
+  if (!image) return 'IfNotPresent';
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultStatefulSet(spec: any): void {
+  spec.replicas ??= 1;
+  spec.podManagementPolicy ??= 'OrderedReady';
+  spec.updateStrategy ??= { type: 'RollingUpdate' };
+  if (spec.updateStrategy.type === 'RollingUpdate') {
+    spec.updateStrategy.rollingUpdate ??= {};
+    spec.updateStrategy.rollingUpdate.partition ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.persistentVolumeClaimRetentionPolicy ??= {};
+  spec.persistentVolumeClaimRetentionPolicy.whenDeleted ??= 'Retain';
+  spec.persistentVolumeClaimRetentionPolicy.whenScaled ??= 'Retain';
+  if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}

@@ -1,0 +1,112 @@
+import { invalid, type FieldError } from '../store/errors.ts';
+import { LabelSelector } from '../store/label-selector.ts';
+import type { KubeObject } from '../store/types.ts';
+import type { AdmissionPlugin } from './admission.ts';
+
+/**
+ * Validation with the API server's field paths and texts (reference/api-machinery.md §1, §12),
+ * from apimachinery's validation package and pkg/apis/*\/validation. Only the checks a
+ * scenario is likely to trip over; issue "Simulator core" extends the set.
+ */
+export const validation: AdmissionPlugin = {
+  name: 'Validation',
+  admit({ object, info }) {
+    const errors: FieldError[] = [];
+    validateName(object, errors);
+    validateLabels(object.metadata.labels, 'metadata.labels', errors);
+    if (object.kind === 'StatefulSet') validateStatefulSet(object, errors);
+    if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
+    if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
+  },
+};
+
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const qualifiedNamePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** Kinds whose names must be DNS labels rather than subdomains. */
+const labelNamedKinds = new Set(['Namespace', 'Service']);
+
+const subdomainText =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const labelText =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+function validateName(obj: KubeObject, errors: FieldError[]): void {
+  const name = obj.metadata.name;
+  if (labelNamedKinds.has(obj.kind)) {
+    if (name.length > 63 || !dns1123Label.test(name)) {
+      errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${labelText}` });
+    }
+  } else if (name.length > 253 || !dns1123Subdomain.test(name)) {
+    errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${subdomainText}` });
+  }
+}
+
+function validateLabels(labels: Record<string, string> | undefined, path: string, errors: FieldError[]): void {
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const slash = k.lastIndexOf('/');
+    const namePart = slash < 0 ? k : k.slice(slash + 1);
+    const prefix = slash < 0 ? '' : k.slice(0, slash);
+    if (namePart.length > 63 || !qualifiedNamePart.test(namePart) || (slash >= 0 && !dns1123Subdomain.test(prefix))) {
+      errors.push({
+        path,
+        text: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      });
+    }
+    if (typeof v !== 'string' || v.length > 63 || !labelValue.test(v)) {
+      errors.push({
+        path,
+        text: `Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      });
+    }
+  }
+}
+
+function validateStatefulSet(obj: KubeObject, errors: FieldError[]): void {
+  const spec = obj.spec ?? {};
+  if (typeof spec.replicas === 'number' && spec.replicas < 0) {
+    errors.push({ path: 'spec.replicas', text: `Invalid value: ${spec.replicas}: must be greater than or equal to 0` });
+  }
+  if (!spec.selector) {
+    errors.push({ path: 'spec.selector', text: 'Required value' });
+  } else {
+    let selector: LabelSelector | undefined;
+    try {
+      selector = LabelSelector.fromSpec(spec.selector);
+    } catch (e) {
+      errors.push({ path: 'spec.selector', text: `Invalid value: ${(e as Error).message}` });
+    }
+    if (selector?.isEverything()) {
+      errors.push({ path: 'spec.selector', text: 'Invalid value: "null": empty selector is invalid for statefulset' });
+    } else if (selector && !selector.matches(spec.template?.metadata?.labels)) {
+      errors.push({
+        path: 'spec.template.metadata.labels',
+        text: `Invalid value: ${goMap(spec.template?.metadata?.labels)}: \`selector\` does not match template \`labels\``,
+      });
+    }
+  }
+  validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
+}
+
+function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
+  const containers: any[] = spec?.containers ?? [];
+  if (containers.length === 0) errors.push({ path: `${path}.containers`, text: 'Required value' });
+  containers.forEach((c, i) => {
+    if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
+    if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });
+  });
+}
+
+/** Go's %#v of a map[string]string, which the apiserver prints in this message. */
+function goMap(labels: Record<string, string> | undefined): string {
+  const entries = Object.keys(labels ?? {}).sort().map((k) => `"${k}":"${labels![k]}"`);
+  return `map[string]string{${entries.join(', ')}}`;
+}
+
+function kindWithGroup(obj: KubeObject, apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? obj.kind : `${obj.kind}.${apiVersion.slice(0, slash)}`;
+}
+

@@ -1,0 +1,51 @@
+import type { Millis } from '../clock.ts';
+import type { ObjectKey } from '../store/types.ts';
+import type { WatchEvent } from '../store/watch.ts';
+
+/**
+ * What a reconcile asks for next (STYLE.md §1): nothing, or "come back after this long" in
+ * virtual time. Throwing an ordinary error means "retry with backoff"; throwing a
+ * TerminalError means "record it and stop retrying this key".
+ */
+export interface ReconcileResult {
+  requeueAfter?: Millis;
+}
+
+/**
+ * A level-based controller: given only a key, it re-reads the world and moves it one step
+ * toward the desired state. It must be idempotent; a missed or doubled call is harmless.
+ */
+export interface Controller {
+  readonly name: string;
+  reconcile(key: ObjectKey): ReconcileResult;
+}
+
+/** Maps a watch event to the keys of the objects a controller must look at again. */
+export type KeyMapper = (event: WatchEvent) => ObjectKey[];
+
+/** Declares which kinds a controller watches and which keys their changes enqueue. */
+export interface WatchSpec {
+  /** A kind, or '*' for every kind. */
+  kind: string;
+  keys: KeyMapper;
+}
+
+/** An error that retrying cannot fix (bad spec, unsupported field). */
+export class TerminalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TerminalError';
+  }
+}
+
+/** The key of the changed object itself. */
+export const ownKey: KeyMapper = (e) => [{ namespace: e.object.metadata.namespace, name: e.object.metadata.name }];
+
+/** The key of the controlling owner of the given kind, from the object's ownerReferences. */
+export function controllerKey(ownerKind: string): KeyMapper {
+  return (e) => {
+    const refs = [e.object, e.old].flatMap((o) => o?.metadata.ownerReferences ?? []);
+    const owner = refs.find((r) => r.controller && r.kind === ownerKind);
+    return owner ? [{ namespace: e.object.metadata.namespace, name: owner.name }] : [];
+  };
+}

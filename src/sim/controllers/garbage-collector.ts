@@ -1,0 +1,75 @@
+import type { ObjectStore } from '../store/object-store.ts';
+import { thaw } from '../store/freeze.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import type { Controller, KeyMapper, ReconcileResult } from './controller.ts';
+
+/**
+ * The garbage collector (reference/workloads.md §7), keyed by owner uid (carried in the
+ * key's name): dependents of a gone owner are deleted when no other owner of theirs is alive
+ * (Background); an owner with the `orphan` finalizer has itself removed from its dependents'
+ * ownerReferences; one with `foregroundDeletion` waits until its blocking dependents are gone.
+ * It scans the store on each sync; an owner index is left to the performance work.
+ */
+export class GarbageCollector implements Controller {
+  readonly name = 'GarbageCollector';
+
+  constructor(private readonly store: ObjectStore) {}
+
+  reconcile(key: ObjectKey): ReconcileResult {
+    const ownerUid = key.name;
+    const all = this.store.listAll();
+    const owner = all.find((o) => o.metadata.uid === ownerUid);
+    const dependents = all.filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === ownerUid));
+    if (!owner) {
+      const alive = new Set(all.map((o) => o.metadata.uid));
+      for (const d of dependents) {
+        const otherOwners = d.metadata.ownerReferences!.filter((r) => r.uid !== ownerUid && alive.has(r.uid));
+        if (otherOwners.length === 0) this.deleteQuietly(d, 'Background');
+        else this.dropOwner(d, ownerUid);
+      }
+      return {};
+    }
+    const finalizers = owner.metadata.finalizers ?? [];
+    if (!owner.metadata.deletionTimestamp) return {};
+    if (finalizers.includes('orphan')) {
+      for (const d of dependents) this.dropOwner(d, ownerUid);
+      this.removeFinalizer(owner, 'orphan');
+    } else if (finalizers.includes('foregroundDeletion')) {
+      for (const d of dependents) if (!d.metadata.deletionTimestamp) this.deleteQuietly(d, 'Foreground');
+      const blocking = dependents.filter((d) => d.metadata.ownerReferences!.some((r) => r.uid === ownerUid && r.blockOwnerDeletion));
+      if (blocking.length === 0) this.removeFinalizer(owner, 'foregroundDeletion');
+    }
+    return {};
+  }
+
+  private deleteQuietly(obj: KubeObject, policy: 'Background' | 'Foreground'): void {
+    if (obj.metadata.deletionTimestamp) return;
+    this.store.delete(obj.kind, obj.metadata, { propagationPolicy: policy });
+  }
+
+  private dropOwner(obj: KubeObject, uid: string): void {
+    const next = thaw(obj);
+    next.metadata.ownerReferences = next.metadata.ownerReferences!.filter((r) => r.uid !== uid);
+    if (next.metadata.ownerReferences.length === 0) delete next.metadata.ownerReferences;
+    this.store.update(next);
+  }
+
+  private removeFinalizer(obj: KubeObject, finalizer: string): void {
+    const next = thaw(obj);
+    next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+    this.store.update(next);
+  }
+}
+
+/**
+ * Which owner uids a change concerns: a deleted or deleting object (its dependents), and the
+ * owners named by an added or deleted dependent (a dangling reference, or a foreground owner
+ * waiting for it). Plain updates concern nobody, which keeps the scans rare.
+ */
+export const ownerUids: KeyMapper = (e) => {
+  const uids = new Set<string>();
+  const meta = e.object.metadata;
+  if (e.type === 'DELETED' || (meta.deletionTimestamp && meta.finalizers?.length)) uids.add(meta.uid);
+  if (e.type !== 'MODIFIED') for (const r of meta.ownerReferences ?? []) uids.add(r.uid);
+  return [...uids].map((uid) => ({ name: uid }));
+};

@@ -1,0 +1,104 @@
+import type { Clock, Millis, TimerId } from '../clock.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { ObjectKey } from '../store/types.ts';
+import { keyText } from '../store/types.ts';
+import type { Controller, WatchSpec } from './controller.ts';
+import { TerminalError } from './controller.ts';
+
+/** client-go's default per-item rate limiter: 5ms doubling, capped at 1000s. */
+const RETRY_BASE: Millis = 5;
+const RETRY_MAX: Millis = 1_000_000;
+
+/** A reconcile loop that keeps re-queuing itself within one instant is a bug, not a wait. */
+const MAX_SYNCS_PER_INSTANT = 100_000;
+
+/** A reconcile failure kept for reports and tests. */
+export interface ReconcileFailure {
+  controller: string;
+  key: string;
+  message: string;
+  terminal: boolean;
+  at: Millis;
+}
+
+/**
+ * Runs controllers as a work queue on the virtual clock, in the controller-runtime style: watch
+ * events map to keys, keys are deduplicated, and each key is reconciled later in the same
+ * instant. Keys are processed in the order they were first queued, so runs are deterministic.
+ */
+export class ControllerManager {
+  private readonly queues = new Map<Controller, Map<string, ObjectKey>>();
+  private readonly retries = new Map<string, number>();
+  private readonly requeueTimers = new Map<string, TimerId>();
+  private drainScheduled = false;
+  private instant = -1;
+  private syncsThisInstant = 0;
+  readonly failures: ReconcileFailure[] = [];
+
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock) {}
+
+  /** Registers a controller and the watches that feed its queue (our "builder"). */
+  register(controller: Controller, watches: readonly WatchSpec[]): void {
+    this.queues.set(controller, new Map());
+    for (const w of watches) {
+      this.store.watch(w.kind === '*' ? undefined : w.kind, (event) => {
+        for (const key of w.keys(event)) this.enqueue(controller, key);
+      });
+    }
+  }
+
+  /** Queues a key for a controller; a key already queued is not queued twice. */
+  enqueue(controller: Controller, key: ObjectKey): void {
+    this.queues.get(controller)!.set(keyText(key), key);
+    if (!this.drainScheduled) {
+      this.drainScheduled = true;
+      this.clock.after(0, () => this.drain());
+    }
+  }
+
+  private drain(): void {
+    this.drainScheduled = false;
+    for (const [controller, queue] of this.queues) {
+      const batch = [...queue.values()];
+      queue.clear();
+      for (const key of batch) this.sync(controller, key);
+    }
+  }
+
+  private sync(controller: Controller, key: ObjectKey): void {
+    this.guardLivelock(controller, key);
+    const id = `${controller.name}/${keyText(key)}`;
+    try {
+      const result = controller.reconcile(key);
+      this.retries.delete(id);
+      if (result.requeueAfter !== undefined) this.requeueLater(controller, key, id, result.requeueAfter);
+    } catch (e) {
+      const terminal = e instanceof TerminalError;
+      this.failures.push({ controller: controller.name, key: keyText(key), message: (e as Error).message, terminal, at: this.clock.now() });
+      if (terminal) return;
+      const n = this.retries.get(id) ?? 0;
+      this.retries.set(id, n + 1);
+      this.requeueLater(controller, key, id, Math.min(RETRY_BASE * 2 ** n, RETRY_MAX));
+    }
+  }
+
+  private requeueLater(controller: Controller, key: ObjectKey, id: string, delay: Millis): void {
+    const previous = this.requeueTimers.get(id);
+    if (previous !== undefined) this.clock.cancel(previous);
+    this.requeueTimers.set(id, this.clock.after(delay, () => {
+      this.requeueTimers.delete(id);
+      this.enqueue(controller, key);
+    }));
+  }
+
+  private guardLivelock(controller: Controller, key: ObjectKey): void {
+    const now = this.clock.now();
+    if (now !== this.instant) {
+      this.instant = now;
+      this.syncsThisInstant = 0;
+    }
+    if (++this.syncsThisInstant > MAX_SYNCS_PER_INSTANT) {
+      throw new Error(`controllers did not settle at t=${now}ms (last: ${controller.name} ${keyText(key)}): a reconcile loop keeps re-queuing itself`);
+    }
+  }
+}

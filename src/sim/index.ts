@@ -1,0 +1,15 @@
+/**
+ * The simulator's public surface: what drivers and the served API may use. Everything else in
+ * src/sim is internal.
+ */
+export { SimCluster, DEFAULT_EPOCH, type ClusterOptions } from './cluster.ts';
+export { VirtualClock, rfc3339, type Clock, type Millis } from './clock.ts';
+export type { NodeSpec } from './nodes.ts';
+export type { ImageBehavior } from './kubelet/container-behavior.ts';
+export { ApiError, notFound } from './store/errors.ts';
+export { LabelSelector } from './store/label-selector.ts';
+export { knownKinds, kindInfo, canonicalKind, type KindInfo } from './store/kinds.ts';
+export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
+export type { WatchEvent } from './store/watch.ts';
+export type { DeleteOptions } from './store/object-store.ts';
+export { parseQuantity } from './quantity.ts';

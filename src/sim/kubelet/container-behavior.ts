@@ -1,0 +1,103 @@
+import type { Millis } from '../clock.ts';
+
+/**
+ * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
+ * order, from the `kubespec.io/behavior.<container>` annotation, from the container's command
+ * when it is a simple shell form, or from the image's defaults (scenarios/behaviors/images.yaml,
+ * handed in by the driver). Nothing is guessed silently: anything else is a long-running process
+ * that stops promptly on SIGTERM, as most server images do.
+ */
+export interface ContainerBehavior {
+  /** How long the process runs before it exits by itself; undefined = until it is stopped. */
+  runsFor?: Millis;
+  /** The exit code when it exits by itself. */
+  exitCode: number;
+  /** PID 1 without a SIGTERM handler (sleep, sh) ignores SIGTERM and dies only at SIGKILL. */
+  ignoresSigterm: boolean;
+  /** Where this behavior came from, for reports. */
+  source: string;
+}
+
+/** Image defaults as data: the first entry whose `image` prefix matches applies. */
+export interface ImageBehavior {
+  image: string;
+  runsFor?: Millis;
+  exitCode?: number;
+  ignoresSigterm?: boolean;
+}
+
+export const serverBehavior: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: 'default: long-running server' };
+
+/** Resolves a container's behavior; see the interface for the order of sources. */
+export function behaviorOf(container: any, annotations: Record<string, string> | undefined, images: readonly ImageBehavior[]): ContainerBehavior {
+  const annotated = annotations?.[`kubespec.io/behavior.${container.name}`];
+  if (annotated !== undefined) return fromAnnotation(annotated);
+  const argv: string[] = [...(container.command ?? []), ...(container.args ?? [])].map(String);
+  if (argv.length > 0) {
+    const fromCommand = fromArgv(argv);
+    if (fromCommand) return fromCommand;
+  }
+  const image = images.find((b) => container.image?.startsWith(b.image));
+  if (image && container.command === undefined) {
+    return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, source: `image default for ${image.image}` };
+  }
+  return serverBehavior;
+}
+
+/** `exit 3 after 10s`, `run forever`, `exit 0 after 5s ignoring SIGTERM` */
+function fromAnnotation(text: string): ContainerBehavior {
+  const m = /^\s*(?:exit (\d+)(?: after (\d+)s)?|run forever)(\s+ignoring SIGTERM)?\s*$/.exec(text);
+  if (!m) throw new Error(`kubespec.io/behavior: "${text}" is not a behavior (try "exit 1 after 10s" or "run forever ignoring SIGTERM")`);
+  const ignoresSigterm = m[3] !== undefined;
+  if (m[1] === undefined) return { exitCode: 0, ignoresSigterm, source: `annotation: ${text}` };
+  return { runsFor: Number(m[2] ?? 0) * 1000, exitCode: Number(m[1]), ignoresSigterm, source: `annotation: ${text}` };
+}
+
+/**
+ * Understands `sleep N`, `true`, `false`, and `sh -c "<script>"` whose script is a sequence of
+ * `sleep N`, `echo ...`, `exit N`, `true`/`false`, or an endless `while true; do ...; done`.
+ */
+function fromArgv(argv: string[]): ContainerBehavior | undefined {
+  const [cmd, ...rest] = argv;
+  const base = cmd!.slice(cmd!.lastIndexOf('/') + 1);
+  if ((base === 'sh' || base === 'bash' || base === 'ash') && rest[0] === '-c' && rest[1] !== undefined) {
+    const script = fromScript(rest[1]);
+    return script && { ...script, ignoresSigterm: true, source: `command: ${argv.join(' ')}` };
+  }
+  const simple = fromScript(argv.join(' '));
+  return simple && { ...simple, source: `command: ${argv.join(' ')}` };
+}
+
+function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefined {
+  if (/\bwhile\s+(true|:)\b/.test(script) || /\btail\s+-f\b/.test(script)) return { exitCode: 0, ignoresSigterm: true };
+  let elapsed = 0;
+  let exitCode = 0;
+  let ignoresSigterm = false;
+  for (const raw of script.split(/;|&&|\n/)) {
+    const stmt = raw.trim();
+    if (stmt === '' || stmt.startsWith('echo ') || stmt === 'echo' || stmt.startsWith('#')) continue;
+    let m = /^sleep\s+(\S+)$/.exec(stmt);
+    if (m) {
+      if (m[1] === 'infinity') return { exitCode: 0, ignoresSigterm: true };
+      const seconds = sleepSeconds(m[1]!);
+      if (seconds === undefined) return undefined;
+      elapsed += seconds * 1000;
+      ignoresSigterm = true;
+      continue;
+    }
+    m = /^exit\s+(\d+)$/.exec(stmt);
+    if (m) return { runsFor: elapsed, exitCode: Number(m[1]), ignoresSigterm };
+    if (stmt === 'true') { exitCode = 0; continue; }
+    if (stmt === 'false') { exitCode = 1; continue; }
+    return undefined;
+  }
+  return { runsFor: elapsed, exitCode, ignoresSigterm };
+}
+
+/** GNU sleep's forms: 10, 10s, 2m, 1h, 1.5. */
+function sleepSeconds(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
+  if (!m) return undefined;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}

@@ -1,0 +1,269 @@
+import type { Clock, Millis } from '../clock.ts';
+import { rfc3339 } from '../clock.ts';
+import { upsertCondition } from '../conditions.ts';
+import type { Controller, ReconcileResult, WatchSpec } from '../controllers/controller.ts';
+import type { EventRecorder } from '../events.ts';
+import { thaw } from '../store/freeze.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import { keyText } from '../store/types.ts';
+import { behaviorOf, type ImageBehavior } from './container-behavior.ts';
+import { exitTime, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
+import { buildPodStatus } from './pod-status-builder.ts';
+import { timings } from './timings.ts';
+import { goDuration } from '../go-duration.ts';
+
+const COMPONENT = 'kubelet';
+
+/**
+ * The kubelets of all simulated nodes (reference/kubelet.md). Each bound pod gets a sandbox,
+ * its init containers run one after another, then its app containers start; each container
+ * runs its behavior (container-behavior.ts), exits and restarts by restartPolicy with
+ * CrashLoopBackOff; a deleted pod's containers are stopped (SIGTERM, SIGKILL at the grace
+ * deadline) and the pod object is removed. Probes, eviction and node heartbeats: issue 6.
+ */
+export class Kubelets implements Controller {
+  readonly name = 'Kubelet';
+  private readonly runtimes = new Map<string, PodRuntime>();
+  private readonly imagesOnNode = new Map<string, Set<string>>();
+  private readonly nextIp = new Map<string, number>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: Clock,
+    private readonly events: EventRecorder,
+    private readonly images: readonly ImageBehavior[] = [],
+  ) {}
+
+  /** Bound pods are this controller's keys. */
+  watches(): WatchSpec[] {
+    return [{ kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata] : []) }];
+  }
+
+  reconcile(key: ObjectKey): ReconcileResult {
+    const pod = this.store.get('Pod', key);
+    const id = keyText(key);
+    if (!pod || !pod.spec?.nodeName || !this.nodeExists(pod.spec.nodeName)) {
+      this.runtimes.delete(id);
+      return {};
+    }
+    let rt = this.runtimes.get(id);
+    if (rt && rt.uid !== pod.metadata.uid) rt = undefined; // same name, new pod
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+      if (pod.metadata.deletionTimestamp) this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
+      return {};
+    }
+    if (!rt) {
+      if (pod.metadata.deletionTimestamp) {
+        this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
+        return {};
+      }
+      rt = this.admit(pod);
+      this.runtimes.set(id, rt);
+    }
+    const now = this.clock.now();
+    if (pod.metadata.deletionTimestamp) return this.terminate(pod, rt, now);
+    this.advance(pod, rt, now);
+    this.writeStatus(pod, rt);
+    return this.wakeUp(rt, now);
+  }
+
+  private nodeExists(name: string): boolean {
+    return this.store.get('Node', { name }) !== undefined;
+  }
+
+  private admit(pod: KubeObject): PodRuntime {
+    const now = this.clock.now();
+    const node = pod.spec.nodeName as string;
+    const n = (this.nextIp.get(node) ?? 1) + 1;
+    this.nextIp.set(node, n);
+    const cidr: string = this.store.get('Node', { name: node })?.spec?.podCIDR ?? '10.244.0.0/24';
+    const toRuntime = (c: any, init: boolean): ContainerRuntime => ({
+      name: c.name,
+      image: c.image,
+      init,
+      sidecar: init && c.restartPolicy === 'Always',
+      behavior: behaviorOf(c, pod.metadata.annotations, this.images),
+      state: 'waiting',
+      waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
+      restartCount: 0,
+      pulled: false,
+    });
+    return {
+      uid: pod.metadata.uid,
+      sandboxReadyAt: now + timings.sandbox,
+      podIP: `${cidr.slice(0, cidr.lastIndexOf('.'))}.${n}`,
+      startTime: now,
+      containers: [
+        ...(pod.spec.initContainers ?? []).map((c: any) => toRuntime(c, true)),
+        ...(pod.spec.containers ?? []).map((c: any) => toRuntime(c, false)),
+      ],
+      terminating: false,
+    };
+  }
+
+  /** Moves the pod's containers forward to `now`, repeating while something changes. */
+  private advance(pod: KubeObject, rt: PodRuntime, now: Millis): void {
+    if (now < rt.sandboxReadyAt) return;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const c of rt.containers) {
+        const exit = exitTime(c);
+        if (exit !== undefined && exit <= now) {
+          this.exited(pod, c, exit);
+          changed = true;
+        }
+      }
+      for (const c of this.startable(rt)) {
+        if (c.state !== 'waiting') continue;
+        if (c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
+        if (c.startAt <= now) {
+          this.start(pod, c, now);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** Containers allowed to run now: the first unfinished init container (and sidecars before it), else the app containers. */
+  private startable(rt: PodRuntime): ContainerRuntime[] {
+    const out: ContainerRuntime[] = [];
+    for (const c of rt.containers.filter((x) => x.init)) {
+      if (c.sidecar) {
+        out.push(c);
+        if (c.state !== 'running') return out;
+        continue;
+      }
+      if (c.state === 'terminated' && c.exitCode === 0) continue;
+      out.push(c);
+      return out;
+    }
+    return [...out, ...rt.containers.filter((x) => !x.init)];
+  }
+
+  private pullIfNeeded(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis {
+    if (c.pulled) return now;
+    c.pulled = true;
+    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
+    const node = pod.spec.nodeName as string;
+    const present = this.imagesOnNode.get(node) ?? new Set<string>();
+    this.imagesOnNode.set(node, present);
+    if (spec?.imagePullPolicy !== 'Always' && present.has(c.image)) {
+      this.containerEvent(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      return now;
+    }
+    present.add(c.image);
+    this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    const seconds = timings.imagePull / 1000;
+    this.clock.after(timings.imagePull, () => {
+      if (this.runtimes.get(keyText(pod.metadata))?.uid !== pod.metadata.uid) return;
+      this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${seconds}s (${seconds}s including waiting). Image size: 0 bytes.`);
+    });
+    return now + timings.imagePull;
+  }
+
+  private start(pod: KubeObject, c: ContainerRuntime, now: Millis): void {
+    if (c.state === 'terminated' || c.finishedAt !== undefined) {
+      c.last = { startedAt: c.startedAt!, finishedAt: c.finishedAt!, exitCode: c.exitCode!, reason: c.terminatedReason! };
+      c.restartCount++;
+    }
+    c.state = 'running';
+    c.waitingMessage = undefined;
+    c.startedAt = now;
+    c.startAt = undefined;
+    c.finishedAt = undefined;
+    c.exitCode = undefined;
+    this.containerEvent(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
+    this.containerEvent(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
+  }
+
+  /** A container exits by itself; decide its restart per restartPolicy and backoff. */
+  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
+    c.state = 'terminated';
+    c.finishedAt = at;
+    c.exitCode = c.behavior.exitCode;
+    c.terminatedReason = c.exitCode === 0 ? 'Completed' : 'Error';
+    const policy = c.sidecar ? 'Always' : pod.spec.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && c.exitCode !== 0);
+    // A finished init container (exit 0) is done; it never restarts.
+    if (!restart || (c.init && !c.sidecar && c.exitCode === 0)) return;
+    const fresh = c.backoff === undefined || at - (c.backoffUpdatedAt ?? 0) > timings.backoffReset;
+    if (fresh) {
+      c.startAt = at;
+      c.backoff = timings.backoffInitial;
+    } else {
+      c.startAt = at + c.backoff!;
+      c.waitingReason = 'CrashLoopBackOff';
+      c.waitingMessage = `back-off ${goDuration(c.backoff!)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+      this.containerEvent(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+      c.backoff = Math.min(c.backoff! * 2, timings.backoffMax);
+    }
+    c.backoffUpdatedAt = at;
+  }
+
+  /** Graceful termination (reference/kubelet.md §7): SIGTERM now, SIGKILL at the deadline, then remove the pod. */
+  private terminate(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
+    const deadline = Date.parse(pod.metadata.deletionTimestamp!);
+    if (!rt.terminating) {
+      rt.terminating = true;
+      for (const c of rt.containers) {
+        if (c.state === 'running') {
+          const exit = exitTime(c);
+          const graceful = c.behavior.ignoresSigterm ? deadline : Math.min(now + timings.stopOnSigterm, deadline);
+          c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
+          c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > deadline);
+          this.containerEvent(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+        } else {
+          c.startAt = undefined;
+        }
+      }
+    }
+    let pending: Millis | undefined;
+    for (const c of rt.containers) {
+      if (c.stopAt === undefined || c.state !== 'running') continue;
+      const stopAt = Math.min(c.stopAt, deadline);
+      if (stopAt <= now) {
+        c.state = 'terminated';
+        c.finishedAt = stopAt;
+        c.exitCode = c.killed ? 137 : 0;
+        c.terminatedReason = c.killed ? 'Error' : 'Completed';
+      } else {
+        pending = pending === undefined ? stopAt : Math.min(pending, stopAt);
+      }
+    }
+    this.writeStatus(pod, rt);
+    if (pending !== undefined) return { requeueAfter: pending - now };
+    this.runtimes.delete(keyText(pod.metadata));
+    this.store.delete('Pod', pod.metadata, { gracePeriodSeconds: 0 });
+    return {};
+  }
+
+  private wakeUp(rt: PodRuntime, now: Millis): ReconcileResult {
+    const times: Millis[] = [];
+    if (now < rt.sandboxReadyAt) times.push(rt.sandboxReadyAt);
+    for (const c of rt.containers) {
+      const exit = exitTime(c);
+      if (exit !== undefined) times.push(exit);
+      if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
+    }
+    const future = times.filter((t) => t > now);
+    return future.length ? { requeueAfter: Math.min(...future) - now } : {};
+  }
+
+  private writeStatus(pod: KubeObject, rt: PodRuntime): void {
+    const current = this.store.get('Pod', pod.metadata)!;
+    const node = this.store.get('Node', { name: current.spec.nodeName });
+    const hostIP = node?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
+    const status = buildPodStatus(current, rt, this.clock.now(), hostIP);
+    const next = thaw(current.status ?? {});
+    Object.assign(next, status);
+    for (const cond of status.conditions) next.conditions = upsertCondition(next.conditions, cond);
+    if (JSON.stringify(next) === JSON.stringify(current.status)) return;
+    this.store.updateStatus({ ...current, status: next });
+  }
+
+  private containerEvent(pod: KubeObject, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.events.record(COMPONENT, pod, type, reason, message);
+  }
+}
+

@@ -1,0 +1,47 @@
+import type { Millis } from '../clock.ts';
+import type { ContainerBehavior } from './container-behavior.ts';
+
+/** The container runtime's view of one container: what is really running on the node. */
+export interface ContainerRuntime {
+  name: string;
+  image: string;
+  init: boolean;
+  /** An init container with restartPolicy Always (a native sidecar). */
+  sidecar: boolean;
+  behavior: ContainerBehavior;
+  state: 'waiting' | 'running' | 'terminated';
+  waitingReason: string;
+  waitingMessage?: string;
+  /** When a waiting container may (re)start; undefined = not yet decided. */
+  startAt?: Millis;
+  startedAt?: Millis;
+  finishedAt?: Millis;
+  exitCode?: number;
+  terminatedReason?: string;
+  /** The previous termination, shown as lastState. */
+  last?: { startedAt: Millis; finishedAt: Millis; exitCode: number; reason: string };
+  restartCount: number;
+  /** CrashLoopBackOff entry (reference/kubelet.md §3). */
+  backoff?: Millis;
+  backoffUpdatedAt?: Millis;
+  /** Set while the container is being stopped: when it will be gone, and whether by SIGKILL. */
+  stopAt?: Millis;
+  killed?: boolean;
+  pulled: boolean;
+}
+
+/** One pod's sandbox and containers as the node's runtime has them. */
+export interface PodRuntime {
+  uid: string;
+  sandboxReadyAt: Millis;
+  podIP: string;
+  startTime: Millis;
+  containers: ContainerRuntime[];
+  terminating: boolean;
+}
+
+/** When a running container will exit by itself, or undefined if it runs until stopped. */
+export function exitTime(c: ContainerRuntime): Millis | undefined {
+  if (c.state !== 'running' || c.behavior.runsFor === undefined) return undefined;
+  return c.startedAt! + c.behavior.runsFor;
+}

@@ -1,0 +1,109 @@
+import type { Millis } from '../clock.ts';
+import { rfc3339 } from '../clock.ts';
+import type { KubeObject } from '../store/types.ts';
+import type { ContainerRuntime, PodRuntime } from './pod-runtime.ts';
+
+/**
+ * The pod status the kubelet reports for a runtime state: phase (kubelet.md §1), container
+ * statuses (§2), conditions (§5) and addresses. Pure, so it is easy to test against the
+ * reference tables.
+ */
+export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hostIP: string) {
+  const inits = rt.containers.filter((c) => c.init);
+  const apps = rt.containers.filter((c) => !c.init);
+  const sandboxReady = now >= rt.sandboxReadyAt;
+  const initialized = inits.every((c) => (c.sidecar ? c.state === 'running' : c.state === 'terminated' && c.exitCode === 0));
+  const phase = podPhase(pod, rt, initialized);
+  const unready = apps.filter((c) => c.state !== 'running').map((c) => c.name);
+  const finished = phase === 'Succeeded' || phase === 'Failed';
+  const t = rfc3339(now);
+  const incomplete = inits.filter((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(c.sidecar && c.state === 'running')).map((c) => c.name);
+  const conditions = [
+    { type: 'PodReadyToStartContainers', status: sandboxReady && !finished ? 'True' : 'False', lastTransitionTime: t },
+    initialized
+      ? { type: 'Initialized', status: 'True', lastTransitionTime: t }
+      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastTransitionTime: t },
+    readyCondition('ContainersReady', unready, phase, t),
+    readyCondition('Ready', unready, phase, t),
+  ];
+  return {
+    phase,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    podIP: sandboxReady ? rt.podIP : undefined,
+    podIPs: sandboxReady ? [{ ip: rt.podIP }] : undefined,
+    startTime: rfc3339(rt.startTime),
+    qosClass: qosClass(pod),
+    conditions,
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c)) } : {}),
+    containerStatuses: apps.map((c) => containerStatus(c)),
+  };
+}
+
+function readyCondition(type: string, unready: string[], phase: string, t: string) {
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    return { type, status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed', lastTransitionTime: t };
+  }
+  if (unready.length === 0) return { type, status: 'True', lastTransitionTime: t };
+  return { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastTransitionTime: t };
+}
+
+/** getPhase: see reference/kubelet.md §1. */
+function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  const failedInit = rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined);
+  if (failedInit && policy === 'Never') return 'Failed';
+  if (!initialized) return 'Pending';
+  const apps = rt.containers.filter((c) => !c.init);
+  const running = apps.filter((c) => c.state === 'running').length;
+  const terminated = apps.filter((c) => c.state === 'terminated');
+  const waiting = apps.filter((c) => c.state === 'waiting');
+  if (running > 0) return 'Running';
+  if (terminated.length === apps.length && apps.length > 0) {
+    const willRestart = terminated.some((c) => c.startAt !== undefined);
+    if (willRestart) return 'Running';
+    return terminated.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
+  }
+  if (waiting.some((c) => c.restartCount > 0 || c.last) || terminated.length > 0) return 'Running';
+  return 'Pending';
+}
+
+function containerStatus(c: ContainerRuntime) {
+  const state =
+    c.state === 'running'
+      ? { running: { startedAt: rfc3339(c.startedAt!) } }
+      : c.state === 'terminated' && c.startAt === undefined
+        ? { terminated: { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!) } }
+        : { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
+  const lastTermination = c.state === 'terminated' && c.startAt !== undefined
+    ? { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!) }
+    : c.last && { exitCode: c.last.exitCode, reason: c.last.reason, startedAt: rfc3339(c.last.startedAt), finishedAt: rfc3339(c.last.finishedAt) };
+  return {
+    name: c.name,
+    image: c.image,
+    imageID: c.startedAt !== undefined ? `sim://${c.image}` : '',
+    ready: c.state === 'running',
+    started: c.state === 'running',
+    restartCount: c.restartCount,
+    state,
+    lastState: lastTermination ? { terminated: lastTermination } : {},
+  };
+}
+
+/** QoS class from cpu and memory requests and limits (kubelet.md §8). */
+function qosClass(pod: KubeObject): string {
+  const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      const effectiveRequest = req[r] ?? lim[r];
+      if (lim[r] === undefined || String(effectiveRequest) !== String(lim[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

@@ -1,0 +1,30 @@
+import type { Status } from './framework.ts';
+
+/**
+ * FitError.Error() of kube-scheduler (reference/scheduling.md §4): a histogram of reasons,
+ * "<count> <reason>" sorted as plain strings, then the preemption dry run's own message.
+ */
+export function fitErrorMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>): string {
+  const histogram = reasonHistogram(statuses.values());
+  const preemption = preemptionMessage(nodeCount, statuses);
+  return `0/${nodeCount} nodes are available: ${histogram}. preemption: ${preemption}`;
+}
+
+function reasonHistogram(statuses: Iterable<Status>): string {
+  const counts = new Map<string, number>();
+  for (const s of statuses) for (const r of s.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).sort().join(', ');
+}
+
+/**
+ * The preemption dry run's verdict per node. Without lower-priority victims, as long as the
+ * simulator has no preemption, every resolvable node says "No preemption victims found".
+ */
+function preemptionMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>): string {
+  let unresolvable = 0;
+  for (const s of statuses.values()) if (s.code === 'UnschedulableAndUnresolvable') unresolvable++;
+  const parts: string[] = [];
+  if (unresolvable > 0) parts.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  if (nodeCount - unresolvable > 0) parts.push(`${nodeCount - unresolvable} No preemption victims found for incoming pod`);
+  return `0/${nodeCount} nodes are available: ${parts.sort().join(', ')}.`;
+}

@@ -1,0 +1,67 @@
+import type { KubeObject } from '../store/types.ts';
+
+/**
+ * The kube-scheduler framework, reduced to what the simulator runs (reference/scheduling.md §1):
+ * Filter plugins decide feasibility per node and stop at the first failure; Score plugins rate
+ * each feasible node 0..100 (after optional normalisation) and the weighted sum picks the host.
+ * Plugins are pure: they read a snapshot and return a status or a score; only the scheduler binds.
+ */
+export const MAX_NODE_SCORE = 100;
+
+export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+/** A filter verdict. `reasons` are kube-scheduler's exact texts; they make up the FitError. */
+export interface Status {
+  code: Code;
+  reasons: string[];
+  plugin?: string;
+}
+
+export const ok = (): Status => ({ code: 'Success', reasons: [] });
+/** Preemption could help: removing pods might make room. */
+export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
+/** Preemption cannot help (taints, affinity, node name). */
+export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
+
+/** Resources in the units the scheduler compares: millicores, bytes, pod count. */
+export interface Resources {
+  milliCpu: number;
+  memory: number;
+  ephemeralStorage: number;
+  pods: number;
+  /** Extended resources (nvidia.com/gpu, ...), in whole units. */
+  scalar: Record<string, number>;
+}
+
+/** One node as plugins see it: the node, the pods on it and what they request. */
+export interface NodeInfo {
+  node: KubeObject;
+  pods: KubeObject[];
+  requested: Resources;
+  /** Requests with kube-scheduler's non-zero defaults (100m, 200Mi) for scoring. */
+  nonZeroRequested: Resources;
+  allocatable: Resources;
+}
+
+export interface FilterPlugin {
+  readonly name: string;
+  filter(pod: KubeObject, node: NodeInfo): Status;
+}
+
+export interface ScorePlugin {
+  readonly name: string;
+  /** A raw score for one feasible node. */
+  score(pod: KubeObject, node: NodeInfo): number;
+  /** Maps raw scores (one per feasible node, same order) to 0..100. Identity when absent. */
+  normalize?(pod: KubeObject, scores: number[]): number[];
+}
+
+export type Plugin = Partial<FilterPlugin & ScorePlugin> & { readonly name: string };
+
+export function isFilterPlugin(p: Plugin): p is Plugin & FilterPlugin {
+  return typeof p.filter === 'function';
+}
+
+export function isScorePlugin(p: Plugin): p is Plugin & ScorePlugin {
+  return typeof p.score === 'function';
+}

@@ -1,0 +1,39 @@
+import { MAX_NODE_SCORE, ok, unresolvable, type FilterPlugin, type ScorePlugin } from '../framework.ts';
+
+export const NAME = 'TaintToleration';
+
+export interface Taint { key: string; value?: string; effect: string }
+export interface Toleration { key?: string; operator?: string; value?: string; effect?: string }
+
+/** `node(s) had untolerated taint {key: value}`, an empty value printing as `{key: }`. */
+export const reasonUntolerated = (t: Taint) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+
+/** v1.Toleration.ToleratesTaint: empty key with Exists tolerates everything; empty effect matches all effects. */
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  if (!t.key && t.operator !== 'Exists') return false;
+  if (t.operator === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+function untolerated(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects: string[]): Taint[] {
+  return (taints ?? []).filter((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
+}
+
+/** Filters on NoSchedule/NoExecute taints; scores by the count of untolerated PreferNoSchedule taints, fewer is better. */
+export const taintToleration = {
+  name: NAME,
+  filter(pod, { node }) {
+    const t = untolerated(node.spec?.taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute'])[0];
+    return t ? unresolvable(reasonUntolerated(t)) : ok();
+  },
+  score(pod, { node }) {
+    const prefer = (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule');
+    return untolerated(node.spec?.taints, prefer, ['PreferNoSchedule']).length;
+  },
+  normalize(_pod, scores) {
+    const highest = Math.max(0, ...scores);
+    return scores.map((s) => (highest === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((s * MAX_NODE_SCORE) / highest)));
+  },
+} satisfies FilterPlugin & ScorePlugin;

@@ -1,0 +1,30 @@
+import type { Plugin } from './framework.ts';
+import { balancedAllocation } from './plugins/balanced-allocation.ts';
+import { nodeAffinity } from './plugins/node-affinity.ts';
+import { nodeName } from './plugins/node-name.ts';
+import { nodeResourcesFit } from './plugins/node-resources-fit.ts';
+import { nodeUnschedulable } from './plugins/node-unschedulable.ts';
+import { taintToleration } from './plugins/taint-toleration.ts';
+
+/** Every plugin the simulator has, by its kube-scheduler name. Adding a plugin is one line. */
+export const registry: ReadonlyMap<string, Plugin> = new Map<string, Plugin>(
+  [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, balancedAllocation].map((p) => [p.name, p]),
+);
+
+/** A scheduler profile: plugins in filter order, and score weights. Data, not code. */
+export interface Profile {
+  schedulerName: string;
+  plugins: string[];
+  weights: Record<string, number>;
+}
+
+/**
+ * v1.32's default profile (reference/scheduling.md §2), restricted to the plugins built so far;
+ * the rest (NodePorts, PodTopologySpread, InterPodAffinity, VolumeBinding, ImageLocality,
+ * DefaultPreemption) come with the scheduler issue.
+ */
+export const defaultProfile: Profile = {
+  schedulerName: 'default-scheduler',
+  plugins: ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation'],
+  weights: { TaintToleration: 3, NodeAffinity: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1 },
+};

@@ -1,0 +1,133 @@
+import type { Clock } from '../clock.ts';
+import { rfc3339 } from '../clock.ts';
+import type { Controller, ReconcileResult, WatchSpec } from '../controllers/controller.ts';
+import type { EventRecorder } from '../events.ts';
+import type { SeededRandom } from '../rng.ts';
+import { thaw } from '../store/freeze.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import { upsertCondition } from '../conditions.ts';
+import { fitErrorMessage } from './fit-error.ts';
+import { isFilterPlugin, isScorePlugin, type NodeInfo, type Plugin, type Status } from './framework.ts';
+import { defaultProfile, registry, type Profile } from './registry.ts';
+import { buildNodeInfos } from './resources.ts';
+
+const COMPONENT = 'default-scheduler';
+
+/**
+ * kube-scheduler's scheduling cycle for one pod at a time (pkg/scheduler/schedule_one.go):
+ * filter every node, score the feasible ones with the profile's weights, pick the best (ties
+ * broken by the cluster's seeded RNG, where a real cluster picks uniformly at random), bind.
+ * A pod that fits nowhere gets PodScheduled=False and a FailedScheduling event, and is tried
+ * again when nodes change or a pod goes away. All nodes are checked: below 100 nodes that is
+ * what kube-scheduler does too; the sampling rule above it comes with the scale work.
+ */
+export class Scheduler implements Controller {
+  readonly name = 'Scheduler';
+  private readonly filters: Array<Plugin & Required<Pick<Plugin, 'filter'>>>;
+  private readonly scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }>;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: Clock,
+    private readonly rng: SeededRandom,
+    private readonly events: EventRecorder,
+    private readonly profile: Profile = defaultProfile,
+  ) {
+    const plugins = profile.plugins.map((name) => {
+      const p = registry.get(name);
+      if (!p) throw new Error(`unknown scheduler plugin "${name}"`);
+      return p;
+    });
+    this.filters = plugins.filter(isFilterPlugin) as any;
+    this.scorers = plugins.filter(isScorePlugin).filter((p) => (profile.weights[p.name] ?? 0) > 0)
+      .map((plugin) => ({ plugin: plugin as any, weight: profile.weights[plugin.name]! }));
+  }
+
+  /** The watches that feed this scheduler: its own pods, and changes that may free room. */
+  watches(): WatchSpec[] {
+    return [
+      { kind: 'Pod', keys: (e) => (this.wantsPod(e.object) && e.type !== 'DELETED' ? [e.object.metadata] : this.freedRoom(e.type, e.object) ? this.pendingKeys() : []) },
+      { kind: 'Node', keys: () => this.pendingKeys() },
+    ];
+  }
+
+  reconcile(key: ObjectKey): ReconcileResult {
+    const pod = this.store.get('Pod', key);
+    if (!pod || !this.wantsPod(pod)) return {};
+    const infos = buildNodeInfos(this.store.list('Node'), this.store.list('Pod'));
+    const statuses = new Map<string, Status>();
+    const feasible: NodeInfo[] = [];
+    for (const info of infos) {
+      const status = this.runFilters(pod, info);
+      if (status.code === 'Success') feasible.push(info);
+      else statuses.set(info.node.metadata.name, status);
+    }
+    if (feasible.length === 0) {
+      this.markUnschedulable(pod, infos.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(infos.length, statuses));
+      return {};
+    }
+    this.bind(pod, this.selectHost(pod, feasible));
+    return {};
+  }
+
+  private wantsPod(pod: KubeObject): boolean {
+    return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? COMPONENT) === this.profile.schedulerName;
+  }
+
+  /** A bound pod that is deleted or finishes frees room for pending ones. */
+  private freedRoom(type: string, pod: KubeObject): boolean {
+    if (!pod.spec?.nodeName) return false;
+    return type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  }
+
+  private pendingKeys(): ObjectKey[] {
+    return this.store.list('Pod').filter((p) => this.wantsPod(p) && p.status?.conditions?.some((c: any) => c.type === 'PodScheduled' && c.status === 'False')).map((p) => p.metadata);
+  }
+
+  private runFilters(pod: KubeObject, info: NodeInfo): Status {
+    for (const p of this.filters) {
+      const s = p.filter(pod, info);
+      if (s.code !== 'Success') return { ...s, plugin: p.name };
+    }
+    return { code: 'Success', reasons: [] };
+  }
+
+  private selectHost(pod: KubeObject, feasible: NodeInfo[]): NodeInfo {
+    if (feasible.length === 1) return feasible[0]!;
+    const totals = feasible.map(() => 0);
+    for (const { plugin, weight } of this.scorers) {
+      const raw = feasible.map((info) => plugin.score(pod, info));
+      const normalized = plugin.normalize ? plugin.normalize(pod, raw) : raw;
+      normalized.forEach((s, i) => { totals[i]! += s * weight; });
+    }
+    const best = Math.max(...totals);
+    const top = feasible.filter((_, i) => totals[i] === best);
+    return top[this.rng.int(top.length)]!;
+  }
+
+  private bind(pod: KubeObject, target: NodeInfo): void {
+    const nodeName = target.node.metadata.name;
+    const next = thaw(pod);
+    next.spec.nodeName = nodeName;
+    const bound = this.store.update(next);
+    const status = thaw(bound.status ?? {});
+    status.phase ??= 'Pending';
+    status.conditions = upsertCondition(status.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) });
+    this.store.updateStatus({ ...bound, status });
+    this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
+  }
+
+  private markUnschedulable(pod: KubeObject, message: string): void {
+    const status = thaw(pod.status ?? {});
+    status.phase = 'Pending';
+    const previous = (status.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
+    if (previous?.status !== 'False' || previous.message !== message) {
+      status.conditions = upsertCondition(status.conditions, {
+        type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: rfc3339(this.clock.now()),
+      });
+      this.store.updateStatus({ ...pod, status });
+    }
+    this.events.record(COMPONENT, pod, 'Warning', 'FailedScheduling', message);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * API errors with Kubernetes' reasons and message texts (reference/api-machinery.md §12),
+ * so the same assertion reads the same on the simulator and a live cluster.
+ */
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone';
+
+export class ApiError extends Error {
+  constructor(
+    readonly reason: StatusReason,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = `${reason}Error`;
+  }
+}
+
+/** `pods "web-0" not found` */
+export function notFound(plural: string, name: string, group = ''): ApiError {
+  const resource = group ? `${plural}.${group}` : plural;
+  return new ApiError('NotFound', 404, `${resource} "${name}" not found`);
+}
+
+/** `pods "web-0" already exists` */
+export function alreadyExists(plural: string, name: string, group = ''): ApiError {
+  const resource = group ? `${plural}.${group}` : plural;
+  return new ApiError('AlreadyExists', 409, `${resource} "${name}" already exists`);
+}
+
+/** The optimistic-concurrency failure, in the API server's words. */
+export function conflict(plural: string, name: string, group = ''): ApiError {
+  const resource = group ? `${plural}.${group}` : plural;
+  return new ApiError(
+    'Conflict',
+    409,
+    `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+  );
+}
+
+/** One field error in the apiserver's `path: Reason: detail` form. */
+export interface FieldError {
+  path: string;
+  text: string;
+}
+
+/** `StatefulSet.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
+export function invalid(kindGroup: string, name: string, errors: FieldError[]): ApiError {
+  const detail = errors.map((e) => `${e.path}: ${e.text}`);
+  const list = detail.length === 1 ? detail[0] : `[${detail.join(', ')}]`;
+  return new ApiError('Invalid', 422, `${kindGroup} "${name}" is invalid: ${list}`);
+}
+
+export function badRequest(message: string): ApiError {
+  return new ApiError('BadRequest', 400, message);
+}
+
+/** The error for a kind the server does not know, as kubectl prints it. */
+export function noKindMatch(kind: string, apiVersion: string): ApiError {
+  return new ApiError('NotFound', 404, `no matches for kind "${kind}" in version "${apiVersion}"`);
+}

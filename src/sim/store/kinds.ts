@@ -1,0 +1,76 @@
+/**
+ * The kinds the simulator serves, with their API group/version, plural and scope, as
+ * `kubectl api-resources` on v1.32 lists them. A kind not listed here is refused the way the
+ * API server refuses it: `no matches for kind "X" in version "v"`.
+ */
+export interface KindInfo {
+  kind: string;
+  apiVersion: string;
+  plural: string;
+  namespaced: boolean;
+  /** Objects of this kind get metadata.generation bumped on spec changes. */
+  hasGeneration: boolean;
+}
+
+const table: Array<[kind: string, apiVersion: string, plural: string, namespaced: boolean, generation: boolean]> = [
+  ['Namespace', 'v1', 'namespaces', false, false],
+  ['Node', 'v1', 'nodes', false, false],
+  ['Pod', 'v1', 'pods', true, true],
+  ['Service', 'v1', 'services', true, false],
+  ['Endpoints', 'v1', 'endpoints', true, false],
+  ['ConfigMap', 'v1', 'configmaps', true, false],
+  ['Secret', 'v1', 'secrets', true, false],
+  ['ServiceAccount', 'v1', 'serviceaccounts', true, false],
+  ['PersistentVolume', 'v1', 'persistentvolumes', false, false],
+  ['PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', true, false],
+  ['ResourceQuota', 'v1', 'resourcequotas', true, false],
+  ['LimitRange', 'v1', 'limitranges', true, false],
+  ['Event', 'v1', 'events', true, false],
+  ['Deployment', 'apps/v1', 'deployments', true, true],
+  ['ReplicaSet', 'apps/v1', 'replicasets', true, true],
+  ['StatefulSet', 'apps/v1', 'statefulsets', true, true],
+  ['DaemonSet', 'apps/v1', 'daemonsets', true, true],
+  ['ControllerRevision', 'apps/v1', 'controllerrevisions', true, false],
+  ['Job', 'batch/v1', 'jobs', true, true],
+  ['CronJob', 'batch/v1', 'cronjobs', true, true],
+  ['EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', true, false],
+  ['Ingress', 'networking.k8s.io/v1', 'ingresses', true, true],
+  ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', false, true],
+  ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', true, true],
+  ['StorageClass', 'storage.k8s.io/v1', 'storageclasses', false, false],
+  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', true, true],
+  ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', true, true],
+  ['PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', false, false],
+  ['Role', 'rbac.authorization.k8s.io/v1', 'roles', true, false],
+  ['ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles', false, false],
+  ['RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings', true, false],
+  ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', false, false],
+  ['Lease', 'coordination.k8s.io/v1', 'leases', true, false],
+  ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', false, true],
+];
+
+const byKind = new Map<string, KindInfo>(
+  table.map(([kind, apiVersion, plural, namespaced, hasGeneration]) => [
+    kind, { kind, apiVersion, plural, namespaced, hasGeneration },
+  ]),
+);
+
+/** All known kinds, in the order above. */
+export const knownKinds: readonly KindInfo[] = [...byKind.values()];
+
+/** The info for `kind`, or undefined. Lookup is exact: Kubernetes kinds are case-sensitive. */
+export function kindInfo(kind: string): KindInfo | undefined {
+  return byKind.get(kind);
+}
+
+/**
+ * Resolves a kind as a person writes it in a step ("pod", "Pod", "statefulset", "pods", "sts"
+ * is not accepted: kubectl short names stay in kubectl) to its canonical name.
+ */
+export function canonicalKind(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  for (const info of byKind.values()) {
+    if (info.kind.toLowerCase() === lower || info.plural === lower) return info.kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,267 @@
+import type { Clock } from '../clock.ts';
+import { rfc3339 } from '../clock.ts';
+import type { SeededRandom } from '../rng.ts';
+import type { Admission } from '../admission/admission.ts';
+import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch } from './errors.ts';
+import { deepFreeze, thaw } from './freeze.ts';
+import { kindInfo, type KindInfo } from './kinds.ts';
+import { LabelSelector } from './label-selector.ts';
+import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
+import { keyText } from './types.ts';
+import type { Unsubscribe, WatchEvent, WatchHandler } from './watch.ts';
+
+/** Options of a list call; all filters are ANDed. */
+export interface ListOptions {
+  namespace?: string;
+  selector?: LabelSelector;
+  /** Only objects with an ownerReference to this uid. */
+  ownerUid?: string;
+}
+
+/** Options of a delete call (DeleteOptions in the API). */
+export interface DeleteOptions {
+  /** Overrides the pod's terminationGracePeriodSeconds; 0 removes at once. */
+  gracePeriodSeconds?: number;
+  /** Background (default for most kinds), Foreground or Orphan. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** How many past changes watches can resume from before a resourceVersion is "too old". */
+const HISTORY_WINDOW = 20_000;
+
+/**
+ * The simulator's etcd plus the generic registry logic of the API server: names, uids,
+ * resourceVersion (one global counter), generation, graceful deletion, finalizers and watch.
+ * Reads return frozen objects; writes take the resourceVersion the writer read and fail with
+ * Conflict when it is stale (reference/api-machinery.md §2).
+ */
+export class ObjectStore {
+  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
+  private readonly history: WatchEvent[] = [];
+  private revision = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rng: SeededRandom,
+    private readonly admission?: Admission,
+  ) {}
+
+  /** The latest resourceVersion handed out. */
+  currentRevision(): number { return this.revision; }
+
+  get(kind: string, key: ObjectKey): KubeObject | undefined {
+    return this.bucket(kind).get(keyText(key));
+  }
+
+  /** Lists objects sorted by namespace then name, the order the API server returns them. */
+  list(kind: string, opts: ListOptions = {}): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const obj of this.bucket(kind).values()) {
+      if (opts.namespace !== undefined && obj.metadata.namespace !== opts.namespace) continue;
+      if (opts.selector && !opts.selector.matches(obj.metadata.labels)) continue;
+      if (opts.ownerUid && !obj.metadata.ownerReferences?.some((r) => r.uid === opts.ownerUid)) continue;
+      out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  /** All objects of all kinds, sorted by kind, namespace and name. */
+  listAll(opts: ListOptions = {}): KubeObject[] {
+    return [...this.objects.keys()].sort().flatMap((kind) => this.list(kind, opts));
+  }
+
+  create(input: ObjectInput): KubeObject {
+    const info = this.info(input.kind, input.apiVersion);
+    const obj = thaw(input) as KubeObject;
+    const meta = obj.metadata ?? ({} as KubeObject['metadata']);
+    obj.metadata = meta;
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.string(5);
+    if (!meta.name) {
+      throw new ApiError('Invalid', 422, `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+    }
+    if (info.namespaced) meta.namespace = meta.namespace || 'default';
+    else delete meta.namespace;
+    if (this.get(info.kind, meta)) throw alreadyExists(info.plural, meta.name, groupOf(info));
+    if (info.namespaced && meta.namespace !== undefined && !this.namespaceExists(meta.namespace)) {
+      throw notFound('namespaces', meta.namespace);
+    }
+    meta.uid = this.rng.uuid();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    if (info.hasGeneration) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    (meta as Partial<typeof meta>).resourceVersion = undefined;
+    this.admission?.admit({ operation: 'CREATE', object: obj, info });
+    return this.commit(info, obj, undefined);
+  }
+
+  /**
+   * Replaces an object (PUT). The status is kept as stored: status changes go through
+   * `updateStatus`, as with a status subresource. A stale resourceVersion is a Conflict.
+   */
+  update(next: KubeObject): KubeObject {
+    return this.write(next, 'main');
+  }
+
+  /** Replaces only the status (PUT .../status). */
+  updateStatus(next: KubeObject): KubeObject {
+    return this.write(next, 'status');
+  }
+
+  /**
+   * Deletes an object. Pods that are bound and not yet finished are deleted gracefully: they
+   * get a deletionTimestamp and stay until the kubelet removes them. Objects with finalizers
+   * stay until their finalizers are removed. Returns the object as it is after the call.
+   */
+  delete(kind: string, key: ObjectKey, opts: DeleteOptions = {}): KubeObject {
+    const info = this.info(kind);
+    const current = this.get(kind, key);
+    if (!current) throw notFound(info.plural, key.name, groupOf(info));
+    const grace = this.graceSeconds(current, opts);
+    if (current.metadata.deletionTimestamp) return this.shortenGrace(info, current, grace);
+    // Foreground and Orphan are carried out by the garbage collector, through finalizers.
+    const policyFinalizer = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[opts.propagationPolicy ?? 'Background'];
+    const finalizers = [...(current.metadata.finalizers ?? []), ...(policyFinalizer ? [policyFinalizer] : [])];
+    if (grace === 0 && finalizers.length === 0) return this.remove(info, current);
+    const next = thaw(current);
+    next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
+    next.metadata.deletionGracePeriodSeconds = grace;
+    if (finalizers.length > 0) next.metadata.finalizers = finalizers;
+    return this.commit(info, next, current);
+  }
+
+  /**
+   * Watches changes of one kind (or all kinds), optionally replaying from a resourceVersion.
+   * A resourceVersion older than the kept history fails with 410 Gone, as etcd compaction does.
+   */
+  watch(kind: string | undefined, handler: WatchHandler, fromRevision?: number): Unsubscribe {
+    if (fromRevision !== undefined) {
+      const oldest = this.history[0]?.resourceVersion ?? this.revision + 1;
+      if (fromRevision < oldest - 1) {
+        throw new ApiError('Gone', 410, `too old resource version: ${fromRevision} (${oldest - 1})`);
+      }
+      for (const e of this.history) {
+        if (e.resourceVersion > fromRevision && (!kind || e.object.kind === kind)) handler(e);
+      }
+    }
+    const entry = { kind, handler };
+    this.watchers.add(entry);
+    return () => this.watchers.delete(entry);
+  }
+
+  private write(next: KubeObject, part: 'main' | 'status'): KubeObject {
+    const info = this.info(next.kind, next.apiVersion);
+    const current = this.get(info.kind, next.metadata);
+    if (!current) throw notFound(info.plural, next.metadata.name, groupOf(info));
+    const rv = next.metadata.resourceVersion;
+    if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
+    const obj = thaw(next);
+    if (part === 'status') {
+      const merged = thaw(current);
+      merged.status = obj.status;
+      return this.commit(info, merged, current);
+    }
+    if (current.status !== undefined) obj.status = thaw(current.status);
+    else delete obj.status;
+    // Identity and server-owned metadata cannot be changed by a client.
+    obj.metadata.uid = current.metadata.uid;
+    obj.metadata.creationTimestamp = current.metadata.creationTimestamp;
+    obj.metadata.namespace = current.metadata.namespace;
+    if (current.metadata.deletionTimestamp) {
+      obj.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+      obj.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
+    }
+    if (info.hasGeneration) {
+      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(current.spec);
+      obj.metadata.generation = (current.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+    }
+    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info });
+    // A finalizer removed from an object that is being deleted may complete the deletion.
+    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj)) {
+      return this.remove(info, current);
+    }
+    return this.commit(info, obj, current);
+  }
+
+  private graceSeconds(obj: KubeObject, opts: DeleteOptions): number {
+    if (opts.gracePeriodSeconds !== undefined) {
+      if (opts.gracePeriodSeconds < 0) throw badRequest('gracePeriodSeconds must be non-negative');
+      return opts.gracePeriodSeconds;
+    }
+    if (obj.kind !== 'Pod') return 0;
+    // reference/kubelet.md §7: unbound or finished pods are removed at once.
+    const finished = obj.status?.phase === 'Succeeded' || obj.status?.phase === 'Failed';
+    if (!obj.spec?.nodeName || finished) return 0;
+    return obj.spec?.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private graceOver(obj: KubeObject): boolean {
+    return obj.kind !== 'Pod' || obj.metadata.deletionGracePeriodSeconds === 0;
+  }
+
+  private shortenGrace(info: KindInfo, current: KubeObject, grace: number): KubeObject {
+    const previous = current.metadata.deletionGracePeriodSeconds ?? 0;
+    if (grace >= previous) return current;
+    const next = thaw(current);
+    next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
+    next.metadata.deletionGracePeriodSeconds = grace;
+    if (grace === 0 && (next.metadata.finalizers?.length ?? 0) === 0) return this.remove(info, current);
+    return this.commit(info, next, current);
+  }
+
+  private commit(info: KindInfo, obj: KubeObject, old: KubeObject | undefined): KubeObject {
+    const rv = ++this.revision;
+    obj.metadata.resourceVersion = String(rv);
+    deepFreeze(obj);
+    this.bucket(info.kind).set(keyText(obj.metadata), obj);
+    this.publish({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old, resourceVersion: rv });
+    return obj;
+  }
+
+  private remove(info: KindInfo, current: KubeObject): KubeObject {
+    const rv = ++this.revision;
+    this.bucket(info.kind).delete(keyText(current.metadata));
+    const gone = thaw(current);
+    gone.metadata.resourceVersion = String(rv);
+    deepFreeze(gone);
+    this.publish({ type: 'DELETED', object: gone, old: current, resourceVersion: rv });
+    return gone;
+  }
+
+  private publish(event: WatchEvent): void {
+    this.history.push(event);
+    if (this.history.length > HISTORY_WINDOW) this.history.splice(0, this.history.length - HISTORY_WINDOW);
+    for (const w of [...this.watchers]) {
+      if (!w.kind || w.kind === event.object.kind) w.handler(event);
+    }
+  }
+
+  private info(kind: string, apiVersion?: string): KindInfo {
+    const info = kindInfo(kind);
+    if (!info || (apiVersion !== undefined && apiVersion !== info.apiVersion)) {
+      throw noKindMatch(kind, apiVersion ?? '');
+    }
+    return info;
+  }
+
+  private namespaceExists(ns: string): boolean {
+    return this.bucket('Namespace').has(ns);
+  }
+
+  private bucket(kind: string): Map<string, KubeObject> {
+    let b = this.objects.get(kind);
+    if (!b) this.objects.set(kind, (b = new Map()));
+    return b;
+  }
+}
+
+function groupOf(info: KindInfo): string {
+  const slash = info.apiVersion.indexOf('/');
+  return slash < 0 ? '' : info.apiVersion.slice(0, slash);
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '', nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

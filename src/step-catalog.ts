@@ -1,0 +1,47 @@
+/**
+ * How built-in (and team) steps are declared: as data, so `kubespec steps` can list them with
+ * an example each, and registration with Cucumber happens in one place.
+ */
+export interface StepCall {
+  /** The expression's parameters, transformed by their parameter types. */
+  args: unknown[];
+  /** The timeout of a `... within T` variant, in milliseconds. */
+  within?: number;
+  docString?: string;
+  /** A Gherkin data table's rows (first row included). */
+  rows?: string[][];
+}
+
+export interface StepSpec<W = any> {
+  /** A Cucumber expression. A trailing ':' means the step takes a doc string or a data table. */
+  pattern: string;
+  /** One example, exactly as a scenario writes it (keyword included). */
+  example: string;
+  /** The feature area, as in features/<area>/. */
+  area: string;
+  /** What the step does, in one sentence; shown by `kubespec steps`. */
+  doc: string;
+  /**
+   * `optional`: also registered with ` within {duration}` (before a trailing ':'), which turns
+   * the check into an eventual one. `always`: the check always waits (ordering steps), with
+   * `defaultWithin` when no `within` is given.
+   */
+  eventual?: 'optional' | 'always';
+  defaultWithin?: number;
+  run: (this: W, call: StepCall) => Promise<void>;
+}
+
+/** The pattern of a step's `within` variant. */
+export function withinPattern(pattern: string): string {
+  return pattern.endsWith(':') ? `${pattern.slice(0, -1)} within {duration}:` : `${pattern} within {duration}`;
+}
+
+/** Every pattern a spec registers. */
+export function patternsOf(spec: StepSpec): string[] {
+  return spec.eventual ? [spec.pattern, withinPattern(spec.pattern)] : [spec.pattern];
+}
+
+/** How many arguments Cucumber passes for a pattern (parameters plus a doc string or table). */
+export function arityOf(pattern: string): number {
+  return (pattern.match(/\{[^}]*\}/g) ?? []).length + (pattern.endsWith(':') ? 1 : 0);
+}

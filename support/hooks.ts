@@ -1,0 +1,33 @@
+import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
+import { stringify } from 'yaml';
+import { redact, stepPlace, timelineSvg, timelineText } from '../src/index.ts';
+import type { KubespecWorld } from './world.ts';
+
+Before(async function (this: KubespecWorld, { pickle }) {
+  await this.driver.setup({ name: pickle.name, uri: pickle.uri, seed: this.seed });
+});
+
+BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickleStep }) {
+  this.place = stepPlace(gherkinDocument, pickleStep.astNodeIds[0]!);
+});
+
+/** The report's attachments (DESIGN.md "Reports"), then the driver's cleanup, which runs even if attaching fails. */
+After(async function (this: KubespecWorld, { result }) {
+  try {
+    if (this.applied.length > 0) {
+      this.attach(this.applied.map((m) => stringify(redact(m as any))).join('---\n'), { mediaType: 'text/yaml', fileName: 'applied manifests.yaml' });
+    }
+    const timeline = this.driver.timeline();
+    this.attach(timelineText(timeline), { mediaType: 'text/plain', fileName: 'timeline.txt' });
+    if (timeline.length > 0) this.attach(timelineSvg(timeline, this.driver.elapsed()), { mediaType: 'image/svg+xml', fileName: 'timeline.svg' });
+    const events = await this.driver.events();
+    this.attach(events.map((e) => `${e.type}\t${e.reason}\t${e.involvedObject.kind}/${e.involvedObject.name}\t${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`).join('\n') + '\n', { mediaType: 'text/plain', fileName: 'events.txt' });
+    const state = await this.driver.snapshot();
+    this.attach(state.map((o) => stringify(redact(o))).join('---\n'), { mediaType: 'text/yaml', fileName: 'final state.yaml' });
+    if (result?.status === Status.FAILED && result.message) {
+      this.attach(result.message, { mediaType: 'text/plain', fileName: 'failure.txt' });
+    }
+  } finally {
+    await this.driver.teardown();
+  }
+});

@@ -1,0 +1,4 @@
+import { defineSteps } from '../src/index.ts';
+import { allSteps } from '../steps/index.ts';
+
+defineSteps(allSteps);

@@ -1,0 +1,37 @@
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { createDriver, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
+import type { StepPlace } from '../src/index.ts';
+
+/** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
+export interface KubespecParameters {
+  profile: ProfileName;
+  seed: number;
+  /** The project whose features run: manifests are looked up under its scenarios/manifests. */
+  projectRoot: string;
+}
+
+/**
+ * One scenario's state: its driver, the step running now (for messages that point at the
+ * feature file) and what it applied (for the report). Steps reach the cluster only through
+ * `driver`.
+ */
+export class KubespecWorld extends World<KubespecParameters> {
+  readonly driver: Driver;
+  place?: StepPlace;
+  readonly applied: Manifest[] = [];
+
+  constructor(options: IWorldOptions<KubespecParameters>) {
+    super(options);
+    this.driver = createDriver(this.parameters.profile ?? 'sim');
+  }
+
+  get seed(): number {
+    return Number(this.parameters.seed ?? 1);
+  }
+
+  get projectRoot(): string {
+    return this.parameters.projectRoot ?? '.';
+  }
+}
+
+setWorldConstructor(KubespecWorld);
