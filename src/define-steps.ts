@@ -12,7 +12,10 @@ export function defineSteps(specs: readonly StepSpec[]): void {
     for (const pattern of patternsOf(spec)) {
       const hasWithin = pattern !== spec.pattern;
       const takesBlock = pattern.endsWith(':');
-      const handler = async function (this: World, ...raw: unknown[]) {
+      const arity = arityOf(pattern);
+      const handler = async function (this: World, ...passed: unknown[]) {
+        // Cucumber appends a callback after the step's own arguments; it is not ours.
+        const raw = passed.slice(0, arity);
         const block = takesBlock ? raw.pop() : undefined;
         const within = hasWithin ? (raw.pop() as number) : spec.eventual === 'always' ? spec.defaultWithin : undefined;
         try {
@@ -33,7 +36,7 @@ export function defineSteps(specs: readonly StepSpec[]): void {
         return undefined;
       };
       // Cucumber checks a step function's arity against its pattern.
-      Object.defineProperty(handler, 'length', { value: arityOf(pattern) });
+      Object.defineProperty(handler, 'length', { value: arity });
       defineStep(pattern, handler);
     }
   }

@@ -6,6 +6,8 @@ export class UserError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
+    // The user's mistake, not ours: the message is the whole story, a stack trace is noise.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -3,5 +3,7 @@ export class KubespecAssertionError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'KubespecAssertionError';
+    // The user's mistake, not ours: the message is the whole story, a stack trace is noise.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -120,5 +120,6 @@ export class WaitTimeoutAssertionError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WaitTimeoutAssertionError';
+    this.stack = `${this.name}: ${message}`;
   }
 }

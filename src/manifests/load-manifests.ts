@@ -22,7 +22,8 @@ export function parseYamlDocuments(text: string, origin: YamlOrigin): Array<{ va
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
     if (error) {
-      const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+      const offset = error.pos[0];
+      const pos = { line: lineOf(text, offset), col: offset - text.lastIndexOf('\n', offset - 1) };
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       throw new UserError(`${origin.file}:${origin.firstLine + pos.line - 1}: invalid YAML at line ${pos.line}, column ${pos.col}: ${reason}`);
     }

@@ -15,6 +15,8 @@ export class DurationError extends Error {
   constructor(text: string) {
     super(`"${text}" is not a duration (try 30s, 5m, 1h30m or 2 minutes)`);
     this.name = 'DurationError';
+    // The user's mistake, not ours: the message is the whole story, a stack trace is noise.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -115,9 +115,10 @@ export class Kubelets implements Controller {
         }
       }
       for (const c of this.startable(rt)) {
-        if (c.state !== 'waiting') continue;
-        if (c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
-        if (c.startAt <= now) {
+        if (c.state === 'running') continue;
+        if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
+        // A terminated container restarts only if its exit scheduled a restart (startAt).
+        if (c.startAt !== undefined && c.startAt <= now) {
           this.start(pod, c, now);
           changed = true;
         }

@@ -12,6 +12,8 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = `${reason}Error`;
+    // An API answer, as a client would get it: there is no server-side stack to show.
+    this.stack = `${this.name}: ${message}`;
   }
 }
 

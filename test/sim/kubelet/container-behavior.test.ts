@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { behaviorOf } from '../../../src/sim/kubelet/container-behavior.ts';
+
+const images = [{ image: 'busybox', runsFor: 0, exitCode: 0 }];
+const of = (c: Record<string, unknown>, annotations?: Record<string, string>) => {
+  const { source, ...rest } = behaviorOf({ name: 'app', image: 'nginx:1', ...c }, annotations, images);
+  return rest;
+};
+
+test('simple shell forms', () => {
+  assert.deepEqual(of({ command: ['sleep', '3600'] }), { runsFor: 3_600_000, exitCode: 0, ignoresSigterm: true });
+  assert.deepEqual(of({ command: ['sh', '-c', 'echo hi; sleep 5; exit 2'] }), { runsFor: 5000, exitCode: 2, ignoresSigterm: true });
+  assert.deepEqual(of({ command: ['/bin/sh', '-c'], args: ['while true; do echo x; sleep 1; done'] }), { exitCode: 0, ignoresSigterm: true });
+  assert.deepEqual(of({ command: ['false'] }), { runsFor: 0, exitCode: 1, ignoresSigterm: false });
+});
+
+test('image defaults apply only without a command; anything unknown is a server', () => {
+  assert.deepEqual(of({ image: 'busybox:1.36' }), { runsFor: 0, exitCode: 0, ignoresSigterm: false });
+  assert.deepEqual(of({ command: ['nginx', '-g', 'daemon off;'] }), { exitCode: 0, ignoresSigterm: false });
+});
+
+test('the behavior annotation wins, and a bad one is refused with an example', () => {
+  assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'exit 3 after 10s' }), { runsFor: 10_000, exitCode: 3, ignoresSigterm: false });
+  assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'run forever ignoring SIGTERM' }), { exitCode: 0, ignoresSigterm: true });
+  assert.throws(() => of({}, { 'kubespec.io/behavior.app': 'crash' }), /"crash" is not a behavior \(try "exit 1 after 10s"/);
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clusterWith, get, pod, seconds } from '../helpers.ts';
+
+/** Records each container start time (seconds) and restart count of one pod. */
+function startLog(cluster: ReturnType<typeof clusterWith>, name: string): string[] {
+  const log: string[] = [];
+  cluster.store.watch('Event', (e) => {
+    if (e.type === 'ADDED' && e.object.involvedObject.name === name && e.object.reason === 'Started') log.push(`${seconds(cluster)}`);
+  });
+  return log;
+}
+
+test('a crashing container restarts with CrashLoopBackOff: 0, 10, 20, 40, 80, 160, 300s waits', () => {
+  const cluster = clusterWith(1);
+  const starts: number[] = [];
+  cluster.store.watch('Event', (e) => {
+    if (e.object.reason === 'Started' && e.object.involvedObject.name === 'crash') starts.push(seconds(cluster));
+  });
+  cluster.store.create(pod('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }));
+  cluster.clock.advanceBy(20 * 60_000);
+  const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+  assert.deepEqual(gaps.slice(0, 8), [0, 10, 20, 40, 80, 160, 300, 300]);
+  const status = get(cluster, 'Pod', 'crash')!.status;
+  assert.equal(status.phase, 'Running');
+  assert.equal(status.containerStatuses[0].state.waiting.reason, 'CrashLoopBackOff');
+  assert.match(status.containerStatuses[0].state.waiting.message, /^back-off 5m0s restarting failed container=app pod=crash_default\(/);
+  assert.equal(status.containerStatuses[0].lastState.terminated.exitCode, 1);
+  assert.ok(cluster.store.list('Event').some((e) => e.reason === 'BackOff' && e.message.startsWith('Back-off restarting failed container app in pod crash_default(')));
+});
+
+test('restartPolicy Never: a failing container fails the pod; a succeeding one completes it', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('fails', { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 5; exit 3'] }] }));
+  cluster.store.create(pod('works', { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '5'] }] }));
+  cluster.clock.advanceBy(60_000);
+  const failed = get(cluster, 'Pod', 'fails')!.status;
+  assert.equal(failed.phase, 'Failed');
+  assert.deepEqual({ exitCode: failed.containerStatuses[0].state.terminated.exitCode, reason: failed.containerStatuses[0].state.terminated.reason }, { exitCode: 3, reason: 'Error' });
+  assert.equal(get(cluster, 'Pod', 'works')!.status.phase, 'Succeeded');
+  const ready = get(cluster, 'Pod', 'works')!.status.conditions.find((c: any) => c.type === 'Ready');
+  assert.equal(ready.reason, 'PodCompleted');
+});
+
+test('init containers run in order before the app container starts', () => {
+  const cluster = clusterWith(1);
+  const starts = startLog(cluster, 'init');
+  cluster.store.create(pod('init', {
+    initContainers: [
+      { name: 'first', image: 'busybox:1.36', command: ['sleep', '4'] },
+      { name: 'second', image: 'busybox:1.36', command: ['sleep', '6'] },
+    ],
+  }));
+  cluster.clock.advanceBy(5_000);
+  assert.equal(get(cluster, 'Pod', 'init')!.status.phase, 'Pending');
+  const initialized = get(cluster, 'Pod', 'init')!.status.conditions.find((c: any) => c.type === 'Initialized');
+  assert.equal(initialized.message, 'containers with incomplete status: [first second]');
+  cluster.clock.advanceBy(60_000);
+  // sandbox 1s + pull 2s → first at 3, ends 7; second at 7 (image present), ends 13; app pulls nginx 2s → 15
+  assert.deepEqual(starts, ['3', '7', '15']);
+  assert.equal(get(cluster, 'Pod', 'init')!.status.phase, 'Running');
+});
+
+test('sleep as PID 1 ignores SIGTERM: the pod takes its whole grace period, then exits 137', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('sleeper', { terminationGracePeriodSeconds: 20, containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] }));
+  cluster.store.create(pod('server'));
+  cluster.clock.advanceBy(10_000);
+  const gone: Record<string, number> = {};
+  cluster.store.watch('Pod', (e) => {
+    if (e.type === 'DELETED') gone[e.object.metadata.name] = seconds(cluster);
+    if (e.object.metadata.name === 'sleeper' && e.object.status?.containerStatuses?.[0]?.state?.terminated) {
+      assert.equal(e.object.status.containerStatuses[0].state.terminated.exitCode, 137);
+    }
+  });
+  cluster.store.delete('Pod', { namespace: 'default', name: 'sleeper' });
+  cluster.store.delete('Pod', { namespace: 'default', name: 'server' });
+  cluster.clock.advanceBy(60_000);
+  assert.deepEqual(gone, { server: 11, sleeper: 30 });
+});
+
+test('the Pulled event says whether the image was already on the node', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('a'));
+  cluster.clock.advanceBy(10_000);
+  cluster.store.create(pod('b'));
+  cluster.clock.advanceBy(10_000);
+  const pulled = cluster.store.list('Event').filter((e) => e.reason === 'Pulled').map((e) => `${e.involvedObject.name}: ${e.message}`).sort();
+  assert.deepEqual(pulled, [
+    'a: Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 0 bytes.',
+    'b: Container image "nginx:1.27" already present on machine',
+  ]);
+});

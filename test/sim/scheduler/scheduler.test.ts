@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fitErrorMessage } from '../../../src/sim/scheduler/fit-error.ts';
+import { clusterWith, get, pod } from '../helpers.ts';
+
+test('the FitError histogram is sorted as strings and followed by the preemption verdict', () => {
+  const statuses = new Map([
+    ['a', { code: 'UnschedulableAndUnresolvable' as const, reasons: ['node(s) had untolerated taint {dedicated: gpu}'] }],
+    ['b', { code: 'UnschedulableAndUnresolvable' as const, reasons: ['node(s) had untolerated taint {dedicated: gpu}'] }],
+    ['c', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }],
+    ['d', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }],
+    ['e', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }],
+  ]);
+  assert.equal(fitErrorMessage(5, statuses),
+    '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient cpu. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.');
+});
+
+test('an unschedulable pod gets PodScheduled=False and a FailedScheduling event, and is placed once a node fits', () => {
+  const cluster = clusterWith([
+    { name: 'control-plane', role: 'control-plane' },
+    { name: 'worker-1', capacity: { cpu: '1' } },
+  ]);
+  cluster.store.create(pod('big', { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '2' } } }] }));
+  cluster.clock.settle();
+  const message = '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.';
+  const condition = get(cluster, 'Pod', 'big')!.status.conditions.find((c: any) => c.type === 'PodScheduled');
+  assert.equal(condition.status, 'False');
+  assert.equal(condition.reason, 'Unschedulable');
+  assert.equal(condition.message, message);
+  assert.ok(cluster.store.list('Event').some((e) => e.reason === 'FailedScheduling' && e.message === message && e.type === 'Warning'));
+  cluster.addNode({ name: 'worker-2', capacity: { cpu: '4' } });
+  assert.equal(get(cluster, 'Pod', 'big')!.spec.nodeName, 'worker-2');
+});
+
+test('nodeSelector and tolerations steer placement; the control plane is avoided', () => {
+  const cluster = clusterWith([
+    { name: 'control-plane', role: 'control-plane' },
+    { name: 'worker-1', labels: { disk: 'ssd' } },
+    { name: 'worker-2', taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] },
+  ]);
+  cluster.store.create(pod('ssd', { nodeSelector: { disk: 'ssd' } }));
+  cluster.store.create(pod('gpu', { nodeSelector: { 'kubernetes.io/hostname': 'worker-2' }, tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }] }));
+  cluster.clock.settle();
+  assert.equal(get(cluster, 'Pod', 'ssd')!.spec.nodeName, 'worker-1');
+  assert.equal(get(cluster, 'Pod', 'gpu')!.spec.nodeName, 'worker-2');
+});
+
+test('ties are broken by the seeded RNG: the same seed places pods the same way', () => {
+  const placements = (seed: number) => {
+    const cluster = clusterWith(5, seed);
+    for (let i = 0; i < 6; i++) cluster.store.create(pod(`p${i}`));
+    cluster.clock.settle();
+    return cluster.store.list('Pod').map((p) => p.spec.nodeName).join(',');
+  };
+  assert.equal(placements(3), placements(3));
+});
