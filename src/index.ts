@@ -6,12 +6,14 @@ export { run, type RunOptions, type RunResult, type ScenarioCounts } from './api
 export { report, type ReportOptions } from './api/report.ts';
 export { listSteps, renderSteps, type StepInfo } from './api/list-steps.ts';
 export { init } from './api/init.ts';
+export { renderEditorGlue } from './api/editor-glue.ts';
 export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';
 export type { RunEnvironment } from './api/run-environment.ts';
 
 export { defineSteps } from './define-steps.ts';
 export { arityOf, patternsOf, withinPattern, type StepCall, type StepSpec } from './step-catalog.ts';
 export { stepPlace, type StepPlace } from './gherkin/step-place.ts';
+export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 
 export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';

@@ -1,14 +1,15 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import type { RunEnvironment } from './run-environment.ts';
 
 /**
  * Scaffolds a team's repository for kubespec (templates/init): an example feature, a place
- * for their own steps and manifests, a config, and the editor setting for step completion.
+ * for their own steps and manifests, a config, and the editor setting and glue for step
+ * completion.
  * Existing files are never overwritten. Returns the files written, relative to the project.
  */
-export function init(env: RunEnvironment): { written: string[]; kept: string[] } {
+export function init(env: RunEnvironment, editorGlue: string): { written: string[]; kept: string[] } {
   const templates = join(packageRoot, 'templates', 'init');
   const written: string[] = [];
   const kept: string[] = [];
@@ -23,6 +24,11 @@ export function init(env: RunEnvironment): { written: string[]; kept: string[] }
     cpSync(file, target);
     written.push(shown);
   }
+  // The editor glue is generated, so it is always refreshed.
+  const glue = join(env.cwd, '.vscode', 'kubespec-steps.ts');
+  mkdirSync(dirname(glue), { recursive: true });
+  writeFileSync(glue, editorGlue);
+  written.push(relative(env.cwd, glue));
   return { written, kept };
 }
 

@@ -53,16 +53,19 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .command('steps')
     .description('list the step vocabulary with an example each')
     .option('--json', 'as JSON')
-    .action((flags: { json?: boolean }) => {
+    .option('--glue', 'as a glue file for the Cucumber editor extension (.vscode/kubespec-steps.ts)')
+    .action((flags: { json?: boolean; glue?: boolean }) => {
       const steps = api.listSteps();
-      env.stdout.write(flags.json ? JSON.stringify(steps, null, 2) + '\n' : api.renderSteps(steps));
+      if (flags.json) env.stdout.write(JSON.stringify(steps, null, 2) + '\n');
+      else if (flags.glue) env.stdout.write(api.renderEditorGlue(steps));
+      else env.stdout.write(api.renderSteps(steps));
     });
 
   program
     .command('init')
     .description('scaffold kubespec in this repository (never overwrites files)')
     .action(() => {
-      const { written, kept } = api.init(env);
+      const { written, kept } = api.init(env, api.renderEditorGlue(api.listSteps()));
       for (const f of written) env.stdout.write(`created ${f}\n`);
       for (const f of kept) env.stdout.write(`kept    ${f} (exists)\n`);
       env.stdout.write('\nnext: npx kubespec run\n');

@@ -82,6 +82,10 @@ test('watch replays from a resourceVersion and refuses one that is too old', () 
   const seen: string[] = [];
   store.watch('ConfigMap', (e) => seen.push(`${e.type} ${e.object.metadata.name}`), from);
   assert.deepEqual(seen, ['ADDED a', 'ADDED b']);
+  // Past the kept history (20,000 changes) the resourceVersion is gone, as after etcd compaction.
+  let cm = store.get('ConfigMap', { namespace: 'default', name: 'a' })!;
+  for (let i = 0; i < 20_001; i++) cm = store.update({ ...thaw(cm), data: { i: String(i) } });
+  assert.throws(() => store.watch('ConfigMap', () => {}, from), { name: 'GoneError', message: /^too old resource version: \d+ \(\d+\)$/ });
 });
 
 test('garbage collection: background deletes dependents, orphan keeps them without the owner reference', () => {

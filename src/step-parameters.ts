@@ -1,0 +1,21 @@
+import { durationPattern, parseDuration } from './parse/duration.ts';
+import { canonicalKindName, knownKindNames } from './parse/kinds.ts';
+
+/** A Cucumber parameter type as data: registered by support/, and written into the editor glue. */
+export interface ParameterTypeSpec {
+  name: string;
+  regexp: RegExp;
+  transformer?: (text: string) => unknown;
+}
+
+const kindWords = knownKindNames().flatMap((k) => [k, k.toLowerCase()]).sort((a, b) => b.length - a.length);
+
+/**
+ * The step grammar's parameter types (DESIGN.md "Step grammar"), defined once. A bad value
+ * fails its step with a message saying what was expected.
+ */
+export const parameterTypes: readonly ParameterTypeSpec[] = [
+  { name: 'duration', regexp: durationPattern, transformer: parseDuration },
+  { name: 'kind', regexp: new RegExp(kindWords.join('|')), transformer: canonicalKindName },
+  { name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ },
+];
