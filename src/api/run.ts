@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
@@ -58,7 +58,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     profile,
     projectRoot: env.cwd,
     seed,
-    paths: options.paths?.map((p) => join(env.cwd, p)),
+    paths: options.paths?.map((p) => featurePath(env.cwd, p)),
     tags: options.tags,
     parallel: options.parallel,
     format: options.format,
@@ -69,6 +69,14 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
   const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd) };
   return result;
+}
+
+/** A feature path (optionally with `:line`) resolved against the project; a missing one is a usage error. */
+function featurePath(cwd: string, path: string): string {
+  const full = resolve(cwd, path);
+  const file = full.replace(/(:\d+)+$/, '');
+  if (!existsSync(file)) throw new UserError(`feature path "${path}" does not exist`);
+  return full;
 }
 
 /** Reads the Cucumber message stream: each scenario's final status, and undefined steps. */
