@@ -13,10 +13,25 @@ defineStep("a StatefulSet {string} with {int} replica(s)", () => {}); // Given a
 defineStep("{kind} {string} is scaled to {int}", () => {}); // When StatefulSet "web" is scaled to 1
 defineStep("{kind} {string} has {int} ready replica(s)", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
 defineStep("{kind} {string} has {int} ready replica(s) within {duration}", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
+defineStep("a Deployment {string} with {int} replica(s)", () => {}); // Given a Deployment "api" with 4 replicas
+defineStep("{kind} {string} is updated to image {string}", () => {}); // When Deployment "api" is updated to image "nginx:1.27"
+defineStep("Deployment {string} is rolled back", () => {}); // When Deployment "api" is rolled back
+defineStep("Deployment {string} is rolled back to revision {int}", () => {}); // When Deployment "api" is rolled back to revision 1
+defineStep("Deployment {string} is paused", () => {}); // When Deployment "api" is paused
+defineStep("Deployment {string} is resumed", () => {}); // When Deployment "api" is resumed
+defineStep("Deployment {string} is rolled out", () => {}); // Then Deployment "api" is rolled out within 2 minutes
+defineStep("Deployment {string} is rolled out within {duration}", () => {}); // Then Deployment "api" is rolled out within 2 minutes
+defineStep("Deployment {string} is at revision {int}", () => {}); // Then Deployment "api" is at revision 3
+defineStep("Deployment {string} is at revision {int} within {duration}", () => {}); // Then Deployment "api" is at revision 3
+defineStep("Deployment {string} rolls out within {duration} with at most {int} pods and at least {int} available", () => {}); // Then Deployment "api" rolls out within 2 minutes with at most 4 pods and at least 3 available
 defineStep("pod {string} is deleted before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is deleted before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {phase}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
+defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
+defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
+defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
+defineStep("the pods labelled {string} are {string} within {duration}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
 defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
@@ -24,4 +39,6 @@ defineStep("{kind} {string} exists within {duration}", () => {}); // Then Persis
 defineStep("{kind} {string} does not exist", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} does not exist within {duration}", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} is deleted", () => {}); // When pod "web-1" is deleted
+defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
+defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass

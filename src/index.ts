@@ -28,7 +28,8 @@ export { KubespecAssertionError } from './assertions/errors.ts';
 export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';
 export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
-export { statefulSetManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
+export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
+export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';
 export { UserError } from './errors.ts';
 
 export { redact, REDACTED } from './report/redact.ts';

@@ -1,5 +1,8 @@
 import type { StepSpec } from '../src/index.ts';
 import { steps as cluster } from './cluster.ts';
+import { steps as conditions } from './conditions.ts';
+import { steps as deployments } from './deployments.ts';
+import { steps as selection } from './selection.ts';
 import { steps as manifests } from './manifests.ts';
 import { steps as objects } from './objects.ts';
 import { steps as pods } from './pods.ts';
@@ -7,4 +10,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...pods, ...objects, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...pods, ...selection, ...objects, ...conditions, ...time];

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { mergeKeys } from '../sim/index.ts';
 
 /** One field where the actual object differs from the expectation. */
 export interface Mismatch {
@@ -8,28 +9,6 @@ export interface Mismatch {
   actual: unknown;
   missing?: boolean;
 }
-
-/**
- * List fields Kubernetes merges by a key (strategic merge patch's patchMergeKey), so a partial
- * expectation finds its item by that key instead of by position.
- */
-const mergeKeys: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  conditions: 'type',
-  containerStatuses: 'name',
-  initContainerStatuses: 'name',
-  imagePullSecrets: 'name',
-  taints: 'key',
-  addresses: 'type',
-  volumeClaimTemplates: 'name',
-};
 
 /**
  * Compares an expected partial object with an actual one. Every field the expectation names

@@ -86,6 +86,8 @@ export interface Driver {
   apply(manifests: Manifest[]): Promise<KubeObject[]>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   list(kind: string, options?: { namespace?: string; labelSelector?: string }): Promise<KubeObject[]>;
+  /** Patches an object: strategic merge (kubectl's default) or JSON merge. Returns it as stored. */
+  patch(ref: ObjectRef, patch: object, type?: 'strategic' | 'merge'): Promise<KubeObject>;
   /** Sets spec.replicas through the scale subresource. */
   scale(ref: ObjectRef, replicas: number): Promise<void>;
   delete(ref: ObjectRef, request?: DeleteRequest): Promise<void>;

@@ -33,3 +33,18 @@ export function statefulSetManifest(name: string, replicas: number): Manifest[] 
     },
   ];
 }
+
+/** The manifest behind "a Deployment "api" with 3 replicas": nginx pods labelled app=<name>. */
+export function deploymentManifest(name: string, replicas: number): Manifest {
+  const labels = { app: name };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: DEFAULT_IMAGE, ports: [{ containerPort: 80 }] }] } },
+    },
+  };
+}

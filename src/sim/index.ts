@@ -13,3 +13,4 @@ export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions } from './store/object-store.ts';
 export { parseQuantity } from './quantity.ts';
+export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';

@@ -1,4 +1,4 @@
-import { canonicalKind, kindInfo, LabelSelector, notFound, SimCluster, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import { canonicalKind, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
@@ -83,6 +83,16 @@ export class SimDriver implements Driver {
     const namespace = isNamespaced(kind) ? (options.namespace ?? this.namespace()) : undefined;
     const selector = options.labelSelector ? LabelSelector.parse(options.labelSelector) : undefined;
     return this.sim().store.list(kind, { namespace, selector }) as KubeObject[];
+  }
+
+  async patch(ref: ObjectRef, patch: object, type: 'strategic' | 'merge' = 'strategic'): Promise<KubeObject> {
+    const c = this.sim();
+    const current = c.store.get(ref.kind, this.key(ref));
+    if (!current) throw notFoundFor(ref);
+    const merged = (type === 'strategic' ? strategicMerge : jsonMerge)(current, patch) as SimObject;
+    const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } });
+    c.clock.settle();
+    return stored as KubeObject;
   }
 
   async scale(ref: ObjectRef, replicas: number): Promise<void> {

@@ -14,6 +14,14 @@ export const defaulting: AdmissionPlugin = {
       case 'StatefulSet':
         defaultStatefulSet(object.spec ?? (object.spec = {}));
         break;
+      case 'Deployment':
+        defaultDeployment(object.spec ?? (object.spec = {}));
+        break;
+      case 'ReplicaSet':
+        object.spec ??= {};
+        object.spec.replicas ??= 1;
+        if (object.spec.template?.spec) defaultPodSpec(object.spec.template.spec);
+        break;
     }
   },
 };
@@ -55,5 +63,18 @@ function defaultStatefulSet(spec: any): void {
   spec.persistentVolumeClaimRetentionPolicy ??= {};
   spec.persistentVolumeClaimRetentionPolicy.whenDeleted ??= 'Retain';
   spec.persistentVolumeClaimRetentionPolicy.whenScaled ??= 'Retain';
+  if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}
+
+function defaultDeployment(spec: any): void {
+  spec.replicas ??= 1;
+  spec.strategy ??= { type: 'RollingUpdate' };
+  if (spec.strategy.type === 'RollingUpdate') {
+    spec.strategy.rollingUpdate ??= {};
+    spec.strategy.rollingUpdate.maxSurge ??= '25%';
+    spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
   if (spec.template?.spec) defaultPodSpec(spec.template.spec);
 }

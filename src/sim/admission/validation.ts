@@ -14,7 +14,7 @@ export const validation: AdmissionPlugin = {
     const errors: FieldError[] = [];
     validateName(object, errors);
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
-    if (object.kind === 'StatefulSet') validateStatefulSet(object, errors);
+    if (object.kind === 'StatefulSet' || object.kind === 'Deployment' || object.kind === 'ReplicaSet') validateWorkload(object, errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
   },
@@ -64,7 +64,8 @@ function validateLabels(labels: Record<string, string> | undefined, path: string
   }
 }
 
-function validateStatefulSet(obj: KubeObject, errors: FieldError[]): void {
+/** The checks StatefulSets, Deployments and ReplicaSets share: replicas, selector, template. */
+function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
   const spec = obj.spec ?? {};
   if (typeof spec.replicas === 'number' && spec.replicas < 0) {
     errors.push({ path: 'spec.replicas', text: `Invalid value: ${spec.replicas}: must be greater than or equal to 0` });
@@ -79,7 +80,9 @@ function validateStatefulSet(obj: KubeObject, errors: FieldError[]): void {
       errors.push({ path: 'spec.selector', text: `Invalid value: ${(e as Error).message}` });
     }
     if (selector?.isEverything()) {
-      errors.push({ path: 'spec.selector', text: 'Invalid value: "null": empty selector is invalid for statefulset' });
+      // Upstream's ReplicaSet validation says "deployment" here too (pkg/apis/apps/validation).
+      const what = obj.kind === 'StatefulSet' ? 'statefulset' : 'deployment';
+      errors.push({ path: 'spec.selector', text: `Invalid value: "null": empty selector is invalid for ${what}` });
     } else if (selector && !selector.matches(spec.template?.metadata?.labels)) {
       errors.push({
         path: 'spec.template.metadata.labels',

@@ -9,6 +9,8 @@ import { controllerKey, ownKey } from './controller.ts';
 import { GarbageCollector, ownerUids } from './garbage-collector.ts';
 import type { ControllerManager } from './manager.ts';
 import { StatefulSetController } from './statefulset-controller.ts';
+import { ReplicaSetController } from './replicaset-controller.ts';
+import { DeploymentController } from './deployment/deployment-controller.ts';
 
 /** What every control loop is built from. */
 export interface ControlPlaneParts {
@@ -28,6 +30,14 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(new StatefulSetController(store, clock, events), [
     { kind: 'StatefulSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('StatefulSet') },
+  ]);
+  manager.register(new ReplicaSetController(store, clock, events), [
+    { kind: 'ReplicaSet', keys: ownKey },
+    { kind: 'Pod', keys: controllerKey('ReplicaSet') },
+  ]);
+  manager.register(new DeploymentController(store, clock, events), [
+    { kind: 'Deployment', keys: ownKey },
+    { kind: 'ReplicaSet', keys: controllerKey('Deployment') },
   ]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());

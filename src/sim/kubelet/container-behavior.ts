@@ -18,12 +18,24 @@ export interface ContainerBehavior {
   source: string;
 }
 
-/** Image defaults as data: the first entry whose `image` prefix matches applies. */
+/**
+ * Image facts as data (scenarios/behaviors/images.yaml): what an image's default command does
+ * (entries with an `image` prefix), and which references cannot be pulled (entries with a
+ * `match` regular expression and a `pullError`, `{image}` standing for the reference).
+ */
 export interface ImageBehavior {
-  image: string;
+  image?: string;
+  match?: string;
   runsFor?: Millis;
   exitCode?: number;
   ignoresSigterm?: boolean;
+  pullError?: string;
+}
+
+/** The registry's answer when `image` cannot be pulled, or undefined when it can. */
+export function pullFailure(image: string, images: readonly ImageBehavior[]): string | undefined {
+  const entry = images.find((b) => b.pullError !== undefined && (b.match ? new RegExp(b.match).test(image) : b.image !== undefined && image.startsWith(b.image)));
+  return entry?.pullError?.replaceAll('{image}', image);
 }
 
 export const serverBehavior: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: 'default: long-running server' };
@@ -37,7 +49,7 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
     const fromCommand = fromArgv(argv);
     if (fromCommand) return fromCommand;
   }
-  const image = images.find((b) => container.image?.startsWith(b.image));
+  const image = images.find((b) => b.image !== undefined && b.pullError === undefined && container.image?.startsWith(b.image));
   if (image && container.command === undefined) {
     return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, source: `image default for ${image.image}` };
   }

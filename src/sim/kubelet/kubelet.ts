@@ -7,7 +7,7 @@ import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { exitTime, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
@@ -116,6 +116,8 @@ export class Kubelets implements Controller {
       }
       for (const c of this.startable(rt)) {
         if (c.state === 'running') continue;
+        if (c.backOffShownAt !== undefined && c.backOffShownAt <= now) this.showPullBackOff(pod, c);
+        if (c.retryPullAt !== undefined && c.retryPullAt > now) continue;
         if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
         // A terminated container restarts only if its exit scheduled a restart (startAt).
         if (c.startAt !== undefined && c.startAt <= now) {
@@ -142,9 +144,13 @@ export class Kubelets implements Controller {
     return [...out, ...rt.containers.filter((x) => !x.init)];
   }
 
-  private pullIfNeeded(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis {
+  /** Returns when the container can start, or undefined when the pull failed (retried later). */
+  private pullIfNeeded(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis | undefined {
     if (c.pulled) return now;
+    const failure = pullFailure(c.image, this.images);
+    if (failure !== undefined) return this.pullFailed(pod, c, now, failure);
     c.pulled = true;
+    c.retryPullAt = undefined;
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
     const node = pod.spec.nodeName as string;
     const present = this.imagesOnNode.get(node) ?? new Set<string>();
@@ -161,6 +167,27 @@ export class Kubelets implements Controller {
       this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${seconds}s (${seconds}s including waiting). Image size: 0 bytes.`);
     });
     return now + timings.imagePull;
+  }
+
+  /** ErrImagePull now, ImagePullBackOff from the next sync, another try after the backoff (kubelet.md §10). */
+  private pullFailed(pod: KubeObject, c: ContainerRuntime, now: Millis, error: string): undefined {
+    this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    this.containerEvent(pod, c, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
+    this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: ErrImagePull');
+    c.waitingReason = 'ErrImagePull';
+    c.waitingMessage = error;
+    c.pullBackoff = c.pullBackoff === undefined ? timings.backoffInitial : Math.min(c.pullBackoff * 2, timings.backoffMax);
+    c.retryPullAt = now + c.pullBackoff;
+    c.backOffShownAt = now + 1_000;
+    return undefined;
+  }
+
+  private showPullBackOff(pod: KubeObject, c: ContainerRuntime): void {
+    c.backOffShownAt = undefined;
+    c.waitingReason = 'ImagePullBackOff';
+    c.waitingMessage = `Back-off pulling image "${c.image}"`;
+    this.containerEvent(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+    this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
   }
 
   private start(pod: KubeObject, c: ContainerRuntime, now: Millis): void {
@@ -246,6 +273,8 @@ export class Kubelets implements Controller {
       const exit = exitTime(c);
       if (exit !== undefined) times.push(exit);
       if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
+      if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
+      if (c.backOffShownAt !== undefined) times.push(c.backOffShownAt);
     }
     const future = times.filter((t) => t > now);
     return future.length ? { requeueAfter: Math.min(...future) - now } : {};

@@ -28,6 +28,11 @@ export interface ContainerRuntime {
   stopAt?: Millis;
   killed?: boolean;
   pulled: boolean;
+  /** A failed pull: when to try again, and the pull backoff (same 10s → 300s rule). */
+  retryPullAt?: Millis;
+  pullBackoff?: Millis;
+  /** When ErrImagePull turns into ImagePullBackOff (the next pod sync). */
+  backOffShownAt?: Millis;
 }
 
 /** One pod's sandbox and containers as the node's runtime has them. */

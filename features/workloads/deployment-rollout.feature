@@ -1,0 +1,93 @@
+@workloads @deployment
+Feature: Deployment rollouts
+  A Deployment runs its pods through ReplicaSets named after the pod template's hash. A template
+  change starts a new ReplicaSet and moves pods over within maxSurge and maxUnavailable
+  (reference/workloads.md §2).
+
+  Background:
+    Given a cluster with 3 worker nodes
+
+  @portable @C001-131 @C002-138 @C001-006
+  Scenario: a Deployment creates one ReplicaSet, which creates the pods
+    Given a Deployment "api" with 3 replicas
+    Then Deployment "api" is rolled out within 2 minutes
+    And there are 3 Running pods labelled "app=api"
+    And Deployment "api" is at revision 1
+    And Deployment "api" matches:
+      """yaml
+      status:
+        replicas: 3
+        updatedReplicas: 3
+        availableReplicas: 3
+        conditions:
+          - type: Available
+            status: "True"
+            reason: MinimumReplicasAvailable
+          - type: Progressing
+            status: "True"
+            reason: NewReplicaSetAvailable
+      """
+
+  @portable @C001-132 @C001-134 @C001-010
+  Scenario: an image change rolls out with the default 25% surge, never below the replica count
+    Given a Deployment "api" with 3 replicas
+    And Deployment "api" is rolled out within 2 minutes
+    When Deployment "api" is updated to image "nginx:1.27"
+    Then Deployment "api" rolls out within 3 minutes with at most 4 pods and at least 3 available
+    And Deployment "api" is at revision 2
+    And there are 3 Running pods labelled "app=api"
+
+  @portable @C001-133
+  Scenario: scaling alone makes no new revision
+    Given a Deployment "api" with 2 replicas
+    And Deployment "api" is rolled out within 2 minutes
+    When Deployment "api" is scaled to 5
+    Then Deployment "api" is rolled out within 2 minutes
+    And Deployment "api" is at revision 1
+    And there are 5 Running pods labelled "app=api"
+
+  @portable @C001-139
+  Scenario: rolling back restores the previous template as a new revision
+    Given a Deployment "api" with 2 replicas
+    And Deployment "api" is rolled out within 2 minutes
+    And Deployment "api" is updated to image "nginx:1.27"
+    And Deployment "api" is rolled out within 2 minutes
+    When Deployment "api" is rolled back
+    Then Deployment "api" is rolled out within 2 minutes
+    And Deployment "api" is at revision 3
+    And Deployment "api" matches:
+      """yaml
+      spec:
+        template:
+          spec:
+            containers:
+              - name: app
+                image: registry.k8s.io/nginx-slim:0.27
+      """
+
+  @portable @C001-143 @C001-010
+  Scenario: a rollout stuck on an image that cannot be pulled reports ProgressDeadlineExceeded and is not rolled back
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        replicas: 2
+        progressDeadlineSeconds: 60
+        selector:
+          matchLabels: {app: api}
+        template:
+          metadata:
+            labels: {app: api}
+          spec:
+            containers:
+              - name: app
+                image: registry.k8s.io/nginx-slim:0.27
+      """
+    And Deployment "api" is rolled out within 2 minutes
+    When Deployment "api" is updated to image "registry.k8s.io/nginx-slim:does-not-exist"
+    Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 3 minutes
+    And there are 2 Running pods labelled "app=api"
+    And Deployment "api" is at revision 2

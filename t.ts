@@ -1,0 +1,14 @@
+import { clusterWith, seconds } from './test/sim/helpers.ts';
+import { thaw } from './src/sim/store/freeze.ts';
+const c = clusterWith(3);
+c.store.watch('Event', (e) => { if (e.object.involvedObject.kind !== 'Pod' && e.type === 'ADDED') console.log(seconds(c), e.object.reason, e.object.message); });
+c.store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'default' }, spec: { replicas: 4, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] } } } });
+c.clock.advanceBy(30_000);
+let d = c.store.get('Deployment', { namespace: 'default', name: 'api' })!;
+console.log(JSON.stringify(d.status));
+const n = thaw(d); n.spec.template.spec.containers[0].image = 'nginx:1.27'; c.store.update(n);
+c.clock.advanceBy(60_000);
+d = c.store.get('Deployment', { namespace: 'default', name: 'api' })!;
+console.log(JSON.stringify(d.status), d.metadata.annotations);
+console.log(c.store.list('ReplicaSet').map(r => `${r.metadata.name} ${r.spec.replicas} ${JSON.stringify(r.metadata.annotations)}`));
+console.log(c.store.list('Pod').map(p => `${p.metadata.name} ${p.status.phase}`).join(' '), c.controllers.failures);
