@@ -32,6 +32,10 @@ defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then t
 defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
 defineStep("the pods labelled {string} are {string} within {duration}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
+defineStep("there are {int} {word} pods", () => {}); // Then there are 4 Running pods within 1 minute
+defineStep("there are {int} {word} pods within {duration}", () => {}); // Then there are 4 Running pods within 1 minute
+defineStep("the oldest pod labelled {string} is deleted", () => {}); // When the oldest pod labelled "app=nginx" is deleted
+defineStep("the oldest pod labelled {string} is labelled {string}", () => {}); // When the oldest pod labelled "app=nginx" is labelled "app-"
 defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
@@ -39,6 +43,12 @@ defineStep("{kind} {string} exists within {duration}", () => {}); // Then Persis
 defineStep("{kind} {string} does not exist", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} does not exist within {duration}", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} is deleted", () => {}); // When pod "web-1" is deleted
+defineStep("{kind} {string} is labelled {string}", () => {}); // When pod "stray" is labelled "app-"
+defineStep("the following manifest is rejected with {string}:", () => {}); // Then the following manifest is rejected with "`selector` does not match template `labels`":
+defineStep("the pods labelled {string} are owned by {kind} {string}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
+defineStep("the pods labelled {string} are owned by {kind} {string} within {duration}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
+defineStep("{kind} {string} is not owned by anything", () => {}); // Then pod "web-0" is not owned by anything
+defineStep("{kind} {string} is not owned by anything within {duration}", () => {}); // Then pod "web-0" is not owned by anything
 defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass

@@ -27,6 +27,7 @@ export { KubespecAssertionError } from './assertions/errors.ts';
 
 export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';
 export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
+export { labelPatch } from './parse/labels.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';

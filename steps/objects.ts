@@ -1,4 +1,4 @@
-import { check, describeMismatches, fail, parseYamlDocuments, partialMatch, pass, UserError, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, fail, KubespecAssertionError, labelPatch, parseManifests, parseYamlDocuments, partialMatch, pass, UserError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -54,3 +54,65 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
 ];
+
+steps.push(
+  {
+    pattern: '{kind} {string} is labelled {string}',
+    example: 'When pod "stray" is labelled "app-"',
+    area: 'objects',
+    doc: 'kubectl label: "key=value" sets a label, "key-" removes it (several separated by commas).',
+    async run({ args: [kind, name, labels] }) {
+      await this.driver.patch({ kind: kind as string, name: name as string }, { metadata: { labels: labelPatch(labels as string) } }, 'merge');
+    },
+  },
+  {
+    pattern: 'the following manifest is rejected with {string}:',
+    example: 'Then the following manifest is rejected with "`selector` does not match template `labels`":\n  """yaml\n  ...\n  """',
+    area: 'objects',
+    doc: 'Applying the YAML fails, and the API error message contains the given text.',
+    async run({ args: [expected], docString }) {
+      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
+      const manifests = parseManifests(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+      let error: Error | undefined;
+      try {
+        await this.driver.apply(manifests);
+      } catch (e) {
+        error = e as Error;
+      }
+      if (!error) throw new KubespecAssertionError(`the manifest was accepted; expected it to be rejected with "${expected}"`);
+      if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the manifest was rejected with "${error.message}", which does not contain "${expected}"`);
+    },
+  },
+  {
+    pattern: 'the pods labelled {string} are owned by {kind} {string}',
+    example: 'Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"',
+    area: 'objects',
+    doc: 'Every pod matching the selector has a controller ownerReference to that object.',
+    eventual: 'optional',
+    async run({ args: [selector, kind, name], within }) {
+      await check(this.driver, `pods labelled ${selector} to be owned by ${kind} "${name}"`, within, async () => {
+        const owner = await this.driver.get({ kind: kind as string, name: name as string });
+        if (!owner) return fail(`${kind} "${name}" not found`);
+        const pods = await this.driver.list('Pod', { labelSelector: selector as string });
+        if (pods.length === 0) return fail(`no pods labelled ${selector}`);
+        const strays = pods.filter((p) => !p.metadata.ownerReferences?.some((r) => r.controller && r.uid === owner.metadata.uid));
+        return strays.length === 0 ? pass : fail(`not owned by ${kind} "${name}": ${strays.map((p) => p.metadata.name).join(', ')}`);
+      });
+    },
+  },
+  {
+    pattern: '{kind} {string} is not owned by anything',
+    example: 'Then pod "web-0" is not owned by anything',
+    area: 'objects',
+    doc: 'The object has no controller ownerReference (it was orphaned or never owned).',
+    eventual: 'optional',
+    async run({ args: [kind, name], within }) {
+      await check(this.driver, `${kind} "${name}" to have no controller`, within, async () => {
+        const obj = await this.driver.get({ kind: kind as string, name: name as string });
+        if (!obj) return fail(`${kind} "${name}" not found`);
+        const ref = obj.metadata.ownerReferences?.find((r) => r.controller);
+        return ref ? fail(`${kind} "${name}" is owned by ${ref.kind} "${ref.name}"`) : pass;
+      });
+    },
+  },
+);

@@ -1,10 +1,16 @@
+import { join } from 'node:path';
+import { loadImageBehaviors } from '../../src/drivers/sim/image-behaviors.ts';
+import { packageRoot } from '../../src/package-root.ts';
 import { SimCluster } from '../../src/sim/cluster.ts';
 import type { NodeSpec } from '../../src/sim/nodes.ts';
 import type { KubeObject } from '../../src/sim/store/types.ts';
 
+/** The product's image facts (scenarios/behaviors/images.yaml), as the sim driver loads them. */
+export const images = loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
+
 /** A cluster at the default epoch with the given workers (names worker-1..n unless given). */
 export function clusterWith(nodes: number | NodeSpec[], seed = 1): SimCluster {
-  const cluster = new SimCluster({ seed });
+  const cluster = new SimCluster({ seed, images });
   const specs = typeof nodes === 'number' ? Array.from({ length: nodes }, (_, i) => ({ name: `worker-${i + 1}` })) : nodes;
   for (const n of specs) cluster.addNode(n);
   return cluster;

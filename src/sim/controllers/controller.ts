@@ -1,5 +1,6 @@
 import type { Millis } from '../clock.ts';
-import type { ObjectKey } from '../store/types.ts';
+import { LabelSelector } from '../store/label-selector.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 
 /**
@@ -47,5 +48,19 @@ export function controllerKey(ownerKind: string): KeyMapper {
     const refs = [e.object, e.old].flatMap((o) => o?.metadata.ownerReferences ?? []);
     const owner = refs.find((r) => r.controller && r.kind === ownerKind);
     return owner ? [{ namespace: e.object.metadata.namespace, name: owner.name }] : [];
+  };
+}
+
+/**
+ * For an object without a controller: the keys of every `ownerKind` in its namespace whose
+ * selector matches its labels, so an orphan is found by the controller that may adopt it.
+ */
+export function selectingOwners(list: (kind: string, namespace: string) => KubeObject[], ownerKind: string): KeyMapper {
+  return (e) => {
+    if (e.type === 'DELETED' || e.object.metadata.ownerReferences?.some((r) => r.controller)) return [];
+    const ns = e.object.metadata.namespace ?? '';
+    return list(ownerKind, ns)
+      .filter((o) => o.spec?.selector && LabelSelector.fromSpec(o.spec.selector).matches(e.object.metadata.labels))
+      .map((o) => ({ namespace: ns, name: o.metadata.name }));
   };
 }

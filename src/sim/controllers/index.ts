@@ -5,7 +5,8 @@ import { Kubelets } from '../kubelet/kubelet.ts';
 import type { SeededRandom } from '../rng.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { controllerKey, ownKey } from './controller.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import { controllerKey, ownKey, selectingOwners } from './controller.ts';
 import { GarbageCollector, ownerUids } from './garbage-collector.ts';
 import type { ControllerManager } from './manager.ts';
 import { StatefulSetController } from './statefulset-controller.ts';
@@ -27,6 +28,13 @@ export interface ControlPlaneParts {
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): void {
   const { store, clock, rng, events, images } = parts;
+  const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
+  const grandOwner = (obj: KubeObject, ownerKind: string, grandKind: string): ObjectKey[] => {
+    const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === ownerKind);
+    const owner = ref && store.get(ownerKind, { namespace: obj.metadata.namespace, name: ref.name });
+    const grand = owner?.metadata.ownerReferences?.find((r) => r.controller && r.kind === grandKind);
+    return grand ? [{ namespace: obj.metadata.namespace, name: grand.name }] : [];
+  };
   manager.register(new StatefulSetController(store, clock, events), [
     { kind: 'StatefulSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('StatefulSet') },
@@ -34,10 +42,14 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(new ReplicaSetController(store, clock, events), [
     { kind: 'ReplicaSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('ReplicaSet') },
+    { kind: 'Pod', keys: selectingOwners(inNamespace, 'ReplicaSet') },
   ]);
   manager.register(new DeploymentController(store, clock, events), [
     { kind: 'Deployment', keys: ownKey },
     { kind: 'ReplicaSet', keys: controllerKey('Deployment') },
+    { kind: 'ReplicaSet', keys: selectingOwners(inNamespace, 'Deployment') },
+    // Recreate waits for old pods to be gone; their deletion does not change the old set's status.
+    { kind: 'Pod', keys: (e) => (e.type === 'DELETED' ? grandOwner(e.object, 'ReplicaSet', 'Deployment') : []) },
   ]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());

@@ -1,0 +1,68 @@
+@workloads @replicaset
+Feature: ReplicaSet keeps a count of pods
+  A ReplicaSet owns the pods its selector matches: it replaces missing ones, deletes surplus
+  ones, adopts matching orphans and lets go of pods whose labels stop matching
+  (reference/workloads.md §1).
+
+  Background:
+    Given a cluster with 3 worker nodes
+    And manifest "replicaset-nginx.yaml" is applied
+    And there are 3 Running pods labelled "app=nginx" within 1 minute
+
+  @portable @C002-127 @C002-130 @C001-123 @C002-131
+  Scenario: pods carry the template labels and an ownerReference to the ReplicaSet
+    Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx-replicaset"
+    And ReplicaSet "nginx-replicaset" matches:
+      """yaml
+      status:
+        replicas: 3
+        readyReplicas: 3
+        availableReplicas: 3
+        fullyLabeledReplicas: 3
+      """
+
+  @portable @C001-124 @C002-128 @C001-002
+  Scenario: a deleted pod is replaced
+    When the oldest pod labelled "app=nginx" is deleted
+    Then there are 3 Running pods labelled "app=nginx" within 1 minute
+
+  @portable @C001-127 @C002-134 @C001-125
+  Scenario: a matching bare pod is adopted and, being the least ready, deleted as the surplus
+    When manifest "pod-stray-nginx.yaml" is applied
+    Then pod "stray" does not exist within 1 minute
+    And there are 3 Running pods labelled "app=nginx"
+    And the pods labelled "app=nginx" are owned by ReplicaSet "nginx-replicaset"
+
+  @portable @C001-128 @C002-135
+  Scenario: a pod whose label is removed is orphaned, keeps running, and is replaced
+    When the oldest pod labelled "app=nginx" is labelled "app-"
+    Then there are 3 Running pods labelled "app=nginx" within 1 minute
+    And there are 4 Running pods
+
+  @portable @C001-126 @C002-137
+  Scenario: scaling up and down
+    When ReplicaSet "nginx-replicaset" is scaled to 5
+    Then there are 5 Running pods labelled "app=nginx" within 1 minute
+    When ReplicaSet "nginx-replicaset" is scaled to 2
+    Then there are 2 Running pods labelled "app=nginx" within 1 minute
+
+  @portable @C001-130 @C002-132
+  Scenario: a selector that does not match the template labels is rejected
+    Then the following manifest is rejected with "`selector` does not match template `labels`":
+      """yaml
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata:
+        name: broken
+      spec:
+        replicas: 1
+        selector:
+          matchLabels: {app: nginx}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+              - name: nginx
+                image: nginx:1.27
+      """
