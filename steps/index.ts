@@ -2,6 +2,7 @@ import type { StepSpec } from '../src/index.ts';
 import { steps as cluster } from './cluster.ts';
 import { steps as conditions } from './conditions.ts';
 import { steps as deployments } from './deployments.ts';
+import { steps as jobs } from './jobs.ts';
 import { steps as selection } from './selection.ts';
 import { steps as manifests } from './manifests.ts';
 import { steps as objects } from './objects.ts';
@@ -10,4 +11,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...pods, ...selection, ...objects, ...conditions, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...pods, ...selection, ...objects, ...conditions, ...time];

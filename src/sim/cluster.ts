@@ -1,6 +1,7 @@
 import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { validation } from './admission/validation.ts';
+import { immutableFields } from './admission/immutable-fields.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
@@ -37,7 +38,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, validation]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, validation, immutableFields]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {

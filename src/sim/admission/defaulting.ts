@@ -17,6 +17,12 @@ export const defaulting: AdmissionPlugin = {
       case 'Deployment':
         defaultDeployment(object.spec ?? (object.spec = {}));
         break;
+      case 'Job':
+        defaultJob(object);
+        break;
+      case 'CronJob':
+        defaultCronJob(object.spec ?? (object.spec = {}));
+        break;
       case 'ReplicaSet':
         object.spec ??= {};
         object.spec.replicas ??= 1;
@@ -77,4 +83,43 @@ function defaultDeployment(spec: any): void {
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}
+
+/**
+ * Job defaults (pkg/apis/batch/v1/defaults.go) and, at creation, the generated selector and
+ * labels the API server adds (batch.kubernetes.io/controller-uid and job-name).
+ */
+function defaultJob(job: any): void {
+  const spec = job.spec ?? (job.spec = {});
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
+  spec.completionMode ??= 'NonIndexed';
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  if (!spec.manualSelector && !spec.selector && job.metadata.uid) {
+    const generated = {
+      'batch.kubernetes.io/controller-uid': job.metadata.uid,
+      'batch.kubernetes.io/job-name': job.metadata.name,
+      'controller-uid': job.metadata.uid,
+      'job-name': job.metadata.name,
+    };
+    spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': job.metadata.uid } };
+    spec.template ??= {};
+    spec.template.metadata ??= {};
+    spec.template.metadata.labels = { ...(spec.template.metadata.labels ?? {}), ...generated };
+  }
+  if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}
+
+function defaultCronJob(spec: any): void {
+  spec.concurrencyPolicy ??= 'Allow';
+  spec.suspend ??= false;
+  spec.successfulJobsHistoryLimit ??= 3;
+  spec.failedJobsHistoryLimit ??= 1;
+  const template = spec.jobTemplate?.spec?.template;
+  if (template?.spec) defaultPodSpec(template.spec);
 }

@@ -16,6 +16,11 @@ export const validation: AdmissionPlugin = {
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
     if (object.kind === 'StatefulSet' || object.kind === 'Deployment' || object.kind === 'ReplicaSet') validateWorkload(object, errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
+    if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
+    if (object.kind === 'CronJob') {
+      validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
+      if (object.metadata.name.length > 52) errors.push({ path: 'metadata.name', text: `Invalid value: "${object.metadata.name}": must be no more than 52 characters` });
+    }
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
   },
 };
@@ -91,6 +96,15 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
     }
   }
   validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
+}
+
+/** A Job's pods must not restart forever: restartPolicy Never or OnFailure. */
+function validateJobTemplate(template: any, path: string, errors: FieldError[]): void {
+  const policy = template?.spec?.restartPolicy;
+  if (policy !== 'Never' && policy !== 'OnFailure') {
+    errors.push({ path: `${path}.spec.restartPolicy`, text: `Required value: valid values: "OnFailure", "Never"` });
+  }
+  validatePodSpec(template?.spec, `${path}.spec`, errors);
 }
 
 function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {

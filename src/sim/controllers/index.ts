@@ -12,6 +12,9 @@ import type { ControllerManager } from './manager.ts';
 import { StatefulSetController } from './statefulset-controller.ts';
 import { ReplicaSetController } from './replicaset-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
+import { CronJobController } from './job/cronjob-controller.ts';
+import { JobController } from './job/job-controller.ts';
+import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
 
 /** What every control loop is built from. */
 export interface ControlPlaneParts {
@@ -51,6 +54,15 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     // Recreate waits for old pods to be gone; their deletion does not change the old set's status.
     { kind: 'Pod', keys: (e) => (e.type === 'DELETED' ? grandOwner(e.object, 'ReplicaSet', 'Deployment') : []) },
   ]);
+  manager.register(new JobController(store, clock, events), [
+    { kind: 'Job', keys: ownKey },
+    { kind: 'Pod', keys: controllerKey('Job') },
+  ]);
+  manager.register(new CronJobController(store, clock, events), [
+    { kind: 'CronJob', keys: ownKey },
+    { kind: 'Job', keys: controllerKey('CronJob') },
+  ]);
+  manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());
   const kubelets = new Kubelets(store, clock, events, images);

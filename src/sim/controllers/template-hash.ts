@@ -20,7 +20,8 @@ function safeEncode(s: string): string {
   return [...s].map((c) => alphabet[c.charCodeAt(0) % alphabet.length]).join('');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so equal values always print the same. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const keys = Object.keys(value as object).sort();

@@ -1,0 +1,142 @@
+@workloads @cronjob
+Feature: CronJobs start Jobs on a schedule
+  The CronJob controller starts a Job at each schedule time, named after the scheduled minute,
+  honours concurrencyPolicy, and keeps only the newest finished Jobs (reference/workloads.md §6).
+  Virtual time makes hours of schedule take milliseconds.
+
+  Background:
+    Given a cluster with 2 worker nodes
+
+  @sim-only @C000-176 @C001-171 @C001-172
+  Scenario: a Job every two minutes, named after its scheduled minute, three successful ones kept
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: report
+      spec:
+        schedule: "*/2 * * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers:
+                  - name: report
+                    image: busybox:1.36
+                    command: ["sh", "-c", "sleep 10"]
+      """
+    When 11 minutes pass
+    Then CronJob "report" has 3 jobs
+    And Job "report-29453770" exists
+    And Job "report-29453762" does not exist
+    And CronJob "report" matches:
+      """yaml
+      status:
+        lastScheduleTime: "2026-01-01T00:10:00Z"
+        lastSuccessfulTime: "2026-01-01T00:10:11Z"
+      """
+
+  @sim-only @C000-177 @C001-175
+  Scenario: Forbid skips a run while the previous Job is still running
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: backup
+      spec:
+        schedule: "* * * * *"
+        concurrencyPolicy: Forbid
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                  - name: backup
+                    image: busybox:1.36
+                    command: ["sleep", "150"]
+      """
+    When 150 seconds pass
+    Then CronJob "backup" has 1 job
+
+  @sim-only @C000-178 @C001-175
+  Scenario: Replace deletes the running Job and starts the new one
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: sync
+      spec:
+        schedule: "* * * * *"
+        concurrencyPolicy: Replace
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                  - name: sync
+                    image: busybox:1.36
+                    command: ["sleep", "600"]
+      """
+    When 150 seconds pass
+    Then CronJob "sync" has 1 job
+    And Job "sync-29453762" exists
+    And Job "sync-29453761" does not exist within 1 minute
+
+  @sim-only @C000-181
+  Scenario: a suspended CronJob starts nothing
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: paused
+      spec:
+        schedule: "* * * * *"
+        suspend: true
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                  - name: main
+                    image: busybox:1.36
+                    command: ["true"]
+      """
+    When 5 minutes pass
+    Then CronJob "paused" has 0 jobs
+
+  @sim-only @C000-174 @C001-170
+  Scenario: the schedule is read in spec.timeZone
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: nightly
+      spec:
+        schedule: "0 2 * * *"
+        timeZone: Asia/Seoul
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                  - name: main
+                    image: busybox:1.36
+                    command: ["true"]
+      """
+    When 18 hours pass
+    Then CronJob "nightly" has 1 job
+    And CronJob "nightly" matches:
+      """yaml
+      status:
+        lastScheduleTime: "2026-01-01T17:00:00Z"
+      """

@@ -1,0 +1,151 @@
+@workloads @job
+Feature: Jobs run pods to completion
+  A Job creates pods until enough of them succeed, retries failures with exponential backoff up to
+  backoffLimit, and reports its outcome in two steps: SuccessCriteriaMet or FailureTarget at once,
+  Complete or Failed once no pod is terminating (reference/workloads.md §5).
+
+  Background:
+    Given a cluster with 3 worker nodes
+
+  @portable @C000-161 @C002-153 @C002-154 @C000-168 @C001-169
+  Scenario: a one-pod Job completes when its pod exits 0
+    Given a Job "hello" that runs "echo Hello, Kubernetes!; sleep 30"
+    Then Job "hello" completes within 2 minutes
+    And there are 1 Succeeded pods labelled "batch.kubernetes.io/job-name=hello"
+    And Job "hello" matches:
+      """yaml
+      status:
+        succeeded: 1
+        conditions:
+          - type: SuccessCriteriaMet
+            status: "True"
+            reason: CompletionsReached
+          - type: Complete
+            status: "True"
+            reason: CompletionsReached
+            message: Reached expected number of succeeded pods
+      """
+
+  @portable @C000-171 @C000-172 @C001-162 @C000-238 @C000-239
+  Scenario: a parallel Job runs at most `parallelism` pods until `completions` pods succeeded
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: batch
+      spec:
+        completions: 10
+        parallelism: 3
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: worker
+                image: busybox:1.36
+                command: ["sh", "-c", "sleep 5"]
+      """
+    Then at most 3 pods of Job "batch" run at the same time until it completes within 10 minutes
+    And Job "batch" matches:
+      """yaml
+      status:
+        succeeded: 10
+      """
+
+  @portable @C000-162 @C002-156 @C001-165 @C000-163 @C001-167
+  Scenario: failures are retried with growing delays until backoffLimit is exceeded
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: flaky
+      spec:
+        backoffLimit: 2
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: main
+                image: busybox:1.36
+                command: ["sh", "-c", "exit 1"]
+      """
+    Then Job "flaky" fails with reason BackoffLimitExceeded within 5 minutes
+    And Job "flaky" matches:
+      """yaml
+      status:
+        failed: 3
+        conditions:
+          - type: FailureTarget
+            reason: BackoffLimitExceeded
+          - type: Failed
+            reason: BackoffLimitExceeded
+            message: Job has reached the specified backoff limit
+      """
+
+  @portable @C000-164 @C001-166
+  Scenario: activeDeadlineSeconds fails the Job and stops its pods, whatever backoffLimit says
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: slow
+      spec:
+        activeDeadlineSeconds: 60
+        backoffLimit: 100
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: main
+                image: busybox:1.36
+                command: ["sleep", "3600"]
+      """
+    Then Job "slow" fails with reason DeadlineExceeded within 5 minutes
+    And there are 0 Running pods labelled "batch.kubernetes.io/job-name=slow"
+
+  @portable @C000-165
+  Scenario: ttlSecondsAfterFinished deletes the finished Job and its pods
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: short-lived
+      spec:
+        ttlSecondsAfterFinished: 30
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: main
+                image: busybox:1.36
+                command: ["true"]
+      """
+    And Job "short-lived" completes within 1 minute
+    Then Job "short-lived" does not exist within 2 minutes
+    And there are 0 Succeeded pods labelled "batch.kubernetes.io/job-name=short-lived"
+
+  @portable @C000-166 @C001-163
+  Scenario: a Job whose pods would restart forever is rejected
+    Then the following manifest is rejected with "spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"":
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: forever
+      spec:
+        template:
+          spec:
+            containers:
+              - name: main
+                image: busybox:1.36
+      """
+
+  @portable @C000-173
+  Scenario: deleting a Job deletes its pods
+    Given a Job "long" that runs "sleep 600"
+    And there are 1 Running pods labelled "batch.kubernetes.io/job-name=long" within 1 minute
+    When Job "long" is deleted
+    Then there are 0 Running pods labelled "batch.kubernetes.io/job-name=long" within 1 minute
