@@ -7,6 +7,10 @@ defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customreso
 defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ });
 
 defineStep("a cluster with {int} worker node(s)", () => {}); // Given a cluster with 3 worker nodes
+defineStep("a cluster with nodes:", () => {}); // Given a cluster with nodes:
+defineStep("node {string} joins the cluster", () => {}); // When node "worker-4" joins the cluster
+defineStep("node {string} joins the cluster labelled {string}", () => {}); // When node "worker-4" joins the cluster labelled "monitoring=true"
+defineStep("node {string} leaves the cluster", () => {}); // When node "worker-3" leaves the cluster
 defineStep("manifest {string} is applied", () => {}); // Given manifest "statefulset-web.yaml" is applied
 defineStep("the following manifest is applied:", () => {}); // Given the following manifest is applied:
 defineStep("a StatefulSet {string} with {int} replica(s)", () => {}); // Given a StatefulSet "web" with 3 replicas
@@ -44,6 +48,8 @@ defineStep("there are {int} {word} pods", () => {}); // Then there are 4 Running
 defineStep("there are {int} {word} pods within {duration}", () => {}); // Then there are 4 Running pods within 1 minute
 defineStep("the oldest pod labelled {string} is deleted", () => {}); // When the oldest pod labelled "app=nginx" is deleted
 defineStep("the oldest pod labelled {string} is labelled {string}", () => {}); // When the oldest pod labelled "app=nginx" is labelled "app-"
+defineStep("at most {int} pod(s) labelled {string} was/were {word} at the same time", () => {}); // Then at most 1 pod labelled "app=agent" was unready at the same time
+defineStep("the oldest pod labelled {string} matches:", () => {}); // Then the oldest pod labelled "app=agent" matches:
 defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists

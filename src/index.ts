@@ -24,10 +24,12 @@ export { check, pass, fail, type Verdict } from './assertions/check.ts';
 export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';
 export { orderVerdict, observedOrder, assertOrder } from './assertions/ordering.ts';
 export { KubespecAssertionError } from './assertions/errors.ts';
+export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 
 export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';
 export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
 export { labelPatch } from './parse/labels.ts';
+export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';

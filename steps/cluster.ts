@@ -1,4 +1,4 @@
-import type { StepSpec } from '../src/index.ts';
+import { parseLabels, parseNodeTable, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -16,3 +16,42 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
 ];
+
+steps.push(
+  {
+    pattern: 'a cluster with nodes:',
+    example: 'Given a cluster with nodes:\n  | name     | role          | labels     | taints                   |\n  | cp       | control-plane |            |                          |\n  | worker-1 |               | disk=ssd   |                          |\n  | gpu-1    |               | gpu=true   | dedicated=gpu:NoSchedule |',
+    area: 'cluster',
+    doc: 'Nodes from a table: name, role (worker or control-plane), labels, taints, cpu, memory, pods.',
+    async run({ rows }) {
+      await this.driver.addNodes(parseNodeTable(rows ?? []));
+    },
+  },
+  {
+    pattern: 'node {string} joins the cluster',
+    example: 'When node "worker-4" joins the cluster',
+    area: 'cluster',
+    doc: 'A new Ready worker node registers (simulator; on a live cluster the node must exist).',
+    async run({ args: [name] }) {
+      await this.driver.addNodes([{ name: name as string }]);
+    },
+  },
+  {
+    pattern: 'node {string} joins the cluster labelled {string}',
+    example: 'When node "worker-4" joins the cluster labelled "monitoring=true"',
+    area: 'cluster',
+    doc: 'A new Ready worker node with labels registers.',
+    async run({ args: [name, labels] }) {
+      await this.driver.addNodes([{ name: name as string, labels: parseLabels(labels as string) }]);
+    },
+  },
+  {
+    pattern: 'node {string} leaves the cluster',
+    example: 'When node "worker-3" leaves the cluster',
+    area: 'cluster',
+    doc: 'The Node object is deleted; its pods are garbage-collected (simulator only).',
+    async run({ args: [name] }) {
+      await this.driver.removeNodes([name as string]);
+    },
+  },
+);

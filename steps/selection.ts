@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, labelPatch, pass, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, describePeak, fail, KubespecAssertionError, labelPatch, parseYamlDocuments, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -71,6 +71,34 @@ steps.push(
     async run({ args: [selector, labels] }) {
       const name = await oldestPod(this, selector as string);
       await this.driver.patch({ kind: 'Pod', name }, { metadata: { labels: labelPatch(labels as string) } }, 'merge');
+    },
+  },
+);
+
+steps.push(
+  {
+    pattern: 'at most {int} pod(s) labelled {string} was/were {word} at the same time',
+    example: 'Then at most 1 pod labelled "app=agent" was unready at the same time',
+    area: 'pods',
+    doc: 'An invariant read from the timeline, over the time since the latest When step began: the state is terminating or unready.',
+    async run({ args: [most, selector, state] }) {
+      if (state !== 'terminating' && state !== 'unready') throw new UserError(`"${state}" is not a pod state for this check (use terminating or unready)`);
+      const peak = peakOverlap(stateIntervals(this.driver.timeline(), selector as string, state, this.driver.elapsed(), this.actionStartedAt));
+      if (peak.count > (most as number)) throw new KubespecAssertionError(describePeak(selector as string, state, peak));
+    },
+  },
+  {
+    pattern: 'the oldest pod labelled {string} matches:',
+    example: 'Then the oldest pod labelled "app=agent" matches:\n  """yaml\n  spec:\n    tolerations: [...]\n  """',
+    area: 'pods',
+    doc: 'Partial match (as "{kind} {string} matches:") against the earliest-created pod matching the selector.',
+    async run({ args: [selector], docString }) {
+      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
+      const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+      const name = await oldestPod(this, selector as string);
+      const pod = await this.driver.get({ kind: 'Pod', name });
+      const mismatches = partialMatch(docs[0]?.value, pod);
+      if (mismatches.length) throw new KubespecAssertionError(describeMismatches(`pod "${name}"`, mismatches));
     },
   },
 );

@@ -9,6 +9,7 @@ Before(async function (this: KubespecWorld, { pickle }) {
 
 BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickleStep }) {
   this.place = stepPlace(gherkinDocument, pickleStep.astNodeIds[0]!);
+  if (pickleStep.type === 'Action') this.actionStartedAt = this.driver.elapsed();
 });
 
 /** The report's attachments (DESIGN.md "Reports"), then the driver's cleanup, which runs even if attaching fails. */

@@ -18,6 +18,8 @@ export interface KubespecParameters {
 export class KubespecWorld extends World<KubespecParameters> {
   readonly driver: Driver;
   place?: StepPlace;
+  /** When the latest When step began (driver time): invariant checks look at the time since. */
+  actionStartedAt = 0;
   readonly applied: Manifest[] = [];
 
   constructor(options: IWorldOptions<KubespecParameters>) {

@@ -60,6 +60,8 @@ export interface TimelineEntry {
   transition: Transition;
   /** For example the node a pod was scheduled to. */
   detail?: string;
+  /** The object's labels at this transition, so timeline checks can select by label. */
+  labels?: Record<string, string>;
 }
 
 /** Options of a delete: as DeleteOptions, plus whether to wait for the object to be gone. */
@@ -82,6 +84,8 @@ export interface Driver {
   namespace(): string;
   /** Adds nodes (sim) or checks the cluster has them (live). */
   addNodes(nodes: NodeDefinition[]): Promise<void>;
+  /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
+  removeNodes(names: string[]): Promise<void>;
   /** Creates or updates objects (server-side apply semantics); returns them as stored. */
   apply(manifests: Manifest[]): Promise<KubeObject[]>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;

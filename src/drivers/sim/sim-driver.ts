@@ -37,7 +37,7 @@ export class SimDriver implements Driver {
     });
     this.cluster.store.watch('Pod', (e) => {
       for (const t of podTransitions(e.type, e.old as KubeObject | undefined, e.object as KubeObject)) {
-        this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: e.object.metadata.namespace, name: e.object.metadata.name, ...t });
+        this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: e.object.metadata.namespace, name: e.object.metadata.name, ...t, labels: e.object.metadata.labels });
       }
     });
   }
@@ -54,6 +54,12 @@ export class SimDriver implements Driver {
     const c = this.sim();
     for (const n of nodes) c.addNode(n);
     this.hasNodes = true;
+  }
+
+  async removeNodes(names: string[]): Promise<void> {
+    const c = this.sim();
+    for (const name of names) c.store.delete('Node', { name });
+    c.clock.settle();
   }
 
   async apply(manifests: Manifest[]): Promise<KubeObject[]> {

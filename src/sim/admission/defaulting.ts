@@ -17,6 +17,18 @@ export const defaulting: AdmissionPlugin = {
       case 'Deployment':
         defaultDeployment(object.spec ?? (object.spec = {}));
         break;
+      case 'DaemonSet': {
+        const spec = object.spec ?? (object.spec = {});
+        spec.updateStrategy ??= { type: 'RollingUpdate' };
+        if (spec.updateStrategy.type === 'RollingUpdate') {
+          spec.updateStrategy.rollingUpdate ??= {};
+          spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+          spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+        }
+        spec.revisionHistoryLimit ??= 10;
+        if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+        break;
+      }
       case 'Job':
         defaultJob(object);
         break;

@@ -14,7 +14,7 @@ export const validation: AdmissionPlugin = {
     const errors: FieldError[] = [];
     validateName(object, errors);
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
-    if (object.kind === 'StatefulSet' || object.kind === 'Deployment' || object.kind === 'ReplicaSet') validateWorkload(object, errors);
+    if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind)) validateWorkload(object, errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
     if (object.kind === 'CronJob') {
@@ -86,7 +86,7 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
     }
     if (selector?.isEverything()) {
       // Upstream's ReplicaSet validation says "deployment" here too (pkg/apis/apps/validation).
-      const what = obj.kind === 'StatefulSet' ? 'statefulset' : 'deployment';
+      const what = obj.kind === 'StatefulSet' ? 'statefulset' : obj.kind === 'DaemonSet' ? 'daemonset' : 'deployment';
       errors.push({ path: 'spec.selector', text: `Invalid value: "null": empty selector is invalid for ${what}` });
     } else if (selector && !selector.matches(spec.template?.metadata?.labels)) {
       errors.push({

@@ -13,6 +13,8 @@ import { StatefulSetController } from './statefulset-controller.ts';
 import { ReplicaSetController } from './replicaset-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
 import { CronJobController } from './job/cronjob-controller.ts';
+import { DaemonSetController } from './daemonset-controller.ts';
+import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
 
@@ -54,6 +56,12 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     // Recreate waits for old pods to be gone; their deletion does not change the old set's status.
     { kind: 'Pod', keys: (e) => (e.type === 'DELETED' ? grandOwner(e.object, 'ReplicaSet', 'Deployment') : []) },
   ]);
+  const daemonSets = new DaemonSetController(store, clock, events);
+  manager.register(daemonSets, [
+    { kind: 'DaemonSet', keys: ownKey },
+    { kind: 'Pod', keys: controllerKey('DaemonSet') },
+    { kind: 'Node', keys: () => store.list('DaemonSet').map((ds) => ds.metadata) },
+  ]);
   manager.register(new JobController(store, clock, events), [
     { kind: 'Job', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('Job') },
@@ -68,4 +76,5 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   const kubelets = new Kubelets(store, clock, events, images);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
+  manager.register(new PodGarbageCollector(store), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
 }
