@@ -5,6 +5,7 @@ import { defineParameterType, defineStep } from '@cucumber/cucumber';
 defineParameterType({ name: 'duration', regexp: /\d+(?:\.\d+)?\s*[a-zA-Z]+(?:\s*\d+(?:\.\d+)?\s*[a-zA-Z]+)*/ });
 defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customresourcedefinition|HorizontalPodAutoscaler|horizontalpodautoscaler|PersistentVolumeClaim|persistentvolumeclaim|PodDisruptionBudget|poddisruptionbudget|ControllerRevision|controllerrevision|ClusterRoleBinding|clusterrolebinding|PersistentVolume|persistentvolume|ServiceAccount|serviceaccount|ResourceQuota|resourcequota|EndpointSlice|endpointslice|NetworkPolicy|networkpolicy|PriorityClass|priorityclass|IngressClass|ingressclass|StorageClass|storageclass|StatefulSet|statefulset|ClusterRole|clusterrole|RoleBinding|rolebinding|LimitRange|limitrange|Deployment|deployment|ReplicaSet|replicaset|Namespace|namespace|Endpoints|endpoints|ConfigMap|configmap|DaemonSet|daemonset|Service|service|CronJob|cronjob|Ingress|ingress|Secret|secret|Event|event|Lease|lease|Node|node|Role|role|Pod|pod|Job|job/ });
 defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ });
+defineParameterType({ name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ });
 
 defineStep("a cluster with {int} worker node(s)", () => {}); // Given a cluster with 3 worker nodes
 defineStep("a cluster with nodes:", () => {}); // Given a cluster with nodes:
@@ -36,8 +37,10 @@ defineStep("Job {string} fails with reason {word} within {duration}", () => {});
 defineStep("at most {int} pods of Job {string} run at the same time until it completes within {duration}", () => {}); // Then at most 3 pods of Job "batch" run at the same time until it completes within 10 minutes
 defineStep("CronJob {string} has {int} job(s)", () => {}); // Then CronJob "report" has 3 jobs
 defineStep("CronJob {string} has {int} job(s) within {duration}", () => {}); // Then CronJob "report" has 3 jobs
-defineStep("pod {string} is deleted before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
-defineStep("pod {string} is deleted before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
+defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
+defineStep("pod {string} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
+defineStep("pod {string} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
+defineStep("pod {string} is {transition} after pod {string} is {transition} within {duration}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
 defineStep("pod {string} is {phase}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
 defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
@@ -63,6 +66,8 @@ defineStep("the pods labelled {string} are owned by {kind} {string}", () => {});
 defineStep("the pods labelled {string} are owned by {kind} {string} within {duration}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
 defineStep("{kind} {string} is not owned by anything", () => {}); // Then pod "web-0" is not owned by anything
 defineStep("{kind} {string} is not owned by anything within {duration}", () => {}); // Then pod "web-0" is not owned by anything
+defineStep("{kind} {string} is patched with:", () => {}); // When StatefulSet "web" is patched with:
+defineStep("patching {kind} {string} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
 defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass

@@ -22,7 +22,7 @@ export { packageRoot } from './package-root.ts';
 
 export { check, pass, fail, type Verdict } from './assertions/check.ts';
 export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';
-export { orderVerdict, observedOrder, assertOrder } from './assertions/ordering.ts';
+export { orderVerdict, observedOrder, assertOrder, type Milestone } from './assertions/ordering.ts';
 export { KubespecAssertionError } from './assertions/errors.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 

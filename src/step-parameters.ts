@@ -18,4 +18,5 @@ export const parameterTypes: readonly ParameterTypeSpec[] = [
   { name: 'duration', regexp: durationPattern, transformer: parseDuration },
   { name: 'kind', regexp: new RegExp(kindWords.join('|')), transformer: canonicalKindName },
   { name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ },
+  { name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ },
 ];

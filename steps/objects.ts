@@ -116,3 +116,34 @@ steps.push(
     },
   },
 );
+
+steps.push({
+  pattern: '{kind} {string} is patched with:',
+  example: 'When StatefulSet "web" is patched with:\n  """yaml\n  spec:\n    updateStrategy:\n      rollingUpdate: {partition: 2}\n  """',
+  area: 'objects',
+  doc: 'kubectl patch with a strategic merge patch written as YAML (containers merge by name, null deletes).',
+  async run({ args: [kind, name], docString }) {
+    if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
+    const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+    await this.driver.patch({ kind: kind as string, name: name as string }, docs[0]?.value ?? {}, 'strategic');
+  },
+});
+
+steps.push({
+  pattern: 'patching {kind} {string} with the following is rejected with {string}:',
+  example: 'Then patching StatefulSet "web" with the following is rejected with "field is immutable":\n  """yaml\n  spec: {serviceName: other}\n  """',
+  area: 'objects',
+  doc: 'The strategic merge patch is refused and the API error message contains the given text.',
+  async run({ args: [kind, name, expected], docString }) {
+    if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
+    const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+    let error: Error | undefined;
+    try {
+      await this.driver.patch({ kind: kind as string, name: name as string }, docs[0]?.value ?? {}, 'strategic');
+    } catch (e) {
+      error = e as Error;
+    }
+    if (!error) throw new KubespecAssertionError(`the patch was accepted; expected it to be rejected with "${expected}"`);
+    if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the patch was rejected with "${error.message}", which does not contain "${expected}"`);
+  },
+});

@@ -1,16 +1,28 @@
-import { assertOrder, check, fail, pass, type StepSpec } from '../src/index.ts';
+import { assertOrder, check, fail, pass, type StepSpec, type Transition } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
   {
-    pattern: 'pod {string} is deleted before pod {string}',
+    pattern: 'pod {string} is {transition} before pod {string}',
     example: 'Then pod "web-2" is deleted before pod "web-1"',
     area: 'pods',
-    doc: 'Both pods are deleted (gone from the API), the first one first. Waits up to 5 minutes for the order to be decided.',
+    doc: 'Both pods reach the transition (created, scheduled, running, ready, terminating, deleted), the first one first. Waits up to 5 minutes for the order to be decided.',
     eventual: 'always',
     defaultWithin: 5 * 60_000,
-    async run({ args: [a, b], within }) {
-      await assertOrder(this, 'Pod', a as string, b as string, 'deleted', within!);
+    async run({ args: [a, transition, b], within }) {
+      const t = transition as Transition;
+      await assertOrder(this, { kind: 'Pod', name: a as string, transition: t }, { kind: 'Pod', name: b as string, transition: t }, within!);
+    },
+  },
+  {
+    pattern: 'pod {string} is {transition} after pod {string} is {transition}',
+    example: 'Then pod "web-1" is created after pod "web-0" is ready',
+    area: 'pods',
+    doc: 'The second milestone comes first in the observed order. Waits up to 5 minutes for both.',
+    eventual: 'always',
+    defaultWithin: 5 * 60_000,
+    async run({ args: [a, ta, b, tb], within }) {
+      await assertOrder(this, { kind: 'Pod', name: b as string, transition: tb as Transition }, { kind: 'Pod', name: a as string, transition: ta as Transition }, within!);
     },
   },
   {

@@ -38,7 +38,7 @@ test('a wrong ordering assertion fails with the observed order of deletions, exi
   });
   const r = await kubespec(dir, 'run');
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /expected pod "web-1" to be deleted before pod "web-2", but pod "web-2" was deleted first\.\n\s+observed deleted order: web-2 \(at 10s\)/);
+  assert.match(r.stdout, /expected pod "web-1" deleted before pod "web-2" deleted, but pod "web-2" deleted came first\.\n\s+observed order: web-2 deleted \(at 10s\)/);
   assert.doesNotMatch(r.stdout, /at assertOrder/, 'no stack trace for a failed check');
 });
 

@@ -9,7 +9,7 @@ test('steps --json lists every step with one example', async () => {
   const r = await kubespec(packageRoot, 'steps', '--json');
   assert.equal(r.code, 0);
   const steps = JSON.parse(r.stdout) as Array<{ patterns: string[]; example: string }>;
-  assert.ok(steps.some((s) => s.patterns.includes('pod {string} is deleted before pod {string}')));
+  assert.ok(steps.some((s) => s.patterns.includes('pod {string} is {transition} before pod {string}')));
   for (const s of steps) assert.ok(s.example.length > 0);
 });
 

@@ -1,0 +1,207 @@
+@workloads @statefulset
+Feature: StatefulSet identity, storage and updates
+  StatefulSet pods have stable names, ordinals, claims and hostnames; template changes roll from
+  the highest ordinal down to the partition, one pod at a time (reference/workloads.md §3).
+
+  Background:
+    Given a cluster with 3 worker nodes
+
+  @portable @C000-032 @C000-039 @C000-058 @C000-035
+  Scenario: pods are named <statefulset>-<ordinal> and carry their identity
+    Given a StatefulSet "web" with 3 replicas
+    Then the pods labelled "app=web" are "web-0, web-1, web-2" within 2 minutes
+    And pod "web-1" matches:
+      """yaml
+      metadata:
+        labels:
+          statefulset.kubernetes.io/pod-name: web-1
+          apps.kubernetes.io/pod-index: "1"
+      spec:
+        hostname: web-1
+        subdomain: web
+      """
+
+  @portable @C000-034
+  Scenario: pods are created in ordinal order, each after the previous is Ready
+    Given a StatefulSet "web" with 3 replicas
+    When StatefulSet "web" has 3 ready replicas within 2 minutes
+    Then pod "web-0" is ready before pod "web-1"
+    And pod "web-1" is created after pod "web-0" is ready
+    And pod "web-2" is created after pod "web-1" is ready
+
+  @portable @C000-033 @C000-047 @C000-083 @C000-228
+  Scenario: each ordinal gets its own claim, kept when scaling down and reused when scaling up
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: redis
+      spec:
+        clusterIP: None
+        selector: {app: redis}
+        ports: [{port: 6379}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: redis
+      spec:
+        serviceName: redis
+        replicas: 3
+        selector:
+          matchLabels: {app: redis}
+        template:
+          metadata:
+            labels: {app: redis}
+          spec:
+            containers:
+              - name: redis
+                image: redis:7.4
+                volumeMounts: [{name: data, mountPath: /data}]
+        volumeClaimTemplates:
+          - metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    And the pods labelled "app=redis" are "redis-0, redis-1, redis-2" within 2 minutes
+    When StatefulSet "redis" is scaled to 1
+    Then the pods labelled "app=redis" are "redis-0" within 2 minutes
+    And PersistentVolumeClaim "data-redis-2" exists
+    And PersistentVolumeClaim "data-redis-1" matches:
+      """yaml
+      metadata:
+        labels: {app: redis}
+      spec:
+        resources: {requests: {storage: 1Gi}}
+      """
+    When StatefulSet "redis" is scaled to 3
+    Then pod "redis-2" matches within 2 minutes:
+      """yaml
+      spec:
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: data-redis-2}
+      """
+
+  @portable
+  Scenario: whenScaled Delete removes the claims of removed ordinals
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: db
+      spec:
+        serviceName: db
+        replicas: 2
+        persistentVolumeClaimRetentionPolicy: {whenScaled: Delete, whenDeleted: Retain}
+        selector:
+          matchLabels: {app: db}
+        template:
+          metadata:
+            labels: {app: db}
+          spec:
+            containers: [{name: db, image: postgres:17}]
+        volumeClaimTemplates:
+          - metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    And StatefulSet "db" has 2 ready replicas within 2 minutes
+    When StatefulSet "db" is scaled to 1
+    Then PersistentVolumeClaim "data-db-1" does not exist within 2 minutes
+    And PersistentVolumeClaim "data-db-0" exists
+
+  @portable @C000-081
+  Scenario: a rolling update goes from the highest ordinal down and stops at the partition
+    Given a StatefulSet "web" with 3 replicas
+    And StatefulSet "web" has 3 ready replicas within 2 minutes
+    When StatefulSet "web" is patched with:
+      """yaml
+      spec:
+        updateStrategy:
+          rollingUpdate: {partition: 1}
+      """
+    And StatefulSet "web" is updated to image "registry.k8s.io/nginx-slim:0.28"
+    Then pod "web-2" is deleted before pod "web-1"
+    And StatefulSet "web" matches within 2 minutes:
+      """yaml
+      status:
+        updatedReplicas: 2
+        currentReplicas: 1
+        readyReplicas: 3
+      """
+    And pod "web-0" matches:
+      """yaml
+      spec:
+        containers:
+          - name: nginx
+            image: registry.k8s.io/nginx-slim:0.27
+      """
+    And at most 1 pod labelled "app=web" was unready at the same time
+
+  @portable @C000-159
+  Scenario: OnDelete updates a pod only when it is deleted
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: web
+      spec:
+        serviceName: web
+        replicas: 2
+        updateStrategy: {type: OnDelete}
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    And StatefulSet "web" has 2 ready replicas within 2 minutes
+    When StatefulSet "web" is updated to image "registry.k8s.io/nginx-slim:0.28"
+    And 2 minutes pass
+    Then pod "web-1" matches:
+      """yaml
+      spec:
+        containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    When pod "web-1" is deleted
+    Then pod "web-1" matches within 2 minutes:
+      """yaml
+      spec:
+        containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.28}]
+      """
+
+  @portable @C000-040
+  Scenario: a selector that does not match the template labels is rejected
+    Then the following manifest is rejected with "`selector` does not match template `labels`":
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: broken
+      spec:
+        serviceName: broken
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: db}
+          spec:
+            containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+
+  @portable @C000-052
+  Scenario: only some StatefulSet fields can change
+    Given a StatefulSet "web" with 1 replica
+    Then patching StatefulSet "web" with the following is rejected with "updates to statefulset spec for fields other than":
+      """yaml
+      spec:
+        serviceName: other
+      """
