@@ -1,4 +1,5 @@
 import type { StepSpec } from '../src/index.ts';
+import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';
 import { steps as conditions } from './conditions.ts';
 import { steps as deployments } from './deployments.ts';
@@ -11,4 +12,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...pods, ...selection, ...objects, ...conditions, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...pods, ...selection, ...objects, ...conditions, ...time];

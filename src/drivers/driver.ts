@@ -92,6 +92,11 @@ export interface Driver {
   list(kind: string, options?: { namespace?: string; labelSelector?: string }): Promise<KubeObject[]>;
   /** Patches an object: strategic merge (kubectl's default) or JSON merge. Returns it as stored. */
   patch(ref: ObjectRef, patch: object, type?: 'strategic' | 'merge'): Promise<KubeObject>;
+  /**
+   * Makes the pods selected by a workload report this resource usage, as a share of their
+   * requests (the simulator's metrics-server). Live drivers cannot fake metrics: UnsupportedError.
+   */
+  setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number }): Promise<void>;
   /** Sets spec.replicas through the scale subresource. */
   scale(ref: ObjectRef, replicas: number): Promise<void>;
   delete(ref: ObjectRef, request?: DeleteRequest): Promise<void>;

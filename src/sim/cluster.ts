@@ -9,6 +9,7 @@ import { EventRecorder } from './events.ts';
 import type { ImageBehavior } from './kubelet/container-behavior.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
 import { SeededRandom } from './rng.ts';
+import { MetricsServer } from './metrics.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 /** How to build a simulated cluster. */
@@ -33,6 +34,7 @@ export class SimCluster {
   readonly store: ObjectStore;
   readonly events: EventRecorder;
   readonly controllers: ControllerManager;
+  readonly metrics = new MetricsServer();
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
@@ -45,7 +47,7 @@ export class SimCluster {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     }
     registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [],
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics,
     });
   }
 

@@ -1,6 +1,7 @@
 import { canonicalKind, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
+import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 
 /** The nodes a scenario gets when it names none: one control plane and three workers, kind-like. */
@@ -99,6 +100,15 @@ export class SimDriver implements Driver {
     const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } });
     c.clock.settle();
     return stored as KubeObject;
+  }
+
+  async setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number }): Promise<void> {
+    const c = this.sim();
+    const target = c.store.get(ref.kind, this.key(ref));
+    if (!target) throw notFoundFor(ref);
+    const namespace = this.key(ref).namespace ?? this.namespace();
+    if (!target.spec?.selector) throw new UserError(`${ref.kind} "${ref.name}" has no pod selector to attach usage to`);
+    c.metrics.setUsage({ namespace, selector: LabelSelector.fromSpec(target.spec.selector), ...usage });
   }
 
   async scale(ref: ObjectRef, replicas: number): Promise<void> {

@@ -29,6 +29,12 @@ export const defaulting: AdmissionPlugin = {
         if (spec.template?.spec) defaultPodSpec(spec.template.spec);
         break;
       }
+      case 'HorizontalPodAutoscaler': {
+        const spec = object.spec ?? (object.spec = {});
+        spec.minReplicas ??= 1;
+        if (!spec.metrics?.length) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+        break;
+      }
       case 'Job':
         defaultJob(object);
         break;

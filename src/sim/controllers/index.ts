@@ -15,6 +15,8 @@ import { DeploymentController } from './deployment/deployment-controller.ts';
 import { CronJobController } from './job/cronjob-controller.ts';
 import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
+import { HpaController } from './hpa/hpa-controller.ts';
+import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
 
@@ -25,6 +27,7 @@ export interface ControlPlaneParts {
   rng: SeededRandom;
   events: EventRecorder;
   images: readonly ImageBehavior[];
+  metrics: MetricsServer;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): void {
-  const { store, clock, rng, events, images } = parts;
+  const { store, clock, rng, events, images, metrics } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   const grandOwner = (obj: KubeObject, ownerKind: string, grandKind: string): ObjectKey[] => {
     const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === ownerKind);
@@ -70,6 +73,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'CronJob', keys: ownKey },
     { kind: 'Job', keys: controllerKey('CronJob') },
   ]);
+  manager.register(new HpaController(store, clock, events, metrics), [{ kind: 'HorizontalPodAutoscaler', keys: (e) => (e.type === 'ADDED' ? [e.object.metadata] : []) }]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());

@@ -1,0 +1,23 @@
+import type { StepSpec } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
+
+export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: 'the pods of {kind} {string} use {int}% CPU',
+    example: 'Given the pods of Deployment "api" use 80% CPU',
+    area: 'autoscaling',
+    doc: "Every pod the workload selects reports CPU usage at this share of its request (simulator's metrics-server; unsupported on live clusters).",
+    async run({ args: [kind, name, percent] }) {
+      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { cpuPercent: percent as number });
+    },
+  },
+  {
+    pattern: 'the pods of {kind} {string} use {int}% memory',
+    example: 'Given the pods of Deployment "api" use 90% memory',
+    area: 'autoscaling',
+    doc: 'As the CPU step, for memory.',
+    async run({ args: [kind, name, percent] }) {
+      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { memoryPercent: percent as number });
+    },
+  },
+];
