@@ -39,6 +39,16 @@ defineStep("CronJob {string} has {int} job(s)", () => {}); // Then CronJob "repo
 defineStep("CronJob {string} has {int} job(s) within {duration}", () => {}); // Then CronJob "report" has 3 jobs
 defineStep("the pods of {kind} {string} use {int}% CPU", () => {}); // Given the pods of Deployment "api" use 80% CPU
 defineStep("the pods of {kind} {string} use {int}% memory", () => {}); // Given the pods of Deployment "api" use 90% memory
+defineStep("node {string} is cordoned", () => {}); // When node "worker-1" is cordoned
+defineStep("node {string} is uncordoned", () => {}); // When node "worker-1" is uncordoned
+defineStep("node {string} is drained", () => {}); // When node "worker-1" is drained
+defineStep("node {string} is drained within {duration}", () => {}); // When node "worker-1" is drained
+defineStep("node {string} cannot be drained within {duration}", () => {}); // Then node "worker-1" cannot be drained within 1 minute
+defineStep("pod {string} is evicted", () => {}); // When pod "web-0" is evicted
+defineStep("evicting pod {string} is refused with {string}", () => {}); // Then evicting pod "web-0" is refused with "Cannot evict pod as it would violate the pod's disruption budget."
+defineStep("the oldest pod labelled {string} is evicted", () => {}); // When the oldest pod labelled "app=api" is evicted
+defineStep("evicting the oldest pod labelled {string} is refused with {string}", () => {}); // Then evicting the oldest pod labelled "app=api" is refused with "disruption budget"
+defineStep("no pod labelled {string} runs on node {string}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
 defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready

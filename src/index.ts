@@ -33,6 +33,8 @@ export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';
+export { drain, setCordoned } from './operations/drain.ts';
+export { oldestPodName } from './operations/select-pods.ts';
 export { UserError } from './errors.ts';
 
 export { redact, REDACTED } from './report/redact.ts';

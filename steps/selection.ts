@@ -1,4 +1,4 @@
-import { check, describeMismatches, describePeak, fail, KubespecAssertionError, labelPatch, parseYamlDocuments, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, describePeak, fail, KubespecAssertionError, oldestPodName, labelPatch, parseYamlDocuments, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -32,14 +32,6 @@ export const steps: StepSpec<KubespecWorld>[] = [
   },
 ];
 
-/** The oldest pod matching a selector (creation time, then name): how a scenario names a pod with a random name. */
-async function oldestPod(world: KubespecWorld, selector: string): Promise<string> {
-  const pods = (await world.driver.list('Pod', { labelSelector: selector })).filter((p) => !p.metadata.deletionTimestamp);
-  pods.sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || a.metadata.name.localeCompare(b.metadata.name));
-  if (!pods[0]) throw new KubespecAssertionError(`no pod labelled ${selector}`);
-  return pods[0].metadata.name;
-}
-
 steps.push(
   {
     pattern: 'there are {int} {word} pods',
@@ -60,7 +52,7 @@ steps.push(
     area: 'pods',
     doc: 'Deletes the earliest-created pod matching the selector (gracefully).',
     async run({ args: [selector] }) {
-      await this.driver.delete({ kind: 'Pod', name: await oldestPod(this, selector as string) }, { propagationPolicy: 'Background' });
+      await this.driver.delete({ kind: 'Pod', name: await oldestPodName(this.driver, selector as string) }, { propagationPolicy: 'Background' });
     },
   },
   {
@@ -69,7 +61,7 @@ steps.push(
     area: 'pods',
     doc: 'kubectl label on the earliest-created pod matching the selector ("key=value" sets, "key-" removes).',
     async run({ args: [selector, labels] }) {
-      const name = await oldestPod(this, selector as string);
+      const name = await oldestPodName(this.driver, selector as string);
       await this.driver.patch({ kind: 'Pod', name }, { metadata: { labels: labelPatch(labels as string) } }, 'merge');
     },
   },
@@ -95,7 +87,7 @@ steps.push(
     async run({ args: [selector], docString }) {
       if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
       const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
-      const name = await oldestPod(this, selector as string);
+      const name = await oldestPodName(this.driver, selector as string);
       const pod = await this.driver.get({ kind: 'Pod', name });
       const mismatches = partialMatch(docs[0]?.value, pod);
       if (mismatches.length) throw new KubespecAssertionError(describeMismatches(`pod "${name}"`, mismatches));

@@ -89,7 +89,9 @@ export interface Driver {
   /** Creates or updates objects (server-side apply semantics); returns them as stored. */
   apply(manifests: Manifest[]): Promise<KubeObject[]>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
-  list(kind: string, options?: { namespace?: string; labelSelector?: string }): Promise<KubeObject[]>;
+  list(kind: string, options?: { namespace?: string; labelSelector?: string; allNamespaces?: boolean }): Promise<KubeObject[]>;
+  /** POST pods/<name>/eviction: refused (429) while a PodDisruptionBudget allows no disruption. */
+  evict(podName: string, namespace?: string): Promise<void>;
   /** Patches an object: strategic merge (kubectl's default) or JSON merge. Returns it as stored. */
   patch(ref: ObjectRef, patch: object, type?: 'strategic' | 'merge'): Promise<KubeObject>;
   /**

@@ -10,6 +10,7 @@ import type { ImageBehavior } from './kubelet/container-behavior.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
 import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
+import { evictPod } from './api/eviction.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 /** How to build a simulated cluster. */
@@ -49,6 +50,12 @@ export class SimCluster {
     registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics,
     });
+  }
+
+  /** POST pods/<name>/eviction: deletes the pod if its disruption budget allows (see api/eviction.ts). */
+  evict(namespace: string, name: string): void {
+    evictPod(this.store, this.clock, namespace, name);
+    this.clock.settle();
   }
 
   /** Registers a node as its kubelet would, Ready at once. */

@@ -86,8 +86,8 @@ export class SimDriver implements Driver {
     return this.sim().store.get(ref.kind, this.key(ref)) as KubeObject | undefined;
   }
 
-  async list(kind: string, options: { namespace?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {
-    const namespace = isNamespaced(kind) ? (options.namespace ?? this.namespace()) : undefined;
+  async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
+    const namespace = isNamespaced(kind) && !options.allNamespaces ? (options.namespace ?? this.namespace()) : undefined;
     const selector = options.labelSelector ? LabelSelector.parse(options.labelSelector) : undefined;
     return this.sim().store.list(kind, { namespace, selector }) as KubeObject[];
   }
@@ -100,6 +100,10 @@ export class SimDriver implements Driver {
     const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } });
     c.clock.settle();
     return stored as KubeObject;
+  }
+
+  async evict(podName: string, namespace = this.namespace()): Promise<void> {
+    this.sim().evict(namespace, podName);
   }
 
   async setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number }): Promise<void> {

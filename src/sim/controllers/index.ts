@@ -5,6 +5,7 @@ import { Kubelets } from '../kubelet/kubelet.ts';
 import type { SeededRandom } from '../rng.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { ObjectStore } from '../store/object-store.ts';
+import { LabelSelector } from '../store/label-selector.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { controllerKey, ownKey, selectingOwners } from './controller.ts';
 import { GarbageCollector, ownerUids } from './garbage-collector.ts';
@@ -16,6 +17,7 @@ import { CronJobController } from './job/cronjob-controller.ts';
 import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
+import { DisruptionController } from './disruption-controller.ts';
 import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
@@ -74,6 +76,11 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Job', keys: controllerKey('CronJob') },
   ]);
   manager.register(new HpaController(store, clock, events, metrics), [{ kind: 'HorizontalPodAutoscaler', keys: (e) => (e.type === 'ADDED' ? [e.object.metadata] : []) }]);
+  manager.register(new DisruptionController(store, clock), [
+    { kind: 'PodDisruptionBudget', keys: ownKey },
+    { kind: 'Pod', keys: (e) => store.list('PodDisruptionBudget', { namespace: e.object.metadata.namespace })
+      .filter((b) => b.spec?.selector && LabelSelector.fromSpec(b.spec.selector).matches(e.object.metadata.labels)).map((b) => b.metadata) },
+  ]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());

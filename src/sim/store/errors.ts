@@ -2,13 +2,15 @@
  * API errors with Kubernetes' reasons and message texts (reference/api-machinery.md §12),
  * so the same assertion reads the same on the simulator and a live cluster.
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone' | 'TooManyRequests' | 'InternalError' | 'Forbidden';
 
 export class ApiError extends Error {
   constructor(
     readonly reason: StatusReason,
     readonly code: number,
     message: string,
+    /** status.details.causes messages, e.g. why an eviction was refused. */
+    readonly causes: string[] = [],
   ) {
     super(message);
     this.name = `${reason}Error`;
