@@ -24,6 +24,7 @@ export { check, pass, fail, type Verdict } from './assertions/check.ts';
 export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';
 export { orderVerdict, observedOrder, assertOrder, type Milestone } from './assertions/ordering.ts';
 export { KubespecAssertionError } from './assertions/errors.ts';
+export { expectRefusal } from './assertions/refusal.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 
 export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';

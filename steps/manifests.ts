@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findManifestFile, loadManifestFile, packageRoot, parseManifests, UserError, type Manifest, type StepSpec } from '../src/index.ts';
+import { findManifestFile, loadManifestFile, packageRoot, type Manifest, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 async function applyAll(world: KubespecWorld, manifests: Manifest[]): Promise<void> {
@@ -25,8 +25,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'manifests',
     doc: 'Applies the YAML in the doc string (several documents allowed).',
     async run({ docString }) {
-      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-      const manifests = parseManifests(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+      const manifests = this.manifestsFrom(docString);
       await applyAll(this, manifests);
     },
   },

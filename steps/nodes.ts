@@ -1,4 +1,4 @@
-import { drain, KubespecAssertionError, oldestPodName, setCordoned, type StepSpec } from '../src/index.ts';
+import { drain, expectRefusal, KubespecAssertionError, oldestPodName, setCordoned, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 const DRAIN_TIMEOUT = 5 * 60_000;
@@ -66,14 +66,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'nodes',
     doc: 'The Eviction API refuses, and its message contains the text.',
     async run({ args: [pod, expected] }) {
-      let error: Error | undefined;
-      try {
-        await this.driver.evict(pod as string);
-      } catch (e) {
-        error = e as Error;
-      }
-      if (!error) throw new KubespecAssertionError(`pod "${pod}" was evicted; expected the eviction to be refused`);
-      if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the eviction was refused with "${error.message}", which does not contain "${expected}"`);
+      await expectRefusal('the eviction', expected as string, () => this.driver.evict(pod as string));
     },
   },
 ];
@@ -95,14 +88,7 @@ steps.push(
     doc: 'The Eviction API refuses for the earliest-created running pod matching the selector.',
     async run({ args: [selector, expected] }) {
       const name = await oldestPodName(this.driver, selector as string);
-      let error: Error | undefined;
-      try {
-        await this.driver.evict(name);
-      } catch (e) {
-        error = e as Error;
-      }
-      if (!error) throw new KubespecAssertionError(`pod "${name}" was evicted; expected the eviction to be refused`);
-      if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the eviction was refused with "${error.message}", which does not contain "${expected}"`);
+      await expectRefusal('the eviction', expected as string, () => this.driver.evict(name));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { check, describeMismatches, fail, KubespecAssertionError, labelPatch, parseManifests, parseYamlDocuments, partialMatch, pass, UserError, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -9,10 +9,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'Every field in the YAML is present and equal in the object; lists match by name (containers, env, ...), by type (conditions), or in order. Lists every mismatch.',
     eventual: 'optional',
     async run({ args: [kind, name], docString, within }) {
-      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-      const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
-      if (docs.length !== 1) throw new UserError(`${this.place.uri}:${this.place.line}: the expectation must be exactly one YAML document`);
-      const expected = docs[0]!.value;
+      const expected = this.yamlFrom(docString);
       const subject = `${kind} "${name}"`;
       await check(this.driver, `${subject} to match`, within, async () => {
         const obj = await this.driver.get({ kind: kind as string, name: name as string });
@@ -71,16 +68,8 @@ steps.push(
     area: 'objects',
     doc: 'Applying the YAML fails, and the API error message contains the given text.',
     async run({ args: [expected], docString }) {
-      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-      const manifests = parseManifests(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
-      let error: Error | undefined;
-      try {
-        await this.driver.apply(manifests);
-      } catch (e) {
-        error = e as Error;
-      }
-      if (!error) throw new KubespecAssertionError(`the manifest was accepted; expected it to be rejected with "${expected}"`);
-      if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the manifest was rejected with "${error.message}", which does not contain "${expected}"`);
+      const manifests = this.manifestsFrom(docString);
+      await expectRefusal('the manifest', expected as string, () => this.driver.apply(manifests));
     },
   },
   {
@@ -123,9 +112,7 @@ steps.push({
   area: 'objects',
   doc: 'kubectl patch with a strategic merge patch written as YAML (containers merge by name, null deletes).',
   async run({ args: [kind, name], docString }) {
-    if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-    const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
-    await this.driver.patch({ kind: kind as string, name: name as string }, docs[0]?.value ?? {}, 'strategic');
+    await this.driver.patch({ kind: kind as string, name: name as string }, this.yamlFrom(docString), 'strategic');
   },
 });
 
@@ -135,15 +122,7 @@ steps.push({
   area: 'objects',
   doc: 'The strategic merge patch is refused and the API error message contains the given text.',
   async run({ args: [kind, name, expected], docString }) {
-    if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-    const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
-    let error: Error | undefined;
-    try {
-      await this.driver.patch({ kind: kind as string, name: name as string }, docs[0]?.value ?? {}, 'strategic');
-    } catch (e) {
-      error = e as Error;
-    }
-    if (!error) throw new KubespecAssertionError(`the patch was accepted; expected it to be rejected with "${expected}"`);
-    if (!error.message.includes(expected as string)) throw new KubespecAssertionError(`the patch was rejected with "${error.message}", which does not contain "${expected}"`);
+    const patch = this.yamlFrom(docString);
+    await expectRefusal('the patch', expected as string, () => this.driver.patch({ kind: kind as string, name: name as string }, patch, 'strategic'));
   },
 });

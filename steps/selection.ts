@@ -1,4 +1,4 @@
-import { check, describeMismatches, describePeak, fail, KubespecAssertionError, oldestPodName, labelPatch, parseYamlDocuments, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, describePeak, fail, KubespecAssertionError, labelPatch, oldestPodName, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -85,11 +85,10 @@ steps.push(
     area: 'pods',
     doc: 'Partial match (as "{kind} {string} matches:") against the earliest-created pod matching the selector.',
     async run({ args: [selector], docString }) {
-      if (!this.place?.docStringLine) throw new UserError('this step needs a YAML doc string');
-      const docs = parseYamlDocuments(docString ?? '', { file: this.place.uri, firstLine: this.place.docStringLine + 1 });
+      const expected = this.yamlFrom(docString);
       const name = await oldestPodName(this.driver, selector as string);
       const pod = await this.driver.get({ kind: 'Pod', name });
-      const mismatches = partialMatch(docs[0]?.value, pod);
+      const mismatches = partialMatch(expected, pod);
       if (mismatches.length) throw new KubespecAssertionError(describeMismatches(`pod "${name}"`, mismatches));
     },
   },

@@ -1,5 +1,5 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { createDriver, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
+import { createDriver, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
 import type { StepPlace } from '../src/index.ts';
 
 /** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
@@ -25,6 +25,23 @@ export class KubespecWorld extends World<KubespecParameters> {
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);
     this.driver = createDriver(this.parameters.profile ?? 'sim');
+  }
+
+  /** The step's YAML doc string as manifests; errors point at the feature file's lines. */
+  manifestsFrom(docString: string | undefined): Manifest[] {
+    return parseManifests(docString ?? '', this.docStringOrigin());
+  }
+
+  /** The step's YAML doc string as one value (an expectation or a patch). */
+  yamlFrom(docString: string | undefined): any {
+    const docs = parseYamlDocuments(docString ?? '', this.docStringOrigin());
+    if (docs.length !== 1) throw new UserError(`${this.place?.uri}:${this.place?.line}: the doc string must hold exactly one YAML document`);
+    return docs[0]!.value;
+  }
+
+  private docStringOrigin() {
+    if (!this.place?.docStringLine) throw new UserError(`${this.place?.uri ?? 'this feature'}:${this.place?.line ?? '?'}: this step needs a YAML doc string`);
+    return { file: this.place.uri, firstLine: this.place.docStringLine + 1 };
   }
 
   get seed(): number {

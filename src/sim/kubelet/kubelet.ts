@@ -1,5 +1,4 @@
 import type { Clock, Millis } from '../clock.ts';
-import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import type { Controller, ReconcileResult, WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
