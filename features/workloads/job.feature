@@ -149,3 +149,80 @@ Feature: Jobs run pods to completion
     And there are 1 Running pods labelled "batch.kubernetes.io/job-name=long" within 1 minute
     When Job "long" is deleted
     Then there are 0 Running pods labelled "batch.kubernetes.io/job-name=long" within 1 minute
+
+  @portable
+  Scenario: an Indexed Job gives each pod its completion index
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: shards
+      spec:
+        completions: 3
+        parallelism: 3
+        completionMode: Indexed
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: worker
+                image: busybox:1.36
+                command: ["sh", "-c", "sleep 5"]
+      """
+    Then Job "shards" completes within 2 minutes
+    And Job "shards" matches:
+      """yaml
+      status:
+        succeeded: 3
+        completedIndexes: "0-2"
+      """
+    And there are 1 Succeeded pods labelled "batch.kubernetes.io/job-completion-index=2"
+    And the oldest pod labelled "batch.kubernetes.io/job-completion-index=1" matches:
+      """yaml
+      metadata:
+        annotations:
+          batch.kubernetes.io/job-completion-index: "1"
+      spec:
+        hostname: shards-1
+        containers:
+          - name: worker
+            env:
+              - name: JOB_COMPLETION_INDEX
+                valueFrom:
+                  fieldRef:
+                    fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
+      """
+
+  @sim-only @C000-238 @C000-239 @C000-240 @C000-241 @C000-242
+  Scenario: the batch exercise: 100 completions, 10 at a time, deleted a day after finishing
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: data-processing
+      spec:
+        completions: 100
+        parallelism: 10
+        backoffLimit: 3
+        activeDeadlineSeconds: 7200
+        ttlSecondsAfterFinished: 86400
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: processor
+                image: busybox:1.36
+                command: ["sh", "-c", "sleep 60"]
+      """
+    Then at most 10 pods of Job "data-processing" run at the same time until it completes within 2 hours
+    And Job "data-processing" matches:
+      """yaml
+      status:
+        succeeded: 100
+      """
+    When 23 hours pass
+    Then Job "data-processing" exists
+    When 1 hour passes
+    Then Job "data-processing" does not exist within 1 minute
