@@ -2,6 +2,8 @@ import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { validation } from './admission/validation.ts';
 import { immutableFields } from './admission/immutable-fields.ts';
+import { defaultTolerationSeconds } from './admission/default-tolerations.ts';
+import { builtInPriorityClasses, priorityAdmission } from './admission/priority.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
@@ -41,11 +43,14 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, validation, immutableFields]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), validation, immutableFields]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    }
+    for (const pc of builtInPriorityClasses) {
+      this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
     registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics,
