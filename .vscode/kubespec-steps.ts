@@ -49,6 +49,15 @@ defineStep("evicting pod {string} is refused with {string}", () => {}); // Then 
 defineStep("the oldest pod labelled {string} is evicted", () => {}); // When the oldest pod labelled "app=api" is evicted
 defineStep("evicting the oldest pod labelled {string} is refused with {string}", () => {}); // Then evicting the oldest pod labelled "app=api" is refused with "disruption budget"
 defineStep("no pod labelled {string} runs on node {string}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
+defineStep("no pod labelled {string} runs on node {string} within {duration}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
+defineStep("node {string} fails", () => {}); // When node "worker-2" fails
+defineStep("node {string} recovers", () => {}); // When node "worker-2" recovers
+defineStep("node {string} is tainted {string}", () => {}); // When node "worker-3" is tainted "critical=true:NoExecute"
+defineStep("node {string} is untainted {string}", () => {}); // When node "worker-3" is untainted "critical:NoExecute"
+defineStep("node {string} has no taints", () => {}); // Then node "worker-2" has no taints within 30s
+defineStep("node {string} has no taints within {duration}", () => {}); // Then node "worker-2" has no taints within 30s
+defineStep("{int} pod(s) labelled {string} run(s) on node {string}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
+defineStep("{int} pod(s) labelled {string} run(s) on node {string} within {duration}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
 defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready

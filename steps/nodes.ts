@@ -1,4 +1,4 @@
-import { drain, expectRefusal, KubespecAssertionError, oldestPodName, setCordoned, type StepSpec } from '../src/index.ts';
+import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 const DRAIN_TIMEOUT = 5 * 60_000;
@@ -96,10 +96,89 @@ steps.push(
     example: 'Then no pod labelled "app=api" runs on node "worker-1"',
     area: 'nodes',
     doc: 'No pod matching the selector (terminating ones aside) is bound to the node.',
-    async run({ args: [selector, node] }) {
-      const pods = (await this.driver.list('Pod', { labelSelector: selector as string })).filter((p) => !p.metadata.deletionTimestamp && p.spec?.nodeName === node);
-      if (pods.length) throw new KubespecAssertionError(`pods labelled ${selector} on node "${node}": ${pods.map((p) => p.metadata.name).join(', ')}`);
+    eventual: 'optional',
+    async run({ args: [selector, node], within }) {
+      await check(this.driver, `no pod labelled ${selector} on node "${node}"`, within, async () => {
+        const pods = (await this.driver.list('Pod', { labelSelector: selector as string })).filter((p) => !p.metadata.deletionTimestamp && p.spec?.nodeName === node);
+        return pods.length ? fail(`pods labelled ${selector} on node "${node}": ${pods.map((p) => p.metadata.name).join(', ')}`) : pass;
+      });
     },
   },
 );
 
+
+steps.push(
+  {
+    pattern: 'node {string} fails',
+    example: 'When node "worker-2" fails',
+    area: 'nodes',
+    doc: "The node's kubelet stops: after 50s the node is NotReady (Unknown) and tainted unreachable; its pods leave after their tolerationSeconds (300s by default). Simulator only.",
+    async run({ args: [node] }) {
+      await this.driver.failNode(node as string);
+    },
+  },
+  {
+    pattern: 'node {string} recovers',
+    example: 'When node "worker-2" recovers',
+    area: 'nodes',
+    doc: 'The kubelet comes back and posts Ready; the node lifecycle controller removes its taints.',
+    async run({ args: [node] }) {
+      await this.driver.recoverNode(node as string);
+    },
+  },
+  {
+    pattern: 'node {string} is tainted {string}',
+    example: 'When node "worker-3" is tainted "critical=true:NoExecute"',
+    area: 'nodes',
+    doc: 'kubectl taint nodes <node> key=value:Effect (several separated by commas).',
+    async run({ args: [node, text] }) {
+      const current = await this.driver.get({ kind: 'Node', name: node as string });
+      if (!current) throw new KubespecAssertionError(`node "${node}" not found`);
+      const added = String(text).split(',').map((t) => parseTaint(t.trim(), node as string));
+      const kept = (current.spec?.taints ?? []).filter((t: any) => !added.some((a) => a.key === t.key && a.effect === t.effect));
+      await this.driver.patch({ kind: 'Node', name: node as string }, { spec: { taints: [...kept, ...added] } }, 'merge');
+    },
+  },
+  {
+    pattern: 'node {string} is untainted {string}',
+    example: 'When node "worker-3" is untainted "critical:NoExecute"',
+    area: 'nodes',
+    doc: 'kubectl taint nodes <node> key:Effect- (removes the taint).',
+    async run({ args: [node, text] }) {
+      const current = await this.driver.get({ kind: 'Node', name: node as string });
+      if (!current) throw new KubespecAssertionError(`node "${node}" not found`);
+      const [key = '', effect] = String(text).replace(/-$/, '').split(':');
+      const left = (current.spec?.taints ?? []).filter((t: any) => !(t.key === key.split('=')[0] && (!effect || t.effect === effect)));
+      await this.driver.patch({ kind: 'Node', name: node as string }, { spec: { taints: left.length ? left : null } }, 'merge');
+    },
+  },
+);
+
+steps.push({
+  pattern: 'node {string} has no taints',
+  example: 'Then node "worker-2" has no taints within 30s',
+  area: 'nodes',
+  doc: 'spec.taints is empty.',
+  eventual: 'optional',
+  async run({ args: [node], within }) {
+    await check(this.driver, `node "${node}" to have no taints`, within, async () => {
+      const n = await this.driver.get({ kind: 'Node', name: node as string });
+      const taints: any[] = n?.spec?.taints ?? [];
+      return taints.length === 0 ? pass : fail(`node "${node}" has taints ${taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join(', ')}`);
+    });
+  },
+});
+
+steps.push({
+  pattern: '{int} pod(s) labelled {string} run(s) on node {string}',
+  example: 'Then 2 pods labelled "app=api" run on node "worker-1"',
+  area: 'nodes',
+  doc: 'Counts the pods matching the selector (terminating ones aside) bound to the node.',
+  eventual: 'optional',
+  async run({ args: [count, selector, node], within }) {
+    await check(this.driver, `${count} pods labelled ${selector} on node "${node}"`, within, async () => {
+      const pods = (await this.driver.list('Pod', { labelSelector: selector as string })).filter((p) => !p.metadata.deletionTimestamp && p.spec?.nodeName === node);
+      return pods.length === count ? pass : fail(`${pods.length} pods labelled ${selector} on node "${node}": ${pods.map((p) => p.metadata.name).join(', ') || 'none'}`);
+    });
+  },
+});

@@ -32,7 +32,9 @@ export function partialMatch(expected: unknown, actual: unknown, path = ''): Mis
     return expected.flatMap((item, i) => {
       if (key) {
         const id = (item as any)[key];
-        const match = actual.find((a) => isPlainObject(a) && a[key] === id);
+        // Several items may share the key (a node's taints differ by effect): take one that matches.
+        const candidates = actual.filter((a) => isPlainObject(a) && a[key] === id);
+        const match = candidates.find((c) => partialMatch(item, c).length === 0) ?? candidates[0];
         const sub = `${path}[${key}=${id}]`;
         return match === undefined ? [{ path: sub, expected: item, actual: undefined, missing: true }] : partialMatch(item, match, sub);
       }

@@ -84,6 +84,10 @@ export interface Driver {
   namespace(): string;
   /** Adds nodes (sim) or checks the cluster has them (live). */
   addNodes(nodes: NodeDefinition[]): Promise<void>;
+  /** Stops a node's kubelet (it goes NotReady after the grace period); sim only. */
+  failNode(name: string): Promise<void>;
+  /** Brings a failed node's kubelet back. */
+  recoverNode(name: string): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
   removeNodes(names: string[]): Promise<void>;
   /** Creates or updates objects (server-side apply semantics); returns them as stored. */

@@ -13,6 +13,9 @@ import { nodeObject, type NodeSpec } from './nodes.ts';
 import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
+import { NodeHealth } from './node-health.ts';
+import { thaw } from './store/freeze.ts';
+import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 /** How to build a simulated cluster. */
@@ -38,6 +41,7 @@ export class SimCluster {
   readonly events: EventRecorder;
   readonly controllers: ControllerManager;
   readonly metrics = new MetricsServer();
+  readonly health = new NodeHealth();
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
@@ -53,13 +57,43 @@ export class SimCluster {
       this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
     registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics,
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health,
     });
   }
 
   /** POST pods/<name>/eviction: deletes the pod if its disruption budget allows (see api/eviction.ts). */
   evict(namespace: string, name: string): void {
     evictPod(this.store, this.clock, namespace, name);
+    this.clock.settle();
+  }
+
+  /** The node's kubelet stops (crash, power loss, partition): no heartbeats, no pod work. */
+  failNode(name: string): void {
+    this.health.fail(name, this.clock.now());
+    const node = this.store.get('Node', { name });
+    if (node) this.controllers.resync(node);
+    this.clock.settle();
+  }
+
+  /** The kubelet comes back: posts Ready again and resumes its pods. */
+  recoverNode(name: string): void {
+    this.health.recover(name);
+    const node = this.store.get('Node', { name });
+    if (!node) return;
+    const t = rfc3339(this.clock.now());
+    const status = thaw(node.status);
+    const healthy: Record<string, [string, string, string]> = {
+      Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+      MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+    };
+    status.conditions = status.conditions.map((c: any) => {
+      const [value, reason, message] = healthy[c.type] ?? [c.status, c.reason, c.message];
+      return { ...c, status: value, reason, message, lastHeartbeatTime: t, lastTransitionTime: value === c.status ? c.lastTransitionTime : t };
+    });
+    this.store.updateStatus({ ...node, status });
+    for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === name)) this.controllers.resync(pod);
     this.clock.settle();
   }
 

@@ -57,6 +57,14 @@ export class SimDriver implements Driver {
     this.hasNodes = true;
   }
 
+  async failNode(name: string): Promise<void> {
+    this.sim().failNode(name);
+  }
+
+  async recoverNode(name: string): Promise<void> {
+    this.sim().recoverNode(name);
+  }
+
   async removeNodes(names: string[]): Promise<void> {
     const c = this.sim();
     for (const name of names) c.store.delete('Node', { name });

@@ -18,6 +18,9 @@ import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
+import { NodeLifecycleController } from './node-lifecycle-controller.ts';
+import { TaintEvictionController } from './taint-eviction-controller.ts';
+import type { NodeHealth } from '../node-health.ts';
 import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
@@ -30,6 +33,7 @@ export interface ControlPlaneParts {
   events: EventRecorder;
   images: readonly ImageBehavior[];
   metrics: MetricsServer;
+  health: NodeHealth;
 }
 
 /**
@@ -37,7 +41,7 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): void {
-  const { store, clock, rng, events, images, metrics } = parts;
+  const { store, clock, rng, events, images, metrics, health } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   const grandOwner = (obj: KubeObject, ownerKind: string, grandKind: string): ObjectKey[] => {
     const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === ownerKind);
@@ -84,8 +88,13 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());
-  const kubelets = new Kubelets(store, clock, events, images);
+  manager.register(new NodeLifecycleController(store, clock, events, health), [{ kind: 'Node', keys: ownKey }]);
+  manager.register(new TaintEvictionController(store, clock, events), [
+    { kind: 'Node', keys: ownKey },
+    { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName && e.type === 'ADDED' ? [{ name: e.object.spec.nodeName }] : []) },
+  ]);
+  const kubelets = new Kubelets(store, clock, events, images, health);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
-  manager.register(new PodGarbageCollector(store), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
+  manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
 }

@@ -1,6 +1,6 @@
 import type { Clock, Millis, TimerId } from '../clock.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import type { ObjectKey } from '../store/types.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
 import type { Controller, WatchSpec } from './controller.ts';
 import { TerminalError } from './controller.ts';
@@ -28,6 +28,7 @@ export interface ReconcileFailure {
  */
 export class ControllerManager {
   private readonly queues = new Map<Controller, Map<string, ObjectKey>>();
+  private readonly watches: Array<{ controller: Controller; spec: WatchSpec }> = [];
   private readonly retries = new Map<string, number>();
   private readonly requeueTimers = new Map<string, TimerId>();
   private drainScheduled = false;
@@ -41,9 +42,23 @@ export class ControllerManager {
   register(controller: Controller, watches: readonly WatchSpec[]): void {
     this.queues.set(controller, new Map());
     for (const w of watches) {
+      this.watches.push({ controller, spec: w });
       this.store.watch(w.kind === '*' ? undefined : w.kind, (event) => {
         for (const key of w.keys(event)) this.enqueue(controller, key);
       });
+    }
+  }
+
+  /**
+   * An informer resync for one object: every watch of its kind sees it as unchanged, so the
+   * controllers that care look again (after something outside the store changed, like a kubelet
+   * going down).
+   */
+  resync(object: KubeObject): void {
+    const event = { type: 'MODIFIED' as const, object, old: object, resourceVersion: Number(object.metadata.resourceVersion) };
+    for (const { controller, spec } of this.watches) {
+      if (spec.kind !== '*' && spec.kind !== object.kind) continue;
+      for (const key of spec.keys(event)) this.enqueue(controller, key);
     }
   }
 

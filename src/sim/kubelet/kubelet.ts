@@ -10,6 +10,7 @@ import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavio
 import { exitTime, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
+import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
 
 const COMPONENT = 'kubelet';
@@ -32,6 +33,7 @@ export class Kubelets implements Controller {
     private readonly clock: Clock,
     private readonly events: EventRecorder,
     private readonly images: readonly ImageBehavior[] = [],
+    private readonly health?: NodeHealth,
   ) {}
 
   /** Bound pods are this controller's keys. */
@@ -46,6 +48,8 @@ export class Kubelets implements Controller {
       this.runtimes.delete(id);
       return {};
     }
+    // A stopped kubelet does nothing: its pods keep their last status until it comes back.
+    if (this.health?.downSince(pod.spec.nodeName) !== undefined) return {};
     let rt = this.runtimes.get(id);
     if (rt && rt.uid !== pod.metadata.uid) rt = undefined; // same name, new pod
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
