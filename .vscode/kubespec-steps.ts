@@ -91,4 +91,8 @@ defineStep("{kind} {string} is patched with:", () => {}); // When StatefulSet "w
 defineStep("patching {kind} {string} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
 defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
+defineStep("{kind} {string} has a {word} event saying {string}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
+defineStep("{kind} {string} has a {word} event saying {string} within {duration}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
+defineStep("pod {string} runs on node {string}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
+defineStep("pod {string} runs on node {string} within {duration}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass

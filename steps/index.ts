@@ -3,6 +3,7 @@ import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';
 import { steps as conditions } from './conditions.ts';
 import { steps as deployments } from './deployments.ts';
+import { steps as events } from './events.ts';
 import { steps as jobs } from './jobs.ts';
 import { steps as selection } from './selection.ts';
 import { steps as manifests } from './manifests.ts';
@@ -13,4 +14,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...pods, ...selection, ...objects, ...conditions, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];

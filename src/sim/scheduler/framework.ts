@@ -43,15 +43,28 @@ export interface NodeInfo {
   allocatable: Resources;
 }
 
+/**
+ * What a scheduling cycle hands plugins besides the node at hand: every node (for topology
+ * questions) and the namespaces' labels (for namespaceSelector). PreFilter/PreScore work is done
+ * once per cycle in `prepare` and handed back as `state`.
+ */
+export interface CycleContext {
+  nodes: NodeInfo[];
+  namespaceLabels(namespace: string): Record<string, string> | undefined;
+}
+
 export interface FilterPlugin {
   readonly name: string;
-  filter(pod: KubeObject, node: NodeInfo): Status;
+  /** PreFilter/PreScore: computes what the per-node calls share. */
+  prepare?(pod: KubeObject, ctx: CycleContext): unknown;
+  filter(pod: KubeObject, node: NodeInfo, state?: any): Status;
 }
 
 export interface ScorePlugin {
   readonly name: string;
+  prepare?(pod: KubeObject, ctx: CycleContext): unknown;
   /** A raw score for one feasible node. */
-  score(pod: KubeObject, node: NodeInfo): number;
+  score(pod: KubeObject, node: NodeInfo, state?: any): number;
   /** Maps raw scores (one per feasible node, same order) to 0..100. Identity when absent. */
   normalize?(pod: KubeObject, scores: number[]): number[];
 }

@@ -8,7 +8,7 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage } from './fit-error.ts';
-import { isFilterPlugin, isScorePlugin, type NodeInfo, type Plugin, type Status } from './framework.ts';
+import { isFilterPlugin, isScorePlugin, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { buildNodeInfos } from './resources.ts';
 
@@ -56,10 +56,18 @@ export class Scheduler implements Controller {
     const pod = this.store.get('Pod', key);
     if (!pod || !this.wantsPod(pod)) return {};
     const infos = buildNodeInfos(this.store.list('Node'), this.store.list('Pod'));
+    const ctx: CycleContext = {
+      nodes: infos,
+      namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
+    };
+    const states = new Map<string, unknown>();
+    for (const p of new Set([...this.filters, ...this.scorers.map((x) => x.plugin)])) {
+      if (p.prepare) states.set(p.name, p.prepare(pod, ctx));
+    }
     const statuses = new Map<string, Status>();
     const feasible: NodeInfo[] = [];
     for (const info of infos) {
-      const status = this.runFilters(pod, info);
+      const status = this.runFilters(pod, info, states);
       if (status.code === 'Success') feasible.push(info);
       else statuses.set(info.node.metadata.name, status);
     }
@@ -67,7 +75,7 @@ export class Scheduler implements Controller {
       this.markUnschedulable(pod, infos.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(infos.length, statuses));
       return {};
     }
-    this.bind(pod, this.selectHost(pod, feasible));
+    this.bind(pod, this.selectHost(pod, feasible, states));
     return {};
   }
 
@@ -75,29 +83,32 @@ export class Scheduler implements Controller {
     return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? COMPONENT) === this.profile.schedulerName;
   }
 
-  /** A bound pod that is deleted or finishes frees room for pending ones. */
+  /**
+   * Pod changes that may unblock pending pods (the queueing hints): a bound pod that is deleted
+   * or finishes frees room; a newly bound pod may satisfy someone's pod affinity.
+   */
   private freedRoom(type: string, pod: KubeObject): boolean {
     if (!pod.spec?.nodeName) return false;
-    return type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+    return type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' || (type === 'MODIFIED' && pod.status?.phase === 'Pending');
   }
 
   private pendingKeys(): ObjectKey[] {
     return this.store.list('Pod').filter((p) => this.wantsPod(p) && p.status?.conditions?.some((c: any) => c.type === 'PodScheduled' && c.status === 'False')).map((p) => p.metadata);
   }
 
-  private runFilters(pod: KubeObject, info: NodeInfo): Status {
+  private runFilters(pod: KubeObject, info: NodeInfo, states: Map<string, unknown>): Status {
     for (const p of this.filters) {
-      const s = p.filter(pod, info);
+      const s = p.filter(pod, info, states.get(p.name));
       if (s.code !== 'Success') return { ...s, plugin: p.name };
     }
     return { code: 'Success', reasons: [] };
   }
 
-  private selectHost(pod: KubeObject, feasible: NodeInfo[]): NodeInfo {
+  private selectHost(pod: KubeObject, feasible: NodeInfo[], states: Map<string, unknown>): NodeInfo {
     if (feasible.length === 1) return feasible[0]!;
     const totals = feasible.map(() => 0);
     for (const { plugin, weight } of this.scorers) {
-      const raw = feasible.map((info) => plugin.score(pod, info));
+      const raw = feasible.map((info) => plugin.score(pod, info, states.get(plugin.name)));
       const normalized = plugin.normalize ? plugin.normalize(pod, raw) : raw;
       normalized.forEach((s, i) => { totals[i]! += s * weight; });
     }

@@ -1,0 +1,149 @@
+@scheduling
+Feature: Node selection, affinity and taints
+  Where a pod may land: nodeSelector and required node affinity filter, preferred affinity scores,
+  NoSchedule taints keep non-tolerating pods away, PreferNoSchedule only discourages
+  (reference/scheduling.md §4, §6, §7).
+
+  Background:
+    Given a cluster with nodes:
+      | name   | role          | labels                                               | taints                   |
+      | cp     | control-plane |                                                      |                          |
+      | node-1 |               | gpu=true,gpu-type=nvidia-a100                        |                          |
+      | node-2 |               | gpu=true,gpu-type=nvidia-v100                        | special=true:PreferNoSchedule |
+      | node-3 |               | disk=ssd                                             | dedicated=gpu:NoSchedule |
+
+  @portable @C000-186 @C000-187 @C000-189 @C000-190
+  Scenario: required affinity filters, preferred affinity picks the heavier match
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: trainer
+      spec:
+        affinity:
+          nodeAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              nodeSelectorTerms:
+                - matchExpressions:
+                    - {key: gpu, operator: In, values: ["true"]}
+                    - {key: kubernetes.io/arch, operator: In, values: [amd64]}
+            preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 100
+                preference:
+                  matchExpressions: [{key: gpu-type, operator: In, values: [nvidia-a100]}]
+              - weight: 50
+                preference:
+                  matchExpressions: [{key: gpu-type, operator: In, values: [nvidia-v100]}]
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "trainer" runs on node "node-1" within 30s
+
+  @portable @C000-188
+  Scenario: no node matches the required affinity: Pending with the scheduler's reasons
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: tpu
+      spec:
+        nodeSelector: {accelerator: tpu}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "tpu" has condition PodScheduled=False with reason Unschedulable within 30s
+    # Filters stop at the first failing plugin, and TaintToleration runs before NodeAffinity,
+    # so the tainted nodes report their taint.
+    And pod "tpu" has a FailedScheduling event saying "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."
+    And pod "tpu" is Pending
+
+  @portable @C000-203 @C000-209 @C000-214
+  Scenario: a NoSchedule taint admits only pods with a matching toleration, and does not attract them
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: gpu-job
+      spec:
+        nodeSelector: {disk: ssd}
+        tolerations:
+          - {key: dedicated, operator: Equal, value: gpu, effect: NoSchedule}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: plain
+      spec:
+        nodeSelector: {disk: ssd}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "gpu-job" runs on node "node-3" within 30s
+    And pod "plain" has a FailedScheduling event saying "1 node(s) had untolerated taint {dedicated: gpu}" within 30s
+
+  @portable @C000-205
+  Scenario: PreferNoSchedule steers pods away while another node fits, but not beyond
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: avoider
+      spec:
+        nodeSelector: {gpu: "true"}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: v100-only
+      spec:
+        nodeSelector: {gpu-type: nvidia-v100}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "avoider" runs on node "node-1" within 30s
+    And pod "v100-only" runs on node "node-2" within 30s
+
+  @portable @C000-193
+  Scenario: an extended resource schedules only where it is advertised
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: cuda
+      spec:
+        containers:
+          - name: main
+            image: registry.k8s.io/pause:3.10
+            resources:
+              limits: {nvidia.com/gpu: 1}
+              requests: {nvidia.com/gpu: 1}
+      """
+    Then pod "cuda" has a FailedScheduling event saying "Insufficient nvidia.com/gpu" within 30s
+
+  @sim-only @C000-192
+  Scenario: removing a label after scheduling does not evict the pod (IgnoredDuringExecution)
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: trainer
+      spec:
+        nodeSelector: {gpu-type: nvidia-a100}
+        containers:
+          - {name: main, image: registry.k8s.io/pause:3.10}
+      """
+    And pod "trainer" is Running within 1 minute
+    When node "node-1" is labelled "gpu-type-"
+    And 5 minutes pass
+    Then pod "trainer" is Running
+    And pod "trainer" runs on node "node-1"

@@ -1,0 +1,95 @@
+import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type CycleContext, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../framework.ts';
+import { LabelSelector } from '../../store/label-selector.ts';
+import type { KubeObject } from '../../store/types.ts';
+import { matchesRequired } from './node-affinity.ts';
+
+export const NAME = 'PodTopologySpread';
+export const reasonSpread = "node(s) didn't match pod topology spread constraints";
+export const reasonMissingLabel = "node(s) didn't match pod topology spread constraints (missing required label)";
+
+interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  hard: boolean;
+  minDomains: number;
+  selector: LabelSelector;
+}
+
+interface State {
+  constraints: Constraint[];
+  /** Per constraint: matching pods per domain value, over eligible nodes. */
+  counts: Array<Map<string, number>>;
+  selfMatch: boolean[];
+}
+
+/**
+ * Pod topology spread (pkg/scheduler/framework/plugins/podtopologyspread,
+ * reference/scheduling.md §9): DoNotSchedule constraints filter on
+ * `count(domain) + self − globalMin ≤ maxSkew` (globalMin 0 below minDomains), nodes without the
+ * key are rejected; ScheduleAnyway constraints and the system defaults (hostname maxSkew 3, zone
+ * maxSkew 5, for pods of a ReplicaSet/StatefulSet) score fewer matching pods higher. Eligible
+ * domains honour the pod's node selection (nodeAffinityPolicy Honor) and ignore taints.
+ */
+export const podTopologySpread = {
+  name: NAME,
+  prepare(pod: KubeObject, ctx: CycleContext): State {
+    const constraints = constraintsOf(pod);
+    const counts = constraints.map(() => new Map<string, number>());
+    const eligible = ctx.nodes.filter((n) => matchesRequired(pod, n.node));
+    constraints.forEach((c, i) => {
+      for (const info of eligible) {
+        const value = info.node.metadata.labels?.[c.topologyKey];
+        if (value === undefined) continue;
+        const n = info.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === pod.metadata.namespace && c.selector.matches(p.metadata.labels)).length;
+        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + n);
+      }
+    });
+    return { constraints, counts, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)) };
+  },
+  filter(_pod: KubeObject, info: NodeInfo, s: State) {
+    for (const [i, c] of s.constraints.entries()) {
+      if (!c.hard) continue;
+      const value = info.node.metadata.labels?.[c.topologyKey];
+      if (value === undefined) return unresolvable(reasonMissingLabel);
+      const domains = s.counts[i]!;
+      const globalMin = domains.size < c.minDomains ? 0 : Math.min(...domains.values());
+      if ((domains.get(value) ?? 0) + (s.selfMatch[i] ? 1 : 0) - globalMin > c.maxSkew) return unschedulable(reasonSpread);
+    }
+    return ok();
+  },
+  score(_pod: KubeObject, info: NodeInfo, s: State) {
+    let total = 0;
+    for (const [i, c] of s.constraints.entries()) {
+      if (c.hard) continue;
+      const value = info.node.metadata.labels?.[c.topologyKey];
+      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) + c.maxSkew - 1;
+    }
+    return total;
+  },
+  normalize(_pod: KubeObject, scores: number[]) {
+    const max = Math.max(...scores), min = Math.min(...scores);
+    return scores.map((x) => (max === min ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max - x)) / (max - min))));
+  },
+} satisfies FilterPlugin & ScorePlugin;
+
+function constraintsOf(pod: KubeObject): Constraint[] {
+  const own: any[] = pod.spec?.topologySpreadConstraints ?? [];
+  if (own.length) {
+    return own.map((c) => {
+      let selector = LabelSelector.fromSpec(c.labelSelector ?? { matchExpressions: [{ key: '__never__', operator: 'Exists' }] });
+      const extra = (c.matchLabelKeys ?? []).filter((k: string) => pod.metadata.labels?.[k] !== undefined)
+        .map((k: string) => ({ key: k, operator: 'In' as const, values: [pod.metadata.labels![k]!] }));
+      if (extra.length) selector = new LabelSelector([...selector.requirements, ...extra]);
+      return { maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: c.minDomains ?? 1, selector };
+    });
+  }
+  // System defaults apply to pods a workload controller owns; their labels stand for its selector.
+  const owned = pod.metadata.ownerReferences?.some((r) => r.controller && ['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(r.kind));
+  if (!owned || !pod.metadata.labels) return [];
+  const labels = Object.fromEntries(Object.entries(pod.metadata.labels).filter(([k]) => !['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index'].includes(k)));
+  const selector = LabelSelector.fromSpec({ matchLabels: labels });
+  return [
+    { maxSkew: 3, topologyKey: 'kubernetes.io/hostname', hard: false, minDomains: 1, selector },
+    { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', hard: false, minDomains: 1, selector },
+  ];
+}
