@@ -95,4 +95,5 @@ defineStep("{kind} {string} has a {word} event saying {string}", () => {}); // T
 defineStep("{kind} {string} has a {word} event saying {string} within {duration}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
 defineStep("pod {string} runs on node {string}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
 defineStep("pod {string} runs on node {string} within {duration}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
+defineStep("pod {string} was preempted", () => {}); // Then pod "low" was preempted
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass

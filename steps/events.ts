@@ -1,4 +1,4 @@
-import { check, fail, pass, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, pass, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -33,3 +33,14 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
 ];
+
+steps.push({
+  pattern: 'pod {string} was preempted',
+  example: 'Then pod "low" was preempted',
+  area: 'events',
+  doc: 'The scheduler recorded a Preempted event for the pod (it may be gone by now).',
+  async run({ args: [name] }) {
+    const events = (await this.driver.events()).filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === name && e.reason === 'Preempted');
+    if (events.length === 0) throw new KubespecAssertionError(`no Preempted event for pod "${name}"`);
+  },
+});

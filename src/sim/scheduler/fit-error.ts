@@ -4,10 +4,11 @@ import type { Status } from './framework.ts';
  * FitError.Error() of kube-scheduler (reference/scheduling.md §4): a histogram of reasons,
  * "<count> <reason>" sorted as plain strings, then the preemption dry run's own message.
  */
-export function fitErrorMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>): string {
+export function fitErrorMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>, postFilter?: string): string {
   const histogram = reasonHistogram(statuses.values());
-  const preemption = preemptionMessage(nodeCount, statuses);
-  return `0/${nodeCount} nodes are available: ${histogram}. preemption: ${preemption}`;
+  // postFilter: undefined = no victims anywhere (explain per node); '' = preemption found room.
+  const preemption = postFilter ?? preemptionMessage(nodeCount, statuses);
+  return `0/${nodeCount} nodes are available: ${histogram}.${preemption ? ` preemption: ${preemption}` : ''}`;
 }
 
 function reasonHistogram(statuses: Iterable<Status>): string {
@@ -17,8 +18,8 @@ function reasonHistogram(statuses: Iterable<Status>): string {
 }
 
 /**
- * The preemption dry run's verdict per node. Without lower-priority victims, as long as the
- * simulator has no preemption, every resolvable node says "No preemption victims found".
+ * The preemption dry run's verdict per node when it found no victim set: nodes rejected for
+ * reasons preemption cannot fix are "not helpful"; the others had no victims that would help.
  */
 function preemptionMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>): string {
   let unresolvable = 0;

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage } from './fit-error.ts';
+import { findPreemption, type Preemption } from './preemption.ts';
 import { isFilterPlugin, isScorePlugin, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { buildNodeInfos } from './resources.ts';
@@ -72,7 +73,16 @@ export class Scheduler implements Controller {
       else statuses.set(info.node.metadata.name, status);
     }
     if (feasible.length === 0) {
-      this.markUnschedulable(pod, infos.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(infos.length, statuses));
+      if (infos.length === 0) {
+        this.markUnschedulable(pod, 'no nodes available to schedule pods');
+        return {};
+      }
+      // PostFilter: DefaultPreemption. A found victim set makes the message lose its preemption part.
+      const eligible = (pod.spec?.preemptionPolicy ?? 'PreemptLowerPriority') !== 'Never';
+      if (eligible && this.victimsStillLeaving(pod, infos)) return {};
+      const preemption = eligible ? findPreemption(pod, infos, statuses, (info) => this.runFilters(pod, info, states).code === 'Success') : undefined;
+      if (preemption) this.preempt(pod, preemption);
+      this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? '' : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
       return {};
     }
     this.bind(pod, this.selectHost(pod, feasible, states));
@@ -129,7 +139,29 @@ export class Scheduler implements Controller {
     this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
   }
 
+  /** PodEligibleToPreemptOthers: a pod whose earlier victims are still terminating waits for them. */
+  private victimsStillLeaving(pod: KubeObject, infos: NodeInfo[]): boolean {
+    const nominated = pod.status?.nominatedNodeName;
+    const info = nominated ? infos.find((i) => i.node.metadata.name === nominated) : undefined;
+    return !!info && info.pods.some((p: KubeObject) => p.metadata.deletionTimestamp && (p.spec?.priority ?? 0) < (pod.spec?.priority ?? 0));
+  }
+
+  /** Evicts the victims gracefully and nominates the node for the preemptor. */
+  private preempt(pod: KubeObject, p: Preemption): void {
+    const node = p.node.node.metadata.name;
+    for (const victim of p.victims) {
+      const status = thaw(victim.status ?? {});
+      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${COMPONENT}: preempting to accommodate a higher priority pod`, lastTransitionTime: rfc3339(this.clock.now()) });
+      this.store.updateStatus({ ...victim, status });
+      this.events.record(COMPONENT, victim, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`);
+      this.store.delete('Pod', victim.metadata);
+    }
+    const latest = this.store.get('Pod', pod.metadata)!;
+    this.store.updateStatus({ ...latest, status: { ...thaw(latest.status ?? {}), nominatedNodeName: node } });
+  }
+
   private markUnschedulable(pod: KubeObject, message: string): void {
+    pod = this.store.get('Pod', pod.metadata) ?? pod;
     const status = thaw(pod.status ?? {});
     status.phase = 'Pending';
     const previous = (status.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
