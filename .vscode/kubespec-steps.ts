@@ -64,6 +64,8 @@ defineStep("pod {string} is {transition} after pod {string} is {transition}", ()
 defineStep("pod {string} is {transition} after pod {string} is {transition} within {duration}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
 defineStep("pod {string} is {phase}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
+defineStep("pod {string} is ready", () => {}); // Then pod "web" is ready within 30s
+defineStep("pod {string} is ready within {duration}", () => {}); // Then pod "web" is ready within 30s
 defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"

@@ -41,3 +41,19 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
 ];
+
+steps.push({
+  pattern: 'pod {string} is ready',
+  example: 'Then pod "web" is ready within 30s',
+  area: 'pods',
+  doc: 'The pod condition Ready is True.',
+  eventual: 'optional',
+  async run({ args: [name], within }) {
+    await check(this.driver, `pod "${name}" to be ready`, within, async () => {
+      const pod = await this.driver.get({ kind: 'Pod', name: name as string });
+      if (!pod) return fail(`pod "${name}" not found`);
+      const c = (pod.status?.conditions ?? []).find((x: any) => x.type === 'Ready');
+      return c?.status === 'True' ? pass : fail(`pod "${name}" is not ready${c?.message ? `: ${c.message}` : ''}`);
+    });
+  },
+});

@@ -95,6 +95,10 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
       });
     }
   }
+  const policy = spec.template?.spec?.restartPolicy;
+  if (policy !== undefined && policy !== 'Always') {
+    errors.push({ path: 'spec.template.spec.restartPolicy', text: `Unsupported value: "${policy}": supported values: "Always"` });
+  }
   validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
 }
 
@@ -113,6 +117,12 @@ function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
   containers.forEach((c, i) => {
     if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
     if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });
+  });
+  (spec?.initContainers ?? []).forEach((c: any, i: number) => {
+    if (c.restartPolicy === 'Always') return;
+    for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
+      if (c[field]) errors.push({ path: `${path}.initContainers[${i}].${field}`, text: 'Forbidden: may not be set for init containers without restartPolicy=Always' });
+    }
   });
 }
 

@@ -14,6 +14,12 @@ export interface ContainerBehavior {
   exitCode: number;
   /** PID 1 without a SIGTERM handler (sleep, sh) ignores SIGTERM and dies only at SIGKILL. */
   ignoresSigterm: boolean;
+  /** Readiness probes succeed only this long after the start (default: at once). */
+  readyAfter?: Millis;
+  /** Startup probes succeed only this long after the start (a slow starter). */
+  startsAfter?: Millis;
+  /** From this long after the start, liveness and readiness probes fail. */
+  unhealthyAfter?: Millis;
   /** Where this behavior came from, for reports. */
   source: string;
 }
@@ -56,13 +62,34 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   return serverBehavior;
 }
 
-/** `exit 3 after 10s`, `run forever`, `exit 0 after 5s ignoring SIGTERM` */
+/**
+ * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
+ * SIGTERM`) and probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`),
+ * e.g. "run forever, ready after 10s, unhealthy after 2m".
+ */
 function fromAnnotation(text: string): ContainerBehavior {
-  const m = /^\s*(?:exit (\d+)(?: after (\d+)s)?|run forever)(\s+ignoring SIGTERM)?\s*$/.exec(text);
-  if (!m) throw new Error(`kubespec.io/behavior: "${text}" is not a behavior (try "exit 1 after 10s" or "run forever ignoring SIGTERM")`);
-  const ignoresSigterm = m[3] !== undefined;
-  if (m[1] === undefined) return { exitCode: 0, ignoresSigterm, source: `annotation: ${text}` };
-  return { runsFor: Number(m[2] ?? 0) * 1000, exitCode: Number(m[1]), ignoresSigterm, source: `annotation: ${text}` };
+  const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    let m = /^(?:exit (\d+)(?: after (\d+)(s|m))?|run forever)(\s+ignoring SIGTERM)?$/.exec(part);
+    if (m) {
+      out.ignoresSigterm = m[4] !== undefined;
+      if (m[1] !== undefined) {
+        out.exitCode = Number(m[1]);
+        out.runsFor = Number(m[2] ?? 0) * (m[3] === 'm' ? 60_000 : 1000);
+      }
+      continue;
+    }
+    m = /^(ready|starts|unhealthy) after (\d+)(s|m)$/.exec(part);
+    if (m) {
+      const ms = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
+      if (m[1] === 'ready') out.readyAfter = ms;
+      else if (m[1] === 'starts') out.startsAfter = ms;
+      else out.unhealthyAfter = ms;
+      continue;
+    }
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s")`);
+  }
+  return out;
 }
 
 /**

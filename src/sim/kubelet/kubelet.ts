@@ -7,7 +7,8 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
 import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
-import { exitTime, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
+import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
+import { probeTimeline } from './probes.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
 import type { NodeHealth } from '../node-health.ts';
@@ -112,7 +113,11 @@ export class Kubelets implements Controller {
       changed = false;
       for (const c of rt.containers) {
         const exit = exitTime(c);
-        if (exit !== undefined && exit <= now) {
+        const kill = probeKillTime(c);
+        if (kill !== undefined && kill <= now && (exit === undefined || kill < exit)) {
+          this.killedByProbe(pod, c, kill);
+          changed = true;
+        } else if (exit !== undefined && exit <= now) {
           this.exited(pod, c, exit);
           changed = true;
         }
@@ -137,7 +142,8 @@ export class Kubelets implements Controller {
     for (const c of rt.containers.filter((x) => x.init)) {
       if (c.sidecar) {
         out.push(c);
-        if (c.state !== 'running') return out;
+        // The next init container starts once the sidecar has started (startup probe passed).
+        if (!isStarted(c, this.clock.now())) return out;
         continue;
       }
       if (c.state === 'terminated' && c.exitCode === 0) continue;
@@ -201,6 +207,14 @@ export class Kubelets implements Controller {
     c.state = 'running';
     c.waitingMessage = undefined;
     c.startedAt = now;
+    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
+    c.probes = probeTimeline(spec ?? {}, c.behavior, now);
+    if (c.probes.unreadyAt !== undefined) {
+      const at = c.probes.unreadyAt;
+      this.clock.at(at, () => {
+        if (c.state === 'running' && c.startedAt === now) this.containerEvent(pod, c, 'Warning', 'Unhealthy', 'Readiness probe failed: ');
+      });
+    }
     c.startAt = undefined;
     c.finishedAt = undefined;
     c.exitCode = undefined;
@@ -208,11 +222,20 @@ export class Kubelets implements Controller {
     this.containerEvent(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
   }
 
-  /** A container exits by itself; decide its restart per restartPolicy and backoff. */
-  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
+  /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */
+  private killedByProbe(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
+    const which = c.probes?.startupKillAt !== undefined ? 'startup' : 'liveness';
+    this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${which === 'startup' ? 'Startup' : 'Liveness'} probe failed: `);
+    this.containerEvent(pod, c, 'Normal', 'Killing', `Container ${c.name} failed ${which} probe, will be restarted`);
+    // A process that ignores SIGTERM dies by SIGKILL (137); one that handles it exits 0.
+    this.exited(pod, c, at, c.behavior.ignoresSigterm ? 137 : 0);
+  }
+
+  /** A container exits (by itself, or killed); decide its restart per restartPolicy and backoff. */
+  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis, exitCode = c.behavior.exitCode): void {
     c.state = 'terminated';
     c.finishedAt = at;
-    c.exitCode = c.behavior.exitCode;
+    c.exitCode = exitCode;
     c.terminatedReason = c.exitCode === 0 ? 'Completed' : 'Error';
     const policy = c.sidecar ? 'Always' : pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && c.exitCode !== 0);
@@ -275,6 +298,10 @@ export class Kubelets implements Controller {
     for (const c of rt.containers) {
       const exit = exitTime(c);
       if (exit !== undefined) times.push(exit);
+      if (c.state === 'running' && c.probes) {
+        const p = c.probes;
+        for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
+      }
       if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
       if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
       if (c.backOffShownAt !== undefined) times.push(c.backOffShownAt);
@@ -300,3 +327,9 @@ export class Kubelets implements Controller {
   }
 }
 
+
+/** When a failing liveness or startup probe kills this running container, if ever. */
+function probeKillTime(c: ContainerRuntime): Millis | undefined {
+  if (c.state !== 'running' || !c.probes) return undefined;
+  return c.probes.startupKillAt ?? c.probes.livenessKillAt;
+}

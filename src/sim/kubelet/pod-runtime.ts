@@ -1,5 +1,6 @@
 import type { Millis } from '../clock.ts';
 import type { ContainerBehavior } from './container-behavior.ts';
+import type { ProbeTimeline } from './probes.ts';
 
 /** The container runtime's view of one container: what is really running on the node. */
 export interface ContainerRuntime {
@@ -28,6 +29,8 @@ export interface ContainerRuntime {
   stopAt?: Millis;
   killed?: boolean;
   pulled: boolean;
+  /** When this run's probes change its state (see probes.ts). */
+  probes?: ProbeTimeline;
   /** A failed pull: when to try again, and the pull backoff (same 10s → 300s rule). */
   retryPullAt?: Millis;
   pullBackoff?: Millis;
@@ -49,4 +52,16 @@ export interface PodRuntime {
 export function exitTime(c: ContainerRuntime): Millis | undefined {
   if (c.state !== 'running' || c.behavior.runsFor === undefined) return undefined;
   return c.startedAt! + c.behavior.runsFor;
+}
+
+/** Whether a running container is ready at `now` by its readiness probe. */
+export function isReady(c: ContainerRuntime, now: Millis): boolean {
+  if (c.state !== 'running' || !c.probes) return false;
+  const { readyAt, unreadyAt } = c.probes;
+  return readyAt !== undefined && readyAt <= now && !(unreadyAt !== undefined && unreadyAt <= now);
+}
+
+/** Whether a running container has passed its startup probe at `now`. */
+export function isStarted(c: ContainerRuntime, now: Millis): boolean {
+  return c.state === 'running' && c.probes?.startedAt !== undefined && c.probes.startedAt <= now;
 }

@@ -1,7 +1,7 @@
 import type { Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
-import type { ContainerRuntime, PodRuntime } from './pod-runtime.ts';
+import { isReady, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 
 /**
  * The pod status the kubelet reports for a runtime state: phase (kubelet.md §1), container
@@ -12,12 +12,12 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   const inits = rt.containers.filter((c) => c.init);
   const apps = rt.containers.filter((c) => !c.init);
   const sandboxReady = now >= rt.sandboxReadyAt;
-  const initialized = inits.every((c) => (c.sidecar ? c.state === 'running' : c.state === 'terminated' && c.exitCode === 0));
+  const initialized = inits.every((c) => (c.sidecar ? isStarted(c, now) : c.state === 'terminated' && c.exitCode === 0));
   const phase = podPhase(pod, rt, initialized);
-  const unready = apps.filter((c) => c.state !== 'running').map((c) => c.name);
+  const unready = [...inits.filter((c) => c.sidecar), ...apps].filter((c) => !isReady(c, now)).map((c) => c.name);
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const t = rfc3339(now);
-  const incomplete = inits.filter((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(c.sidecar && c.state === 'running')).map((c) => c.name);
+  const incomplete = inits.filter((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(c.sidecar && isStarted(c, now))).map((c) => c.name);
   const conditions = [
     { type: 'PodReadyToStartContainers', status: sandboxReady && !finished ? 'True' : 'False', lastTransitionTime: t },
     initialized
@@ -35,8 +35,8 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
     startTime: rfc3339(rt.startTime),
     qosClass: qosClass(pod),
     conditions,
-    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c)) } : {}),
-    containerStatuses: apps.map((c) => containerStatus(c)),
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c, now)) } : {}),
+    containerStatuses: apps.map((c) => containerStatus(c, now)),
   };
 }
 
@@ -68,7 +68,7 @@ function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string
   return 'Pending';
 }
 
-function containerStatus(c: ContainerRuntime) {
+function containerStatus(c: ContainerRuntime, now: Millis) {
   const state =
     c.state === 'running'
       ? { running: { startedAt: rfc3339(c.startedAt!) } }
@@ -82,8 +82,8 @@ function containerStatus(c: ContainerRuntime) {
     name: c.name,
     image: c.image,
     imageID: c.startedAt !== undefined ? `sim://${c.image}` : '',
-    ready: c.state === 'running',
-    started: c.state === 'running',
+    ready: isReady(c, now),
+    started: isStarted(c, now),
     restartCount: c.restartCount,
     state,
     lastState: lastTermination ? { terminated: lastTermination } : {},

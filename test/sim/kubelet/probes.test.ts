@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { probeTimeline } from '../../../src/sim/kubelet/probes.ts';
+
+const behavior = (o: object = {}) => ({ exitCode: 0, ignoresSigterm: false, source: 'test', ...o });
+
+test('liveness: period 10s, failureThreshold 3, unhealthy from 25s → killed at 50s (reference/kubelet.md §12)', () => {
+  const t = probeTimeline({ livenessProbe: { exec: {} } }, behavior({ unhealthyAfter: 25_000 }), 0);
+  assert.equal(t.livenessKillAt, 50_000);
+  assert.equal(t.readyAt, 0, 'no readiness probe: ready at start');
+});
+
+test('readiness: initialDelay 5, period 5 → ready at the first probe, unready after three failures from 22s', () => {
+  const t = probeTimeline({ readinessProbe: { initialDelaySeconds: 5, periodSeconds: 5 } }, behavior({ unhealthyAfter: 22_000 }), 0);
+  assert.deepEqual({ readyAt: t.readyAt, unreadyAt: t.unreadyAt }, { readyAt: 5_000, unreadyAt: 35_000 });
+});
+
+test('startup: probes wait for it; one that never passes kills at the last allowed failure', () => {
+  const slow = probeTimeline({ startupProbe: { periodSeconds: 10, failureThreshold: 30 }, readinessProbe: {} }, behavior({ startsAfter: 200_000 }), 0);
+  assert.equal(slow.startedAt, 200_000);
+  assert.equal(slow.readyAt, 200_000, 'readiness probes begin when the startup probe has passed');
+  const never = probeTimeline({ startupProbe: { periodSeconds: 10, failureThreshold: 3 } }, behavior({ startsAfter: 600_000 }), 0);
+  assert.equal(never.startupKillAt, 20_000);
+});
