@@ -226,3 +226,68 @@ Feature: Jobs run pods to completion
     Then Job "data-processing" exists
     When 1 hour passes
     Then Job "data-processing" does not exist within 1 minute
+
+  @portable
+  Scenario: successPolicy ends an Indexed Job as soon as index 0 succeeds
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: leader-first
+      spec:
+        completions: 3
+        parallelism: 1
+        completionMode: Indexed
+        successPolicy:
+          rules:
+            - succeededIndexes: "0"
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: worker
+                image: busybox:1.36
+                command: ["sleep", "5"]
+      """
+    Then Job "leader-first" completes within 2 minutes
+    And Job "leader-first" has condition SuccessCriteriaMet=True with reason SuccessPolicy
+    And Job "leader-first" matches:
+      """yaml
+      status:
+        succeeded: 1
+        completedIndexes: "0"
+        conditions:
+          - type: Complete
+            reason: SuccessPolicy
+            message: Matched rules at index 0
+      """
+
+  @portable
+  Scenario: backoffLimitPerIndex fails one index without stopping the others
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: per-index
+      spec:
+        completions: 2
+        parallelism: 2
+        completionMode: Indexed
+        backoffLimitPerIndex: 1
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: worker
+                image: busybox:1.36
+                command: ["sh", "-c", "exit 1"]
+      """
+    Then Job "per-index" fails with reason FailedIndexes within 5 minutes
+    And Job "per-index" matches:
+      """yaml
+      status:
+        failed: 4
+        failedIndexes: "0-1"
+      """

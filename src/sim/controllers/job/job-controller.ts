@@ -20,6 +20,8 @@ type Cond = { type: string; status: string; reason: string; message: string };
 /** What the controller has counted for one Job (the real one keeps it with pod finalizers). */
 interface Tally {
   counted: Set<string>;
+  /** backoffLimitPerIndex: failures counted per completion index. */
+  indexFailures: Map<number, number>;
   failuresSinceSuccess: number;
   lastFailureAt?: Millis;
 }
@@ -71,6 +73,23 @@ export class JobController implements Controller {
       status.failed++;
       tally.failuresSinceSuccess++;
       tally.lastFailureAt = finishedAt(pod) ?? now;
+      if (indexed && job.spec.backoffLimitPerIndex !== undefined) {
+        const index = Number(pod.metadata.annotations?.[INDEX]);
+        const n = (tally.indexFailures.get(index) ?? 0) + 1;
+        tally.indexFailures.set(index, n);
+        if (n > job.spec.backoffLimitPerIndex || verdict.action === 'FailIndex') {
+          status.failedIndexes = formatIndexes([...parseIndexList(status.failedIndexes), index]);
+        }
+      }
+    }
+    if (indexed && job.spec.backoffLimitPerIndex !== undefined && !failTarget) {
+      const failedCount = parseIndexList(status.failedIndexes).length;
+      const done = failedCount + parseIndexList(status.completedIndexes).length;
+      if (job.spec.maxFailedIndexes !== undefined && failedCount > job.spec.maxFailedIndexes) {
+        failTarget = { type: 'FailureTarget', status: 'True', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+      } else if (failedCount > 0 && done >= job.spec.completions) {
+        failTarget = { type: 'FailureTarget', status: 'True', reason: 'FailedIndexes', message: 'Job has failed indexes' };
+      }
     }
 
     const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp);
@@ -87,8 +106,11 @@ export class JobController implements Controller {
       if (left <= 0) failTarget = { type: 'FailureTarget', status: 'True', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
       else requeueAfter = left;
     }
-    const success = !failTarget && this.succeeded(job, status, active.length);
-    const finishing: Cond | undefined = failTarget ?? (success ? { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' } : conditionOf(job, 'SuccessCriteriaMet'));
+    const policyRule = !failTarget && indexed ? matchSuccessPolicy(job, parseIndexList(status.completedIndexes)) : undefined;
+    const success = !failTarget && policyRule === undefined && this.succeeded(job, status, active.length);
+    const finishing: Cond | undefined = failTarget
+      ?? (policyRule !== undefined ? { type: 'SuccessCriteriaMet', status: 'True', reason: 'SuccessPolicy', message: `Matched rules at index ${policyRule}` } : undefined)
+      ?? (success ? { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' } : conditionOf(job, 'SuccessCriteriaMet'));
 
     if (finishing) {
       for (const pod of active) this.deletePod(job, pod);
@@ -117,7 +139,7 @@ export class JobController implements Controller {
 
   private tallyOf(job: KubeObject): Tally {
     let t = this.tallies.get(job.metadata.uid);
-    if (!t) this.tallies.set(job.metadata.uid, (t = { counted: new Set(), failuresSinceSuccess: 0 }));
+    if (!t) this.tallies.set(job.metadata.uid, (t = { counted: new Set(), indexFailures: new Map(), failuresSinceSuccess: 0 }));
     return t;
   }
 
@@ -139,7 +161,7 @@ export class JobController implements Controller {
     const parallelism = job.spec.parallelism ?? 1;
     const completions = job.spec.completions;
     if (job.spec.completionMode === 'Indexed') {
-      const done = new Set(parseIndexList(status.completedIndexes));
+      const done = new Set([...parseIndexList(status.completedIndexes), ...parseIndexList(status.failedIndexes)]);
       const running = new Set(active.map((p) => Number(p.metadata.annotations?.[INDEX])));
       const missing = Array.from({ length: completions }, (_, i) => i).filter((i) => !done.has(i) && !running.has(i));
       const room = Math.max(0, parallelism - active.length);
@@ -223,6 +245,24 @@ export class JobController implements Controller {
     if (JSON.stringify(status) !== JSON.stringify(latest.status ?? {})) this.store.updateStatus({ ...latest, status });
     return requeueAfter === undefined ? {} : { requeueAfter };
   }
+}
+
+/** matchSuccessPolicy: the index of the first rule the succeeded indexes satisfy. */
+function matchSuccessPolicy(job: KubeObject, succeeded: number[]): number | undefined {
+  const rules: any[] = job.spec.successPolicy?.rules ?? [];
+  if (succeeded.length === 0) return undefined;
+  const done = new Set(succeeded);
+  for (const [i, rule] of rules.entries()) {
+    if (rule.succeededIndexes !== undefined) {
+      const required = parseIndexList(rule.succeededIndexes).filter((x) => x < job.spec.completions);
+      if (required.length === 0) continue;
+      const hit = required.filter((x) => done.has(x)).length;
+      if (rule.succeededCount !== undefined ? hit >= rule.succeededCount : hit === required.length) return i;
+    } else if (rule.succeededCount !== undefined && succeeded.length >= rule.succeededCount) {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 function conditionOf(job: KubeObject, type: string): Cond | undefined {
