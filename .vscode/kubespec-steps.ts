@@ -12,6 +12,7 @@ defineStep("a cluster with nodes:", () => {}); // Given a cluster with nodes:
 defineStep("node {string} joins the cluster", () => {}); // When node "worker-4" joins the cluster
 defineStep("node {string} joins the cluster labelled {string}", () => {}); // When node "worker-4" joins the cluster labelled "monitoring=true"
 defineStep("node {string} leaves the cluster", () => {}); // When node "worker-3" leaves the cluster
+defineStep("a cluster with topology {string}", () => {}); // Given a cluster with topology "three-zones"
 defineStep("manifest {string} is applied", () => {}); // Given manifest "statefulset-web.yaml" is applied
 defineStep("the following manifest is applied:", () => {}); // Given the following manifest is applied:
 defineStep("a StatefulSet {string} with {int} replica(s)", () => {}); // Given a StatefulSet "web" with 3 replicas

@@ -33,6 +33,7 @@ export { labelPatch } from './parse/labels.ts';
 export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
+export { loadTopology } from './manifests/topologies.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';
 export { drain, setCordoned } from './operations/drain.ts';
 export { oldestPodName } from './operations/select-pods.ts';

@@ -1,4 +1,5 @@
-import { parseLabels, parseNodeTable, type StepSpec } from '../src/index.ts';
+import { join } from 'node:path';
+import { loadTopology, packageRoot, parseLabels, parseNodeTable, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -55,3 +56,14 @@ steps.push(
     },
   },
 );
+
+steps.push({
+  pattern: 'a cluster with topology {string}',
+  example: 'Given a cluster with topology "three-zones"',
+  area: 'cluster',
+  doc: "Nodes from scenarios/topologies/<name>.yaml (the project's, then kubespec's: kind, three-zones, gpu-pool).",
+  async run({ args: [name] }) {
+    const folders = [join(this.projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')];
+    await this.driver.addNodes(loadTopology(name as string, folders));
+  },
+});

@@ -4,7 +4,7 @@ import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 
-/** The nodes a scenario gets when it names none: one control plane and three workers, kind-like. */
+/** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
   { name: 'control-plane', role: 'control-plane' },
   { name: 'worker-1' },
@@ -25,7 +25,10 @@ export class SimDriver implements Driver {
   /** Creation order of events; their names are random, so the store's order means nothing. */
   private readonly eventOrder = new Map<string, number>();
 
-  constructor(private readonly images: readonly ImageBehavior[] = []) {}
+  constructor(
+    private readonly images: readonly ImageBehavior[] = [],
+    private readonly defaultNodes: readonly NodeDefinition[] = defaultTopology,
+  ) {}
 
   async setup(scenario: ScenarioInfo): Promise<void> {
     this.cluster = new SimCluster({ seed: scenario.seed, images: this.images });
@@ -180,7 +183,7 @@ export class SimDriver implements Driver {
 
   /** A scenario that names no nodes gets the default topology before its first object. */
   private async ensureNodes(): Promise<void> {
-    if (!this.hasNodes) await this.addNodes(defaultTopology);
+    if (!this.hasNodes) await this.addNodes([...this.defaultNodes]);
   }
 
   private sim(): SimCluster {

@@ -1,4 +1,5 @@
 import type { Millis } from '../clock.ts';
+import { bytes } from '../quantity.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -20,6 +21,8 @@ export interface ContainerBehavior {
   startsAfter?: Millis;
   /** From this long after the start, liveness and readiness probes fail. */
   unhealthyAfter?: Millis;
+  /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
+  memory?: { bytes: number; after: Millis };
   /** Where this behavior came from, for reports. */
   source: string;
 }
@@ -64,8 +67,8 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
 
 /**
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
- * SIGTERM`) and probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`),
- * e.g. "run forever, ready after 10s, unhealthy after 2m".
+ * SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`) and
+ * memory growth (`uses 300Mi after 10s`), e.g. "run forever, ready after 10s, unhealthy after 2m".
  */
 function fromAnnotation(text: string): ContainerBehavior {
   const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
@@ -79,6 +82,11 @@ function fromAnnotation(text: string): ContainerBehavior {
       }
       continue;
     }
+    m = /^uses (\S+) after (\d+)(s|m)$/.exec(part);
+    if (m) {
+      out.memory = { bytes: bytes(m[1]!), after: Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000) };
+      continue;
+    }
     m = /^(ready|starts|unhealthy) after (\d+)(s|m)$/.exec(part);
     if (m) {
       const ms = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
@@ -87,7 +95,7 @@ function fromAnnotation(text: string): ContainerBehavior {
       else out.unhealthyAfter = ms;
       continue;
     }
-    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s")`);
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s", "uses 300Mi after 10s")`);
   }
   return out;
 }

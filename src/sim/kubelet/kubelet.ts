@@ -9,6 +9,7 @@ import { keyText } from '../store/types.ts';
 import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
+import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
 import type { NodeHealth } from '../node-health.ts';
@@ -118,7 +119,8 @@ export class Kubelets implements Controller {
           this.killedByProbe(pod, c, kill);
           changed = true;
         } else if (exit !== undefined && exit <= now) {
-          this.exited(pod, c, exit);
+          if (exit === c.oomAt) this.exited(pod, c, exit, 137, 'OOMKilled');
+          else this.exited(pod, c, exit);
           changed = true;
         }
       }
@@ -209,6 +211,8 @@ export class Kubelets implements Controller {
     c.startedAt = now;
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
     c.probes = probeTimeline(spec ?? {}, c.behavior, now);
+    const limit = spec?.resources?.limits?.memory;
+    c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
       this.clock.at(at, () => {
@@ -232,11 +236,11 @@ export class Kubelets implements Controller {
   }
 
   /** A container exits (by itself, or killed); decide its restart per restartPolicy and backoff. */
-  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis, exitCode = c.behavior.exitCode): void {
+  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis, exitCode = c.behavior.exitCode, reason?: string): void {
     c.state = 'terminated';
     c.finishedAt = at;
     c.exitCode = exitCode;
-    c.terminatedReason = c.exitCode === 0 ? 'Completed' : 'Error';
+    c.terminatedReason = reason ?? (c.exitCode === 0 ? 'Completed' : 'Error');
     const policy = c.sidecar ? 'Always' : pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && c.exitCode !== 0);
     // A finished init container (exit 0) is done; it never restarts.

@@ -31,6 +31,8 @@ export interface ContainerRuntime {
   pulled: boolean;
   /** When this run's probes change its state (see probes.ts). */
   probes?: ProbeTimeline;
+  /** When this run outgrows its memory limit and the kernel kills it. */
+  oomAt?: Millis;
   /** A failed pull: when to try again, and the pull backoff (same 10s → 300s rule). */
   retryPullAt?: Millis;
   pullBackoff?: Millis;
@@ -48,10 +50,12 @@ export interface PodRuntime {
   terminating: boolean;
 }
 
-/** When a running container will exit by itself, or undefined if it runs until stopped. */
+/** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */
 export function exitTime(c: ContainerRuntime): Millis | undefined {
-  if (c.state !== 'running' || c.behavior.runsFor === undefined) return undefined;
-  return c.startedAt! + c.behavior.runsFor;
+  if (c.state !== 'running') return undefined;
+  const ends = c.behavior.runsFor === undefined ? undefined : c.startedAt! + c.behavior.runsFor;
+  if (c.oomAt !== undefined && (ends === undefined || c.oomAt < ends)) return c.oomAt;
+  return ends;
 }
 
 /** Whether a running container is ready at `now` by its readiness probe. */

@@ -1,0 +1,216 @@
+@pods
+Feature: Container lifecycle
+  How the kubelet runs containers: restart policies, CrashLoopBackOff timing, init containers in
+  order, native sidecars, OOM kills and graceful termination (reference/kubelet.md). What a
+  container does comes from its command (sleep, exit, sh -c) or the behavior annotation.
+
+  Background:
+    Given a cluster with 1 worker node
+
+  @portable @C003-026 @C003-029
+  Scenario: restartPolicy Always restarts a container that exits 0
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: always
+      spec:
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "sleep 5; exit 0"]}
+      """
+    Then pod "always" matches within 1 minute:
+      """yaml
+      spec: {restartPolicy: Always}
+      status:
+        phase: Running
+        containerStatuses:
+          - name: app
+            restartCount: 2
+            lastState:
+              terminated: {exitCode: 0, reason: Completed}
+      """
+
+  @portable @C003-027 @C003-035
+  Scenario: restartPolicy OnFailure restarts only a failing container
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: on-failure-ok
+      spec:
+        restartPolicy: OnFailure
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "sleep 2; exit 0"]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: on-failure-bad
+      spec:
+        restartPolicy: OnFailure
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "sleep 2; exit 1"]}
+      """
+    Then pod "on-failure-ok" is Succeeded within 1 minute
+    And pod "on-failure-bad" matches within 1 minute:
+      """yaml
+      status:
+        phase: Running
+        containerStatuses:
+          - name: app
+            lastState:
+              terminated: {exitCode: 1, reason: Error}
+      """
+
+  @portable @C003-028
+  Scenario: restartPolicy Never: the pod ends Succeeded or Failed
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: never-ok
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: app, image: busybox:1.36, command: ["true"]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: never-bad
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: app, image: busybox:1.36, command: ["false"]}
+      """
+    Then pod "never-ok" is Succeeded within 1 minute
+    And pod "never-bad" is Failed within 1 minute
+
+  @sim-only @C003-031
+  Scenario: CrashLoopBackOff: first restart at once, then 10s, 20s, 40s ... up to 5 minutes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: crasher
+      spec:
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "exit 1"]}
+      """
+    # Starts at 3s (sandbox and pull), then restarts at +0, +10, +20, +40, +80: the fifth restart
+    # is at 153s and the sixth waits 160s more, until 313s.
+    And 5 minutes pass
+    Then pod "crasher" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            restartCount: 5
+            state:
+              waiting: {reason: CrashLoopBackOff}
+      """
+    And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
+
+  @portable @C003-062 @C003-063
+  Scenario: init containers run one by one before the app containers start together
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: ordered
+      spec:
+        initContainers:
+          - {name: wait-db, image: busybox:1.36, command: ["sh", "-c", "sleep 4"]}
+          - {name: migrate, image: busybox:1.36, command: ["sh", "-c", "sleep 6"]}
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+          - {name: metrics, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "ordered" matches within 5s:
+      """yaml
+      status:
+        phase: Pending
+        conditions:
+          - type: Initialized
+            status: "False"
+            message: "containers with incomplete status: [wait-db migrate]"
+      """
+    And pod "ordered" is Running within 1 minute
+    And pod "ordered" matches:
+      """yaml
+      status:
+        initContainerStatuses:
+          - {name: wait-db, state: {terminated: {exitCode: 0, reason: Completed}}}
+          - {name: migrate, state: {terminated: {exitCode: 0, reason: Completed}}}
+      """
+
+  @portable
+  Scenario: a native sidecar runs beside the main container and does not keep a Job's pod alive
+    When the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: with-sidecar
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            initContainers:
+              - {name: log-shipper, image: busybox:1.36, restartPolicy: Always, command: ["sh", "-c", "while true; do sleep 1; done"]}
+            containers:
+              - {name: main, image: busybox:1.36, command: ["sh", "-c", "sleep 10"]}
+      """
+    Then Job "with-sidecar" completes within 2 minutes
+
+  @sim-only @C003-036
+  Scenario: a container that outgrows its memory limit is OOMKilled with exit code 137
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: hungry
+        annotations:
+          kubespec.io/behavior.app: "run forever, uses 300Mi after 10s"
+      spec:
+        restartPolicy: Never
+        containers:
+          - name: app
+            image: polinux/stress:1.0.4
+            resources:
+              limits: {memory: 200Mi}
+      """
+    Then pod "hungry" is Failed within 1 minute
+    And pod "hungry" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            state:
+              terminated: {exitCode: 137, reason: OOMKilled}
+      """
+
+  @portable
+  Scenario: a shell that ignores SIGTERM takes the whole grace period to stop
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: stubborn
+      spec:
+        terminationGracePeriodSeconds: 20
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sleep", "3600"]}
+      """
+    And pod "stubborn" is Running within 1 minute
+    When pod "stubborn" is deleted
+    And 15 seconds pass
+    Then pod "stubborn" exists
+    And pod "stubborn" does not exist within 10s
