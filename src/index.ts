@@ -41,3 +41,9 @@ export { UserError } from './errors.ts';
 
 export { redact, REDACTED } from './report/redact.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
+
+export { readClusterView, type ClusterView } from './network/cluster-view.ts';
+export { reachService, reachPod, type Reachability } from './network/reachability.ts';
+export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
+export { routeRequest, type Route } from './network/ingress-routing.ts';
+export { evaluateConnection } from './network/network-policy.ts';

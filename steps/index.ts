@@ -7,6 +7,7 @@ import { steps as events } from './events.ts';
 import { steps as jobs } from './jobs.ts';
 import { steps as selection } from './selection.ts';
 import { steps as manifests } from './manifests.ts';
+import { steps as networking } from './networking.ts';
 import { steps as nodes } from './nodes.ts';
 import { steps as objects } from './objects.ts';
 import { steps as pods } from './pods.ts';
@@ -14,4 +15,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...networking, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];

@@ -88,6 +88,8 @@ export interface Driver {
   failNode(name: string): Promise<void>;
   /** Brings a failed node's kubelet back. */
   recoverNode(name: string): Promise<void>;
+  /** Installs a load-balancer provider so LoadBalancer Services get addresses (sim only). */
+  installLoadBalancerProvider(): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
   removeNodes(names: string[]): Promise<void>;
   /** Creates or updates objects (server-side apply semantics); returns them as stored. */

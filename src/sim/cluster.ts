@@ -4,6 +4,8 @@ import { validation } from './admission/validation.ts';
 import { immutableFields } from './admission/immutable-fields.ts';
 import { defaultTolerationSeconds } from './admission/default-tolerations.ts';
 import { builtInPriorityClasses, priorityAdmission } from './admission/priority.ts';
+import { ServiceAllocation } from './admission/service-allocation.ts';
+import { ingressAdmission } from './admission/ingress.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
@@ -14,6 +16,7 @@ import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth } from './node-health.ts';
+import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -42,22 +45,26 @@ export class SimCluster {
   readonly controllers: ControllerManager;
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
+  readonly loadBalancers = new LoadBalancerProvider();
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), validation, immutableFields]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), validation, immutableFields]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     }
+    // The Services every kubeadm cluster has: the API server and cluster DNS.
+    this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443 }] } });
+    this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }, spec: { clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53 }, { name: 'metrics', port: 9153 }] } });
     for (const pc of builtInPriorityClasses) {
       this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
     registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health,
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
     });
   }
 
@@ -94,6 +101,13 @@ export class SimCluster {
     });
     this.store.updateStatus({ ...node, status });
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === name)) this.controllers.resync(pod);
+    this.clock.settle();
+  }
+
+  /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */
+  installLoadBalancerProvider(): void {
+    this.loadBalancers.installed = true;
+    for (const svc of this.store.list('Service')) this.controllers.resync(svc);
     this.clock.settle();
   }
 

@@ -68,6 +68,10 @@ export class SimDriver implements Driver {
     this.sim().recoverNode(name);
   }
 
+  async installLoadBalancerProvider(): Promise<void> {
+    this.sim().installLoadBalancerProvider();
+  }
+
   async removeNodes(names: string[]): Promise<void> {
     const c = this.sim();
     for (const name of names) c.store.delete('Node', { name });

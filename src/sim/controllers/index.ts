@@ -20,6 +20,8 @@ import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
 import { TaintEvictionController } from './taint-eviction-controller.ts';
+import { EndpointSliceController } from './endpointslice-controller.ts';
+import { LoadBalancerController, type LoadBalancerProvider } from './load-balancer-controller.ts';
 import type { NodeHealth } from '../node-health.ts';
 import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
@@ -34,6 +36,7 @@ export interface ControlPlaneParts {
   images: readonly ImageBehavior[];
   metrics: MetricsServer;
   health: NodeHealth;
+  loadBalancers: LoadBalancerProvider;
 }
 
 /**
@@ -41,8 +44,12 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): void {
-  const { store, clock, rng, events, images, metrics, health } = parts;
+  const { store, clock, rng, events, images, metrics, health, loadBalancers } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
+  /** The Services whose selector matches a pod's labels. */
+  const servicesSelecting = (pod: KubeObject): ObjectKey[] => store.list('Service', { namespace: pod.metadata.namespace })
+    .filter((s) => s.spec?.selector && LabelSelector.fromSpec({ matchLabels: s.spec.selector }).matches(pod.metadata.labels))
+    .map((s) => s.metadata);
   const grandOwner = (obj: KubeObject, ownerKind: string, grandKind: string): ObjectKey[] => {
     const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === ownerKind);
     const owner = ref && store.get(ownerKind, { namespace: obj.metadata.namespace, name: ref.name });
@@ -85,6 +92,11 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Pod', keys: (e) => store.list('PodDisruptionBudget', { namespace: e.object.metadata.namespace })
       .filter((b) => b.spec?.selector && LabelSelector.fromSpec(b.spec.selector).matches(e.object.metadata.labels)).map((b) => b.metadata) },
   ]);
+  manager.register(new EndpointSliceController(store), [
+    { kind: 'Service', keys: ownKey },
+    { kind: 'Pod', keys: (e) => [e.object, e.old].flatMap((p) => (p ? servicesSelecting(p) : [])) },
+  ]);
+  manager.register(new LoadBalancerController(store, loadBalancers), [{ kind: 'Service', keys: ownKey }]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());

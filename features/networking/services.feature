@@ -1,0 +1,187 @@
+@networking
+Feature: Services, endpoints and DNS
+  A Service gets a ClusterIP (and node ports, for NodePort and LoadBalancer), and an EndpointSlice
+  of the pods its selector matches, ready or not; DNS names follow the Service and its ready
+  endpoints (reference/networking.md §1-4).
+
+  Background:
+    Given a cluster with 2 worker nodes
+    And the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+              - name: web
+                image: registry.k8s.io/nginx-slim:0.27
+                ports: [{name: http, containerPort: 8080}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web-service
+      spec:
+        selector: {app: web}
+        ports:
+          - port: 80
+            targetPort: http
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: client
+      spec:
+        containers:
+          - {name: curl, image: curlimages/curl:8.11.1, command: ["sleep", "infinity"]}
+      """
+    And Deployment "web" is rolled out within 1 minute
+
+  @portable @C001-177 @C002-113 @C004-041 @C004-042 @C001-192 @C002-101 @C001-011
+  Scenario: a ClusterIP Service load-balances over the ready pods of its selector
+    Then service "web-service" has 3 ready endpoints
+    And Service "web-service" matches:
+      """yaml
+      spec:
+        type: ClusterIP
+        sessionAffinity: None
+        ports: [{port: 80, targetPort: http, protocol: TCP}]
+      """
+    And pod "client" can reach service "web-service" on port 80
+    And pod "client" cannot reach service "web-service" on port 8080
+    And the name "web-service" resolves to the cluster IP of service "web-service"
+    And the name "web-service.default.svc.cluster.local" resolves to the cluster IP of service "web-service"
+
+  @portable @C002-109 @C001-176
+  Scenario: scaling adds endpoints without touching the Service
+    When Deployment "web" is scaled to 5
+    Then service "web-service" has 5 ready endpoints within 1 minute
+
+  @portable @C002-104 @C001-194
+  Scenario: a Service whose selector matches nothing has no endpoints and refuses connections
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: nothing
+      spec:
+        selector: {app: missing}
+        ports: [{port: 80}]
+      """
+    Then service "nothing" has 0 ready endpoints
+    And pod "client" cannot reach service "nothing" on port 80
+
+  @portable @C001-181 @C001-182 @C001-183 @C002-115 @C004-044 @C004-045
+  Scenario: NodePort allocation, a chosen port, a taken port and one out of range
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web-np
+      spec:
+        type: NodePort
+        selector: {app: web}
+        ports: [{port: 80, targetPort: http, nodePort: 30080}]
+      """
+    Then Service "web-np" matches:
+      """yaml
+      spec:
+        type: NodePort
+        externalTrafficPolicy: Cluster
+        ports: [{port: 80, nodePort: 30080}]
+      """
+    And the following manifest is rejected with "spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated":
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-np2}
+      spec:
+        type: NodePort
+        selector: {app: web}
+        ports: [{port: 80, nodePort: 30080}]
+      """
+    And the following manifest is rejected with "spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767":
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-np3}
+      spec:
+        type: NodePort
+        selector: {app: web}
+        ports: [{port: 80, nodePort: 80}]
+      """
+
+  @portable @C002-118 @C001-185
+  Scenario: a LoadBalancer Service without a provider stays pending
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-lb}
+      spec:
+        type: LoadBalancer
+        selector: {app: web}
+        ports: [{port: 80, targetPort: http}]
+      """
+    And 1 minute passes
+    Then Service "web-lb" matches:
+      """yaml
+      spec: {type: LoadBalancer}
+      status: {loadBalancer: {}}
+      """
+
+  @sim-only @C001-185
+  Scenario: with a load-balancer provider it gets an external address
+    Given a load-balancer provider is installed
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-lb}
+      spec:
+        type: LoadBalancer
+        selector: {app: web}
+        ports: [{port: 80, targetPort: http}]
+      """
+    Then Service "web-lb" matches within 10s:
+      """yaml
+      status:
+        loadBalancer:
+          ingress: [{ip: 172.18.255.200}]
+      """
+
+  @portable @C001-186 @C002-120
+  Scenario: an ExternalName Service is a DNS alias without endpoints
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: external-db}
+      spec:
+        type: ExternalName
+        externalName: db.example.com
+      """
+    Then the name "external-db" does not resolve to an address but to "db.example.com"
+    And service "external-db" has 0 ready endpoints
+
+  @portable @C001-153 @C001-152 @C000-035
+  Scenario: a headless Service gives each StatefulSet pod its own name
+    When a StatefulSet "db" with 2 replicas
+    And StatefulSet "db" has 2 ready replicas within 2 minutes
+    Then Service "db" matches:
+      """yaml
+      spec: {clusterIP: None}
+      """
+    And the name "db-0.db" resolves to the IP of pod "db-0"
+    And the name "db" resolves to the IPs of pods "db-0, db-1"
+    And the name "db-5.db" does not resolve

@@ -1,0 +1,45 @@
+import { invalid, type FieldError } from '../store/errors.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { AdmissionPlugin } from './admission.ts';
+
+const DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';
+
+/**
+ * DefaultIngressClass admission and Ingress validation (reference/networking.md §5): a new
+ * Ingress without a class (and without the legacy annotation) gets the default IngressClass, the
+ * newest when several are marked; pathType is required, paths must be absolute, hosts must be
+ * DNS names with a wildcard only as the first label.
+ */
+export function ingressAdmission(store: () => ObjectStore): AdmissionPlugin {
+  return {
+    name: 'Ingress',
+    admit({ operation, object }) {
+      if (object.kind !== 'Ingress') return;
+      if (operation === 'CREATE' && !object.spec?.ingressClassName && !object.metadata.annotations?.['kubernetes.io/ingress.class']) {
+        const defaults = store().list('IngressClass').filter((c) => c.metadata.annotations?.[DEFAULT_CLASS] === 'true')
+          .sort((a, b) => b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+        if (defaults[0]) (object.spec ??= {}).ingressClassName = defaults[0].metadata.name;
+      }
+      const errors: FieldError[] = [];
+      (object.spec?.rules ?? []).forEach((rule: any, i: number) => {
+        if (rule.host !== undefined) {
+          if (/^\d+\.\d+\.\d+\.\d+$/.test(rule.host)) errors.push({ path: `spec.rules[${i}].host`, text: `Invalid value: "${rule.host}": must be a DNS name, not an IP address` });
+          else if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(rule.host)) {
+            errors.push({ path: `spec.rules[${i}].host`, text: `Invalid value: "${rule.host}": a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')` });
+          }
+        }
+        (rule.http?.paths ?? []).forEach((p: any, j: number) => {
+          const at = `spec.rules[${i}].http.paths[${j}]`;
+          if (!p.pathType) errors.push({ path: `${at}.pathType`, text: 'Required value: pathType must be specified' });
+          else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(p.pathType)) {
+            errors.push({ path: `${at}.pathType`, text: `Unsupported value: "${p.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"` });
+          }
+          if (p.pathType !== 'ImplementationSpecific' && p.path !== undefined && !p.path.startsWith('/')) {
+            errors.push({ path: `${at}.path`, text: `Invalid value: "${p.path}": must be an absolute path` });
+          }
+        });
+      });
+      if (errors.length) throw invalid('Ingress.networking.k8s.io', object.metadata.name, errors);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { controllerRef, isPodReady } from '../pod-status.ts';
+import { LabelSelector } from '../store/label-selector.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import type { Controller, ReconcileResult } from './controller.ts';
+
+const MANAGED_BY = 'endpointslice-controller.k8s.io';
+/** --max-endpoints-per-slice. */
+const MAX_PER_SLICE = 100;
+
+/**
+ * The EndpointSlice controller and the legacy Endpoints controller in one reconciler keyed by
+ * Service (reference/networking.md §3): pods matching the selector that have an IP and are not
+ * finished become endpoints with serving / terminating / ready conditions, ports resolved per pod
+ * (named target ports), hostname for pods whose subdomain is this Service, up to 100 per slice.
+ * The Endpoints object lists ready addresses and notReadyAddresses, without terminating pods.
+ */
+export class EndpointSliceController implements Controller {
+  readonly name = 'EndpointSlice';
+
+  constructor(private readonly store: ObjectStore) {}
+
+  reconcile(key: ObjectKey): ReconcileResult {
+    const svc = this.store.get('Service', key);
+    const existing = this.store.list('EndpointSlice', { namespace: key.namespace, selector: LabelSelector.parse(`kubernetes.io/service-name=${key.name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}`) });
+    if (!svc || !svc.spec?.selector || svc.spec.type === 'ExternalName') {
+      for (const s of existing) this.store.delete('EndpointSlice', s.metadata);
+      return {};
+    }
+    const pods = this.store.list('Pod', { namespace: key.namespace, selector: LabelSelector.fromSpec({ matchLabels: svc.spec.selector }) })
+      .filter((p) => p.status?.podIP && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const groups = new Map<string, { ports: any[]; endpoints: any[] }>();
+    for (const pod of pods) {
+      const ports = (svc.spec.ports ?? []).map((p: any) => ({ name: p.name ?? '', port: resolvePort(p.targetPort, pod), protocol: p.protocol ?? 'TCP' }))
+        .filter((p: any) => p.port !== undefined);
+      const id = JSON.stringify(ports);
+      if (!groups.has(id)) groups.set(id, { ports, endpoints: [] });
+      groups.get(id)!.endpoints.push(this.endpoint(svc, pod));
+    }
+    const wanted = [...groups.values()].flatMap((g) => chunk(g.endpoints, MAX_PER_SLICE).map((endpoints) => ({ ports: g.ports, endpoints })));
+    if (wanted.length === 0) wanted.push({ ports: [], endpoints: [] });
+    wanted.forEach((w, i) => this.writeSlice(svc, existing[i], w.ports, w.endpoints));
+    for (const extra of existing.slice(wanted.length)) this.store.delete('EndpointSlice', extra.metadata);
+    this.writeEndpoints(svc, pods);
+    return {};
+  }
+
+  private endpoint(svc: KubeObject, pod: KubeObject): any {
+    const serving = isPodReady(pod);
+    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    const node = pod.spec?.nodeName ? this.store.get('Node', { name: pod.spec.nodeName }) : undefined;
+    const zone = node?.metadata.labels?.['topology.kubernetes.io/zone'];
+    return {
+      addresses: [pod.status.podIP],
+      conditions: { ready: svc.spec.publishNotReadyAddresses ? true : serving && !terminating, serving, terminating },
+      ...(pod.spec?.hostname && pod.spec?.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
+      nodeName: pod.spec?.nodeName,
+      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
+      ...(zone ? { zone } : {}),
+    };
+  }
+
+  private writeSlice(svc: KubeObject, current: KubeObject | undefined, ports: any[], endpoints: any[]): void {
+    const body = { addressType: 'IPv4', endpoints, ports };
+    if (current) {
+      if (JSON.stringify({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }) !== JSON.stringify(body)) {
+        this.store.update({ ...current, ...body });
+      }
+      return;
+    }
+    this.store.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        generateName: `${svc.metadata.name}-`,
+        namespace: svc.metadata.namespace,
+        labels: { ...(svc.metadata.labels ?? {}), 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY },
+        ownerReferences: [controllerRef(svc)],
+      },
+      ...body,
+    });
+  }
+
+  /** The legacy Endpoints object named like the Service. */
+  private writeEndpoints(svc: KubeObject, pods: KubeObject[]): void {
+    const live = pods.filter((p) => !p.metadata.deletionTimestamp);
+    const address = (p: KubeObject) => ({ ip: p.status.podIP, nodeName: p.spec?.nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: p.metadata.namespace, uid: p.metadata.uid } });
+    const ready = live.filter((p) => svc.spec.publishNotReadyAddresses || isPodReady(p)).map(address);
+    const notReady = live.filter((p) => !svc.spec.publishNotReadyAddresses && !isPodReady(p)).map(address);
+    const ports = (svc.spec.ports ?? []).map((p: any) => ({ ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : resolvePort(p.targetPort, live[0]) ?? p.port, protocol: p.protocol ?? 'TCP' }));
+    const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
+    const current = this.store.get('Endpoints', svc.metadata);
+    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels: svc.metadata.labels }, ...(subsets ? { subsets } : {}) };
+    if (!current) {
+      this.store.create({ apiVersion: 'v1', kind: 'Endpoints', ...body });
+    } else if (JSON.stringify(current.subsets) !== JSON.stringify(subsets)) {
+      const next = { ...current, subsets };
+      if (!subsets) delete next.subsets;
+      this.store.update(next);
+    }
+  }
+}
+
+/** A Service targetPort: a number, or the name of a container port of the pod. */
+export function resolvePort(target: number | string | undefined, pod: KubeObject | undefined): number | undefined {
+  if (typeof target === 'number') return target;
+  if (target === undefined || !pod) return undefined;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  return undefined;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

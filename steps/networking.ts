@@ -1,0 +1,167 @@
+import { check, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type KubeObject, type StepSpec } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
+
+function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
+  const obj = list.find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
+  if (!obj) throw new KubespecAssertionError(`${kind} "${name}" not found in namespace "${namespace}"`);
+  return obj;
+}
+
+function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<KubespecWorld> {
+  const verb = expected ? 'can reach' : 'cannot reach';
+  return {
+    pattern: `pod {string} ${verb} ${target} {string} on port {int}`,
+    example: `Then pod "frontend" ${verb} ${target} "${target === 'service' ? 'api' : 'db'}" on port ${target === 'service' ? 80 : 5432}`,
+    area: 'networking',
+    doc: target === 'service'
+      ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
+      : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods.`,
+    eventual: 'optional',
+    async run({ args: [from, to, port], within }) {
+      await check(this.driver, `pod "${from}" ${verb} ${target} "${to}" on port ${port}`, within, async () => {
+        const view = await readClusterView(this.driver);
+        const ns = this.driver.namespace();
+        const client = find(view.pods, from as string, ns, 'pod');
+        const r = target === 'service'
+          ? reachService(view, client, find(view.services, to as string, ns, 'service'), port as number)
+          : reachPod(view, client, find(view.pods, to as string, ns, 'pod'), port as number);
+        return r.reachable === expected ? pass : fail(`pod "${from}" ${r.reachable ? 'can' : 'cannot'} reach ${target} "${to}" on port ${port}: ${r.reason}`);
+      });
+    },
+  };
+}
+
+export const steps: StepSpec<KubespecWorld>[] = [
+  reachStep('service', true),
+  reachStep('service', false),
+  reachStep('pod', true),
+  reachStep('pod', false),
+  {
+    pattern: 'the name {string} resolves to the cluster IP of service {string}',
+    example: 'Then the name "api" resolves to the cluster IP of service "api"',
+    area: 'networking',
+    doc: "Cluster DNS, searched as from a pod in the scenario's namespace (ndots 5).",
+    eventual: 'optional',
+    async run({ args: [name, svcName], within }) {
+      await check(this.driver, `"${name}" to resolve to service "${svcName}"`, within, async () => {
+        const view = await readClusterView(this.driver);
+        const svc = find(view.services, svcName as string, this.driver.namespace(), 'service');
+        const a = resolveDns(view, name as string, this.driver.namespace());
+        return a.type === 'A' && a.addresses.join() === svc.spec?.clusterIP ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${svc.spec?.clusterIP}`);
+      });
+    },
+  },
+  {
+    pattern: 'the name {string} resolves to the IP(s) of pod(s) {string}',
+    example: 'Then the name "web-0.web" resolves to the IP of pod "web-0"',
+    area: 'networking',
+    doc: 'The A records are exactly the IPs of the listed pods (comma separated): headless Services and pod hostnames.',
+    eventual: 'optional',
+    async run({ args: [name, podNames], within }) {
+      await check(this.driver, `"${name}" to resolve to pods ${podNames}`, within, async () => {
+        const view = await readClusterView(this.driver);
+        const ips = String(podNames).split(',').map((p) => find(view.pods, p.trim(), this.driver.namespace(), 'pod').status?.podIP).sort();
+        const a = resolveDns(view, name as string, this.driver.namespace());
+        return a.type === 'A' && a.addresses.slice().sort().join() === ips.join() ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${ips.join(', ')}`);
+      });
+    },
+  },
+  {
+    pattern: 'the name {string} does not resolve',
+    example: 'Then the name "web-2.web" does not resolve',
+    area: 'networking',
+    doc: 'Cluster DNS answers NXDOMAIN.',
+    eventual: 'optional',
+    async run({ args: [name], within }) {
+      await check(this.driver, `"${name}" not to resolve`, within, async () => {
+        const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
+        return a.type === 'NXDOMAIN' ? pass : fail(`"${name}" resolves to ${describe(a)}`);
+      });
+    },
+  },
+  {
+    pattern: 'a request to {string} is routed to service {string} port {int}',
+    example: 'Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80',
+    area: 'networking',
+    doc: 'Ingress routing as a controller does it: installed IngressClass, host (exact, wildcard), longest path, Exact over Prefix, defaultBackend.',
+    eventual: 'optional',
+    async run({ args: [url, svc, port], within }) {
+      await check(this.driver, `${url} to be routed to service "${svc}" port ${port}`, within, async () => {
+        const r = routeRequest(await readClusterView(this.driver), url as string);
+        if (!r.routed) return fail(`${url} is not routed: ${r.reason}`);
+        return r.service === svc && String(r.port) === String(port) ? pass : fail(`${url} is routed by Ingress "${r.ingress}" (${r.by}) to service "${r.service}" port ${r.port}`);
+      });
+    },
+  },
+  {
+    pattern: 'a request to {string} is not routed',
+    example: 'Then a request to "http://shop.example.com/staticfile" is not routed',
+    area: 'networking',
+    doc: 'No Ingress rule or defaultBackend takes the request (the controller answers 404).',
+    async run({ args: [url] }) {
+      const r = routeRequest(await readClusterView(this.driver), url as string);
+      if (r.routed) throw new KubespecAssertionError(`${url} is routed by Ingress "${r.ingress}" (${r.by}) to service "${r.service}" port ${r.port}`);
+    },
+  },
+  {
+    pattern: 'a request to {string} is served with the certificate in secret {string}',
+    example: 'Then a request to "https://api.example.com/" is served with the certificate in secret "api-tls"',
+    area: 'networking',
+    doc: "The TLS entry covering the request's host names the Secret (SNI).",
+    async run({ args: [url, secret] }) {
+      const r = routeRequest(await readClusterView(this.driver), url as string);
+      if (!r.routed) throw new KubespecAssertionError(`${url} is not routed: ${r.reason}`);
+      if (r.tlsSecret !== secret) throw new KubespecAssertionError(`${url} is served with ${r.tlsSecret ? `the certificate in secret "${r.tlsSecret}"` : "the controller's default certificate (no TLS entry covers the host)"}`);
+    },
+  },
+  {
+    pattern: 'service {string} has {int} ready endpoint(s)',
+    example: 'Then service "web" has 3 ready endpoints within 1 minute',
+    area: 'networking',
+    doc: 'Counts endpoints with condition ready=true in the EndpointSlices of the Service.',
+    eventual: 'optional',
+    async run({ args: [svc, count], within }) {
+      await check(this.driver, `service "${svc}" to have ${count} ready endpoints`, within, async () => {
+        const slices = (await this.driver.list('EndpointSlice', { labelSelector: `kubernetes.io/service-name=${svc}` }));
+        const ready = slices.flatMap((s) => s.endpoints ?? []).filter((e: any) => e.conditions?.ready);
+        return ready.length === count ? pass : fail(`service "${svc}" has ${ready.length} ready endpoints (${slices.flatMap((s) => s.endpoints ?? []).length} in total)`);
+      });
+    },
+  },
+  {
+    pattern: 'an ingress controller for class {string} is installed',
+    example: 'Given an ingress controller for class "nginx" is installed',
+    area: 'networking',
+    doc: "Creates the IngressClass (default class, controller k8s.io/ingress-nginx) that installing ingress-nginx creates; on a live cluster the controller itself must be deployed.",
+    async run({ args: [name] }) {
+      const manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: name as string, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }, spec: { controller: 'k8s.io/ingress-nginx' } };
+      this.applied.push(manifest);
+      await this.driver.apply([manifest]);
+    },
+  },
+];
+
+function describe(a: ReturnType<typeof resolveDns>): string {
+  return a.type === 'A' ? a.addresses.join(', ') : a.type === 'CNAME' ? `a CNAME to ${a.target}` : 'nothing (NXDOMAIN)';
+}
+
+steps.push({
+  pattern: 'a load-balancer provider is installed',
+  example: 'Given a load-balancer provider is installed',
+  area: 'networking',
+  doc: 'LoadBalancer Services get an external address (like MetalLB); without it they stay <pending>, as on kind. Simulator only.',
+  async run() {
+    await this.driver.installLoadBalancerProvider();
+  },
+});
+
+steps.push({
+  pattern: 'the name {string} does not resolve to an address but to {string}',
+  example: 'Then the name "external-db" does not resolve to an address but to "db.example.com"',
+  area: 'networking',
+  doc: 'Cluster DNS answers with a CNAME (ExternalName Services).',
+  async run({ args: [name, target] }) {
+    const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
+    if (a.type !== 'CNAME' || a.target !== target) throw new KubespecAssertionError(`"${name}" resolves to ${describe(a)}, not a CNAME to ${target}`);
+  },
+});
