@@ -82,6 +82,12 @@ defineStep("service {string} has {int} ready endpoint(s) within {duration}", () 
 defineStep("an ingress controller for class {string} is installed", () => {}); // Given an ingress controller for class "nginx" is installed
 defineStep("a load-balancer provider is installed", () => {}); // Given a load-balancer provider is installed
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
+defineStep("container {string} of pod {string} has environment variable {string} set to {string}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+defineStep("container {string} of pod {string} has environment variable {string} set to {string} within {duration}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+defineStep("container {string} of pod {string} has no environment variable {string}", () => {}); // Then container "app" of pod "web" has no environment variable "DEBUG"
+defineStep("container {string} of pod {string} sees file {string} containing {string}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
+defineStep("container {string} of pod {string} sees file {string} containing {string} within {duration}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
+defineStep("container {string} of pod {string} has no file {string}", () => {}); // Then container "app" of pod "web" has no file "/etc/app/secret.txt"
 defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready

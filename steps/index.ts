@@ -2,6 +2,7 @@ import type { StepSpec } from '../src/index.ts';
 import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';
 import { steps as conditions } from './conditions.ts';
+import { steps as config } from './config.ts';
 import { steps as deployments } from './deployments.ts';
 import { steps as events } from './events.ts';
 import { steps as jobs } from './jobs.ts';
@@ -15,4 +16,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...networking, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...networking, ...config, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];

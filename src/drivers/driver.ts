@@ -88,6 +88,10 @@ export interface Driver {
   failNode(name: string): Promise<void>;
   /** Brings a failed node's kubelet back. */
   recoverNode(name: string): Promise<void>;
+  /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
+  containerEnv(pod: string, container: string): Promise<Record<string, string>>;
+  /** The files of a container's ConfigMap/Secret volumes, by absolute path. */
+  containerFiles(pod: string, container: string): Promise<Record<string, string>>;
   /** Installs a load-balancer provider so LoadBalancer Services get addresses (sim only). */
   installLoadBalancerProvider(): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */

@@ -6,6 +6,7 @@ import { defaultTolerationSeconds } from './admission/default-tolerations.ts';
 import { builtInPriorityClasses, priorityAdmission } from './admission/priority.ts';
 import { ServiceAllocation } from './admission/service-allocation.ts';
 import { ingressAdmission } from './admission/ingress.ts';
+import { configObjects } from './admission/config-objects.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
@@ -17,6 +18,8 @@ import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth } from './node-health.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
+import type { Kubelets } from './kubelet/kubelet.ts';
+import { volumeFiles } from './kubelet/environment.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -46,12 +49,13 @@ export class SimCluster {
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
   readonly loadBalancers = new LoadBalancerProvider();
+  private readonly kubelets: Kubelets;
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), validation, immutableFields]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, validation, immutableFields]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
@@ -63,9 +67,9 @@ export class SimCluster {
     for (const pc of builtInPriorityClasses) {
       this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
-    registerControllers(this.controllers, {
+    this.kubelets = registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
-    });
+    }).kubelets;
   }
 
   /** POST pods/<name>/eviction: deletes the pod if its disruption budget allows (see api/eviction.ts). */
@@ -102,6 +106,19 @@ export class SimCluster {
     this.store.updateStatus({ ...node, status });
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === name)) this.controllers.resync(pod);
     this.clock.settle();
+  }
+
+  /** The environment a running container started with (`kubectl exec <pod> -c <c> -- env`). */
+  containerEnvironment(namespace: string, pod: string, container: string): Record<string, string> | undefined {
+    return this.kubelets.environmentOf(namespace, pod, container);
+  }
+
+  /** The ConfigMap and Secret files a container sees in its volumes, by path. */
+  containerFiles(namespace: string, podName: string, container: string): Record<string, string> | undefined {
+    const pod = this.store.get('Pod', { namespace, name: podName });
+    const spec = pod?.spec?.containers?.find((c: any) => c.name === container);
+    if (!pod || !spec) return undefined;
+    return volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
   }
 
   /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */

@@ -68,6 +68,18 @@ export class SimDriver implements Driver {
     this.sim().recoverNode(name);
   }
 
+  async containerEnv(pod: string, container: string): Promise<Record<string, string>> {
+    const env = this.sim().containerEnvironment(this.namespace(), pod, container);
+    if (!env) throw new UserError(`container "${container}" of pod "${pod}" is not running`);
+    return env;
+  }
+
+  async containerFiles(pod: string, container: string): Promise<Record<string, string>> {
+    const files = this.sim().containerFiles(this.namespace(), pod, container);
+    if (!files) throw new UserError(`pod "${pod}" has no container "${container}"`);
+    return files;
+  }
+
   async installLoadBalancerProvider(): Promise<void> {
     this.sim().installLoadBalancerProvider();
   }

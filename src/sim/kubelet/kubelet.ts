@@ -9,6 +9,7 @@ import { keyText } from '../store/types.ts';
 import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
+import { missingVolumeSource, resolveEnvironment, type ObjectLookup } from './environment.ts';
 import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
@@ -38,9 +39,14 @@ export class Kubelets implements Controller {
     private readonly health?: NodeHealth,
   ) {}
 
-  /** Bound pods are this controller's keys. */
+  /** Bound pods are this controller's keys; a ConfigMap or Secret appearing may unblock its pods. */
   watches(): WatchSpec[] {
-    return [{ kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata] : []) }];
+    const podsInNamespace = (ns: string | undefined): ObjectKey[] => this.store.list('Pod', { namespace: ns }).filter((p) => p.spec?.nodeName).map((p) => p.metadata);
+    return [
+      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata] : []) },
+      { kind: 'ConfigMap', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
+      { kind: 'Secret', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
+    ];
   }
 
   reconcile(key: ObjectKey): ReconcileResult {
@@ -110,6 +116,12 @@ export class Kubelets implements Controller {
   /** Moves the pod's containers forward to `now`, repeating while something changes. */
   private advance(pod: KubeObject, rt: PodRuntime, now: Millis): void {
     if (now < rt.sandboxReadyAt) return;
+    // Volumes are set up before any container: a missing ConfigMap/Secret keeps the pod ContainerCreating.
+    const mountError = missingVolumeSource(pod, this.lookup(pod));
+    if (mountError) {
+      this.events.record(COMPONENT, pod, 'Warning', 'FailedMount', mountError);
+      return;
+    }
     for (let changed = true; changed; ) {
       changed = false;
       for (const c of rt.containers) {
@@ -130,10 +142,7 @@ export class Kubelets implements Controller {
         if (c.retryPullAt !== undefined && c.retryPullAt > now) continue;
         if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
         // A terminated container restarts only if its exit scheduled a restart (startAt).
-        if (c.startAt !== undefined && c.startAt <= now) {
-          this.start(pod, c, now);
-          changed = true;
-        }
+        if (c.startAt !== undefined && c.startAt <= now && this.start(pod, c, now)) changed = true;
       }
     }
   }
@@ -201,7 +210,17 @@ export class Kubelets implements Controller {
     this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
   }
 
-  private start(pod: KubeObject, c: ContainerRuntime, now: Millis): void {
+  /** Starts (or restarts) a container; false when its configuration cannot be resolved yet. */
+  private start(pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
+    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
+    const env = resolveEnvironment(pod, spec ?? {}, this.lookup(pod), this.store.list('Service', { namespace: pod.metadata.namespace }));
+    if ('error' in env) {
+      if (c.waitingMessage !== env.error) this.containerEvent(pod, c, 'Warning', 'Failed', `Error: ${env.error}`);
+      c.waitingReason = 'CreateContainerConfigError';
+      c.waitingMessage = env.error;
+      return false;
+    }
+    c.env = env.env;
     if (c.state === 'terminated' || c.finishedAt !== undefined) {
       c.last = { startedAt: c.startedAt!, finishedAt: c.finishedAt!, exitCode: c.exitCode!, reason: c.terminatedReason! };
       c.restartCount++;
@@ -209,7 +228,6 @@ export class Kubelets implements Controller {
     c.state = 'running';
     c.waitingMessage = undefined;
     c.startedAt = now;
-    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
     c.probes = probeTimeline(spec ?? {}, c.behavior, now);
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
@@ -224,6 +242,17 @@ export class Kubelets implements Controller {
     c.exitCode = undefined;
     this.containerEvent(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.containerEvent(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
+    return true;
+  }
+
+  /** ConfigMaps and Secrets of the pod's namespace, as the kubelet's managers fetch them. */
+  private lookup(pod: KubeObject): ObjectLookup {
+    return (kind, name) => this.store.get(kind, { namespace: pod.metadata.namespace, name });
+  }
+
+  /** The environment a running container started with, or undefined. */
+  environmentOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
+    return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.env;
   }
 
   /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */

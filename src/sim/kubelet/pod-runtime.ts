@@ -33,6 +33,8 @@ export interface ContainerRuntime {
   probes?: ProbeTimeline;
   /** When this run outgrows its memory limit and the kernel kills it. */
   oomAt?: Millis;
+  /** The environment this run started with (fixed for its lifetime, as in a real container). */
+  env?: Record<string, string>;
   /** A failed pull: when to try again, and the pull backoff (same 10s → 300s rule). */
   retryPullAt?: Millis;
   pullBackoff?: Millis;

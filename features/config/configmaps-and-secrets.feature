@@ -1,0 +1,188 @@
+@config
+Feature: ConfigMaps and Secrets in pods
+  Containers read configuration as environment variables (fixed at start) or as files in volumes
+  (kept up to date); a missing source blocks the container (CreateContainerConfigError) or the pod
+  (FailedMount) until it exists (reference/kubelet.md §2).
+
+  Background:
+    Given a cluster with 1 worker node
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: app-config}
+      data:
+        LOG_LEVEL: info
+        DATABASE_HOST: db.internal
+        nginx.conf: |
+          server { listen 80; }
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: db-secret}
+      type: Opaque
+      data:
+        username: YWRtaW4=
+      stringData:
+        password: s3cr3t
+      """
+
+  @portable @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090
+  Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom:
+              - prefix: APP_
+                configMapRef: {name: app-config}
+            env:
+              - name: LOG_LEVEL
+                valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}
+              - name: APP_LOG_LEVEL
+                value: debug
+              - name: DB_USER
+                valueFrom: {secretKeyRef: {name: db-secret, key: username}}
+              - name: DB_PASSWORD
+                valueFrom: {secretKeyRef: {name: db-secret, key: password}}
+      """
+    Then pod "web" is Running within 1 minute
+    And container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+    And container "app" of pod "web" has environment variable "APP_DATABASE_HOST" set to "db.internal"
+    And container "app" of pod "web" has environment variable "APP_LOG_LEVEL" set to "debug"
+    And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
+    And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
+
+  @portable @C000-128 @C000-130 @C000-131 @C000-134 @C002-097
+  Scenario: volumes show every key or the chosen items, and follow updates; env does not
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            env:
+              - name: LOG_LEVEL
+                valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}
+            volumeMounts:
+              - {name: all, mountPath: /etc/app}
+              - {name: nginx, mountPath: /etc/nginx/conf.d}
+        volumes:
+          - name: all
+            configMap: {name: app-config}
+          - name: nginx
+            configMap:
+              name: app-config
+              items: [{key: nginx.conf, path: default.conf}]
+      """
+    Then pod "web" is Running within 1 minute
+    And container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
+    And container "app" of pod "web" sees file "/etc/nginx/conf.d/default.conf" containing "listen 80"
+    And container "app" of pod "web" has no file "/etc/nginx/conf.d/LOG_LEVEL"
+    When ConfigMap "app-config" is patched with:
+      """yaml
+      data: {LOG_LEVEL: debug}
+      """
+    Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "debug"
+    And container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+
+  @portable @C000-129 @C002-082
+  Scenario: a missing ConfigMap blocks the container until it is created
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: early}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            env:
+              - name: FEATURE
+                valueFrom: {configMapKeyRef: {name: features, key: FLAG}}
+      """
+    Then pod "early" matches within 30s:
+      """yaml
+      status:
+        phase: Pending
+        containerStatuses:
+          - name: app
+            state:
+              waiting: {reason: CreateContainerConfigError, message: configmap "features" not found}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: features}
+      data: {FLAG: "on"}
+      """
+    Then pod "early" is Running within 1 minute
+    And container "app" of pod "early" has environment variable "FEATURE" set to "on"
+
+  @portable @C000-129 @C000-132
+  Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: mounts}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            volumeMounts: [{name: cfg, mountPath: /etc/cfg}]
+        volumes:
+          - name: cfg
+            configMap: {name: does-not-exist}
+      """
+    Then pod "mounts" has a FailedMount event saying "MountVolume.SetUp failed for volume \"cfg\" : configmap \"does-not-exist\" not found" within 30s
+    And pod "mounts" matches:
+      """yaml
+      status:
+        phase: Pending
+        containerStatuses:
+          - name: app
+            state:
+              waiting: {reason: ContainerCreating}
+      """
+
+  @portable @C000-120 @C000-121 @C000-022 @C000-023
+  Scenario: ConfigMap and Secret data the API server refuses
+    Then the following manifest is rejected with "json: cannot unmarshal number into Go struct field ConfigMap.data of type string":
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: numbers}
+      data: {MAX_CONNECTIONS: 100}
+      """
+    And the following manifest is rejected with "a valid config key must consist of alphanumeric characters":
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: bad-key}
+      data: {"bad key": x}
+      """
+    And the following manifest is rejected with "data[tls.key]: Required value":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: half-tls}
+      type: kubernetes.io/tls
+      data: {tls.crt: Y2VydA==}
+      """
+    And the following manifest is rejected with "illegal base64 data":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: not-base64}
+      data: {password: "s3cr3t!"}
+      """

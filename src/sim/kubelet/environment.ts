@@ -1,0 +1,142 @@
+import type { KubeObject } from '../store/types.ts';
+
+/** Finds a ConfigMap or Secret in the pod's namespace. */
+export type ObjectLookup = (kind: 'ConfigMap' | 'Secret', name: string) => KubeObject | undefined;
+
+/** The resolved environment, or the kubelet's CreateContainerConfigError message. */
+export type EnvResult = { env: Record<string, string> } | { error: string };
+
+/** base64 → UTF-8 text, without Node's Buffer (src/sim stays free of Node APIs). */
+const decode = (b64: string) => new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+
+/**
+ * A container's environment as the kubelet builds it at start (pkg/kubelet/kubelet_pods.go
+ * makeEnvironmentVariables): Service link variables first, then envFrom (with prefix), then env
+ * (explicit entries win), `$(VAR)` expanded from what is defined so far. A missing non-optional
+ * ConfigMap/Secret or key is the CreateContainerConfigError message (reference/kubelet.md §2).
+ */
+export function resolveEnvironment(pod: KubeObject, container: any, lookup: ObjectLookup, services: KubeObject[]): EnvResult {
+  const env: Record<string, string> = {};
+  if (pod.spec?.enableServiceLinks !== false) Object.assign(env, serviceLinks(services));
+  for (const from of container.envFrom ?? []) {
+    const ref = from.configMapRef ?? from.secretRef;
+    const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
+    const obj = lookup(kind, ref.name);
+    if (!obj) {
+      if (ref.optional) continue;
+      return { error: `${kind.toLowerCase()} "${ref.name}" not found` };
+    }
+    for (const [k, v] of Object.entries<string>(values(obj))) env[`${from.prefix ?? ''}${k}`] = v;
+  }
+  for (const e of container.env ?? []) {
+    if (e.value !== undefined || !e.valueFrom) {
+      env[e.name] = expand(e.value ?? '', env);
+      continue;
+    }
+    const ref = e.valueFrom.configMapKeyRef ?? e.valueFrom.secretKeyRef;
+    if (ref) {
+      const kind = e.valueFrom.configMapKeyRef ? 'ConfigMap' : 'Secret';
+      const obj = lookup(kind, ref.name);
+      if (!obj) {
+        if (ref.optional) continue;
+        return { error: `${kind.toLowerCase()} "${ref.name}" not found` };
+      }
+      const value = values(obj)[ref.key];
+      if (value === undefined) {
+        if (ref.optional) continue;
+        return { error: `couldn't find key ${ref.key} in ${kind} ${pod.metadata.namespace}/${ref.name}` };
+      }
+      env[e.name] = value;
+      continue;
+    }
+    const field = e.valueFrom.fieldRef?.fieldPath;
+    if (field) env[e.name] = fieldValue(pod, field);
+  }
+  return { env };
+}
+
+function values(obj: KubeObject): Record<string, string> {
+  if (obj.kind === 'Secret') return Object.fromEntries(Object.entries<string>(obj.data ?? {}).map(([k, v]) => [k, decode(v)]));
+  return { ...(obj.data ?? {}) };
+}
+
+/** `$(VAR)` becomes VAR's value when defined; `$$(VAR)` escapes; unknown references stay as written. */
+function expand(text: string, env: Record<string, string>): string {
+  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name) => (m === '$$' ? '$' : env[name] ?? m));
+}
+
+/** The Downward API fields a scenario is likely to read. */
+function fieldValue(pod: KubeObject, path: string): string {
+  const annotation = /^metadata\.annotations\['(.+)'\]$/.exec(path);
+  if (annotation) return pod.metadata.annotations?.[annotation[1]!] ?? '';
+  const label = /^metadata\.labels\['(.+)'\]$/.exec(path);
+  if (label) return pod.metadata.labels?.[label[1]!] ?? '';
+  switch (path) {
+    case 'metadata.name': return pod.metadata.name;
+    case 'metadata.namespace': return pod.metadata.namespace ?? '';
+    case 'metadata.uid': return pod.metadata.uid;
+    case 'spec.nodeName': return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? '';
+    case 'status.podIP': return pod.status?.podIP ?? '';
+    case 'status.hostIP': return pod.status?.hostIP ?? '';
+    default: return '';
+  }
+}
+
+/** <NAME>_SERVICE_HOST / _PORT (and _PORT_<port name>) for each Service with a ClusterIP. */
+function serviceLinks(services: KubeObject[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of services) {
+    if (!s.spec?.clusterIP || s.spec.clusterIP === 'None') continue;
+    const name = s.metadata.name.toUpperCase().replaceAll('-', '_');
+    const [first] = s.spec.ports ?? [];
+    out[`${name}_SERVICE_HOST`] = s.spec.clusterIP;
+    if (first) out[`${name}_SERVICE_PORT`] = String(first.port);
+    for (const p of s.spec.ports ?? []) if (p.name) out[`${name}_SERVICE_PORT_${p.name.toUpperCase().replaceAll('-', '_')}`] = String(p.port);
+  }
+  return out;
+}
+
+/** The first configMap/secret volume whose source is missing, as the FailedMount message. */
+export function missingVolumeSource(pod: KubeObject, lookup: ObjectLookup): string | undefined {
+  for (const v of pod.spec?.volumes ?? []) {
+    const src = v.configMap ?? v.secret;
+    if (!src) continue;
+    const kind = v.configMap ? 'ConfigMap' : 'Secret';
+    const name = v.configMap ? src.name : src.secretName;
+    const obj = lookup(kind, name);
+    if (!obj) {
+      if (src.optional) continue;
+      return `MountVolume.SetUp failed for volume "${v.name}" : ${kind.toLowerCase()} "${name}" not found`;
+    }
+    for (const item of src.items ?? []) {
+      if (values(obj)[item.key] === undefined && !src.optional) {
+        return `MountVolume.SetUp failed for volume "${v.name}" : configmap references non-existent config key: ${item.key}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The files a configMap/secret volume shows at `mountPath` (items rename keys; no items = every key). */
+export function volumeFiles(pod: KubeObject, container: any, lookup: ObjectLookup): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const mount of container.volumeMounts ?? []) {
+    const v = (pod.spec?.volumes ?? []).find((x: any) => x.name === mount.name);
+    const src = v?.configMap ?? v?.secret;
+    if (!src) continue;
+    const obj = lookup(v.configMap ? 'ConfigMap' : 'Secret', v.configMap ? src.name : src.secretName);
+    if (!obj) continue;
+    const data = values(obj);
+    const entries: Array<[string, string]> = src.items?.length ? src.items.map((i: any) => [i.path, data[i.key] ?? '']) : Object.entries(data);
+    for (const [path, content] of entries) {
+      const full = `${mount.mountPath.replace(/\/$/, '')}/${path}`;
+      if (mount.subPath) {
+        if (path === mount.subPath) files[mount.mountPath] = content;
+      } else {
+        files[full] = content;
+      }
+    }
+  }
+  return files;
+}

@@ -1,0 +1,54 @@
+import { check, fail, KubespecAssertionError, pass, type StepSpec } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
+
+export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: 'container {string} of pod {string} has environment variable {string} set to {string}',
+    example: 'Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"',
+    area: 'config',
+    doc: 'kubectl exec … env: the environment the running container started with.',
+    eventual: 'optional',
+    async run({ args: [container, pod, name, value], within }) {
+      await check(this.driver, `${name}=${value} in container "${container}" of pod "${pod}"`, within, async () => {
+        const env = await this.driver.containerEnv(pod as string, container as string).catch((e: Error) => e);
+        if (env instanceof Error) return fail(env.message);
+        return env[name as string] === value ? pass : fail(`${name} is ${env[name as string] === undefined ? 'not set' : JSON.stringify(env[name as string])} in container "${container}" of pod "${pod}"`);
+      });
+    },
+  },
+  {
+    pattern: 'container {string} of pod {string} has no environment variable {string}',
+    example: 'Then container "app" of pod "web" has no environment variable "DEBUG"',
+    area: 'config',
+    doc: 'The variable is not in the environment the container started with.',
+    async run({ args: [container, pod, name] }) {
+      const env = await this.driver.containerEnv(pod as string, container as string);
+      if (env[name as string] !== undefined) throw new KubespecAssertionError(`${name} is set to ${JSON.stringify(env[name as string])}`);
+    },
+  },
+  {
+    pattern: 'container {string} of pod {string} sees file {string} containing {string}',
+    example: 'Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"',
+    area: 'config',
+    doc: 'A file of a ConfigMap/Secret volume exists at the path and its content includes the text.',
+    eventual: 'optional',
+    async run({ args: [container, pod, path, text], within }) {
+      await check(this.driver, `file ${path} in container "${container}" of pod "${pod}"`, within, async () => {
+        const files = await this.driver.containerFiles(pod as string, container as string);
+        const content = files[path as string];
+        if (content === undefined) return fail(`no file ${path}; the volumes hold ${Object.keys(files).join(', ') || 'nothing'}`);
+        return content.includes(text as string) ? pass : fail(`${path} contains ${JSON.stringify(content)}`);
+      });
+    },
+  },
+  {
+    pattern: 'container {string} of pod {string} has no file {string}',
+    example: 'Then container "app" of pod "web" has no file "/etc/app/secret.txt"',
+    area: 'config',
+    doc: 'No ConfigMap/Secret volume puts a file at the path.',
+    async run({ args: [container, pod, path] }) {
+      const files = await this.driver.containerFiles(pod as string, container as string);
+      if (files[path as string] !== undefined) throw new KubespecAssertionError(`${path} exists`);
+    },
+  },
+];
