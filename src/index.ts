@@ -47,3 +47,5 @@ export { reachService, reachPod, type Reachability } from './network/reachabilit
 export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';
 export { evaluateConnection } from './network/network-policy.ts';
+export { canI, parseResource, serviceAccountSubject } from './security/can-i.ts';
+export { authorize, type Subject, type Decision } from './security/rbac.ts';

@@ -7,6 +7,8 @@ import { builtInPriorityClasses, priorityAdmission } from './admission/priority.
 import { ServiceAllocation } from './admission/service-allocation.ts';
 import { ingressAdmission } from './admission/ingress.ts';
 import { configObjects } from './admission/config-objects.ts';
+import { serviceAccountAdmission } from './admission/service-account.ts';
+import { bootstrapClusterRoles } from './bootstrap-policy.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
@@ -55,21 +57,32 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, validation, immutableFields]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, validation, immutableFields]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
+    this.kubelets = registerControllers(this.controllers, {
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
+    }).kubelets;
+    this.bootstrap();
+    this.clock.settle();
+  }
+
+  /**
+   * What every kubeadm cluster starts with: the four namespaces (each then gets its default
+   * ServiceAccount and root CA from the controllers), the kubernetes and kube-dns Services, the
+   * built-in PriorityClasses and the user-facing ClusterRoles.
+   */
+  private bootstrap(): void {
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     }
-    // The Services every kubeadm cluster has: the API server and cluster DNS.
     this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443 }] } });
     this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }, spec: { clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53 }, { name: 'metrics', port: 9153 }] } });
     for (const pc of builtInPriorityClasses) {
       this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
-    this.kubelets = registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
-    }).kubelets;
+    for (const role of bootstrapClusterRoles()) this.store.create(role);
+    this.clock.settle();
   }
 
   /** POST pods/<name>/eviction: deletes the pod if its disruption budget allows (see api/eviction.ts). */

@@ -22,6 +22,8 @@ export class SimDriver implements Driver {
   private startedAt = 0;
   private readonly entries: TimelineEntry[] = [];
   private hasNodes = false;
+  /** Set when the default topology was added because objects came before any cluster step. */
+  private defaulted = false;
   /** Creation order of events; their names are random, so the store's order means nothing. */
   private readonly eventOrder = new Map<string, number>();
 
@@ -35,6 +37,7 @@ export class SimDriver implements Driver {
     this.startedAt = this.cluster.clock.now();
     this.entries.length = 0;
     this.hasNodes = false;
+    this.defaulted = false;
     this.eventOrder.clear();
     this.cluster.store.watch('Event', (e) => {
       if (e.type === 'ADDED') this.eventOrder.set(e.object.metadata.uid, e.resourceVersion);
@@ -56,6 +59,10 @@ export class SimDriver implements Driver {
 
   async addNodes(nodes: NodeDefinition[]): Promise<void> {
     const c = this.sim();
+    const clash = nodes.find((n) => c.store.get('Node', { name: n.name }));
+    if (clash && this.defaulted) {
+      throw new UserError(`node "${clash.name}" already exists: this scenario created objects before describing its cluster, so it got the default topology (scenarios/topologies/kind.yaml); put the cluster step first`);
+    }
     for (const n of nodes) c.addNode(n);
     this.hasNodes = true;
   }
@@ -199,7 +206,10 @@ export class SimDriver implements Driver {
 
   /** A scenario that names no nodes gets the default topology before its first object. */
   private async ensureNodes(): Promise<void> {
-    if (!this.hasNodes) await this.addNodes([...this.defaultNodes]);
+    if (!this.hasNodes) {
+      await this.addNodes([...this.defaultNodes]);
+      this.defaulted = true;
+    }
   }
 
   private sim(): SimCluster {

@@ -16,6 +16,7 @@ import { DeploymentController } from './deployment/deployment-controller.ts';
 import { CronJobController } from './job/cronjob-controller.ts';
 import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
+import { ServiceAccountController } from './service-account-controller.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
@@ -56,6 +57,10 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     const grand = owner?.metadata.ownerReferences?.find((r) => r.controller && r.kind === grandKind);
     return grand ? [{ namespace: obj.metadata.namespace, name: grand.name }] : [];
   };
+  manager.register(new ServiceAccountController(store), [
+    { kind: 'Namespace', keys: (e) => [{ name: e.object.metadata.name }] },
+    { kind: 'ServiceAccount', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.namespace! }] : []) },
+  ]);
   manager.register(new StatefulSetController(store, clock, events), [
     { kind: 'StatefulSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('StatefulSet') },

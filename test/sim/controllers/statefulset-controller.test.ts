@@ -48,7 +48,8 @@ test('pods carry the identity labels, hostname and subdomain; claims come from v
   assert.match(pod.metadata.labels!['controller-revision-hash']!, /^web-[bcdfghjklmnpqrstvwxz2456789]+$/);
   assert.equal(pod.spec.hostname, 'web-0');
   assert.equal(pod.spec.subdomain, 'web');
-  assert.deepEqual(pod.spec.volumes, [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }]);
+  assert.deepEqual(pod.spec.volumes.find((v: any) => v.name === 'data'), { name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } });
+  assert.match(pod.spec.volumes.find((v: any) => v.name !== 'data').name, /^kube-api-access-/, 'ServiceAccount admission adds the token volume');
   assert.ok(get(cluster, 'PersistentVolumeClaim', 'data-web-0'));
 });
 

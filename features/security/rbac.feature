@@ -1,0 +1,140 @@
+@security @rbac
+Feature: RBAC and ServiceAccounts
+  Permissions are the union of the rules of the roles bound to a subject; nothing matching means
+  forbidden (reference/api-machinery.md §10). Answers come from the cluster's RBAC objects.
+
+  Background:
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: myapp-sa}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: pod-reader}
+      rules:
+        - apiGroups: [""]
+          resources: [pods]
+          verbs: [get, list, watch]
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: read-pods}
+      subjects:
+        - {kind: ServiceAccount, name: myapp-sa, namespace: default}
+        - {kind: User, name: user@example.com, apiGroup: rbac.authorization.k8s.io}
+      roleRef: {kind: Role, name: pod-reader, apiGroup: rbac.authorization.k8s.io}
+      """
+
+  @portable @C001-274 @C001-276 @C001-278
+  Scenario: a read-only pod Role
+    Then serviceaccount "myapp-sa" can "list" "pods"
+    And user "user@example.com" can "get" "pods"
+    And serviceaccount "myapp-sa" cannot "delete" "pods"
+    And serviceaccount "myapp-sa" cannot "list" "pods" in namespace "kube-system"
+    And serviceaccount "myapp-sa" cannot "list" "secrets"
+
+  @portable @C001-275
+  Scenario: logs are the pods/log subresource; "pods/logs" matches nothing
+    When the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: log-reader-typo}
+      rules:
+        - {apiGroups: [""], resources: [pods/logs], verbs: [get]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: logs-typo}
+      subjects: [{kind: ServiceAccount, name: myapp-sa}]
+      roleRef: {kind: Role, name: log-reader-typo, apiGroup: rbac.authorization.k8s.io}
+      """
+    Then serviceaccount "myapp-sa" cannot "get" "pods/log"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: log-reader}
+      rules:
+        - {apiGroups: [""], resources: [pods/log], verbs: [get]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: logs}
+      subjects: [{kind: ServiceAccount, name: myapp-sa}]
+      roleRef: {kind: Role, name: log-reader, apiGroup: rbac.authorization.k8s.io}
+      """
+    Then serviceaccount "myapp-sa" can "get" "pods/log"
+
+  @portable @C001-280 @C001-281
+  Scenario: a RoleBinding to a ClusterRole grants only in its namespace; a ClusterRoleBinding everywhere
+    When the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: edit-here}
+      subjects: [{kind: ServiceAccount, name: myapp-sa}]
+      roleRef: {kind: ClusterRole, name: edit, apiGroup: rbac.authorization.k8s.io}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRoleBinding
+      metadata: {name: secret-readers}
+      subjects: [{kind: User, name: auditor}]
+      roleRef: {kind: ClusterRole, name: secret-reader, apiGroup: rbac.authorization.k8s.io}
+      """
+    Then serviceaccount "myapp-sa" can "create" "deployments"
+    And serviceaccount "myapp-sa" cannot "create" "deployments" in namespace "kube-system"
+    And user "auditor" cannot "get" "secrets" in namespace "kube-system"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRole
+      metadata: {name: secret-reader}
+      rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get, list]}
+      """
+    Then user "auditor" can "get" "secrets" in namespace "kube-system"
+
+  @portable @C001-277
+  Scenario: the built-in cluster-admin may do anything anywhere
+    When the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRoleBinding
+      metadata: {name: root}
+      subjects: [{kind: User, name: root}]
+      roleRef: {kind: ClusterRole, name: cluster-admin, apiGroup: rbac.authorization.k8s.io}
+      """
+    Then user "root" can "delete" "nodes"
+    And user "root" can "create" "clusterrolebindings"
+
+  @portable @C001-271 @C001-273
+  Scenario: pods run as a ServiceAccount that must exist, with the API token mounted
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    Then pod "app" matches:
+      """yaml
+      spec:
+        serviceAccountName: default
+        containers:
+          - name: app
+            volumeMounts:
+              - {mountPath: /var/run/secrets/kubernetes.io/serviceaccount, readOnly: true}
+      """
+    And the following manifest is rejected with "error looking up service account default/ghost: serviceaccount \"ghost\" not found":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: haunted}
+      spec:
+        serviceAccountName: ghost
+        containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
