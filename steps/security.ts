@@ -1,4 +1,4 @@
-import { canI, KubespecAssertionError, serviceAccountSubject, type StepSpec, type Subject } from '../src/index.ts';
+import { canI, check, fail, KubespecAssertionError, pass, serviceAccountSubject, type StepSpec, type Subject } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 type Who = 'serviceaccount' | 'user';
@@ -25,3 +25,31 @@ function canStep(who: Who, expected: boolean, withNamespace: boolean): StepSpec<
 
 export const steps: StepSpec<KubespecWorld>[] = (['serviceaccount', 'user'] as Who[]).flatMap((who) =>
   [true, false].flatMap((expected) => [canStep(who, expected, false), canStep(who, expected, true)]));
+
+steps.push(
+  {
+    pattern: "the scenario's namespace enforces pod security {string}",
+    example: 'Given the scenario\'s namespace enforces pod security "restricted"',
+    area: 'security',
+    doc: 'Labels the namespace pod-security.kubernetes.io/enforce=<privileged|baseline|restricted>.',
+    async run({ args: [level] }) {
+      if (!['privileged', 'baseline', 'restricted'].includes(level as string)) throw new KubespecAssertionError(`"${level}" is not a Pod Security level (privileged, baseline or restricted)`);
+      await this.driver.patch({ kind: 'Namespace', name: this.driver.namespace() }, { metadata: { labels: { 'pod-security.kubernetes.io/enforce': level as string } } }, 'merge');
+    },
+  },
+  {
+    pattern: 'ReplicaSet pods of Deployment {string} fail with {string}',
+    example: 'Then ReplicaSet pods of Deployment "api" fail with "exceeded quota" within 30s',
+    area: 'security',
+    doc: "The Deployment's ReplicaSet reports FailedCreate events whose message contains the text (admission refused its pods).",
+    eventual: 'optional',
+    async run({ args: [name, text], within }) {
+      await check(this.driver, `the pods of Deployment "${name}" to be refused`, within, async () => {
+        const d = await this.driver.get({ kind: 'Deployment', name: name as string });
+        const sets = (await this.driver.list('ReplicaSet')).filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d?.metadata.uid)).map((rs) => rs.metadata.name);
+        const failures = (await this.driver.events()).filter((e) => e.involvedObject?.kind === 'ReplicaSet' && sets.includes(e.involvedObject.name) && e.reason === 'FailedCreate');
+        return failures.some((e) => String(e.message).includes(text as string)) ? pass : fail(`no FailedCreate event containing "${text}" for the ReplicaSets of Deployment "${name}"${failures.length ? `; saw: ${failures.map((e) => e.message).join(' | ')}` : ''}`);
+      });
+    },
+  },
+);

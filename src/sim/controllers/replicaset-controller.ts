@@ -130,8 +130,11 @@ export class ReplicaSetController implements Controller {
       if (wait > 0) requeueAfter = Math.min(requeueAfter ?? wait, wait);
       return wait <= 0;
     });
+    // calculateStatus sets ReplicaFailure only when it is absent (keeping the first error's message,
+    // so repeated failures do not rewrite the status) and removes it after a clean sync.
+    const existing = (rs.status?.conditions ?? []).find((c: any) => c.type === 'ReplicaFailure');
     let conditions = (rs.status?.conditions ?? []).filter((c: any) => c.type !== 'ReplicaFailure');
-    if (failure) conditions = upsertCondition(rs.status?.conditions, { type: 'ReplicaFailure', status: 'True', reason: failure.reason, message: failure.message, lastTransitionTime: rfc3339(now) });
+    if (failure) conditions = existing ? [...(rs.status?.conditions ?? [])] : upsertCondition(rs.status?.conditions, { type: 'ReplicaFailure', status: 'True', reason: failure.reason, message: failure.message, lastTransitionTime: rfc3339(now) });
     const status: Record<string, unknown> = {
       replicas: pods.length,
       fullyLabeledReplicas: pods.filter((p) => templateLabels.matches(p.metadata.labels)).length,
