@@ -9,6 +9,8 @@ import { ingressAdmission } from './admission/ingress.ts';
 import { configObjects } from './admission/config-objects.ts';
 import { serviceAccountAdmission } from './admission/service-account.ts';
 import { podSecurityAdmission } from './admission/pod-security.ts';
+import { limitRanger } from './admission/limit-ranger.ts';
+import { resourceQuotaAdmission } from './admission/resource-quota.ts';
 import { bootstrapClusterRoles } from './bootstrap-policy.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
@@ -58,7 +60,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, podSecurityAdmission(() => this.store), validation, immutableFields]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     this.kubelets = registerControllers(this.controllers, {

@@ -39,3 +39,19 @@ export function bytes(text: string | number | undefined): number {
   if (text === undefined) return 0;
   return Math.ceil(parseQuantity(text) - 1e-9);
 }
+
+/** A CPU amount in millicores as the API prints it: "2", "1500m". */
+export function formatMilliCpu(m: number): string {
+  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
+}
+
+/** A byte amount as the API prints it: the largest binary suffix that divides it, else bytes. */
+export function formatBytes(n: number): string {
+  for (const [suffix, size] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+    if (n !== 0 && n % size === 0) return `${n / size}${suffix}`;
+  }
+  for (const [suffix, size] of [['G', 1e9], ['M', 1e6], ['k', 1e3]] as const) {
+    if (n !== 0 && n % size === 0) return `${n / size}${suffix}`;
+  }
+  return String(n);
+}

@@ -62,6 +62,10 @@ export function defaultPodSpec(spec: any): void {
     c.terminationMessagePolicy ??= 'File';
     c.imagePullPolicy ??= defaultPullPolicy(c.image);
     c.resources ??= {};
+    // SetDefaults_Pod: a limit without a request makes the request equal to the limit.
+    for (const [r, q] of Object.entries(c.resources.limits ?? {})) {
+      if (c.resources.requests?.[r] === undefined) (c.resources.requests ??= {})[r] = q;
+    }
     for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   }
 }

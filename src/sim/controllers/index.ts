@@ -17,6 +17,7 @@ import { CronJobController } from './job/cronjob-controller.ts';
 import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { ServiceAccountController } from './service-account-controller.ts';
+import { ResourceQuotaController } from './resource-quota-controller.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
@@ -102,6 +103,11 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Pod', keys: (e) => [e.object, e.old].flatMap((p) => (p ? servicesSelecting(p) : [])) },
   ]);
   manager.register(new LoadBalancerController(store, loadBalancers), [{ kind: 'Service', keys: ownKey }]);
+  manager.register(new ResourceQuotaController(store), [
+    { kind: 'ResourceQuota', keys: (e) => (e.type === 'DELETED' ? [] : [e.object.metadata]) },
+    { kind: '*', keys: (e) => (e.object.kind === 'ResourceQuota' || e.object.kind === 'Event' || !e.object.metadata.namespace || (e.type === 'MODIFIED' && e.object.kind !== 'Pod')
+      ? [] : store.list('ResourceQuota', { namespace: e.object.metadata.namespace }).map((q) => q.metadata)) },
+  ]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);
   manager.register(scheduler, scheduler.watches());
