@@ -132,6 +132,8 @@ defineStep("{kind} {string} is not owned by anything", () => {}); // Then pod "w
 defineStep("{kind} {string} is not owned by anything within {duration}", () => {}); // Then pod "web-0" is not owned by anything
 defineStep("{kind} {string} is patched with:", () => {}); // When StatefulSet "web" is patched with:
 defineStep("patching {kind} {string} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
+defineStep("there are no {word}", () => {}); // Then there are no PersistentVolumes within 30s
+defineStep("there are no {word} within {duration}", () => {}); // Then there are no PersistentVolumes within 30s
 defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has a {word} event saying {string}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"

@@ -1,4 +1,4 @@
-import { check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type StepSpec } from '../src/index.ts';
+import { canonicalKindName, check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -124,5 +124,20 @@ steps.push({
   async run({ args: [kind, name, expected], docString }) {
     const patch = this.yamlFrom(docString);
     await expectRefusal('the patch', expected as string, () => this.driver.patch({ kind: kind as string, name: name as string }, patch, 'strategic'));
+  },
+});
+
+steps.push({
+  pattern: 'there are no {word}',
+  example: 'Then there are no PersistentVolumes within 30s',
+  area: 'objects',
+  doc: 'No object of the kind (plural, e.g. PersistentVolumes, Jobs) exists in the scenario (its namespace, for namespaced kinds).',
+  eventual: 'optional',
+  async run({ args: [plural], within }) {
+    const kind = canonicalKindName(plural as string);
+    await check(this.driver, `no ${plural}`, within, async () => {
+      const left = (await this.driver.list(kind)).filter((o) => !o.metadata.deletionTimestamp);
+      return left.length === 0 ? pass : fail(`${plural}: ${left.map((o) => o.metadata.name).join(', ')}`);
+    });
   },
 });

@@ -18,6 +18,7 @@ import { DaemonSetController } from './daemonset-controller.ts';
 import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { ServiceAccountController } from './service-account-controller.ts';
 import { ResourceQuotaController } from './resource-quota-controller.ts';
+import { PersistentVolumeController } from './persistent-volume-controller.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
@@ -107,6 +108,15 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'ResourceQuota', keys: (e) => (e.type === 'DELETED' ? [] : [e.object.metadata]) },
     { kind: '*', keys: (e) => (e.object.kind === 'ResourceQuota' || e.object.kind === 'Event' || !e.object.metadata.namespace || (e.type === 'MODIFIED' && e.object.kind !== 'Pod')
       ? [] : store.list('ResourceQuota', { namespace: e.object.metadata.namespace }).map((q) => q.metadata)) },
+  ]);
+  const pendingClaims = (): ObjectKey[] => store.list('PersistentVolumeClaim').filter((c) => c.status?.phase !== 'Bound').map((c) => c.metadata);
+  manager.register(new PersistentVolumeController(store, clock, events), [
+    { kind: 'PersistentVolumeClaim', keys: ownKey },
+    { kind: 'PersistentVolume', keys: pendingClaims },
+    { kind: 'StorageClass', keys: pendingClaims },
+    { kind: 'Pod', keys: (e) => (e.type === 'DELETED' || e.object.status?.phase === 'Succeeded' || e.object.status?.phase === 'Failed'
+      ? (e.object.spec?.volumes ?? []).filter((v: any) => v.persistentVolumeClaim).map((v: any) => ({ namespace: e.object.metadata.namespace, name: v.persistentVolumeClaim.claimName }))
+      : []) },
   ]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events);

@@ -46,6 +46,7 @@ export class Kubelets implements Controller {
       { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata] : []) },
       { kind: 'ConfigMap', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'Secret', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
+      { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' ? podsInNamespace(e.object.metadata.namespace) : []) },
     ];
   }
 
@@ -122,6 +123,8 @@ export class Kubelets implements Controller {
       this.events.record(COMPONENT, pod, 'Warning', 'FailedMount', mountError);
       return;
     }
+    // A claim still being bound (a provisioner at work) keeps the pod ContainerCreating, quietly.
+    if (this.hasUnboundClaim(pod)) return;
     for (let changed = true; changed; ) {
       changed = false;
       for (const c of rt.containers) {
@@ -243,6 +246,12 @@ export class Kubelets implements Controller {
     this.containerEvent(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.containerEvent(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
     return true;
+  }
+
+  /** Whether a claim the pod mounts is not Bound yet. */
+  private hasUnboundClaim(pod: KubeObject): boolean {
+    return (pod.spec.volumes ?? []).some((v: any) => v.persistentVolumeClaim
+      && this.store.get('PersistentVolumeClaim', { namespace: pod.metadata.namespace, name: v.persistentVolumeClaim.claimName })?.status?.phase !== 'Bound');
   }
 
   /** ConfigMaps and Secrets of the pod's namespace, as the kubelet's managers fetch them. */

@@ -51,10 +51,15 @@ export interface NodeInfo {
 export interface CycleContext {
   nodes: NodeInfo[];
   namespaceLabels(namespace: string): Record<string, string> | undefined;
+  claim(namespace: string, name: string): KubeObject | undefined;
+  storageClass(name: string): KubeObject | undefined;
+  volume(name: string): KubeObject | undefined;
 }
 
 export interface FilterPlugin {
   readonly name: string;
+  /** PreFilter: a failure here rejects every node with this one reason. */
+  preFilter?(pod: KubeObject, ctx: CycleContext): Status | undefined;
   /** PreFilter/PreScore: computes what the per-node calls share. */
   prepare?(pod: KubeObject, ctx: CycleContext): unknown;
   filter(pod: KubeObject, node: NodeInfo, state?: any): Status;

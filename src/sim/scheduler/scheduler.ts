@@ -9,6 +9,7 @@ import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
+import { SELECTED_NODE } from '../controllers/persistent-volume-controller.ts';
 import { isFilterPlugin, isScorePlugin, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { buildNodeInfos } from './resources.ts';
@@ -50,6 +51,7 @@ export class Scheduler implements Controller {
     return [
       { kind: 'Pod', keys: (e) => (this.wantsPod(e.object) && e.type !== 'DELETED' ? [e.object.metadata] : this.freedRoom(e.type, e.object) ? this.pendingKeys() : []) },
       { kind: 'Node', keys: () => this.pendingKeys() },
+      { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' || e.type === 'ADDED' ? this.pendingKeys() : []) },
     ];
   }
 
@@ -60,7 +62,18 @@ export class Scheduler implements Controller {
     const ctx: CycleContext = {
       nodes: infos,
       namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
+      claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
+      storageClass: (name) => this.store.get('StorageClass', { name }),
+      volume: (name) => this.store.get('PersistentVolume', { name }),
     };
+    for (const p of this.filters) {
+      const rejected = p.preFilter?.(pod, ctx);
+      if (rejected) {
+        const n = infos.length;
+        this.markUnschedulable(pod, `0/${n} nodes are available: ${rejected.reasons.join(', ')}. preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`);
+        return {};
+      }
+    }
     const states = new Map<string, unknown>();
     for (const p of new Set([...this.filters, ...this.scorers.map((x) => x.plugin)])) {
       if (p.prepare) states.set(p.name, p.prepare(pod, ctx));
@@ -137,6 +150,18 @@ export class Scheduler implements Controller {
     status.conditions = upsertCondition(status.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) });
     this.store.updateStatus({ ...bound, status });
     this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
+    this.selectNodeForClaims(bound, nodeName);
+  }
+
+  /** WaitForFirstConsumer: the pod's unbound claims learn the chosen node, so they are provisioned there. */
+  private selectNodeForClaims(pod: KubeObject, nodeName: string): void {
+    for (const v of pod.spec?.volumes ?? []) {
+      const pvc = v.persistentVolumeClaim?.claimName && this.store.get('PersistentVolumeClaim', { namespace: pod.metadata.namespace, name: v.persistentVolumeClaim.claimName });
+      if (!pvc || pvc.status?.phase === 'Bound' || pvc.metadata.annotations?.[SELECTED_NODE]) continue;
+      const next = thaw(pvc);
+      next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [SELECTED_NODE]: nodeName };
+      this.store.update(next);
+    }
   }
 
   /** PodEligibleToPreemptOthers: a pod whose earlier victims are still terminating waits for them. */

@@ -12,7 +12,7 @@ const pod = (name: string, labels: Record<string, string>, nodeName?: string, sp
 
 function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContext } {
   const infos = buildNodeInfos(nodes, pods);
-  return { infos, ctx: { nodes: infos, namespaceLabels: () => ({}) } };
+  return { infos, ctx: { nodes: infos, namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined } };
 }
 
 const antiWeb = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };

@@ -1,0 +1,236 @@
+@storage
+Feature: PersistentVolumes, claims and StorageClasses
+  A claim binds to a matching PersistentVolume or gets one from its class's provisioner: at once
+  for Immediate, on the first consumer's node for WaitForFirstConsumer. The cluster has kind's
+  default class `standard` (local-path, WaitForFirstConsumer).
+
+  Background:
+    Given a cluster with 2 worker nodes
+
+  @portable @C000-087 @C000-093 @C000-084
+  Scenario: a claim of the default WaitForFirstConsumer class waits for its pod, then binds
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    And 1 minute passes
+    Then PersistentVolumeClaim "data" matches:
+      """yaml
+      spec: {storageClassName: standard}
+      status: {phase: Pending}
+      """
+    And PersistentVolumeClaim "data" has a WaitForFirstConsumer event saying "waiting for first consumer to be created before binding"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            volumeMounts: [{name: data, mountPath: /data}]
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: data}
+      """
+    Then pod "app" is Running within 1 minute
+    And PersistentVolumeClaim "data" matches:
+      """yaml
+      status:
+        phase: Bound
+        capacity: {storage: 1Gi}
+      """
+
+  @portable @C000-094 @C000-104 @C000-091
+  Scenario: an Immediate class provisions before any pod; Delete reclaims the volume with the claim
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: fast}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: Immediate
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: app-data-pvc}
+      spec:
+        storageClassName: fast
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 5Gi}}
+      """
+    Then PersistentVolumeClaim "app-data-pvc" matches within 30s:
+      """yaml
+      status: {phase: Bound}
+      """
+    When PersistentVolumeClaim "app-data-pvc" is deleted
+    Then PersistentVolumeClaim "app-data-pvc" does not exist within 30s
+    And there are no PersistentVolumes within 30s
+
+  @portable @C000-096 @C000-097 @C000-099 @C000-102 @C000-086
+  Scenario: static binding by class, access mode and capacity; one claim per volume
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: manual}
+      provisioner: kubernetes.io/no-provisioner
+      volumeBindingMode: Immediate
+      ---
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata: {name: pv-10g}
+      spec:
+        storageClassName: manual
+        capacity: {storage: 10Gi}
+        accessModes: [ReadWriteOnce]
+        hostPath: {path: /mnt/data}
+      """
+    Then PersistentVolume "pv-10g" matches:
+      """yaml
+      status: {phase: Available}
+      spec: {persistentVolumeReclaimPolicy: Retain}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: shared}
+      spec:
+        storageClassName: manual
+        accessModes: [ReadWriteMany]
+        resources: {requests: {storage: 1Gi}}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: small}
+      spec:
+        storageClassName: manual
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 3Gi}}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: second}
+      spec:
+        storageClassName: manual
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    Then PersistentVolumeClaim "small" matches within 30s:
+      """yaml
+      spec: {volumeName: pv-10g}
+      status: {phase: Bound, capacity: {storage: 10Gi}}
+      """
+    And PersistentVolumeClaim "shared" matches:
+      """yaml
+      status: {phase: Pending}
+      """
+    And PersistentVolumeClaim "second" matches:
+      """yaml
+      status: {phase: Pending}
+      """
+    When PersistentVolumeClaim "small" is deleted
+    Then PersistentVolume "pv-10g" matches within 30s:
+      """yaml
+      status: {phase: Released}
+      """
+
+  @portable @C000-106
+  Scenario: a pod whose claim does not exist stays Pending
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: orphan}
+      spec:
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+        volumes:
+          - {name: data, persistentVolumeClaim: {claimName: app-data-pvc}}
+      """
+    Then pod "orphan" has a FailedScheduling event saying "0/3 nodes are available: persistentvolumeclaim \"app-data-pvc\" not found." within 30s
+    And pod "orphan" is Pending
+
+  @portable @C000-108
+  Scenario: a claim in use stays Terminating until its pod is gone
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers: [{name: app, image: registry.k8s.io/pause:3.10, volumeMounts: [{name: data, mountPath: /data}]}]
+        volumes:
+          - {name: data, persistentVolumeClaim: {claimName: data}}
+      """
+    And pod "app" is Running within 1 minute
+    When PersistentVolumeClaim "data" is deleted
+    And 1 minute passes
+    Then PersistentVolumeClaim "data" matches:
+      """yaml
+      metadata:
+        finalizers: [kubernetes.io/pvc-protection]
+      """
+    When pod "app" is deleted
+    Then PersistentVolumeClaim "data" does not exist within 1 minute
+
+  @portable @C000-110 @C000-111 @C000-112 @C000-092
+  Scenario: claims grow when their class allows it, and never shrink
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: growable}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: Immediate
+      allowVolumeExpansion: true
+      ---
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: fixed}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: Immediate
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: grows}
+      spec: {storageClassName: growable, accessModes: [ReadWriteOnce], resources: {requests: {storage: 5Gi}}}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: stays}
+      spec: {storageClassName: fixed, accessModes: [ReadWriteOnce], resources: {requests: {storage: 5Gi}}}
+      """
+    And PersistentVolumeClaim "grows" matches within 30s:
+      """yaml
+      status: {phase: Bound}
+      """
+    When PersistentVolumeClaim "grows" is patched with:
+      """yaml
+      spec: {resources: {requests: {storage: 20Gi}}}
+      """
+    Then PersistentVolumeClaim "grows" matches within 30s:
+      """yaml
+      status: {capacity: {storage: 20Gi}}
+      """
+    And patching PersistentVolumeClaim "grows" with the following is rejected with "spec.resources.requests.storage: Forbidden: field can not be less than status.capacity":
+      """yaml
+      spec: {resources: {requests: {storage: 1Gi}}}
+      """
+    And patching PersistentVolumeClaim "stays" with the following is rejected with "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize":
+      """yaml
+      spec: {resources: {requests: {storage: 10Gi}}}
+      """

@@ -1,0 +1,148 @@
+import type { Clock, Millis } from '../clock.ts';
+import type { EventRecorder } from '../events.ts';
+import { bytes } from '../quantity.ts';
+import { thaw } from '../store/freeze.ts';
+import { LabelSelector } from '../store/label-selector.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
+import type { Controller, ReconcileResult } from './controller.ts';
+
+export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+/** How long the simulated external provisioner takes to create a volume. */
+const PROVISIONING_TIME: Millis = 1_000;
+
+/**
+ * The PersistentVolume controller (pkg/controller/volume/persistentvolume) with a simulated
+ * dynamic provisioner, keyed by claim: binds a Pending claim to the smallest Available PV that
+ * matches class, access modes, capacity and selector; otherwise provisions `pvc-<uid>` for a class
+ * with a provisioner (at once for Immediate, after the scheduler picked a node for
+ * WaitForFirstConsumer); reclaims a released PV (Delete or Retain→Released); grows bound claims;
+ * drops pvc-protection once no pod uses a deleted claim.
+ */
+export class PersistentVolumeController implements Controller {
+  readonly name = 'PersistentVolume';
+  private readonly provisioning = new Map<string, Millis>();
+
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly events: EventRecorder) {}
+
+  reconcile(key: ObjectKey): ReconcileResult {
+    const pvc = this.store.get('PersistentVolumeClaim', key);
+    if (!pvc) {
+      this.reclaim(key);
+      return {};
+    }
+    if (pvc.metadata.deletionTimestamp) {
+      this.releaseProtection(pvc);
+      return {};
+    }
+    if (pvc.status?.phase === 'Bound') return this.expand(pvc);
+    const cls = pvc.spec?.storageClassName ? this.store.get('StorageClass', { name: pvc.spec.storageClassName }) : undefined;
+    const pv = this.findVolume(pvc);
+    if (pv) {
+      this.bind(pvc, pv);
+      return {};
+    }
+    if (!cls || cls.provisioner === NO_PROVISIONER || pvc.spec?.selector) {
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      return {};
+    }
+    if (cls.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[SELECTED_NODE]) {
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+      return {};
+    }
+    const now = this.clock.now();
+    const started = this.provisioning.get(pvc.metadata.uid) ?? now;
+    if (!this.provisioning.has(pvc.metadata.uid)) {
+      this.provisioning.set(pvc.metadata.uid, now);
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
+    }
+    if (now < started + PROVISIONING_TIME) return { requeueAfter: started + PROVISIONING_TIME - now };
+    this.provision(pvc, cls);
+    return {};
+  }
+
+  private findVolume(pvc: KubeObject): KubeObject | undefined {
+    const want = bytes(pvc.spec?.resources?.requests?.storage ?? 0);
+    const modes: string[] = pvc.spec?.accessModes ?? [];
+    const selector = pvc.spec?.selector ? LabelSelector.fromSpec(pvc.spec.selector) : undefined;
+    return this.store.list('PersistentVolume')
+      .filter((pv) => pv.status?.phase === 'Available' && !pv.metadata.deletionTimestamp)
+      .filter((pv) => (pv.spec?.storageClassName ?? '') === (pvc.spec?.storageClassName ?? ''))
+      .filter((pv) => modes.every((m) => (pv.spec?.accessModes ?? []).includes(m)))
+      .filter((pv) => bytes(pv.spec?.capacity?.storage ?? 0) >= want)
+      .filter((pv) => !selector || selector.matches(pv.metadata.labels))
+      .filter((pv) => !pv.spec?.claimRef || (pv.spec.claimRef.name === pvc.metadata.name && pv.spec.claimRef.namespace === pvc.metadata.namespace))
+      .sort((a, b) => bytes(a.spec.capacity.storage) - bytes(b.spec.capacity.storage))[0];
+  }
+
+  private provision(pvc: KubeObject, cls: KubeObject): void {
+    const node = pvc.metadata.annotations?.[SELECTED_NODE];
+    const pv = this.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: `pvc-${pvc.metadata.uid}`, annotations: { 'pv.kubernetes.io/provisioned-by': cls.provisioner } },
+      spec: {
+        capacity: { storage: pvc.spec.resources.requests.storage },
+        accessModes: pvc.spec.accessModes,
+        persistentVolumeReclaimPolicy: cls.reclaimPolicy ?? 'Delete',
+        storageClassName: cls.metadata.name,
+        volumeMode: pvc.spec.volumeMode ?? 'Filesystem',
+        claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: pvc.metadata.uid },
+        hostPath: { path: `/var/local-path-provisioner/pvc-${pvc.metadata.uid}_${pvc.metadata.namespace}_${pvc.metadata.name}`, type: 'DirectoryOrCreate' },
+        ...(node ? { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } } } : {}),
+      },
+    });
+    this.events.record('persistentvolume-controller', pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pv.metadata.name}`);
+    this.provisioning.delete(pvc.metadata.uid);
+    this.bind(this.store.get('PersistentVolumeClaim', pvc.metadata)!, pv);
+  }
+
+  private bind(pvc: KubeObject, pv: KubeObject): void {
+    const boundPv = thaw(pv);
+    boundPv.spec.claimRef = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: pvc.metadata.uid };
+    const storedPv = this.store.update(boundPv);
+    this.store.updateStatus({ ...storedPv, status: { phase: 'Bound' } });
+    const claim = thaw(pvc);
+    claim.spec.volumeName = pv.metadata.name;
+    claim.metadata.annotations = { ...(claim.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
+    const stored = this.store.update(claim);
+    this.store.updateStatus({ ...stored, status: { phase: 'Bound', accessModes: pv.spec.accessModes, capacity: { storage: pv.spec.capacity.storage } } });
+  }
+
+  /** A claim was deleted: its volume is deleted (Delete) or kept as Released (Retain). */
+  private reclaim(key: ObjectKey): void {
+    for (const pv of this.store.list('PersistentVolume')) {
+      const ref = pv.spec?.claimRef;
+      if (!ref || ref.name !== key.name || ref.namespace !== key.namespace || pv.status?.phase !== 'Bound') continue;
+      if (pv.spec.persistentVolumeReclaimPolicy === 'Delete') {
+        const next = thaw(pv);
+        next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== 'kubernetes.io/pv-protection');
+        const updated = this.store.update(next);
+        this.store.delete('PersistentVolume', updated.metadata);
+      } else {
+        this.store.updateStatus({ ...pv, status: { phase: 'Released' } });
+      }
+    }
+  }
+
+  /** pvc-protection: the finalizer goes once no pod that is still running uses the claim. */
+  private releaseProtection(pvc: KubeObject): void {
+    const inUse = this.store.list('Pod', { namespace: pvc.metadata.namespace }).some((p) =>
+      p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.spec?.volumes ?? []).some((v: any) => v.persistentVolumeClaim?.claimName === pvc.metadata.name));
+    if (inUse || !pvc.metadata.finalizers?.includes('kubernetes.io/pvc-protection')) return;
+    const next = thaw(pvc);
+    next.metadata.finalizers = next.metadata.finalizers!.filter((f) => f !== 'kubernetes.io/pvc-protection');
+    this.store.update(next);
+  }
+
+  /** A bound claim asking for more than its capacity is grown, volume first. */
+  private expand(pvc: KubeObject): ReconcileResult {
+    const want = pvc.spec?.resources?.requests?.storage;
+    if (!want || bytes(want) <= bytes(pvc.status?.capacity?.storage ?? 0)) return {};
+    const pv = this.store.get('PersistentVolume', { name: pvc.spec.volumeName });
+    if (pv) this.store.update({ ...thaw(pv), spec: { ...thaw(pv.spec), capacity: { storage: want } } });
+    this.store.updateStatus({ ...pvc, status: { ...thaw(pvc.status), capacity: { storage: want } } });
+    return {};
+  }
+}
