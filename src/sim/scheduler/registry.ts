@@ -18,6 +18,8 @@ export const registry: ReadonlyMap<string, Plugin> = new Map<string, Plugin>(
 /** A scheduler profile: plugins in filter order, and score weights. Data, not code. */
 export interface Profile {
   schedulerName: string;
+  /** 0 = adaptive (the default); see feasibleNodesToFind. */
+  percentageOfNodesToScore?: number;
   plugins: string[];
   weights: Record<string, number>;
 }

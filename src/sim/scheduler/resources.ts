@@ -1,6 +1,7 @@
 import { bytes, milliCpu } from '../quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { NodeInfo, Resources } from './framework.ts';
+import { memoByObject } from '../memo.ts';
 
 /** kube-scheduler's stand-ins for missing requests when scoring (pkg/scheduler/util/pod_resources.go). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
@@ -38,6 +39,13 @@ function max(a: Resources, b: Resources): Resources {
  * container and the sum of app containers plus sidecars, plus pod overhead.
  */
 export function podRequests(pod: KubeObject, nonZero = false): Resources {
+  return nonZero ? nonZeroRequestsOf(pod) : requestsOf(pod);
+}
+
+const requestsOf = memoByObject((pod: KubeObject) => computeRequests(pod, false));
+const nonZeroRequestsOf = memoByObject((pod: KubeObject) => computeRequests(pod, true));
+
+function computeRequests(pod: KubeObject, nonZero: boolean): Resources {
   const spec = pod.spec ?? {};
   let apps = emptyResources();
   let inits = emptyResources();
@@ -57,7 +65,9 @@ export function podRequests(pod: KubeObject, nonZero = false): Resources {
   return total;
 }
 
-export function nodeAllocatable(node: KubeObject): Resources {
+export const nodeAllocatable = memoByObject(computeAllocatable);
+
+function computeAllocatable(node: KubeObject): Resources {
   const list = node.status?.allocatable ?? node.status?.capacity ?? {};
   const r = fromList(list);
   r.pods = Number(list.pods ?? 110);

@@ -26,6 +26,7 @@ const COMPONENT = 'default-scheduler';
  */
 export class Scheduler implements Controller {
   readonly name = 'Scheduler';
+  private nextStartNode = 0;
   private readonly filters: Array<Plugin & Required<Pick<Plugin, 'filter'>>>;
   private readonly scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }>;
 
@@ -58,7 +59,7 @@ export class Scheduler implements Controller {
   reconcile(key: ObjectKey): ReconcileResult {
     const pod = this.store.get('Pod', key);
     if (!pod || !this.wantsPod(pod)) return {};
-    const infos = buildNodeInfos(this.store.list('Node'), this.store.list('Pod'));
+    const infos = buildNodeInfos(this.store.list('Node'), this.store.list('Pod', { unsorted: true }));
     const ctx: CycleContext = {
       nodes: infos,
       namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
@@ -80,11 +81,16 @@ export class Scheduler implements Controller {
     }
     const statuses = new Map<string, Status>();
     const feasible: NodeInfo[] = [];
-    for (const info of infos) {
+    // findNodesThatPassFilters: start where the last cycle stopped, stop after enough feasible nodes.
+    const wanted = feasibleNodesToFind(infos.length, this.profile.percentageOfNodesToScore ?? 0);
+    let processed = 0;
+    for (; processed < infos.length && feasible.length < wanted; processed++) {
+      const info = infos[(this.nextStartNode + processed) % infos.length]!;
       const status = this.runFilters(pod, info, states);
       if (status.code === 'Success') feasible.push(info);
       else statuses.set(info.node.metadata.name, status);
     }
+    if (infos.length) this.nextStartNode = (this.nextStartNode + processed) % infos.length;
     if (feasible.length === 0) {
       if (infos.length === 0) {
         this.markUnschedulable(pod, 'no nodes available to schedule pods');
@@ -198,4 +204,15 @@ export class Scheduler implements Controller {
     }
     this.events.record(COMPONENT, pod, 'Warning', 'FailedScheduling', message);
   }
+}
+
+/**
+ * numFeasibleNodesToFind (pkg/scheduler/schedule_one.go, reference/scheduling.md §3): every node
+ * below 100; otherwise percentageOfNodesToScore, or when 0 the adaptive max(5, 50 − nodes/125)
+ * percent, never fewer than 100 nodes.
+ */
+export function feasibleNodesToFind(nodes: number, percentage: number): number {
+  if (nodes < 100 || percentage >= 100) return nodes;
+  const pct = percentage > 0 ? percentage : Math.max(5, 50 - Math.trunc(nodes / 125));
+  return Math.max(100, Math.trunc((nodes * pct) / 100));
 }

@@ -16,6 +16,8 @@ export interface ListOptions {
   selector?: LabelSelector;
   /** Only objects with an ownerReference to this uid. */
   ownerUid?: string;
+  /** Skip the name sort (hot internal paths that do not care about order). */
+  unsorted?: boolean;
 }
 
 /** Options of a delete call (DeleteOptions in the API). */
@@ -63,7 +65,7 @@ export class ObjectStore {
       if (opts.ownerUid && !obj.metadata.ownerReferences?.some((r) => r.uid === opts.ownerUid)) continue;
       out.push(obj);
     }
-    return out.sort(byNamespaceAndName);
+    return opts.unsorted ? out : out.sort(byNamespaceAndName);
   }
 
   /** All objects of all kinds, sorted by kind, namespace and name. */

@@ -34,6 +34,8 @@ export const interPodAffinity = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
     const affinity = requiredTerms(pod, 'podAffinity');
+    const prefAffinity = preferredTerms(pod, 'podAffinity');
+    const prefAnti = preferredTerms(pod, 'podAntiAffinity');
     const anti = requiredTerms(pod, 'podAntiAffinity');
     const affinityDomains = affinity.map(() => new Set<string>());
     const affinityAnyMatch = affinity.map(() => false);
@@ -44,11 +46,12 @@ export const interPodAffinity = {
       const p = pair(key, node);
       if (p) scores.set(p, (scores.get(p) ?? 0) + w);
     };
-    const prefAffinity = preferredTerms(pod, 'podAffinity');
-    const prefAnti = preferredTerms(pod, 'podAntiAffinity');
+    const ownTerms = affinity.length + anti.length + prefAffinity.length + prefAnti.length > 0;
     for (const info of ctx.nodes) {
       for (const other of info.pods) {
         if (other.metadata.deletionTimestamp) continue;
+        // Fast path: neither this pod nor the other has any (anti-)affinity terms.
+        if (!ownTerms && !hasPodAffinity(other)) continue;
         affinity.forEach((t, i) => {
           if (!termMatches(t, other, ctx.namespaceLabels)) return;
           affinityAnyMatch[i] = true;
@@ -77,6 +80,7 @@ export const interPodAffinity = {
     return { affinity, anti, affinityDomains, affinityAnyMatch, antiDomains, existingAntiDomains, scores, ctx };
   },
   filter(pod: KubeObject, info: NodeInfo, s: State) {
+    if (s.existingAntiDomains.size === 0 && s.anti.length === 0 && s.affinity.length === 0) return ok();
     const node = info.node;
     for (const [k, v] of Object.entries(node.metadata.labels ?? {})) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
     for (const t of s.anti) {
@@ -94,6 +98,7 @@ export const interPodAffinity = {
     return ok();
   },
   score(_pod: KubeObject, info: NodeInfo, s: State) {
+    if (s.scores.size === 0) return 0;
     let total = 0;
     for (const [k, v] of Object.entries(info.node.metadata.labels ?? {})) total += s.scores.get(`${k}=${v}`) ?? 0;
     return total;
@@ -103,3 +108,8 @@ export const interPodAffinity = {
     return scores.map((x) => (max === min ? 0 : Math.trunc((MAX_NODE_SCORE * (x - min)) / (max - min))));
   },
 } satisfies FilterPlugin & ScorePlugin;
+
+function hasPodAffinity(pod: KubeObject): boolean {
+  const a = pod.spec?.affinity;
+  return !!(a?.podAffinity || a?.podAntiAffinity);
+}

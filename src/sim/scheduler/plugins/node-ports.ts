@@ -1,10 +1,13 @@
 import { ok, unschedulable, type FilterPlugin } from '../framework.ts';
 import type { KubeObject } from '../../store/types.ts';
+import { memoByObject } from '../../memo.ts';
 
 export const NAME = 'NodePorts';
 export const reasonNodePorts = "node(s) didn't have free ports for the requested pod ports";
 
-function hostPorts(pod: KubeObject): Array<{ port: number; protocol: string; ip: string }> {
+const hostPorts = memoByObject(computeHostPorts);
+
+function computeHostPorts(pod: KubeObject): Array<{ port: number; protocol: string; ip: string }> {
   return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
     .flatMap((c: any) => c.ports ?? [])
     .filter((p: any) => p.hostPort)

@@ -1,5 +1,6 @@
 import { LabelSelector } from '../../store/label-selector.ts';
 import type { KubeObject } from '../../store/types.ts';
+import { memoByObject } from '../../memo.ts';
 
 /** A pod (anti-)affinity term, compiled: which pods it selects, over which topology. */
 export interface CompiledTerm {
@@ -34,10 +35,17 @@ export function termMatches(term: CompiledTerm, pod: KubeObject, namespaceLabels
   return inNamespace && term.selector.matches(pod.metadata.labels);
 }
 
+const compiled = memoByObject((pod: KubeObject) => {
+  const a = pod.spec?.affinity ?? {};
+  const req = (k: string) => (a[k]?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: any) => compileTerm(t, pod));
+  const pref = (k: string) => (a[k]?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t: any) => compileTerm(t.podAffinityTerm, pod, t.weight));
+  return { podAffinity: [req('podAffinity'), pref('podAffinity')], podAntiAffinity: [req('podAntiAffinity'), pref('podAntiAffinity')] } as Record<string, [CompiledTerm[], CompiledTerm[]]>;
+});
+
 export function requiredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): CompiledTerm[] {
-  return (pod.spec?.affinity?.[kind]?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: any) => compileTerm(t, pod));
+  return compiled(pod)[kind]![0];
 }
 
 export function preferredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): CompiledTerm[] {
-  return (pod.spec?.affinity?.[kind]?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t: any) => compileTerm(t.podAffinityTerm, pod, t.weight));
+  return compiled(pod)[kind]![1];
 }
