@@ -8,6 +8,13 @@ export const defaulting: AdmissionPlugin = {
   name: 'Defaulting',
   admit({ object }) {
     switch (object.kind) {
+      case 'Namespace':
+        // The API server labels every namespace with its name and starts it Active.
+        object.metadata.labels = { ...(object.metadata.labels ?? {}), 'kubernetes.io/metadata.name': object.metadata.name };
+        object.spec ??= {};
+        object.spec.finalizers ??= ['kubernetes'];
+        object.status ??= { phase: 'Active' };
+        break;
       case 'Pod':
         if (object.spec) defaultPodSpec(object.spec);
         break;
