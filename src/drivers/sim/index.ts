@@ -3,14 +3,15 @@
  *
  * What the simulator does not model yet (each is an open issue; a scenario that needs one is
  * tagged @live-only until then):
- * - Rolling updates of StatefulSets, and Deployment, ReplicaSet, DaemonSet, Job, CronJob,
- *   HPA and PDB controllers (issue 5).
- * - Probes, node heartbeats and node lifecycle, eviction, preemption, topology spread,
- *   inter-pod affinity, volume binding (issue 6).
- * - Services, EndpointSlices, DNS, NetworkPolicy, Ingress, storage provisioning, RBAC and
- *   admission beyond defaulting and basic validation (issues 4 and 7).
- * - Server-side apply field ownership: apply replaces the fields a manifest sets (issue 4).
- * - Image pulls always succeed; every image is pulled in 2s the first time on a node.
+ * - Server-side apply field ownership: apply replaces the fields a manifest sets; watch with
+ *   label/field selectors from steps; CRDs and custom resources (issue 4).
+ * - Node heartbeats as Lease objects, node-pressure eviction, static/mirror pods, scheduler
+ *   profiles from KubeSchedulerConfiguration, PDB-aware preemption (issue 6).
+ * - Real packets: reachability, DNS and Ingress routing are answered from the objects; kube-proxy
+ *   session affinity and traffic policies are not modelled (issue 7).
+ * - Pod Security warn/audit modes; RBAC escalation checks; namespace deletion (issue 7).
+ * - Image pulls succeed except for the references listed in scenarios/behaviors/images.yaml;
+ *   every image is pulled in 2s the first time on a node.
  */
 export { SimDriver, defaultTopology } from './sim-driver.ts';
 export { loadImageBehaviors } from './image-behaviors.ts';
