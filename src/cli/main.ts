@@ -71,6 +71,46 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
       env.stdout.write('\nnext: npx kubespec run\n');
     });
 
+  program
+    .command('serve')
+    .description('serve a simulated cluster that kubectl can use (writes a kubeconfig)')
+    .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml', 'kind')
+    .option('--port <n>', 'port to listen on (0: any free port)', parseInteger('--port'), 6443)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .option('--kubeconfig <path>', 'where to write the kubeconfig (default reports/kubeconfig)')
+    .option('--merge-kubeconfig', 'also add the "kubespec" context to ~/.kube/config (or $KUBECONFIG) and switch to it')
+    .option('--seed <n>', 'seed of the simulator', parseInteger('--seed'))
+    .option('--speed <factor>', 'virtual seconds per wall second', parseFloat)
+    .option('--load <file>', 'start from a snapshot (YAML objects, e.g. from `kubespec snapshot`)')
+    .action(async (flags: api.ServeCommandOptions) => {
+      const { served, url, kubeconfig } = await api.serve(flags, env);
+      env.stdout.write(`kubespec serve: ${url} (Kubernetes v1.32.13 API, simulated)\nkubeconfig: ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\nCtrl-C stops.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await served.stop();
+    });
+
+  const clock = program.command('clock').description('the virtual clock of a served cluster');
+  clock
+    .command('advance')
+    .description('jump the served cluster ahead, e.g. `kubespec clock advance 5m`')
+    .argument('<duration>', '30s, 5m, 1h30m')
+    .option('--kubeconfig <path>', 'the served cluster (default reports/kubeconfig)')
+    .action(async (duration: string, flags: { kubeconfig?: string }) => {
+      const body = await api.callServed(api.kubeconfigArgument(env.cwd, flags.kubeconfig), 'POST', `/kubespec/v1/clock/advance?by=${encodeURIComponent(duration)}`);
+      env.stdout.write(`virtual time is now ${JSON.parse(body).now}\n`);
+    });
+
+  program
+    .command('snapshot')
+    .description('print the objects of a served cluster as YAML, for `kubespec serve --load`')
+    .option('--kubeconfig <path>', 'the served cluster (default reports/kubeconfig)')
+    .action(async (flags: { kubeconfig?: string }) => {
+      env.stdout.write(await api.callServed(api.kubeconfigArgument(env.cwd, flags.kubeconfig), 'GET', '/kubespec/v1/snapshot'));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

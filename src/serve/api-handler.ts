@@ -1,0 +1,281 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import jsonPatch from 'fast-json-patch';
+import { ApiError, jsonMerge, LabelSelector, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
+import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
+import { decide, forbidden, review } from './authorization.ts';
+import { groupOf } from './discovery.ts';
+import { parseFieldSelector } from './field-selector.ts';
+import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
+import type { ResourcePath } from './request-path.ts';
+import { scaleOf, podLog } from './subresources.ts';
+import { toTable } from './tables.ts';
+import { streamWatch } from './watch-stream.ts';
+
+/**
+ * The resource half of the served API: CRUD, list (selectors, pagination), watch, patch (JSON,
+ * merge, strategic, apply), delete with propagation, and the status, scale, log and eviction
+ * subresources, all on the simulator's store. Every write settles the cluster at the current
+ * virtual time, so controllers react before the response is sent, as they would within
+ * milliseconds on a real cluster.
+ */
+export async function handleResource(cluster: SimCluster, subject: Subject, path: ResourcePath, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+  if (path.review) {
+    if (method !== 'POST') throw methodNotAllowed(method, path.plural);
+    sendJson(res, 201, review(cluster, subject, parseJson(await readBody(req))));
+    return;
+  }
+  const info = path.info;
+  if (!info) throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
+  if (path.namespace && !info.namespaced) throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
+  const watching = method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1');
+  const verb = verbOf(method, path, watching);
+  const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: groupOf(info.apiVersion), namespace: path.namespace, name: path.name };
+  if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
+  if (q.get('dryRun')) throw new ApiError('BadRequest', 400, 'dryRun=All is not supported by kubespec serve yet; use kubectl --dry-run=client');
+  const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
+
+  if (path.subresource && path.subresource !== 'status') {
+    await handleSubresource(cluster, info, path, key, req, res, url);
+    return;
+  }
+  switch (method) {
+    case 'GET':
+      if (!path.name) return list(cluster, info, path, req, res, q, watching);
+      return sendJson(res, 200, getOrThrow(cluster, info, key));
+    case 'POST': {
+      if (path.name) throw methodNotAllowed(method, path.plural);
+      const body = objectBody(await readBody(req), info);
+      if (info.namespaced && path.namespace && body.metadata?.namespace && body.metadata.namespace !== path.namespace) {
+        throw new ApiError('BadRequest', 400, 'the namespace of the provided object does not match the namespace sent on the request');
+      }
+      if (info.namespaced) body.metadata = { ...body.metadata, namespace: path.namespace ?? body.metadata?.namespace };
+      const created = cluster.store.create(body);
+      cluster.clock.settle();
+      return sendJson(res, 201, created);
+    }
+    case 'PUT': {
+      const body = objectBody(await readBody(req), info);
+      if (body.metadata?.name !== path.name) throw new ApiError('BadRequest', 400, `the name of the object (${body.metadata?.name}) does not match the name on the URL (${path.name})`);
+      if (info.namespaced) body.metadata.namespace = key.namespace;
+      const updated = path.subresource === 'status' ? cluster.store.updateStatus(body) : cluster.store.update(body);
+      cluster.clock.settle();
+      return sendJson(res, 200, updated);
+    }
+    case 'PATCH': {
+      const patched = await patchObject(cluster, info, key, req, path.subresource === 'status');
+      return sendJson(res, patched.created ? 201 : 200, patched.object);
+    }
+    case 'DELETE':
+      if (!path.name) return deleteCollection(cluster, info, path, req, res, q);
+      return sendJson(res, 200, await deleteOne(cluster, info, key, req, q));
+    default:
+      throw methodNotAllowed(method, path.plural);
+  }
+}
+
+function verbOf(method: string, path: ResourcePath, watching: boolean): string {
+  if (method === 'GET') return watching ? 'watch' : path.name ? 'get' : 'list';
+  if (method === 'POST') return 'create';
+  if (method === 'PUT') return 'update';
+  if (method === 'PATCH') return 'patch';
+  if (method === 'DELETE') return path.name ? 'delete' : 'deletecollection';
+  return method.toLowerCase();
+}
+
+function methodNotAllowed(method: string, plural: string): ApiError {
+  return new ApiError('BadRequest', 405, `the server does not allow this method on the requested resource (${method} ${plural})`);
+}
+
+function getOrThrow(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }): KubeObject {
+  const obj = cluster.store.get(info.kind, key);
+  if (!obj) {
+    const group = groupOf(info.apiVersion);
+    throw new ApiError('NotFound', 404, `${group ? `${info.plural}.${group}` : info.plural} "${key.name}" not found`);
+  }
+  return obj;
+}
+
+function objectBody(text: string, info: KindInfo): any {
+  const body = parseJson(text);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('BadRequest', 400, 'the body of the request must be an object');
+  body.kind ??= info.kind;
+  body.apiVersion ??= info.apiVersion;
+  if (body.kind !== info.kind) throw new ApiError('BadRequest', 400, `the API version in the data (${body.apiVersion}) does not match the expected API version (${info.apiVersion})`);
+  body.metadata ??= {};
+  return body;
+}
+
+function selection(info: KindInfo, path: ResourcePath, q: URLSearchParams): (obj: KubeObject) => boolean {
+  const labels = q.get('labelSelector') ? LabelSelector.parse(q.get('labelSelector')!) : undefined;
+  const fields = parseFieldSelector(q.get('fieldSelector'));
+  const namespace = info.namespaced ? path.namespace : undefined;
+  return (obj) => (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
+}
+
+function list(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watching: boolean): void {
+  const matches = selection(info, path, q);
+  const table = wantsTable(req);
+  const now = cluster.clock.now();
+  if (watching) {
+    const rv = q.get('resourceVersion');
+    streamWatch(cluster, res, {
+      kind: info.kind, apiVersion: info.apiVersion, matches, bookmarks: q.get('allowWatchBookmarks') === 'true',
+      resourceVersion: rv ? Number(rv) : undefined,
+      timeoutSeconds: q.get('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined,
+      encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : obj),
+    });
+    return;
+  }
+  const all = cluster.store.list(info.kind).filter(matches);
+  const page = paginate(all, q);
+  const resourceVersion = String(cluster.store.currentRevision());
+  const meta = { ...(page.continue ? { continue: page.continue, remainingItemCount: page.remaining } : {}) };
+  if (table) return sendJson(res, 200, toTable(info.kind, page.items, now, resourceVersion, meta));
+  sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items });
+}
+
+/**
+ * limit/continue: the token is the position after the last item returned (namespace/name in
+ * the list's order), so pages stay consistent when objects are added behind the cursor.
+ */
+function paginate(items: KubeObject[], q: URLSearchParams): { items: KubeObject[]; continue?: string; remaining?: number } {
+  let start = 0;
+  const token = q.get('continue');
+  if (token) {
+    let after: string;
+    try {
+      after = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).after;
+    } catch {
+      throw new ApiError('BadRequest', 400, 'continue key is not valid: illegal base64 data');
+    }
+    start = items.findIndex((o) => sortKey(o) > after);
+    if (start < 0) start = items.length;
+  }
+  const limit = Number(q.get('limit') ?? 0);
+  if (!limit || start + limit >= items.length) return { items: items.slice(start) };
+  const pageItems = items.slice(start, start + limit);
+  const next = Buffer.from(JSON.stringify({ after: sortKey(pageItems[pageItems.length - 1]!) })).toString('base64url');
+  return { items: pageItems, continue: next, remaining: items.length - start - limit };
+}
+
+function sortKey(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ''}\u0000${o.metadata.name}`;
+}
+
+/**
+ * PATCH in the four content types: JSON patch (RFC 6902), JSON merge patch, strategic merge
+ * patch and server-side apply. Apply creates a missing object and otherwise merges the applied
+ * configuration strategically; field ownership (managedFields, conflicts) is not tracked.
+ */
+async function patchObject(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean): Promise<{ object: KubeObject; created: boolean }> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const text = await readBody(req);
+  const current = cluster.store.get(info.kind, key);
+  if (type === 'application/apply-patch+yaml') {
+    let applied: any;
+    try {
+      applied = parseYaml(text);
+    } catch (e) {
+      throw new ApiError('BadRequest', 400, `error decoding YAML: ${(e as Error).message}`);
+    }
+    if (!current) {
+      const created = cluster.store.create({ ...applied, metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
+      cluster.clock.settle();
+      return { object: created, created: true };
+    }
+    return { object: write(cluster, strategicMerge(current, applied) as KubeObject, current, statusOnly), created: false };
+  }
+  const obj = current ?? getOrThrow(cluster, info, key);
+  const patch = parseJson(text);
+  let next: any;
+  if (type === 'application/json-patch+json') {
+    if (!Array.isArray(patch)) throw new ApiError('BadRequest', 400, 'the JSON patch must be a list of operations');
+    try {
+      next = jsonPatch.applyPatch(structuredClone(obj), patch, true, true).newDocument;
+    } catch (e) {
+      const m = (e as Error).message.split('\n')[0];
+      throw new ApiError(/test/i.test(m ?? '') ? 'Invalid' : 'BadRequest', /test/i.test(m ?? '') ? 422 : 400, `the server rejected our request due to an error in our request: ${m}`);
+    }
+  } else if (type === 'application/merge-patch+json') {
+    next = jsonMerge(obj, patch);
+  } else if (type === 'application/strategic-merge-patch+json') {
+    next = strategicMerge(obj, patch);
+  } else {
+    throw new ApiError('BadRequest', 415, `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  }
+  return { object: write(cluster, next, obj, statusOnly), created: false };
+}
+
+/** Writes a patched object: the patch's resourceVersion, if it set one, is a precondition. */
+function write(cluster: SimCluster, next: KubeObject, current: KubeObject, statusOnly: boolean): KubeObject {
+  const rv = next.metadata?.resourceVersion ?? current.metadata.resourceVersion;
+  const candidate = { ...next, metadata: { ...next.metadata, resourceVersion: rv } };
+  const out = statusOnly ? cluster.store.updateStatus(candidate) : cluster.store.update(candidate);
+  cluster.clock.settle();
+  return out;
+}
+
+async function deleteOptions(req: IncomingMessage, q: URLSearchParams): Promise<{ gracePeriodSeconds?: number; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' }> {
+  const text = await readBody(req);
+  const body = text.trim() ? parseJson(text) : {};
+  const grace = body.gracePeriodSeconds ?? (q.get('gracePeriodSeconds') !== null ? Number(q.get('gracePeriodSeconds')) : undefined);
+  let policy = body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined;
+  if (body.orphanDependents === true) policy = 'Orphan';
+  if (policy && !['Background', 'Foreground', 'Orphan'].includes(policy)) {
+    throw new ApiError('Invalid', 422, `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+  }
+  return { ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}), ...(policy ? { propagationPolicy: policy } : {}) };
+}
+
+async function deleteOne(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }, req: IncomingMessage, q: URLSearchParams): Promise<object> {
+  const options = await deleteOptions(req, q);
+  getOrThrow(cluster, info, key);
+  const after = cluster.store.delete(info.kind, key, options);
+  cluster.clock.settle();
+  if (cluster.store.get(info.kind, key)) return after;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: key.name, group: groupOf(info.apiVersion), kind: info.plural, uid: after.metadata.uid } };
+}
+
+async function deleteCollection(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams): Promise<void> {
+  const options = await deleteOptions(req, q);
+  const victims = cluster.store.list(info.kind).filter(selection(info, path, q));
+  for (const v of victims) if (cluster.store.get(info.kind, v.metadata)) cluster.store.delete(info.kind, v.metadata, options);
+  cluster.clock.settle();
+  sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion: String(cluster.store.currentRevision()) }, items: victims });
+}
+
+async function handleSubresource(cluster: SimCluster, info: KindInfo, path: ResourcePath, key: { namespace?: string; name: string }, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const method = req.method ?? 'GET';
+  const sub = path.subresource;
+  if (sub === 'scale' && ['Deployment', 'ReplicaSet', 'StatefulSet'].includes(info.kind)) {
+    const obj = getOrThrow(cluster, info, key);
+    if (method === 'GET') return sendJson(res, 200, scaleOf(obj));
+    const text = await readBody(req);
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const patch = parseJson(text);
+    const scale = method === 'PUT' ? patch : type === 'application/json-patch+json' ? jsonPatch.applyPatch(scaleOf(obj), patch, true, false).newDocument : jsonMerge(scaleOf(obj), patch) as any;
+    const replicas = scale?.spec?.replicas;
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new ApiError('Invalid', 422, `Scale.autoscaling "${key.name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
+    }
+    const rv = method === 'PUT' ? scale.metadata?.resourceVersion || obj.metadata.resourceVersion : obj.metadata.resourceVersion;
+    const updated = cluster.store.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: rv }, spec: { ...obj.spec, replicas } });
+    cluster.clock.settle();
+    return sendJson(res, 200, scaleOf(updated));
+  }
+  if (sub === 'log' && info.kind === 'Pod' && method === 'GET') {
+    const text = podLog(cluster, getOrThrow(cluster, info, key), url.searchParams);
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end(text);
+    return;
+  }
+  if (sub === 'eviction' && info.kind === 'Pod' && method === 'POST') {
+    await readBody(req);
+    cluster.evict(key.namespace!, key.name);
+    return sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
+  throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import { ApiError, type SimCluster } from '../sim/index.ts';
+import { authorize, type Decision, type Request, type Subject } from '../security/rbac.ts';
+
+/** The user the served kubeconfig authenticates as: kubeadm's admin, in system:masters. */
+export const adminSubject: Subject = { user: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
+
+/**
+ * Authentication by bearer token, then impersonation (`kubectl --as=jane --as-group=dev`):
+ * the admin may act as anyone, and a ServiceAccount user gets its groups as the apiserver adds
+ * them. Undefined when the token is wrong or missing.
+ */
+export function authenticate(req: IncomingMessage, token: string): Subject | undefined {
+  if (req.headers.authorization !== `Bearer ${token}`) return undefined;
+  const user = req.headers['impersonate-user'];
+  if (typeof user !== 'string' || user === '') return adminSubject;
+  const raw = req.headers['impersonate-group'];
+  const groups = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const sa = /^system:serviceaccount:([^:]+):/.exec(user);
+  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
+  return { user, groups: [...new Set([...groups, ...implied, 'system:authenticated'])] };
+}
+
+/** RBAC over the served cluster's objects; system:masters is always allowed, as upstream. */
+export function decide(cluster: SimCluster, subject: Subject, request: Request): Decision {
+  if (subject.groups.includes('system:masters')) return { allowed: true, reason: 'system:masters' };
+  const store = cluster.store;
+  return authorize(subject, request, {
+    roles: store.list('Role'), clusterRoles: store.list('ClusterRole'),
+    roleBindings: store.list('RoleBinding'), clusterRoleBindings: store.list('ClusterRoleBinding'),
+  });
+}
+
+/** The apiserver's Forbidden text: `pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"`. */
+export function forbidden(subject: Subject, request: Request): ApiError {
+  const resource = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
+  const named = request.name ? `${resource} "${request.name}"` : resource;
+  const where = request.namespace ? `in the namespace "${request.namespace}"` : 'at the cluster scope';
+  return new ApiError('Forbidden', 403, `${named} is forbidden: User "${subject.user}" cannot ${request.verb} resource "${resource}" in API group "${request.apiGroup}" ${where}`);
+}
+
+/** POST selfsubjectaccessreviews / subjectaccessreviews: the review with its status filled in. */
+export function review(cluster: SimCluster, subject: Subject, body: any): object {
+  const spec = body?.spec ?? {};
+  const who: Subject = body?.kind === 'SubjectAccessReview' ? { user: spec.user ?? '', groups: spec.groups ?? [] } : subject;
+  const attrs = spec.resourceAttributes;
+  let decision: Decision;
+  if (attrs) {
+    decision = decide(cluster, who, { verb: attrs.verb ?? '', resource: attrs.resource ?? '', subresource: attrs.subresource || undefined, apiGroup: attrs.group ?? '', namespace: attrs.namespace || undefined, name: attrs.name || undefined });
+  } else {
+    // Non-resource URLs (/healthz, /metrics): only system:masters and cluster-admin style rules.
+    decision = who.groups.includes('system:masters') ? { allowed: true, reason: 'system:masters' } : { allowed: false, reason: 'non-resource URLs are allowed to system:masters only on kubespec serve' };
+  }
+  return { ...body, metadata: body?.metadata ?? {}, status: { allowed: decision.allowed, ...(decision.allowed ? {} : { denied: false }), reason: decision.reason } };
+}

@@ -1,0 +1,146 @@
+import { knownKinds, type KindInfo } from '../sim/index.ts';
+
+/**
+ * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list
+ * per group version), with short names and subresources as `kubectl api-resources` on v1.32
+ * shows them, and a minimal OpenAPI v3 that tells kubectl the server validates fields.
+ */
+const shortNames: Record<string, string[]> = {
+  pods: ['po'], services: ['svc'], nodes: ['no'], namespaces: ['ns'], configmaps: ['cm'], serviceaccounts: ['sa'],
+  persistentvolumes: ['pv'], persistentvolumeclaims: ['pvc'], endpoints: ['ep'], events: ['ev'], resourcequotas: ['quota'],
+  limitranges: ['limits'], deployments: ['deploy'], replicasets: ['rs'], statefulsets: ['sts'], daemonsets: ['ds'],
+  cronjobs: ['cj'], ingresses: ['ing'], networkpolicies: ['netpol'], storageclasses: ['sc'], horizontalpodautoscalers: ['hpa'],
+  poddisruptionbudgets: ['pdb'], priorityclasses: ['pc'], customresourcedefinitions: ['crd', 'crds'],
+};
+
+const subresources: Record<string, string[]> = {
+  pods: ['status', 'log', 'eviction'],
+  deployments: ['status', 'scale'], replicasets: ['status', 'scale'], statefulsets: ['status', 'scale'],
+  daemonsets: ['status'], jobs: ['status'], cronjobs: ['status'], services: ['status'], nodes: ['status'],
+  namespaces: ['status'], persistentvolumeclaims: ['status'], persistentvolumes: ['status'],
+  horizontalpodautoscalers: ['status'], poddisruptionbudgets: ['status'], ingresses: ['status'],
+};
+
+const categories: Record<string, string[]> = {
+  pods: ['all'], services: ['all'], deployments: ['all'], replicasets: ['all'], statefulsets: ['all'], daemonsets: ['all'],
+  jobs: ['all'], cronjobs: ['all'], horizontalpodautoscalers: ['all'],
+};
+
+const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+/** A virtual resource: only `create`, answered at once and never stored (access reviews). */
+export interface ReviewResource {
+  kind: string;
+  apiVersion: string;
+  plural: string;
+}
+
+export const reviewResources: readonly ReviewResource[] = [
+  { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', plural: 'selfsubjectaccessreviews' },
+  { kind: 'SubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', plural: 'subjectaccessreviews' },
+];
+
+export function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
+}
+
+function versionOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
+}
+
+/** The stored kind served at `<group>/<version>/<plural>`. */
+export function kindForPath(apiVersion: string, plural: string): KindInfo | undefined {
+  return knownKinds.find((k) => k.apiVersion === apiVersion && k.plural === plural);
+}
+
+export function reviewForPath(apiVersion: string, plural: string): ReviewResource | undefined {
+  return reviewResources.find((r) => r.apiVersion === apiVersion && r.plural === plural);
+}
+
+function groupVersions(): string[] {
+  return [...new Set([...knownKinds.map((k) => k.apiVersion), ...reviewResources.map((r) => r.apiVersion)])];
+}
+
+/** GET /api */
+export function coreVersions(serverAddress: string): object {
+  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+}
+
+/** GET /apis */
+export function groupList(): object {
+  const groups = groupVersions().filter((gv) => gv.includes('/')).map((gv) => {
+    const v = { groupVersion: gv, version: versionOf(gv) };
+    return { name: groupOf(gv), versions: [v], preferredVersion: v };
+  });
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups };
+}
+
+/** GET /apis/<group> */
+export function group(name: string): object | undefined {
+  const gv = groupVersions().find((g) => groupOf(g) === name && g.includes('/'));
+  if (!gv) return undefined;
+  const v = { groupVersion: gv, version: versionOf(gv) };
+  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v };
+}
+
+/** GET /api/v1 or /apis/<group>/<version>; undefined for a group version not served. */
+export function resourceList(apiVersion: string): object | undefined {
+  const kinds = knownKinds.filter((k) => k.apiVersion === apiVersion);
+  const reviews = reviewResources.filter((r) => r.apiVersion === apiVersion);
+  if (!kinds.length && !reviews.length) return undefined;
+  const resources: object[] = [];
+  for (const k of kinds) {
+    resources.push({
+      name: k.plural, singularName: k.kind.toLowerCase(), namespaced: k.namespaced, kind: k.kind, verbs: allVerbs,
+      ...(shortNames[k.plural] ? { shortNames: shortNames[k.plural] } : {}),
+      ...(categories[k.plural] ? { categories: categories[k.plural] } : {}),
+    });
+    for (const sub of subresources[k.plural] ?? []) {
+      const scale = sub === 'scale';
+      resources.push({
+        name: `${k.plural}/${sub}`, singularName: '', namespaced: k.namespaced,
+        ...(scale ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: sub === 'eviction' ? 'Eviction' : k.kind }),
+        verbs: sub === 'eviction' ? ['create'] : sub === 'log' ? ['get'] : ['get', 'patch', 'update'],
+        ...(sub === 'eviction' ? { group: 'policy', version: 'v1' } : {}),
+      });
+    }
+  }
+  for (const r of reviews) resources.push({ name: r.plural, singularName: '', namespaced: false, kind: r.kind, verbs: ['create'] });
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersion, resources };
+}
+
+function openApiPathOf(gv: string): string {
+  return gv.includes('/') ? `apis/${gv}` : `api/${gv}`;
+}
+
+/** GET /openapi/v3: one document per group version. */
+export function openApiIndex(): object {
+  const paths: Record<string, object> = {};
+  for (const gv of groupVersions()) paths[openApiPathOf(gv)] = { serverRelativeURL: `/openapi/v3/${openApiPathOf(gv)}` };
+  return { paths };
+}
+
+/**
+ * GET /openapi/v3/<api|apis/g>/<v>: the PATCH operation of every kind, carrying what kubectl's
+ * query-parameter verifier looks for (the GVK extension and the fieldValidation parameter).
+ * There are no schemas: kubectl then computes strategic merge patches from its compiled-in
+ * types, and `kubectl explain` has nothing to explain (a known gap).
+ */
+export function openApiGroupVersion(path: string): object | undefined {
+  const gv = groupVersions().find((g) => openApiPathOf(g) === path);
+  if (!gv) return undefined;
+  const paths: Record<string, object> = {};
+  for (const k of knownKinds.filter((x) => x.apiVersion === gv)) {
+    const prefix = `/${openApiPathOf(gv)}${k.namespaced ? '/namespaces/{namespace}' : ''}/${k.plural}/{name}`;
+    paths[prefix] = {
+      patch: {
+        operationId: `patch${k.kind}`,
+        'x-kubernetes-group-version-kind': { group: groupOf(gv), version: versionOf(gv), kind: k.kind },
+        parameters: ['fieldValidation', 'fieldManager', 'dryRun', 'force'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+        requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
+        responses: { '200': { description: 'OK' } },
+      },
+    };
+  }
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.13' }, paths, components: { schemas: {} } };
+}

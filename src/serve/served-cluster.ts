@@ -1,0 +1,172 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import selfsigned from 'selfsigned';
+import { ApiError, SimCluster, type ImageBehavior, type NodeSpec } from '../sim/index.ts';
+import { DurationError, parseDuration } from '../parse/duration.ts';
+import { authenticate } from './authorization.ts';
+import { coreVersions, group, groupList, openApiGroupVersion, openApiIndex, resourceList } from './discovery.ts';
+import { sendError, sendJson } from './http-io.ts';
+import { handleResource } from './api-handler.ts';
+import { parseResourcePath } from './request-path.ts';
+import { saveSnapshot } from './snapshot.ts';
+
+export interface ServeOptions {
+  seed: number;
+  nodes: readonly NodeSpec[];
+  images: readonly ImageBehavior[];
+  /** Virtual seconds per wall second. */
+  speed: number;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Virtual start time; default: now. */
+  epoch?: number;
+  /** Fixed token (tests); random otherwise. */
+  token?: string;
+}
+
+/** How often virtual time catches up with wall time × speed. */
+const TICK_MS = 50;
+
+/**
+ * The simulator served over HTTPS with Kubernetes' API conventions, for real kubectl: a
+ * self-signed certificate for 127.0.0.1/localhost, one bearer token, and virtual time that runs
+ * `speed` times wall time (plus any jumps from the clock endpoint). Served time follows the
+ * wall clock by design; the simulator inside stays deterministic for a given sequence of calls.
+ */
+export class ServedCluster {
+  readonly cluster: SimCluster;
+  readonly token: string;
+  private server?: Server;
+  private ticker?: NodeJS.Timeout;
+  private caPem = '';
+  private wallStart = 0;
+  private virtualStart = 0;
+  private jumped = 0;
+
+  constructor(private readonly options: ServeOptions) {
+    // Served time starts at the wall clock's second, so ages kubectl computes itself (describe,
+    // events) agree with the ones the server prints.
+    this.cluster = new SimCluster({ seed: options.seed, images: options.images, epoch: options.epoch ?? Math.floor(Date.now() / 1000) * 1000 });
+    for (const n of options.nodes) this.cluster.addNode(n);
+    this.token = options.token ?? randomBytes(24).toString('hex');
+  }
+
+  /** Starts listening; resolves with the server URL. */
+  async start(): Promise<string> {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'kubespec' }], {
+      keySize: 2048,
+      notAfterDate: new Date(Date.now() + 365 * 24 * 3600 * 1000),
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      ],
+    });
+    this.caPem = pems.cert;
+    this.server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => void this.route(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.options.port, this.options.host, resolve);
+    });
+    this.wallStart = Date.now();
+    this.virtualStart = this.cluster.clock.now();
+    this.ticker = setInterval(() => this.catchUp(), TICK_MS);
+    return this.url();
+  }
+
+  url(): string {
+    const a = this.server!.address() as AddressInfo;
+    return `https://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+  }
+
+  certificate(): string {
+    return this.caPem;
+  }
+
+  async stop(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Jumps virtual time ahead (kubespec clock advance). */
+  advance(ms: number): void {
+    this.jumped += ms;
+    this.catchUp();
+  }
+
+  private catchUp(): void {
+    const target = this.virtualStart + (Date.now() - this.wallStart) * this.options.speed + this.jumped;
+    if (target > this.cluster.clock.now()) this.cluster.clock.advanceTo(target);
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', 'https://kubespec');
+      const p = url.pathname.replace(/\/+$/, '') || '/';
+      if (p === '/version') return sendJson(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.13', gitCommit: 'kubespec', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23', compiler: 'gc', platform: 'linux/amd64' });
+      if (p === '/healthz' || p === '/livez' || p === '/readyz') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end('ok');
+        return;
+      }
+      const subject = authenticate(req, this.token);
+      if (!subject) {
+        sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+        return;
+      }
+      this.catchUp();
+      const discovery = this.discovery(p);
+      if (discovery) return sendJson(res, 200, discovery);
+      if (p.startsWith('/kubespec/v1/')) return this.admin(p, req, res, url);
+      const path = parseResourcePath(p);
+      if (!path) throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
+      await handleResource(this.cluster, subject, path, req, res, url);
+    } catch (e) {
+      sendError(res, e);
+    }
+  }
+
+  private discovery(p: string): object | undefined {
+    if (p === '/api') return coreVersions(this.server ? this.url().replace('https://', '') : '');
+    if (p === '/apis') return groupList();
+    if (p === '/openapi/v3') return openApiIndex();
+    if (p.startsWith('/openapi/v3/')) return openApiGroupVersion(p.slice('/openapi/v3/'.length));
+    const m = /^\/(api\/v1|apis\/[^/]+\/[^/]+|apis\/[^/]+)$/.exec(p);
+    if (!m) return undefined;
+    const parts = m[1]!.split('/');
+    if (parts[0] === 'api') return resourceList('v1');
+    if (parts.length === 2) return group(parts[1]!);
+    return resourceList(`${parts[1]}/${parts[2]}`);
+  }
+
+  /** The kubespec admin API: the virtual clock and snapshots. */
+  private admin(p: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (p === '/kubespec/v1/clock' && req.method === 'GET') {
+      return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
+    }
+    if (p === '/kubespec/v1/clock/advance' && req.method === 'POST') {
+      const by = url.searchParams.get('by') ?? '';
+      let ms: number;
+      try {
+        ms = parseDuration(by);
+      } catch (e) {
+        throw new ApiError('BadRequest', 400, `by: ${(e as DurationError).message}`);
+      }
+      this.advance(ms);
+      return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
+    }
+    if (p === '/kubespec/v1/snapshot' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/yaml' });
+      res.end(saveSnapshot(this.cluster));
+      return;
+    }
+    throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
+  }
+}

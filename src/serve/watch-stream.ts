@@ -1,0 +1,56 @@
+import type { ServerResponse } from 'node:http';
+import type { KubeObject, SimCluster, WatchEvent } from '../sim/index.ts';
+
+/** What a watch delivers, after the request's namespace and selectors. */
+export interface WatchRequest {
+  kind: string;
+  apiVersion: string;
+  matches: (obj: KubeObject) => boolean;
+  /** Replay changes after this resourceVersion; undefined or 0 = current state as ADDED first. */
+  resourceVersion?: number;
+  bookmarks: boolean;
+  timeoutSeconds?: number;
+  /** Encodes an object as the client asked (itself or a one-row Table). */
+  encode: (obj: KubeObject) => unknown;
+}
+
+/** How often a bookmark is sent to a client that asked for them (wall time). */
+const BOOKMARK_EVERY_MS = 5_000;
+
+/**
+ * A watch stream: newline-separated JSON WatchEvents over a chunked response, in
+ * resourceVersion order. An object that stops matching the selector is sent as DELETED and one
+ * that starts matching as ADDED, as the apiserver's watch cache does. A resourceVersion older
+ * than the store's history is 410 Gone (thrown before anything is written).
+ */
+export function streamWatch(cluster: SimCluster, res: ServerResponse, w: WatchRequest): void {
+  const send = (type: string, obj: KubeObject | object) => {
+    if (!res.writableEnded) res.write(JSON.stringify({ type, object: type === 'BOOKMARK' ? obj : w.encode(obj as KubeObject) }) + '\n');
+  };
+  const onEvent = (e: WatchEvent) => {
+    const now = w.matches(e.object);
+    const before = e.old !== undefined && e.type === 'MODIFIED' ? w.matches(e.old) : now;
+    if (e.type === 'MODIFIED' && before !== now) send(now ? 'ADDED' : 'DELETED', e.object);
+    else if (now) send(e.type, e.object);
+  };
+  const replay: WatchEvent[] = [];
+  const fromHistory = w.resourceVersion !== undefined && w.resourceVersion > 0;
+  // Subscribing replays history synchronously; hold those events until the headers are out.
+  let live = false;
+  const unsubscribe = cluster.store.watch(w.kind, (e) => (live ? onEvent(e) : replay.push(e)), fromHistory ? w.resourceVersion : undefined);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  if (!fromHistory) for (const obj of cluster.store.list(w.kind)) if (w.matches(obj)) send('ADDED', obj);
+  for (const e of replay) onEvent(e);
+  live = true;
+  const timers: NodeJS.Timeout[] = [];
+  if (w.bookmarks) {
+    timers.push(setInterval(() => send('BOOKMARK', { kind: w.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: String(cluster.store.currentRevision()) } }), BOOKMARK_EVERY_MS));
+  }
+  const close = () => {
+    unsubscribe();
+    for (const t of timers) clearInterval(t);
+    if (!res.writableEnded) res.end();
+  };
+  if (w.timeoutSeconds) timers.push(setTimeout(close, w.timeoutSeconds * 1000));
+  res.on('close', close);
+}
