@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import jsonPatch from 'fast-json-patch';
+import * as jsonPatch from 'fast-json-patch/index.mjs';
 import { ApiError, jsonMerge, LabelSelector, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
 import { decide, forbidden, review } from './authorization.ts';
@@ -43,8 +43,9 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   }
   switch (method) {
     case 'GET':
-      if (!path.name) return list(cluster, info, path, req, res, q, watching);
-      return sendJson(res, 200, getOrThrow(cluster, info, key));
+      if (!path.name || watching) return list(cluster, info, path, req, res, q, watching);
+      const obj = getOrThrow(cluster, info, key);
+      return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : obj);
     case 'POST': {
       if (path.name) throw methodNotAllowed(method, path.plural);
       const body = objectBody(await readBody(req), info);
@@ -112,7 +113,8 @@ function selection(info: KindInfo, path: ResourcePath, q: URLSearchParams): (obj
   const labels = q.get('labelSelector') ? LabelSelector.parse(q.get('labelSelector')!) : undefined;
   const fields = parseFieldSelector(q.get('fieldSelector'));
   const namespace = info.namespaced ? path.namespace : undefined;
-  return (obj) => (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
+  const name = path.name;
+  return (obj) => (name === undefined || obj.metadata.name === name) && (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
 }
 
 function list(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watching: boolean): void {

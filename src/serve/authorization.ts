@@ -51,5 +51,6 @@ export function review(cluster: SimCluster, subject: Subject, body: any): object
     // Non-resource URLs (/healthz, /metrics): only system:masters and cluster-admin style rules.
     decision = who.groups.includes('system:masters') ? { allowed: true, reason: 'system:masters' } : { allowed: false, reason: 'non-resource URLs are allowed to system:masters only on kubespec serve' };
   }
-  return { ...body, metadata: body?.metadata ?? {}, status: { allowed: decision.allowed, ...(decision.allowed ? {} : { denied: false }), reason: decision.reason } };
+  // RBAC never explains a denial (it only knows rules that allow), so a denied review has no reason.
+  return { ...body, metadata: body?.metadata ?? {}, status: { allowed: decision.allowed, ...(decision.allowed ? { reason: decision.reason } : {}) } };
 }

@@ -1,0 +1,165 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { ServedCluster } from '../../src/serve/served-cluster.ts';
+import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
+import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
+import { packageRoot } from '../../src/package-root.ts';
+
+/**
+ * The real kubectl against `kubespec serve`. Virtual time runs 30× wall time so pulls and
+ * rollouts finish in a fraction of a second; the assertions wait through kubectl itself
+ * (rollout status, wait), never by sleeping.
+ */
+const kubectlInstalled = await execa('kubectl', ['version', '--client'], { reject: false }).then((r) => r.exitCode === 0, () => false);
+
+const deployment = (name: string, image: string, replicas = 2) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, labels: {app: ${name}}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: main, image: "${image}"}]
+`;
+
+describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl is not installed' }, () => {
+  let served: ServedCluster;
+  let dir: string;
+  let env: Record<string, string>;
+  const kubectl = async (...args: string[]) => {
+    const r = await execa('kubectl', args, { env, reject: false, input: '' });
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  const ok = async (...args: string[]) => {
+    const r = await kubectl(...args);
+    assert.equal(r.code, 0, `kubectl ${args.join(' ')} failed: ${r.err}`);
+    return r.out;
+  };
+
+  before(async () => {
+    served = new ServedCluster({ seed: 7, nodes: [{ name: 'control-plane', role: 'control-plane' }, { name: 'worker-1' }, { name: 'worker-2' }], images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 30, host: '127.0.0.1', port: 0 });
+    const url = await served.start();
+    dir = mkdtempSync(join(tmpdir(), 'kubespec-serve-'));
+    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
+    env = { KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir, PATH: process.env.PATH ?? '' };
+  });
+  after(async () => served?.stop());
+
+  it('lists nodes with the usual columns, and -o wide and jsonpath', async () => {
+    const table = await ok('get', 'nodes');
+    assert.match(table, /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
+    assert.match(table, /control-plane\s+Ready\s+control-plane\s+\S+\s+v1\.32\.13/);
+    assert.match(await ok('get', 'nodes', '-o', 'wide'), /INTERNAL-IP/);
+    assert.equal(await ok('get', 'node', 'worker-1', '-o', 'jsonpath={.metadata.labels.kubernetes\\.io/hostname}'), 'worker-1');
+  });
+
+  it('applies a file and a directory, then reports unchanged on re-apply', async () => {
+    writeFileSync(join(dir, 'web.yaml'), deployment('web', 'nginx:1.27'));
+    mkdirSync(join(dir, 'more'));
+    writeFileSync(join(dir, 'more', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {mode: fast}\n');
+    writeFileSync(join(dir, 'more', 'api.yaml'), deployment('api', 'nginx:1.27', 1));
+    assert.match(await ok('apply', '-f', join(dir, 'web.yaml')), /deployment.apps\/web created/);
+    const both = await ok('apply', '-f', join(dir, 'more'));
+    assert.match(both, /configmap\/settings created/);
+    assert.match(both, /deployment.apps\/api created/);
+    assert.match(await ok('apply', '-f', join(dir, 'web.yaml')), /deployment.apps\/web unchanged/);
+    assert.match(await ok('rollout', 'status', 'deployment/web', '--timeout=60s'), /successfully rolled out/);
+    assert.match(await ok('get', 'deploy', 'web'), /web\s+2\/2\s+2\s+2/);
+    assert.match(await ok('get', 'cm', 'settings', '-o', 'yaml'), /mode: fast/);
+  });
+
+  it('scales, sets an image, shows history and undoes it', async () => {
+    assert.match(await ok('scale', 'deployment/web', '--replicas=4'), /scaled/);
+    assert.match(await ok('set', 'image', 'deployment/web', 'main=nginx:1.28'), /image updated/);
+    await ok('rollout', 'status', 'deployment/web', '--timeout=60s');
+    assert.match(await ok('get', 'deploy', 'web', '-o', 'wide'), /web\s+4\/4\s+4\s+4\s+\S+\s+main\s+nginx:1\.28/);
+    assert.match(await ok('rollout', 'history', 'deployment/web'), /1\s+<none>\s+2\s+<none>/);
+    assert.match(await ok('rollout', 'undo', 'deployment/web'), /rolled back/);
+    await ok('rollout', 'status', 'deployment/web', '--timeout=60s');
+    assert.equal(await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'), 'nginx:1.27');
+  });
+
+  it('shows what a container echoed, and why a waiting one has no logs', async () => {
+    writeFileSync(join(dir, 'hello.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: hello}\nspec:\n  containers:\n  - {name: c, image: busybox, command: [sh, -c, "echo hello; echo world; sleep 3600"]}\n');
+    await ok('apply', '-f', join(dir, 'hello.yaml'));
+    await ok('wait', '--for=condition=Ready', 'pod/hello', '--timeout=60s');
+    assert.equal(await ok('logs', 'hello'), 'hello\nworld');
+    assert.equal(await ok('logs', 'hello', '--tail=1'), 'world');
+    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers:\n  - {name: c, image: "nginx:does-not-exist"}\n');
+    await ok('apply', '-f', join(dir, 'bad.yaml'));
+    const logs = await kubectl('logs', 'bad');
+    assert.notEqual(logs.code, 0);
+    assert.match(logs.err, /container "c" in pod "bad" is waiting to start/);
+  });
+
+  it('labels, annotates, selects by label and by field', async () => {
+    await ok('label', 'pod', 'hello', 'tier=frontend');
+    await ok('annotate', 'pod', 'hello', 'owner=team-a');
+    assert.match(await ok('get', 'pods', '-l', 'tier=frontend', '-o', 'name'), /^pod\/hello$/);
+    assert.equal(await ok('get', 'pod', 'hello', '-o', 'jsonpath={.metadata.annotations.owner}'), 'team-a');
+    const onWorker = await ok('get', 'pods', '--field-selector', 'spec.nodeName=worker-1', '-o', 'name');
+    for (const line of onWorker.split('\n').filter(Boolean)) {
+      assert.equal(await ok('get', line, '-o', 'jsonpath={.spec.nodeName}'), 'worker-1');
+    }
+  });
+
+  it('pages through a list in chunks', async () => {
+    const all = await ok('get', 'pods', '-o', 'name');
+    assert.equal(await ok('get', 'pods', '-o', 'name', '--chunk-size=2'), all);
+  });
+
+  it('taints, cordons and describes a node', async () => {
+    assert.match(await ok('taint', 'node', 'worker-2', 'dedicated=gpu:NoSchedule'), /tainted/);
+    assert.match(await ok('cordon', 'worker-2'), /cordoned/);
+    assert.match(await ok('get', 'node', 'worker-2'), /Ready,SchedulingDisabled/);
+    const described = await ok('describe', 'node', 'worker-2');
+    assert.match(described, /Taints:\s+dedicated=gpu:NoSchedule/);
+    assert.match(described, /Unschedulable:\s+true/);
+    await ok('uncordon', 'worker-2');
+  });
+
+  it('answers auth can-i from RBAC, and refuses impersonated requests RBAC does not allow', async () => {
+    assert.equal(await ok('auth', 'can-i', 'create', 'deployments'), 'yes');
+    const denied = await kubectl('auth', 'can-i', 'list', 'pods', '--as=jane');
+    assert.equal(denied.out, 'no');
+    const forbidden = await kubectl('get', 'pods', '--as=jane');
+    assert.match(forbidden.err, /pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"/);
+    writeFileSync(join(dir, 'rb.yaml'), 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: jane-view}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]\n');
+    await ok('apply', '-f', join(dir, 'rb.yaml'));
+    assert.equal(await ok('auth', 'can-i', 'list', 'pods', '--as=jane'), 'yes');
+    assert.equal((await kubectl('auth', 'can-i', 'delete', 'pods', '--as=jane')).out, 'no');
+  });
+
+  it('exposes a deployment and shows its endpoints', async () => {
+    assert.match(await ok('expose', 'deployment', 'web', '--port=80'), /service\/web exposed/);
+    assert.match(await ok('get', 'svc', 'web'), /web\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/);
+    assert.match(await ok('get', 'endpoints', 'web'), /10\.244\.\d+\.\d+:80/);
+  });
+
+  it('deletes with --cascade=orphan, leaving the ReplicaSet behind', async () => {
+    await ok('delete', 'deployment', 'api', '--cascade=orphan');
+    assert.match(await ok('get', 'rs', '-l', 'app=api', '-o', 'name'), /replicaset.apps\/api-/);
+    const rs = await ok('get', 'rs', '-l', 'app=api', '-o', 'jsonpath={.items[0].metadata.ownerReferences}');
+    assert.equal(rs, '');
+  });
+
+  it('lists api-resources and events, and says metrics are unavailable', async () => {
+    assert.match(await ok('api-resources'), /deployments\s+deploy\s+apps\/v1\s+true\s+Deployment/);
+    assert.match(await ok('get', 'events'), /Scheduled\s+pod\/hello/);
+    const top = await kubectl('top', 'pods');
+    assert.notEqual(top.code, 0);
+    assert.match(top.err, /Metrics API not available/);
+  });
+
+  it('refuses requests without the token', async () => {
+    const r = await kubectl('get', 'pods', '--token=wrong');
+    assert.notEqual(r.code, 0);
+    assert.match(r.err, /Unauthorized|provide credentials/);
+  });
+});
