@@ -15,7 +15,7 @@ export interface KindInfo {
 const table: Array<[kind: string, apiVersion: string, plural: string, namespaced: boolean, generation: boolean]> = [
   ['Namespace', 'v1', 'namespaces', false, false],
   ['Node', 'v1', 'nodes', false, false],
-  ['Pod', 'v1', 'pods', true, true],
+  ['Pod', 'v1', 'pods', true, false],
   ['Service', 'v1', 'services', true, false],
   ['Endpoints', 'v1', 'endpoints', true, false],
   ['ConfigMap', 'v1', 'configmaps', true, false],
