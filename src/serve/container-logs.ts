@@ -1,12 +1,13 @@
 /**
  * What `kubectl logs` shows for a simulated container: the lines its shell script echoes by the
  * given time since the container started. The simulator models processes by their command
- * (sim/kubelet/container-behavior.ts); output is modelled only for `echo` in `sh -c` scripts,
- * including endless `while true; do echo ...; sleep N; done` loops. Other containers print
+ * (sim/kubelet/container-behavior.ts); output is modelled only for `echo` as the command and
+ * in `sh -c` scripts, including endless `while true; do echo ...; sleep N; done` loops. Other containers print
  * nothing, which is what a silent server looks like.
  */
 export function echoedLines(command: readonly string[] | undefined, args: readonly string[] | undefined, runningForMs: number): string[] {
   const argv = [...(command ?? []), ...(args ?? [])];
+  if (/(^|\/)echo$/.test(argv[0] ?? '')) return [argv.slice(1).join(' ')];
   const shell = argv.findIndex((a) => a === '-c');
   if (shell < 0 || !/(^|\/)(ba)?sh$/.test(argv[0] ?? '')) return [];
   const script = argv[shell + 1] ?? '';

@@ -1,13 +1,14 @@
-import protobuf from 'protobufjs/minimal.js';
+import protobuf from 'protobufjs';
 import { ApiError } from '../sim/index.ts';
+import { kubernetesProtos } from './proto-schemas.ts';
+import { toKubeJson } from './proto-objects.ts';
 
 /**
- * client-go's typed clients send bodies as Kubernetes protobuf: the magic `k8s\0`, then a
- * runtime.Unknown { typeMeta {apiVersion=1, kind=2} = 1, raw = 2 } wrapping the object's own
- * message. kubespec serve decodes the few kinds kubectl sends this way whose content matters
- * and are small enough to read by field number (k8s.io/api generated.proto): the access
- * reviews of `kubectl auth can-i` and drain's Evictions. Others are refused with 415 and a
- * way around.
+ * client-go's typed clients (kubectl create, auth can-i, drain) send bodies as Kubernetes
+ * protobuf: the magic `k8s\0`, then a runtime.Unknown { typeMeta {apiVersion=1, kind=2} = 1,
+ * raw = 2 } wrapping the object's own message. Objects are decoded with the upstream schemas
+ * (proto-schemas.ts). Without them, the access reviews and Evictions are still read by field
+ * number, and anything else is refused with 415 and a way around.
  */
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
@@ -53,7 +54,11 @@ export function decodeProtobufBody(body: Buffer): any {
   const apiVersion = text(typeMeta, 1) ?? '';
   const kind = text(typeMeta, 2) ?? '';
   const raw = unknown.get(2)?.[0];
-  const obj = raw instanceof Uint8Array ? fieldsOf(raw) : new Map();
+  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array();
+  const schemas = kubernetesProtos();
+  const type = schemas?.lookup(messageName(apiVersion, kind));
+  if (type instanceof protobuf.Type) return { apiVersion, kind, ...toKubeJson(type, type.decode(bytes)) };
+  const obj = fieldsOf(bytes);
   if (kind === 'SelfSubjectAccessReview' || kind === 'SubjectAccessReview') return { apiVersion, kind, metadata: {}, spec: accessReviewSpec(message(obj, 2) ?? new Map()) };
   if (kind === 'Eviction') {
     const meta = message(obj, 1) ?? new Map();
@@ -71,4 +76,10 @@ function accessReviewSpec(spec: Fields): object {
     ...(text(spec, 3) !== undefined ? { user: text(spec, 3) } : {}),
     ...(spec.has(4) ? { groups: texts(spec, 4) } : {}),
   };
+}
+
+/** `apps/v1` Deployment → k8s.io.api.apps.v1.Deployment; `rbac.authorization.k8s.io/v1` → k8s.io.api.rbac.v1. */
+function messageName(apiVersion: string, kind: string): string {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['core', apiVersion];
+  return `k8s.io.api.${group!.split('.')[0]}.${version}.${kind}`;
 }

@@ -157,6 +157,24 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(top.err, /Metrics API not available/);
   });
 
+  it('creates objects with the kubectl create generators (protobuf bodies)', async () => {
+    assert.match(await ok('create', 'namespace', 'team'), /namespace\/team created/);
+    assert.match(await ok('create', 'deployment', 'shop', '--image=nginx', '--replicas=2', '-n', 'team'), /created/);
+    await ok('rollout', 'status', 'deployment/shop', '-n', 'team', '--timeout=60s');
+    assert.match(await ok('create', 'job', 'once', '--image=busybox', '--', 'echo', 'hi'), /created/);
+    await ok('wait', '--for=condition=Complete', 'job/once', '--timeout=60s');
+    assert.equal(await ok('logs', 'job/once'), 'hi');
+    await ok('create', 'secret', 'generic', 'pw', '--from-literal=password=s3cret');
+    assert.equal(Buffer.from(await ok('get', 'secret', 'pw', '-o', 'jsonpath={.data.password}'), 'base64').toString(), 's3cret');
+    await ok('create', 'service', 'clusterip', 'shop', '--tcp=80:8080', '-n', 'team');
+    assert.equal(await ok('get', 'svc', 'shop', '-n', 'team', '-o', 'jsonpath={.spec.ports[0].targetPort}'), '8080');
+    await ok('create', 'serviceaccount', 'ci');
+    await ok('create', 'role', 'pod-reader', '--verb=get', '--resource=pods');
+    await ok('create', 'rolebinding', 'ci-reads', '--role=pod-reader', '--serviceaccount=default:ci');
+    assert.equal(await ok('auth', 'can-i', 'get', 'pods', '--as=system:serviceaccount:default:ci'), 'yes');
+    assert.equal((await kubectl('auth', 'can-i', 'list', 'pods', '--as=system:serviceaccount:default:ci')).out, 'no');
+  });
+
   it('refuses requests without the token', async () => {
     const r = await kubectl('get', 'pods', '--token=wrong');
     assert.notEqual(r.code, 0);
