@@ -11,6 +11,7 @@ import type { ResourcePath } from './request-path.ts';
 import { scaleOf, podLog } from './subresources.ts';
 import { toTable } from './tables.ts';
 import { streamWatch } from './watch-stream.ts';
+import { alternateVersions, identityView, type VersionView } from './version-views.ts';
 
 /**
  * The resource half of the served API: CRUD, list (selectors, pagination), watch, patch (JSON,
@@ -36,6 +37,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
   if (q.get('dryRun')) throw new ApiError('BadRequest', 400, 'dryRun=All is not supported by kubespec serve yet; use kubectl --dry-run=client');
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
+  const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
 
   if (path.subresource && path.subresource !== 'status') {
     await handleSubresource(cluster, info, path, key, req, res, url);
@@ -43,35 +45,36 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   }
   switch (method) {
     case 'GET':
-      if (!path.name || watching) return list(cluster, info, path, req, res, q, watching);
+      if (!path.name || watching) return list(cluster, info, view, path, req, res, q, watching);
       const obj = getOrThrow(cluster, info, key);
-      return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : obj);
+      return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : view.toServed(obj));
     case 'POST': {
       if (path.name) throw methodNotAllowed(method, path.plural);
-      const body = objectBody(await readBody(req), info);
+      const body = objectBody(await readBody(req), info, view);
       if (info.namespaced && path.namespace && body.metadata?.namespace && body.metadata.namespace !== path.namespace) {
         throw new ApiError('BadRequest', 400, 'the namespace of the provided object does not match the namespace sent on the request');
       }
       if (info.namespaced) body.metadata = { ...body.metadata, namespace: path.namespace ?? body.metadata?.namespace };
-      const created = cluster.store.create(body);
+      const created = cluster.store.create(view.toStored(body));
       cluster.clock.settle();
-      return sendJson(res, 201, created);
+      return sendJson(res, 201, view.toServed(created));
     }
     case 'PUT': {
-      const body = objectBody(await readBody(req), info);
+      const body = objectBody(await readBody(req), info, view);
       if (body.metadata?.name !== path.name) throw new ApiError('BadRequest', 400, `the name of the object (${body.metadata?.name}) does not match the name on the URL (${path.name})`);
       if (info.namespaced) body.metadata.namespace = key.namespace;
-      const updated = path.subresource === 'status' ? cluster.store.updateStatus(body) : cluster.store.update(body);
+      const stored = view.toStored(body);
+      const updated = path.subresource === 'status' ? cluster.store.updateStatus(stored) : cluster.store.update(stored);
       cluster.clock.settle();
-      return sendJson(res, 200, updated);
+      return sendJson(res, 200, view.toServed(updated));
     }
     case 'PATCH': {
-      const patched = await patchObject(cluster, info, key, req, path.subresource === 'status');
-      return sendJson(res, patched.created ? 201 : 200, patched.object);
+      const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status');
+      return sendJson(res, patched.created ? 201 : 200, view.toServed(patched.object));
     }
     case 'DELETE':
       if (!path.name) return deleteCollection(cluster, info, path, req, res, q);
-      return sendJson(res, 200, await deleteOne(cluster, info, key, req, q));
+      return sendJson(res, 200, await deleteOne(cluster, info, view, key, req, q));
     default:
       throw methodNotAllowed(method, path.plural);
   }
@@ -99,12 +102,12 @@ function getOrThrow(cluster: SimCluster, info: KindInfo, key: { namespace?: stri
   return obj;
 }
 
-function objectBody(text: string, info: KindInfo): any {
+function objectBody(text: string, info: KindInfo, view: VersionView): any {
   const body = parseJson(text);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('BadRequest', 400, 'the body of the request must be an object');
   body.kind ??= info.kind;
-  body.apiVersion ??= info.apiVersion;
-  if (body.kind !== info.kind) throw new ApiError('BadRequest', 400, `the API version in the data (${body.apiVersion}) does not match the expected API version (${info.apiVersion})`);
+  body.apiVersion ??= view.apiVersion;
+  if (body.kind !== info.kind || body.apiVersion !== view.apiVersion) throw new ApiError('BadRequest', 400, `the API version in the data (${body.apiVersion}) does not match the expected API version (${view.apiVersion})`);
   body.metadata ??= {};
   return body;
 }
@@ -117,7 +120,7 @@ function selection(info: KindInfo, path: ResourcePath, q: URLSearchParams): (obj
   return (obj) => (name === undefined || obj.metadata.name === name) && (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
 }
 
-function list(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watching: boolean): void {
+function list(cluster: SimCluster, info: KindInfo, view: VersionView, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watching: boolean): void {
   const matches = selection(info, path, q);
   const table = wantsTable(req);
   const now = cluster.clock.now();
@@ -127,7 +130,7 @@ function list(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: Inco
       kind: info.kind, apiVersion: info.apiVersion, matches, bookmarks: q.get('allowWatchBookmarks') === 'true',
       resourceVersion: rv ? Number(rv) : undefined,
       timeoutSeconds: q.get('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined,
-      encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : obj),
+      encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : view.toServed(obj)),
     });
     return;
   }
@@ -136,7 +139,7 @@ function list(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: Inco
   const resourceVersion = String(cluster.store.currentRevision());
   const meta = { ...(page.continue ? { continue: page.continue, remainingItemCount: page.remaining } : {}) };
   if (table) return sendJson(res, 200, toTable(info.kind, page.items, now, resourceVersion, meta));
-  sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items });
+  sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: view.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items.map((o) => view.toServed(o)) });
 }
 
 /**
@@ -172,7 +175,7 @@ function sortKey(o: KubeObject): string {
  * patch and server-side apply. Apply creates a missing object and otherwise merges the applied
  * configuration strategically; field ownership (managedFields, conflicts) is not tracked.
  */
-async function patchObject(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean): Promise<{ object: KubeObject; created: boolean }> {
+async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean): Promise<{ object: KubeObject; created: boolean }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const text = await readBody(req);
   const current = cluster.store.get(info.kind, key);
@@ -184,13 +187,14 @@ async function patchObject(cluster: SimCluster, info: KindInfo, key: { namespace
       throw new ApiError('BadRequest', 400, `error decoding YAML: ${(e as Error).message}`);
     }
     if (!current) {
-      const created = cluster.store.create({ ...applied, metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
+      const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
       cluster.clock.settle();
       return { object: created, created: true };
     }
-    return { object: write(cluster, strategicMerge(current, applied) as KubeObject, current, statusOnly), created: false };
+    return { object: write(cluster, view.toStored(strategicMerge(view.toServed(current), applied)), current, statusOnly), created: false };
   }
-  const obj = current ?? getOrThrow(cluster, info, key);
+  const stored = current ?? getOrThrow(cluster, info, key);
+  const obj = view.toServed(stored);
   const patch = parseJson(text);
   let next: any;
   if (type === 'application/json-patch+json') {
@@ -208,7 +212,7 @@ async function patchObject(cluster: SimCluster, info: KindInfo, key: { namespace
   } else {
     throw new ApiError('BadRequest', 415, `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
   }
-  return { object: write(cluster, next, obj, statusOnly), created: false };
+  return { object: write(cluster, view.toStored(next), stored, statusOnly), created: false };
 }
 
 /** Writes a patched object: the patch's resourceVersion, if it set one, is a precondition. */
@@ -232,12 +236,12 @@ async function deleteOptions(req: IncomingMessage, q: URLSearchParams): Promise<
   return { ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}), ...(policy ? { propagationPolicy: policy } : {}) };
 }
 
-async function deleteOne(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }, req: IncomingMessage, q: URLSearchParams): Promise<object> {
+async function deleteOne(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, q: URLSearchParams): Promise<object> {
   const options = await deleteOptions(req, q);
   getOrThrow(cluster, info, key);
   const after = cluster.store.delete(info.kind, key, options);
   cluster.clock.settle();
-  if (cluster.store.get(info.kind, key)) return after;
+  if (cluster.store.get(info.kind, key)) return view.toServed(after);
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: key.name, group: groupOf(info.apiVersion), kind: info.plural, uid: after.metadata.uid } };
 }
 

@@ -1,4 +1,5 @@
-import { knownKinds, type KindInfo } from '../sim/index.ts';
+import { kindInfo, knownKinds, type KindInfo } from '../sim/index.ts';
+import { alternateVersions } from './version-views.ts';
 
 /**
  * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list
@@ -50,7 +51,17 @@ function versionOf(apiVersion: string): string {
 
 /** The stored kind served at `<group>/<version>/<plural>`. */
 export function kindForPath(apiVersion: string, plural: string): KindInfo | undefined {
+  const alternate = alternateVersions.find((a) => a.apiVersion === apiVersion && a.plural === plural);
+  if (alternate) return kindInfo(alternate.kind);
   return knownKinds.find((k) => k.apiVersion === apiVersion && k.plural === plural);
+}
+
+/** The kinds served at a group version: stored there, or converted from another version. */
+function servedKinds(apiVersion: string): Array<KindInfo & { servedVersion: string }> {
+  return [
+    ...knownKinds.filter((k) => k.apiVersion === apiVersion),
+    ...alternateVersions.filter((a) => a.apiVersion === apiVersion).map((a) => kindInfo(a.kind)!),
+  ].map((k) => ({ ...k, servedVersion: apiVersion }));
 }
 
 export function reviewForPath(apiVersion: string, plural: string): ReviewResource | undefined {
@@ -58,7 +69,7 @@ export function reviewForPath(apiVersion: string, plural: string): ReviewResourc
 }
 
 function groupVersions(): string[] {
-  return [...new Set([...knownKinds.map((k) => k.apiVersion), ...reviewResources.map((r) => r.apiVersion)])];
+  return [...new Set([...knownKinds.map((k) => k.apiVersion), ...alternateVersions.map((a) => a.apiVersion), ...reviewResources.map((r) => r.apiVersion)])];
 }
 
 /** GET /api */
@@ -68,24 +79,28 @@ export function coreVersions(serverAddress: string): object {
 
 /** GET /apis */
 export function groupList(): object {
-  const groups = groupVersions().filter((gv) => gv.includes('/')).map((gv) => {
-    const v = { groupVersion: gv, version: versionOf(gv) };
-    return { name: groupOf(gv), versions: [v], preferredVersion: v };
-  });
+  const byGroup = new Map<string, string[]>();
+  for (const gv of groupVersions().filter((g) => g.includes('/'))) byGroup.set(groupOf(gv), [...(byGroup.get(groupOf(gv)) ?? []), gv]);
+  const groups = [...byGroup].map(([name, gvs]) => groupDocument(name, gvs));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 /** GET /apis/<group> */
 export function group(name: string): object | undefined {
-  const gv = groupVersions().find((g) => groupOf(g) === name && g.includes('/'));
-  if (!gv) return undefined;
-  const v = { groupVersion: gv, version: versionOf(gv) };
-  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v };
+  const gvs = groupVersions().filter((g) => groupOf(g) === name && g.includes('/'));
+  return gvs.length ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(name, gvs) } : undefined;
+}
+
+/** A group's versions, the stored (newest) one preferred first, as the apiserver lists them. */
+function groupDocument(name: string, gvs: string[]): { name: string; versions: object[]; preferredVersion: object } {
+  const stored = gvs.find((gv) => knownKinds.some((k) => k.apiVersion === gv)) ?? gvs[0]!;
+  const ordered = [stored, ...gvs.filter((g) => g !== stored)].map((gv) => ({ groupVersion: gv, version: versionOf(gv) }));
+  return { name, versions: ordered, preferredVersion: ordered[0]! };
 }
 
 /** GET /api/v1 or /apis/<group>/<version>; undefined for a group version not served. */
 export function resourceList(apiVersion: string): object | undefined {
-  const kinds = knownKinds.filter((k) => k.apiVersion === apiVersion);
+  const kinds = servedKinds(apiVersion);
   const reviews = reviewResources.filter((r) => r.apiVersion === apiVersion);
   if (!kinds.length && !reviews.length) return undefined;
   const resources: object[] = [];
@@ -130,7 +145,7 @@ export function openApiGroupVersion(path: string): object | undefined {
   const gv = groupVersions().find((g) => openApiPathOf(g) === path);
   if (!gv) return undefined;
   const paths: Record<string, object> = {};
-  for (const k of knownKinds.filter((x) => x.apiVersion === gv)) {
+  for (const k of servedKinds(gv)) {
     const prefix = `/${openApiPathOf(gv)}${k.namespaced ? '/namespaces/{namespace}' : ''}/${k.plural}/{name}`;
     paths[prefix] = {
       patch: {

@@ -175,6 +175,15 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.equal((await kubectl('auth', 'can-i', 'list', 'pods', '--as=system:serviceaccount:default:ci')).out, 'no');
   });
 
+  it('autoscales through autoscaling/v1, stored and shown as autoscaling/v2', async () => {
+    assert.match(await ok('autoscale', 'deployment', 'web', '--min=2', '--max=5', '--cpu-percent=80'), /autoscaled/);
+    assert.match(await ok('get', 'hpa', 'web'), /web\s+Deployment\/web\s+cpu: \S+\/80%\s+2\s+5/);
+    const v1 = JSON.parse(await ok('get', '--raw', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web'));
+    assert.equal(v1.apiVersion, 'autoscaling/v1');
+    assert.equal(v1.spec.targetCPUUtilizationPercentage, 80);
+    assert.equal(await ok('get', 'hpa', 'web', '-o', 'jsonpath={.spec.metrics[0].resource.target.averageUtilization}'), '80');
+  });
+
   it('refuses requests without the token', async () => {
     const r = await kubectl('get', 'pods', '--token=wrong');
     assert.notEqual(r.code, 0);
