@@ -283,5 +283,9 @@ async function handleSubresource(cluster: SimCluster, info: KindInfo, path: Reso
     cluster.evict(key.namespace!, key.name);
     return sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
+  if (info.kind === 'Pod' && (sub === 'exec' || sub === 'attach' || sub === 'portforward')) {
+    getOrThrow(cluster, info, key);
+    throw new ApiError('BadRequest', 400, `kubespec serve simulates containers without running them: ${sub} is not available (kubectl logs shows what a container printed)`);
+  }
   throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
 }
