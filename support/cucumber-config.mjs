@@ -17,6 +17,7 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {string} [o.tags]
  * @param {number} [o.parallel]
  * @param {string} [o.format]  the console formatter (progress by default)
+ * @param {string} [o.context]  the kubeconfig context of a live run
  */
 export function cucumberConfig(o) {
   const reports = join(o.projectRoot, 'reports');
@@ -42,7 +43,7 @@ export function cucumberConfig(o) {
       ],
       environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version },
     },
-    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot },
+    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context },
     tags: o.tags ?? '',
     parallel: o.parallel ?? 0,
   };

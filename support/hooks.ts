@@ -1,7 +1,11 @@
-import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
+import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
 import { redact, stepPlace, timelineSvg, timelineText } from '../src/index.ts';
 import type { KubespecWorld } from './world.ts';
+
+// On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
+// waits "within 5 minutes" really takes that long, so its own deadline is the one that counts.
+setDefaultTimeout(process.env.KUBESPEC_PROFILE === 'live' ? 20 * 60_000 : 5_000);
 
 Before(async function (this: KubespecWorld, { pickle }) {
   await this.driver.setup({ name: pickle.name, uri: pickle.uri, seed: this.seed });

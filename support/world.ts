@@ -8,6 +8,8 @@ export interface KubespecParameters {
   seed: number;
   /** The project whose features run: manifests are looked up under its scenarios/manifests. */
   projectRoot: string;
+  /** The kubeconfig context of a live run. */
+  context?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export class KubespecWorld extends World<KubespecParameters> {
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);
-    this.driver = createDriver(this.parameters.profile ?? 'sim');
+    this.driver = createDriver(this.parameters.profile ?? 'sim', { context: this.parameters.context });
   }
 
   /** The step's YAML doc string as manifests; errors point at the feature file's lines. */

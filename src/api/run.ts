@@ -1,3 +1,4 @@
+import { loadLiveContext } from '../drivers/live/live-context.ts';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
@@ -13,6 +14,8 @@ export interface RunOptions {
   /** Feature files or folders; default: features/ of the project. */
   paths?: string[];
   profile?: 'sim' | 'live';
+  /** The kubeconfig context of a live run (default: the current one; see live-context.ts). */
+  context?: string;
   /** A Cucumber tag expression, e.g. "@workloads and not @slow". */
   tags?: string;
   seed?: number;
@@ -44,9 +47,10 @@ export interface RunResult {
 export async function run(options: RunOptions, env: RunEnvironment): Promise<RunResult> {
   const profile = options.profile ?? 'sim';
   if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
-  if (profile === 'live') {
-    throw new UserError('the live profile needs the live driver, which is not built yet (issue "The live driver"); run with --profile sim');
-  }
+  // Refuse an unknown or disallowed context before any scenario starts.
+  if (profile === 'live') loadLiveContext(options.context, env.env);
+  // Support code reads the profile at load time (step timeouts), before any world exists.
+  process.env.KUBESPEC_PROFILE = profile;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
   const reports = join(env.cwd, 'reports');
@@ -62,6 +66,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     tags: options.tags,
     parallel: options.parallel,
     format: options.format,
+    context: options.context,
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);

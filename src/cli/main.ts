@@ -28,6 +28,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--seed <n>', 'seed of the simulator (same seed, same results)', parseInteger('--seed'))
     .option('--parallel <n>', 'run scenarios in N worker processes', parseInteger('--parallel'))
     .option('--format <name>', 'console output: progress, pretty or summary')
+    .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);

@@ -4,6 +4,8 @@ import { UserError } from '../errors.ts';
 import type { Driver, NodeDefinition } from './driver.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { loadImageBehaviors, SimDriver } from './sim/index.ts';
+import { LiveDriver } from './live/live-driver.ts';
+import { loadLiveContext } from './live/live-context.ts';
 
 export type ProfileName = 'sim' | 'live';
 
@@ -11,12 +13,13 @@ let imageBehaviors: ReturnType<typeof loadImageBehaviors> | undefined;
 let kindTopology: NodeDefinition[] | undefined;
 
 /** Makes the driver for a profile. */
-export function createDriver(profile: ProfileName): Driver {
+export function createDriver(profile: ProfileName, options: { context?: string } = {}): Driver {
   if (profile === 'sim') {
     imageBehaviors ??= loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
     // A scenario that names no nodes runs on scenarios/topologies/kind.yaml.
     kindTopology ??= loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]);
     return new SimDriver(imageBehaviors, kindTopology);
   }
-  throw new UserError(`the "${profile}" profile needs the live driver, which is not built yet (issue "The live driver"); run with --profile sim`);
+  if (profile === 'live') return new LiveDriver(loadLiveContext(options.context));
+  throw new UserError(`unknown profile "${profile}" (use sim or live)`);
 }

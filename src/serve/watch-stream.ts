@@ -39,6 +39,8 @@ export function streamWatch(cluster: SimCluster, res: ServerResponse, w: WatchRe
   let live = false;
   const unsubscribe = cluster.store.watch(w.kind, (e) => (live ? onEvent(e) : replay.push(e)), fromHistory ? w.resourceVersion : undefined);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  // Clients wait for the headers before they count the watch as open, even when no event comes.
+  res.flushHeaders();
   if (!fromHistory) for (const obj of cluster.store.list(w.kind)) if (w.matches(obj)) send('ADDED', obj);
   for (const e of replay) onEvent(e);
   live = true;

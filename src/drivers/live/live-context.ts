@@ -1,0 +1,27 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { UserError } from '../../errors.ts';
+
+/**
+ * Which cluster a live run talks to, and the guard that keeps a typo away from production: only
+ * kind clusters (`kind-*`), a `kubespec serve` cluster (`kubespec`) and contexts listed in
+ * KUBESPEC_ALLOWED_CONTEXTS (comma-separated) are accepted.
+ */
+export function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromDefault();
+  } catch (e) {
+    throw new UserError(`cannot read the kubeconfig (${env.KUBECONFIG ?? '~/.kube/config'}): ${(e as Error).message}`);
+  }
+  const name = context ?? kc.getCurrentContext();
+  if (!name || !kc.getContextObject(name)) {
+    const known = kc.getContexts().map((c) => c.name).join(', ') || 'none';
+    throw new UserError(`kubeconfig context "${name ?? ''}" does not exist (contexts: ${known})`);
+  }
+  const allowed = (env.KUBESPEC_ALLOWED_CONTEXTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!name.startsWith('kind-') && name !== 'kubespec' && !allowed.includes(name)) {
+    throw new UserError(`refusing to run against context "${name}": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS`);
+  }
+  kc.setCurrentContext(name);
+  return kc;
+}

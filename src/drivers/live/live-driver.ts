@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiException, CoreV1Api, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.ts';
+import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
+import { podTransitions } from '../pod-transitions.ts';
+import { formatMs } from '../sim/sim-driver.ts';
+import { forgetNamespace, rememberNamespace } from './cleanup-on-exit.ts';
+
+/** How often a wait re-reads the cluster (wall time). */
+const POLL_MS = 250;
+
+/**
+ * The driver over a real API server (a kind cluster, any allowed context, or `kubespec serve`),
+ * through @kubernetes/client-node. Each scenario gets its own namespace, labelled with the run
+ * and scenario and deleted at teardown (and on Ctrl-C). Time is real: waits poll until their
+ * deadline, `elapse` sleeps. What only a simulator can do (failing nodes, faking metrics) is
+ * skipped with UnsupportedError.
+ */
+export class LiveDriver implements Driver {
+  readonly name = 'live' as const;
+  private readonly objects: KubernetesObjectApi;
+  private readonly core: CoreV1Api;
+  private ns = '';
+  private started = 0;
+  private readonly entries: TimelineEntry[] = [];
+  private readonly lastPods = new Map<string, KubeObject>();
+  private watchAbort?: AbortController;
+  private readonly clusterScoped: KubeObject[] = [];
+
+  constructor(private readonly kc: KubeConfig, private readonly runId: string = randomBytes(3).toString('hex')) {
+    this.objects = KubernetesObjectApi.makeApiClient(kc);
+    this.core = kc.makeApiClient(CoreV1Api);
+  }
+
+  async setup(scenario: ScenarioInfo): Promise<void> {
+    const slug = scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '') || 'scenario';
+    this.ns = `ks-${slug}-${randomBytes(3).toString('hex')}`;
+    this.started = Date.now();
+    this.entries.length = 0;
+    this.lastPods.clear();
+    await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
+    rememberNamespace(this.kc, this.ns);
+    this.watchAbort = await new Watch(this.kc).watch(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+  }
+
+  async teardown(): Promise<void> {
+    this.watchAbort?.abort();
+    for (const obj of this.clusterScoped.splice(0)) await this.objects.delete(obj as KubernetesObject).catch(() => undefined);
+    if (this.ns) {
+      await this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns } }).catch(() => undefined);
+      forgetNamespace(this.ns);
+    }
+  }
+
+  namespace(): string {
+    return this.ns;
+  }
+
+  async addNodes(nodes: NodeDefinition[]): Promise<void> {
+    const present = new Set((await this.list('Node')).map((n) => n.metadata.name));
+    const missing = nodes.filter((n) => !present.has(n.name)).map((n) => n.name);
+    if (missing.length) throw new UnsupportedError(`a live cluster cannot add nodes (${missing.join(', ')}); create it with that topology instead`);
+  }
+
+  async failNode(): Promise<void> { throw new UnsupportedError('failing a node is simulator-only on a shared live cluster'); }
+  async recoverNode(): Promise<void> { throw new UnsupportedError('recovering a node is simulator-only'); }
+  async containerEnv(): Promise<Record<string, string>> { throw new UnsupportedError('reading a container environment needs exec, which the live driver does not do yet'); }
+  async containerFiles(): Promise<Record<string, string>> { throw new UnsupportedError('reading container files needs exec, which the live driver does not do yet'); }
+  async installLoadBalancerProvider(): Promise<void> { throw new UnsupportedError('a live cluster has the load-balancer provider it has'); }
+  async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }
+  async setResourceUsage(): Promise<void> { throw new UnsupportedError('a live cluster reports real metrics; usage cannot be injected'); }
+
+  async apply(manifests: Manifest[]): Promise<KubeObject[]> {
+    const out: KubeObject[] = [];
+    for (const m of manifests) {
+      const namespaced = isNamespaced(m.kind);
+      const spec = { ...m, metadata: { ...m.metadata, ...(namespaced ? { namespace: m.metadata.namespace ?? this.ns } : {}) } } as KubernetesObject;
+      const stored = await this.call(() => this.objects.patch(spec, undefined, undefined, 'kubespec', true, PatchStrategy.ServerSideApply)) as KubeObject;
+      if (!namespaced && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
+      out.push(stored);
+    }
+    return out;
+  }
+
+  async get(ref: ObjectRef): Promise<KubeObject | undefined> {
+    try {
+      return await this.call(() => this.objects.read(this.header(ref) as any)) as KubeObject;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
+    const info = infoOf(kind);
+    const namespace = info.namespaced && !options.allNamespaces ? options.namespace ?? this.ns : undefined;
+    const list = await this.call(() => this.objects.list(info.apiVersion, info.kind, namespace, undefined, undefined, undefined, undefined, options.labelSelector));
+    return (list.items as KubeObject[]).map((o) => ({ ...o, apiVersion: info.apiVersion, kind: info.kind }))
+      .sort((a, b) => `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`));
+  }
+
+  async evict(podName: string, namespace = this.ns): Promise<void> {
+    await this.call(() => this.core.createNamespacedPodEviction({ name: podName, namespace, body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } } }));
+  }
+
+  async patch(ref: ObjectRef, patch: object, type: 'strategic' | 'merge' = 'strategic'): Promise<KubeObject> {
+    const body = { ...this.header(ref), ...patch, metadata: { ...this.header(ref).metadata, ...((patch as any).metadata ?? {}) } } as KubernetesObject;
+    return await this.call(() => this.objects.patch(body, undefined, undefined, 'kubespec', undefined, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch)) as KubeObject;
+  }
+
+  async scale(ref: ObjectRef, replicas: number): Promise<void> {
+    await this.patch(ref, { spec: { replicas } }, 'merge');
+  }
+
+  async delete(ref: ObjectRef, request: DeleteRequest = {}): Promise<void> {
+    await this.call(() => this.objects.delete(this.header(ref) as KubernetesObject, undefined, undefined, request.gracePeriodSeconds, undefined, request.propagationPolicy));
+  }
+
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, lastSeen?: () => Promise<string>): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() >= deadline) break;
+      await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
+    }
+    const seen = lastSeen ? `\nlast seen: ${await lastSeen()}` : '';
+    throw new WaitTimeoutAssertionError(`timed out after ${formatMs(timeoutMs)} waiting for ${what}${seen}`);
+  }
+
+  async elapse(ms: number): Promise<void> {
+    await sleep(ms);
+  }
+
+  elapsed(): number {
+    return this.started ? Date.now() - this.started : 0;
+  }
+
+  timeline(): TimelineEntry[] {
+    return [...this.entries];
+  }
+
+  async events(): Promise<KubeObject[]> {
+    const at = (e: KubeObject) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '') || 0;
+    return (await this.list('Event')).sort((a, b) => at(a) - at(b));
+  }
+
+  async snapshot(): Promise<KubeObject[]> {
+    const kinds = knownKinds.filter((k) => k.namespaced && k.kind !== 'Event');
+    const lists = await Promise.all(kinds.map((k) => this.list(k.kind).catch(() => [])));
+    return lists.flat();
+  }
+
+  private recordPod(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject): void {
+    const key = obj.metadata.name;
+    const old = this.lastPods.get(key);
+    for (const t of podTransitions(type, old, obj)) {
+      this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: obj.metadata.namespace, name: key, ...t, labels: obj.metadata.labels });
+    }
+    if (type === 'DELETED') this.lastPods.delete(key);
+    else this.lastPods.set(key, obj);
+  }
+
+  private header(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
+    const info = infoOf(ref.kind);
+    return { apiVersion: info.apiVersion, kind: info.kind, metadata: { name: ref.name, ...(info.namespaced ? { namespace: ref.namespace ?? this.ns } : {}) } };
+  }
+
+  /** Runs an API call, turning client-node's exceptions into ApiErrors with the server's words. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof ApiException) {
+        let status: any = {};
+        try { status = typeof e.body === 'string' ? JSON.parse(e.body) : e.body ?? {}; } catch { /* not JSON */ }
+        throw new ApiError(status.reason ?? 'InternalError', e.code, status.message ?? `HTTP ${e.code}`, (status.details?.causes ?? []).map((c: any) => c.message));
+      }
+      throw e;
+    }
+  }
+}
+
+function infoOf(kind: string) {
+  const info = kindInfo(canonicalKind(kind) ?? kind);
+  if (!info) throw new ApiError('NotFound', 404, `the server doesn't have a resource type "${kind}"`);
+  return info;
+}
+
+function isNamespaced(kind: string): boolean {
+  return kindInfo(canonicalKind(kind) ?? kind)?.namespaced ?? true;
+}
