@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { attachments, copyCardFeature, kubespec, projectWith } from './cli-helpers.ts';
+import { attachments, bin, copyCardFeature, kubespec, projectWith } from './cli-helpers.ts';
 
 test('the card scenario passes on the simulator and writes Allure results and JUnit XML', async () => {
   const dir = projectWith({});
@@ -63,9 +64,13 @@ test('usage errors exit 2 with one line and no stack trace', async () => {
   const bad = await kubespec(dir, 'run', '--seed', 'abc');
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim(), 'kubespec: --seed must be a non-negative integer, not "abc"');
-  const live = await kubespec(dir, 'run', '--profile', 'live');
-  assert.equal(live.code, 2);
-  assert.match(live.stderr, /^kubespec: the live profile needs the live driver, which is not built yet/);
+  writeFileSync(join(dir, 'kubeconfig'), 'apiVersion: v1\nkind: Config\nclusters: [{name: prod, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: prod, user: {token: x}}]\ncontexts: [{name: production, context: {cluster: prod, user: prod}}]\ncurrent-context: production\n');
+  const live = await execa('node', [bin, 'run', '--profile', 'live'], { cwd: dir, reject: false, env: { KUBECONFIG: join(dir, 'kubeconfig'), KUBESPEC_ALLOWED_CONTEXTS: '' } });
+  assert.equal(live.exitCode, 2);
+  assert.equal(live.stderr.trim(), 'kubespec: refusing to run against context "production": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS');
+  const missing = await execa('node', [bin, 'run', '--profile', 'live', '--context', 'nope'], { cwd: dir, reject: false, env: { KUBECONFIG: join(dir, 'kubeconfig') } });
+  assert.equal(missing.exitCode, 2);
+  assert.match(missing.stderr, /^kubespec: kubeconfig context "nope" does not exist \(contexts: production\)/);
   const unknown = await kubespec(dir, 'frobnicate');
   assert.equal(unknown.code, 2);
 });

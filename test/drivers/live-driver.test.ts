@@ -1,0 +1,49 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { ServedCluster } from '../../src/serve/served-cluster.ts';
+import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
+import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
+import { packageRoot } from '../../src/package-root.ts';
+import { bin } from '../cli/cli-helpers.ts';
+
+/**
+ * `--profile live` against a real API server: here `kubespec serve` (the reference control plane
+ * is a separate issue), so the live driver's HTTP path, namespaces and cleanup are exercised end
+ * to end with client-node.
+ */
+describe('the live driver against kubespec serve', () => {
+  let served: ServedCluster;
+  let env: Record<string, string>;
+  const scenarioNamespaces = () => served.cluster.store.list('Namespace').filter((n) => n.metadata.name.startsWith('ks-'));
+
+  before(async () => {
+    const nodes = [{ name: 'control-plane', role: 'control-plane' as const }, { name: 'worker-1' }, { name: 'worker-2' }, { name: 'worker-3' }];
+    served = new ServedCluster({ seed: 5, nodes, images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 20, host: '127.0.0.1', port: 0 });
+    const url = await served.start();
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-'));
+    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
+    env = { KUBECONFIG: join(dir, 'kubeconfig'), NO_COLOR: '1' };
+  });
+  after(async () => served?.stop());
+
+  it('runs the card scenario green and leaves no namespace behind', async () => {
+    const r = await execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-run-')), env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile live\)/);
+    assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp), []);
+  });
+
+  it('deletes the scenario namespace when the run is interrupted', async () => {
+    const run = execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-int-')), env, reject: false });
+    // Wait (on the served cluster itself) until the scenario has its namespace, then interrupt.
+    while (scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).length === 0) await new Promise((r) => setTimeout(r, 20));
+    run.kill('SIGINT');
+    const result = await run;
+    assert.equal(result.exitCode, 130, 'the run was interrupted, not finished');
+    assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name), []);
+  });
+});
