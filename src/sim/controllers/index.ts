@@ -1,3 +1,4 @@
+import { NamespaceController } from './namespace-controller.ts';
 import type { Clock } from '../clock.ts';
 import type { EventRecorder } from '../events.ts';
 import type { ImageBehavior } from '../kubelet/container-behavior.ts';
@@ -59,6 +60,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     const grand = owner?.metadata.ownerReferences?.find((r) => r.controller && r.kind === grandKind);
     return grand ? [{ namespace: obj.metadata.namespace, name: grand.name }] : [];
   };
+  manager.register(new NamespaceController(store), [{ kind: 'Namespace', keys: ownKey }]);
   manager.register(new ServiceAccountController(store), [
     { kind: 'Namespace', keys: (e) => [{ name: e.object.metadata.name }] },
     { kind: 'ServiceAccount', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.namespace! }] : []) },

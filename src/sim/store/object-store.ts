@@ -88,6 +88,11 @@ export class ObjectStore {
     if (info.namespaced && meta.namespace !== undefined && !this.namespaceExists(meta.namespace)) {
       throw notFound('namespaces', meta.namespace);
     }
+    // NamespaceLifecycle admission: nothing new in a namespace that is being deleted.
+    if (info.namespaced && meta.namespace !== undefined && this.get('Namespace', { name: meta.namespace })?.metadata.deletionTimestamp) {
+      const group = groupOf(info);
+      throw new ApiError('Forbidden', 403, `${group ? `${info.plural}.${group}` : info.plural} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`);
+    }
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (info.hasGeneration) meta.generation = 1;
@@ -124,8 +129,10 @@ export class ObjectStore {
     // Foreground and Orphan are carried out by the garbage collector, through finalizers.
     const policyFinalizer = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[opts.propagationPolicy ?? 'Background'];
     const finalizers = [...(current.metadata.finalizers ?? []), ...(policyFinalizer ? [policyFinalizer] : [])];
-    if (grace === 0 && finalizers.length === 0) return this.remove(info, current);
+    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing(current)) return this.remove(info, current);
     const next = thaw(current);
+    // A namespace goes Terminating until the namespace controller has emptied it.
+    if (namespaceFinalizing(current)) next.status = { ...next.status, phase: 'Terminating' };
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
@@ -179,7 +186,7 @@ export class ObjectStore {
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info });
     // A finalizer removed from an object that is being deleted may complete the deletion.
-    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj)) {
+    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
       return this.remove(info, current);
     }
     return this.commit(info, obj, current);
@@ -255,6 +262,11 @@ export class ObjectStore {
     if (!b) this.objects.set(kind, (b = new Map()));
     return b;
   }
+}
+
+/** A Namespace whose spec.finalizers (the namespace controller's "kubernetes") are not done. */
+function namespaceFinalizing(obj: KubeObject): boolean {
+  return obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
 }
 
 function groupOf(info: KindInfo): string {
