@@ -315,7 +315,7 @@ const columns: Record<string, Column[]> = {
   ClusterRole: [name, { name: 'Created At', cell: (o) => o.metadata.creationTimestamp }],
   RoleBinding: [name, { name: 'Role', cell: (o) => `${o.roleRef?.kind}/${o.roleRef?.name}` }, age],
   ClusterRoleBinding: [name, { name: 'Role', cell: (o) => `${o.roleRef?.kind}/${o.roleRef?.name}` }, age],
-  NetworkPolicy: [name, { name: 'Pod-Selector', cell: (o) => selectorText(o.spec?.podSelector).replace('<none>', '<none>') }, age],
+  NetworkPolicy: [name, { name: 'Pod-Selector', cell: (o) => selectorText(o.spec?.podSelector) }, age],
   ResourceQuota: [name, age, { name: 'Request', cell: (o) => quotaText(o, 'requests') }, { name: 'Limit', cell: (o) => quotaText(o, 'limits') }],
 };
 
