@@ -10,7 +10,7 @@ describe('the served API over HTTP', () => {
 
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; json: any }>((resolve, reject) => {
-      const req = request(new URL(path, url), { method, ca: served.certificate(), headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json', ...headers } }, (res) => {
+      const req = request(new URL(path, url), { method, agent: false, ca: served.certificate(), headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json', ...headers } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
@@ -24,7 +24,7 @@ describe('the served API over HTTP', () => {
   const watch = (path: string, until: (events: any[]) => boolean) =>
     new Promise<any[]>((resolve, reject) => {
       const events: any[] = [];
-      const req = request(new URL(path, url), { ca: served.certificate(), headers: { Authorization: `Bearer ${served.token}` } }, (res) => {
+      const req = request(new URL(path, url), { agent: false, ca: served.certificate(), headers: { Authorization: `Bearer ${served.token}` } }, (res) => {
         let buffer = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => {
