@@ -124,6 +124,10 @@ export class ObjectStore {
     const info = this.info(kind);
     const current = this.get(kind, key);
     if (!current) throw notFound(info.plural, key.name, groupOf(info));
+    // NamespaceLifecycle's immortal namespaces.
+    if (kind === 'Namespace' && ['default', 'kube-system', 'kube-public'].includes(key.name)) {
+      throw new ApiError('Forbidden', 403, `namespaces "${key.name}" is forbidden: this namespace may not be deleted`);
+    }
     const grace = this.graceSeconds(current, opts);
     if (current.metadata.deletionTimestamp) return this.shortenGrace(info, current, grace);
     // Foreground and Orphan are carried out by the garbage collector, through finalizers.

@@ -23,3 +23,10 @@ test('a deleted namespace is Terminating until its pods are gone, refuses new co
   assert.equal(c.store.get('Pod', { namespace: 'team', name: 'web' }), undefined);
   assert.equal(c.store.get('Namespace', { name: 'team' }), undefined);
 });
+
+test('default, kube-system and kube-public may not be deleted', () => {
+  const c = clusterWith(1);
+  for (const name of ['default', 'kube-system', 'kube-public']) {
+    assert.throws(() => c.store.delete('Namespace', { name }), new RegExp(`namespaces "${name}" is forbidden: this namespace may not be deleted`));
+  }
+});
