@@ -40,8 +40,9 @@ export class LiveDriver implements Driver {
     this.started = Date.now();
     this.entries.length = 0;
     this.lastPods.clear();
-    await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
+    // Remembered before it exists: a Ctrl-C during the create must still clean it up.
     rememberNamespace(this.kc, this.ns);
+    await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
     this.watchAbort = await new Watch(this.kc).watch(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
   }
 
