@@ -1,5 +1,5 @@
 import { parseAllDocuments, stringify } from 'yaml';
-import type { KubeObject, NodeSpec, SimCluster } from '../sim/index.ts';
+import { kindInfo, type KubeObject, type NodeSpec, type SimCluster } from '../sim/index.ts';
 import { UserError } from '../errors.ts';
 
 /** Kinds that controllers rebuild from the objects a person created, so a snapshot leaves them out. */
@@ -48,7 +48,7 @@ export function loadSnapshot(cluster: SimCluster, text: string, file: string): n
     if (!obj?.kind || !obj.metadata?.name) throw new UserError(`${file}: every object needs kind and metadata.name (found ${JSON.stringify(obj).slice(0, 80)})`);
     if (obj.kind === 'Node') {
       if (!cluster.store.get('Node', { name: obj.metadata.name })) cluster.addNode(nodeSpecOf(obj));
-    } else if (!cluster.store.get(obj.kind, { namespace: obj.metadata.namespace ?? (obj.kind === 'Namespace' ? undefined : 'default'), name: obj.metadata.name })) {
+    } else if (!cluster.store.get(obj.kind, { namespace: kindInfo(obj.kind)?.namespaced ? obj.metadata.namespace ?? 'default' : undefined, name: obj.metadata.name })) {
       try {
         cluster.store.create(obj);
       } catch (e) {
