@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { request } from 'node:https';
-import { parse } from 'yaml';
+import { request, type RequestOptions } from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
 import { loadTopology } from '../manifests/topologies.ts';
@@ -67,15 +67,14 @@ export async function serve(options: ServeCommandOptions, env: RunEnvironment): 
  */
 export async function callServed(kubeconfigPath: string, method: 'GET' | 'POST', path: string): Promise<string> {
   if (!existsSync(kubeconfigPath)) throw new UserError(`no kubeconfig at ${kubeconfigPath}: start \`kubespec serve\` first, or pass --kubeconfig`);
-  const config: any = parse(readFileSync(kubeconfigPath, 'utf8'));
-  const contextName = config?.['current-context'];
-  const context = config?.contexts?.find((c: any) => c.name === contextName)?.context;
-  const cluster = config?.clusters?.find((c: any) => c.name === context?.cluster)?.cluster;
-  const user = config?.users?.find((u: any) => u.name === context?.user)?.user;
-  if (!cluster?.server || !user?.token) throw new UserError(`${kubeconfigPath}: the current context is not a kubespec serve cluster (no server or token)`);
-  const ca = cluster['certificate-authority-data'] ? Buffer.from(cluster['certificate-authority-data'], 'base64') : undefined;
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw new UserError(`${kubeconfigPath}: the current context names no cluster`);
+  const options: RequestOptions = { method };
+  await kc.applyToHTTPSOptions(options);
   return new Promise((resolvePromise, reject) => {
-    const req = request(new URL(path, cluster.server), { method, ca, headers: { Authorization: `Bearer ${user.token}` } }, (res) => {
+    const req = request(new URL(path, server), options, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -83,11 +82,11 @@ export async function callServed(kubeconfigPath: string, method: 'GET' | 'POST',
         if ((res.statusCode ?? 500) >= 400) {
           let message = body;
           try { message = JSON.parse(body).message ?? body; } catch { /* plain text */ }
-          reject(new UserError(`${cluster.server}: ${message}`));
+          reject(new UserError(`${server}: ${message}`));
         } else resolvePromise(body);
       });
     });
-    req.on('error', (e) => reject(new UserError(`cannot reach ${cluster.server}: ${e.message} (is \`kubespec serve\` running?)`)));
+    req.on('error', (e) => reject(new UserError(`cannot reach ${server}: ${e.message} (is \`kubespec serve\` running?)`)));
     req.end();
   });
 }

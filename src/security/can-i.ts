@@ -1,6 +1,6 @@
 import type { Driver } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
-import { knownKinds } from '../sim/index.ts';
+import { apiGroupOf, knownKinds } from '../sim/index.ts';
 import { authorize, serviceAccountSubject, type Decision, type Request, type Subject } from './rbac.ts';
 
 /**
@@ -12,13 +12,9 @@ export function parseResource(text: string): Pick<Request, 'resource' | 'subreso
   const dot = head!.indexOf('.');
   const plural = dot < 0 ? head! : head!.slice(0, dot);
   const explicitGroup = dot < 0 ? undefined : head!.slice(dot + 1);
-  const info = knownKinds.find((k) => k.plural === plural && (explicitGroup === undefined || groupOf(k.apiVersion) === explicitGroup));
+  const info = knownKinds.find((k) => k.plural === plural && (explicitGroup === undefined || apiGroupOf(k.apiVersion) === explicitGroup));
   if (!info && explicitGroup === undefined) throw new UserError(`the server doesn't have a resource type "${plural}"`);
-  return { resource: plural, ...(subresource ? { subresource } : {}), apiGroup: explicitGroup ?? groupOf(info!.apiVersion) };
-}
-
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
+  return { resource: plural, ...(subresource ? { subresource } : {}), apiGroup: explicitGroup ?? apiGroupOf(info!.apiVersion) };
 }
 
 /** `kubectl auth can-i <verb> <resource> --as=<subject> -n <namespace>`, answered by the RBAC model. */

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import * as jsonPatch from 'fast-json-patch/index.mjs';
-import { ApiError, jsonMerge, LabelSelector, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
+import { ApiError, apiGroupOf, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
 import { decide, forbidden, review } from './authorization.ts';
-import { groupOf } from './discovery.ts';
 import { parseFieldSelector } from './field-selector.ts';
 import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
@@ -33,7 +32,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   if (path.namespace && !info.namespaced) throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
   const watching = method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1');
   const verb = verbOf(method, path, watching);
-  const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: groupOf(info.apiVersion), namespace: path.namespace, name: path.name };
+  const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: apiGroupOf(info.apiVersion), namespace: path.namespace, name: path.name };
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
   if (q.get('dryRun')) throw new ApiError('BadRequest', 400, 'dryRun=All is not supported by kubespec serve yet; use kubectl --dry-run=client');
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
@@ -95,10 +94,7 @@ function methodNotAllowed(method: string, plural: string): ApiError {
 
 function getOrThrow(cluster: SimCluster, info: KindInfo, key: { namespace?: string; name: string }): KubeObject {
   const obj = cluster.store.get(info.kind, key);
-  if (!obj) {
-    const group = groupOf(info.apiVersion);
-    throw new ApiError('NotFound', 404, `${group ? `${info.plural}.${group}` : info.plural} "${key.name}" not found`);
-  }
+  if (!obj) throw notFound(info.plural, key.name, apiGroupOf(info.apiVersion));
   return obj;
 }
 
@@ -242,7 +238,7 @@ async function deleteOne(cluster: SimCluster, info: KindInfo, view: VersionView,
   const after = cluster.store.delete(info.kind, key, options);
   cluster.clock.settle();
   if (cluster.store.get(info.kind, key)) return view.toServed(after);
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: key.name, group: groupOf(info.apiVersion), kind: info.plural, uid: after.metadata.uid } };
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: key.name, group: apiGroupOf(info.apiVersion), kind: info.plural, uid: after.metadata.uid } };
 }
 
 async function deleteCollection(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams): Promise<void> {

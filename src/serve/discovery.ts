@@ -1,4 +1,4 @@
-import { kindInfo, knownKinds, type KindInfo } from '../sim/index.ts';
+import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from './version-views.ts';
 
 /**
@@ -41,10 +41,6 @@ export const reviewResources: readonly ReviewResource[] = [
   { kind: 'SubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', plural: 'subjectaccessreviews' },
 ];
 
-export function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
-}
-
 function versionOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
 }
@@ -80,14 +76,14 @@ export function coreVersions(serverAddress: string): object {
 /** GET /apis */
 export function groupList(): object {
   const byGroup = new Map<string, string[]>();
-  for (const gv of groupVersions().filter((g) => g.includes('/'))) byGroup.set(groupOf(gv), [...(byGroup.get(groupOf(gv)) ?? []), gv]);
+  for (const gv of groupVersions().filter((g) => g.includes('/'))) byGroup.set(apiGroupOf(gv), [...(byGroup.get(apiGroupOf(gv)) ?? []), gv]);
   const groups = [...byGroup].map(([name, gvs]) => groupDocument(name, gvs));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 /** GET /apis/<group> */
 export function group(name: string): object | undefined {
-  const gvs = groupVersions().filter((g) => groupOf(g) === name && g.includes('/'));
+  const gvs = groupVersions().filter((g) => apiGroupOf(g) === name && g.includes('/'));
   return gvs.length ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(name, gvs) } : undefined;
 }
 
@@ -150,7 +146,7 @@ export function openApiGroupVersion(path: string): object | undefined {
     paths[prefix] = {
       patch: {
         operationId: `patch${k.kind}`,
-        'x-kubernetes-group-version-kind': { group: groupOf(gv), version: versionOf(gv), kind: k.kind },
+        'x-kubernetes-group-version-kind': { group: apiGroupOf(gv), version: versionOf(gv), kind: k.kind },
         parameters: ['fieldValidation', 'fieldManager', 'dryRun', 'force'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
         requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
         responses: { '200': { description: 'OK' } },

@@ -38,21 +38,21 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
 }
 
 /** A metav1.Status for an error, the body every failed API call carries. */
-export function statusOf(error: ApiError, details: { name?: string; group?: string; kind?: string } = {}): object {
+export function statusOf(error: ApiError): object {
   return {
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, reason: error.reason,
-    details: { ...details, ...(error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {}) },
+    details: error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {},
     code: error.code,
   };
 }
 
-export function sendError(res: ServerResponse, error: unknown, details: { name?: string; group?: string; kind?: string } = {}): void {
+export function sendError(res: ServerResponse, error: unknown): void {
   const api = error instanceof ApiError ? error : new ApiError('InternalError', 500, `Internal error occurred: ${(error as Error)?.message ?? String(error)}`);
   if (res.headersSent) {
     res.end();
     return;
   }
-  sendJson(res, api.code, statusOf(api, details));
+  sendJson(res, api.code, statusOf(api));
 }
 
 /** `Accept: application/json;as=Table;v=v1;g=meta.k8s.io, application/json` → a Table is wanted. */

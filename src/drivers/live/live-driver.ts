@@ -5,6 +5,7 @@ import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.t
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
+import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetNamespace, rememberNamespace } from './cleanup-on-exit.ts';
 
@@ -188,8 +189,4 @@ function infoOf(kind: string) {
   const info = kindInfo(canonicalKind(kind) ?? kind);
   if (!info) throw new ApiError('NotFound', 404, `the server doesn't have a resource type "${kind}"`);
   return info;
-}
-
-function isNamespaced(kind: string): boolean {
-  return kindInfo(canonicalKind(kind) ?? kind)?.namespaced ?? true;
 }

@@ -1,8 +1,9 @@
-import { canonicalKind, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import { apiGroupOf, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
+import { isNamespaced } from '../kind-scope.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -222,14 +223,9 @@ export class SimDriver implements Driver {
   }
 }
 
-/** Unknown kinds count as namespaced; the store then refuses them with the API's message. */
-function isNamespaced(kind: string): boolean {
-  return kindInfo(canonicalKind(kind) ?? kind)?.namespaced ?? true;
-}
-
 function notFoundFor(ref: ObjectRef): Error {
   const info = kindInfo(ref.kind);
-  return info ? notFound(info.plural, ref.name, info.apiVersion.split('/').slice(0, -1).join('')) : new Error(`${ref.kind} "${ref.name}" not found`);
+  return info ? notFound(info.plural, ref.name, apiGroupOf(info.apiVersion)) : new Error(`${ref.kind} "${ref.name}" not found`);
 }
 
 export function formatMs(ms: number): string {

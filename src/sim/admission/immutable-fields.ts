@@ -1,4 +1,5 @@
 import { invalid, type FieldError } from '../store/errors.ts';
+import { apiGroupOf } from '../store/kinds.ts';
 import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';
 import type { AdmissionPlugin } from './admission.ts';
@@ -18,8 +19,8 @@ export const immutableFields: AdmissionPlugin = {
       errors.push({ path: 'spec.selector', text: `Invalid value: v1.LabelSelector{...}: field is immutable` });
     }
     if (errors.length) {
-      const group = info.apiVersion.includes('/') ? `.${info.apiVersion.split('/')[0]}` : '';
-      throw invalid(`${object.kind}${group}`, object.metadata.name, errors);
+      const group = apiGroupOf(info.apiVersion);
+      throw invalid(group ? `${object.kind}.${group}` : object.kind, object.metadata.name, errors);
     }
   },
 };

@@ -1,4 +1,5 @@
-import { ApiError } from '../store/errors.ts';
+import { ApiError, qualifiedResource } from '../store/errors.ts';
+import { apiGroupOf } from '../store/kinds.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { amount, formatAmount, missingForQuota, usageOf } from '../quota-usage.ts';
 import type { AdmissionPlugin } from './admission.ts';
@@ -16,9 +17,9 @@ export function resourceQuotaAdmission(store: () => ObjectStore): AdmissionPlugi
       if (operation !== 'CREATE' || !info.namespaced || object.kind === 'Event') return;
       const quotas = store().list('ResourceQuota', { namespace: object.metadata.namespace });
       if (quotas.length === 0) return;
-      const group = info.apiVersion.includes('/') ? info.apiVersion.split('/')[0]! : '';
+      const group = apiGroupOf(info.apiVersion);
       const charge = usageOf(object, info.plural, group);
-      const subject = `${info.plural}${group ? `.${group}` : ''} "${object.metadata.name}"`;
+      const subject = `${qualifiedResource(info.plural, group)} "${object.metadata.name}"`;
       for (const q of quotas) {
         const hard: Record<string, string> = q.spec?.hard ?? {};
         if (object.kind === 'Pod') {

@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../store/object-store.ts';
-import { knownKinds } from '../store/kinds.ts';
+import { apiGroupOf, knownKinds } from '../store/kinds.ts';
 import type { ObjectKey } from '../store/types.ts';
 import { formatAmount, usageOf } from '../quota-usage.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
@@ -19,7 +19,7 @@ export class ResourceQuotaController implements Controller {
     const hard: Record<string, string> = quota.spec?.hard ?? {};
     const totals: Record<string, number> = Object.fromEntries(Object.keys(hard).map((r) => [r, 0]));
     for (const info of knownKinds.filter((k) => k.namespaced && k.kind !== 'Event')) {
-      const group = info.apiVersion.includes('/') ? info.apiVersion.split('/')[0]! : '';
+      const group = apiGroupOf(info.apiVersion);
       for (const obj of this.store.list(info.kind, { namespace: key.namespace })) {
         if (obj.kind === 'Pod' && obj.metadata.deletionTimestamp) continue;
         for (const [r, v] of Object.entries(usageOf(obj, info.plural, group))) if (r in totals) totals[r]! += v;

@@ -19,25 +19,27 @@ export class ApiError extends Error {
   }
 }
 
+/** How the apiserver names a resource in messages: `pods`, `deployments.apps`. */
+export function qualifiedResource(plural: string, group = ''): string {
+  return group ? `${plural}.${group}` : plural;
+}
+
 /** `pods "web-0" not found` */
 export function notFound(plural: string, name: string, group = ''): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
-  return new ApiError('NotFound', 404, `${resource} "${name}" not found`);
+  return new ApiError('NotFound', 404, `${qualifiedResource(plural, group)} "${name}" not found`);
 }
 
 /** `pods "web-0" already exists` */
 export function alreadyExists(plural: string, name: string, group = ''): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
-  return new ApiError('AlreadyExists', 409, `${resource} "${name}" already exists`);
+  return new ApiError('AlreadyExists', 409, `${qualifiedResource(plural, group)} "${name}" already exists`);
 }
 
 /** The optimistic-concurrency failure, in the API server's words. */
 export function conflict(plural: string, name: string, group = ''): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
   return new ApiError(
     'Conflict',
     409,
-    `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    `Operation cannot be fulfilled on ${qualifiedResource(plural, group)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
   );
 }
 

@@ -55,6 +55,12 @@ const byKind = new Map<string, KindInfo>(
   ]),
 );
 
+/** The API group of an apiVersion: "apps/v1" → "apps", "v1" → "" (the core group). */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
 /** All known kinds, in the order above. */
 export const knownKinds: readonly KindInfo[] = [...byKind.values()];
 

@@ -2,9 +2,9 @@ import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { Admission } from '../admission/admission.ts';
-import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch } from './errors.ts';
+import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from './errors.ts';
 import { deepFreeze, thaw } from './freeze.ts';
-import { kindInfo, type KindInfo } from './kinds.ts';
+import { apiGroupOf, kindInfo, type KindInfo } from './kinds.ts';
 import { LabelSelector } from './label-selector.ts';
 import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
 import { keyText } from './types.ts';
@@ -85,13 +85,13 @@ export class ObjectStore {
     if (info.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
     if (this.get(info.kind, meta)) throw alreadyExists(info.plural, meta.name, groupOf(info));
-    if (info.namespaced && meta.namespace !== undefined && !this.namespaceExists(meta.namespace)) {
-      throw notFound('namespaces', meta.namespace);
-    }
-    // NamespaceLifecycle admission: nothing new in a namespace that is being deleted.
-    if (info.namespaced && meta.namespace !== undefined && this.get('Namespace', { name: meta.namespace })?.metadata.deletionTimestamp) {
-      const group = groupOf(info);
-      throw new ApiError('Forbidden', 403, `${group ? `${info.plural}.${group}` : info.plural} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`);
+    if (info.namespaced && meta.namespace !== undefined) {
+      const namespace = this.get('Namespace', { name: meta.namespace });
+      if (!namespace) throw notFound('namespaces', meta.namespace);
+      // NamespaceLifecycle admission: nothing new in a namespace that is being deleted.
+      if (namespace.metadata.deletionTimestamp) {
+        throw new ApiError('Forbidden', 403, `${qualifiedResource(info.plural, groupOf(info))} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`);
+      }
     }
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
@@ -257,9 +257,6 @@ export class ObjectStore {
     return info;
   }
 
-  private namespaceExists(ns: string): boolean {
-    return this.bucket('Namespace').has(ns);
-  }
 
   private bucket(kind: string): Map<string, KubeObject> {
     let b = this.objects.get(kind);
@@ -274,8 +271,7 @@ function namespaceFinalizing(obj: KubeObject): boolean {
 }
 
 function groupOf(info: KindInfo): string {
-  const slash = info.apiVersion.indexOf('/');
-  return slash < 0 ? '' : info.apiVersion.slice(0, slash);
+  return apiGroupOf(info.apiVersion);
 }
 
 function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
