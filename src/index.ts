@@ -7,6 +7,7 @@ export { report, type ReportOptions } from './api/report.ts';
 export { listSteps, renderSteps, type StepInfo } from './api/list-steps.ts';
 export { init } from './api/init.ts';
 export { serve, callServed, kubeconfigArgument, type ServeCommandOptions } from './api/serve.ts';
+export { referenceCluster, type ReferenceAction } from './api/reference-cluster.ts';
 export { renderEditorGlue } from './api/editor-glue.ts';
 export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';
 export type { RunEnvironment } from './api/run-environment.ts';

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
 
@@ -91,6 +91,16 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
         process.once('SIGTERM', resolve);
       });
       await served.stop();
+    });
+
+  const cluster = program.command('cluster').description('clusters for live runs');
+  cluster
+    .command('reference')
+    .description('a real control plane (kube-apiserver, controller-manager, scheduler, etcd) built from the upstream Go modules, with KWOK nodes')
+    .addArgument(new Argument('<action>', 'what to do').choices(['up', 'down', 'status']))
+    .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
+    .action(async (action: api.ReferenceAction, flags: { topology?: string }) => {
+      code = await api.referenceCluster(action, flags, env);
     });
 
   const clock = program.command('clock').description('the virtual clock of a served cluster');

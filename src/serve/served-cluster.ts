@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import selfsigned from 'selfsigned';
 import { ApiError, SimCluster, type ImageBehavior, type NodeSpec } from '../sim/index.ts';
 import { DurationError, parseDuration } from '../parse/duration.ts';
 import { authenticate } from './authorization.ts';
@@ -11,6 +10,7 @@ import { sendError, sendJson } from './http-io.ts';
 import { handleResource } from './api-handler.ts';
 import { parseResourcePath } from './request-path.ts';
 import { saveSnapshot } from './snapshot.ts';
+import { loopbackCertificate } from './loopback-certificate.ts';
 
 export interface ServeOptions {
   seed: number;
@@ -56,18 +56,9 @@ export class ServedCluster {
 
   /** Starts listening; resolves with the server URL. */
   async start(): Promise<string> {
-    const pems = await selfsigned.generate([{ name: 'commonName', value: 'kubespec' }], {
-      keySize: 2048,
-      notAfterDate: new Date(Date.now() + 365 * 24 * 3600 * 1000),
-      extensions: [
-        { name: 'basicConstraints', cA: true },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
-      ],
-    });
+    const pems = await loopbackCertificate('kubespec');
     this.caPem = pems.cert;
-    this.server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => void this.route(req, res));
+    this.server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => void this.route(req, res));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(this.options.port, this.options.host, resolve);

@@ -150,7 +150,7 @@ export class SimCluster {
   /** Registers a node as its kubelet would, Ready at once. */
   addNode(spec: NodeSpec): void {
     this.nodeCount++;
-    this.store.create(nodeObject(spec, this.nodeCount, this.clock));
+    this.store.create(nodeObject(spec, this.nodeCount, this.clock.now()));
     this.clock.settle();
   }
 }

@@ -1,5 +1,4 @@
-import type { Clock } from './clock.ts';
-import { rfc3339 } from './clock.ts';
+import { rfc3339, type Millis } from './clock.ts';
 
 /** One node to register: what a topology file or a "cluster with nodes" table says. */
 export interface NodeSpec {
@@ -17,10 +16,11 @@ export const defaultCapacity = { cpu: '4', memory: '16Gi', pods: '110', 'ephemer
 /**
  * A Node as a freshly registered, Ready kubelet reports it (reference/kubelet.md §11): the
  * well-known labels, the control-plane taint for control-plane nodes, capacity = allocatable,
- * the four conditions and an InternalIP. `index` picks the pod CIDR and address.
+ * the four conditions and an InternalIP. `index` picks the pod CIDR and address; `now` stamps
+ * the conditions.
  */
-export function nodeObject(spec: NodeSpec, index: number, clock: Clock) {
-  const t = rfc3339(clock.now());
+export function nodeObject(spec: NodeSpec, index: number, now: Millis) {
+  const t = rfc3339(now);
   const controlPlane = spec.role === 'control-plane';
   const capacity = { ...defaultCapacity, ...(spec.capacity ?? {}) };
   const taints = [

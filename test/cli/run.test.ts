@@ -67,7 +67,7 @@ test('usage errors exit 2 with one line and no stack trace', async () => {
   writeFileSync(join(dir, 'kubeconfig'), 'apiVersion: v1\nkind: Config\nclusters: [{name: prod, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: prod, user: {token: x}}]\ncontexts: [{name: production, context: {cluster: prod, user: prod}}]\ncurrent-context: production\n');
   const live = await execa('node', [bin, 'run', '--profile', 'live'], { cwd: dir, reject: false, env: { KUBECONFIG: join(dir, 'kubeconfig'), KUBESPEC_ALLOWED_CONTEXTS: '' } });
   assert.equal(live.exitCode, 2);
-  assert.equal(live.stderr.trim(), 'kubespec: refusing to run against context "production": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS');
+  assert.equal(live.stderr.trim(), 'kubespec: refusing to run against context "production": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), the reference cluster ("kubespec-reference"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS');
   const missing = await execa('node', [bin, 'run', '--profile', 'live', '--context', 'nope'], { cwd: dir, reject: false, env: { KUBECONFIG: join(dir, 'kubeconfig') } });
   assert.equal(missing.exitCode, 2);
   assert.match(missing.stderr, /^kubespec: kubeconfig context "nope" does not exist \(contexts: production\)/);

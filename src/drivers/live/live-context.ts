@@ -3,9 +3,13 @@ import { UserError } from '../../errors.ts';
 
 /**
  * Which cluster a live run talks to, and the guard that keeps a typo away from production: only
- * kind clusters (`kind-*`), a `kubespec serve` cluster (`kubespec`) and contexts listed in
- * KUBESPEC_ALLOWED_CONTEXTS (comma-separated) are accepted.
+ * kind clusters (`kind-*`), a `kubespec serve` cluster (`kubespec`), the reference control plane
+ * (`kubespec-reference`) and contexts listed in KUBESPEC_ALLOWED_CONTEXTS (comma-separated) are
+ * accepted.
  */
+/** Contexts kubespec itself writes: `kubespec serve` and `kubespec cluster reference up`. */
+const builtInContexts = ['kubespec', 'kubespec-reference'];
+
 export function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env): KubeConfig {
   const kc = new KubeConfig();
   try {
@@ -19,8 +23,8 @@ export function loadLiveContext(context: string | undefined, env: Record<string,
     throw new UserError(`kubeconfig context "${name ?? ''}" does not exist (contexts: ${known})`);
   }
   const allowed = (env.KUBESPEC_ALLOWED_CONTEXTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!name.startsWith('kind-') && name !== 'kubespec' && !allowed.includes(name)) {
-    throw new UserError(`refusing to run against context "${name}": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS`);
+  if (!name.startsWith('kind-') && !builtInContexts.includes(name) && !allowed.includes(name)) {
+    throw new UserError(`refusing to run against context "${name}": live runs use kind-* clusters, a kubespec serve cluster ("kubespec"), the reference cluster ("kubespec-reference"), or contexts listed in KUBESPEC_ALLOWED_CONTEXTS`);
   }
   kc.setCurrentContext(name);
   return kc;

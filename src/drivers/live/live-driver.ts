@@ -44,6 +44,10 @@ export class LiveDriver implements Driver {
     // Remembered before it exists: a Ctrl-C during the create must still clean it up.
     rememberNamespace(this.kc, this.ns);
     await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
+    // The ServiceAccount admission plugin refuses pods until the controller has made the
+    // namespace's default ServiceAccount, a moment after the namespace: wait for it.
+    await this.waitFor('the default ServiceAccount of the scenario namespace', async () =>
+      (await this.get({ kind: 'ServiceAccount', name: 'default', namespace: this.ns })) ?? undefined, 60_000);
     this.watchAbort = await new Watch(this.kc).watch(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
   }
 

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { loadTopology } from '../manifests/topologies.ts';
+import { packageRoot } from '../package-root.ts';
+import { UserError } from '../errors.ts';
+import { readState, referenceContext, referenceDown, referenceHealth, referenceUp } from '../cluster/reference/reference-cluster.ts';
+import type { RunEnvironment } from './run-environment.ts';
+
+export type ReferenceAction = 'up' | 'down' | 'status';
+
+/**
+ * `kubespec cluster reference up|down|status`: the real control plane built from the upstream Go
+ * modules, with KWOK nodes (issue: fidelity). Returns the exit code.
+ */
+export async function referenceCluster(action: ReferenceAction, options: { topology?: string }, env: RunEnvironment): Promise<number> {
+  const cacheDir = join(env.cwd, '.cache', 'reference-cluster');
+  const say = (line: string) => env.stdout.write(`${line}\n`);
+  if (action === 'up') {
+    const topology = options.topology ?? 'kind';
+    const nodes = loadTopology(topology, [join(env.cwd, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')]);
+    const state = await referenceUp({ moduleDir: join(packageRoot, 'scripts', 'reference-cluster'), cacheDir, topology, nodes, log: say });
+    say(`reference cluster ${state.version} up: ${state.server}, ${state.nodes.length} KWOK nodes (topology ${topology})`);
+    say(`kubeconfig: ${state.kubeconfig}\n  export KUBECONFIG=${state.kubeconfig}\n  kubespec run --profile live --context ${referenceContext}`);
+    return 0;
+  }
+  if (action === 'down') {
+    const stopped = await referenceDown(cacheDir);
+    say(stopped.length ? `stopped ${stopped.map((p) => `${p.name} (pid ${p.pid})`).join(', ')}` : 'no reference cluster was running');
+    return 0;
+  }
+  if (action === 'status') {
+    const state = readState(cacheDir);
+    if (!state) {
+      say('no reference cluster (start one with `kubespec cluster reference up`)');
+      return 1;
+    }
+    const health = await referenceHealth(state);
+    for (const line of health.lines) say(line);
+    say(health.healthy ? 'healthy' : 'not healthy');
+    return health.healthy ? 0 : 1;
+  }
+  throw new UserError(`unknown action "${action}" (up, down or status)`);
+}

@@ -1,0 +1,256 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'node:https';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import type { NodeDefinition } from '../../drivers/driver.ts';
+import { UserError } from '../../errors.ts';
+import { writeKubeconfig } from '../../serve/kubeconfig.ts';
+import { loopbackCertificate } from '../../serve/loopback-certificate.ts';
+import { ensureReferenceBinaries, referenceVersion, type BuildLayout } from './build.ts';
+import { fakeNodeManifests, kwokNodeAnnotation } from './fake-nodes.ts';
+import { freePort, isOurs, sleep, startComponent, stopComponents, type StartedProcess } from './processes.ts';
+
+/** The kubeconfig context of the reference cluster; the live profile accepts it. */
+export const referenceContext = 'kubespec-reference';
+
+/** What `up` leaves behind for `status`, `down` and the fidelity run. */
+export interface ReferenceClusterState {
+  version: string;
+  server: string;
+  kubeconfig: string;
+  topology: string;
+  nodes: string[];
+  processes: StartedProcess[];
+}
+
+export interface UpOptions extends BuildLayout {
+  topology: string;
+  nodes: NodeDefinition[];
+  log: (line: string) => void;
+  /** How long each component may take to become healthy. */
+  timeoutMs?: number;
+}
+
+const serviceCidr = '10.96.0.0/16';
+
+/**
+ * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and KWOK on loopback, in
+ * that order, each waited for; creates the topology's nodes as KWOK nodes and waits until they
+ * are Ready and schedulable and the default ServiceAccount exists. Anything that fails stops
+ * what was started, so a failed `up` leaves no process behind.
+ */
+export async function referenceUp(options: UpOptions): Promise<ReferenceClusterState> {
+  const running = readState(options.cacheDir);
+  if (running && (await referenceHealth(running)).healthy) {
+    options.log(`already up: ${running.server} (topology ${running.topology})`);
+    return running;
+  }
+  if (running) await referenceDown(options.cacheDir);
+  const binDir = await ensureReferenceBinaries(options, options.log);
+  const dir = clusterDir(options.cacheDir);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  const processes: StartedProcess[] = [];
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  try {
+    const files = await writeKeyMaterial(dir);
+    const ports = { etcd: await freePort(), peer: await freePort(), api: await freePort(), kcm: await freePort(), scheduler: await freePort(), kwok: await freePort() };
+    const server = `https://127.0.0.1:${ports.api}`;
+    const kubeconfig = join(dir, 'kubeconfig');
+    writeKubeconfig(kubeconfig, { name: referenceContext, server, caPem: files.caPem, token: files.token });
+    // HOME points into the cluster folder so no stray ~/.kwok/kwok.yaml changes KWOK's stages.
+    const env = { ...process.env, HOME: dir };
+    const start = (name: string, args: string[]) => {
+      const p = startComponent(name, join(binDir, name), args, join(dir, 'logs', `${name}.log`), env);
+      processes.push(p);
+      return p;
+    };
+
+    start('etcd', etcdArgs(dir, ports.etcd, ports.peer));
+    await waitUntil('etcd', timeoutMs, processes, async () => (await httpGet(`http://127.0.0.1:${ports.etcd}/health`)).includes('"true"'));
+    start('kube-apiserver', apiserverArgs(dir, files, ports.etcd, ports.api));
+    await waitUntil('kube-apiserver', timeoutMs, processes, async () => (await httpsGet(`${server}/readyz`, files.token, files.caPem)) === 'ok');
+    start('kube-controller-manager', [
+      `--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${ports.kcm}`,
+      `--service-account-private-key-file=${files.saKey}`, `--root-ca-file=${files.ca}`, `--service-cluster-ip-range=${serviceCidr}`,
+      '--controllers=*', '--authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics',
+    ]);
+    start('kube-scheduler', [
+      `--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${ports.scheduler}`,
+      '--authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics',
+    ]);
+    // An empty config: KWOK's built-in fast node and pod stages, nothing from elsewhere.
+    writeFileSync(join(dir, 'kwok.yaml'), '');
+    start('kwok', [
+      `--kubeconfig=${kubeconfig}`, `--config=${join(dir, 'kwok.yaml')}`,
+      `--manage-nodes-with-annotation-selector=${kwokNodeAnnotation.key}=${kwokNodeAnnotation.value}`,
+      '--cidr=10.244.0.1/16', '--node-ip=172.18.0.1', '--node-lease-duration-seconds=40', `--server-address=127.0.0.1:${ports.kwok}`,
+    ]);
+
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfig);
+    const core = kc.makeApiClient(CoreV1Api);
+    for (const node of fakeNodeManifests(options.nodes, Date.now())) await core.createNode({ body: node as any });
+    await waitUntil('the nodes to be Ready and schedulable', timeoutMs, processes, async () => nodesReady(core, options.nodes.length));
+    await waitUntil('the default ServiceAccount', timeoutMs, processes, async () => {
+      const list = await core.listNamespacedServiceAccount({ namespace: 'default', fieldSelector: 'metadata.name=default' });
+      return list.items.length === 1;
+    });
+    const state: ReferenceClusterState = { version: referenceVersion, server, kubeconfig, topology: options.topology, nodes: options.nodes.map((n) => n.name), processes };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(state, null, 2));
+    return state;
+  } catch (e) {
+    await stopComponents(processes);
+    const logs = processes.map((p) => p.log).join(', ');
+    throw e instanceof UserError ? e : new UserError(`the reference cluster did not come up: ${(e as Error).message}${logs ? `\nlogs: ${logs}` : ''}`);
+  }
+}
+
+/** Stops every process `up` started (by pid, checked against its binary) and removes its state. */
+export async function referenceDown(cacheDir: string): Promise<StartedProcess[]> {
+  const state = readState(cacheDir);
+  const stopped = state ? state.processes.filter(isOurs) : [];
+  if (state) await stopComponents(state.processes);
+  rmSync(join(clusterDir(cacheDir), 'state.json'), { force: true });
+  return stopped;
+}
+
+export interface ReferenceHealth {
+  healthy: boolean;
+  lines: string[];
+}
+
+/** Which components run, whether the apiserver is ready and how many nodes are Ready. */
+export async function referenceHealth(state: ReferenceClusterState): Promise<ReferenceHealth> {
+  const lines = state.processes.map((p) => `${p.name.padEnd(24)} ${isOurs(p) ? `running (pid ${p.pid})` : 'not running'}`);
+  let healthy = state.processes.every(isOurs);
+  try {
+    const kc = new KubeConfig();
+    kc.loadFromFile(state.kubeconfig);
+    const core = kc.makeApiClient(CoreV1Api);
+    const nodes = (await core.listNode()).items;
+    const ready = nodes.filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    lines.push(`apiserver                ${state.server} (${state.version})`, `nodes                    ${ready.length}/${nodes.length} Ready`);
+    healthy &&= ready.length === state.nodes.length;
+  } catch (e) {
+    lines.push(`apiserver                ${state.server} unreachable: ${(e as Error).message}`);
+    healthy = false;
+  }
+  return { healthy, lines };
+}
+
+export function readState(cacheDir: string): ReferenceClusterState | undefined {
+  const file = join(clusterDir(cacheDir), 'state.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function clusterDir(cacheDir: string): string {
+  return join(cacheDir, 'cluster');
+}
+
+interface KeyMaterial {
+  token: string;
+  tokens: string;
+  saKey: string;
+  ca: string;
+  caPem: string;
+  tlsCert: string;
+  tlsKey: string;
+}
+
+async function writeKeyMaterial(dir: string): Promise<KeyMaterial> {
+  const token = randomBytes(24).toString('hex');
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text, { mode: 0o600 });
+    return join(dir, name);
+  };
+  const serving = await loopbackCertificate('kube-apiserver');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  return {
+    token,
+    // system:masters is the admin group the bootstrap RBAC policy grants everything.
+    tokens: file('tokens.csv', `${token},admin,admin,system:masters\n`),
+    saKey: file('sa.key', privateKey),
+    ca: file('ca.crt', serving.cert),
+    caPem: serving.cert,
+    tlsCert: file('apiserver.crt', serving.cert),
+    tlsKey: file('apiserver.key', serving.key),
+  };
+}
+
+function etcdArgs(dir: string, client: number, peer: number): string[] {
+  return [
+    '--name=reference', `--data-dir=${join(dir, 'etcd')}`,
+    `--listen-client-urls=http://127.0.0.1:${client}`, `--advertise-client-urls=http://127.0.0.1:${client}`,
+    `--listen-peer-urls=http://127.0.0.1:${peer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${peer}`,
+    `--initial-cluster=reference=http://127.0.0.1:${peer}`,
+    // Throwaway test data: no fsync makes etcd fast on slow disks.
+    '--unsafe-no-fsync', `--quota-backend-bytes=${2 * 1024 ** 3}`, '--log-level=warn',
+  ];
+}
+
+function apiserverArgs(dir: string, files: KeyMaterial, etcdPort: number, apiPort: number): string[] {
+  return [
+    `--etcd-servers=http://127.0.0.1:${etcdPort}`, '--bind-address=127.0.0.1', `--secure-port=${apiPort}`, `--cert-dir=${join(dir, 'pki')}`,
+    `--tls-cert-file=${files.tlsCert}`, `--tls-private-key-file=${files.tlsKey}`,
+    `--token-auth-file=${files.tokens}`, '--authorization-mode=Node,RBAC',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--service-account-key-file=${files.saKey}`, `--service-account-signing-key-file=${files.saKey}`,
+    `--service-cluster-ip-range=${serviceCidr}`, '--allow-privileged=true',
+    ...advertiseAddress(),
+  ];
+}
+
+/**
+ * The apiserver publishes its address in the `kubernetes` Endpoints, which rejects loopback, and
+ * picks it from the default route. Without a non-loopback interface a documentation address
+ * (TEST-NET-1) stands in: nothing dials the service VIP here, there is no kube-proxy.
+ */
+function advertiseAddress(): string[] {
+  const external = Object.values(networkInterfaces()).flat().some((a) => a && !a.internal && a.family === 'IPv4');
+  return external ? [] : ['--advertise-address=192.0.2.10'];
+}
+
+async function nodesReady(core: CoreV1Api, expected: number): Promise<boolean> {
+  const nodes = (await core.listNode()).items;
+  const ready = nodes.filter((n) =>
+    n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') &&
+    !n.spec?.taints?.some((t) => t.key === 'node.kubernetes.io/not-ready' || t.key === 'node.kubernetes.io/unreachable'));
+  return ready.length === expected;
+}
+
+/** Polls `check` until true; fails early, naming the component, when a started process died. */
+async function waitUntil(what: string, timeoutMs: number, processes: StartedProcess[], check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const dead = processes.find((p) => !isOurs(p));
+    if (dead) throw new UserError(`${dead.name} exited while waiting for ${what}; its log: ${dead.log}\n${logTail(dead.log)}`);
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new UserError(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+function logTail(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-15).join('\n') : '';
+}
+
+async function httpGet(url: string): Promise<string> {
+  const response = await fetch(url);
+  return await response.text();
+}
+
+/** A GET that trusts our own CA only (fetch cannot take a CA without undici's Agent). */
+function httpsGet(url: string, token: string, caPem: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { authorization: `Bearer ${token}` }, agent: new Agent({ ca: caPem }) }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
