@@ -18,9 +18,10 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {number} [o.parallel]
  * @param {string} [o.format]  the console formatter (progress by default)
  * @param {string} [o.context]  the kubeconfig context of a live run
+ * @param {string} [o.reports]  where reports go (default: reports/ of the project)
  */
 export function cucumberConfig(o) {
-  const reports = join(o.projectRoot, 'reports');
+  const reports = o.reports ?? join(o.projectRoot, 'reports');
   const own = (p) => join(packageRoot, p);
   const teamSteps = o.projectRoot === packageRoot ? [] : ['steps', 'support']
     .filter((d) => existsSync(join(o.projectRoot, d)))
@@ -32,6 +33,8 @@ export function cucumberConfig(o) {
     format: [
       o.format ?? 'progress',
       ['junit', join(reports, 'junit.xml')],
+      // Every scenario's verdict, duration and attachments, for tools such as the fidelity run.
+      ['message', join(reports, 'messages.ndjson')],
       ['allure-cucumberjs/reporter', join(reports, 'allure.out')],
     ],
     formatOptions: {

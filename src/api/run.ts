@@ -22,6 +22,8 @@ export interface RunOptions {
   parallel?: number;
   /** The console formatter: progress (default), pretty, summary. */
   format?: string;
+  /** Where reports go; default reports/ of the project. */
+  reports?: string;
 }
 
 export interface ScenarioCounts {
@@ -53,9 +55,10 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   process.env.KUBESPEC_PROFILE = profile;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
-  const reports = join(env.cwd, 'reports');
+  const reports = options.reports ? resolve(env.cwd, options.reports) : join(env.cwd, 'reports');
   rmSync(join(reports, 'allure-results'), { recursive: true, force: true });
   rmSync(join(reports, 'junit.xml'), { force: true });
+  rmSync(join(reports, 'messages.ndjson'), { force: true });
   mkdirSync(join(reports, 'allure-results'), { recursive: true });
 
   const provided = cucumberConfig({
@@ -67,6 +70,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     parallel: options.parallel,
     format: options.format,
     context: options.context,
+    reports,
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);

@@ -28,7 +28,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--seed <n>', 'seed of the simulator (same seed, same results)', parseInteger('--seed'))
     .option('--parallel <n>', 'run scenarios in N worker processes', parseInteger('--parallel'))
     .option('--format <name>', 'console output: progress, pretty or summary')
-    .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
+    .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, kubespec-reference, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
+    .option('--reports <dir>', 'where reports go (default reports/)')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);
@@ -101,6 +102,21 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
     .action(async (action: api.ReferenceAction, flags: { topology?: string }) => {
       code = await api.referenceCluster(action, flags, env);
+    });
+
+  program
+    .command('fidelity')
+    .description('run the @portable scenarios on the simulator and on the reference cluster and compare them')
+    .argument('[paths...]', 'feature files or folders')
+    .option('--tags <expression>', 'narrow the portable scenarios, e.g. "@workloads"')
+    .option('--parallel <n>', 'worker processes on the reference cluster', parseInteger('--parallel'))
+    .option('--compare-only', 'compare the last runs again, running nothing')
+    .option('--rerun-simulator', 'run the simulator side again and compare with the last reference run')
+    .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean }) => {
+      const report = await api.fidelityRun({ cwd: env.cwd, paths, ...definedOnly(flags), log: (line) => env.stdout.write(`${line}\n`) });
+      env.stdout.write(api.fidelityTable(report));
+      env.stdout.write('written: reports/fidelity.txt, reports/fidelity.json\n');
+      code = report.agreeing === report.compared ? EXIT_OK : EXIT_FAILED;
     });
 
   const clock = program.command('clock').description('the virtual clock of a served cluster');

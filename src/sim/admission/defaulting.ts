@@ -16,7 +16,11 @@ export const defaulting: AdmissionPlugin = {
         object.status ??= { phase: 'Active' };
         break;
       case 'Pod':
-        if (object.spec) defaultPodSpec(object.spec);
+        if (object.spec) {
+          defaultPodSpec(object.spec);
+          // SetDefaults_Pod, not SetDefaults_PodSpec: pods get it, templates do not.
+          object.spec.enableServiceLinks ??= true;
+        }
         break;
       case 'StatefulSet':
         defaultStatefulSet(object.spec ?? (object.spec = {}));

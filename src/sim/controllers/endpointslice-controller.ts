@@ -53,7 +53,7 @@ export class EndpointSliceController implements Controller {
     return {
       addresses: [pod.status.podIP],
       conditions: { ready: svc.spec.publishNotReadyAddresses ? true : serving && !terminating, serving, terminating },
-      ...(pod.spec?.hostname && pod.spec?.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
+      ...(setsHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
       nodeName: pod.spec?.nodeName,
       targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
       ...(zone ? { zone } : {}),
@@ -62,9 +62,11 @@ export class EndpointSliceController implements Controller {
 
   private writeSlice(svc: KubeObject, current: KubeObject | undefined, ports: any[], endpoints: any[]): void {
     const body = { addressType: 'IPv4', endpoints, ports };
+    const labels = { ...serviceLabels(svc), 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY };
     if (current) {
-      if (JSON.stringify({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }) !== JSON.stringify(body)) {
-        this.store.update({ ...current, ...body });
+      const now = { addressType: current.addressType, endpoints: current.endpoints, ports: current.ports };
+      if (JSON.stringify(now) !== JSON.stringify(body) || JSON.stringify(current.metadata.labels) !== JSON.stringify(labels)) {
+        this.store.update({ ...current, metadata: { ...current.metadata, labels }, ...body });
       }
       return;
     }
@@ -74,7 +76,7 @@ export class EndpointSliceController implements Controller {
       metadata: {
         generateName: `${svc.metadata.name}-`,
         namespace: svc.metadata.namespace,
-        labels: { ...(svc.metadata.labels ?? {}), 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY },
+        labels,
         ownerReferences: [controllerRef(svc)],
       },
       ...body,
@@ -84,21 +86,38 @@ export class EndpointSliceController implements Controller {
   /** The legacy Endpoints object named like the Service. */
   private writeEndpoints(svc: KubeObject, pods: KubeObject[]): void {
     const live = pods.filter((p) => !p.metadata.deletionTimestamp);
-    const address = (p: KubeObject) => ({ ip: p.status.podIP, nodeName: p.spec?.nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: p.metadata.namespace, uid: p.metadata.uid } });
+    const address = (p: KubeObject) => ({
+      ip: p.status.podIP,
+      ...(setsHostname(p, svc) ? { hostname: p.spec.hostname } : {}),
+      nodeName: p.spec?.nodeName,
+      targetRef: { kind: 'Pod', name: p.metadata.name, namespace: p.metadata.namespace, uid: p.metadata.uid },
+    });
     const ready = live.filter((p) => svc.spec.publishNotReadyAddresses || isPodReady(p)).map(address);
     const notReady = live.filter((p) => !svc.spec.publishNotReadyAddresses && !isPodReady(p)).map(address);
     const ports = (svc.spec.ports ?? []).map((p: any) => ({ ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : resolvePort(p.targetPort, live[0]) ?? p.port, protocol: p.protocol ?? 'TCP' }));
     const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
     const current = this.store.get('Endpoints', svc.metadata);
-    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels: svc.metadata.labels }, ...(subsets ? { subsets } : {}) };
+    const labels = serviceLabels(svc);
+    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels }, ...(subsets ? { subsets } : {}) };
     if (!current) {
       this.store.create({ apiVersion: 'v1', kind: 'Endpoints', ...body });
-    } else if (JSON.stringify(current.subsets) !== JSON.stringify(subsets)) {
-      const next = { ...current, subsets };
+    } else if (JSON.stringify(current.subsets) !== JSON.stringify(subsets) || JSON.stringify(current.metadata.labels ?? {}) !== JSON.stringify(labels)) {
+      const next = { ...current, metadata: { ...current.metadata, labels }, subsets };
       if (!subsets) delete next.subsets;
       this.store.update(next);
     }
   }
+}
+
+/** ShouldSetHostname: a pod whose subdomain is this Service is addressable by its hostname. */
+function setsHostname(pod: KubeObject, svc: KubeObject): boolean {
+  return Boolean(pod.spec?.hostname) && pod.spec?.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace;
+}
+
+/** The Service's labels, with `service.kubernetes.io/headless` exactly when it has no cluster IP. */
+function serviceLabels(svc: KubeObject): Record<string, string> {
+  const { 'service.kubernetes.io/headless': _, ...labels } = svc.metadata.labels ?? {};
+  return svc.spec?.clusterIP === 'None' ? { ...labels, 'service.kubernetes.io/headless': '' } : labels;
 }
 
 /** A Service targetPort: a number, or the name of a container port of the pod. */

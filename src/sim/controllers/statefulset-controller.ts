@@ -66,14 +66,18 @@ export class StatefulSetController implements Controller {
         labels: { ...(sts.spec.selector?.matchLabels ?? {}), 'controller.kubernetes.io/hash': name.slice(sts.metadata.name.length + 1) },
         ownerReferences: [controllerRef(sts)],
       },
-      data: { spec: { template: thaw(sts.spec.template), $patch: 'replace' } },
+      // getPatch in stateful_set_utils.go: a strategic merge patch replacing the whole template.
+      data: { spec: { template: { ...thaw(sts.spec.template), $patch: 'replace' } } },
       revision: Math.max(0, ...existing.map((r) => r.revision ?? 0)) + 1,
     });
     return name;
   }
 
   private revisionTemplate(sts: KubeObject, revision: string): any | undefined {
-    return this.store.get('ControllerRevision', { namespace: sts.metadata.namespace, name: revision })?.data?.spec?.template;
+    const stored = this.store.get('ControllerRevision', { namespace: sts.metadata.namespace, name: revision })?.data?.spec?.template;
+    if (!stored) return undefined;
+    const { $patch, ...template } = stored;
+    return template;
   }
 
   /**
@@ -181,6 +185,8 @@ export class StatefulSetController implements Controller {
         kind: 'Pod',
         metadata: {
           name,
+          // GetPodFromTemplate sets the prefix even though the controller names the pod itself.
+          generateName: `${sts.metadata.name}-`,
           namespace: sts.metadata.namespace,
           labels: {
             ...(template.metadata?.labels ?? {}),

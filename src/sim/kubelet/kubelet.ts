@@ -358,8 +358,11 @@ export class Kubelets implements Controller {
     const hostIP = node?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
     const status = buildPodStatus(current, rt, this.clock.now(), hostIP);
     const next = thaw(current.status ?? {});
-    Object.assign(next, status);
-    for (const cond of status.conditions) next.conditions = upsertCondition(next.conditions, cond);
+    // The kubelet owns its conditions; others (PodScheduled from the scheduler, DisruptionTarget)
+    // stay as they are.
+    const { conditions, ...fields } = status;
+    Object.assign(next, fields);
+    for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
     if (JSON.stringify(next) === JSON.stringify(current.status)) return;
     this.store.updateStatus({ ...current, status: next });
   }

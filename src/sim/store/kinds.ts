@@ -8,11 +8,14 @@ export interface KindInfo {
   apiVersion: string;
   plural: string;
   namespaced: boolean;
-  /** Objects of this kind get metadata.generation bumped on spec changes. */
-  hasGeneration: boolean;
+  /**
+   * What bumps metadata.generation: a spec change (workloads, most kinds with a spec), any change
+   * outside metadata plus label changes (EndpointSlice, which has no spec), or nothing.
+   */
+  generation: 'spec' | 'content' | false;
 }
 
-const table: Array<[kind: string, apiVersion: string, plural: string, namespaced: boolean, generation: boolean]> = [
+const table: Array<[kind: string, apiVersion: string, plural: string, namespaced: boolean, generation: KindInfo['generation']]> = [
   ['Namespace', 'v1', 'namespaces', false, false],
   ['Node', 'v1', 'nodes', false, false],
   ['Pod', 'v1', 'pods', true, false],
@@ -26,32 +29,32 @@ const table: Array<[kind: string, apiVersion: string, plural: string, namespaced
   ['ResourceQuota', 'v1', 'resourcequotas', true, false],
   ['LimitRange', 'v1', 'limitranges', true, false],
   ['Event', 'v1', 'events', true, false],
-  ['Deployment', 'apps/v1', 'deployments', true, true],
-  ['ReplicaSet', 'apps/v1', 'replicasets', true, true],
-  ['StatefulSet', 'apps/v1', 'statefulsets', true, true],
-  ['DaemonSet', 'apps/v1', 'daemonsets', true, true],
+  ['Deployment', 'apps/v1', 'deployments', true, 'spec'],
+  ['ReplicaSet', 'apps/v1', 'replicasets', true, 'spec'],
+  ['StatefulSet', 'apps/v1', 'statefulsets', true, 'spec'],
+  ['DaemonSet', 'apps/v1', 'daemonsets', true, 'spec'],
   ['ControllerRevision', 'apps/v1', 'controllerrevisions', true, false],
-  ['Job', 'batch/v1', 'jobs', true, true],
-  ['CronJob', 'batch/v1', 'cronjobs', true, true],
-  ['EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', true, false],
-  ['Ingress', 'networking.k8s.io/v1', 'ingresses', true, true],
-  ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', false, true],
-  ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', true, true],
+  ['Job', 'batch/v1', 'jobs', true, 'spec'],
+  ['CronJob', 'batch/v1', 'cronjobs', true, 'spec'],
+  ['EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', true, 'content'],
+  ['Ingress', 'networking.k8s.io/v1', 'ingresses', true, 'spec'],
+  ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', false, 'spec'],
+  ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', true, 'spec'],
   ['StorageClass', 'storage.k8s.io/v1', 'storageclasses', false, false],
-  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', true, true],
-  ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', true, true],
+  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', true, 'spec'],
+  ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', true, 'spec'],
   ['PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', false, false],
   ['Role', 'rbac.authorization.k8s.io/v1', 'roles', true, false],
   ['ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles', false, false],
   ['RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings', true, false],
   ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', false, false],
   ['Lease', 'coordination.k8s.io/v1', 'leases', true, false],
-  ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', false, true],
+  ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', false, 'spec'],
 ];
 
 const byKind = new Map<string, KindInfo>(
-  table.map(([kind, apiVersion, plural, namespaced, hasGeneration]) => [
-    kind, { kind, apiVersion, plural, namespaced, hasGeneration },
+  table.map(([kind, apiVersion, plural, namespaced, generation]) => [
+    kind, { kind, apiVersion, plural, namespaced, generation },
   ]),
 );
 

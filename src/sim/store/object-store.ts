@@ -95,7 +95,7 @@ export class ObjectStore {
     }
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
-    if (info.hasGeneration) meta.generation = 1;
+    if (info.generation) meta.generation = 1;
     delete meta.deletionTimestamp;
     (meta as Partial<typeof meta>).resourceVersion = undefined;
     this.admission?.admit({ operation: 'CREATE', object: obj, info });
@@ -184,9 +184,9 @@ export class ObjectStore {
       obj.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
       obj.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
     }
-    if (info.hasGeneration) {
-      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(current.spec);
-      obj.metadata.generation = (current.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+    if (info.generation) {
+      const changed = info.generation === 'spec' ? JSON.stringify(obj.spec) !== JSON.stringify(current.spec) : contentChanged(obj, current);
+      obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info });
     // A finalizer removed from an object that is being deleted may complete the deletion.
@@ -278,4 +278,11 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
   const na = a.metadata.namespace ?? '', nb = b.metadata.namespace ?? '';
   if (na !== nb) return na < nb ? -1 : 1;
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** EndpointSlice's rule (its registry strategy): anything but metadata changed, or the labels did. */
+function contentChanged(next: KubeObject, current: KubeObject): boolean {
+  const { metadata: a, ...restNext } = next;
+  const { metadata: b, ...restCurrent } = current;
+  return JSON.stringify(restNext) !== JSON.stringify(restCurrent) || JSON.stringify(a.labels ?? {}) !== JSON.stringify(b.labels ?? {});
 }

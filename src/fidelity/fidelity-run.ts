@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { readState, referenceContext, referenceDown, referenceUp } from '../cluster/reference/reference-cluster.ts';
+import { loadTopology } from '../manifests/topologies.ts';
+import { packageRoot } from '../package-root.ts';
+import { UserError } from '../errors.ts';
+import { compareRuns, type FidelityReport } from './compare-runs.ts';
+import { fidelityTable } from './fidelity-table.ts';
+import { readScenarioRecords } from './scenario-records.ts';
+
+export interface FidelityOptions {
+  /** The project whose features run (this repository for the built-in library). */
+  cwd: string;
+  /** Feature files or folders; default all. */
+  paths?: string[];
+  /** Narrows the portable scenarios further, e.g. "@workloads". */
+  tags?: string;
+  /** Worker processes for the reference side (scenarios are namespace-isolated). */
+  parallel?: number;
+  /** Compare the results of the last runs again without running anything (after a simulator fix, with `rerunSimulator`). */
+  compareOnly?: boolean;
+  /** Run only the simulator side again and compare with the last reference run. */
+  rerunSimulator?: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * Runs every @portable scenario on the simulator and on the reference control plane (brought up
+ * if it is not, and taken down again then), compares them and writes reports/fidelity.json and
+ * reports/fidelity.txt.
+ */
+export async function fidelityRun(options: FidelityOptions): Promise<FidelityReport> {
+  const cacheDir = join(options.cwd, '.cache', 'reference-cluster');
+  const reports = join(options.cwd, 'reports', 'fidelity');
+  mkdirSync(reports, { recursive: true });
+  const tags = options.tags ? `@portable and (${options.tags})` : '@portable';
+  if (options.rerunSimulator) await runSimulator(options, tags, reports);
+  else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir);
+  const report = compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd));
+  writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
+  writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
+  return report;
+}
+
+function lastRun(reports: string, side: 'sim' | 'reference', cwd: string) {
+  const file = join(reports, side, 'messages.ndjson');
+  if (!existsSync(file)) throw new UserError(`no ${side === 'sim' ? 'simulator' : 'reference cluster'} run to compare (${file}); run \`kubespec fidelity\` first`);
+  return readScenarioRecords(file, cwd);
+}
+
+async function runSimulator(options: FidelityOptions, tags: string, reports: string): Promise<void> {
+  options.log(`simulator: running ${tags}`);
+  await runSide(options, ['--profile', 'sim', '--tags', tags, '--reports', join(reports, 'sim')], {});
+}
+
+async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string): Promise<void> {
+  const startedHere = !readState(cacheDir);
+  const state = await referenceUp({
+    moduleDir: join(packageRoot, 'scripts', 'reference-cluster'),
+    cacheDir,
+    topology: 'kind',
+    nodes: loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]),
+    log: options.log,
+  });
+  try {
+    await runSimulator(options, tags, reports);
+    options.log(`reference cluster ${state.version}: running ${tags} (real time: this takes a while)`);
+    await runSide(options, [
+      '--profile', 'live', '--context', referenceContext, '--tags', tags, '--reports', join(reports, 'reference'),
+      ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
+    ], { KUBECONFIG: state.kubeconfig });
+  } finally {
+    if (startedHere) await referenceDown(cacheDir);
+  }
+}
+
+/** One side in its own process: Cucumber loads support code once per process and profile. */
+async function runSide(options: FidelityOptions, args: string[], env: Record<string, string>): Promise<void> {
+  const result = await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run', '--format', 'summary', ...args, ...(options.paths ?? [])], {
+    cwd: options.cwd,
+    env: { ...process.env, ...env },
+    stdout: 'ignore',
+    stderr: 'inherit',
+    // A failed scenario is a verdict to compare, not a failure of the fidelity run.
+    reject: false,
+  });
+  if (result.exitCode !== 0 && result.exitCode !== 1) throw new UserError(`kubespec run ${args.join(' ')} could not run (exit ${result.exitCode})`);
+}

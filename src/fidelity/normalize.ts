@@ -1,0 +1,75 @@
+/**
+ * What makes two runs of one scenario differ without either being wrong: generated name suffixes,
+ * uids, resourceVersions, timestamps, IPs. Normalising them away leaves the differences that mean
+ * the simulator and Kubernetes disagree.
+ */
+
+// Kubernetes' random suffixes use this alphabet (apimachinery util/rand: no vowels, no 0/1/3),
+// so "web-0" or "nginx-proxy" are left alone.
+const safe = '[bcdfghjklmnpqrstvwxz2456789]';
+const templateHash = new RegExp(`-${safe}{8,10}(?=-|$)`, 'g');
+const randomSuffix = new RegExp(`-${safe}{5}$`);
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ipv4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** `web-5d8f7c9b6d-x2k9p` → `web-<hash>-<random>`, `pi-7xqz4` → `pi-<random>`. */
+export function normalizeName(name: string): string {
+  return name.replace(templateHash, '-<hash>').replace(randomSuffix, '-<random>');
+}
+
+/** Fields that are only ever bookkeeping, dropped wherever they occur under metadata. */
+const bookkeeping = new Set(['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'namespace']);
+const hashLabels = new Set(['pod-template-hash', 'controller-revision-hash']);
+
+/** A deep copy with the run-specific values replaced by placeholders. */
+export function normalizeObject(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalizeObject(v));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (key === 'metadata' && bookkeeping.has(k)) continue;
+      if (k === 'kubectl.kubernetes.io/last-applied-configuration') continue;
+      out[k] = hashLabels.has(k) ? '<hash>' : normalizeObject(v, k);
+    }
+    // ownerReferences carry the owner's uid; without it they compare by kind and name.
+    if ('uid' in out && 'kind' in out && 'name' in out && !('metadata' in out)) delete out.uid;
+    return out;
+  }
+  if (typeof value === 'string') {
+    if (rfc3339.test(value)) return '<time>';
+    if (value.startsWith('-----BEGIN ')) return '<pem>';
+    // Each side runs a scenario in its own namespace (default on the simulator).
+    if (key === 'namespace') return '<namespace>';
+    if (ipv4.test(value)) return '<ip>';
+    return key === 'name' || key === 'hostname' || key === 'claimName' || key === 'nodeName' ? normalizeName(value) : value;
+  }
+  return value;
+}
+
+/**
+ * Pod status fields a kubelet writes and KWOK, standing in for it on the reference cluster, does
+ * not (or writes differently): they cannot be compared there. Everything the apiserver, scheduler
+ * and controllers write is kept.
+ */
+export function withoutKubeletOnlyFields(object: any): any {
+  if (object?.kind !== 'Pod' || !object.status) return object;
+  const status = { ...object.status };
+  delete status.hostIPs;
+  status.conditions = status.conditions?.filter((c: any) => c.type !== 'PodReadyToStartContainers');
+  for (const list of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
+    status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, ...rest }: any) => rest);
+  }
+  return { ...object, status };
+}
+
+/**
+ * A pod's transitions as both sides can show them: after `terminating`, only `deleted` (a real
+ * kubelet reports the containers' end first; KWOK deletes the pod at once).
+ */
+export function comparableTransitions(steps: string[]): string[] {
+  const terminating = steps.indexOf('terminating');
+  return terminating < 0 ? steps : [...steps.slice(0, terminating + 1), ...steps.slice(terminating + 1).filter((s) => s === 'deleted')];
+}
+
+/** Objects every `default` namespace has, which the simulator's scenarios (run there) see. */
+export const defaultNamespaceFixtures = new Set(['Service/kubernetes', 'Endpoints/kubernetes', 'EndpointSlice/kubernetes']);
