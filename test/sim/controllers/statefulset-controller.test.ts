@@ -72,3 +72,14 @@ test('events use the controller texts', () => {
   const messages = cluster.store.list('Event').filter((e) => e.involvedObject.kind === 'StatefulSet').map((e) => `${e.reason}: ${e.message}`);
   assert.deepEqual(messages, ['SuccessfulCreate: create Pod web-0 in StatefulSet web successful']);
 });
+
+test('pods carry generateName like GetPodFromTemplate sets it; revisions store a patch replacing the template', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(statefulSet('web', 1));
+  cluster.clock.advanceBy(10_000);
+  assert.equal(get(cluster, 'Pod', 'web-0')!.metadata.generateName, 'web-');
+  const [revision] = cluster.store.list('ControllerRevision', { namespace: 'default' });
+  assert.deepEqual(Object.keys(revision!.data.spec), ['template']);
+  assert.equal(revision!.data.spec.template.$patch, 'replace');
+  assert.equal(get(cluster, 'Pod', 'web-0')!.metadata.$patch, undefined);
+});

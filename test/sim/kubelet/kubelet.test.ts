@@ -91,3 +91,13 @@ test('the Pulled event says whether the image was already on the node', () => {
     'b: Container image "nginx:1.27" already present on machine',
   ]);
 });
+
+test('the kubelet keeps the scheduler\'s PodScheduled condition next to its own; pods default enableServiceLinks to true', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('web'));
+  cluster.clock.advanceBy(30_000);
+  const stored = get(cluster, 'Pod', 'web')!;
+  assert.deepEqual(stored.status.conditions.map((c: any) => `${c.type}=${c.status}`).sort(),
+    ['ContainersReady=True', 'Initialized=True', 'PodReadyToStartContainers=True', 'PodScheduled=True', 'Ready=True']);
+  assert.equal(stored.spec.enableServiceLinks, true);
+});

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readScenarioRecords } from '../../src/fidelity/scenario-records.ts';
+import { copyCardFeature, kubespec, projectWith } from './cli-helpers.ts';
+
+test('a run writes messages.ndjson under --reports, and fidelity --compare-only compares two runs from it', async () => {
+  const dir = projectWith({});
+  copyCardFeature(dir);
+  const sim = await kubespec(dir, 'run', '--reports', 'reports/fidelity/sim');
+  assert.equal(sim.code, 0, sim.stdout + sim.stderr);
+  const records = readScenarioRecords(join(dir, 'reports', 'fidelity', 'sim', 'messages.ndjson'), dir);
+  assert.deepEqual(records.map((r) => [r.id, r.status]), [['features/card.feature:7', 'PASSED']]);
+  assert.match(records[0]!.attachments['timeline.txt']!, /pod web-2\s+deleted/);
+  assert.ok(records[0]!.tags.includes('@portable'));
+
+  const missing = await kubespec(dir, 'fidelity', '--compare-only');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no reference cluster run to compare .*run `kubespec fidelity` first/);
+
+  // The same seed twice: the two sides agree and observe the same.
+  await kubespec(dir, 'run', '--reports', 'reports/fidelity/reference');
+  const same = await kubespec(dir, 'fidelity', '--compare-only');
+  assert.equal(same.code, 0, same.stdout + same.stderr);
+  assert.match(same.stdout, /features\/card\.feature:7\s+passed \S+\s+passed \S+\s+agree\n/);
+  assert.match(same.stdout, /agreement: 100% \(1 of 1 scenarios\)/);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'reports', 'fidelity.json'), 'utf8')).agreeing, 1);
+});

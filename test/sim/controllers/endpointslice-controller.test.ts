@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { thaw } from '../../../src/sim/store/freeze.ts';
+import { LabelSelector } from '../../../src/sim/store/label-selector.ts';
+import { clusterWith, get, statefulSet } from '../helpers.ts';
+
+function headlessService(name: string) {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', labels: { tier: 'db' } }, spec: { clusterIP: 'None', selector: { app: name }, ports: [{ port: 80 }] } };
+}
+
+function sliceOf(cluster: ReturnType<typeof clusterWith>, service: string) {
+  return cluster.store.list('EndpointSlice', { namespace: 'default', selector: LabelSelector.parse(`kubernetes.io/service-name=${service}`) })[0]!;
+}
+
+test('a headless Service marks its Endpoints and EndpointSlices service.kubernetes.io/headless, and pods of its subdomain get hostnames in both', () => {
+  const cluster = clusterWith(2);
+  cluster.store.create(headlessService('web'));
+  cluster.store.create(statefulSet('web', 2));
+  cluster.clock.advanceBy(60_000);
+  const endpoints = get(cluster, 'Endpoints', 'web')!;
+  assert.deepEqual(endpoints.metadata.labels, { tier: 'db', 'service.kubernetes.io/headless': '' });
+  assert.deepEqual(endpoints.subsets[0].addresses.map((a: any) => a.hostname).sort(), ['web-0', 'web-1']);
+  const slice = sliceOf(cluster, 'web');
+  assert.equal(slice.metadata.labels['service.kubernetes.io/headless'], '');
+  assert.deepEqual(slice.endpoints.map((e: any) => e.hostname).sort(), ['web-0', 'web-1']);
+});
+
+test('a Service that gets a cluster IP loses nothing but is not headless: no label', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'default' }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }] } });
+  cluster.clock.advanceBy(1_000);
+  assert.equal(get(cluster, 'Endpoints', 'api')!.metadata.labels?.['service.kubernetes.io/headless'], undefined);
+  assert.equal(sliceOf(cluster, 'api').metadata.labels['service.kubernetes.io/headless'], undefined);
+});
+
+test('an EndpointSlice starts at generation 1 and counts every change to its endpoints or labels', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(headlessService('web'));
+  cluster.clock.advanceBy(1_000);
+  assert.equal(sliceOf(cluster, 'web').metadata.generation, 1);
+  cluster.store.create(statefulSet('web', 1));
+  cluster.clock.advanceBy(30_000);
+  const afterPod = sliceOf(cluster, 'web').metadata.generation!;
+  assert.ok(afterPod > 1, `generation ${afterPod} after a pod joined`);
+  const svc = get(cluster, 'Service', 'web')!;
+  cluster.store.update({ ...thaw(svc), metadata: { ...thaw(svc.metadata), labels: { tier: 'cache' } } });
+  cluster.clock.advanceBy(1_000);
+  assert.equal(sliceOf(cluster, 'web').metadata.generation, afterPod + 1);
+  assert.equal(sliceOf(cluster, 'web').metadata.labels.tier, 'cache');
+});
