@@ -19,6 +19,7 @@ import { ControllerManager } from './controllers/manager.ts';
 import { EventRecorder } from './events.ts';
 import type { ImageBehavior } from './kubelet/container-behavior.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
+import { kindAddOnObjects } from './kind-add-ons.ts';
 import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
@@ -81,13 +82,11 @@ export class SimCluster {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     }
     this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443 }] } });
-    this.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }, spec: { clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53 }, { name: 'metrics', port: 9153 }] } });
     for (const pc of builtInPriorityClasses) {
       this.store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
     }
     for (const role of bootstrapClusterRoles()) this.store.create(role);
-    // kind's default class: the local-path provisioner, provisioning on the first consumer's node.
-    this.store.create({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'rancher.io/local-path', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer' });
+    for (const o of kindAddOnObjects()) this.store.create(o);
     this.clock.settle();
   }
 

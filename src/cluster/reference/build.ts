@@ -9,7 +9,10 @@ export const referenceVersion = 'v1.32.5';
 /** KWOK plays the kubelet for fake nodes; v0.7.0 is the release closest to a 1.32 cluster. */
 export const kwokModule = 'sigs.k8s.io/kwok/cmd/kwok@v0.7.0';
 
-export const referenceBinaries = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kwok'] as const;
+export const referenceBinaries = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'local-path-provisioner', 'kwok'] as const;
+
+/** Our own commands in the Go module (cmd/<name>); the rest come from k8s.io/kubernetes. */
+const ownCommands = new Set(['etcd', 'local-path-provisioner']);
 
 export interface BuildLayout {
   /** scripts/reference-cluster: our Go module naming the upstream versions. */
@@ -33,7 +36,7 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   const kube = missing.filter((b) => b !== 'kwok');
   if (kube.length) {
     log(`building ${kube.join(', ')} ${referenceVersion} with ${goVersion} (a cold build takes 10-20 minutes on 2 cores)`);
-    const packages = kube.map((b) => (b === 'etcd' ? './cmd/etcd' : `k8s.io/kubernetes/cmd/${b}`));
+    const packages = kube.map((b) => (ownCommands.has(b) ? `./cmd/${b}` : `k8s.io/kubernetes/cmd/${b}`));
     await goCommand(['build', '-p', '2', '-ldflags', versionLdflags(), '-o', binDir + '/', ...packages], layout.moduleDir, env);
   }
   if (missing.includes('kwok')) {

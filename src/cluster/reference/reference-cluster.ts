@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:https';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
+import { kindAddOnObjects } from '../../sim/kind-add-ons.ts';
 import type { NodeDefinition } from '../../drivers/driver.ts';
 import { UserError } from '../../errors.ts';
 import { writeKubeconfig } from '../../serve/kubeconfig.ts';
@@ -36,9 +37,10 @@ export interface UpOptions extends BuildLayout {
 const serviceCidr = '10.96.0.0/16';
 
 /**
- * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and KWOK on loopback, in
- * that order, each waited for; creates the topology's nodes as KWOK nodes and waits until they
- * are Ready and schedulable and the default ServiceAccount exists. Anything that fails stops
+ * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler, KWOK and a local-path
+ * provisioner on loopback, in that order, each waited for; creates kind's add-on objects (the
+ * kube-dns Service, the default `standard` StorageClass) and the topology's nodes as KWOK nodes,
+ * and waits until they are Ready and schedulable and the default ServiceAccount exists. Anything that fails stops
  * what was started, so a failed `up` leaves no process behind.
  */
 export async function referenceUp(options: UpOptions): Promise<ReferenceClusterState> {
@@ -89,9 +91,14 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       '--cidr=10.244.0.1/16', '--node-ip=172.18.0.1', '--node-lease-duration-seconds=40', `--server-address=127.0.0.1:${ports.kwok}`,
     ]);
 
+    mkdirSync(join(dir, 'volumes'));
+    start('local-path-provisioner', [`--kubeconfig=${kubeconfig}`, `--root=${join(dir, 'volumes')}`]);
+
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
+    const objects = KubernetesObjectApi.makeApiClient(kc);
+    for (const object of kindAddOnObjects()) await objects.create(object as KubernetesObject);
     for (const node of fakeNodeManifests(options.nodes, Date.now())) await core.createNode({ body: node as any });
     await waitUntil('the nodes to be Ready and schedulable', timeoutMs, processes, async () => nodesReady(core, options.nodes.length));
     await waitUntil('the default ServiceAccount', timeoutMs, processes, async () => {

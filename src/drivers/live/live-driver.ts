@@ -8,6 +8,7 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetNamespace, rememberNamespace } from './cleanup-on-exit.ts';
+import { nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
 
 /** How often a wait re-reads the cluster (wall time). */
 const POLL_MS = 250;
@@ -29,6 +30,8 @@ export class LiveDriver implements Driver {
   private readonly lastPods = new Map<string, KubeObject>();
   private watchAbort?: AbortController;
   private readonly clusterScoped: KubeObject[] = [];
+  /** Nodes a scenario changed, as they were before, so teardown can put them back. */
+  private readonly touchedNodes = new Map<string, KubeObject>();
 
   constructor(private readonly kc: KubeConfig, private readonly runId: string = randomBytes(3).toString('hex')) {
     this.objects = KubernetesObjectApi.makeApiClient(kc);
@@ -53,6 +56,12 @@ export class LiveDriver implements Driver {
 
   async teardown(): Promise<void> {
     this.watchAbort?.abort();
+    for (const [name, original] of this.touchedNodes) {
+      const current = await this.get({ kind: 'Node', name }).catch(() => undefined);
+      const restore = current && restoreNodePatch(original, current);
+      if (restore) await this.patch({ kind: 'Node', name }, restore, 'merge').catch(() => undefined);
+    }
+    this.touchedNodes.clear();
     for (const obj of this.clusterScoped.splice(0)) await this.objects.delete(obj as KubernetesObject).catch(() => undefined);
     if (this.ns) {
       await this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns } }).catch(() => undefined);
@@ -64,10 +73,18 @@ export class LiveDriver implements Driver {
     return this.ns;
   }
 
+  /**
+   * A live cluster cannot grow nodes, but the ones it has can take the labels and taints a
+   * scenario's node table gives them (put back at teardown).
+   */
   async addNodes(nodes: NodeDefinition[]): Promise<void> {
-    const present = new Set((await this.list('Node')).map((n) => n.metadata.name));
+    const present = new Map((await this.list('Node')).map((n) => [n.metadata.name, n]));
     const missing = nodes.filter((n) => !present.has(n.name)).map((n) => n.name);
     if (missing.length) throw new UnsupportedError(`a live cluster cannot add nodes (${missing.join(', ')}); create it with that topology instead`);
+    for (const definition of nodes) {
+      const patch = nodeDefinitionPatch(definition, present.get(definition.name)!);
+      if (patch) await this.patch({ kind: 'Node', name: definition.name }, patch, 'merge');
+    }
   }
 
   async failNode(): Promise<void> { throw new UnsupportedError('failing a node is simulator-only on a shared live cluster'); }
@@ -112,6 +129,10 @@ export class LiveDriver implements Driver {
   }
 
   async patch(ref: ObjectRef, patch: object, type: 'strategic' | 'merge' = 'strategic'): Promise<KubeObject> {
+    if (ref.kind === 'Node' && !this.touchedNodes.has(ref.name)) {
+      const original = await this.get(ref);
+      if (original) this.touchedNodes.set(ref.name, original);
+    }
     const body = { ...this.header(ref), ...patch, metadata: { ...this.header(ref).metadata, ...((patch as any).metadata ?? {}) } } as KubernetesObject;
     return await this.call(() => this.objects.patch(body, undefined, undefined, 'kubespec', undefined, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch)) as KubeObject;
   }

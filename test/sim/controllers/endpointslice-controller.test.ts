@@ -21,7 +21,7 @@ test('a headless Service marks its Endpoints and EndpointSlices service.kubernet
   assert.deepEqual(endpoints.metadata.labels, { tier: 'db', 'service.kubernetes.io/headless': '' });
   assert.deepEqual(endpoints.subsets[0].addresses.map((a: any) => a.hostname).sort(), ['web-0', 'web-1']);
   const slice = sliceOf(cluster, 'web');
-  assert.equal(slice.metadata.labels['service.kubernetes.io/headless'], '');
+  assert.equal(slice.metadata.labels?.['service.kubernetes.io/headless'], '');
   assert.deepEqual(slice.endpoints.map((e: any) => e.hostname).sort(), ['web-0', 'web-1']);
 });
 
@@ -30,7 +30,7 @@ test('a Service that gets a cluster IP loses nothing but is not headless: no lab
   cluster.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'default' }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }] } });
   cluster.clock.advanceBy(1_000);
   assert.equal(get(cluster, 'Endpoints', 'api')!.metadata.labels?.['service.kubernetes.io/headless'], undefined);
-  assert.equal(sliceOf(cluster, 'api').metadata.labels['service.kubernetes.io/headless'], undefined);
+  assert.equal(sliceOf(cluster, 'api').metadata.labels?.['service.kubernetes.io/headless'], undefined);
 });
 
 test('an EndpointSlice starts at generation 1 and counts every change to its endpoints or labels', () => {
@@ -46,5 +46,5 @@ test('an EndpointSlice starts at generation 1 and counts every change to its end
   cluster.store.update({ ...thaw(svc), metadata: { ...thaw(svc.metadata), labels: { tier: 'cache' } } });
   cluster.clock.advanceBy(1_000);
   assert.equal(sliceOf(cluster, 'web').metadata.generation, afterPod + 1);
-  assert.equal(sliceOf(cluster, 'web').metadata.labels.tier, 'cache');
+  assert.equal(sliceOf(cluster, 'web').metadata.labels?.tier, 'cache');
 });

@@ -81,5 +81,5 @@ test('pods carry generateName like GetPodFromTemplate sets it; revisions store a
   const [revision] = cluster.store.list('ControllerRevision', { namespace: 'default' });
   assert.deepEqual(Object.keys(revision!.data.spec), ['template']);
   assert.equal(revision!.data.spec.template.$patch, 'replace');
-  assert.equal(get(cluster, 'Pod', 'web-0')!.metadata.$patch, undefined);
+  assert.ok(!('$patch' in get(cluster, 'Pod', 'web-0')!.metadata));
 });

@@ -1,0 +1,39 @@
+import type { KubeObject, NodeDefinition } from '../driver.ts';
+
+/**
+ * Nodes of a live cluster are shared: what a scenario changes on them (labels, taints, cordon)
+ * is put back when it ends. These compute the merge patches for both directions.
+ */
+
+/** The merge patch giving an existing node the labels and taints a scenario's node table asks for. */
+export function nodeDefinitionPatch(definition: NodeDefinition, current: KubeObject): object | undefined {
+  const labels = definition.labels ?? {};
+  const wanted = definition.taints ?? [];
+  const taints = current.spec?.taints ?? [];
+  const missingTaints = wanted.filter((w) => !taints.some((t: any) => t.key === w.key && t.effect === w.effect && (t.value ?? '') === (w.value ?? '')));
+  const changedLabels = Object.entries(labels).filter(([k, v]) => current.metadata.labels?.[k] !== v);
+  if (!changedLabels.length && !missingTaints.length) return undefined;
+  return {
+    ...(changedLabels.length ? { metadata: { labels: Object.fromEntries(changedLabels) } } : {}),
+    ...(missingTaints.length ? { spec: { taints: [...taints.filter((t: any) => !missingTaints.some((w) => w.key === t.key && w.effect === t.effect)), ...missingTaints] } } : {}),
+  };
+}
+
+/** The merge patch that puts a node's labels, taints and schedulability back as they were. */
+export function restoreNodePatch(original: KubeObject, current: KubeObject): object | undefined {
+  const before = original.metadata.labels ?? {};
+  const now = current.metadata.labels ?? {};
+  const labels: Record<string, string | null> = {};
+  for (const k of Object.keys(now)) if (!(k in before)) labels[k] = null;
+  for (const [k, v] of Object.entries(before)) if (now[k] !== v) labels[k] = v;
+  const taintsChanged = JSON.stringify(original.spec?.taints ?? []) !== JSON.stringify(current.spec?.taints ?? []);
+  const cordonChanged = Boolean(original.spec?.unschedulable) !== Boolean(current.spec?.unschedulable);
+  if (!Object.keys(labels).length && !taintsChanged && !cordonChanged) return undefined;
+  return {
+    ...(Object.keys(labels).length ? { metadata: { labels } } : {}),
+    spec: {
+      ...(taintsChanged ? { taints: original.spec?.taints ?? null } : {}),
+      ...(cordonChanged ? { unschedulable: original.spec?.unschedulable ?? null } : {}),
+    },
+  };
+}
