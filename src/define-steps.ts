@@ -18,12 +18,13 @@ export function defineSteps(specs: readonly StepSpec[]): void {
         const raw = passed.slice(0, arity);
         const block = takesBlock ? raw.pop() : undefined;
         const within = hasWithin ? (raw.pop() as number) : spec.eventual === 'always' ? spec.defaultWithin : undefined;
+        const expand = namespaceExpander(this);
         try {
           await spec.run.call(this, {
-            args: raw,
+            args: raw.map((a) => (typeof a === 'string' ? expand(a) : a)),
             within,
-            docString: typeof block === 'string' ? block : undefined,
-            rows: block && typeof block === 'object' && 'raw' in block ? (block as { raw(): string[][] }).raw() : undefined,
+            docString: typeof block === 'string' ? expand(block) : undefined,
+            rows: block && typeof block === 'object' && 'raw' in block ? (block as { raw(): string[][] }).raw().map((row) => row.map(expand)) : undefined,
           });
         } catch (e) {
           // A driver that cannot do this safely skips the step and says why (DESIGN.md "The driver").
@@ -40,4 +41,16 @@ export function defineSteps(specs: readonly StepSpec[]): void {
       defineStep(pattern, handler);
     }
   }
+}
+
+/** What `${namespace}` in a step or its doc string stands for. */
+export const NAMESPACE_PLACEHOLDER = '${namespace}';
+
+/**
+ * Scenarios run in a namespace of their own on a live cluster (`default` on the simulator), so a
+ * step that must name it (a DNS name, a RoleBinding subject) writes `${namespace}`.
+ */
+function namespaceExpander(world: World): (text: string) => string {
+  const driver = (world as { driver?: { namespace(): string } }).driver;
+  return (text) => (driver && text.includes(NAMESPACE_PLACEHOLDER) ? text.replaceAll(NAMESPACE_PLACEHOLDER, driver.namespace()) : text);
 }

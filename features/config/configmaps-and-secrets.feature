@@ -94,7 +94,7 @@ Feature: ConfigMaps and Secrets in pods
     Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "debug"
     And container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 
-  @portable @C000-129 @C002-082
+  @portable @needs-kubelet @C000-129 @C002-082
   Scenario: a missing ConfigMap blocks the container until it is created
     When the following manifest is applied:
       """yaml
@@ -128,7 +128,7 @@ Feature: ConfigMaps and Secrets in pods
     Then pod "early" is Running within 1 minute
     And container "app" of pod "early" has environment variable "FEATURE" set to "on"
 
-  @portable @C000-129 @C000-132
+  @portable @needs-kubelet @C000-129 @C000-132
   Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
     When the following manifest is applied:
       """yaml

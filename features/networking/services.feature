@@ -58,7 +58,7 @@ Feature: Services, endpoints and DNS
     And pod "client" can reach service "web-service" on port 80
     And pod "client" cannot reach service "web-service" on port 8080
     And the name "web-service" resolves to the cluster IP of service "web-service"
-    And the name "web-service.default.svc.cluster.local" resolves to the cluster IP of service "web-service"
+    And the name "web-service.${namespace}.svc.cluster.local" resolves to the cluster IP of service "web-service"
 
   @portable @C002-109 @C001-176
   Scenario: scaling adds endpoints without touching the Service

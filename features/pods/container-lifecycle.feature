@@ -7,7 +7,7 @@ Feature: Container lifecycle
   Background:
     Given a cluster with 1 worker node
 
-  @portable @C003-026 @C003-029
+  @portable @needs-kubelet @C003-026 @C003-029
   Scenario: restartPolicy Always restarts a container that exits 0
     When the following manifest is applied:
       """yaml
@@ -31,7 +31,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 0, reason: Completed}
       """
 
-  @portable @C003-027 @C003-035
+  @portable @needs-kubelet @C003-027 @C003-035
   Scenario: restartPolicy OnFailure restarts only a failing container
     When the following manifest is applied:
       """yaml
@@ -64,7 +64,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 1, reason: Error}
       """
 
-  @portable @C003-028
+  @portable @needs-kubelet @C003-028
   Scenario: restartPolicy Never: the pod ends Succeeded or Failed
     When the following manifest is applied:
       """yaml
@@ -115,7 +115,7 @@ Feature: Container lifecycle
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 
-  @portable @C003-062 @C003-063
+  @portable @needs-kubelet @C003-062 @C003-063
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
       """yaml
@@ -196,7 +196,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 137, reason: OOMKilled}
       """
 
-  @portable
+  @portable @needs-kubelet
   Scenario: a shell that ignores SIGTERM takes the whole grace period to stop
     Given the following manifest is applied:
       """yaml

@@ -22,7 +22,7 @@ Feature: RBAC and ServiceAccounts
       kind: RoleBinding
       metadata: {name: read-pods}
       subjects:
-        - {kind: ServiceAccount, name: myapp-sa, namespace: default}
+        - {kind: ServiceAccount, name: myapp-sa, namespace: ${namespace}}
         - {kind: User, name: user@example.com, apiGroup: rbac.authorization.k8s.io}
       roleRef: {kind: Role, name: pod-reader, apiGroup: rbac.authorization.k8s.io}
       """

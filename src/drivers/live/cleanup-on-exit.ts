@@ -1,30 +1,28 @@
-import { KubernetesObjectApi, type KubeConfig } from '@kubernetes/client-node';
-
 /**
- * Namespaces of running scenarios, deleted if the run is interrupted (Ctrl-C, SIGTERM) so an
- * aborted live run leaves nothing behind. Deletion is requested, not awaited to completion:
- * the namespace controller finishes it.
+ * What a running live scenario would leave behind if the run were interrupted (its namespace,
+ * changes to shared nodes), undone on Ctrl-C or SIGTERM before the process exits. Undo actions
+ * are requested, not awaited to completion: deleting a namespace is finished by its controller.
  */
-const active = new Map<string, KubeConfig>();
+const pending = new Map<string, () => Promise<unknown>>();
 let installed = false;
 
-export function rememberNamespace(kc: KubeConfig, name: string): void {
-  active.set(name, kc);
+export function undoOnInterrupt(key: string, action: () => Promise<unknown>): void {
+  pending.set(key, action);
   if (installed) return;
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void deleteAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      void undoAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }
 }
 
-export function forgetNamespace(name: string): void {
-  active.delete(name);
+/** The scenario cleaned up after itself: nothing left to undo for `key`. */
+export function forgetUndo(key: string): void {
+  pending.delete(key);
 }
 
-async function deleteAll(): Promise<void> {
-  await Promise.all([...active].map(([name, kc]) =>
-    KubernetesObjectApi.makeApiClient(kc).delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }).catch(() => undefined)));
-  active.clear();
+async function undoAll(): Promise<void> {
+  await Promise.all([...pending.values()].map((action) => action().catch(() => undefined)));
+  pending.clear();
 }

@@ -7,7 +7,7 @@ import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
-import { forgetNamespace, rememberNamespace } from './cleanup-on-exit.ts';
+import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
 
 /** How often a wait re-reads the cluster (wall time). */
@@ -32,6 +32,9 @@ export class LiveDriver implements Driver {
   private readonly clusterScoped: KubeObject[] = [];
   /** Nodes a scenario changed, as they were before, so teardown can put them back. */
   private readonly touchedNodes = new Map<string, KubeObject>();
+  /** Workers the scenario's cluster does not have (tainted not-in-scenario), until they "join". */
+  private readonly fencedOff = new Set<string>();
+  private describedCluster = false;
 
   constructor(private readonly kc: KubeConfig, private readonly runId: string = randomBytes(3).toString('hex')) {
     this.objects = KubernetesObjectApi.makeApiClient(kc);
@@ -45,7 +48,8 @@ export class LiveDriver implements Driver {
     this.entries.length = 0;
     this.lastPods.clear();
     // Remembered before it exists: a Ctrl-C during the create must still clean it up.
-    rememberNamespace(this.kc, this.ns);
+    const ns = this.ns;
+    undoOnInterrupt(`namespace/${ns}`, () => this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
     await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
     // The ServiceAccount admission plugin refuses pods until the controller has made the
     // namespace's default ServiceAccount, a moment after the namespace: wait for it.
@@ -56,17 +60,25 @@ export class LiveDriver implements Driver {
 
   async teardown(): Promise<void> {
     this.watchAbort?.abort();
+    await this.restoreNodes();
+    this.touchedNodes.clear();
+    this.fencedOff.clear();
+    this.describedCluster = false;
+    for (const obj of this.clusterScoped.splice(0)) await this.objects.delete(obj as KubernetesObject).catch(() => undefined);
+    if (this.ns) {
+      await this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns } }).catch(() => undefined);
+      forgetUndo(`namespace/${this.ns}`);
+    }
+  }
+
+  /** Puts back what the scenario changed on nodes (labels, taints, cordon). */
+  private async restoreNodes(): Promise<void> {
     for (const [name, original] of this.touchedNodes) {
       const current = await this.get({ kind: 'Node', name }).catch(() => undefined);
       const restore = current && restoreNodePatch(original, current);
       if (restore) await this.patch({ kind: 'Node', name }, restore, 'merge').catch(() => undefined);
     }
-    this.touchedNodes.clear();
-    for (const obj of this.clusterScoped.splice(0)) await this.objects.delete(obj as KubernetesObject).catch(() => undefined);
-    if (this.ns) {
-      await this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns } }).catch(() => undefined);
-      forgetNamespace(this.ns);
-    }
+    forgetUndo(`nodes/${this.ns}`);
   }
 
   namespace(): string {
@@ -74,16 +86,33 @@ export class LiveDriver implements Driver {
   }
 
   /**
-   * A live cluster cannot grow nodes, but the ones it has can take the labels and taints a
-   * scenario's node table gives them (put back at teardown).
+   * A live cluster cannot grow nodes, but it can look like the scenario's: the nodes named get
+   * the labels and taints the scenario gives them, and the first time a scenario describes its
+   * cluster, every other worker is fenced off with the `kubespec.io/not-in-scenario` NoSchedule
+   * taint; a later "node joins" lifts it. A control-plane node may have any name. All of it is put
+   * back at teardown.
    */
   async addNodes(nodes: NodeDefinition[]): Promise<void> {
     const present = new Map((await this.list('Node')).map((n) => [n.metadata.name, n]));
-    const missing = nodes.filter((n) => !present.has(n.name)).map((n) => n.name);
+    const controlPlanes = [...present.values()].filter(isControlPlane);
+    const wanted = nodes.filter((n) => !(n.role === 'control-plane' && !present.has(n.name) && controlPlanes.length));
+    const missing = wanted.filter((n) => !present.has(n.name)).map((n) => n.name);
     if (missing.length) throw new UnsupportedError(`a live cluster cannot add nodes (${missing.join(', ')}); create it with that topology instead`);
-    for (const definition of nodes) {
-      const patch = nodeDefinitionPatch(definition, present.get(definition.name)!);
-      if (patch) await this.patch({ kind: 'Node', name: definition.name }, patch, 'merge');
+    for (const definition of wanted) {
+      const fenced = this.fencedOff.delete(definition.name);
+      const base = fenced ? withoutFence(present.get(definition.name)!) : present.get(definition.name)!;
+      const patch: any = nodeDefinitionPatch(definition, base);
+      // Joining lifts the fence even when the node needs nothing else.
+      const joined = fenced ? { ...patch, spec: { taints: patch?.spec?.taints ?? base.spec?.taints ?? [] } } : patch;
+      if (joined) await this.patch({ kind: 'Node', name: definition.name }, joined, 'merge');
+    }
+    if (this.describedCluster) return;
+    this.describedCluster = true;
+    const named = new Set(wanted.map((n) => n.name));
+    for (const node of present.values()) {
+      if (named.has(node.metadata.name) || isControlPlane(node)) continue;
+      this.fencedOff.add(node.metadata.name);
+      await this.patch({ kind: 'Node', name: node.metadata.name }, { spec: { taints: [...(node.spec?.taints ?? []), notInScenario] } }, 'merge');
     }
   }
 
@@ -132,6 +161,7 @@ export class LiveDriver implements Driver {
     if (ref.kind === 'Node' && !this.touchedNodes.has(ref.name)) {
       const original = await this.get(ref);
       if (original) this.touchedNodes.set(ref.name, original);
+      undoOnInterrupt(`nodes/${this.ns}`, () => this.restoreNodes());
     }
     const body = { ...this.header(ref), ...patch, metadata: { ...this.header(ref).metadata, ...((patch as any).metadata ?? {}) } } as KubernetesObject;
     return await this.call(() => this.objects.patch(body, undefined, undefined, 'kubespec', undefined, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch)) as KubeObject;
@@ -208,6 +238,16 @@ export class LiveDriver implements Driver {
       throw e;
     }
   }
+}
+
+const notInScenario = { key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' };
+
+function isControlPlane(node: KubeObject): boolean {
+  return node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
+}
+
+function withoutFence(node: KubeObject): KubeObject {
+  return { ...node, spec: { ...node.spec, taints: (node.spec?.taints ?? []).filter((t: any) => t.key !== notInScenario.key) } };
 }
 
 function infoOf(kind: string) {
