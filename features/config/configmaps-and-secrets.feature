@@ -157,7 +157,7 @@ Feature: ConfigMaps and Secrets in pods
 
   @portable @C000-120 @C000-121 @C000-022 @C000-023
   Scenario: ConfigMap and Secret data the API server refuses
-    Then the following manifest is rejected with "json: cannot unmarshal number into Go struct field ConfigMap.data of type string":
+    Then the following manifest is rejected with ".data.MAX_CONNECTIONS: expected string, got &value.valueUnstructured{Value:100}":
       """yaml
       apiVersion: v1
       kind: ConfigMap

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import * as jsonPatch from 'fast-json-patch/index.mjs';
-import { ApiError, apiGroupOf, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
+import { ApiError, apiGroupOf, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
 import { decide, forbidden, review } from './authorization.ts';
 import { parseFieldSelector } from './field-selector.ts';
@@ -182,6 +182,7 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
     } catch (e) {
       throw new ApiError('BadRequest', 400, `error decoding YAML: ${(e as Error).message}`);
     }
+    checkApplyTypes({ ...applied, metadata: { ...applied?.metadata, name: key.name, namespace: key.namespace } });
     if (!current) {
       const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
       cluster.clock.settle();

@@ -7,6 +7,7 @@ export { VirtualClock, rfc3339, type Clock, type Millis } from './clock.ts';
 export type { NodeSpec } from './nodes.ts';
 export type { ImageBehavior } from './kubelet/container-behavior.ts';
 export { ApiError, notFound, qualifiedResource } from './store/errors.ts';
+export { checkApplyTypes } from './store/apply-type-check.ts';
 export { LabelSelector } from './store/label-selector.ts';
 export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from './store/kinds.ts';
 export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';

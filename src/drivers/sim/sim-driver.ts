@@ -1,4 +1,4 @@
-import { apiGroupOf, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import { apiGroupOf, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
@@ -106,6 +106,7 @@ export class SimDriver implements Driver {
       const kind = m.kind;
       const namespace = isNamespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
       const input = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } } as any;
+      checkApplyTypes(input);
       const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
       // Apply replaces the fields the manifest sets; full server-side apply field ownership is issue 4.
       const stored = existing
