@@ -32,8 +32,8 @@ const MAX_DIFFERENCES = 25;
 
 /**
  * Pairs the two runs' scenarios by id and judges them: equal verdicts agree; scenarios tagged
- * @needs-kubelet (KWOK runs no containers) and scenarios the live driver skipped are listed but
- * not counted. Where verdicts agree, the observations are compared after normalising.
+ * @needs-kubelet (KWOK runs no containers; the reference side does not run them) and scenarios
+ * the live driver skipped are listed but not counted. Where verdicts agree, the observations are compared after normalising.
  */
 export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): FidelityReport {
   const realById = new Map(real.map((r) => [r.id, r]));
@@ -66,12 +66,15 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
     agree: false,
     differences: [],
   };
+  if (any.tags.includes('@needs-kubelet')) {
+    row.excluded = '@needs-kubelet: KWOK stands in for the kubelet, no container runs';
+    return row;
+  }
   if (!sim || !real) {
     row.excluded = `ran only on the ${sim ? 'simulator' : 'reference cluster'}`;
     return row;
   }
-  if (any.tags.includes('@needs-kubelet')) row.excluded = '@needs-kubelet: KWOK stands in for the kubelet, no container runs';
-  else if (real.status === 'SKIPPED') row.excluded = `skipped on the reference cluster: ${firstLine(real.attachments['failure.txt']) || 'a step is simulator-only'}`;
+  if (real.status === 'SKIPPED') row.excluded = `skipped on the reference cluster: ${firstLine(real.attachments['failure.txt']) || 'a step is simulator-only'}`;
   row.agree = sim.status === real.status;
   if (!row.agree) {
     if (sim.status === 'FAILED') row.differences.push(`simulator: ${firstLines(sim.attachments['failure.txt'])}`);

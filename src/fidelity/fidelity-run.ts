@@ -67,7 +67,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
     await runSimulator(options, tags, reports);
     options.log(`reference cluster ${state.version}: running ${tags} (real time: this takes a while)`);
     await runSide(options, [
-      '--profile', 'live', '--context', referenceContext, '--tags', tags, '--reports', join(reports, 'reference'),
+      '--profile', 'live', '--context', referenceContext, '--tags', `${tags} and not @needs-kubelet`, '--reports', join(reports, 'reference'),
       ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
     ], { KUBECONFIG: state.kubeconfig });
   } finally {

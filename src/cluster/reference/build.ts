@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../../errors.ts';
@@ -42,6 +42,10 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   if (missing.includes('kwok')) {
     log(`building ${kwokModule}`);
     await goCommand(['install', kwokModule], layout.moduleDir, { ...env, GOBIN: binDir, GOFLAGS: '-trimpath -mod=mod' });
+  }
+  // Older builds are 300 MB each and never used again once the inputs changed.
+  for (const old of readdirSync(layout.cacheDir).filter((d) => d.startsWith('bin-') && join(layout.cacheDir, d) !== binDir)) {
+    rmSync(join(layout.cacheDir, old), { recursive: true, force: true });
   }
   return binDir;
 }
