@@ -10,6 +10,8 @@ export { serve, callServed, kubeconfigArgument, type ServeCommandOptions } from 
 export { fidelityRun, type FidelityOptions } from './fidelity/fidelity-run.ts';
 export { fidelityTable } from './fidelity/fidelity-table.ts';
 export { compareRuns, type FidelityReport, type FidelityRow } from './fidelity/compare-runs.ts';
+export { mergeResults, type MergeSummary } from './api/merge-results.ts';
+export { assignShards, parseShard, type Shard } from './api/shard.ts';
 export { referenceCluster, type ReferenceAction } from './api/reference-cluster.ts';
 export { renderEditorGlue } from './api/editor-glue.ts';
 export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';

@@ -1,7 +1,9 @@
 import { loadLiveContext } from '../drivers/live/live-context.ts';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { join, relative, resolve } from 'node:path';
+import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
+import { assignShards, parseShard, type Shard } from './shard.ts';
+import { readDurations, recordDurations } from './durations.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
 import { allSteps } from '../../steps/index.ts';
@@ -24,6 +26,8 @@ export interface RunOptions {
   format?: string;
   /** Where reports go; default reports/ of the project. */
   reports?: string;
+  /** Run only this shard of the scenarios, e.g. "2/4" (balanced by the durations of earlier runs). */
+  shard?: string;
 }
 
 export interface ScenarioCounts {
@@ -74,10 +78,25 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
+  if (options.shard) {
+    const mine = await shardScenarios(runConfiguration, cucumberEnv, parseShard(options.shard), reports, env.cwd);
+    // An empty shard runs nothing (an empty path list would mean "all features").
+    if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [] };
+    runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
+  }
   const tally = new Tally();
   const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
+  recordDurations(reports, env.cwd);
   const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd) };
   return result;
+}
+
+/** This shard's scenario ids, from the whole selection and the durations earlier runs recorded. */
+async function shardScenarios(config: IRunConfiguration, environment: IRunEnvironment, shard: Shard, reports: string, cwd: string): Promise<string[]> {
+  const { plan } = await loadSources(config.sources, environment);
+  const durations = { ...readDurations(join(cwd, 'reports')), ...readDurations(reports) };
+  const ids = plan.map((p) => `${relative(cwd, resolve(cwd, p.uri))}:${p.location.line}`);
+  return assignShards(ids.map((id) => ({ id, expectedMs: durations[id] })), shard.total)[shard.index - 1]!;
 }
 
 /** A feature path (optionally with `:line`) resolved against the project; a missing one is a usage error. */

@@ -30,6 +30,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--format <name>', 'console output: progress, pretty or summary')
     .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, kubespec-reference, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
     .option('--reports <dir>', 'where reports go (default reports/)')
+    .option('--shard <i/n>', 'run shard i of n (balanced by earlier durations); join shards with merge-results')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);
@@ -92,6 +93,16 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
         process.once('SIGTERM', resolve);
       });
       await served.stop();
+    });
+
+  program
+    .command('merge-results')
+    .description('join the reports folders of shards (run --shard i/n --reports DIR) into one')
+    .argument('<folders...>', 'reports folders to merge')
+    .option('--into <dir>', 'where the merged reports go', 'reports')
+    .action((folders: string[], flags: { into: string }) => {
+      const m = api.mergeResults(folders, flags.into, env);
+      env.stdout.write(`merged ${m.shards} runs: ${m.tests} scenarios, ${m.failures} failed, into ${flags.into}\n`);
     });
 
   const cluster = program.command('cluster').description('clusters for live runs');

@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { partialMatch } from '../assertions/partial-match.ts';
 import { comparableTransitions, defaultNamespaceFixtures, normalizeName, normalizeObject, withoutKubeletOnlyFields } from './normalize.ts';
-import type { ScenarioRecord } from './scenario-records.ts';
+import type { ScenarioRecord } from '../report/scenario-records.ts';
 
 /** One scenario on both sides. */
 export interface FidelityRow {

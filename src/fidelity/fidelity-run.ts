@@ -7,7 +7,7 @@ import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
 import { compareRuns, type FidelityReport } from './compare-runs.ts';
 import { fidelityTable } from './fidelity-table.ts';
-import { readScenarioRecords } from './scenario-records.ts';
+import { readScenarioRecords } from '../report/scenario-records.ts';
 
 export interface FidelityOptions {
   /** The project whose features run (this repository for the built-in library). */

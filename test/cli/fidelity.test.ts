@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readScenarioRecords } from '../../src/fidelity/scenario-records.ts';
+import { readScenarioRecords } from '../../src/report/scenario-records.ts';
 import { copyCardFeature, kubespec, projectWith } from './cli-helpers.ts';
 
 test('a run writes messages.ndjson under --reports, and fidelity --compare-only compares two runs from it', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { compareRuns, eventDifferences, stateDifferences, transitionDifferences } from '../../src/fidelity/compare-runs.ts';
 import { normalizeName } from '../../src/fidelity/normalize.ts';
-import type { ScenarioRecord } from '../../src/fidelity/scenario-records.ts';
+import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 function record(id: string, status: ScenarioRecord['status'], durationMs: number, extra: Partial<ScenarioRecord> = {}): ScenarioRecord {
   return { id, name: id, tags: ['@portable'], status, durationMs, attachments: {}, ...extra };
