@@ -1,0 +1,46 @@
+// CI's second suite: the reference control plane (real kube-apiserver, controller-manager,
+// scheduler, etcd from the upstream Go modules, KWOK nodes). Brings it up (building it the first
+// time), runs the card scenario on it with the live driver, then the fidelity run, and stops it.
+// Counts: the card run's scenarios, plus one per portable scenario the fidelity run compares
+// (agreeing = passed). A machine that cannot build it (no Go, no module proxy) is told so and
+// counts nothing. Last line: `reference: N passed, N failed`.
+import { execa } from 'execa';
+
+const kubespec = (...args) => execa('node', ['bin/kubespec.mjs', ...args], { reject: false, all: true, env: { FORCE_COLOR: '0' } });
+let passed = 0, failed = 0;
+
+async function main() {
+  const go = await execa('go', ['version'], { reject: false }).catch(() => ({ exitCode: 1 }));
+  if (go.exitCode !== 0) {
+    console.log('reference cluster: skipped, there is no Go toolchain on this machine to build it');
+    return;
+  }
+  const up = await kubespec('cluster', 'reference', 'up');
+  console.log(up.all);
+  if (up.exitCode !== 0) {
+    console.log('reference cluster: could not be built or started on this machine (see above); its suites are skipped');
+    return;
+  }
+  try {
+    const state = JSON.parse((await import('node:fs')).readFileSync('.cache/reference-cluster/cluster/state.json', 'utf8'));
+    const card = await execa('node', ['bin/kubespec.mjs', 'run', '--profile', 'live', '--context', 'kubespec-reference', '--reports', 'reports/reference-card', 'features/workloads/statefulset-scale-down.feature'], {
+      reject: false, all: true, env: { FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
+    });
+    console.log(card.all);
+    const m = /^kubespec: (\d+) passed, (\d+) failed/m.exec(card.all ?? '');
+    passed += m ? Number(m[1]) : 0;
+    failed += m ? Number(m[2]) : 1;
+    const fidelity = await kubespec('fidelity');
+    console.log(fidelity.all);
+    const agreement = /^agreement: [\d.]+% \((\d+) of (\d+) scenarios\)/m.exec(fidelity.all ?? '');
+    if (agreement) {
+      passed += Number(agreement[1]);
+      failed += Number(agreement[2]) - Number(agreement[1]);
+    } else failed += 1;
+  } finally {
+    console.log((await kubespec('cluster', 'reference', 'down')).all);
+  }
+}
+
+await main();
+console.log(`reference: ${passed} passed, ${failed} failed`);
