@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiException, CoreV1Api, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { RestClient, resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
@@ -22,9 +23,8 @@ const POLL_MS = 250;
  */
 export class LiveDriver implements Driver {
   readonly name = 'live' as const;
-  private readonly objects: KubernetesObjectApi;
-  private readonly core: CoreV1Api;
   private ns = '';
+  private readonly rest: RestClient;
   private started = 0;
   private readonly entries: TimelineEntry[] = [];
   private readonly lastPods = new Map<string, KubeObject>();
@@ -37,8 +37,7 @@ export class LiveDriver implements Driver {
   private describedCluster = false;
 
   constructor(private readonly kc: KubeConfig, private readonly runId: string = randomBytes(3).toString('hex')) {
-    this.objects = KubernetesObjectApi.makeApiClient(kc);
-    this.core = kc.makeApiClient(CoreV1Api);
+    this.rest = new RestClient(kc);
   }
 
   async setup(scenario: ScenarioInfo): Promise<void> {
@@ -49,8 +48,10 @@ export class LiveDriver implements Driver {
     this.lastPods.clear();
     // Remembered before it exists: a Ctrl-C during the create must still clean it up.
     const ns = this.ns;
-    undoOnInterrupt(`namespace/${ns}`, () => this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
-    await this.call(() => this.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } } as KubernetesObject));
+    undoOnInterrupt(`namespace/${ns}`, () => this.delete({ kind: 'Namespace', name: ns }));
+    await this.rest.request('POST', resourcePath(infoOf('Namespace')), {
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'app.kubernetes.io/managed-by': 'kubespec', 'kubespec.io/run': this.runId, 'kubespec.io/scenario': slug.slice(0, 63) } } },
+    });
     // The ServiceAccount admission plugin refuses pods until the controller has made the
     // namespace's default ServiceAccount, a moment after the namespace: wait for it.
     await this.waitFor('the default ServiceAccount of the scenario namespace', async () =>
@@ -64,9 +65,9 @@ export class LiveDriver implements Driver {
     this.touchedNodes.clear();
     this.fencedOff.clear();
     this.describedCluster = false;
-    for (const obj of this.clusterScoped.splice(0)) await this.objects.delete(obj as KubernetesObject).catch(() => undefined);
+    for (const obj of this.clusterScoped.splice(0)) await this.delete({ kind: obj.kind, name: obj.metadata.name }).catch(() => undefined);
     if (this.ns) {
-      await this.objects.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.ns } }).catch(() => undefined);
+      await this.delete({ kind: 'Namespace', name: this.ns }).catch(() => undefined);
       forgetUndo(`namespace/${this.ns}`);
     }
   }
@@ -128,8 +129,11 @@ export class LiveDriver implements Driver {
     const out: KubeObject[] = [];
     for (const m of manifests) {
       const namespaced = isNamespaced(m.kind);
-      const spec = { ...m, metadata: { ...m.metadata, ...(namespaced ? { namespace: m.metadata.namespace ?? this.ns } : {}) } } as KubernetesObject;
-      const stored = await this.call(() => this.objects.patch(spec, undefined, undefined, 'kubespec', true, PatchStrategy.ServerSideApply)) as KubeObject;
+      const namespace = namespaced ? m.metadata.namespace ?? this.ns : undefined;
+      const body = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } };
+      const stored = await this.rest.request('PATCH', resourcePath(infoOf(m.kind), namespace, m.metadata.name), {
+        body, contentType: 'application/apply-patch+yaml', query: { fieldManager: 'kubespec', force: true },
+      }) as KubeObject;
       if (!namespaced && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
       out.push(stored);
     }
@@ -138,7 +142,7 @@ export class LiveDriver implements Driver {
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {
     try {
-      return await this.call(() => this.objects.read(this.header(ref) as any)) as KubeObject;
+      return await this.rest.request('GET', this.path(ref)) as KubeObject;
     } catch (e) {
       if (e instanceof ApiError && e.code === 404) return undefined;
       throw e;
@@ -148,13 +152,13 @@ export class LiveDriver implements Driver {
   async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
     const info = infoOf(kind);
     const namespace = info.namespaced && !options.allNamespaces ? options.namespace ?? this.ns : undefined;
-    const list = await this.call(() => this.objects.list(info.apiVersion, info.kind, namespace, undefined, undefined, undefined, undefined, options.labelSelector));
+    const list = await this.rest.request('GET', resourcePath(info, namespace), { query: { labelSelector: options.labelSelector } });
     return (list.items as KubeObject[]).map((o) => ({ ...o, apiVersion: info.apiVersion, kind: info.kind }))
       .sort((a, b) => `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`));
   }
 
   async evict(podName: string, namespace = this.ns): Promise<void> {
-    await this.call(() => this.core.createNamespacedPodEviction({ name: podName, namespace, body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } } }));
+    await this.rest.request('POST', resourcePath(infoOf('Pod'), namespace, podName, 'eviction'), { body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } } });
   }
 
   async patch(ref: ObjectRef, patch: object, type: 'strategic' | 'merge' = 'strategic'): Promise<KubeObject> {
@@ -163,8 +167,9 @@ export class LiveDriver implements Driver {
       if (original) this.touchedNodes.set(ref.name, original);
       undoOnInterrupt(`nodes/${this.ns}`, () => this.restoreNodes());
     }
-    const body = { ...this.header(ref), ...patch, metadata: { ...this.header(ref).metadata, ...((patch as any).metadata ?? {}) } } as KubernetesObject;
-    return await this.call(() => this.objects.patch(body, undefined, undefined, 'kubespec', undefined, type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch)) as KubeObject;
+    return await this.rest.request('PATCH', this.path(ref), {
+      body: patch, contentType: type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json', query: { fieldManager: 'kubespec' },
+    }) as KubeObject;
   }
 
   async scale(ref: ObjectRef, replicas: number): Promise<void> {
@@ -172,7 +177,9 @@ export class LiveDriver implements Driver {
   }
 
   async delete(ref: ObjectRef, request: DeleteRequest = {}): Promise<void> {
-    await this.call(() => this.objects.delete(this.header(ref) as KubernetesObject, undefined, undefined, request.gracePeriodSeconds, undefined, request.propagationPolicy));
+    await this.rest.request('DELETE', this.path(ref), {
+      body: { apiVersion: 'v1', kind: 'DeleteOptions', ...(request.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: request.gracePeriodSeconds } : {}), ...(request.propagationPolicy ? { propagationPolicy: request.propagationPolicy } : {}) },
+    });
   }
 
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, lastSeen?: () => Promise<string>): Promise<T> {
@@ -220,23 +227,9 @@ export class LiveDriver implements Driver {
     else this.lastPods.set(key, obj);
   }
 
-  private header(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
+  private path(ref: ObjectRef): string {
     const info = infoOf(ref.kind);
-    return { apiVersion: info.apiVersion, kind: info.kind, metadata: { name: ref.name, ...(info.namespaced ? { namespace: ref.namespace ?? this.ns } : {}) } };
-  }
-
-  /** Runs an API call, turning client-node's exceptions into ApiErrors with the server's words. */
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof ApiException) {
-        let status: any = {};
-        try { status = typeof e.body === 'string' ? JSON.parse(e.body) : e.body ?? {}; } catch { /* not JSON */ }
-        throw new ApiError(status.reason ?? 'InternalError', e.code, status.message ?? `HTTP ${e.code}`, (status.details?.causes ?? []).map((c: any) => c.message));
-      }
-      throw e;
-    }
+    return resourcePath(info, info.namespaced ? ref.namespace ?? this.ns : undefined, ref.name);
   }
 }
 
