@@ -8,9 +8,9 @@ Feature: Node selection, affinity and taints
     Given a cluster with nodes:
       | name   | role          | labels                                               | taints                   |
       | cp     | control-plane |                                                      |                          |
-      | node-1 |               | gpu=true,gpu-type=nvidia-a100                        |                          |
-      | node-2 |               | gpu=true,gpu-type=nvidia-v100                        | special=true:PreferNoSchedule |
-      | node-3 |               | disk=ssd                                             | dedicated=gpu:NoSchedule |
+      | worker-1 |               | gpu=true,gpu-type=nvidia-a100                        |                          |
+      | worker-2 |               | gpu=true,gpu-type=nvidia-v100                        | special=true:PreferNoSchedule |
+      | worker-3 |               | disk=ssd                                             | dedicated=gpu:NoSchedule |
 
   @portable @C000-186 @C000-187 @C000-189 @C000-190
   Scenario: required affinity filters, preferred affinity picks the heavier match
@@ -38,7 +38,7 @@ Feature: Node selection, affinity and taints
         containers:
           - {name: main, image: registry.k8s.io/pause:3.10}
       """
-    Then pod "trainer" runs on node "node-1" within 30s
+    Then pod "trainer" runs on node "worker-1" within 30s
 
   @portable @C000-188
   Scenario: no node matches the required affinity: Pending with the scheduler's reasons
@@ -83,7 +83,7 @@ Feature: Node selection, affinity and taints
         containers:
           - {name: main, image: registry.k8s.io/pause:3.10}
       """
-    Then pod "gpu-job" runs on node "node-3" within 30s
+    Then pod "gpu-job" runs on node "worker-3" within 30s
     And pod "plain" has a FailedScheduling event saying "1 node(s) had untolerated taint {dedicated: gpu}" within 30s
 
   @portable @C000-205
@@ -108,8 +108,8 @@ Feature: Node selection, affinity and taints
         containers:
           - {name: main, image: registry.k8s.io/pause:3.10}
       """
-    Then pod "avoider" runs on node "node-1" within 30s
-    And pod "v100-only" runs on node "node-2" within 30s
+    Then pod "avoider" runs on node "worker-1" within 30s
+    And pod "v100-only" runs on node "worker-2" within 30s
 
   @portable @C000-193
   Scenario: an extended resource schedules only where it is advertised
@@ -143,7 +143,7 @@ Feature: Node selection, affinity and taints
           - {name: main, image: registry.k8s.io/pause:3.10}
       """
     And pod "trainer" is Running within 1 minute
-    When node "node-1" is labelled "gpu-type-"
+    When node "worker-1" is labelled "gpu-type-"
     And 5 minutes pass
     Then pod "trainer" is Running
-    And pod "trainer" runs on node "node-1"
+    And pod "trainer" runs on node "worker-1"
