@@ -129,7 +129,7 @@ Feature: RBAC and ServiceAccounts
             volumeMounts:
               - {mountPath: /var/run/secrets/kubernetes.io/serviceaccount, readOnly: true}
       """
-    And the following manifest is rejected with "error looking up service account default/ghost: serviceaccount \"ghost\" not found":
+    And the following manifest is rejected with "error looking up service account ${namespace}/ghost: serviceaccount \"ghost\" not found":
       """yaml
       apiVersion: v1
       kind: Pod

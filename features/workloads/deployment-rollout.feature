@@ -65,7 +65,7 @@ Feature: Deployment rollouts
                 image: registry.k8s.io/nginx-slim:0.27
       """
 
-  @portable @C001-143 @C001-010
+  @portable @needs-kubelet @C001-143 @C001-010
   Scenario: a rollout stuck on an image that cannot be pulled reports ProgressDeadlineExceeded and is not rolled back
     Given the following manifest is applied:
       """yaml

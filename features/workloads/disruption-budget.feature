@@ -8,7 +8,7 @@ Feature: PodDisruptionBudgets and node drains
     And a Deployment "api" with 3 replicas
     And Deployment "api" is rolled out within 1 minute
 
-  @portable
+  @portable @needs-kubelet
   Scenario: a budget of minAvailable 2 allows one disruption at a time
     When the following manifest is applied:
       """yaml

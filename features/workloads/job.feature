@@ -52,7 +52,7 @@ Feature: Jobs run pods to completion
         succeeded: 10
       """
 
-  @portable @C000-162 @C002-156 @C001-165 @C000-163 @C001-167
+  @portable @needs-kubelet @C000-162 @C002-156 @C001-165 @C000-163 @C001-167
   Scenario: failures are retried with growing delays until backoffLimit is exceeded
     Given the following manifest is applied:
       """yaml

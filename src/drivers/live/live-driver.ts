@@ -9,7 +9,7 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
-import { nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
+import { capacityMismatches, nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
 
 /** How often a wait re-reads the cluster (wall time). */
 const POLL_MS = 250;
@@ -99,6 +99,8 @@ export class LiveDriver implements Driver {
     const wanted = nodes.filter((n) => !(n.role === 'control-plane' && !present.has(n.name) && controlPlanes.length));
     const missing = wanted.filter((n) => !present.has(n.name)).map((n) => n.name);
     if (missing.length) throw new UnsupportedError(`a live cluster cannot add nodes (${missing.join(', ')}); create it with that topology instead`);
+    const unlike = wanted.flatMap((n) => capacityMismatches(n, present.get(n.name)!).map((m) => `node "${n.name}" ${m}`));
+    if (unlike.length) throw new UnsupportedError(`a live node's capacity is what its kubelet reports; the scenario needs ${unlike.join(', ')}`);
     for (const definition of wanted) {
       const fenced = this.fencedOff.delete(definition.name);
       const base = fenced ? withoutFence(present.get(definition.name)!) : present.get(definition.name)!;

@@ -1,3 +1,4 @@
+import { parseQuantity } from '../../sim/index.ts';
 import type { KubeObject, NodeDefinition } from '../driver.ts';
 
 /**
@@ -36,4 +37,15 @@ export function restoreNodePatch(original: KubeObject, current: KubeObject): obj
       ...(cordonChanged ? { unschedulable: original.spec?.unschedulable ?? null } : {}),
     },
   };
+}
+
+/**
+ * Capacity a scenario's node table asks for that the live node does not have (a kubelet reports
+ * capacity; nobody else can change it), as "cpu 2 (the node has 4)"; empty when it matches.
+ */
+export function capacityMismatches(definition: NodeDefinition, current: KubeObject): string[] {
+  const actual = current.status?.allocatable ?? current.status?.capacity ?? {};
+  return Object.entries(definition.capacity ?? {})
+    .filter(([resource, quantity]) => actual[resource] === undefined || parseQuantity(actual[resource]) !== parseQuantity(quantity))
+    .map(([resource, quantity]) => `${resource} ${quantity} (the node has ${actual[resource] ?? 'none'})`);
 }
