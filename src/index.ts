@@ -10,6 +10,7 @@ export { serve, callServed, kubeconfigArgument, type ServeCommandOptions } from 
 export { fidelityRun, type FidelityOptions } from './fidelity/fidelity-run.ts';
 export { fidelityTable } from './fidelity/fidelity-table.ts';
 export { compareRuns, type FidelityReport, type FidelityRow } from './fidelity/compare-runs.ts';
+export { clean } from './api/clean.ts';
 export { mergeResults, type MergeSummary } from './api/merge-results.ts';
 export { assignShards, parseShard, type Shard } from './api/shard.ts';
 export { referenceCluster, type ReferenceAction } from './api/reference-cluster.ts';

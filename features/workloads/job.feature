@@ -83,7 +83,7 @@ Feature: Jobs run pods to completion
             message: Job has reached the specified backoff limit
       """
 
-  @portable @C000-164 @C001-166
+  @portable @needs-kubelet @C000-164 @C001-166
   Scenario: activeDeadlineSeconds fails the Job and stops its pods, whatever backoffLimit says
     Given the following manifest is applied:
       """yaml

@@ -96,6 +96,15 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     });
 
   program
+    .command('clean')
+    .description('remove what interrupted live runs left on a cluster (scenario namespaces, node fences)')
+    .option('--context <name>', 'kubeconfig context (same allow-list as run --profile live)')
+    .action(async (flags: { context?: string }) => {
+      const removed = await api.clean(flags, env);
+      env.stdout.write(removed.length ? removed.map((r) => `removed ${r}`).join('\n') + '\n' : 'nothing to clean\n');
+    });
+
+  program
     .command('merge-results')
     .description('join the reports folders of shards (run --shard i/n --reports DIR) into one')
     .argument('<folders...>', 'reports folders to merge')

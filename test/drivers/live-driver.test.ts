@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -45,5 +45,34 @@ describe('the live driver against kubespec serve', () => {
     const result = await run;
     assert.equal(result.exitCode, 130, 'the run was interrupted, not finished');
     assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name), []);
+  });
+
+  it('puts back the node labels and taints a scenario gave, and fences off workers it did not name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-nodes-'));
+    const feature = join(dir, 'nodes.feature');
+    writeFileSync(feature, [
+      'Feature: nodes', '  Scenario: two labelled workers',
+      '    Given a cluster with nodes:', '      | name     | labels   | taints             |',
+      '      | worker-1 | disk=ssd |                    |', '      | worker-2 |          | team=a:NoSchedule  |',
+      '    Then node "worker-3" matches:', '      """yaml', '      spec:', '        taints: [{key: kubespec.io/not-in-scenario, effect: NoSchedule}]', '      """',
+      '    And node "worker-1" matches:', '      """yaml', '      metadata: {labels: {disk: ssd}}', '      """', '',
+    ].join('\n'));
+    const r = await execa('node', [bin, 'run', feature, '--profile', 'live', '--context', 'kubespec'], { cwd: dir, env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    const node = (name: string) => served.cluster.store.get('Node', { name })!;
+    assert.equal(node('worker-1').metadata.labels?.disk, undefined);
+    assert.equal(node('worker-2').spec.taints, undefined);
+    assert.equal(node('worker-3').spec.taints, undefined);
+  });
+
+  it('kubespec clean removes leftover scenario namespaces and node fences', async () => {
+    served.cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ks-left-over-1a2b3c', labels: { 'app.kubernetes.io/managed-by': 'kubespec' } } });
+    const w3 = served.cluster.store.get('Node', { name: 'worker-3' })!;
+    served.cluster.store.update({ ...structuredClone(w3), spec: { ...structuredClone(w3.spec), taints: [{ key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' }] } });
+    const r = await execa('node', [bin, 'clean', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-clean-')), env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /removed namespace ks-left-over-1a2b3c\nremoved taint kubespec.io\/not-in-scenario on node worker-3/);
+    assert.ok(served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' })?.metadata.deletionTimestamp ?? !served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' }));
+    assert.equal(served.cluster.store.get('Node', { name: 'worker-3' })!.spec.taints, undefined);
   });
 });

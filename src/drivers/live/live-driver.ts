@@ -9,7 +9,7 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
-import { capacityMismatches, nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
+import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 
 /** How often a wait re-reads the cluster (wall time). */
 const POLL_MS = 250;
@@ -235,14 +235,8 @@ export class LiveDriver implements Driver {
   }
 }
 
-const notInScenario = { key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' };
-
 function isControlPlane(node: KubeObject): boolean {
   return node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
-}
-
-function withoutFence(node: KubeObject): KubeObject {
-  return { ...node, spec: { ...node.spec, taints: (node.spec?.taints ?? []).filter((t: any) => t.key !== notInScenario.key) } };
 }
 
 function infoOf(kind: string) {

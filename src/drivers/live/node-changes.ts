@@ -49,3 +49,10 @@ export function capacityMismatches(definition: NodeDefinition, current: KubeObje
     .filter(([resource, quantity]) => actual[resource] === undefined || parseQuantity(actual[resource]) !== parseQuantity(quantity))
     .map(([resource, quantity]) => `${resource} ${quantity} (the node has ${actual[resource] ?? 'none'})`);
 }
+
+/** The taint that fences off workers a scenario's cluster does not have (see LiveDriver.addNodes). */
+export const notInScenario = { key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' };
+
+export function withoutFence(node: KubeObject): KubeObject {
+  return { ...node, spec: { ...node.spec, taints: (node.spec?.taints ?? []).filter((t: any) => t.key !== notInScenario.key) } };
+}
