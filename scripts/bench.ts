@@ -1,7 +1,7 @@
 // `npm run bench`: the figures of the "Performance and scale" issue, each with its target and
 // ratio, printed as a table and written to reports/bench/<date-free name>.json for comparison.
 // Wall-clock time is measured here, in a script, never in a test.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
@@ -56,6 +56,12 @@ figures.push({ name: 'card scenario (StatefulSet 3 → 1), sim', value: card, un
 figures.push({ name: 'whole built-in library, sim (incl. process start)', value: await library(), unit: 's', target: 30, better: 'lower' });
 figures.push({ name: 'scheduler throughput, 500 nodes, 2000 pods', value: schedulerThroughput(500, 2000), unit: 'pods/s', target: 3000, better: 'higher' });
 figures.push({ name: 'scheduler throughput, 5000 nodes, 1000 pods', value: schedulerThroughput(5000, 1000), unit: 'pods/s', target: 3000, better: 'higher' });
+// Measured side by side by `npm run fidelity` (it needs the reference cluster): read, not rerun.
+const fidelity = join(process.cwd(), 'reports', 'fidelity.json');
+if (existsSync(fidelity)) {
+  const { speedRatio } = JSON.parse(readFileSync(fidelity, 'utf8'));
+  figures.push({ name: 'portable scenarios, reference cluster ÷ sim (last fidelity run)', value: speedRatio, unit: '×', target: 100, better: 'higher' });
+}
 
 const rows = figures.map((f) => {
   const ratio = f.better === 'lower' ? f.target / f.value : f.value / f.target;
