@@ -143,7 +143,7 @@ Feature: Jobs run pods to completion
                 image: busybox:1.36
       """
 
-  @portable @C000-173
+  @portable @needs-kubelet @C000-173
   Scenario: deleting a Job deletes its pods
     Given a Job "long" that runs "sleep 600"
     And there are 1 Running pods labelled "batch.kubernetes.io/job-name=long" within 1 minute
@@ -191,7 +191,7 @@ Feature: Jobs run pods to completion
               - name: JOB_COMPLETION_INDEX
                 valueFrom:
                   fieldRef:
-                    fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
+                    fieldPath: metadata.labels['batch.kubernetes.io/job-completion-index']
       """
 
   @sim-only @C000-238 @C000-239 @C000-240 @C000-241 @C000-242

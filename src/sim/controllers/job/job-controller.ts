@@ -191,7 +191,7 @@ export class JobController implements Controller {
       annotations[INDEX] = String(index);
       spec.hostname = `${job.metadata.name}-${index}`;
       for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
-        c.env = [...(c.env ?? []), { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: `metadata.annotations['${INDEX}']` } } }];
+        c.env = [...(c.env ?? []), { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: `metadata.labels['${INDEX}']` } } }];
       }
     }
     try {
