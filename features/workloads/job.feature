@@ -263,7 +263,7 @@ Feature: Jobs run pods to completion
             message: Matched rules at index 0
       """
 
-  @portable
+  @portable @needs-kubelet
   Scenario: backoffLimitPerIndex fails one index without stopping the others
     Given the following manifest is applied:
       """yaml
