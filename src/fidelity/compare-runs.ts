@@ -141,28 +141,42 @@ export function transitionDifferences(simText = '', realText = ''): string[] {
   return out;
 }
 
-/** Fields of the scenario's final objects that differ, after normalising run-specific values. */
+/**
+ * Fields of the scenario's final objects that differ, after normalising run-specific values.
+ * Objects whose normalised names collide (three `web-<hash>-<random>` pods) are compared as a
+ * group: identical ones pair off first, the rest pair in order.
+ */
 export function stateDifferences(simYaml = '', realYaml = ''): string[] {
   const objects = (text: string) => {
-    const byKey = new Map<string, unknown>();
+    const byKey = new Map<string, unknown[]>();
     for (const doc of parseAllDocuments(text)) {
       const o = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
       if (!o?.kind || !o.metadata?.name || defaultNamespaceFixtures.has(`${o.kind}/${o.metadata.name}`)) continue;
-      byKey.set(`${o.kind}/${normalizeName(o.metadata.name)}`, normalizeObject(withoutKubeletOnlyFields(o)));
+      const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), normalizeObject(withoutKubeletOnlyFields(o))]);
     }
     return byKey;
   };
   const s = objects(simYaml), r = objects(realYaml);
   const out: string[] = [];
   for (const key of [...new Set([...s.keys(), ...r.keys()])].sort()) {
-    if (!r.has(key)) out.push(`${key} only on the simulator`);
-    else if (!s.has(key)) out.push(`${key} only on the reference cluster`);
-    else {
-      for (const m of partialMatch(s.get(key), r.get(key))) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
-      for (const m of partialMatch(r.get(key), s.get(key)).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
+    const sims = [...(s.get(key) ?? [])], reals = [...(r.get(key) ?? [])];
+    if (!reals.length) out.push(`${key} only on the simulator`);
+    else if (!sims.length) out.push(`${key} only on the reference cluster`);
+    else if (sims.length !== reals.length) out.push(`${key}: ${sims.length} on the simulator, ${reals.length} on the reference cluster`);
+    for (let i = sims.length - 1; i >= 0; i--) {
+      const twin = reals.findIndex((x) => JSON.stringify(x) === JSON.stringify(sims[i]));
+      if (twin >= 0) {
+        sims.splice(i, 1);
+        reals.splice(twin, 1);
+      }
+    }
+    for (let i = 0; i < Math.min(sims.length, reals.length); i++) {
+      for (const m of partialMatch(sims[i], reals[i])) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
+      for (const m of partialMatch(reals[i], sims[i]).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 function show(v: unknown): string {

@@ -7,7 +7,7 @@
 // Kubernetes' random suffixes use this alphabet (apimachinery util/rand: no vowels, no 0/1/3),
 // so "web-0" or "nginx-proxy" are left alone.
 const safe = '[bcdfghjklmnpqrstvwxz2456789]';
-const templateHash = new RegExp(`-${safe}{8,10}(?=-|$)`, 'g');
+const templateHash = new RegExp(`-${safe}{8,10}(?=-|$|[^a-z0-9])`, 'g');
 const randomSuffix = new RegExp(`-${safe}{5}$`);
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ipv4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -41,7 +41,8 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     // Each side runs a scenario in its own namespace (default on the simulator).
     if (key === 'namespace') return '<namespace>';
     if (ipv4.test(value)) return '<ip>';
-    return key === 'name' || key === 'hostname' || key === 'claimName' || key === 'nodeName' ? normalizeName(value) : value;
+    // Names carry random suffixes; any text may carry a pod-template hash ("ReplicaSet "web-5d8f7c9b6d" ...").
+    return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(value) : value.replace(templateHash, '-<hash>');
   }
   return value;
 }

@@ -66,3 +66,14 @@ test('final objects compare after normalising uids, times, IPs, namespaces and k
   assert.deepEqual(stateDifferences(sim, sim + '---\n' + stringify({ kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nx' } })),
     ['ConfigMap/kube-root-ca.crt only on the reference cluster']);
 });
+
+test('objects whose names normalise alike compare as a group, and hashes inside texts normalise', () => {
+  const rs = (hash: string, ready: number) => ({ kind: 'ReplicaSet', metadata: { name: `web-${hash}` }, status: { readyReplicas: ready, message: `ReplicaSet "web-${hash}" has successfully progressed.` } });
+  const sim = [rs('5d8f7c9b6d', 3), rs('7b9c4d5f68', 0)].map((o) => stringify(o)).join('---\n');
+  const real = [rs('6c4f7d8b9z', 0), rs('68b7f9c4d2', 3)].map((o) => stringify(o)).join('---\n');
+  assert.deepEqual(stateDifferences(sim, real), []);
+  assert.deepEqual(stateDifferences(sim, stringify(rs('6c4f7d8b9z', 2))), [
+    'ReplicaSet/web-<hash>: 2 on the simulator, 1 on the reference cluster',
+    'ReplicaSet/web-<hash> status.readyReplicas: simulator 3, reference 2',
+  ]);
+});

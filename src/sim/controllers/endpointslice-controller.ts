@@ -98,11 +98,12 @@ export class EndpointSliceController implements Controller {
     const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
     const current = this.store.get('Endpoints', svc.metadata);
     const labels = serviceLabels(svc);
-    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels }, ...(subsets ? { subsets } : {}) };
+    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, ...(Object.keys(labels).length ? { labels } : {}) }, ...(subsets ? { subsets } : {}) };
     if (!current) {
       this.store.create({ apiVersion: 'v1', kind: 'Endpoints', ...body });
     } else if (JSON.stringify(current.subsets) !== JSON.stringify(subsets) || JSON.stringify(current.metadata.labels ?? {}) !== JSON.stringify(labels)) {
-      const next = { ...current, metadata: { ...current.metadata, labels }, subsets };
+      const { labels: _, ...meta } = current.metadata;
+      const next = { ...current, metadata: { ...meta, ...(Object.keys(labels).length ? { labels } : {}) }, subsets };
       if (!subsets) delete next.subsets;
       this.store.update(next);
     }

@@ -226,7 +226,7 @@ export class DeploymentController implements Controller {
         annotations: { [DESIRED]: String(d.spec.replicas ?? 1), [MAX]: String((d.spec.replicas ?? 1) + maxSurge(d)), [REVISION]: String(next) },
         ownerReferences: [controllerRef(d)],
       },
-      spec: { replicas: d.spec.strategy?.type === 'Recreate' ? d.spec.replicas ?? 1 : replicas, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
+      spec: { replicas: d.spec.strategy?.type === 'Recreate' ? d.spec.replicas ?? 1 : replicas, ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}), selector, template },
     });
     if (specReplicas(newRS) > 0) {
       this.events.record(COMPONENT, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRS.metadata.name} from 0 to ${specReplicas(newRS)}`);

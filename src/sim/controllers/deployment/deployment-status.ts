@@ -67,12 +67,14 @@ export function deploymentStatus(d: KubeObject, all: KubeObject[], newRS: KubeOb
   if (failure) setCondition(status, { type: 'ReplicaFailure', status: failure.status, reason: failure.reason, message: failure.message }, t);
   else status.conditions = status.conditions.filter((c: any) => c.type !== 'ReplicaFailure');
   if (status.conditions.length === 0) delete status.conditions;
+  // DeploymentStatus's counts are `omitempty` int32s: a zero is absent from the object.
+  for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
   return { status, requeueAfter };
 }
 
 function deploymentComplete(d: KubeObject, s: any): boolean {
   const replicas = d.spec.replicas ?? 1;
-  return s.updatedReplicas === replicas && s.replicas === replicas && s.availableReplicas === replicas && s.observedGeneration >= (d.metadata.generation ?? 0);
+  return (s.updatedReplicas ?? 0) === replicas && (s.replicas ?? 0) === replicas && (s.availableReplicas ?? 0) === replicas && s.observedGeneration >= (d.metadata.generation ?? 0);
 }
 
 function madeProgress(old: any, s: any): boolean {
