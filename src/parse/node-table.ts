@@ -1,5 +1,6 @@
 import type { NodeDefinition } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
+import { parseQuantity, quantityFormatMessage } from '../sim/quantity.ts';
 
 const columns = ['name', 'role', 'labels', 'taints', 'cpu', 'memory', 'pods'];
 
@@ -18,7 +19,15 @@ export function parseNodeTable(rows: string[][]): NodeDefinition[] {
     const role = cell('role') || 'worker';
     if (role !== 'worker' && role !== 'control-plane') throw new UserError(`node "${name}": role must be worker or control-plane, not "${role}"`);
     const capacity: Record<string, string> = {};
-    for (const r of ['cpu', 'memory', 'pods']) if (cell(r)) capacity[r] = cell(r);
+    for (const r of ['cpu', 'memory', 'pods']) {
+      if (!cell(r)) continue;
+      try {
+        parseQuantity(cell(r));
+      } catch {
+        throw new UserError(`node "${name}": ${r} "${cell(r)}" is not a quantity: ${quantityFormatMessage}`);
+      }
+      capacity[r] = cell(r);
+    }
     return {
       name,
       role: role as NodeDefinition['role'],
