@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { packageRoot } from '../../src/package-root.ts';
+import { readScenarioRecords } from '../../src/report/scenario-records.ts';
+import { kubespec, projectWith } from '../cli/cli-helpers.ts';
+
+/**
+ * The error catalog: bad inputs and the exact first line each must produce. Scenario-level cases
+ * run as one feature file; the verdict and message are read back from the run's messages.
+ */
+const yaml = (...lines: string[]) => ['    Given the following manifest is applied:', '      """yaml', ...lines.map((l) => `      ${l}`), '      """'];
+
+const scenarioCases: Array<{ name: string; steps: string[]; message: string }> = [
+  { name: 'a misspelt duration', steps: ['    When 5 minuts pass'], message: 'DurationError: "5 minuts" is not a duration (try 30s, 5m, 1h30m or 2 minutes)' },
+  { name: 'a malformed quantity in a node table', steps: ['    Given a cluster with nodes:', '      | name | cpu    |', '      | w1   | 1.5Gi2 |'], message: `UserError: node "w1": cpu "1.5Gi2" is not a quantity: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'` },
+  { name: 'an unknown node table column', steps: ['    Given a cluster with nodes:', '      | name | zone |', '      | w1   | a    |'], message: 'UserError: unknown node table column "zone" (known: name, role, labels, taints, cpu, memory, pods)' },
+  { name: 'a taint without an effect', steps: ['    Given a cluster with nodes:', '      | name | taints        |', '      | w1   | dedicated=gpu |'], message: 'UserError: node "w1": "dedicated=gpu" is not a taint (use key=value:NoSchedule, key:NoExecute or key=value:PreferNoSchedule)' },
+  { name: 'an unknown topology', steps: ['    Given a cluster with topology "moon"'], message: 'UserError: unknown topology "moon" (known: gpu-pool, kind, three-zones)' },
+  { name: 'an unknown kind', steps: yaml('apiVersion: v1', 'kind: Podd', 'metadata: {name: x}'), message: 'NotFoundError: no matches for kind "Podd" in version "v1"' },
+  { name: 'an unknown apiVersion', steps: yaml('apiVersion: apps/v9', 'kind: Deployment', 'metadata: {name: x}'), message: 'NotFoundError: no matches for kind "Deployment" in version "apps/v9"' },
+  { name: 'an invalid object name', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: Bad_Name}'), message: `InvalidError: ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')` },
+  { name: 'a selector that does not match the template', steps: yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: b}}', '    spec: {containers: [{name: c, image: nginx}]}'), message: 'InvalidError: Deployment.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"b"}: `selector` does not match template `labels`' },
+  { name: 'a manifest without a name', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}'), message: 'UserError: features/catalog.feature:@+2: ConfigMap: metadata.name: Required value: name or generateName is required' },
+  { name: 'a manifest without a kind', steps: yaml('apiVersion: v1', 'metadata: {name: x}'), message: 'UserError: features/catalog.feature:@+2: kind: Required value' },
+  { name: 'a manifest that is a list', steps: yaml('- just', '- a list'), message: 'UserError: features/catalog.feature:@+2: a manifest must be a mapping with apiVersion, kind and metadata' },
+  { name: 'invalid YAML', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', ' bad: ['), message: 'UserError: features/catalog.feature:@+6: invalid YAML at line 5, column 1: All mapping items must start at the same column' },
+  { name: 'a missing manifest file', steps: ['    Given manifest "nope.yaml" is applied'], message: 'UserError: manifest "nope.yaml" not found (looked in scenarios/manifests, PACKAGE/scenarios/manifests)' },
+  { name: 'a check of an object that does not exist', steps: ['    Then pod "ghost" is Running'], message: 'KubespecAssertionError: pod "ghost" not found' },
+  { name: 'ConfigMap data that is not a string', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: n}', 'data: {MAX: 100}'), message: 'InternalErrorError: failed to create typed patch object (default/n; /v1, Kind=ConfigMap): .data.MAX: expected string, got &value.valueUnstructured{Value:100}' },
+];
+
+test('each bad input in a scenario fails it with its one message, and no stack trace', async () => {
+  const lines = ['Feature: catalog'];
+  const docLine = new Map<string, number>();
+  for (const c of scenarioCases) {
+    lines.push(`  Scenario: ${c.name}`);
+    docLine.set(c.name, lines.length + 1);
+    lines.push(...c.steps);
+  }
+  const dir = projectWith({ 'catalog.feature': lines.join('\n') + '\n' });
+  const run = await kubespec(dir, 'run', '--format', 'summary');
+  assert.equal(run.code, 1);
+  assert.doesNotMatch(run.stdout, /^\s+at .*\.ts:\d+/m, 'no stack frames');
+  const records = readScenarioRecords(join(dir, 'reports', 'messages.ndjson'), dir);
+  for (const c of scenarioCases) {
+    const record = records.find((r) => r.name === c.name);
+    assert.equal(record?.status, 'FAILED', c.name);
+    // `@+N`: N lines below the scenario's first step (a manifest's first YAML line is 2 below its
+    // step; a YAML error names its own line). The package's manifests folder is named relative
+    // to the project.
+    const expected = c.message.replace(/@\+(\d+)/, (_, n) => String(docLine.get(c.name)! + Number(n))).replace('PACKAGE/scenarios/manifests', relative(dir, join(packageRoot, 'scenarios', 'manifests')));
+    assert.equal(record!.attachments['failure.txt']!.split('\n')[0], expected, c.name);
+  }
+});
+
+/** Command-line mistakes: one line on stderr, the documented exit code. */
+const commandCases: Array<{ args: string[]; files?: Record<string, string>; code: number; stderr: string | RegExp }> = [
+  { args: ['run', '--seed', 'abc'], code: 2, stderr: 'kubespec: --seed must be a non-negative integer, not "abc"' },
+  { args: ['run', '--parallel', 'x'], code: 2, stderr: 'kubespec: --parallel must be a non-negative integer, not "x"' },
+  { args: ['run', '--shard', '5/4'], code: 2, stderr: 'kubespec: --shard must be INDEX/TOTAL with 1 <= INDEX <= TOTAL, e.g. 2/4, not "5/4"' },
+  { args: ['run', 'nope.feature'], code: 2, stderr: 'kubespec: feature path "nope.feature" does not exist' },
+  { args: ['run', '--profile', 'bad'], code: 2, stderr: "error: option '--profile <name>' argument 'bad' is invalid. Allowed choices are sim, live." },
+  { args: ['frobnicate'], code: 2, stderr: "error: unknown command 'frobnicate'" },
+  { args: ['steps', '--frob'], code: 2, stderr: "error: unknown option '--frob'" },
+  { args: ['serve', '--port', 'abc'], code: 2, stderr: 'kubespec: --port must be a non-negative integer, not "abc"' },
+  { args: ['run'], files: { 'kubespec.config.json': '{"sead": 1}' }, code: 2, stderr: 'kubespec: kubespec.config.json: unknown field "sead" (known: profile, seed, parallel, tags, paths, format)' },
+  { args: ['run'], files: { 'kubespec.config.json': '{bad' }, code: 2, stderr: /^kubespec: kubespec.config.json: invalid JSON: / },
+  { args: ['merge-results', 'nope'], code: 2, stderr: /^kubespec: reports folder ".*\/nope" does not exist$/ },
+  { args: ['fidelity', '--compare-only'], code: 2, stderr: /^kubespec: no simulator run to compare \(.*messages\.ndjson\); run `kubespec fidelity` first$/ },
+  { args: ['cluster', 'reference', 'bogus'], code: 2, stderr: "error: command-argument value 'bogus' is invalid for argument 'action'. Allowed choices are up, down, status." },
+  { args: ['serve', '--speed', '0'], code: 2, stderr: 'kubespec: --speed must be a positive number, not "0"' },
+];
+
+test('each command-line mistake gets one line and its exit code', async () => {
+  for (const c of commandCases) {
+    const dir = projectWith({});
+    for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(join(dir, name), text);
+    const r = await kubespec(dir, ...c.args);
+    assert.equal(r.code, c.code, `${c.args.join(' ')}: ${r.stderr}`);
+    const line = r.stderr.trim();
+    assert.equal(line.split('\n').length, 1, `${c.args.join(' ')} printed one line: ${line}`);
+    if (typeof c.stderr === 'string') assert.equal(line, c.stderr);
+    else assert.match(line, c.stderr);
+  }
+});
