@@ -133,10 +133,13 @@ export class LiveDriver implements Driver {
       const namespaced = isNamespaced(m.kind);
       const namespace = namespaced ? m.metadata.namespace ?? this.ns : undefined;
       const body = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } };
+      // A cluster-scoped object the cluster already had is the cluster's, not the scenario's to delete.
+      const preexisting = !namespaced && !this.clusterScoped.some((o) => o.kind === m.kind && o.metadata.name === m.metadata.name)
+        && (await this.get({ kind: m.kind, name: m.metadata.name ?? '' })) !== undefined;
       const stored = await this.rest.request('PATCH', resourcePath(infoOf(m.kind), namespace, m.metadata.name), {
         body, contentType: 'application/apply-patch+yaml', query: { fieldManager: 'kubespec', force: true },
       }) as KubeObject;
-      if (!namespaced && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
+      if (!namespaced && !preexisting && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
       out.push(stored);
     }
     return out;
