@@ -74,7 +74,7 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
     row.excluded = `ran only on the ${sim ? 'simulator' : 'reference cluster'}`;
     return row;
   }
-  if (real.status === 'SKIPPED') row.excluded = `skipped on the reference cluster: ${firstLine(real.attachments['failure.txt']) || 'a step is simulator-only'}`;
+  if (real.status === 'SKIPPED') row.excluded = `skipped on the reference cluster: ${firstLine(real.attachments.log).replace(/^skipped: /, '') || 'a step is simulator-only'}`;
   row.agree = sim.status === real.status;
   if (!row.agree) {
     if (sim.status === 'FAILED') row.differences.push(`simulator: ${firstLines(sim.attachments['failure.txt'])}`);

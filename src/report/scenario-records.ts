@@ -10,7 +10,7 @@ export interface ScenarioRecord {
   tags: string[];
   status: 'PASSED' | 'FAILED' | 'SKIPPED' | 'UNDEFINED' | 'PENDING' | 'AMBIGUOUS';
   durationMs: number;
-  /** The report attachments by file name (timeline.txt, events.txt, final state.yaml, failure.txt). */
+  /** The report attachments by file name (timeline.txt, events.txt, final state.yaml, failure.txt) and `log`. */
   attachments: Record<string, string>;
 }
 
@@ -60,9 +60,12 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
       const status = m.testStepFinished.testStepResult.status as ScenarioRecord['status'];
       if (r && rank.indexOf(status) > rank.indexOf(r.status)) r.status = status;
     }
-    if (m.attachment?.testCaseStartedId && m.attachment.fileName) {
+    if (m.attachment?.testCaseStartedId) {
       const r = byStart.get(m.attachment.testCaseStartedId);
-      if (r) r.attachments[m.attachment.fileName] = m.attachment.contentEncoding === 'BASE64' ? Buffer.from(m.attachment.body, 'base64').toString('utf8') : m.attachment.body;
+      const body = m.attachment.contentEncoding === 'BASE64' ? Buffer.from(m.attachment.body, 'base64').toString('utf8') : m.attachment.body;
+      // Steps' log lines (this.log: e.g. why a step was skipped) gather under "log".
+      if (r && m.attachment.fileName) r.attachments[m.attachment.fileName] = body;
+      else if (r && m.attachment.mediaType === 'text/x.cucumber.log+plain') r.attachments.log = r.attachments.log ? `${r.attachments.log}\n${body}` : body;
     }
     if (m.testCaseFinished) {
       const r = byStart.get(m.testCaseFinished.testCaseStartedId);
