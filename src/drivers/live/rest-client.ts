@@ -13,7 +13,24 @@ import { ApiError, apiGroupOf, type KindInfo } from '../../sim/index.ts';
 export class RestClient {
   constructor(private readonly kc: KubeConfig) {}
 
-  async request(method: string, path: string, options: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; contentType?: string } = {}): Promise<any> {
+  /**
+   * One API call. Throttling (429), an unavailable or timed-out server (500 with reason
+   * ServerTimeout, 503, 504) and dropped connections are retried with backoff (Retry-After when
+   * the server gives one, else 250 ms doubling, five tries in all); any other answer is final.
+   */
+  async request(method: string, path: string, options: RequestOptionsIn = {}): Promise<any> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(method, path, options);
+      } catch (e) {
+        const retryAfter = retryDelay(e, attempt, method);
+        if (retryAfter === undefined || attempt >= MAX_ATTEMPTS) throw e;
+        await new Promise((resolve) => setTimeout(resolve, retryAfter));
+      }
+    }
+  }
+
+  private async once(method: string, path: string, options: RequestOptionsIn): Promise<any> {
     const server = this.kc.getCurrentCluster()?.server;
     if (!server) throw new ApiError('BadRequest', 400, 'the kubeconfig context has no cluster server');
     const url = new URL(server.replace(/\/$/, '') + path);
@@ -25,20 +42,42 @@ export class RestClient {
     };
     await this.kc.applyToHTTPSOptions(requestOptions);
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
-    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const { status, text, retryAfter: retryAfterHeader } = await new Promise<{ status: number; text: string; retryAfter?: string }>((resolve, reject) => {
       const req = send(url, requestOptions, (res) => {
         let data = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (data += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: data }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: data, retryAfter: res.headers['retry-after'] }));
       });
       req.on('error', reject);
       req.end(body);
     });
     const parsed = parseJson(text);
     if (status >= 200 && status < 300) return parsed;
-    throw new ApiError(parsed?.reason || 'InternalError', status, parsed?.message ?? (text || `HTTP ${status}`), (parsed?.details?.causes ?? []).map((c: any) => c.message));
+    const error = new ApiError(parsed?.reason || 'InternalError', status, parsed?.message ?? (text || `HTTP ${status}`), (parsed?.details?.causes ?? []).map((c: any) => c.message));
+    return Promise.reject(Object.assign(error, { retryAfterSeconds: Number(parsed?.details?.retryAfterSeconds ?? retryAfterHeader) || undefined }));
   }
+}
+
+type RequestOptionsIn = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; contentType?: string };
+
+const MAX_ATTEMPTS = 5;
+const transientStatus = new Set([429, 503, 504]);
+
+/** How long to wait before trying again, or undefined when the failure is an answer, not a hiccup. */
+export function retryDelay(e: unknown, attempt: number, method = 'GET'): number | undefined {
+  const backoff = 250 * 2 ** (attempt - 1);
+  if (e instanceof ApiError) {
+    // An eviction refused by a PodDisruptionBudget is a 429 too, but a verdict the caller wants.
+    if (e.code === 429 && [e.message, ...e.causes].some((c) => /disruption budget/i.test(c))) return undefined;
+    if (!transientStatus.has(e.code) && !(e.code === 500 && (e.reason as string) === 'ServerTimeout')) return undefined;
+    const hinted = (e as ApiError & { retryAfterSeconds?: number }).retryAfterSeconds;
+    return hinted ? hinted * 1000 : backoff;
+  }
+  // A dropped connection may have dropped after the server acted: only reads are safe to repeat.
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (method !== 'GET') return undefined;
+  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === 'ETIMEDOUT' ? backoff : undefined;
 }
 
 /** `/api/v1/namespaces/ns/pods/name`, `/apis/apps/v1/deployments`, ... */
