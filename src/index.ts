@@ -25,6 +25,7 @@ export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 
 export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
+export { driverContract, runDriverContract, type ContractCase } from './drivers/contract/driver-contract.ts';
 export { createDriver, type ProfileName } from './drivers/create-driver.ts';
 export { packageRoot } from './package-root.ts';
 

@@ -38,7 +38,7 @@ export class RestClient {
     const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     const requestOptions: RequestOptions = {
       method,
-      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}) },
+      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': options.contentType ?? 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
     };
     await this.kc.applyToHTTPSOptions(requestOptions);
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
