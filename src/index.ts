@@ -27,6 +27,7 @@ export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioI
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
 export { driverContract, runDriverContract, type ContractCase } from './drivers/contract/driver-contract.ts';
 export { createDriver, type ProfileName } from './drivers/create-driver.ts';
+export { loadDriverModule, type DriverFactory, type DriverFactoryOptions } from './drivers/custom-driver.ts';
 export { packageRoot } from './package-root.ts';
 
 export { check, pass, fail, type Verdict } from './assertions/check.ts';

@@ -1,5 +1,5 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { createDriver, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
+import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
 import type { StepPlace } from '../src/index.ts';
 
 /** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
@@ -17,6 +17,9 @@ export interface KubespecParameters {
  * feature file) and what it applied (for the report). Steps reach the cluster only through
  * `driver`.
  */
+// A team's driver module (kubespec run --driver), loaded once per process before any scenario.
+const customDriver = process.env.KUBESPEC_DRIVER ? await loadDriverModule(process.env.KUBESPEC_DRIVER) : undefined;
+
 export class KubespecWorld extends World<KubespecParameters> {
   readonly driver: Driver;
   place?: StepPlace;
@@ -26,7 +29,10 @@ export class KubespecWorld extends World<KubespecParameters> {
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);
-    this.driver = createDriver(this.parameters.profile ?? 'sim', { context: this.parameters.context });
+    const profile = this.parameters.profile ?? 'sim';
+    this.driver = customDriver
+      ? customDriver({ profile, seed: this.parameters.seed, context: this.parameters.context, projectRoot: this.parameters.projectRoot })
+      : createDriver(profile, { context: this.parameters.context });
   }
 
   /** The step's YAML doc string as manifests; errors point at the feature file's lines. */

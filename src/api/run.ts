@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
 import { assignShards, parseShard, type Shard } from './shard.ts';
+import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
@@ -26,6 +27,8 @@ export interface RunOptions {
   format?: string;
   /** Where reports go; default reports/ of the project. */
   reports?: string;
+  /** A driver module of the team's (path from the project root), instead of the built-in ones. */
+  driver?: string;
   /** Run only this shard of the scenarios, e.g. "2/4" (balanced by the durations of earlier runs). */
   shard?: string;
 }
@@ -57,6 +60,12 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   if (profile === 'live') loadLiveContext(options.context, env.env);
   // Support code reads the profile at load time (step timeouts), before any world exists.
   process.env.KUBESPEC_PROFILE = profile;
+  if (options.driver) {
+    const module = resolve(env.cwd, options.driver);
+    // A missing module, or a driver lacking methods, is refused here, before any scenario.
+    (await loadDriverModule(module))({ profile, seed: options.seed ?? 1, context: options.context, projectRoot: env.cwd });
+    process.env.KUBESPEC_DRIVER = module;
+  } else delete process.env.KUBESPEC_DRIVER;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
   const reports = options.reports ? resolve(env.cwd, options.reports) : join(env.cwd, 'reports');

@@ -30,6 +30,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--format <name>', 'console output: progress, pretty or summary')
     .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, kubespec-reference, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
     .option('--reports <dir>', 'where reports go (default reports/)')
+    .option('--driver <module>', "a team's driver module (exports createDriver(options) returning a Driver)")
     .option('--shard <i/n>', 'run shard i of n (balanced by earlier durations); join shards with merge-results')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
