@@ -16,7 +16,11 @@ export interface FidelityOptions {
   paths?: string[];
   /** Narrows the portable scenarios further, e.g. "@workloads". */
   tags?: string;
-  /** Worker processes for the reference side (scenarios are namespace-isolated). */
+  /**
+   * Worker processes for the reference side. Namespaces keep scenarios apart, but node tables
+   * label, taint and fence the shared nodes, so scenarios that describe their nodes can disturb
+   * each other in parallel: serial (the default) is the trustworthy measurement.
+   */
   parallel?: number;
   /** Compare the results of the last runs again without running anything (after a simulator fix, with `rerunSimulator`). */
   compareOnly?: boolean;
