@@ -13,6 +13,7 @@ export { compareRuns, type FidelityReport, type FidelityRow } from './fidelity/c
 export { clean } from './api/clean.ts';
 export { mergeResults, type MergeSummary } from './api/merge-results.ts';
 export { assignShards, parseShard, type Shard } from './api/shard.ts';
+export { kindCluster } from './api/kind-cluster.ts';
 export { referenceCluster, type ReferenceAction } from './api/reference-cluster.ts';
 export { renderEditorGlue } from './api/editor-glue.ts';
 export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';

@@ -116,6 +116,16 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     });
 
   const cluster = program.command('cluster').description('clusters for live runs');
+  for (const action of ['up', 'down'] as const) {
+    cluster
+      .command(action)
+      .description(action === 'up' ? 'create a kind cluster shaped like a topology (needs kind and Docker/Podman)' : 'delete the kind cluster')
+      .option('--name <name>', 'kind cluster name (context kind-<name>)', 'kubespec')
+      .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml', 'kind')
+      .action(async (flags: { name?: string; topology?: string }) => {
+        code = await api.kindCluster(action, flags, env);
+      });
+  }
   cluster
     .command('reference')
     .description('a real control plane (kube-apiserver, controller-manager, scheduler, etcd) built from the upstream Go modules, with KWOK nodes')
