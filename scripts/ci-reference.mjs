@@ -7,6 +7,7 @@
 // disagreements are findings for the simulator, tracked there, not CI failures). A machine that
 // cannot build the cluster (no Go, no module proxy) is told so and counts nothing.
 // Last line: `reference: N passed, N failed`.
+import { readFileSync } from 'node:fs';
 import { execa } from 'execa';
 
 const kubespec = (...args) => execa('node', ['bin/kubespec.mjs', ...args], { reject: false, all: true, env: { FORCE_COLOR: '0' } });
@@ -25,7 +26,7 @@ async function main() {
     return;
   }
   try {
-    const state = JSON.parse((await import('node:fs')).readFileSync('.cache/reference-cluster/cluster/state.json', 'utf8'));
+    const state = JSON.parse(readFileSync('.cache/reference-cluster/cluster/state.json', 'utf8'));
     const card = await execa('node', ['bin/kubespec.mjs', 'run', '--profile', 'live', '--context', 'kubespec-reference', '--reports', 'reports/reference-card', 'features/workloads/statefulset-scale-down.feature'], {
       reject: false, all: true, env: { FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
     });

@@ -4,8 +4,6 @@ import { notInScenario } from '../drivers/live/node-changes.ts';
 import { kindInfo } from '../sim/index.ts';
 import type { RunEnvironment } from './run-environment.ts';
 
-const NOT_IN_SCENARIO = notInScenario.key;
-
 /**
  * `kubespec clean`: what interrupted live runs left on a cluster, found by label and removed:
  * scenario namespaces (`app.kubernetes.io/managed-by=kubespec`) and the not-in-scenario taint on
@@ -23,10 +21,10 @@ export async function clean(options: { context?: string }, env: RunEnvironment):
   const nodes = await rest.request('GET', resourcePath(kindInfo('Node')!));
   for (const node of nodes.items ?? []) {
     const taints: any[] = node.spec?.taints ?? [];
-    if (!taints.some((t) => t.key === NOT_IN_SCENARIO)) continue;
-    const kept = taints.filter((t) => t.key !== NOT_IN_SCENARIO);
+    if (!taints.some((t) => t.key === notInScenario.key)) continue;
+    const kept = taints.filter((t) => t.key !== notInScenario.key);
     await rest.request('PATCH', resourcePath(kindInfo('Node')!, undefined, node.metadata.name), { body: { spec: { taints: kept.length ? kept : null } }, contentType: 'application/merge-patch+json' });
-    removed.push(`taint ${NOT_IN_SCENARIO} on node ${node.metadata.name}`);
+    removed.push(`taint ${notInScenario.key} on node ${node.metadata.name}`);
   }
   return removed;
 }

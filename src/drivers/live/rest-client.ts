@@ -55,7 +55,7 @@ export class RestClient {
     const parsed = parseJson(text);
     if (status >= 200 && status < 300) return parsed;
     const error = new ApiError(parsed?.reason || 'InternalError', status, parsed?.message ?? (text || `HTTP ${status}`), (parsed?.details?.causes ?? []).map((c: any) => c.message));
-    return Promise.reject(Object.assign(error, { retryAfterSeconds: Number(parsed?.details?.retryAfterSeconds ?? retryAfterHeader) || undefined }));
+    throw Object.assign(error, { retryAfterSeconds: Number(parsed?.details?.retryAfterSeconds ?? retryAfterHeader) || undefined });
   }
 }
 

@@ -9,8 +9,18 @@ import type { Controller, ReconcileResult } from './controller.ts';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
-/** kind's provisioner: WaitForFirstConsumer only, no expansion. Any other name is an ideal CSI driver. */
-const LOCAL_PATH = 'rancher.io/local-path';
+/** What a provisioner can do; a name not listed is an ideal CSI driver that can do everything. */
+interface ProvisionerAbilities {
+  /** Needs the scheduler's choice of node (refuses Immediate claims). */
+  needsSelectedNode: boolean;
+  canExpand: boolean;
+}
+const provisioners: Record<string, ProvisionerAbilities> = {
+  // kind's local-path provisioner: a directory on the chosen node, no resizer.
+  'rancher.io/local-path': { needsSelectedNode: true, canExpand: false },
+};
+const abilitiesOf = (provisioner: string | undefined): ProvisionerAbilities =>
+  provisioners[provisioner ?? ''] ?? { needsSelectedNode: false, canExpand: true };
 /** How long the simulated external provisioner takes to create a volume. */
 const PROVISIONING_TIME: Millis = 1_000;
 
@@ -53,9 +63,8 @@ export class PersistentVolumeController implements Controller {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
       return {};
     }
-    if (cls.provisioner === LOCAL_PATH && !pvc.metadata.annotations?.[SELECTED_NODE]) {
-      // kind's local-path provisioner makes a directory on the chosen node and refuses to guess one.
-      this.events.record(`${LOCAL_PATH}_local-path-provisioner`, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
+    if (abilitiesOf(cls.provisioner).needsSelectedNode && !pvc.metadata.annotations?.[SELECTED_NODE]) {
+      this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
       return {};
     }
     const now = this.clock.now();
@@ -148,7 +157,7 @@ export class PersistentVolumeController implements Controller {
     const want = pvc.spec?.resources?.requests?.storage;
     if (!want || bytes(want) <= bytes(pvc.status?.capacity?.storage ?? 0)) return {};
     const pv = this.store.get('PersistentVolume', { name: pvc.spec.volumeName });
-    if (pv?.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === LOCAL_PATH) {
+    if (pv && !abilitiesOf(pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by']).canExpand) {
       // A hostPath volume has no resizer: the expand controller hands it to an external one that
       // kind does not run, and the claim keeps its size.
       this.events.record('volume_expand', pvc, 'Normal', 'ExternalExpanding', 'waiting for an external controller to expand this PVC');
