@@ -11,6 +11,8 @@ export { fidelityRun, type FidelityOptions } from './fidelity/fidelity-run.ts';
 export { fidelityTable } from './fidelity/fidelity-table.ts';
 export { compareRuns, type FidelityReport, type FidelityRow } from './fidelity/compare-runs.ts';
 export { clean } from './api/clean.ts';
+export { drills, drill, pickExam, startDrills, checkDrills, resetDrillsCommand, renderTask, renderGrades, type DrillSession, type DrillGrade } from './api/drill.ts';
+export { type Drill, drillDomains } from './drills/drill.ts';
 export { mergeResults, type MergeSummary } from './api/merge-results.ts';
 export { assignShards, parseShard, type Shard } from './api/shard.ts';
 export { kindCluster } from './api/kind-cluster.ts';

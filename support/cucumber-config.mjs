@@ -19,6 +19,8 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {string} [o.format]  the console formatter (progress by default)
  * @param {string} [o.context]  the kubeconfig context of a live run
  * @param {string} [o.reports]  where reports go (default: reports/ of the project)
+ * @param {string} [o.kubeconfig]  a kubeconfig file for a live run (default: $KUBECONFIG)
+ * @param {string} [o.attachNamespace]  check this existing namespace instead of making one per scenario
  */
 export function cucumberConfig(o) {
   const reports = o.reports ?? join(o.projectRoot, 'reports');
@@ -46,7 +48,7 @@ export function cucumberConfig(o) {
       ],
       environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version },
     },
-    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context },
+    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace },
     tags: o.tags ?? '',
     parallel: o.parallel ?? 0,
   };

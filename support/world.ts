@@ -10,6 +10,10 @@ export interface KubespecParameters {
   projectRoot: string;
   /** The kubeconfig context of a live run. */
   context?: string;
+  /** A kubeconfig file for a live run (a drill's served cluster). */
+  kubeconfig?: string;
+  /** Grade this existing namespace instead of making one per scenario (kubespec drill check). */
+  attachNamespace?: string;
 }
 
 /**
@@ -32,7 +36,7 @@ export class KubespecWorld extends World<KubespecParameters> {
     const profile = this.parameters.profile ?? 'sim';
     this.driver = customDriver
       ? customDriver({ profile, seed: this.parameters.seed, context: this.parameters.context, projectRoot: this.parameters.projectRoot })
-      : createDriver(profile, { context: this.parameters.context });
+      : createDriver(profile, { context: this.parameters.context, kubeconfig: this.parameters.kubeconfig, attachNamespace: this.parameters.attachNamespace });
   }
 
   /** The step's YAML doc string as manifests; errors point at the feature file's lines. */

@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
+import { addDrillCommands } from './drill-commands.ts';
 
 /** Exit codes (README "Exit codes"). */
 export const EXIT_OK = 0;
@@ -168,6 +169,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .action(async (flags: { kubeconfig?: string }) => {
       env.stdout.write(await api.callServed(api.kubeconfigArgument(env.cwd, flags.kubeconfig), 'GET', '/kubespec/v1/snapshot'));
     });
+
+  addDrillCommands(program, env, (c) => (code = c), parseInteger);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -12,14 +12,25 @@ export type ProfileName = 'sim' | 'live';
 let imageBehaviors: ReturnType<typeof loadImageBehaviors> | undefined;
 let kindTopology: NodeDefinition[] | undefined;
 
+export interface DriverOptions {
+  /** The kubeconfig context of a live run. */
+  context?: string;
+  /** A kubeconfig file to read instead of $KUBECONFIG (a drill's served cluster). */
+  kubeconfig?: string;
+  /** Check an existing namespace instead of making one per scenario (drill grading). */
+  attachNamespace?: string;
+}
+
 /** Makes the driver for a profile. */
-export function createDriver(profile: ProfileName, options: { context?: string } = {}): Driver {
+export function createDriver(profile: ProfileName, options: DriverOptions = {}): Driver {
   if (profile === 'sim') {
     imageBehaviors ??= loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
     // A scenario that names no nodes runs on scenarios/topologies/kind.yaml.
     kindTopology ??= loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]);
     return new SimDriver(imageBehaviors, kindTopology);
   }
-  if (profile === 'live') return new LiveDriver(loadLiveContext(options.context));
+  if (profile === 'live') {
+    return new LiveDriver(loadLiveContext(options.context, process.env, options.kubeconfig), undefined, { attachNamespace: options.attachNamespace });
+  }
   throw new UserError(`unknown profile "${profile}" (use sim or live)`);
 }

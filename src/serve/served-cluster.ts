@@ -37,7 +37,7 @@ const TICK_MS = 50;
  * wall clock by design; the simulator inside stays deterministic for a given sequence of calls.
  */
 export class ServedCluster {
-  readonly cluster: SimCluster;
+  private simulated: SimCluster;
   readonly token: string;
   private server?: Server;
   private ticker?: NodeJS.Timeout;
@@ -49,9 +49,31 @@ export class ServedCluster {
   constructor(private readonly options: ServeOptions) {
     // Served time starts at the wall clock's second, so ages kubectl computes itself (describe,
     // events) agree with the ones the server prints.
-    this.cluster = new SimCluster({ seed: options.seed, images: options.images, epoch: options.epoch ?? Math.floor(Date.now() / 1000) * 1000 });
-    for (const n of options.nodes) this.cluster.addNode(n);
+    this.simulated = this.freshCluster(options.epoch ?? Math.floor(Date.now() / 1000) * 1000);
     this.token = options.token ?? randomBytes(24).toString('hex');
+  }
+
+  get cluster(): SimCluster {
+    return this.simulated;
+  }
+
+  private freshCluster(epoch: number): SimCluster {
+    const cluster = new SimCluster({ seed: this.options.seed, images: this.options.images, epoch });
+    for (const n of this.options.nodes) cluster.addNode(n);
+    return cluster;
+  }
+
+  /**
+   * Starts over with the topology's empty cluster (kubespec drill reset), at the current virtual
+   * time so clocks never run backwards. Open watches belong to the old cluster: the reset
+   * endpoint closes every connection once it has answered, and clients reconnect to the new one.
+   */
+  reset(): void {
+    const now = this.simulated.clock.now();
+    this.simulated = this.freshCluster(now);
+    this.wallStart = Date.now();
+    this.virtualStart = now;
+    this.jumped = 0;
   }
 
   /** Starts listening; resolves with the server URL. */
@@ -137,7 +159,7 @@ export class ServedCluster {
     return resourceList(`${parts[1]}/${parts[2]}`);
   }
 
-  /** The kubespec admin API: the virtual clock and snapshots. */
+  /** The kubespec admin API: the virtual clock, snapshots and a reset. */
   private admin(p: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (p === '/kubespec/v1/clock' && req.method === 'GET') {
       return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
@@ -151,6 +173,11 @@ export class ServedCluster {
         throw new ApiError('BadRequest', 400, `by: ${(e as DurationError).message}`);
       }
       this.advance(ms);
+      return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
+    }
+    if (p === '/kubespec/v1/reset' && req.method === 'POST') {
+      this.reset();
+      res.once('finish', () => this.server?.closeAllConnections());
       return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
     }
     if (p === '/kubespec/v1/snapshot' && req.method === 'GET') {

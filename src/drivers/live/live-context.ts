@@ -10,12 +10,13 @@ import { UserError } from '../../errors.ts';
 /** Contexts kubespec itself writes: `kubespec serve` and `kubespec cluster reference up`. */
 const builtInContexts = ['kubespec', 'kubespec-reference'];
 
-export function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env): KubeConfig {
+export function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env, kubeconfigFile?: string): KubeConfig {
   const kc = new KubeConfig();
   try {
-    kc.loadFromDefault();
+    if (kubeconfigFile) kc.loadFromFile(kubeconfigFile);
+    else kc.loadFromDefault();
   } catch (e) {
-    throw new UserError(`cannot read the kubeconfig (${env.KUBECONFIG ?? '~/.kube/config'}): ${(e as Error).message}`);
+    throw new UserError(`cannot read the kubeconfig (${kubeconfigFile ?? env.KUBECONFIG ?? '~/.kube/config'}): ${(e as Error).message}`);
   }
   const name = context ?? kc.getCurrentContext();
   if (!name || !kc.getContextObject(name)) {
