@@ -13,7 +13,8 @@ const POLL_MS = 200;
 /**
  * Puts a drill's starting state on a cluster: its namespace (labelled with the drill), the
  * namespaces its setup names, then the setup objects, created as `kubectl create -f` would, so
- * the learner finds them as someone left them. Waits for each namespace's default
+ * the learner finds them as someone left them; a Node in the setup is merged into the
+ * topology's node of that name. Waits for each namespace's default
  * ServiceAccount, which pods need before they can be created.
  */
 export async function prepareDrill(kc: KubeConfig, drill: Drill): Promise<void> {
@@ -62,6 +63,8 @@ export function drillNamespaces(drill: Drill): string[] {
 
 async function createObject(rest: RestClient, m: Manifest, drill: Drill): Promise<void> {
   const info = infoOf(m.kind, drill);
+  // Nodes are the cluster's: a setup can only change them (a cordon, a taint, a label).
+  if (info.kind === 'Node') return changeNode(rest, m, drill);
   const namespace = info.namespaced ? m.metadata.namespace ?? drill.namespace : undefined;
   const body = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } };
   try {
@@ -72,6 +75,16 @@ async function createObject(rest: RestClient, m: Manifest, drill: Drill): Promis
       if (e.code === 409 && e.reason === 'AlreadyExists') return;
       throw new UserError(`drill "${drill.id}": setup.yaml: ${m.kind} "${m.metadata.name}": ${e.message}`);
     }
+    throw unreachable(e);
+  }
+}
+
+async function changeNode(rest: RestClient, m: Manifest, drill: Drill): Promise<void> {
+  const { apiVersion: _a, kind: _k, ...change } = m;
+  try {
+    await rest.request('PATCH', resourcePath(infoOf('Node', drill), undefined, m.metadata.name), { body: change, contentType: 'application/merge-patch+json' });
+  } catch (e) {
+    if (e instanceof ApiError) throw new UserError(`drill "${drill.id}": setup.yaml: Node "${m.metadata.name}": ${e.message} (a setup changes the topology's nodes, it cannot add one)`);
     throw unreachable(e);
   }
 }
