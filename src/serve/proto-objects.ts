@@ -19,11 +19,28 @@ export function toKubeJson(type: protobuf.Type, message: protobuf.Message): any 
     } else if (field.repeated) {
       if ((value as unknown[]).length === 0) continue;
       out[field.name] = (value as unknown[]).map((v) => convert(field, v));
+    } else if (isInline(field)) {
+      Object.assign(out, convert(field, value));
     } else {
       out[field.name] = convert(field, value);
     }
   }
   return out;
+}
+
+/**
+ * Go structs embedded with `json:",inline"` are a field of their own in protobuf but spread into
+ * the parent in JSON: a Volume's `volumeSource`, an IngressRule's `ingressRuleValue`, the
+ * `localObjectReference` of configMapKeyRef and friends. These are every such embedding of the
+ * k8s.io/api groups served (core/v1 and networking/v1 types.go; the other groups have none).
+ */
+const inlineFields = new Set([
+  'volumeSource:VolumeSource', 'persistentVolumeSource:PersistentVolumeSource', 'localObjectReference:LocalObjectReference',
+  'handler:ProbeHandler', 'ephemeralContainerCommon:EphemeralContainerCommon', 'ingressRuleValue:IngressRuleValue',
+]);
+
+function isInline(field: protobuf.Field): boolean {
+  return field.resolvedType instanceof protobuf.Type && inlineFields.has(`${field.name}:${field.resolvedType.name}`);
 }
 
 /**

@@ -175,6 +175,12 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.equal((await kubectl('auth', 'can-i', 'list', 'pods', '--as=system:serviceaccount:default:ci')).out, 'no');
   });
 
+  it('spreads inline-embedded protobuf fields into their parent, as the JSON form has them', async () => {
+    await ok('create', 'ingress', 'shop', '--class=nginx', '--rule=shop.example.com/api*=api:8080,tls=shop-tls');
+    const rule = JSON.parse(await ok('get', 'ingress', 'shop', '-o', 'jsonpath={.spec.rules[0]}'));
+    assert.deepEqual(rule, { host: 'shop.example.com', http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 8080 } } } }] } });
+  });
+
   it('autoscales through autoscaling/v1, stored and shown as autoscaling/v2', async () => {
     assert.match(await ok('autoscale', 'deployment', 'web', '--min=2', '--max=5', '--cpu-percent=80'), /autoscaled/);
     assert.match(await ok('get', 'hpa', 'web'), /web\s+Deployment\/web\s+cpu: \S+\/80%\s+2\s+5/);
