@@ -10,7 +10,7 @@ import type { RunEnvironment } from './run-environment.ts';
  * nodes. Refuses the same contexts a live run refuses. Returns what it removed.
  */
 export async function clean(options: { context?: string }, env: RunEnvironment): Promise<string[]> {
-  const rest = new RestClient(loadLiveContext(options.context, env.env));
+  const rest = new RestClient(await loadLiveContext(options.context, env.env));
   const removed: string[] = [];
   const namespaces = await rest.request('GET', resourcePath(kindInfo('Namespace')!), { query: { labelSelector: 'app.kubernetes.io/managed-by=kubespec' } });
   for (const ns of namespaces.items ?? []) {

@@ -75,7 +75,7 @@ export async function startDrills(ids: string[], options: DrillStartOptions, env
     kubeconfig = started.kubeconfig;
   }
   try {
-    const kc = loadLiveContext(options.context, env.env, kubeconfig);
+    const kc = await loadLiveContext(options.context, env.env, kubeconfig);
     for (const d of chosen) await prepareDrill(kc, d);
   } catch (e) {
     await served?.stop();
@@ -105,7 +105,7 @@ export async function resetDrillsCommand(ids: string[], target: { kubeconfig?: s
   const where = targetOf(target, session, env);
   // A served cluster starts over as a whole: every drill of the session comes back, not just these.
   const all = session ? [...new Set([...chosen.map((d) => d.id), ...session.drills])].map((id) => drill(id, env)) : chosen;
-  const cluster = await resetDrills(loadLiveContext(where.context, env.env, where.kubeconfig), all);
+  const cluster = await resetDrills(await loadLiveContext(where.context, env.env, where.kubeconfig), all);
   if (session) writeSession(env, { ...session, startedAt: new Date().toISOString() });
   return { drills: chosen, cluster };
 }

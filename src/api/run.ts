@@ -57,7 +57,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const profile = options.profile ?? 'sim';
   if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
   // Refuse an unknown or disallowed context before any scenario starts.
-  if (profile === 'live') loadLiveContext(options.context, env.env);
+  if (profile === 'live') await loadLiveContext(options.context, env.env);
   // Support code reads the profile at load time (step timeouts), before any world exists.
   process.env.KUBESPEC_PROFILE = profile;
   if (options.driver) {

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { request, type RequestOptions } from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
 import { loadTopology } from '../manifests/topologies.ts';
@@ -67,6 +66,7 @@ export async function serve(options: ServeCommandOptions, env: RunEnvironment): 
  */
 export async function callServed(kubeconfigPath: string, method: 'GET' | 'POST', path: string): Promise<string> {
   if (!existsSync(kubeconfigPath)) throw new UserError(`no kubeconfig at ${kubeconfigPath}: start \`kubespec serve\` first, or pass --kubeconfig`);
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const server = kc.getCurrentCluster()?.server;

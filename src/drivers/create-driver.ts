@@ -30,7 +30,10 @@ export function createDriver(profile: ProfileName, options: DriverOptions = {}):
     return new SimDriver(imageBehaviors, kindTopology);
   }
   if (profile === 'live') {
-    return new LiveDriver(loadLiveContext(options.context, process.env, options.kubeconfig), undefined, { attachNamespace: options.attachNamespace });
+    const kc = loadLiveContext(options.context, process.env, options.kubeconfig);
+    // The driver awaits it on first use; until then a refusal must not count as unhandled.
+    kc.catch(() => undefined);
+    return new LiveDriver(kc, undefined, { attachNamespace: options.attachNamespace });
   }
   throw new UserError(`unknown profile "${profile}" (use sim or live)`);
 }

@@ -34,7 +34,7 @@ describe('built-in drills: setup fails the checks, setup + solution passes them'
         const dir = mkdtempSync(join(tmpdir(), `kubespec-drill-${drill.id}-`));
         const kubeconfig = join(dir, 'kubeconfig');
         writeKubeconfig(kubeconfig, { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
-        await prepareDrill(loadLiveContext(undefined, {}, kubeconfig), drill);
+        await prepareDrill(await loadLiveContext(undefined, {}, kubeconfig), drill);
         const before = await grade(drill, kubeconfig, dir, 'setup');
         assert.ok(before.some((r) => !r.passed), `the setup alone passes every check of "${drill.id}"`);
         const solution = await execa('sh', [drill.solution!], { cwd: drill.folder, env: { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH ?? '' }, reject: false, all: true, timeout: 240_000 });

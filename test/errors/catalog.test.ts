@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/package-root.ts';
 import { readScenarioRecords } from '../../src/report/scenario-records.ts';
@@ -71,17 +71,32 @@ const commandCases: Array<{ args: string[]; files?: Record<string, string>; code
   { args: ['fidelity', '--compare-only'], code: 2, stderr: /^kubespec: no simulator run to compare \(.*messages\.ndjson\); run `kubespec fidelity` first$/ },
   { args: ['cluster', 'reference', 'bogus'], code: 2, stderr: "error: command-argument value 'bogus' is invalid for argument 'action'. Allowed choices are up, down, status." },
   { args: ['serve', '--speed', '0'], code: 2, stderr: 'kubespec: --speed must be a positive number, not "0"' },
+  { args: ['drill', 'start', 'no-such-drill'], code: 2, stderr: /^kubespec: unknown drill "no-such-drill" \(\d+ drills; `kubespec drill list` shows them\)$/ },
+  { args: ['drill', 'list', '--domain', 'cooking'], code: 2, stderr: 'kubespec: unknown domain "cooking" (domains: cluster-architecture, workloads-scheduling, services-networking, storage, troubleshooting)' },
+  { args: ['drill', 'check'], code: 2, stderr: 'kubespec: no drill to check: name one (`kubespec drill check <id>`) or start one first (`kubespec drill start <id>`)' },
+  { args: ['drill', 'check', 'rbac-pod-reader'], code: 2, stderr: 'kubespec: no drill session here: start one (`kubespec drill start <id>`), or pass --kubeconfig or --context' },
+  { args: ['drill', 'start', 'rbac-pod-reader', 'quota-team', '--context', 'prod'], code: 2, stderr: /^kubespec: (cannot read the kubeconfig|kubeconfig context "prod" does not exist)/ },
+  { args: ['drill', 'list'], files: { 'scenarios/drills/mine/drill.yaml': 'title: Mine\ndomain: cooking\ndifficulty: easy\nminutes: 5\nnamespace: mine\n' }, code: 2, stderr: 'kubespec: scenarios/drills/mine/drill.yaml: domain: Unsupported value: "cooking": supported values: "cluster-architecture", "workloads-scheduling", "services-networking", "storage", "troubleshooting"' },
+  { args: ['drill', 'list'], files: { 'scenarios/drills/mine/drill.yaml': 'title: Mine\ndomain: storage\ndifficulty: easy\nminutes: five\nnamespace: mine\n' }, code: 2, stderr: 'kubespec: scenarios/drills/mine/drill.yaml: minutes: must be a positive whole number of minutes' },
+  { args: ['drill', 'list'], files: { 'scenarios/drills/mine/drill.yaml': 'title: Mine\ndomain: storage\ndifficulty: easy\nminutes: 5\nnamespace: Mine\n' }, code: 2, stderr: `kubespec: scenarios/drills/mine/drill.yaml: namespace: Invalid value: "Mine": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'` },
+  { args: ['drill', 'list'], files: { 'scenarios/drills/mine/drill.yaml': 'title: Mine\ndomain: storage\ndifficulty: easy\nminutes: 5\nnamespace: mine\n' }, code: 2, stderr: 'kubespec: scenarios/drills/mine: drill "mine" has no task.md' },
 ];
 
 test('each command-line mistake gets one line and its exit code', async () => {
-  for (const c of commandCases) {
-    const dir = projectWith({});
-    for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(join(dir, name), text);
-    const r = await kubespec(dir, ...c.args);
-    assert.equal(r.code, c.code, `${c.args.join(' ')}: ${r.stderr}`);
-    const line = r.stderr.trim();
-    assert.equal(line.split('\n').length, 1, `${c.args.join(' ')} printed one line: ${line}`);
-    if (typeof c.stderr === 'string') assert.equal(line, c.stderr);
-    else assert.match(line, c.stderr);
+  // Three at a time: each case is a CLI process, and they are independent.
+  for (let i = 0; i < commandCases.length; i += 3) {
+    await Promise.all(commandCases.slice(i, i + 3).map(async (c) => {
+      const dir = projectWith({});
+      for (const [name, text] of Object.entries(c.files ?? {})) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      const r = await kubespec(dir, ...c.args);
+      assert.equal(r.code, c.code, `${c.args.join(' ')}: ${r.stderr}`);
+      const line = r.stderr.trim();
+      assert.equal(line.split('\n').length, 1, `${c.args.join(' ')} printed one line: ${line}`);
+      if (typeof c.stderr === 'string') assert.equal(line, c.stderr);
+      else assert.match(line, c.stderr);
+    }));
   }
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:https';
-import { CoreV1Api, KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
+import type { CoreV1Api, KubernetesObject } from '@kubernetes/client-node';
 import { kindAddOnObjects } from '../../sim/kind-add-ons.ts';
 import type { NodeDefinition } from '../../drivers/driver.ts';
 import { UserError } from '../../errors.ts';
@@ -94,6 +94,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     mkdirSync(join(dir, 'volumes'));
     start('local-path-provisioner', [`--kubeconfig=${kubeconfig}`, `--root=${join(dir, 'volumes')}`]);
 
+    const { CoreV1Api, KubeConfig, KubernetesObjectApi } = await import('@kubernetes/client-node');
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
@@ -134,6 +135,7 @@ export async function referenceHealth(state: ReferenceClusterState): Promise<Ref
   const lines = state.processes.map((p) => `${p.name.padEnd(24)} ${isOurs(p) ? `running (pid ${p.pid})` : 'not running'}`);
   let healthy = state.processes.every(isOurs);
   try {
+    const { CoreV1Api, KubeConfig } = await import('@kubernetes/client-node');
     const kc = new KubeConfig();
     kc.loadFromFile(state.kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);

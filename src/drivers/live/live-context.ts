@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../../errors.ts';
 
 /**
@@ -10,7 +10,10 @@ import { UserError } from '../../errors.ts';
 /** Contexts kubespec itself writes: `kubespec serve` and `kubespec cluster reference up`. */
 const builtInContexts = ['kubespec', 'kubespec-reference'];
 
-export function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env, kubeconfigFile?: string): KubeConfig {
+export async function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env, kubeconfigFile?: string): Promise<KubeConfig> {
+  // Imported here, not at the top: @kubernetes/client-node takes about 2 s to load, and only
+  // commands that talk to a real API server need it.
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   try {
     if (kubeconfigFile) kc.loadFromFile(kubeconfigFile);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { RestClient, resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.ts';
 import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
@@ -44,7 +44,7 @@ export class LiveDriver implements Driver {
   private readonly fencedOff = new Set<string>();
   private describedCluster = false;
 
-  constructor(private readonly kc: KubeConfig, private readonly runId: string = randomBytes(3).toString('hex'), private readonly options: LiveDriverOptions = {}) {
+  constructor(private readonly kc: KubeConfig | Promise<KubeConfig>, private readonly runId: string = randomBytes(3).toString('hex'), private readonly options: LiveDriverOptions = {}) {
     this.rest = new RestClient(kc);
   }
 
@@ -65,7 +65,7 @@ export class LiveDriver implements Driver {
     // namespace's default ServiceAccount, a moment after the namespace: wait for it.
     await this.waitFor('the default ServiceAccount of the scenario namespace', async () =>
       (await this.get({ kind: 'ServiceAccount', name: 'default', namespace: this.ns })) ?? undefined, 60_000);
-    this.watchAbort = await new Watch(this.kc).watch(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+    this.watchAbort = await this.watchPods(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
   }
 
   /** Looks at a namespace someone else owns: nothing is created, and teardown deletes nothing. */
@@ -74,7 +74,13 @@ export class LiveDriver implements Driver {
     this.started = Date.now();
     this.entries.length = 0;
     this.lastPods.clear();
-    this.watchAbort = await new Watch(this.kc).watch(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+    this.watchAbort = await this.watchPods(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+  }
+
+  /** Records the namespace's pod changes for the timeline. */
+  private async watchPods(path: string, query: Record<string, string>, onEvent: (type: string, obj: any) => void, onDone: () => void): Promise<AbortController> {
+    const { Watch } = await import('@kubernetes/client-node');
+    return new Watch(await this.kc).watch(path, query, onEvent, onDone);
   }
 
   async teardown(): Promise<void> {

@@ -11,7 +11,8 @@ import { ApiError, apiGroupOf, type KindInfo } from '../../sim/index.ts';
  * NetworkPolicy's `from` or a LimitRange's `default` would never reach the server.
  */
 export class RestClient {
-  constructor(private readonly kc: KubeConfig) {}
+  /** The kubeconfig may still be loading (see loadLiveContext); requests wait for it. */
+  constructor(private readonly kc: KubeConfig | Promise<KubeConfig>) {}
 
   /**
    * One API call. Throttling (429), an unavailable or timed-out server (500 with reason
@@ -31,7 +32,8 @@ export class RestClient {
   }
 
   private async once(method: string, path: string, options: RequestOptionsIn): Promise<any> {
-    const server = this.kc.getCurrentCluster()?.server;
+    const kc = await this.kc;
+    const server = kc.getCurrentCluster()?.server;
     if (!server) throw new ApiError('BadRequest', 400, 'the kubeconfig context has no cluster server');
     const url = new URL(server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
@@ -40,7 +42,7 @@ export class RestClient {
       method,
       headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': options.contentType ?? 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
     };
-    await this.kc.applyToHTTPSOptions(requestOptions);
+    await kc.applyToHTTPSOptions(requestOptions);
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const { status, text, retryAfter: retryAfterHeader } = await new Promise<{ status: number; text: string; retryAfter?: string }>((resolve, reject) => {
       const req = send(url, requestOptions, (res) => {
