@@ -135,7 +135,9 @@ export function renderGrades(grades: DrillGrade[], session: DrillSession | undef
     lines.push(`${d.id}: ${d.title} — ${ok}/${requirements.length}`);
     for (const r of requirements) {
       lines.push(`  ${r.passed ? '✓' : '✗'} ${r.name}`);
-      if (!r.passed && r.message) lines.push(...r.message.split('\n').map((l) => `      ${l}`));
+      if (r.passed) continue;
+      if (r.expected) lines.push(`      expected: ${r.expected}`);
+      if (r.message) lines.push(...r.message.split('\n').map((l, i) => `      ${i === 0 ? 'found:    ' : '          '}${l}`));
     }
   }
   const score = total ? Math.round((passed / total) * 100) : 0;

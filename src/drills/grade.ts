@@ -18,7 +18,9 @@ export interface GradeTarget {
 export interface RequirementVerdict {
   name: string;
   passed: boolean;
-  /** Why it failed: the check's own message (what was expected and what was found). */
+  /** What was expected: the text of the check that failed. */
+  expected?: string;
+  /** What was found: the check's own message. */
   message?: string;
 }
 
@@ -61,13 +63,17 @@ export async function gradeDrill(drill: Drill, target: GradeTarget, run: { cwd: 
 class VerdictCollector {
   private readonly pickles = new Map<string, Pickle>();
   private readonly testCasePickle = new Map<string, string>();
+  private readonly stepOfTestStep = new Map<string, string>();
   private readonly startedCase = new Map<string, string>();
-  private readonly failures = new Map<string, TestStepResult>();
+  private readonly failures = new Map<string, { result: TestStepResult; stepText?: string }>();
   private readonly order: string[] = [];
 
   add(m: Envelope): void {
     if (m.pickle) this.pickles.set(m.pickle.id, m.pickle);
-    if (m.testCase) this.testCasePickle.set(m.testCase.id, m.testCase.pickleId);
+    if (m.testCase) {
+      this.testCasePickle.set(m.testCase.id, m.testCase.pickleId);
+      for (const step of m.testCase.testSteps) if (step.pickleStepId) this.stepOfTestStep.set(step.id, step.pickleStepId);
+    }
     if (m.testCaseStarted) {
       const pickleId = this.testCasePickle.get(m.testCaseStarted.testCaseId)!;
       this.startedCase.set(m.testCaseStarted.id, pickleId);
@@ -76,7 +82,11 @@ class VerdictCollector {
     if (m.testStepFinished) {
       const pickleId = this.startedCase.get(m.testStepFinished.testCaseStartedId)!;
       const result = m.testStepFinished.testStepResult;
-      if (result.status !== 'PASSED' && !this.failures.has(pickleId)) this.failures.set(pickleId, result);
+      if (result.status !== 'PASSED' && !this.failures.has(pickleId)) {
+        const pickleStepId = this.stepOfTestStep.get(m.testStepFinished.testStepId);
+        const stepText = this.pickles.get(pickleId)?.steps.find((s) => s.id === pickleStepId)?.text;
+        this.failures.set(pickleId, { result, stepText });
+      }
     }
   }
 
@@ -85,7 +95,7 @@ class VerdictCollector {
       const failure = this.failures.get(id);
       const name = this.pickles.get(id)?.name ?? id;
       if (!failure) return { name, passed: true };
-      return { name, passed: false, message: failureText(failure) };
+      return { name, passed: false, expected: failure.stepText, message: failureText(failure.result) };
     });
   }
 }
