@@ -1,8 +1,8 @@
 // CI's second suite: the reference control plane (real kube-apiserver, controller-manager,
 // scheduler, etcd from the upstream Go modules, KWOK nodes). Brings it up (building it the first
-// time), runs the driver contract and the card scenario on it with the live driver, then the
-// fidelity run, and stops it.
-// Counts: the contract's tests, the card run's scenarios, plus one for the fidelity run completing with its report
+// time), runs the driver contract and the card scenario on it with the live driver, every drill
+// (setup fails its checks, setup + solution passes them), then the fidelity run, and stops it.
+// Counts: the contract's and the drills' tests, the card run's scenarios, plus one for the fidelity run completing with its report
 // (its agreement figure and every disagreement are printed and written to reports/fidelity.txt;
 // disagreements are findings for the simulator, tracked there, not CI failures). A machine that
 // cannot build the cluster (no Go, no module proxy) is told so and counts nothing.
@@ -34,13 +34,15 @@ async function main() {
     const m = /^kubespec: (\d+) passed, (\d+) failed/m.exec(card.all ?? '');
     passed += m ? Number(m[1]) : 0;
     failed += m ? Number(m[2]) : 1;
-    const contract = await execa('node', ['--import', 'tsx', '--test-reporter=spec', 'scripts/reference-contract.ts'], {
-      reject: false, all: true, env: { FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
-    });
-    console.log(contract.all);
-    const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(contract.all ?? '')?.[1] ?? 0);
-    passed += count('pass');
-    failed += count('fail') + count('cancelled') + (count('pass') === 0 ? 1 : 0);
+    for (const suite of ['scripts/reference-contract.ts', 'scripts/reference-drills.ts']) {
+      const run = await execa('node', ['--import', 'tsx', '--test-reporter=spec', suite], {
+        reject: false, all: true, env: { FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
+      });
+      console.log(run.all);
+      const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(run.all ?? '')?.[1] ?? 0);
+      passed += count('pass');
+      failed += count('fail') + count('cancelled') + (count('pass') === 0 ? 1 : 0);
+    }
     const fidelity = await kubespec('fidelity');
     console.log(fidelity.all);
     if (/^agreement: [\d.]+% \(\d+ of \d+ scenarios\)/m.test(fidelity.all ?? '')) passed += 1;
