@@ -8,7 +8,7 @@ import { parseFieldSelector } from './field-selector.ts';
 import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
 import { scaleOf, podLog } from './subresources.ts';
-import { toTable } from './tables.ts';
+import { toTable, type RowObject } from './tables.ts';
 import { streamWatch } from './watch-stream.ts';
 import { alternateVersions, identityView, type VersionView } from './version-views.ts';
 
@@ -46,7 +46,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
     case 'GET':
       if (!path.name || watching) return list(cluster, info, view, path, req, res, q, watching);
       const obj = getOrThrow(cluster, info, key);
-      return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : view.toServed(obj));
+      return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj));
     case 'POST': {
       if (path.name) throw methodNotAllowed(method, path.plural);
       const body = objectBody(await readBody(req), info, view);
@@ -116,6 +116,14 @@ function selection(info: KindInfo, path: ResourcePath, q: URLSearchParams): (obj
   return (obj) => (name === undefined || obj.metadata.name === name) && (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
 }
 
+/** The `includeObject` parameter of a Table request: Metadata (the default), Object or None. */
+function rowObject(q: URLSearchParams, view: VersionView): RowObject {
+  const include = q.get('includeObject') ?? 'Metadata';
+  if (include === 'Object') return { include, served: (o) => view.toServed(o) };
+  if (include === 'None' || include === 'Metadata') return { include };
+  throw new ApiError('BadRequest', 400, `includeObject: Unsupported value: "${include}": supported values: "Metadata", "None", "Object"`);
+}
+
 function list(cluster: SimCluster, info: KindInfo, view: VersionView, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watching: boolean): void {
   const matches = selection(info, path, q);
   const table = wantsTable(req);
@@ -126,7 +134,7 @@ function list(cluster: SimCluster, info: KindInfo, view: VersionView, path: Reso
       kind: info.kind, apiVersion: info.apiVersion, matches, bookmarks: q.get('allowWatchBookmarks') === 'true',
       resourceVersion: rv ? Number(rv) : undefined,
       timeoutSeconds: q.get('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined,
-      encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion) : view.toServed(obj)),
+      encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj)),
     });
     return;
   }
@@ -134,7 +142,7 @@ function list(cluster: SimCluster, info: KindInfo, view: VersionView, path: Reso
   const page = paginate(all, q);
   const resourceVersion = String(cluster.store.currentRevision());
   const meta = { ...(page.continue ? { continue: page.continue, remainingItemCount: page.remaining } : {}) };
-  if (table) return sendJson(res, 200, toTable(info.kind, page.items, now, resourceVersion, meta));
+  if (table) return sendJson(res, 200, toTable(info.kind, page.items, now, resourceVersion, meta, rowObject(q, view)));
   sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: view.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items.map((o) => view.toServed(o)) });
 }
 

@@ -356,8 +356,15 @@ export function columnsFor(kind: string): Column[] {
   return columns[kind] ?? [name, age];
 }
 
-/** A meta.k8s.io/v1 Table of `objects`, each row carrying the object's metadata. */
-export function toTable(kind: string, objects: readonly KubeObject[], now: number, resourceVersion: string, extraMeta: Record<string, unknown> = {}): object {
+/**
+ * What a Table row carries besides its cells (the `includeObject` query parameter): the
+ * object's metadata by default, the whole object (kubectl asks for it to --sort-by a field), or
+ * nothing.
+ */
+export type RowObject = { include: 'Metadata' } | { include: 'None' } | { include: 'Object'; served: (o: KubeObject) => KubeObject };
+
+/** A meta.k8s.io/v1 Table of `objects`. */
+export function toTable(kind: string, objects: readonly KubeObject[], now: number, resourceVersion: string, extraMeta: Record<string, unknown> = {}, rowObject: RowObject = { include: 'Metadata' }): object {
   const cols = columnsFor(kind);
   return {
     kind: 'Table',
@@ -366,7 +373,9 @@ export function toTable(kind: string, objects: readonly KubeObject[], now: numbe
     columnDefinitions: cols.map((c) => ({ name: c.name, type: c.type ?? 'string', format: c === name ? 'name' : '', description: '', priority: c.priority ?? 0 })),
     rows: objects.map((o) => ({
       cells: cols.map((c) => c.cell(o, now)),
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+      ...(rowObject.include === 'None' ? {} : {
+        object: rowObject.include === 'Object' ? rowObject.served(o) : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+      }),
     })),
   };
 }

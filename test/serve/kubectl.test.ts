@@ -149,6 +149,16 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.equal(rs, '');
   });
 
+  it('sorts by any field of the objects (Table rows carry them on request)', async () => {
+    const names = (await ok('get', 'events', '--sort-by=.lastTimestamp', '-o', 'name')).split('\n');
+    assert.ok(names.length > 3, 'events are listed');
+    const sorted = await ok('get', 'pods', '--sort-by=.metadata.creationTimestamp');
+    assert.match(sorted, /^NAME\s+READY\s+STATUS/);
+    assert.ok(sorted.split('\n').length > 2, sorted);
+    const raw = JSON.parse(await ok('get', '--raw', '/api/v1/namespaces/default/pods?includeObject=None&limit=1'));
+    assert.equal(raw.kind, 'PodList', 'includeObject only matters for Tables');
+  });
+
   it('lists api-resources and events, and says metrics are unavailable', async () => {
     assert.match(await ok('api-resources'), /deployments\s+deploy\s+apps\/v1\s+true\s+Deployment/);
     assert.match(await ok('get', 'events'), /Scheduled\s+pod\/hello/);
@@ -161,6 +171,8 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(await ok('create', 'namespace', 'team'), /namespace\/team created/);
     assert.match(await ok('create', 'deployment', 'shop', '--image=nginx', '--replicas=2', '-n', 'team'), /created/);
     await ok('rollout', 'status', 'deployment/shop', '-n', 'team', '--timeout=60s');
+    // The protobuf body carries strategy as an empty struct; it is defaulted like an absent one.
+    assert.match(await ok('describe', 'deployment', 'shop', '-n', 'team'), /StrategyType:\s+RollingUpdate\nMinReadySeconds:\s+0\nRollingUpdateStrategy:\s+25% max unavailable, 25% max surge/);
     assert.match(await ok('create', 'job', 'once', '--image=busybox', '--', 'echo', 'hi'), /created/);
     await ok('wait', '--for=condition=Complete', 'job/once', '--timeout=60s');
     assert.equal(await ok('logs', 'job/once'), 'hi');

@@ -30,7 +30,8 @@ export const defaulting: AdmissionPlugin = {
         break;
       case 'DaemonSet': {
         const spec = object.spec ?? (object.spec = {});
-        spec.updateStrategy ??= { type: 'RollingUpdate' };
+        spec.updateStrategy ??= {};
+        spec.updateStrategy.type ||= 'RollingUpdate';
         if (spec.updateStrategy.type === 'RollingUpdate') {
           spec.updateStrategy.rollingUpdate ??= {};
           spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
@@ -93,7 +94,8 @@ function defaultPullPolicy(image: string | undefined): string {
 function defaultStatefulSet(spec: any): void {
   spec.replicas ??= 1;
   spec.podManagementPolicy ??= 'OrderedReady';
-  spec.updateStrategy ??= { type: 'RollingUpdate' };
+  spec.updateStrategy ??= {};
+  spec.updateStrategy.type ||= 'RollingUpdate';
   if (spec.updateStrategy.type === 'RollingUpdate') {
     spec.updateStrategy.rollingUpdate ??= {};
     spec.updateStrategy.rollingUpdate.partition ??= 0;
@@ -107,7 +109,9 @@ function defaultStatefulSet(spec: any): void {
 
 function defaultDeployment(spec: any): void {
   spec.replicas ??= 1;
-  spec.strategy ??= { type: 'RollingUpdate' };
+  // Go checks the type, not the struct: a strategy sent as {} (protobuf zero values) is defaulted too.
+  spec.strategy ??= {};
+  spec.strategy.type ||= 'RollingUpdate';
   if (spec.strategy.type === 'RollingUpdate') {
     spec.strategy.rollingUpdate ??= {};
     spec.strategy.rollingUpdate.maxSurge ??= '25%';
