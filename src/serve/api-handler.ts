@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import * as jsonPatch from 'fast-json-patch/index.mjs';
-import { ApiError, apiGroupOf, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster } from '../sim/index.ts';
+import { ApiError, apiGroupOf, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster, type WriteOptions, type DeleteOptions } from '../sim/index.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
 import { decide, forbidden, review } from './authorization.ts';
 import { parseFieldSelector } from './field-selector.ts';
@@ -34,12 +34,13 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   const verb = verbOf(method, path, watching);
   const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: apiGroupOf(info.apiVersion), namespace: path.namespace, name: path.name };
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
-  if (q.get('dryRun')) throw new ApiError('BadRequest', 400, 'dryRun=All is not supported by kubespec serve yet; use kubectl --dry-run=client');
+  // Reads ignore dryRun, as the API server only decodes it with the options of a write.
+  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q) };
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
 
   if (path.subresource && path.subresource !== 'status') {
-    await handleSubresource(cluster, info, path, key, req, res, url);
+    await handleSubresource(cluster, info, path, key, req, res, url, write);
     return;
   }
   switch (method) {
@@ -54,7 +55,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
         throw new ApiError('BadRequest', 400, 'the namespace of the provided object does not match the namespace sent on the request');
       }
       if (info.namespaced) body.metadata = { ...body.metadata, namespace: path.namespace ?? body.metadata?.namespace };
-      const created = cluster.store.create(view.toStored(body));
+      const created = cluster.store.create(view.toStored(body), write);
       cluster.clock.settle();
       return sendJson(res, 201, view.toServed(created));
     }
@@ -63,20 +64,29 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       if (body.metadata?.name !== path.name) throw new ApiError('BadRequest', 400, `the name of the object (${body.metadata?.name}) does not match the name on the URL (${path.name})`);
       if (info.namespaced) body.metadata.namespace = key.namespace;
       const stored = view.toStored(body);
-      const updated = path.subresource === 'status' ? cluster.store.updateStatus(stored) : cluster.store.update(stored);
+      const updated = path.subresource === 'status' ? cluster.store.updateStatus(stored, write) : cluster.store.update(stored, write);
       cluster.clock.settle();
       return sendJson(res, 200, view.toServed(updated));
     }
     case 'PATCH': {
-      const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status');
+      const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status', write);
       return sendJson(res, patched.created ? 201 : 200, view.toServed(patched.object));
     }
     case 'DELETE':
-      if (!path.name) return deleteCollection(cluster, info, path, req, res, q);
-      return sendJson(res, 200, await deleteOne(cluster, info, view, key, req, q));
+      if (!path.name) return deleteCollection(cluster, info, path, req, res, q, write);
+      return sendJson(res, 200, await deleteOne(cluster, info, view, key, req, q, write));
     default:
       throw methodNotAllowed(method, path.plural);
   }
+}
+
+/** The dryRun query parameter: absent, or All (the only value the API server knows). */
+function dryRunOf(q: URLSearchParams): boolean {
+  const values = q.getAll('dryRun');
+  if (values.length === 0) return false;
+  const unknown = values.find((v) => v !== 'All');
+  if (unknown !== undefined) throw new ApiError('BadRequest', 400, `Invalid dryRun value: "${unknown}": supported values: "All"`);
+  return true;
 }
 
 function verbOf(method: string, path: ResourcePath, watching: boolean): string {
@@ -179,7 +189,7 @@ function sortKey(o: KubeObject): string {
  * patch and server-side apply. Apply creates a missing object and otherwise merges the applied
  * configuration strategically; field ownership (managedFields, conflicts) is not tracked.
  */
-async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean): Promise<{ object: KubeObject; created: boolean }> {
+async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean, options: WriteOptions): Promise<{ object: KubeObject; created: boolean }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const text = await readBody(req);
   const current = cluster.store.get(info.kind, key);
@@ -192,11 +202,11 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
     }
     checkApplyTypes({ ...applied, metadata: { ...applied?.metadata, name: key.name, namespace: key.namespace } });
     if (!current) {
-      const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
+      const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } }, options);
       cluster.clock.settle();
       return { object: created, created: true };
     }
-    return { object: write(cluster, view.toStored(strategicMerge(view.toServed(current), applied)), current, statusOnly), created: false };
+    return { object: write(cluster, view.toStored(strategicMerge(view.toServed(current), applied)), current, statusOnly, options), created: false };
   }
   const stored = current ?? getOrThrow(cluster, info, key);
   const obj = view.toServed(stored);
@@ -217,48 +227,53 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
   } else {
     throw new ApiError('BadRequest', 415, `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
   }
-  return { object: write(cluster, view.toStored(next), stored, statusOnly), created: false };
+  return { object: write(cluster, view.toStored(next), stored, statusOnly, options), created: false };
 }
 
 /** Writes a patched object: the patch's resourceVersion, if it set one, is a precondition. */
-function write(cluster: SimCluster, next: KubeObject, current: KubeObject, statusOnly: boolean): KubeObject {
+function write(cluster: SimCluster, next: KubeObject, current: KubeObject, statusOnly: boolean, options: WriteOptions): KubeObject {
   const rv = next.metadata?.resourceVersion ?? current.metadata.resourceVersion;
   const candidate = { ...next, metadata: { ...next.metadata, resourceVersion: rv } };
-  const out = statusOnly ? cluster.store.updateStatus(candidate) : cluster.store.update(candidate);
+  const out = statusOnly ? cluster.store.updateStatus(candidate, options) : cluster.store.update(candidate, options);
   cluster.clock.settle();
   return out;
 }
 
-async function deleteOptions(req: IncomingMessage, q: URLSearchParams): Promise<{ gracePeriodSeconds?: number; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' }> {
+/** DeleteOptions from the body or the query; kubectl sends a delete's dryRun in the body. */
+async function deleteOptions(req: IncomingMessage, q: URLSearchParams, write: WriteOptions): Promise<DeleteOptions> {
   const text = await readBody(req);
   const body = text.trim() ? parseJson(text) : {};
+  const dryRun = write.dryRun || dryRunOf(new URLSearchParams((body.dryRun ?? []).map((v: string) => ['dryRun', v])));
   const grace = body.gracePeriodSeconds ?? (q.get('gracePeriodSeconds') !== null ? Number(q.get('gracePeriodSeconds')) : undefined);
   let policy = body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined;
   if (body.orphanDependents === true) policy = 'Orphan';
   if (policy && !['Background', 'Foreground', 'Orphan'].includes(policy)) {
     throw new ApiError('Invalid', 422, `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
   }
-  return { ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}), ...(policy ? { propagationPolicy: policy } : {}) };
+  return { ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}), ...(policy ? { propagationPolicy: policy } : {}), dryRun };
 }
 
-async function deleteOne(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, q: URLSearchParams): Promise<object> {
-  const options = await deleteOptions(req, q);
-  getOrThrow(cluster, info, key);
+async function deleteOne(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, q: URLSearchParams, write: WriteOptions): Promise<object> {
+  const options = await deleteOptions(req, q, write);
+  const before = getOrThrow(cluster, info, key);
   const after = cluster.store.delete(info.kind, key, options);
   cluster.clock.settle();
-  if (cluster.store.get(info.kind, key)) return view.toServed(after);
+  // A graceful deletion answers with the object as it now is; a finished one with a Status. (A
+  // dry run removes nothing: it would have removed the object if it returns it unchanged.)
+  const remains = options.dryRun ? after !== before : cluster.store.get(info.kind, key) !== undefined;
+  if (remains) return view.toServed(after);
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: key.name, group: apiGroupOf(info.apiVersion), kind: info.plural, uid: after.metadata.uid } };
 }
 
-async function deleteCollection(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams): Promise<void> {
-  const options = await deleteOptions(req, q);
+async function deleteCollection(cluster: SimCluster, info: KindInfo, path: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, write: WriteOptions): Promise<void> {
+  const options = await deleteOptions(req, q, write);
   const victims = cluster.store.list(info.kind).filter(selection(info, path, q));
   for (const v of victims) if (cluster.store.get(info.kind, v.metadata)) cluster.store.delete(info.kind, v.metadata, options);
   cluster.clock.settle();
   sendJson(res, 200, { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion: String(cluster.store.currentRevision()) }, items: victims });
 }
 
-async function handleSubresource(cluster: SimCluster, info: KindInfo, path: ResourcePath, key: { namespace?: string; name: string }, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function handleSubresource(cluster: SimCluster, info: KindInfo, path: ResourcePath, key: { namespace?: string; name: string }, req: IncomingMessage, res: ServerResponse, url: URL, write: WriteOptions): Promise<void> {
   const method = req.method ?? 'GET';
   const sub = path.subresource;
   if (sub === 'scale' && ['Deployment', 'ReplicaSet', 'StatefulSet'].includes(info.kind)) {
@@ -273,7 +288,7 @@ async function handleSubresource(cluster: SimCluster, info: KindInfo, path: Reso
       throw new ApiError('Invalid', 422, `Scale.autoscaling "${key.name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`);
     }
     const rv = method === 'PUT' ? scale.metadata?.resourceVersion || obj.metadata.resourceVersion : obj.metadata.resourceVersion;
-    const updated = cluster.store.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: rv }, spec: { ...obj.spec, replicas } });
+    const updated = cluster.store.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: rv }, spec: { ...obj.spec, replicas } }, write);
     cluster.clock.settle();
     return sendJson(res, 200, scaleOf(updated));
   }

@@ -12,6 +12,6 @@ export { LabelSelector } from './store/label-selector.ts';
 export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from './store/kinds.ts';
 export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';
-export type { DeleteOptions } from './store/object-store.ts';
+export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
 export { parseQuantity } from './quantity.ts';
 export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';

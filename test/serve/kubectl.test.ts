@@ -202,6 +202,25 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.equal(await ok('get', 'hpa', 'web', '-o', 'jsonpath={.spec.metrics[0].resource.target.averageUtilization}'), '80');
   });
 
+  it('runs writes as a server-side dry run: admitted and answered, never stored', async () => {
+    writeFileSync(join(dir, 'dry.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dry}\ndata: {a: b}\n');
+    assert.match(await ok('apply', '--dry-run=server', '-f', join(dir, 'dry.yaml')), /configmap\/dry created \(server dry run\)/);
+    assert.match((await kubectl('get', 'cm', 'dry')).err, /configmaps "dry" not found/);
+    await ok('create', 'cm', 'kept', '--from-literal=a=b');
+    const version = await ok('get', 'cm', 'kept', '-o', 'jsonpath={.metadata.resourceVersion}');
+    writeFileSync(join(dir, 'kept.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept}\ndata: {a: c}\n');
+    const diff = await kubectl('diff', '-f', join(dir, 'kept.yaml'));
+    assert.equal(diff.code, 1, diff.err);
+    assert.match(diff.out, /^-  a: b\n\+  a: c$/m);
+    assert.match(await ok('delete', 'cm', 'kept', '--dry-run=server'), /configmap "kept" deleted \(server dry run\)/);
+    assert.equal(await ok('get', 'cm', 'kept', '-o', 'jsonpath={.data.a} {.metadata.resourceVersion}'), `b ${version}`);
+    // Validation still answers: an invalid object is refused in a dry run too.
+    const invalid = await kubectl('create', 'deployment', 'Bad_Name', '--image=nginx', '--dry-run=server');
+    assert.match(invalid.err, /metadata.name: Invalid value: "Bad_Name"/);
+    const bad = await kubectl('get', '--raw', '/api/v1/namespaces/default/configmaps?dryRun=Some');
+    assert.equal(bad.code, 0, 'a GET ignores dryRun');
+  });
+
   it('refuses requests without the token', async () => {
     const r = await kubectl('get', 'pods', '--token=wrong');
     assert.notEqual(r.code, 0);

@@ -7,6 +7,8 @@ export interface AdmissionRequest {
   object: KubeObject;
   old?: KubeObject;
   info: KindInfo;
+  /** A dry run (dryRun=All): plugins check and mutate the object but change nothing else. */
+  dryRun?: boolean;
 }
 
 /** A step of the admission chain. Mutating steps change `request.object`; validating ones throw an ApiError. */

@@ -13,7 +13,7 @@ import type { AdmissionPlugin } from './admission.ts';
 export function resourceQuotaAdmission(store: () => ObjectStore): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
-    admit({ operation, object, info }) {
+    admit({ operation, object, info, dryRun }) {
       if (operation !== 'CREATE' || !info.namespaced || object.kind === 'Event') return;
       const quotas = store().list('ResourceQuota', { namespace: object.metadata.namespace });
       if (quotas.length === 0) return;
@@ -35,6 +35,7 @@ export function resourceQuotaAdmission(store: () => ObjectStore): AdmissionPlugi
         }
       }
       // Charge every quota now, so objects admitted right after see this one (the controller recounts later).
+      if (dryRun) return;
       for (const q of quotas) {
         const used: Record<string, string> = { ...(q.status?.used ?? {}) };
         let changed = false;

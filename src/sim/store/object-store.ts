@@ -21,7 +21,12 @@ export interface ListOptions {
 }
 
 /** Options of a delete call (DeleteOptions in the API). */
-export interface DeleteOptions {
+/** `dryRun`: validate, default and admit as for real, return the result, store nothing (dryRun=All). */
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
   /** Overrides the pod's terminationGracePeriodSeconds; 0 removes at once. */
   gracePeriodSeconds?: number;
   /** Background (default for most kinds), Foreground or Orphan. */
@@ -73,7 +78,7 @@ export class ObjectStore {
     return [...this.objects.keys()].sort().flatMap((kind) => this.list(kind, opts));
   }
 
-  create(input: ObjectInput): KubeObject {
+  create(input: ObjectInput, opts: WriteOptions = {}): KubeObject {
     const info = this.info(input.kind, input.apiVersion);
     const obj = thaw(input) as KubeObject;
     const meta = obj.metadata ?? ({} as KubeObject['metadata']);
@@ -98,21 +103,21 @@ export class ObjectStore {
     if (info.generation) meta.generation = 1;
     delete meta.deletionTimestamp;
     (meta as Partial<typeof meta>).resourceVersion = undefined;
-    this.admission?.admit({ operation: 'CREATE', object: obj, info });
-    return this.commit(info, obj, undefined);
+    this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun });
+    return this.commit(info, obj, undefined, opts);
   }
 
   /**
    * Replaces an object (PUT). The status is kept as stored: status changes go through
    * `updateStatus`, as with a status subresource. A stale resourceVersion is a Conflict.
    */
-  update(next: KubeObject): KubeObject {
-    return this.write(next, 'main');
+  update(next: KubeObject, opts: WriteOptions = {}): KubeObject {
+    return this.write(next, 'main', opts);
   }
 
   /** Replaces only the status (PUT .../status). */
-  updateStatus(next: KubeObject): KubeObject {
-    return this.write(next, 'status');
+  updateStatus(next: KubeObject, opts: WriteOptions = {}): KubeObject {
+    return this.write(next, 'status', opts);
   }
 
   /**
@@ -129,18 +134,18 @@ export class ObjectStore {
       throw new ApiError('Forbidden', 403, `namespaces "${key.name}" is forbidden: this namespace may not be deleted`);
     }
     const grace = this.graceSeconds(current, opts);
-    if (current.metadata.deletionTimestamp) return this.shortenGrace(info, current, grace);
+    if (current.metadata.deletionTimestamp) return this.shortenGrace(info, current, grace, opts);
     // Foreground and Orphan are carried out by the garbage collector, through finalizers.
     const policyFinalizer = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[opts.propagationPolicy ?? 'Background'];
     const finalizers = [...(current.metadata.finalizers ?? []), ...(policyFinalizer ? [policyFinalizer] : [])];
-    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing(current)) return this.remove(info, current);
+    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing(current)) return this.remove(info, current, opts);
     const next = thaw(current);
     // A namespace goes Terminating until the namespace controller has emptied it.
     if (namespaceFinalizing(current)) next.status = { ...next.status, phase: 'Terminating' };
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
-    return this.commit(info, next, current);
+    return this.commit(info, next, current, opts);
   }
 
   /**
@@ -162,7 +167,7 @@ export class ObjectStore {
     return () => this.watchers.delete(entry);
   }
 
-  private write(next: KubeObject, part: 'main' | 'status'): KubeObject {
+  private write(next: KubeObject, part: 'main' | 'status', opts: WriteOptions): KubeObject {
     const info = this.info(next.kind, next.apiVersion);
     const current = this.get(info.kind, next.metadata);
     if (!current) throw notFound(info.plural, next.metadata.name, groupOf(info));
@@ -172,7 +177,7 @@ export class ObjectStore {
     if (part === 'status') {
       const merged = thaw(current);
       merged.status = obj.status;
-      return this.commit(info, merged, current);
+      return this.commit(info, merged, current, opts);
     }
     if (current.status !== undefined) obj.status = thaw(current.status);
     else delete obj.status;
@@ -188,12 +193,12 @@ export class ObjectStore {
       const changed = info.generation === 'spec' ? JSON.stringify(obj.spec) !== JSON.stringify(current.spec) : contentChanged(obj, current);
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
-    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info });
+    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun });
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
-      return this.remove(info, current);
+      return this.remove(info, current, opts);
     }
-    return this.commit(info, obj, current);
+    return this.commit(info, obj, current, opts);
   }
 
   private graceSeconds(obj: KubeObject, opts: DeleteOptions): number {
@@ -212,17 +217,23 @@ export class ObjectStore {
     return obj.kind !== 'Pod' || obj.metadata.deletionGracePeriodSeconds === 0;
   }
 
-  private shortenGrace(info: KindInfo, current: KubeObject, grace: number): KubeObject {
+  private shortenGrace(info: KindInfo, current: KubeObject, grace: number, opts: WriteOptions): KubeObject {
     const previous = current.metadata.deletionGracePeriodSeconds ?? 0;
     if (grace >= previous) return current;
     const next = thaw(current);
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
-    if (grace === 0 && (next.metadata.finalizers?.length ?? 0) === 0) return this.remove(info, current);
-    return this.commit(info, next, current);
+    if (grace === 0 && (next.metadata.finalizers?.length ?? 0) === 0) return this.remove(info, current, opts);
+    return this.commit(info, next, current, opts);
   }
 
-  private commit(info: KindInfo, obj: KubeObject, old: KubeObject | undefined): KubeObject {
+  private commit(info: KindInfo, obj: KubeObject, old: KubeObject | undefined, opts: WriteOptions = {}): KubeObject {
+    if (opts.dryRun) {
+      // Nothing was written: a new object has no resourceVersion yet, a changed one keeps its own.
+      if (old) obj.metadata.resourceVersion = old.metadata.resourceVersion;
+      else delete (obj.metadata as Partial<KubeObject['metadata']>).resourceVersion;
+      return deepFreeze(obj);
+    }
     const rv = ++this.revision;
     obj.metadata.resourceVersion = String(rv);
     deepFreeze(obj);
@@ -231,7 +242,8 @@ export class ObjectStore {
     return obj;
   }
 
-  private remove(info: KindInfo, current: KubeObject): KubeObject {
+  private remove(info: KindInfo, current: KubeObject, opts: WriteOptions = {}): KubeObject {
+    if (opts.dryRun) return current;
     const rv = ++this.revision;
     this.bucket(info.kind).delete(keyText(current.metadata));
     const gone = thaw(current);
