@@ -9,6 +9,8 @@ import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
 import { scaleOf, podLog } from './subresources.ts';
 import { toTable, type RowObject } from './tables.ts';
+import { goFormat, kindSchema, unknownFields } from './field-validation.ts';
+import { upstreamOpenApi } from './openapi-documents.ts';
 import { streamWatch } from './watch-stream.ts';
 import { alternateVersions, identityView, type VersionView } from './version-views.ts';
 
@@ -38,6 +40,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q) };
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
+  const fields = ['POST', 'PUT', 'PATCH'].includes(method) ? await fieldCheck(q, view.apiVersion, info.kind, res) : noFieldCheck;
 
   if (path.subresource && path.subresource !== 'status') {
     await handleSubresource(cluster, info, path, key, req, res, url, write);
@@ -50,7 +53,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       return sendJson(res, 200, wantsTable(req) ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj));
     case 'POST': {
       if (path.name) throw methodNotAllowed(method, path.plural);
-      const body = objectBody(await readBody(req), info, view);
+      const body = fields.object(objectBody(await readBody(req), info, view));
       if (info.namespaced && path.namespace && body.metadata?.namespace && body.metadata.namespace !== path.namespace) {
         throw new ApiError('BadRequest', 400, 'the namespace of the provided object does not match the namespace sent on the request');
       }
@@ -60,7 +63,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       return sendJson(res, 201, view.toServed(created));
     }
     case 'PUT': {
-      const body = objectBody(await readBody(req), info, view);
+      const body = fields.object(objectBody(await readBody(req), info, view));
       if (body.metadata?.name !== path.name) throw new ApiError('BadRequest', 400, `the name of the object (${body.metadata?.name}) does not match the name on the URL (${path.name})`);
       if (info.namespaced) body.metadata.namespace = key.namespace;
       const stored = view.toStored(body);
@@ -69,7 +72,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       return sendJson(res, 200, view.toServed(updated));
     }
     case 'PATCH': {
-      const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status', write);
+      const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status', write, fields);
       return sendJson(res, patched.created ? 201 : 200, view.toServed(patched.object));
     }
     case 'DELETE':
@@ -78,6 +81,44 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
     default:
       throw methodNotAllowed(method, path.plural);
   }
+}
+
+/** What a write does with fields the kind's schema does not declare (see field-validation.ts). */
+interface FieldCheck {
+  object<T>(body: T): T;
+  patch<T>(patch: T): T;
+  apply<T>(applied: T, key: { namespace?: string; name: string }): T;
+}
+
+const noFieldCheck: FieldCheck = { object: (b) => b, patch: (p) => p, apply: (a) => a };
+
+/**
+ * The fieldValidation parameter (Ignore, Warn — the default — or Strict) against the upstream
+ * schema of the kind. Unknown fields are dropped; Warn adds a Warning header for each, Strict
+ * refuses the request with the API server's words for the kind of request. Without the upstream
+ * documents (no Go module cache), nothing is checked.
+ */
+async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, res: ServerResponse): Promise<FieldCheck> {
+  const mode = q.get('fieldValidation') ?? 'Warn';
+  if (!['Ignore', 'Warn', 'Strict'].includes(mode)) throw new ApiError('BadRequest', 400, `fieldValidation: Unsupported value: "${mode}": supported values: "Ignore", "Strict", "Warn"`);
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
+  const document = await upstreamOpenApi(group ? `apis/${apiVersion}` : `api/${apiVersion}`);
+  const schema = document && kindSchema(document, group, version, kind);
+  if (!schema) return noFieldCheck;
+  const screen = <T>(value: T, refuse: (paths: string[]) => ApiError): T => {
+    const { paths, pruned } = unknownFields(document, schema, value);
+    if (paths.length === 0) return value;
+    if (mode === 'Strict') throw refuse(paths);
+    if (mode === 'Warn') res.setHeader('Warning', paths.map((p) => `299 - "unknown field \\"${p}\\""`));
+    return pruned as T;
+  };
+  const strict = (paths: string[]) => `strict decoding error: ${paths.map((p) => `unknown field "${p}"`).join(', ')}`;
+  return {
+    object: (body) => screen(body, (paths) => new ApiError('BadRequest', 400, `${kind} in version "${version}" cannot be handled as a ${kind}: ${strict(paths)}`)),
+    patch: (patch) => screen(patch, (paths) => new ApiError('Invalid', 422, ` "" is invalid: patch: Invalid value: "${goFormat(patch)}": ${strict(paths)}`)),
+    // Server-side apply types the configuration first; its error is structured-merge-diff's, a bare 500.
+    apply: (applied, key) => screen(applied, (paths) => new ApiError('InternalError', 500, `failed to create typed patch object (${key.namespace ?? ''}/${key.name}; ${group}/${version}, Kind=${kind}): ${paths.map((p) => `.${p}: field not declared in schema`).join('\n')}`)),
+  };
 }
 
 /** The dryRun query parameter: absent, or All (the only value the API server knows). */
@@ -189,7 +230,7 @@ function sortKey(o: KubeObject): string {
  * patch and server-side apply. Apply creates a missing object and otherwise merges the applied
  * configuration strategically; field ownership (managedFields, conflicts) is not tracked.
  */
-async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean, options: WriteOptions): Promise<{ object: KubeObject; created: boolean }> {
+async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean, options: WriteOptions, fields: FieldCheck): Promise<{ object: KubeObject; created: boolean }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const text = await readBody(req);
   const current = cluster.store.get(info.kind, key);
@@ -201,6 +242,7 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
       throw new ApiError('BadRequest', 400, `error decoding YAML: ${(e as Error).message}`);
     }
     checkApplyTypes({ ...applied, metadata: { ...applied?.metadata, name: key.name, namespace: key.namespace } });
+    applied = fields.apply(applied, key);
     if (!current) {
       const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } }, options);
       cluster.clock.settle();
@@ -210,7 +252,8 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
   }
   const stored = current ?? getOrThrow(cluster, info, key);
   const obj = view.toServed(stored);
-  const patch = parseJson(text);
+  const raw = parseJson(text);
+  const patch = type === 'application/json-patch+json' ? raw : fields.patch(raw);
   let next: any;
   if (type === 'application/json-patch+json') {
     if (!Array.isArray(patch)) throw new ApiError('BadRequest', 400, 'the JSON patch must be a list of operations');

@@ -1,5 +1,6 @@
 import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from './version-views.ts';
+import { upstreamOpenApi } from './openapi-documents.ts';
 
 /**
  * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list
@@ -132,14 +133,18 @@ export function openApiIndex(): object {
 }
 
 /**
- * GET /openapi/v3/<api|apis/g>/<v>: the PATCH operation of every kind, carrying what kubectl's
- * query-parameter verifier looks for (the GVK extension and the fieldValidation parameter).
- * There are no schemas: kubectl then computes strategic merge patches from its compiled-in
- * types, and `kubectl explain` has nothing to explain (a known gap).
+ * GET /openapi/v3/<api|apis/g>/<v>: the upstream release's document for that group version
+ * (every schema, so `kubectl explain` works), or, when it cannot be had, the PATCH operation of
+ * every kind, carrying what kubectl's query-parameter verifier looks for (the GVK extension and
+ * the fieldValidation parameter); kubectl then computes patches from its compiled-in types.
  */
-export function openApiGroupVersion(path: string): object | undefined {
+export async function openApiGroupVersion(path: string): Promise<object | undefined> {
   const gv = groupVersions().find((g) => openApiPathOf(g) === path);
   if (!gv) return undefined;
+  return (await upstreamOpenApi(path)) ?? patchOperations(gv);
+}
+
+function patchOperations(gv: string): object {
   const paths: Record<string, object> = {};
   for (const k of servedKinds(gv)) {
     const prefix = `/${openApiPathOf(gv)}${k.namespaced ? '/namespaces/{namespace}' : ''}/${k.plural}/{name}`;

@@ -8,7 +8,7 @@ const MAX_BODY = 3 * 1024 * 1024;
 /** The body as text (JSON, YAML); a protobuf body is decoded where that is supported. */
 export async function readBody(req: IncomingMessage): Promise<string> {
   const raw = await readRaw(req);
-  if (isProtobuf(req.headers['content-type'])) return JSON.stringify(decodeProtobufBody(raw));
+  if (isProtobuf(req.headers['content-type'])) return JSON.stringify(await decodeProtobufBody(raw));
   return raw.toString('utf8');
 }
 

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execaSync } from 'execa';
+import { goModuleDirs } from './go-modules.ts';
 import protobuf from 'protobufjs';
 
 /**
@@ -12,30 +11,18 @@ import protobuf from 'protobufjs';
 const VERSION = 'v0.32.13';
 const MODULES = ['k8s.io/api', 'k8s.io/apimachinery'] as const;
 
-let loaded: protobuf.Root | null | undefined;
-
-function moduleDirs(): Record<string, string> | undefined {
-  try {
-    const out = execaSync('go', ['mod', 'download', '-json', ...MODULES.map((m) => `${m}@${VERSION}`)], {
-      env: { GOFLAGS: '-mod=mod', GO111MODULE: 'on' }, cwd: '/', timeout: 120_000,
-    }).stdout;
-    const dirs: Record<string, string> = {};
-    // `go mod download -json` prints one JSON object per module, back to back.
-    for (const chunk of out.split(/\n(?=\{)/)) {
-      const info = JSON.parse(chunk);
-      if (info.Dir) dirs[info.Path] = info.Dir;
-    }
-    return MODULES.every((m) => dirs[m] && existsSync(dirs[m])) ? dirs : undefined;
-  } catch {
-    return undefined;
-  }
-}
+let loaded: Promise<protobuf.Root | null> | undefined;
 
 /** Every API group's schema in one root; null when the schemas cannot be had. */
-export function kubernetesProtos(): protobuf.Root | null {
-  if (loaded !== undefined) return loaded;
-  const dirs = moduleDirs();
-  if (!dirs) return (loaded = null);
+export function kubernetesProtos(): Promise<protobuf.Root | null> {
+  loaded ??= loadProtos();
+  return loaded;
+}
+
+async function loadProtos(): Promise<protobuf.Root | null> {
+  const found = await goModuleDirs(MODULES.map((m) => `${m}@${VERSION}`), 120_000);
+  if (!found) return null;
+  const dirs = Object.fromEntries(MODULES.map((m) => [m, found[`${m}@${VERSION}`]!]));
   const root = new protobuf.Root();
   root.resolvePath = (_origin, target) => {
     for (const m of MODULES) if (target.startsWith(`${m}/`)) return join(dirs[m]!, target.slice(m.length + 1));
@@ -46,8 +33,8 @@ export function kubernetesProtos(): protobuf.Root | null {
   try {
     root.loadSync(files, { keepCase: true });
     root.resolveAll();
-    return (loaded = root);
+    return root;
   } catch {
-    return (loaded = null);
+    return null;
   }
 }

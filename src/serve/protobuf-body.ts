@@ -47,7 +47,7 @@ export function isProtobuf(contentType: string | undefined): boolean {
   return (contentType ?? '').startsWith('application/vnd.kubernetes.protobuf');
 }
 
-export function decodeProtobufBody(body: Buffer): any {
+export async function decodeProtobufBody(body: Buffer): Promise<any> {
   if (!body.subarray(0, 4).equals(MAGIC)) throw new ApiError('BadRequest', 400, 'the body of the request was in an unknown format: protobuf without the k8s magic');
   const unknown = fieldsOf(body.subarray(4));
   const typeMeta = message(unknown, 1) ?? new Map();
@@ -55,7 +55,7 @@ export function decodeProtobufBody(body: Buffer): any {
   const kind = text(typeMeta, 2) ?? '';
   const raw = unknown.get(2)?.[0];
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array();
-  const schemas = kubernetesProtos();
+  const schemas = await kubernetesProtos();
   const type = schemas?.lookup(messageName(apiVersion, kind));
   if (type instanceof protobuf.Type) return { apiVersion, kind, ...toKubeJson(type, type.decode(bytes)) };
   const obj = fieldsOf(bytes);

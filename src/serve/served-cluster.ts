@@ -11,6 +11,7 @@ import { handleResource } from './api-handler.ts';
 import { parseResourcePath } from './request-path.ts';
 import { saveSnapshot } from './snapshot.ts';
 import { loopbackCertificate } from './loopback-certificate.ts';
+import { specFolder } from './openapi-documents.ts';
 
 export interface ServeOptions {
   seed: number;
@@ -88,6 +89,8 @@ export class ServedCluster {
     this.wallStart = Date.now();
     this.virtualStart = this.cluster.clock.now();
     this.ticker = setInterval(() => this.catchUp(), TICK_MS);
+    // The OpenAPI documents come from the Go module cache; fetch them now, not on kubectl's first call.
+    void specFolder();
     return this.url();
   }
 
@@ -135,7 +138,7 @@ export class ServedCluster {
         return;
       }
       this.catchUp();
-      const discovery = this.discovery(p);
+      const discovery = p.startsWith('/openapi/v3/') ? await openApiGroupVersion(p.slice('/openapi/v3/'.length)) : this.discovery(p);
       if (discovery) return sendJson(res, 200, discovery);
       if (p.startsWith('/kubespec/v1/')) return this.admin(p, req, res, url);
       const path = parseResourcePath(p);
@@ -150,7 +153,6 @@ export class ServedCluster {
     if (p === '/api') return coreVersions(this.server ? this.url().replace('https://', '') : '');
     if (p === '/apis') return groupList();
     if (p === '/openapi/v3') return openApiIndex();
-    if (p.startsWith('/openapi/v3/')) return openApiGroupVersion(p.slice('/openapi/v3/'.length));
     const m = /^\/(api\/v1|apis\/[^/]+\/[^/]+|apis\/[^/]+)$/.exec(p);
     if (!m) return undefined;
     const parts = m[1]!.split('/');

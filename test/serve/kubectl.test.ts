@@ -8,12 +8,14 @@ import { ServedCluster } from '../../src/serve/served-cluster.ts';
 import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
 import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
 import { packageRoot } from '../../src/package-root.ts';
+import { upstreamOpenApi } from '../../src/serve/openapi-documents.ts';
 
 /**
  * The real kubectl against `kubespec serve`. Virtual time runs 30× wall time so pulls and
  * rollouts finish in a fraction of a second; the assertions wait through kubectl itself
  * (rollout status, wait), never by sleeping.
  */
+const upstreamSchemas = await upstreamOpenApi('api/v1') !== undefined;
 const kubectlInstalled = await execa('kubectl', ['version', '--client'], { reject: false }).then((r) => r.exitCode === 0, () => false);
 
 const deployment = (name: string, image: string, replicas = 2) => `apiVersion: apps/v1
@@ -219,6 +221,22 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(invalid.err, /metadata.name: Invalid value: "Bad_Name"/);
     const bad = await kubectl('get', '--raw', '/api/v1/namespaces/default/configmaps?dryRun=Some');
     assert.equal(bad.code, 0, 'a GET ignores dryRun');
+  });
+
+  it('explains fields and refuses unknown ones, from the release\'s OpenAPI documents', { skip: !upstreamSchemas && 'the k8s.io/kubernetes module (its OpenAPI documents) is not in the Go module cache' }, async () => {
+    assert.match(await ok('explain', 'pod.spec.containers.imagePullPolicy'), /FIELD: imagePullPolicy <string>[\s\S]*Image pull policy\. One of Always, Never, IfNotPresent/);
+    assert.match(await ok('explain', 'deployment.spec.strategy'), /FIELD: strategy <DeploymentStrategy>/);
+    const typo = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: typo}\nspec:\n  selector: {matchLabels: {app: typo}}\n  template:\n    metadata: {labels: {app: typo}}\n    spec:\n      containers: [{name: c, image: nginx, imagePullPolicyy: Always}]\n';
+    writeFileSync(join(dir, 'typo.yaml'), typo);
+    const refused = await kubectl('apply', '-f', join(dir, 'typo.yaml'));
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /Error from server \(BadRequest\): error when creating ".*typo.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers\[0\].imagePullPolicyy"/);
+    const warned = await kubectl('apply', '-f', join(dir, 'typo.yaml'), '--validate=warn');
+    assert.equal(warned.code, 0, warned.err);
+    assert.match(warned.err, /Warning: unknown field "spec.template.spec.containers\[0\].imagePullPolicyy"/);
+    assert.equal(await ok('get', 'deploy', 'typo', '-o', 'jsonpath={.spec.template.spec.containers[0].imagePullPolicyy}'), '', 'dropped, as the decoder drops it');
+    const patched = await kubectl('patch', 'deploy', 'typo', '-p', '{"spec":{"replicaz":2}}', '--type=merge');
+    assert.match(patched.err, /unknown field "spec.replicaz"/);
   });
 
   it('refuses requests without the token', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { kubernetesProtos } from '../../src/serve/proto-schemas.ts';
 import { toKubeJson } from '../../src/serve/proto-objects.ts';
 
-const root = kubernetesProtos();
+const root = await kubernetesProtos();
 
 describe('protobuf bodies as the JSON the API would have received', { skip: !root && 'the Kubernetes protobuf schemas are not available (no Go)' }, () => {
   it("spreads inline-embedded structs (volume sources, key selectors' names) into their parent", () => {
