@@ -37,6 +37,8 @@ export interface Resources {
 export interface NodeInfo {
   node: KubeObject;
   pods: KubeObject[];
+  /** The pods with pod (anti-)affinity terms, the only ones another pod's cycle must look at when it has none itself. */
+  podsWithAffinity: KubeObject[];
   requested: Resources;
   /** Requests with kube-scheduler's non-zero defaults (100m, 200Mi) for scoring. */
   nonZeroRequested: Resources;

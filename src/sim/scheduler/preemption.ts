@@ -42,7 +42,7 @@ export function findPreemption(pod: KubeObject, nodes: NodeInfo[], statuses: Rea
 
 /** A NodeInfo for the same node holding only `pods`. */
 function rebuilt(info: NodeInfo, pods: KubeObject[]): NodeInfo {
-  const copy: NodeInfo = { node: info.node, pods: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: info.allocatable };
+  const copy: NodeInfo = { node: info.node, pods: [], podsWithAffinity: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: info.allocatable };
   for (const p of pods) addPod(copy, p);
   return copy;
 }

@@ -74,19 +74,25 @@ function computeAllocatable(node: KubeObject): Resources {
   return r;
 }
 
-/** Pods that hold resources on a node: bound there and not finished. */
-function holdsResources(pod: KubeObject): boolean {
-  const phase = pod.status?.phase;
-  return phase !== 'Succeeded' && phase !== 'Failed';
+export function hasPodAffinity(pod: KubeObject): boolean {
+  const a = pod.spec?.affinity;
+  return !!(a?.podAffinity || a?.podAntiAffinity);
 }
 
-/** Builds the NodeInfo of every node from the current pods. */
+/** Pods that hold resources on a node: bound there and not finished. */
+export function holdsResources(pod: KubeObject): boolean {
+  const phase = pod.status?.phase;
+  return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/** Builds the NodeInfo of every node from the current pods, at once (the scheduler keeps them up to date instead: NodeInfoCache). */
 export function buildNodeInfos(nodes: KubeObject[], pods: KubeObject[]): NodeInfo[] {
   const byName = new Map<string, NodeInfo>();
   for (const node of nodes) {
     byName.set(node.metadata.name, {
       node,
       pods: [],
+      podsWithAffinity: [],
       requested: emptyResources(),
       nonZeroRequested: emptyResources(),
       allocatable: nodeAllocatable(node),
@@ -103,6 +109,7 @@ export function buildNodeInfos(nodes: KubeObject[], pods: KubeObject[]): NodeInf
 /** Accounts a pod on a node (used after binding within one cycle, too). */
 export function addPod(info: NodeInfo, pod: KubeObject): void {
   info.pods.push(pod);
+  if (hasPodAffinity(pod)) info.podsWithAffinity.push(pod);
   info.requested = add(info.requested, podRequests(pod));
   info.nonZeroRequested = add(info.nonZeroRequested, podRequests(pod, true));
 }

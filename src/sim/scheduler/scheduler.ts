@@ -12,7 +12,7 @@ import { findPreemption, type Preemption } from './preemption.ts';
 import { SELECTED_NODE } from '../controllers/persistent-volume-controller.ts';
 import { isFilterPlugin, isScorePlugin, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
-import { buildNodeInfos } from './resources.ts';
+import { NodeInfoCache } from './node-info-cache.ts';
 
 const COMPONENT = 'default-scheduler';
 
@@ -29,6 +29,8 @@ export class Scheduler implements Controller {
   private nextStartNode = 0;
   private readonly filters: Array<Plugin & Required<Pick<Plugin, 'filter'>>>;
   private readonly scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }>;
+  private readonly cache: NodeInfoCache;
+  private readonly unschedulable = new Map<string, ObjectKey>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -43,6 +45,7 @@ export class Scheduler implements Controller {
       return p;
     });
     this.filters = plugins.filter(isFilterPlugin) as any;
+    this.cache = new NodeInfoCache(store);
     this.scorers = plugins.filter(isScorePlugin).filter((p) => (profile.weights[p.name] ?? 0) > 0)
       .map((plugin) => ({ plugin: plugin as any, weight: profile.weights[plugin.name]! }));
   }
@@ -50,7 +53,10 @@ export class Scheduler implements Controller {
   /** The watches that feed this scheduler: its own pods, and changes that may free room. */
   watches(): WatchSpec[] {
     return [
-      { kind: 'Pod', keys: (e) => (this.wantsPod(e.object) && e.type !== 'DELETED' ? [e.object.metadata] : this.freedRoom(e.type, e.object) ? this.pendingKeys() : []) },
+      { kind: 'Pod', keys: (e) => {
+        this.trackUnschedulable(e.type, e.object);
+        return this.wantsPod(e.object) && e.type !== 'DELETED' ? [e.object.metadata] : this.freedRoom(e.type, e.object) ? this.pendingKeys() : [];
+      } },
       { kind: 'Node', keys: () => this.pendingKeys() },
       { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' || e.type === 'ADDED' ? this.pendingKeys() : []) },
     ];
@@ -59,7 +65,7 @@ export class Scheduler implements Controller {
   reconcile(key: ObjectKey): ReconcileResult {
     const pod = this.store.get('Pod', key);
     if (!pod || !this.wantsPod(pod)) return {};
-    const infos = buildNodeInfos(this.store.list('Node'), this.store.list('Pod', { unsorted: true }));
+    const infos = this.cache.nodes();
     const ctx: CycleContext = {
       nodes: infos,
       namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
@@ -121,8 +127,21 @@ export class Scheduler implements Controller {
     return type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' || (type === 'MODIFIED' && pod.status?.phase === 'Pending');
   }
 
+  /** The pods this scheduler found no place for (PodScheduled=False), kept from the pod changes it watches. */
+  private trackUnschedulable(type: string, pod: KubeObject): void {
+    const id = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const waiting = type !== 'DELETED' && this.wantsPod(pod) && pod.status?.conditions?.some((c: any) => c.type === 'PodScheduled' && c.status === 'False');
+    if (waiting) this.unschedulable.set(id, { namespace: pod.metadata.namespace, name: pod.metadata.name });
+    else this.unschedulable.delete(id);
+  }
+
+  /** The unschedulable pods to try again, in namespace/name order. */
   private pendingKeys(): ObjectKey[] {
-    return this.store.list('Pod').filter((p) => this.wantsPod(p) && p.status?.conditions?.some((c: any) => c.type === 'PodScheduled' && c.status === 'False')).map((p) => p.metadata);
+    const text = (k: ObjectKey) => [k.namespace ?? '', k.name] as const;
+    return [...this.unschedulable.values()].sort((a, b) => {
+      const [na, ma] = text(a), [nb, mb] = text(b);
+      return na !== nb ? (na < nb ? -1 : 1) : ma < mb ? -1 : ma > mb ? 1 : 0;
+    });
   }
 
   private runFilters(pod: KubeObject, info: NodeInfo, states: Map<string, unknown>): Status {

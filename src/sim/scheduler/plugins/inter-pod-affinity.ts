@@ -48,10 +48,9 @@ export const interPodAffinity = {
     };
     const ownTerms = affinity.length + anti.length + prefAffinity.length + prefAnti.length > 0;
     for (const info of ctx.nodes) {
-      for (const other of info.pods) {
+      // Fast path: a pod without terms of its own only cares about pods that have some.
+      for (const other of ownTerms ? info.pods : info.podsWithAffinity) {
         if (other.metadata.deletionTimestamp) continue;
-        // Fast path: neither this pod nor the other has any (anti-)affinity terms.
-        if (!ownTerms && !hasPodAffinity(other)) continue;
         affinity.forEach((t, i) => {
           if (!termMatches(t, other, ctx.namespaceLabels)) return;
           affinityAnyMatch[i] = true;
@@ -109,7 +108,3 @@ export const interPodAffinity = {
   },
 } satisfies FilterPlugin & ScorePlugin;
 
-function hasPodAffinity(pod: KubeObject): boolean {
-  const a = pod.spec?.affinity;
-  return !!(a?.podAffinity || a?.podAntiAffinity);
-}

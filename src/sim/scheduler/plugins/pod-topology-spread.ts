@@ -34,6 +34,7 @@ export const podTopologySpread = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
     const constraints = constraintsOf(pod);
+    if (constraints.length === 0) return { constraints, counts: [], selfMatch: [] };
     const counts = constraints.map(() => new Map<string, number>());
     const eligible = ctx.nodes.filter((n) => matchesRequired(pod, n.node));
     constraints.forEach((c, i) => {

@@ -1,0 +1,129 @@
+import type { ObjectStore } from '../store/object-store.ts';
+import type { KubeObject } from '../store/types.ts';
+import type { WatchEvent } from '../store/watch.ts';
+import type { NodeInfo, Resources } from './framework.ts';
+import { emptyResources, hasPodAffinity, holdsResources, nodeAllocatable, podRequests } from './resources.ts';
+
+/**
+ * kube-scheduler's cache (pkg/scheduler/backend/cache): every node's NodeInfo, kept up to date
+ * from the store's Node and Pod changes instead of being rebuilt from all nodes and pods on each
+ * scheduling cycle. A pod holds resources on its node while it is bound and not finished.
+ */
+export class NodeInfoCache {
+  private readonly infos = new Map<string, NodeInfo>();
+  /** Pods accounted, by uid: on which node, as which object (to take back exactly that). */
+  private readonly accounted = new Map<string, { nodeName: string; pod: KubeObject }>();
+  /** Pods bound to a node the cache does not have (yet), by node name. */
+  private readonly orphans = new Map<string, Map<string, KubeObject>>();
+  private ordered?: NodeInfo[];
+
+  constructor(store: ObjectStore) {
+    for (const node of store.list('Node', { unsorted: true })) this.setNode(node);
+    for (const pod of store.list('Pod', { unsorted: true })) this.setPod(pod);
+    store.watch('Node', (e) => this.onNode(e));
+    store.watch('Pod', (e) => this.onPod(e));
+  }
+
+  /** Every node's info, in node-name order (the order the scheduler walks them in). */
+  nodes(): NodeInfo[] {
+    this.ordered ??= [...this.infos.values()].sort((a, b) => (a.node.metadata.name < b.node.metadata.name ? -1 : 1));
+    return this.ordered;
+  }
+
+  private onNode(e: WatchEvent): void {
+    if (e.type === 'DELETED') {
+      const gone = this.infos.get(e.object.metadata.name);
+      if (!gone) return;
+      this.infos.delete(e.object.metadata.name);
+      this.ordered = undefined;
+      // Its pods wait as orphans in case a node of that name comes back.
+      const waiting = new Map(gone.pods.map((p) => [p.metadata.uid, p]));
+      this.orphans.set(e.object.metadata.name, waiting);
+      return;
+    }
+    this.setNode(e.object);
+  }
+
+  private onPod(e: WatchEvent): void {
+    const uid = e.object.metadata.uid;
+    const was = this.accounted.get(uid);
+    const info = was && this.infos.get(was.nodeName);
+    // A pod that changes but stays on its node keeps its place among the node's pods.
+    if (info && e.type !== 'DELETED' && holdsResources(e.object) && e.object.spec.nodeName === was.nodeName) {
+      account(info, was.pod, -1, e.object);
+      this.accounted.set(uid, { nodeName: was.nodeName, pod: e.object });
+      return;
+    }
+    this.unsetPod(uid);
+    if (e.type !== 'DELETED') this.setPod(e.object);
+  }
+
+  private setNode(node: KubeObject): void {
+    const name = node.metadata.name;
+    const existing = this.infos.get(name);
+    if (existing) {
+      existing.node = node;
+      existing.allocatable = nodeAllocatable(node);
+      return;
+    }
+    const info: NodeInfo = { node, pods: [], podsWithAffinity: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: nodeAllocatable(node) };
+    this.infos.set(name, info);
+    this.ordered = undefined;
+    for (const pod of this.orphans.get(name)?.values() ?? []) account(info, pod, +1);
+    this.orphans.delete(name);
+  }
+
+  private setPod(pod: KubeObject): void {
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName || !holdsResources(pod)) return;
+    this.accounted.set(pod.metadata.uid, { nodeName, pod });
+    const info = this.infos.get(nodeName);
+    if (info) account(info, pod, +1);
+    else {
+      const waiting = this.orphans.get(nodeName) ?? new Map<string, KubeObject>();
+      waiting.set(pod.metadata.uid, pod);
+      this.orphans.set(nodeName, waiting);
+    }
+  }
+
+  private unsetPod(uid: string): void {
+    const was = this.accounted.get(uid);
+    if (!was) return;
+    this.accounted.delete(uid);
+    const info = this.infos.get(was.nodeName);
+    if (info) account(info, was.pod, -1);
+    else this.orphans.get(was.nodeName)?.delete(uid);
+  }
+}
+
+/** Adds (+1) or takes back (-1) a pod's requests on a node; a replacement takes the pod's place. */
+function account(info: NodeInfo, pod: KubeObject, sign: 1 | -1, replacement?: KubeObject): void {
+  if (sign > 0) {
+    info.pods.push(pod);
+    if (hasPodAffinity(pod)) info.podsWithAffinity.push(pod);
+  } else {
+    replaceOrRemove(info.pods, pod, replacement);
+    replaceOrRemove(info.podsWithAffinity, pod, replacement && hasPodAffinity(replacement) ? replacement : undefined);
+  }
+  info.requested = plus(info.requested, podRequests(pod), sign);
+  info.nonZeroRequested = plus(info.nonZeroRequested, podRequests(pod, true), sign);
+  if (replacement) {
+    info.requested = plus(info.requested, podRequests(replacement), 1);
+    info.nonZeroRequested = plus(info.nonZeroRequested, podRequests(replacement, true), 1);
+  }
+}
+
+/** Puts `replacement` where `pod` was in `list` (at the end if it was not there), or removes `pod`. */
+function replaceOrRemove(list: KubeObject[], pod: KubeObject, replacement: KubeObject | undefined): void {
+  const i = list.indexOf(pod);
+  if (i < 0) {
+    if (replacement) list.push(replacement);
+  } else if (replacement) list[i] = replacement;
+  else list.splice(i, 1);
+}
+
+function plus(a: Resources, b: Resources, sign: 1 | -1): Resources {
+  const scalar = { ...a.scalar };
+  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = (scalar[k] ?? 0) + sign * v;
+  return { milliCpu: a.milliCpu + sign * b.milliCpu, memory: a.memory + sign * b.memory, ephemeralStorage: a.ephemeralStorage + sign * b.ephemeralStorage, pods: a.pods + sign * b.pods, scalar };
+}
