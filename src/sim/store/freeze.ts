@@ -7,7 +7,15 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A mutable deep copy, for writers that change what they read. */
+/**
+ * A mutable deep copy, for writers that change what they read. Stored objects are JSON data
+ * (objects, arrays, strings, numbers, booleans, null), so a plain recursive copy does; it is
+ * several times faster than structuredClone, and every write thaws.
+ */
 export function thaw<T>(value: T): T {
-  return structuredClone(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(thaw) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = thaw((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
