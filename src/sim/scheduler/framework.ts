@@ -1,3 +1,4 @@
+import type { LabelSelector } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 
 /**
@@ -52,6 +53,10 @@ export interface NodeInfo {
  */
 export interface CycleContext {
   nodes: NodeInfo[];
+  /** A node's info by name. */
+  nodeInfo(name: string): NodeInfo | undefined;
+  /** Pods bound to nodes (and not finished) in the namespace that the selector matches. */
+  podsMatching(namespace: string | undefined, selector: LabelSelector): KubeObject[];
   namespaceLabels(namespace: string): Record<string, string> | undefined;
   claim(namespace: string, name: string): KubeObject | undefined;
   storageClass(name: string): KubeObject | undefined;

@@ -1,3 +1,4 @@
+import type { LabelSelector } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
@@ -16,12 +17,34 @@ export class NodeInfoCache {
   /** Pods bound to a node the cache does not have (yet), by node name. */
   private readonly orphans = new Map<string, Map<string, KubeObject>>();
   private ordered?: NodeInfo[];
+  /** Accounted pods by namespace and label (`ns\0key=value`), for selector questions asked every cycle. */
+  private readonly byLabel = new Map<string, Set<KubeObject>>();
 
   constructor(store: ObjectStore) {
     for (const node of store.list('Node', { unsorted: true })) this.setNode(node);
     for (const pod of store.list('Pod', { unsorted: true })) this.setPod(pod);
     store.watch('Node', (e) => this.onNode(e));
     store.watch('Pod', (e) => this.onPod(e));
+  }
+
+  /** A node's info by name. */
+  node(name: string): NodeInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  /**
+   * The pods holding resources on a node, in `namespace`, that `selector` matches: from the label
+   * index when the selector names a label value (Deployments' and StatefulSets' selectors do),
+   * else by looking at every node's pods.
+   */
+  podsMatching(namespace: string | undefined, selector: LabelSelector): KubeObject[] {
+    const pinned = selector.requirements.find((r) => (r.operator === 'In' || r.operator === 'Equals') && r.values.length === 1);
+    const candidates: Iterable<KubeObject> = pinned
+      ? this.byLabel.get(labelKey(namespace, pinned.key, pinned.values[0]!)) ?? []
+      : this.nodes().flatMap((info) => info.pods);
+    const out: KubeObject[] = [];
+    for (const pod of candidates) if (pod.metadata.namespace === namespace && selector.matches(pod.metadata.labels)) out.push(pod);
+    return out;
   }
 
   /** Every node's info, in node-name order (the order the scheduler walks them in). */
@@ -51,6 +74,8 @@ export class NodeInfoCache {
     // A pod that changes but stays on its node keeps its place among the node's pods.
     if (info && e.type !== 'DELETED' && holdsResources(e.object) && e.object.spec.nodeName === was.nodeName) {
       account(info, was.pod, -1, e.object);
+      this.index(was.pod, -1);
+      this.index(e.object, +1);
       this.accounted.set(uid, { nodeName: was.nodeName, pod: e.object });
       return;
     }
@@ -77,6 +102,7 @@ export class NodeInfoCache {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName || !holdsResources(pod)) return;
     this.accounted.set(pod.metadata.uid, { nodeName, pod });
+    this.index(pod, +1);
     const info = this.infos.get(nodeName);
     if (info) account(info, pod, +1);
     else {
@@ -86,14 +112,34 @@ export class NodeInfoCache {
     }
   }
 
+  private index(pod: KubeObject, sign: 1 | -1): void {
+    for (const [key, value] of Object.entries(pod.metadata.labels ?? {})) {
+      const k = labelKey(pod.metadata.namespace, key, value);
+      if (sign > 0) {
+        const set = this.byLabel.get(k) ?? new Set<KubeObject>();
+        set.add(pod);
+        this.byLabel.set(k, set);
+      } else {
+        const set = this.byLabel.get(k);
+        set?.delete(pod);
+        if (set?.size === 0) this.byLabel.delete(k);
+      }
+    }
+  }
+
   private unsetPod(uid: string): void {
     const was = this.accounted.get(uid);
     if (!was) return;
     this.accounted.delete(uid);
+    this.index(was.pod, -1);
     const info = this.infos.get(was.nodeName);
     if (info) account(info, was.pod, -1);
     else this.orphans.get(was.nodeName)?.delete(uid);
   }
+}
+
+function labelKey(namespace: string | undefined, key: string, value: string): string {
+  return `${namespace ?? ''}\u0000${key}=${value}`;
 }
 
 /** Adds (+1) or takes back (-1) a pod's requests on a node; a replacement takes the pod's place. */

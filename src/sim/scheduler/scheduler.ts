@@ -68,6 +68,8 @@ export class Scheduler implements Controller {
     const infos = this.cache.nodes();
     const ctx: CycleContext = {
       nodes: infos,
+      nodeInfo: (name) => this.cache.node(name),
+      podsMatching: (namespace, selector) => this.cache.podsMatching(namespace, selector),
       namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
       claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
       storageClass: (name) => this.store.get('StorageClass', { name }),

@@ -36,13 +36,26 @@ export const podTopologySpread = {
     const constraints = constraintsOf(pod);
     if (constraints.length === 0) return { constraints, counts: [], selfMatch: [] };
     const counts = constraints.map(() => new Map<string, number>());
-    const eligible = ctx.nodes.filter((n) => matchesRequired(pod, n.node));
+    const eligibility = new Map<NodeInfo, boolean>();
+    const eligible = (info: NodeInfo) => {
+      let yes = eligibility.get(info);
+      if (yes === undefined) eligibility.set(info, (yes = matchesRequired(pod, info.node)));
+      return yes;
+    };
     constraints.forEach((c, i) => {
-      for (const info of eligible) {
-        const value = info.node.metadata.labels?.[c.topologyKey];
-        if (value === undefined) continue;
-        const n = info.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === pod.metadata.namespace && c.selector.matches(p.metadata.labels)).length;
-        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + n);
+      // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
+      if (c.hard) {
+        for (const info of ctx.nodes) {
+          const value = info.node.metadata.labels?.[c.topologyKey];
+          if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
+        }
+      }
+      for (const other of ctx.podsMatching(pod.metadata.namespace, c.selector)) {
+        if (other.metadata.deletionTimestamp) continue;
+        const info = ctx.nodeInfo(other.spec.nodeName);
+        const value = info?.node.metadata.labels?.[c.topologyKey];
+        if (value === undefined || !eligible(info!)) continue;
+        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
       }
     });
     return { constraints, counts, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)) };

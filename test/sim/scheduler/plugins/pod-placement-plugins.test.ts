@@ -12,7 +12,15 @@ const pod = (name: string, labels: Record<string, string>, nodeName?: string, sp
 
 function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContext } {
   const infos = buildNodeInfos(nodes, pods);
-  return { infos, ctx: { nodes: infos, namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined } };
+  return {
+    infos,
+    ctx: {
+      nodes: infos,
+      nodeInfo: (name) => infos.find((i) => i.node.metadata.name === name),
+      podsMatching: (namespace, selector) => infos.flatMap((i) => i.pods).filter((p) => p.metadata.namespace === namespace && selector.matches(p.metadata.labels)),
+      namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined,
+    },
+  };
 }
 
 const antiWeb = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };
