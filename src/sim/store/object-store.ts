@@ -20,7 +20,6 @@ export interface ListOptions {
   unsorted?: boolean;
 }
 
-/** Options of a delete call (DeleteOptions in the API). */
 /** `dryRun`: validate, default and admit as for real, return the result, store nothing (dryRun=All). */
 export interface WriteOptions {
   dryRun?: boolean;
@@ -44,6 +43,8 @@ const HISTORY_WINDOW = 20_000;
  */
 export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
+  /** Objects by the uid of each owner they reference, then by kind and key: what controllers list most. */
+  private readonly owned = new Map<string, Map<string, KubeObject>>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
   private readonly history: WatchEvent[] = [];
   private revision = 0;
@@ -64,7 +65,9 @@ export class ObjectStore {
   /** Lists objects sorted by namespace then name, the order the API server returns them. */
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const obj of this.bucket(kind).values()) {
+    const candidates = opts.ownerUid !== undefined ? this.owned.get(opts.ownerUid)?.values() ?? [] : this.bucket(kind).values();
+    for (const obj of candidates) {
+      if (obj.kind !== kind) continue;
       if (opts.namespace !== undefined && obj.metadata.namespace !== opts.namespace) continue;
       if (opts.selector && !opts.selector.matches(obj.metadata.labels)) continue;
       if (opts.ownerUid && !obj.metadata.ownerReferences?.some((r) => r.uid === opts.ownerUid)) continue;
@@ -238,6 +241,7 @@ export class ObjectStore {
     obj.metadata.resourceVersion = String(rv);
     deepFreeze(obj);
     this.bucket(info.kind).set(keyText(obj.metadata), obj);
+    this.indexOwners(old, obj);
     this.publish({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old, resourceVersion: rv });
     return obj;
   }
@@ -246,6 +250,7 @@ export class ObjectStore {
     if (opts.dryRun) return current;
     const rv = ++this.revision;
     this.bucket(info.kind).delete(keyText(current.metadata));
+    this.indexOwners(current, undefined);
     const gone = thaw(current);
     gone.metadata.resourceVersion = String(rv);
     deepFreeze(gone);
@@ -269,6 +274,21 @@ export class ObjectStore {
     return info;
   }
 
+
+  /** Moves an object in the owner index from the owners it had to the ones it has. */
+  private indexOwners(before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const key = (o: KubeObject) => `${o.kind}\u0000${keyText(o.metadata)}`;
+    for (const ref of before?.metadata.ownerReferences ?? []) {
+      const set = this.owned.get(ref.uid);
+      set?.delete(key(before!));
+      if (set?.size === 0) this.owned.delete(ref.uid);
+    }
+    for (const ref of after?.metadata.ownerReferences ?? []) {
+      const set = this.owned.get(ref.uid) ?? new Map<string, KubeObject>();
+      set.set(key(after!), after!);
+      this.owned.set(ref.uid, set);
+    }
+  }
 
   private bucket(kind: string): Map<string, KubeObject> {
     let b = this.objects.get(kind);
