@@ -8,7 +8,7 @@ import type { Controller, KeyMapper, ReconcileResult } from './controller.ts';
  * key's name): dependents of a gone owner are deleted when no other owner of theirs is alive
  * (Background); an owner with the `orphan` finalizer has itself removed from its dependents'
  * ownerReferences; one with `foregroundDeletion` waits until its blocking dependents are gone.
- * It scans the store on each sync; an owner index is left to the performance work.
+ * Owners and dependents come from the store's uid and owner indexes.
  */
 export class GarbageCollector implements Controller {
   readonly name = 'GarbageCollector';
@@ -17,13 +17,11 @@ export class GarbageCollector implements Controller {
 
   reconcile(key: ObjectKey): ReconcileResult {
     const ownerUid = key.name;
-    const all = this.store.listAll();
-    const owner = all.find((o) => o.metadata.uid === ownerUid);
-    const dependents = all.filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === ownerUid));
+    const owner = this.store.getByUid(ownerUid);
+    const dependents = this.store.dependentsOf(ownerUid);
     if (!owner) {
-      const alive = new Set(all.map((o) => o.metadata.uid));
       for (const d of dependents) {
-        const otherOwners = d.metadata.ownerReferences!.filter((r) => r.uid !== ownerUid && alive.has(r.uid));
+        const otherOwners = d.metadata.ownerReferences!.filter((r) => r.uid !== ownerUid && this.store.getByUid(r.uid));
         if (otherOwners.length === 0) this.deleteQuietly(d, 'Background');
         else this.dropOwner(d, ownerUid);
       }

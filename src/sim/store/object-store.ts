@@ -45,8 +45,11 @@ export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   /** Objects by the uid of each owner they reference, then by kind and key: what controllers list most. */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
+  private readonly byUid = new Map<string, KubeObject>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
   private readonly history: WatchEvent[] = [];
+  /** Where the kept history starts in `history` (older entries await compaction). */
+  private historyStart = 0;
   private revision = 0;
 
   constructor(
@@ -74,6 +77,16 @@ export class ObjectStore {
       out.push(obj);
     }
     return opts.unsorted ? out : out.sort(byNamespaceAndName);
+  }
+
+  /** The object with this uid, of any kind. */
+  getByUid(uid: string): KubeObject | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** Every object that names `uid` among its owners, sorted by kind, namespace and name (as listAll). */
+  dependentsOf(uid: string): KubeObject[] {
+    return [...(this.owned.get(uid)?.values() ?? [])].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : byNamespaceAndName(a, b)));
   }
 
   /** All objects of all kinds, sorted by kind, namespace and name. */
@@ -157,11 +170,12 @@ export class ObjectStore {
    */
   watch(kind: string | undefined, handler: WatchHandler, fromRevision?: number): Unsubscribe {
     if (fromRevision !== undefined) {
-      const oldest = this.history[0]?.resourceVersion ?? this.revision + 1;
+      const oldest = this.history[this.historyStart]?.resourceVersion ?? this.revision + 1;
       if (fromRevision < oldest - 1) {
         throw new ApiError('Gone', 410, `too old resource version: ${fromRevision} (${oldest - 1})`);
       }
-      for (const e of this.history) {
+      for (let i = this.historyStart; i < this.history.length; i++) {
+        const e = this.history[i]!;
         if (e.resourceVersion > fromRevision && (!kind || e.object.kind === kind)) handler(e);
       }
     }
@@ -260,7 +274,12 @@ export class ObjectStore {
 
   private publish(event: WatchEvent): void {
     this.history.push(event);
-    if (this.history.length > HISTORY_WINDOW) this.history.splice(0, this.history.length - HISTORY_WINDOW);
+    // The window slides by an index; the array is compacted now and then, not cut on every change.
+    if (this.history.length - this.historyStart > HISTORY_WINDOW) this.historyStart++;
+    if (this.historyStart > HISTORY_WINDOW) {
+      this.history.splice(0, this.historyStart);
+      this.historyStart = 0;
+    }
     for (const w of [...this.watchers]) {
       if (!w.kind || w.kind === event.object.kind) w.handler(event);
     }
@@ -275,8 +294,10 @@ export class ObjectStore {
   }
 
 
-  /** Moves an object in the owner index from the owners it had to the ones it has. */
+  /** Moves an object in the uid and owner indexes from what it was to what it is. */
   private indexOwners(before: KubeObject | undefined, after: KubeObject | undefined): void {
+    if (before) this.byUid.delete(before.metadata.uid);
+    if (after) this.byUid.set(after.metadata.uid, after);
     const key = (o: KubeObject) => `${o.kind}\u0000${keyText(o.metadata)}`;
     for (const ref of before?.metadata.ownerReferences ?? []) {
       const set = this.owned.get(ref.uid);
