@@ -9,8 +9,11 @@ import { TerminalError } from './controller.ts';
 const RETRY_BASE: Millis = 5;
 const RETRY_MAX: Millis = 1_000_000;
 
-/** A reconcile loop that keeps re-queuing itself within one instant is a bug, not a wait. */
-const MAX_SYNCS_PER_INSTANT = 100_000;
+/**
+ * A reconcile loop that keeps re-queuing itself within one instant is a bug, not a wait. Counted
+ * per controller and key: creating 150,000 pods at once is many syncs, but few of each key.
+ */
+const MAX_SYNCS_PER_KEY_PER_INSTANT = 1_000;
 
 /** A reconcile failure kept for reports and tests. */
 export interface ReconcileFailure {
@@ -33,7 +36,7 @@ export class ControllerManager {
   private readonly requeueTimers = new Map<string, TimerId>();
   private drainScheduled = false;
   private instant = -1;
-  private syncsThisInstant = 0;
+  private readonly syncsThisInstant = new Map<string, number>();
   readonly failures: ReconcileFailure[] = [];
 
   constructor(private readonly store: ObjectStore, private readonly clock: Clock) {}
@@ -81,8 +84,8 @@ export class ControllerManager {
   }
 
   private sync(controller: Controller, key: ObjectKey): void {
-    this.guardLivelock(controller, key);
     const id = `${controller.name}/${keyText(key)}`;
+    this.guardLivelock(controller, key, id);
     try {
       const result = controller.reconcile(key);
       this.retries.delete(id);
@@ -106,14 +109,17 @@ export class ControllerManager {
     }));
   }
 
-  private guardLivelock(controller: Controller, key: ObjectKey): void {
+  private guardLivelock(controller: Controller, key: ObjectKey, id: string): void {
     const now = this.clock.now();
     if (now !== this.instant) {
       this.instant = now;
-      this.syncsThisInstant = 0;
+      this.syncsThisInstant.clear();
     }
-    if (++this.syncsThisInstant > MAX_SYNCS_PER_INSTANT) {
+    const n = (this.syncsThisInstant.get(id) ?? 0) + 1;
+    this.syncsThisInstant.set(id, n);
+    if (n > MAX_SYNCS_PER_KEY_PER_INSTANT) {
       throw new Error(`controllers did not settle at t=${now}ms (last: ${controller.name} ${keyText(key)}): a reconcile loop keeps re-queuing itself`);
     }
   }
+
 }
