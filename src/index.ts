@@ -37,6 +37,7 @@ export { check, pass, fail, type Verdict } from './assertions/check.ts';
 export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';
 export { orderVerdict, observedOrder, assertOrder, type Milestone } from './assertions/ordering.ts';
 export { KubespecAssertionError } from './assertions/errors.ts';
+export { overcommittedNodes, spreadCounts } from './assertions/placement.ts';
 export { expectRefusal } from './assertions/refusal.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 

@@ -13,8 +13,9 @@ import { steps as networking } from './networking.ts';
 import { steps as nodes } from './nodes.ts';
 import { steps as objects } from './objects.ts';
 import { steps as pods } from './pods.ts';
+import { steps as placement } from './placement.ts';
 import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...networking, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...placement, ...networking, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];
