@@ -100,3 +100,64 @@ test('each command-line mistake gets one line and its exit code', async () => {
     }));
   }
 });
+
+/**
+ * The served API's refusals: status, reason and the API server's words, for requests a client
+ * gets wrong. Each runs against one served cluster over HTTPS.
+ */
+const apiCases: Array<{ name: string; method: string; path: string; body?: string; contentType?: string; token?: string; status: number; reason?: string; message: string | RegExp }> = [
+  { name: 'a bad bearer token', method: 'GET', path: '/api/v1/pods', token: 'wrong', status: 401, reason: 'Unauthorized', message: 'Unauthorized' },
+  { name: 'an unknown resource', method: 'GET', path: '/api/v1/namespaces/default/widgets', status: 404, reason: 'NotFound', message: 'the server could not find the requested resource' },
+  { name: 'a missing object', method: 'GET', path: '/api/v1/namespaces/default/configmaps/ghost', status: 404, reason: 'NotFound', message: 'configmaps "ghost" not found' },
+  { name: 'a body that is not JSON', method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: '{"kind": ', status: 400, reason: 'BadRequest', message: /^(couldn't get version\/kind; json parse error|the body of the request)/ },
+  { name: 'a malformed JSON patch', method: 'PATCH', path: '/api/v1/namespaces/default/configmaps/base', body: '{"op": "add"}', contentType: 'application/json-patch+json', status: 400, reason: 'BadRequest', message: 'the JSON patch must be a list of operations' },
+  { name: 'a JSON patch whose test fails', method: 'PATCH', path: '/api/v1/namespaces/default/configmaps/base', body: '[{"op": "test", "path": "/data/a", "value": "z"}]', contentType: 'application/json-patch+json', status: 422, reason: 'Invalid', message: /^the server rejected our request due to an error in our request: / },
+  { name: 'a patch of an unknown media type', method: 'PATCH', path: '/api/v1/namespaces/default/configmaps/base', body: '{}', contentType: 'text/plain', status: 415, message: /^the body of the request was in an unknown format - accepted media types include: / },
+  { name: 'a watch from a compacted resourceVersion', method: 'GET', path: '/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1', status: 410, reason: 'Gone', message: /^too old resource version: 1 \(\d+\)$/ },
+  { name: 'a stale resourceVersion on update', method: 'PUT', path: '/api/v1/namespaces/default/configmaps/base', body: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"base","resourceVersion":"2"},"data":{"a":"c"}}', status: 409, reason: 'Conflict', message: 'Operation cannot be fulfilled on configmaps "base": the object has been modified; please apply your changes to the latest version and try again' },
+  { name: 'an object named differently from the URL', method: 'PUT', path: '/api/v1/namespaces/default/configmaps/base', body: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"other"}}', status: 400, reason: 'BadRequest', message: 'the name of the object (other) does not match the name on the URL (base)' },
+  { name: 'an unknown dryRun value', method: 'POST', path: '/api/v1/namespaces/default/configmaps?dryRun=Some', body: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"d"}}', status: 400, reason: 'BadRequest', message: 'Invalid dryRun value: "Some": supported values: "All"' },
+  { name: 'an unknown fieldValidation value', method: 'POST', path: '/api/v1/namespaces/default/configmaps?fieldValidation=Loose', body: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"d"}}', status: 400, reason: 'BadRequest', message: 'fieldValidation: Unsupported value: "Loose": supported values: "Ignore", "Strict", "Warn"' },
+  { name: 'an unknown propagationPolicy', method: 'DELETE', path: '/api/v1/namespaces/default/configmaps/base', body: '{"propagationPolicy":"Sideways"}', status: 422, reason: 'Invalid', message: 'DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "Sideways": supported values: "Foreground", "Background", "Orphan"' },
+  { name: 'deleting an immortal namespace', method: 'DELETE', path: '/api/v1/namespaces/default', status: 403, reason: 'Forbidden', message: 'namespaces "default" is forbidden: this namespace may not be deleted' },
+  { name: 'a scale below zero', method: 'PATCH', path: '/apis/apps/v1/namespaces/default/deployments/web/scale', body: '{"spec":{"replicas":-1}}', contentType: 'application/merge-patch+json', status: 422, reason: 'Invalid', message: 'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0' },
+];
+
+test('each bad request to the served API gets its status and the API server\'s words', async () => {
+  const { ServedCluster } = await import('../../src/serve/served-cluster.ts');
+  const { request } = await import('node:https');
+  const served = new ServedCluster({ seed: 1, nodes: [{ name: 'worker-1' }], images: [], speed: 1, host: '127.0.0.1', port: 0 });
+  const url = await served.start();
+  try {
+    served.cluster.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'base', namespace: 'default' }, data: { a: 'b' } });
+    served.cluster.store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } });
+    // Enough changes that resourceVersion 1 has left the watch history.
+    for (let i = 0; i < 20_100; i++) served.cluster.store.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `bulk-${i}`, namespace: 'default' } });
+    for (const c of apiCases) {
+      const answer = await new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const headers = { Authorization: `Bearer ${c.token ?? served.token}`, 'Content-Type': c.contentType ?? 'application/json', ...(c.body ? { 'Content-Length': String(Buffer.byteLength(c.body)) } : {}) };
+        const req = request(new URL(c.path, url), { method: c.method, agent: false, ca: served.certificate(), headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => {
+            try {
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+            } catch {
+              reject(new Error(`${c.name}: answered ${res.statusCode} with a body that is not JSON: ${text}`));
+            }
+          });
+        });
+        req.on('error', reject);
+        req.end(c.body);
+      });
+      assert.equal(answer.status, c.status, `${c.name}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.kind, 'Status', c.name);
+      if (c.reason) assert.equal(answer.body.reason, c.reason, c.name);
+      if (typeof c.message === 'string') assert.equal(answer.body.message, c.message, c.name);
+      else assert.match(answer.body.message, c.message, c.name);
+    }
+  } finally {
+    await served.stop();
+  }
+});
