@@ -59,6 +59,11 @@ defineStep("node {string} has no taints", () => {}); // Then node "worker-2" has
 defineStep("node {string} has no taints within {duration}", () => {}); // Then node "worker-2" has no taints within 30s
 defineStep("{int} pod(s) labelled {string} run(s) on node {string}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
 defineStep("{int} pod(s) labelled {string} run(s) on node {string} within {duration}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
+defineStep("every pod is scheduled", () => {}); // Then every pod is scheduled
+defineStep("every pod is scheduled within {duration}", () => {}); // Then every pod is scheduled
+defineStep("no node is overcommitted", () => {}); // Then no node is overcommitted
+defineStep("the pods labelled {string} are spread over {string} with a skew of at most {int}", () => {}); // Then the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 1
+defineStep("the pods labelled {string} are spread over {string} with a skew of at most {int} within {duration}", () => {}); // Then the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 1
 defineStep("pod {string} can reach service {string} on port {int}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} can reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} cannot reach service {string} on port {int}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80

@@ -1,4 +1,4 @@
-@scheduling @slow
+@scheduling @slow @sim-only
 Feature: Scheduling at scale
   The default scheduler places a large mixed workload correctly: every pod finds a node, no node
   holds more than it can allocate, and hard spread constraints hold across zones.

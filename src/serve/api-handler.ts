@@ -346,9 +346,13 @@ async function handleSubresource(cluster: SimCluster, info: KindInfo, path: Reso
     cluster.evict(key.namespace!, key.name);
     return sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
-  if (info.kind === 'Pod' && (sub === 'exec' || sub === 'attach' || sub === 'portforward')) {
+  if (info.kind === 'Pod' && sub === 'exec') {
     getOrThrow(cluster, info, key);
-    throw new ApiError('BadRequest', 400, `kubespec serve simulates containers without running them: ${sub} is not available (kubectl logs shows what a container printed)`);
+    throw new ApiError('BadRequest', 400, 'kubespec serve streams exec over WebSocket (v4/v5.channel.k8s.io) only; kubectl 1.30 and later use it');
+  }
+  if (info.kind === 'Pod' && (sub === 'attach' || sub === 'portforward')) {
+    getOrThrow(cluster, info, key);
+    throw new ApiError('BadRequest', 400, `kubespec serve simulates containers without running them: ${sub} is not available (kubectl exec answers env, cat, ls and the like; kubectl logs shows what a container printed)`);
   }
   throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
 }

@@ -12,6 +12,7 @@ import { parseResourcePath } from './request-path.ts';
 import { saveSnapshot } from './snapshot.ts';
 import { loopbackCertificate } from './loopback-certificate.ts';
 import { specFolder } from './openapi-documents.ts';
+import { handleExecUpgrade } from './exec-stream.ts';
 
 export interface ServeOptions {
   seed: number;
@@ -82,6 +83,8 @@ export class ServedCluster {
     const pems = await loopbackCertificate('kubespec');
     this.caPem = pems.cert;
     this.server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => void this.route(req, res));
+    // kubectl exec asks for a WebSocket upgrade.
+    this.server.on('upgrade', (req, socket, head) => handleExecUpgrade(this.cluster, authenticate(req, this.token), req, socket, head));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(this.options.port, this.options.host, resolve);

@@ -239,6 +239,22 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(patched.err, /unknown field "spec.replicaz"/);
   });
 
+  it('execs the commands a simulated container can answer, with their exit codes', async () => {
+    await ok('create', 'configmap', 'exec-cfg', '--from-literal=MODE=fast');
+    writeFileSync(join(dir, 'exec.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: exec-me}\nspec:\n  containers:\n    - name: main\n      image: busybox\n      command: [sleep, "3600"]\n      env: [{name: GREETING, value: hello}]\n      volumeMounts: [{name: cfg, mountPath: /etc/cfg}]\n  volumes: [{name: cfg, configMap: {name: exec-cfg}}]\n');
+    await ok('apply', '-f', join(dir, 'exec.yaml'));
+    await ok('wait', '--for=condition=Ready', 'pod/exec-me', '--timeout=60s');
+    assert.match(await ok('exec', 'exec-me', '--', 'env'), /^GREETING=hello$/m);
+    assert.equal(await ok('exec', 'exec-me', '--', 'cat', '/etc/cfg/MODE'), 'fast');
+    assert.equal(await ok('exec', 'exec-me', '-c', 'main', '--', 'sh', '-c', 'echo $GREETING'), 'hello');
+    const missing = await kubectl('exec', 'exec-me', '--', 'cat', '/etc/none');
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /cat: can't open '\/etc\/none': No such file or directory\ncommand terminated with exit code 1/);
+    const unknown = await kubectl('exec', 'exec-me', '--', 'nslookup', 'web');
+    assert.equal(unknown.code, 126);
+    assert.match((await kubectl('exec', 'exec-me', '-c', 'nope', '--', 'env')).err, /container nope is not valid for pod exec-me/);
+  });
+
   it('refuses requests without the token', async () => {
     const r = await kubectl('get', 'pods', '--token=wrong');
     assert.notEqual(r.code, 0);

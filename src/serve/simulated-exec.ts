@@ -1,0 +1,72 @@
+/**
+ * What `kubectl exec` can ask of a simulated container: the commands whose answer the simulator
+ * knows from the objects (the environment the container started with, the files its ConfigMap
+ * and Secret volumes put in place, its hostname). Output follows busybox, the usual image of
+ * such checks. Anything else is refused with exit code 126 and a message saying what is simulated.
+ */
+export interface ContainerView {
+  env: Record<string, string>;
+  /** Files by absolute path. */
+  files: Record<string, string>;
+  hostname: string;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'echo', 'true', 'false', 'sh -c'];
+
+export function runSimulated(command: string[], view: ContainerView): ExecResult {
+  const [program, ...args] = command;
+  const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+  const failed = (stderr: string, exitCode = 1): ExecResult => ({ stdout: '', stderr, exitCode });
+  switch (program) {
+    case 'env':
+      return ok(Object.entries(view.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+    case 'printenv':
+      if (args.length === 0) return ok(Object.entries(view.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+      return args.every((a) => a in view.env) ? ok(args.map((a) => `${view.env[a]}\n`).join('')) : { stdout: args.filter((a) => a in view.env).map((a) => `${view.env[a]}\n`).join(''), stderr: '', exitCode: 1 };
+    case 'cat': {
+      let stdout = '';
+      for (const path of args) {
+        if (!(path in view.files)) return { stdout, stderr: `cat: can't open '${path}': No such file or directory\n`, exitCode: 1 };
+        stdout += view.files[path];
+      }
+      return ok(stdout);
+    }
+    case 'ls': {
+      const dir = (args.find((a) => !a.startsWith('-')) ?? '/').replace(/\/+$/, '') || '/';
+      const prefix = dir === '/' ? '/' : `${dir}/`;
+      const entries = new Set(Object.keys(view.files).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0]!));
+      if (entries.size === 0) return failed(`ls: ${dir}: No such file or directory\n`);
+      return ok([...entries].sort().join('\n') + '\n');
+    }
+    case 'hostname':
+      return ok(`${view.hostname}\n`);
+    case 'echo':
+      return ok(`${args.join(' ')}\n`);
+    case 'true':
+      return ok('');
+    case 'false':
+      return failed('');
+    case 'sh':
+    case 'bash':
+      if (args[0] === '-c' && args[1] !== undefined) return runSimulated(splitWords(args[1], view.env), view);
+      break;
+  }
+  return failed(`kubespec: "${command.join(' ')}" is not simulated in a container (what is: ${simulated.join(', ')})\n`, 126);
+}
+
+/**
+ * Shell words of a simple command line: spaces separate, single and double quotes group, and
+ * `$NAME` / `${NAME}` expand from the environment outside single quotes (unset is empty).
+ */
+function splitWords(line: string, env: Record<string, string>): string[] {
+  const expand = (text: string) => text.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[a ?? b] ?? '');
+  const words: string[] = [];
+  for (const m of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) words.push(m[1] ?? expand(m[2] ?? m[3]!));
+  return words;
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runSimulated } from '../../src/serve/simulated-exec.ts';
+
+const view = { env: { MODE: 'fast', HOME: '/root' }, files: { '/etc/cfg/MODE': 'fast', '/etc/cfg/LEVEL': 'debug', '/etc/secret/token': 's3cr3t' }, hostname: 'web-0' };
+
+test('env, printenv, cat, ls, hostname and echo answer from what the container was given', () => {
+  assert.deepEqual(runSimulated(['env'], view), { stdout: 'MODE=fast\nHOME=/root\n', stderr: '', exitCode: 0 });
+  assert.deepEqual(runSimulated(['printenv', 'MODE'], view), { stdout: 'fast\n', stderr: '', exitCode: 0 });
+  assert.equal(runSimulated(['printenv', 'NOPE'], view).exitCode, 1);
+  assert.deepEqual(runSimulated(['cat', '/etc/cfg/MODE', '/etc/cfg/LEVEL'], view), { stdout: 'fastdebug', stderr: '', exitCode: 0 });
+  assert.deepEqual(runSimulated(['cat', '/etc/none'], view), { stdout: '', stderr: "cat: can't open '/etc/none': No such file or directory\n", exitCode: 1 });
+  assert.equal(runSimulated(['ls', '/etc/cfg/'], view).stdout, 'LEVEL\nMODE\n');
+  assert.equal(runSimulated(['ls', '/etc'], view).stdout, 'cfg\nsecret\n');
+  assert.equal(runSimulated(['ls', '/var'], view).exitCode, 1);
+  assert.equal(runSimulated(['hostname'], view).stdout, 'web-0\n');
+});
+
+test('sh -c runs one simple command, expanding variables outside single quotes', () => {
+  assert.equal(runSimulated(['sh', '-c', 'echo "$MODE" ${HOME} \'$MODE\''], view).stdout, 'fast /root $MODE\n');
+  assert.equal(runSimulated(['sh', '-c', 'cat /etc/secret/token'], view).stdout, 's3cr3t');
+});
+
+test('a command the simulator cannot answer is refused with 126 and what is simulated', () => {
+  const r = runSimulated(['nslookup', 'web'], view);
+  assert.equal(r.exitCode, 126);
+  assert.match(r.stderr, /^kubespec: "nslookup web" is not simulated in a container \(what is: env, printenv, cat, ls/);
+});
