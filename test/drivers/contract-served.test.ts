@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,4 +29,21 @@ describe('driver contract: live driver against kubespec serve', () => {
   });
   after(async () => served?.stop());
   runDriverContract('live driver (served)', () => new LiveDriver(kc), it);
+
+  it('live driver (served): reads a running container\'s environment and volume files through exec', async () => {
+    const driver = new LiveDriver(kc);
+    await driver.setup({ name: 'exec', uri: 'test', seed: 1 });
+    try {
+      await driver.apply([
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { MODE: 'fast' } },
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app' }, spec: { containers: [{ name: 'main', image: 'busybox', command: ['sleep', '3600'], env: [{ name: 'GREETING', value: 'hello' }], volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }] }], volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }] } },
+      ]);
+      await driver.waitFor('pod app running', async () => ((await driver.get({ kind: 'Pod', name: 'app' }))?.status?.phase === 'Running' ? true : undefined), 30_000);
+      assert.equal((await driver.containerEnv('app', 'main')).GREETING, 'hello');
+      assert.deepEqual(await driver.containerFiles('app', 'main'), { '/etc/cfg/MODE': 'fast' });
+      await assert.rejects(driver.containerEnv('app', 'nope'), /pod "app" has no container "nope" \(it has main\)/);
+    } finally {
+      await driver.teardown();
+    }
+  });
 });

@@ -9,6 +9,8 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
+import { execInContainer, parseEnvOutput } from './container-exec.ts';
+import { volumeFiles } from '../../sim/kubelet/environment.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 
 export interface LiveDriverOptions {
@@ -146,8 +148,43 @@ export class LiveDriver implements Driver {
 
   async failNode(): Promise<void> { throw new UnsupportedError('failing a node is simulator-only on a shared live cluster'); }
   async recoverNode(): Promise<void> { throw new UnsupportedError('recovering a node is simulator-only'); }
-  async containerEnv(): Promise<Record<string, string>> { throw new UnsupportedError('reading a container environment needs exec, which the live driver does not do yet'); }
-  async containerFiles(): Promise<Record<string, string>> { throw new UnsupportedError('reading container files needs exec, which the live driver does not do yet'); }
+  /** `kubectl exec -- env` in the running container (its image needs an `env`, as busybox and most have). */
+  async containerEnv(pod: string, container: string): Promise<Record<string, string>> {
+    await this.runningContainer(pod, container);
+    const out = await execInContainer(await this.kc, this.ns, pod, container, ['env']);
+    if (out.exitCode !== 0) throw new Error(`env in container "${container}" of pod "${pod}" exited ${out.exitCode}: ${out.stderr.trim()}`);
+    return parseEnvOutput(out.stdout);
+  }
+
+  /**
+   * The files the container's ConfigMap and Secret volumes should hold (from the pod and those
+   * objects), each read back from the container with `cat`: what is there, not what should be.
+   */
+  async containerFiles(pod: string, container: string): Promise<Record<string, string>> {
+    const { obj, spec } = await this.runningContainer(pod, container);
+    const sources = new Map<string, KubeObject | undefined>();
+    for (const v of obj.spec.volumes ?? []) {
+      if (v.configMap) sources.set(`ConfigMap/${v.configMap.name}`, await this.get({ kind: 'ConfigMap', name: v.configMap.name }));
+      if (v.secret) sources.set(`Secret/${v.secret.secretName}`, await this.get({ kind: 'Secret', name: v.secret.secretName }));
+    }
+    const expected = volumeFiles(obj as any, spec, (kind, name) => sources.get(`${kind}/${name}`) as any);
+    const files: Record<string, string> = {};
+    for (const path of Object.keys(expected)) {
+      const out = await execInContainer(await this.kc, this.ns, pod, container, ['cat', path]);
+      if (out.exitCode === 0) files[path] = out.stdout;
+    }
+    return files;
+  }
+  /** The pod and container an exec needs, or why there is none (an exec refusal only says "400"). */
+  private async runningContainer(pod: string, container: string): Promise<{ obj: KubeObject; spec: any }> {
+    const obj = await this.get({ kind: 'Pod', name: pod });
+    if (!obj) throw new Error(`pod "${pod}" not found`);
+    const spec = obj.spec?.containers?.find((c: any) => c.name === container);
+    if (!spec) throw new Error(`pod "${pod}" has no container "${container}" (it has ${obj.spec?.containers?.map((c: any) => c.name).join(', ')})`);
+    if (obj.status?.phase !== 'Running') throw new Error(`pod "${pod}" is ${obj.status?.phase ?? 'not started'}, not Running`);
+    return { obj, spec };
+  }
+
   async installLoadBalancerProvider(): Promise<void> { throw new UnsupportedError('a live cluster has the load-balancer provider it has'); }
   async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }
   async setResourceUsage(): Promise<void> { throw new UnsupportedError('a live cluster reports real metrics; usage cannot be injected'); }
