@@ -27,7 +27,7 @@ Feature: ConfigMaps and Secrets in pods
         password: s3cr3t
       """
 
-  @portable @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090
+  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090
   Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
     When the following manifest is applied:
       """yaml
@@ -58,7 +58,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @C000-128 @C000-130 @C000-131 @C000-134 @C002-097
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml
