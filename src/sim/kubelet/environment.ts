@@ -17,7 +17,7 @@ const decode = (b64: string) => new TextDecoder().decode(Uint8Array.from(atob(b6
  */
 export function resolveEnvironment(pod: KubeObject, container: any, lookup: ObjectLookup, services: KubeObject[]): EnvResult {
   const env: Record<string, string> = {};
-  if (pod.spec?.enableServiceLinks !== false) Object.assign(env, serviceLinks(services));
+  Object.assign(env, serviceLinks(linkedServices(pod, services)));
   for (const from of container.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef;
     const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
@@ -83,16 +83,41 @@ function fieldValue(pod: KubeObject, path: string): string {
   }
 }
 
-/** <NAME>_SERVICE_HOST / _PORT (and _PORT_<port name>) for each Service with a ClusterIP. */
+/**
+ * Whose link variables a container gets (kubelet_pods.go getServiceEnvVarMap): the `kubernetes`
+ * Service of the default namespace always, and with enableServiceLinks (the default) every
+ * Service of the pod's own namespace.
+ */
+function linkedServices(pod: KubeObject, services: KubeObject[]): KubeObject[] {
+  const links = pod.spec?.enableServiceLinks !== false;
+  return services.filter((s) => (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes') || (links && s.metadata.namespace === pod.metadata.namespace));
+}
+
+/**
+ * The variables of each Service with a cluster IP (pkg/kubelet/envvars): <NAME>_SERVICE_HOST,
+ * _SERVICE_PORT (the first port) and _SERVICE_PORT_<port name>, then the Docker link ones:
+ * <NAME>_PORT (first port) and, for every port, <NAME>_PORT_<port>_<PROTO> with _PROTO, _PORT, _ADDR.
+ */
 function serviceLinks(services: KubeObject[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of services) {
     if (!s.spec?.clusterIP || s.spec.clusterIP === 'None') continue;
     const name = s.metadata.name.toUpperCase().replaceAll('-', '_');
-    const [first] = s.spec.ports ?? [];
+    const ports: any[] = s.spec.ports ?? [];
     out[`${name}_SERVICE_HOST`] = s.spec.clusterIP;
-    if (first) out[`${name}_SERVICE_PORT`] = String(first.port);
-    for (const p of s.spec.ports ?? []) if (p.name) out[`${name}_SERVICE_PORT_${p.name.toUpperCase().replaceAll('-', '_')}`] = String(p.port);
+    if (ports[0]) out[`${name}_SERVICE_PORT`] = String(ports[0].port);
+    for (const p of ports) if (p.name) out[`${name}_SERVICE_PORT_${p.name.toUpperCase().replaceAll('-', '_')}`] = String(p.port);
+    const host = s.spec.clusterIP.includes(':') ? `[${s.spec.clusterIP}]` : s.spec.clusterIP;
+    ports.forEach((p, i) => {
+      const protocol = (p.protocol ?? 'TCP') as string;
+      const address = `${protocol.toLowerCase()}://${host}:${p.port}`;
+      if (i === 0) out[`${name}_PORT`] = address;
+      const prefix = `${name}_PORT_${p.port}_${protocol.toUpperCase()}`;
+      out[prefix] = address;
+      out[`${prefix}_PROTO`] = protocol.toLowerCase();
+      out[`${prefix}_PORT`] = String(p.port);
+      out[`${prefix}_ADDR`] = s.spec.clusterIP;
+    });
   }
   return out;
 }

@@ -216,7 +216,7 @@ export class Kubelets implements Controller {
   /** Starts (or restarts) a container; false when its configuration cannot be resolved yet. */
   private start(pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
-    const env = resolveEnvironment(pod, spec ?? {}, this.lookup(pod), this.store.list('Service', { namespace: pod.metadata.namespace }));
+    const env = resolveEnvironment(pod, spec ?? {}, this.lookup(pod), [...this.store.list('Service', { namespace: pod.metadata.namespace }), ...(pod.metadata.namespace === 'default' ? [] : this.store.list('Service', { namespace: 'default' }).filter((s) => s.metadata.name === 'kubernetes'))]);
     if ('error' in env) {
       if (c.waitingMessage !== env.error) this.containerEvent(pod, c, 'Warning', 'Failed', `Error: ${env.error}`);
       c.waitingReason = 'CreateContainerConfigError';
