@@ -23,7 +23,7 @@ const kc = await loadLiveContext(context);
 const rest = new RestClient(kc);
 const env = { ...process.env, KUBECONFIG: kubeconfig };
 
-for (const drill of listDrills(drillFolders(packageRoot, packageRoot))) {
+for (const drill of listDrills(drillFolders(packageRoot, packageRoot), packageRoot)) {
   test(`drill ${drill.id} on the reference cluster`, async () => {
     const nodes = (await rest.request('GET', '/api/v1/nodes')).items as any[];
     const dir = mkdtempSync(join(tmpdir(), `kubespec-ref-drill-${drill.id}-`));

@@ -40,11 +40,11 @@ export interface DrillGrade {
 
 export function drills(env: RunEnvironment, domain?: string): Drill[] {
   if (domain && !drillDomains.includes(domain as never)) throw new UserError(`unknown domain "${domain}" (domains: ${drillDomains.join(', ')})`);
-  return listDrills(drillFolders(env.cwd, packageRoot)).filter((d) => !domain || d.domain === domain);
+  return listDrills(drillFolders(env.cwd, packageRoot), env.cwd).filter((d) => !domain || d.domain === domain);
 }
 
 export function drill(id: string, env: RunEnvironment): Drill {
-  return findDrill(id, drillFolders(env.cwd, packageRoot));
+  return findDrill(id, drillFolders(env.cwd, packageRoot), env.cwd);
 }
 
 /** `drill exam`: `count` drills drawn with the seed, one per domain in turn so every domain shows up. */

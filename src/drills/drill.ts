@@ -38,28 +38,29 @@ export function drillFolders(projectRoot: string, packageRoot: string): string[]
   return [...new Set([join(projectRoot, 'scenarios', 'drills'), join(packageRoot, 'scenarios', 'drills')])];
 }
 
-/** Every drill in the folders (the first folder wins on a repeated id), sorted by domain then id. */
-export function listDrills(folders: string[]): Drill[] {
+/** Every drill in the folders (the first folder wins on a repeated id), sorted by domain then id; messages name files relative to `cwd`. */
+export function listDrills(folders: string[], cwd: string): Drill[] {
   const seen = new Map<string, Drill>();
   for (const folder of folders.filter(existsSync)) {
     for (const id of readdirSync(folder).sort()) {
-      if (!seen.has(id) && existsSync(join(folder, id, 'drill.yaml'))) seen.set(id, readDrill(join(folder, id), id));
+      if (!seen.has(id) && existsSync(join(folder, id, 'drill.yaml'))) seen.set(id, readDrill(join(folder, id), id, cwd));
     }
   }
   return [...seen.values()].sort((a, b) => drillDomains.indexOf(a.domain) - drillDomains.indexOf(b.domain) || a.id.localeCompare(b.id));
 }
 
 /** One drill by id; an unknown id lists the ones there are. */
-export function findDrill(id: string, folders: string[]): Drill {
+export function findDrill(id: string, folders: string[], cwd: string): Drill {
   const folder = folders.map((f) => join(f, id)).find((f) => existsSync(join(f, 'drill.yaml')));
-  if (folder) return readDrill(folder, id);
-  const known = listDrills(folders).map((d) => d.id);
+  if (folder) return readDrill(folder, id, cwd);
+  const known = listDrills(folders, cwd).map((d) => d.id);
   throw new UserError(`unknown drill "${id}" (${known.length} drills; \`kubespec drill list\` shows them)`);
 }
 
-function readDrill(folder: string, id: string): Drill {
+function readDrill(folder: string, id: string, cwd: string): Drill {
+  const shown = (path: string) => relative(cwd, path) || path;
   const metaFile = join(folder, 'drill.yaml');
-  const name = relative(process.cwd(), metaFile) || metaFile;
+  const name = shown(metaFile);
   const [doc] = parseYamlDocuments(readFileSync(metaFile, 'utf8'), { file: name, firstLine: 1 });
   const meta = doc?.value;
   if (!meta || typeof meta !== 'object') throw new UserError(`${name}: a drill needs title, domain, difficulty, minutes and namespace`);
@@ -85,7 +86,7 @@ function readDrill(folder: string, id: string): Drill {
   }
   const required = (file: string) => {
     const path = join(folder, file);
-    if (!existsSync(path)) throw new UserError(`${relative(process.cwd(), folder) || folder}: drill "${id}" has no ${file}`);
+    if (!existsSync(path)) throw new UserError(`${shown(folder)}: drill "${id}" has no ${file}`);
     return readFileSync(path, 'utf8');
   };
   const setupFile = join(folder, 'setup.yaml');
@@ -101,7 +102,7 @@ function readDrill(folder: string, id: string): Drill {
     hints: strings('hints'),
     concepts: strings('concepts'),
     task: required('task.md'),
-    setup: existsSync(setupFile) ? parseManifests(readFileSync(setupFile, 'utf8'), { file: relative(process.cwd(), setupFile) || setupFile, firstLine: 1 }) : [],
+    setup: existsSync(setupFile) ? parseManifests(readFileSync(setupFile, 'utf8'), { file: shown(setupFile), firstLine: 1 }) : [],
     checkFeature: (required('check.feature'), join(folder, 'check.feature')),
     solution: existsSync(solutionFile) ? solutionFile : undefined,
   };

@@ -35,6 +35,7 @@ let support: ISupportCodeLibrary | undefined;
 export async function gradeDrill(drill: Drill, target: GradeTarget, run: { cwd: string; env: Record<string, string | undefined> }, reports: string): Promise<RequirementVerdict[]> {
   // A wrong or disallowed context is refused here, with the run's own message.
   await loadLiveContext(target.context, run.env, target.kubeconfig);
+  // Read by the support code as it loads (step timeouts, a team's driver), as `kubespec run` sets them.
   process.env.KUBESPEC_PROFILE = 'live';
   delete process.env.KUBESPEC_DRIVER;
   rmSync(reports, { recursive: true, force: true });

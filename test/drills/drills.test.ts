@@ -20,7 +20,7 @@ import { gradeDrill, type RequirementVerdict } from '../../src/drills/grade.ts';
  * time runs 60× wall time; solutions wait through kubectl (rollout status, wait), never sleep.
  */
 const kubectlInstalled = await execa('kubectl', ['version', '--client'], { reject: false }).then((r) => r.exitCode === 0, () => false);
-const all = listDrills(drillFolders(packageRoot, packageRoot));
+const all = listDrills(drillFolders(packageRoot, packageRoot), packageRoot);
 const images = loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
 const topology = loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]);
 
