@@ -12,6 +12,8 @@
  * - Pod Security warn/audit modes; RBAC escalation checks; namespace deletion (issue 7).
  * - Image pulls succeed except for the references listed in scenarios/behaviors/images.yaml;
  *   every image is pulled in 2s the first time on a node.
+ * - Containers do not run programs: `kubectl exec` against `kubespec serve` answers env, printenv,
+ *   cat/ls of ConfigMap and Secret volumes, hostname and echo from the objects; nothing else.
  */
 export { SimDriver, defaultTopology } from './sim-driver.ts';
 export { loadImageBehaviors } from './image-behaviors.ts';
