@@ -1,6 +1,7 @@
 import { defineStep, type World } from '@cucumber/cucumber';
 import { UnsupportedError } from './drivers/driver.ts';
 import { arityOf, patternsOf, type StepSpec } from './step-catalog.ts';
+import { maskSecrets, secretValues } from './report/secret-values.ts';
 
 /**
  * Registers step specs with Cucumber: the built-in vocabulary, and a team's own steps written
@@ -32,6 +33,7 @@ export function defineSteps(specs: readonly StepSpec[]): void {
             this.log(`skipped: ${e.message}`);
             return 'skipped';
           }
+          if (e instanceof Error) await maskSecretsIn(e, this);
           throw e;
         }
         return undefined;
@@ -41,6 +43,20 @@ export function defineSteps(specs: readonly StepSpec[]): void {
       defineStep(pattern, handler);
     }
   }
+}
+
+/**
+ * A failure message quotes what it found, and that may be a Secret's value (an environment
+ * variable taken from one, a file of a Secret volume): the values of the Secrets the scenario
+ * applied and of those in its namespace are masked before Cucumber reports the error.
+ */
+async function maskSecretsIn(error: Error, world: World): Promise<void> {
+  const w = world as { applied?: Array<{ kind?: string }>; driver?: { list(kind: string): Promise<Array<{ kind?: string }>> } };
+  const stored = await w.driver?.list('Secret').catch(() => []) ?? [];
+  const values = secretValues([...(w.applied ?? []), ...stored.map((s) => ({ ...s, kind: 'Secret' }))]);
+  if (values.length === 0) return;
+  error.message = maskSecrets(error.message, values);
+  if (error.stack) error.stack = maskSecrets(error.stack, values);
 }
 
 /** What `${namespace}` in a step or its doc string stands for. */

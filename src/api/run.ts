@@ -5,6 +5,7 @@ import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, ty
 import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
+import { maskSecretsInReports } from '../report/mask-reports.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
 import { allSteps } from '../../steps/index.ts';
@@ -96,6 +97,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const tally = new Tally();
   const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
   recordDurations(reports, env.cwd);
+  maskSecretsInReports(reports);
   const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd) };
   return result;
 }
