@@ -37,15 +37,17 @@ describe('the live driver against kubespec serve', () => {
     assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp), []);
   });
 
-  it('deletes the scenario namespace when the run is interrupted', async () => {
-    const run = execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-int-')), env, reject: false });
-    // Wait (on the served cluster itself) until the scenario has its namespace, then interrupt.
-    while (scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).length === 0) await new Promise((r) => setTimeout(r, 20));
-    run.kill('SIGINT');
-    const result = await run;
-    assert.equal(result.exitCode, 130, 'the run was interrupted, not finished');
-    assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name), []);
-  });
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`deletes the scenario namespace when the run is stopped by ${signal}`, async () => {
+      const run = execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-int-')), env, reject: false });
+      // Wait (on the served cluster itself) until the scenario has its namespace, then stop the run.
+      while (scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).length === 0) await new Promise((r) => setTimeout(r, 20));
+      run.kill(signal);
+      const result = await run;
+      assert.equal(result.exitCode, code, 'the run was stopped, not finished');
+      assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name), []);
+    });
+  }
 
   it('puts back the node labels and taints a scenario gave, and fences off workers it did not name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-nodes-'));
