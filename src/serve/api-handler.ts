@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import * as jsonPatch from 'fast-json-patch/index.mjs';
-import { ApiError, apiGroupOf, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster, type WriteOptions, type DeleteOptions } from '../sim/index.ts';
+import { ApiError, apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster, type WriteOptions, type DeleteOptions, type Writer } from '../sim/index.ts';
+import { rfc3339 } from '../sim/clock.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
 import { decide, forbidden, review } from './authorization.ts';
 import { parseFieldSelector } from './field-selector.ts';
@@ -37,7 +38,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: apiGroupOf(info.apiVersion), namespace: path.namespace, name: path.name };
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
   // Reads ignore dryRun, as the API server only decodes it with the options of a write.
-  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q) };
+  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: ['POST', 'PUT', 'PATCH'].includes(method) ? writerOf(cluster, req, q, path.subresource) : undefined };
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
   const fields = ['POST', 'PUT', 'PATCH'].includes(method) ? await fieldCheck(q, view.apiVersion, info.kind, res) : noFieldCheck;
@@ -119,6 +120,17 @@ async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, 
     // Server-side apply types the configuration first; its error is structured-merge-diff's, a bare 500.
     apply: (applied, key) => screen(applied, (paths) => new ApiError('InternalError', 500, `failed to create typed patch object (${key.namespace ?? ''}/${key.name}; ${group}/${version}, Kind=${kind}): ${paths.map((p) => `.${p}: field not declared in schema`).join('\n')}`)),
   };
+}
+
+/**
+ * Who is writing, for managedFields: the fieldManager parameter, else the user agent up to its
+ * first "/" (`kubectl`), as the API server's managerOrUserAgent does.
+ */
+function writerOf(cluster: SimCluster, req: IncomingMessage, q: URLSearchParams, subresource: string | undefined): Writer {
+  const requested = q.get('fieldManager') ?? '';
+  if (requested.length > 128) throw new ApiError('Invalid', 422, `fieldManager: Too long: may not be more than 128 bytes`);
+  const manager = requested || (req.headers['user-agent'] ?? '').split('/')[0]!.replace(/[^\x20-\x7e]/g, '').slice(0, 128);
+  return { manager: manager || 'unknown', time: rfc3339(cluster.clock.now()), ...(subresource ? { subresource } : {}) };
 }
 
 /** The dryRun query parameter: absent, or All (the only value the API server knows). */
@@ -227,14 +239,19 @@ function sortKey(o: KubeObject): string {
 
 /**
  * PATCH in the four content types: JSON patch (RFC 6902), JSON merge patch, strategic merge
- * patch and server-side apply. Apply creates a missing object and otherwise merges the applied
- * configuration strategically; field ownership (managedFields, conflicts) is not tracked.
+ * patch and server-side apply. Apply creates a missing object, merges the configuration by the
+ * schema's list types, and keeps field ownership (conflicts, pruning: see apply/field-manager.ts).
  */
 async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionView, key: { namespace?: string; name: string }, req: IncomingMessage, statusOnly: boolean, options: WriteOptions, fields: FieldCheck): Promise<{ object: KubeObject; created: boolean }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const text = await readBody(req);
   const current = cluster.store.get(info.kind, key);
+  const q = new URL(req.url ?? '/', 'http://x').searchParams;
+  if (q.has('force') && type !== 'application/apply-patch+yaml') {
+    throw new ApiError('Invalid', 422, 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch');
+  }
   if (type === 'application/apply-patch+yaml') {
+    if (!q.get('fieldManager')) throw new ApiError('Invalid', 422, 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
     let applied: any;
     try {
       applied = parseYaml(text);
@@ -243,12 +260,15 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
     }
     checkApplyTypes({ ...applied, metadata: { ...applied?.metadata, name: key.name, namespace: key.namespace } });
     applied = fields.apply(applied, key);
+    const config = view.toStored({ ...applied, metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
+    const next = applyConfiguration(current, config, options.writer!, q.get('force') === 'true');
+    const plain = { ...options, writer: undefined };
     if (!current) {
-      const created = cluster.store.create({ ...view.toStored(applied), metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } }, options);
+      const created = cluster.store.create(next, plain);
       cluster.clock.settle();
       return { object: created, created: true };
     }
-    return { object: write(cluster, view.toStored(strategicMerge(view.toServed(current), applied)), current, statusOnly, options), created: false };
+    return { object: write(cluster, next, current, statusOnly, plain), created: false };
   }
   const stored = current ?? getOrThrow(cluster, info, key);
   const obj = view.toServed(stored);

@@ -41,7 +41,7 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
 export function statusOf(error: ApiError): object {
   return {
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, reason: error.reason,
-    details: error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {},
+    details: error.fieldCauses.length ? { causes: error.fieldCauses } : error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {},
     code: error.code,
   };
 }

@@ -239,6 +239,28 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(patched.err, /unknown field "spec.replicaz"/);
   });
 
+  it('keeps field ownership for server-side apply: managers in managedFields, a conflict after kubectl scale, --force-conflicts, pruning', async () => {
+    const manifest = join(dir, 'owned.yaml');
+    writeFileSync(manifest, deployment('owned', 'nginx:1.27', 3).replace('image: "nginx:1.27"}', 'image: "nginx:1.27", ports: [{containerPort: 80}]}'));
+    assert.match(await ok('apply', '--server-side', '-f', manifest), /deployment.apps\/owned serverside-applied/);
+    const fields = JSON.parse(await ok('get', 'deploy', 'owned', '-o', 'json', '--show-managed-fields')).metadata.managedFields;
+    assert.deepEqual(fields.map((e: any) => `${e.manager} ${e.operation}`), ['kubectl Apply']);
+    assert.deepEqual(fields[0].fieldsV1['f:spec']['f:template']['f:spec']['f:containers']['k:{"name":"main"}']['f:ports'], { 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {} } });
+
+    await ok('scale', 'deployment/owned', '--replicas=5');
+    const refused = await kubectl('apply', '--server-side', '-f', manifest);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale": \.spec\.replicas/);
+    assert.match(await ok('apply', '--server-side', '--force-conflicts', '-f', manifest), /serverside-applied/);
+    assert.equal(await ok('get', 'deploy', 'owned', '-o', 'jsonpath={.spec.replicas}'), '3');
+
+    writeFileSync(manifest, deployment('owned', 'nginx:1.27', 3));
+    await ok('apply', '--server-side', '-f', manifest);
+    assert.equal(await ok('get', 'deploy', 'owned', '-o', 'jsonpath={.spec.template.spec.containers[0].ports}'), '', 'the port left out of the manifest was pruned');
+    const missing = await kubectl('patch', 'deploy', 'owned', '--type=merge', '-p', '{"spec":{"replicas":1}}', '--field-manager', 'x'.repeat(129));
+    assert.match(missing.err, /fieldManager: Too long: may not be more than 128 bytes/);
+  });
+
   it('execs the commands a simulated container can answer, with their exit codes', async () => {
     await ok('create', 'configmap', 'exec-cfg', '--from-literal=MODE=fast');
     writeFileSync(join(dir, 'exec.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: exec-me}\nspec:\n  containers:\n    - name: main\n      image: busybox\n      command: [sleep, "3600"]\n      env: [{name: GREETING, value: hello}]\n      volumeMounts: [{name: cfg, mountPath: /etc/cfg}]\n  volumes: [{name: cfg, configMap: {name: exec-cfg}}]\n');

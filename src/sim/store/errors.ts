@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     /** status.details.causes messages, e.g. why an eviction was refused. */
     readonly causes: string[] = [],
+    /** Causes that also name a reason and a field, e.g. server-side apply's FieldManagerConflict. */
+    readonly fieldCauses: Array<{ reason: string; message: string; field: string }> = [],
   ) {
     super(message);
     this.name = `${reason}Error`;

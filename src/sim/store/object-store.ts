@@ -3,6 +3,8 @@ import { rfc3339 } from '../clock.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { Admission } from '../admission/admission.ts';
 import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from './errors.ts';
+import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/field-manager.ts';
+import { deepEqual } from './apply/object-fields.ts';
 import { deepFreeze, thaw } from './freeze.ts';
 import { apiGroupOf, kindInfo, type KindInfo } from './kinds.ts';
 import { LabelSelector } from './label-selector.ts';
@@ -23,6 +25,8 @@ export interface ListOptions {
 /** `dryRun`: validate, default and admit as for real, return the result, store nothing (dryRun=All). */
 export interface WriteOptions {
   dryRun?: boolean;
+  /** Records the write in metadata.managedFields as an Update by this manager (API requests do). */
+  writer?: Writer;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -120,6 +124,7 @@ export class ObjectStore {
     delete meta.deletionTimestamp;
     (meta as Partial<typeof meta>).resourceVersion = undefined;
     this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun });
+    if (opts.writer) setManagedFields(obj, recordUpdate(undefined, obj, opts.writer));
     return this.commit(info, obj, undefined, opts);
   }
 
@@ -194,8 +199,11 @@ export class ObjectStore {
     if (part === 'status') {
       const merged = thaw(current);
       merged.status = obj.status;
-      return this.commit(info, merged, current, opts);
+      if (opts.writer) setManagedFields(merged, recordUpdate(current, merged, { ...opts.writer, subresource: 'status' }));
+      return this.commitChange(info, merged, current, opts);
     }
+    // A client that sends no managedFields leaves them as they are.
+    if (obj.metadata.managedFields === undefined && current.metadata.managedFields !== undefined) obj.metadata.managedFields = thaw(current.metadata.managedFields);
     if (current.status !== undefined) obj.status = thaw(current.status);
     else delete obj.status;
     // Identity and server-owned metadata cannot be changed by a client.
@@ -211,10 +219,21 @@ export class ObjectStore {
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun });
+    if (opts.writer) setManagedFields(obj, recordUpdate(current, obj, opts.writer));
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
       return this.remove(info, current, opts);
     }
+    return this.commitChange(info, obj, current, opts);
+  }
+
+  /**
+   * An update that changes nothing is not written: no new resourceVersion, no watch event, as
+   * etcd3's store skips a write whose bytes equal the stored ones.
+   */
+  private commitChange(info: KindInfo, obj: KubeObject, current: KubeObject, opts: WriteOptions): KubeObject {
+    obj.metadata.resourceVersion = current.metadata.resourceVersion;
+    if (deepEqual(obj, current)) return current;
     return this.commit(info, obj, current, opts);
   }
 
@@ -334,6 +353,11 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 }
 
 /** EndpointSlice's rule (its registry strategy): anything but metadata changed, or the labels did. */
+function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
+  if (entries && entries.length > 0) obj.metadata.managedFields = entries;
+  else delete obj.metadata.managedFields;
+}
+
 function contentChanged(next: KubeObject, current: KubeObject): boolean {
   const { metadata: a, ...restNext } = next;
   const { metadata: b, ...restCurrent } = current;

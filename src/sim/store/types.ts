@@ -23,6 +23,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
   finalizers?: string[];
+  /** Who owns which fields (server-side apply); see apply/field-manager.ts. */
+  managedFields?: unknown[];
 }
 
 /** A stored object. `spec` and `status` are per kind; `[k]` covers data, rules and the like. */
