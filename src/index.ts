@@ -39,6 +39,7 @@ export { orderVerdict, observedOrder, assertOrder, type Milestone } from './asse
 export { KubespecAssertionError } from './assertions/errors.ts';
 export { overcommittedNodes, spreadCounts } from './assertions/placement.ts';
 export { expectRefusal } from './assertions/refusal.ts';
+export { fieldAt, managersOf } from './assertions/field-managers.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 
 export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';

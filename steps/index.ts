@@ -8,6 +8,7 @@ import { steps as events } from './events.ts';
 import { steps as jobs } from './jobs.ts';
 import { steps as security } from './security.ts';
 import { steps as selection } from './selection.ts';
+import { steps as serverSideApply } from './server-side-apply.ts';
 import { steps as manifests } from './manifests.ts';
 import { steps as networking } from './networking.ts';
 import { steps as nodes } from './nodes.ts';
@@ -18,4 +19,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...placement, ...networking, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...placement, ...networking, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time];

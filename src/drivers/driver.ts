@@ -18,6 +18,7 @@ export type KubeObject = {
     generation?: number;
     ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>;
     finalizers?: string[];
+    managedFields?: unknown[];
   };
   [field: string]: any;
 };
@@ -26,6 +27,11 @@ export type KubeObject = {
 export type Manifest = { apiVersion: string; kind: string; metadata: { name?: string; namespace?: string; [k: string]: unknown }; [k: string]: unknown };
 
 /** Names one object. The namespace defaults to the scenario's own. */
+export interface ApplyOptions {
+  fieldManager?: string;
+  force?: boolean;
+}
+
 export interface ObjectRef {
   kind: string;
   name: string;
@@ -96,8 +102,12 @@ export interface Driver {
   installLoadBalancerProvider(): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
   removeNodes(names: string[]): Promise<void>;
-  /** Creates or updates objects (server-side apply semantics); returns them as stored. */
-  apply(manifests: Manifest[]): Promise<KubeObject[]>;
+  /**
+   * Creates or updates objects by server-side apply; returns them as stored. By default as field
+   * manager "kubespec" with force (a scenario's setup always wins); with a manager and no force,
+   * a conflict with another manager's fields is refused as the API server refuses it.
+   */
+  apply(manifests: Manifest[], options?: ApplyOptions): Promise<KubeObject[]>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   list(kind: string, options?: { namespace?: string; labelSelector?: string; allNamespaces?: boolean }): Promise<KubeObject[]>;
   /** POST pods/<name>/eviction: refused (429) while a PodDisruptionBudget allows no disruption. */

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { RestClient, resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.ts';
-import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
@@ -189,7 +189,7 @@ export class LiveDriver implements Driver {
   async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }
   async setResourceUsage(): Promise<void> { throw new UnsupportedError('a live cluster reports real metrics; usage cannot be injected'); }
 
-  async apply(manifests: Manifest[]): Promise<KubeObject[]> {
+  async apply(manifests: Manifest[], options: ApplyOptions = {}): Promise<KubeObject[]> {
     const out: KubeObject[] = [];
     for (const m of manifests) {
       const namespaced = isNamespaced(m.kind);
@@ -199,7 +199,7 @@ export class LiveDriver implements Driver {
       const preexisting = !namespaced && !this.clusterScoped.some((o) => o.kind === m.kind && o.metadata.name === m.metadata.name)
         && (await this.get({ kind: m.kind, name: m.metadata.name ?? '' })) !== undefined;
       const stored = await this.rest.request('PATCH', resourcePath(infoOf(m.kind), namespace, m.metadata.name), {
-        body, contentType: 'application/apply-patch+yaml', query: { fieldManager: 'kubespec', force: true },
+        body, contentType: 'application/apply-patch+yaml', query: { fieldManager: options.fieldManager ?? 'kubespec', force: options.force ?? true },
       }) as KubeObject;
       if (!namespaced && !preexisting && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
       out.push(stored);

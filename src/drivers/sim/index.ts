@@ -3,8 +3,10 @@
  *
  * What the simulator does not model yet (each is an open issue; a scenario that needs one is
  * tagged @live-only until then):
- * - Server-side apply field ownership: apply replaces the fields a manifest sets; watch with
- *   label/field selectors from steps; CRDs and custom resources (issue 4).
+ * - Watch with label/field selectors from steps; CRDs and custom resources (issue 4). Server-side
+ *   apply merges custom resources as deduced (maps key by key, lists atomic), not by their schema.
+ * - managedFields record API requests (kubespec serve) and applies; the simulated controllers'
+ *   own writes are not recorded under their manager names.
  * - Node heartbeats as Lease objects, node-pressure eviction, static/mirror pods, scheduler
  *   profiles from KubeSchedulerConfiguration, PDB-aware preemption (issue 6).
  * - Real packets: reachability, DNS and Ingress routing are answered from the objects; kube-proxy

@@ -1,9 +1,10 @@
-import { apiGroupOf, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
+import { rfc3339 } from '../../sim/clock.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -98,7 +99,7 @@ export class SimDriver implements Driver {
     c.clock.settle();
   }
 
-  async apply(manifests: Manifest[]): Promise<KubeObject[]> {
+  async apply(manifests: Manifest[], options: ApplyOptions = {}): Promise<KubeObject[]> {
     await this.ensureNodes();
     const c = this.sim();
     const out: KubeObject[] = [];
@@ -108,10 +109,9 @@ export class SimDriver implements Driver {
       const input = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } } as any;
       checkApplyTypes(input);
       const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
-      // Apply replaces the fields the manifest sets; full server-side apply field ownership is issue 4.
-      const stored = existing
-        ? c.store.update({ ...existing, ...input, metadata: { ...existing.metadata, ...input.metadata, resourceVersion: existing.metadata.resourceVersion } })
-        : c.store.create(input);
+      // Server-side apply with force, as the live driver applies: the same merge, ownership and pruning.
+      const applied = applyConfiguration(existing, input, { manager: options.fieldManager ?? 'kubespec', time: rfc3339(c.clock.now()) }, options.force ?? true);
+      const stored = existing ? c.store.update({ ...applied, metadata: { ...applied.metadata, resourceVersion: existing.metadata.resourceVersion } }) : c.store.create(applied);
       out.push(stored as KubeObject);
     }
     c.clock.settle();
@@ -133,7 +133,7 @@ export class SimDriver implements Driver {
     const current = c.store.get(ref.kind, this.key(ref));
     if (!current) throw notFoundFor(ref);
     const merged = (type === 'strategic' ? strategicMerge : jsonMerge)(current, patch) as SimObject;
-    const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } });
+    const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } }, { writer: { manager: 'kubespec', time: rfc3339(c.clock.now()) } });
     c.clock.settle();
     return stored as KubeObject;
   }
