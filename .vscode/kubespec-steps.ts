@@ -3,7 +3,7 @@
 import { defineParameterType, defineStep } from '@cucumber/cucumber';
 
 defineParameterType({ name: 'duration', regexp: /\d+(?:\.\d+)?\s*[a-zA-Z]+(?:\s*\d+(?:\.\d+)?\s*[a-zA-Z]+)*/ });
-defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customresourcedefinition|HorizontalPodAutoscaler|horizontalpodautoscaler|PersistentVolumeClaim|persistentvolumeclaim|PodDisruptionBudget|poddisruptionbudget|ControllerRevision|controllerrevision|ClusterRoleBinding|clusterrolebinding|PersistentVolume|persistentvolume|ServiceAccount|serviceaccount|ResourceQuota|resourcequota|EndpointSlice|endpointslice|NetworkPolicy|networkpolicy|PriorityClass|priorityclass|IngressClass|ingressclass|StorageClass|storageclass|StatefulSet|statefulset|ClusterRole|clusterrole|RoleBinding|rolebinding|LimitRange|limitrange|Deployment|deployment|ReplicaSet|replicaset|Namespace|namespace|Endpoints|endpoints|ConfigMap|configmap|DaemonSet|daemonset|Service|service|CronJob|cronjob|Ingress|ingress|Secret|secret|Event|event|Lease|lease|Node|node|Role|role|Pod|pod|Job|job/ });
+defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customresourcedefinition|HorizontalPodAutoscaler|horizontalpodautoscaler|PersistentVolumeClaim|persistentvolumeclaim|PodDisruptionBudget|poddisruptionbudget|ControllerRevision|controllerrevision|ClusterRoleBinding|clusterrolebinding|PersistentVolume|persistentvolume|ServiceAccount|serviceaccount|ResourceQuota|resourcequota|EndpointSlice|endpointslice|NetworkPolicy|networkpolicy|PriorityClass|priorityclass|IngressClass|ingressclass|StorageClass|storageclass|StatefulSet|statefulset|ClusterRole|clusterrole|RoleBinding|rolebinding|LimitRange|limitrange|Deployment|deployment|ReplicaSet|replicaset|Namespace|namespace|Endpoints|endpoints|ConfigMap|configmap|DaemonSet|daemonset|Service|service|CronJob|cronjob|Ingress|ingress|Secret|secret|Event|event|Lease|lease|Node|node|Role|role|Pod|pod|Job|job|[A-Z][A-Za-z0-9]*/ });
 defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ });
 defineParameterType({ name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ });
 
@@ -15,6 +15,13 @@ defineStep("node {string} leaves the cluster", () => {}); // When node "worker-3
 defineStep("a cluster with topology {string}", () => {}); // Given a cluster with topology "three-zones"
 defineStep("manifest {string} is applied", () => {}); // Given manifest "statefulset-web.yaml" is applied
 defineStep("the following manifest is applied:", () => {}); // Given the following manifest is applied:
+defineStep("the following manifest is applied server-side by {string}:", () => {}); // When the following manifest is applied server-side by "platform":
+defineStep("the following manifest is applied server-side by {string} with force:", () => {}); // When the following manifest is applied server-side by "platform" with force:
+defineStep("applying the following manifest server-side as {string} is rejected with {string}:", () => {}); // Then applying the following manifest server-side as "app-team" is rejected with "Apply failed with 1 conflict":
+defineStep("field {string} of {kind} {string} is managed by {string}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
+defineStep("field {string} of {kind} {string} is managed by {string} within {duration}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
+defineStep("{kind} {string} has no field {string}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
+defineStep("{kind} {string} has no field {string} within {duration}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
 defineStep("a StatefulSet {string} with {int} replica(s)", () => {}); // Given a StatefulSet "web" with 3 replicas
 defineStep("{kind} {string} is scaled to {int}", () => {}); // When StatefulSet "web" is scaled to 1
 defineStep("{kind} {string} has {int} ready replica(s)", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes

@@ -4,7 +4,8 @@
  * (api/openapi-spec/v3 of the k8s.io/kubernetes module). For each object type it keeps only the
  * fields whose merge behaviour differs from a plain value: nested object types, lists with their
  * x-kubernetes-list-type (atomic, set, or map with its keys) and maps; and which types
- * are atomic as a whole (x-kubernetes-map-type: atomic, e.g. LabelSelector).
+ * are atomic as a whole (x-kubernetes-map-type: atomic, e.g. LabelSelector); and the names of
+ * the plain fields, so that a field the type does not declare can be refused as apply refuses it.
  *
  * Run: npx tsx scripts/generate-apply-schema.ts
  */
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { specFolder } from '../src/serve/openapi-documents.ts';
 
 type Ref = string | { list: 'atomic' | 'set' | 'map'; keys?: string[]; keyDefaults?: Record<string, unknown>; items?: Ref } | { map: Ref };
-interface TypeShape { fields?: Record<string, Ref>; atomic?: true }
+interface TypeShape { fields?: Record<string, Ref>; names?: string[]; atomic?: true }
 
 const folder = await specFolder();
 if (!folder) throw new Error('the k8s.io/kubernetes module is not available (go mod download failed)');
@@ -64,6 +65,9 @@ function describe(name: string): boolean {
     if (ref) fields[field] = ref;
   }
   if (Object.keys(fields).length > 0) shape.fields = fields;
+  // The plain fields too, by name only: an applied field that is neither is "not declared".
+  const plain = Object.keys(s.properties).filter((f) => !(f in fields)).sort();
+  if (plain.length > 0) shape.names = plain;
   return true;
 }
 

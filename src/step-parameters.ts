@@ -16,7 +16,8 @@ const kindWords = knownKindNames().flatMap((k) => [k, k.toLowerCase()]).sort((a,
  */
 export const parameterTypes: readonly ParameterTypeSpec[] = [
   { name: 'duration', regexp: durationPattern, transformer: parseDuration },
-  { name: 'kind', regexp: new RegExp(kindWords.join('|')), transformer: canonicalKindName },
+  // Any capitalised word after the built-in names: the kinds CustomResourceDefinitions add.
+  { name: 'kind', regexp: new RegExp([...kindWords, '[A-Z][A-Za-z0-9]*'].join('|')), transformer: canonicalKindName },
   { name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ },
   { name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ },
 ];

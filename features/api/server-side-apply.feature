@@ -78,3 +78,12 @@ Feature: Server-side apply: field ownership, conflicts and pruning
       metadata: {name: settings, labels: {team: platform}}
       data: {mode: fast, level: "3"}
       """
+
+  Scenario: a field the kind does not declare is refused by server-side apply
+    Then applying the following manifest server-side as "platform" is rejected with ".data2: field not declared in schema":
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings}
+      data2: {mode: fast}
+      """

@@ -88,10 +88,9 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
 interface FieldCheck {
   object<T>(body: T): T;
   patch<T>(patch: T): T;
-  apply<T>(applied: T, key: { namespace?: string; name: string }): T;
 }
 
-const noFieldCheck: FieldCheck = { object: (b) => b, patch: (p) => p, apply: (a) => a };
+const noFieldCheck: FieldCheck = { object: (b) => b, patch: (p) => p };
 
 /**
  * The fieldValidation parameter (Ignore, Warn — the default — or Strict) against the upstream
@@ -117,8 +116,6 @@ async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, 
   return {
     object: (body) => screen(body, (paths) => new ApiError('BadRequest', 400, `${kind} in version "${version}" cannot be handled as a ${kind}: ${strict(paths)}`)),
     patch: (patch) => screen(patch, (paths) => new ApiError('Invalid', 422, ` "" is invalid: patch: Invalid value: "${goFormat(patch)}": ${strict(paths)}`)),
-    // Server-side apply types the configuration first; its error is structured-merge-diff's, a bare 500.
-    apply: (applied, key) => screen(applied, (paths) => new ApiError('InternalError', 500, `failed to create typed patch object (${key.namespace ?? ''}/${key.name}; ${group}/${version}, Kind=${kind}): ${paths.map((p) => `.${p}: field not declared in schema`).join('\n')}`)),
   };
 }
 
@@ -259,9 +256,8 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
       throw new ApiError('BadRequest', 400, `error decoding YAML: ${(e as Error).message}`);
     }
     checkApplyTypes({ ...applied, metadata: { ...applied?.metadata, name: key.name, namespace: key.namespace } });
-    applied = fields.apply(applied, key);
     const config = view.toStored({ ...applied, metadata: { ...applied.metadata, name: key.name, ...(key.namespace ? { namespace: key.namespace } : {}) } });
-    const next = applyConfiguration(current, config, options.writer!, q.get('force') === 'true');
+    const next = applyConfiguration(current, config, options.writer!, q.get('force') === 'true', info.custom?.versions.find((v) => v.apiVersion === config.apiVersion)?.schema);
     const plain = { ...options, writer: undefined };
     if (!current) {
       const created = cluster.store.create(next, plain);
@@ -285,10 +281,12 @@ async function patchObject(cluster: SimCluster, info: KindInfo, view: VersionVie
     }
   } else if (type === 'application/merge-patch+json') {
     next = jsonMerge(obj, patch);
-  } else if (type === 'application/strategic-merge-patch+json') {
+  } else if (type === 'application/strategic-merge-patch+json' && !info.custom) {
     next = strategicMerge(obj, patch);
   } else {
-    throw new ApiError('BadRequest', 415, `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+    // Custom resources have no patch merge keys, so no strategic merge patch (reference §6).
+    const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', ...(info.custom ? [] : ['application/strategic-merge-patch+json'])];
+    throw new ApiError('UnsupportedMediaType', 415, `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
   }
   return { object: write(cluster, view.toStored(next), stored, statusOnly, options), created: false };
 }

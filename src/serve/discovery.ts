@@ -1,4 +1,4 @@
-import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../sim/index.ts';
+import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from './version-views.ts';
 import { upstreamOpenApi } from './openapi-documents.ts';
 
@@ -28,6 +28,19 @@ const categories: Record<string, string[]> = {
   jobs: ['all'], cronjobs: ['all'], horizontalpodautoscalers: ['all'],
 };
 
+function shortNamesOf(k: KindInfo): readonly string[] {
+  return k.custom?.shortNames ?? shortNames[k.plural] ?? [];
+}
+
+function categoriesOf(k: KindInfo): readonly string[] {
+  return k.custom?.categories ?? categories[k.plural] ?? [];
+}
+
+function subresourcesOf(k: KindInfo): string[] {
+  if (!k.custom) return subresources[k.plural] ?? [];
+  return [...(k.custom.statusSubresource ? ['status'] : []), ...(k.custom.scaleSubresource ? ['scale'] : [])];
+}
+
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** A virtual resource: only `create`, answered at once and never stored (access reviews). */
@@ -46,17 +59,22 @@ function versionOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.split('/')[1]! : apiVersion;
 }
 
-/** The stored kind served at `<group>/<version>/<plural>`. */
-export function kindForPath(apiVersion: string, plural: string): KindInfo | undefined {
+/** The group versions a kind is served at: custom kinds at each served version of their CRD. */
+function versionsOf(k: KindInfo): string[] {
+  return k.custom ? k.custom.versions.map((v) => v.apiVersion) : [k.apiVersion];
+}
+
+/** The stored kind served at `<group>/<version>/<plural>`; `kinds` are the cluster's (built-in and custom). */
+export function kindForPath(kinds: readonly KindInfo[], apiVersion: string, plural: string): KindInfo | undefined {
   const alternate = alternateVersions.find((a) => a.apiVersion === apiVersion && a.plural === plural);
   if (alternate) return kindInfo(alternate.kind);
-  return knownKinds.find((k) => k.apiVersion === apiVersion && k.plural === plural);
+  return kinds.find((k) => k.plural === plural && versionsOf(k).includes(apiVersion));
 }
 
 /** The kinds served at a group version: stored there, or converted from another version. */
-function servedKinds(apiVersion: string): Array<KindInfo & { servedVersion: string }> {
+function servedKinds(kinds: readonly KindInfo[], apiVersion: string): Array<KindInfo & { servedVersion: string }> {
   return [
-    ...knownKinds.filter((k) => k.apiVersion === apiVersion),
+    ...kinds.filter((k) => versionsOf(k).includes(apiVersion)),
     ...alternateVersions.filter((a) => a.apiVersion === apiVersion).map((a) => kindInfo(a.kind)!),
   ].map((k) => ({ ...k, servedVersion: apiVersion }));
 }
@@ -65,8 +83,8 @@ export function reviewForPath(apiVersion: string, plural: string): ReviewResourc
   return reviewResources.find((r) => r.apiVersion === apiVersion && r.plural === plural);
 }
 
-function groupVersions(): string[] {
-  return [...new Set([...knownKinds.map((k) => k.apiVersion), ...alternateVersions.map((a) => a.apiVersion), ...reviewResources.map((r) => r.apiVersion)])];
+function groupVersions(kinds: readonly KindInfo[]): string[] {
+  return [...new Set([...kinds.flatMap(versionsOf), ...alternateVersions.map((a) => a.apiVersion), ...reviewResources.map((r) => r.apiVersion)])];
 }
 
 /** GET /api */
@@ -75,39 +93,39 @@ export function coreVersions(serverAddress: string): object {
 }
 
 /** GET /apis */
-export function groupList(): object {
+export function groupList(kinds: readonly KindInfo[]): object {
   const byGroup = new Map<string, string[]>();
-  for (const gv of groupVersions().filter((g) => g.includes('/'))) byGroup.set(apiGroupOf(gv), [...(byGroup.get(apiGroupOf(gv)) ?? []), gv]);
-  const groups = [...byGroup].map(([name, gvs]) => groupDocument(name, gvs));
+  for (const gv of groupVersions(kinds).filter((g) => g.includes('/'))) byGroup.set(apiGroupOf(gv), [...(byGroup.get(apiGroupOf(gv)) ?? []), gv]);
+  const groups = [...byGroup].map(([name, gvs]) => groupDocument(kinds, name, gvs));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 /** GET /apis/<group> */
-export function group(name: string): object | undefined {
-  const gvs = groupVersions().filter((g) => apiGroupOf(g) === name && g.includes('/'));
-  return gvs.length ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(name, gvs) } : undefined;
+export function group(kinds: readonly KindInfo[], name: string): object | undefined {
+  const gvs = groupVersions(kinds).filter((g) => apiGroupOf(g) === name && g.includes('/'));
+  return gvs.length ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(kinds, name, gvs) } : undefined;
 }
 
 /** A group's versions, the stored (newest) one preferred first, as the apiserver lists them. */
-function groupDocument(name: string, gvs: string[]): { name: string; versions: object[]; preferredVersion: object } {
-  const stored = gvs.find((gv) => knownKinds.some((k) => k.apiVersion === gv)) ?? gvs[0]!;
+function groupDocument(kinds: readonly KindInfo[], name: string, gvs: string[]): { name: string; versions: object[]; preferredVersion: object } {
+  const stored = gvs.find((gv) => kinds.some((k) => k.apiVersion === gv)) ?? gvs[0]!;
   const ordered = [stored, ...gvs.filter((g) => g !== stored)].map((gv) => ({ groupVersion: gv, version: versionOf(gv) }));
   return { name, versions: ordered, preferredVersion: ordered[0]! };
 }
 
 /** GET /api/v1 or /apis/<group>/<version>; undefined for a group version not served. */
-export function resourceList(apiVersion: string): object | undefined {
-  const kinds = servedKinds(apiVersion);
+export function resourceList(clusterKinds: readonly KindInfo[], apiVersion: string): object | undefined {
+  const kinds = servedKinds(clusterKinds, apiVersion);
   const reviews = reviewResources.filter((r) => r.apiVersion === apiVersion);
   if (!kinds.length && !reviews.length) return undefined;
   const resources: object[] = [];
   for (const k of kinds) {
     resources.push({
       name: k.plural, singularName: k.kind.toLowerCase(), namespaced: k.namespaced, kind: k.kind, verbs: allVerbs,
-      ...(shortNames[k.plural] ? { shortNames: shortNames[k.plural] } : {}),
-      ...(categories[k.plural] ? { categories: categories[k.plural] } : {}),
+      ...(shortNamesOf(k).length ? { shortNames: shortNamesOf(k) } : {}),
+      ...(categoriesOf(k).length ? { categories: categoriesOf(k) } : {}),
     });
-    for (const sub of subresources[k.plural] ?? []) {
+    for (const sub of subresourcesOf(k)) {
       const scale = sub === 'scale';
       resources.push({
         name: `${k.plural}/${sub}`, singularName: '', namespaced: k.namespaced,
@@ -126,9 +144,9 @@ function openApiPathOf(gv: string): string {
 }
 
 /** GET /openapi/v3: one document per group version. */
-export function openApiIndex(): object {
+export function openApiIndex(kinds: readonly KindInfo[]): object {
   const paths: Record<string, object> = {};
-  for (const gv of groupVersions()) paths[openApiPathOf(gv)] = { serverRelativeURL: `/openapi/v3/${openApiPathOf(gv)}` };
+  for (const gv of groupVersions(kinds)) paths[openApiPathOf(gv)] = { serverRelativeURL: `/openapi/v3/${openApiPathOf(gv)}` };
   return { paths };
 }
 
@@ -138,15 +156,15 @@ export function openApiIndex(): object {
  * every kind, carrying what kubectl's query-parameter verifier looks for (the GVK extension and
  * the fieldValidation parameter); kubectl then computes patches from its compiled-in types.
  */
-export async function openApiGroupVersion(path: string): Promise<object | undefined> {
-  const gv = groupVersions().find((g) => openApiPathOf(g) === path);
+export async function openApiGroupVersion(kinds: readonly KindInfo[], path: string): Promise<object | undefined> {
+  const gv = groupVersions(kinds).find((g) => openApiPathOf(g) === path);
   if (!gv) return undefined;
-  return (await upstreamOpenApi(path)) ?? patchOperations(gv);
+  return (await upstreamOpenApi(path)) ?? patchOperations(kinds, gv);
 }
 
-function patchOperations(gv: string): object {
+function patchOperations(kinds: readonly KindInfo[], gv: string): object {
   const paths: Record<string, object> = {};
-  for (const k of servedKinds(gv)) {
+  for (const k of servedKinds(kinds, gv)) {
     const prefix = `/${openApiPathOf(gv)}${k.namespaced ? '/namespaces/{namespace}' : ''}/${k.plural}/{name}`;
     paths[prefix] = {
       patch: {

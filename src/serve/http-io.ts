@@ -41,7 +41,10 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
 export function statusOf(error: ApiError): object {
   return {
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, reason: error.reason,
-    details: error.fieldCauses.length ? { causes: error.fieldCauses } : error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {},
+    details: {
+      ...(error.subject ? { name: error.subject.name, ...(error.subject.group ? { group: error.subject.group } : {}), kind: error.subject.kind } : {}),
+      ...(error.fieldCauses.length ? { causes: error.fieldCauses } : error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {}),
+    },
     code: error.code,
   };
 }

@@ -16,8 +16,9 @@ export interface ResourcePath {
  * `/api/v1/namespaces/ns/pods/web/log` → pods "web" in "ns", subresource log. `namespaces/<n>`
  * followed by a namespaced plural of the same group version scopes the request; otherwise
  * `namespaces/<n>` names the Namespace itself. Undefined when the path is not a resource path.
+ * `kinds` are the cluster's: the built-in ones and those its CustomResourceDefinitions define.
  */
-export function parseResourcePath(pathname: string): ResourcePath | undefined {
+export function parseResourcePath(pathname: string, kinds: readonly KindInfo[]): ResourcePath | undefined {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   let apiVersion: string;
   let rest: string[];
@@ -32,11 +33,11 @@ export function parseResourcePath(pathname: string): ResourcePath | undefined {
   }
   if (rest.length === 0) return undefined;
   let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3 && kindForPath(apiVersion, rest[2]!)?.namespaced) {
+  if (rest[0] === 'namespaces' && rest.length >= 3 && kindForPath(kinds, apiVersion, rest[2]!)?.namespaced) {
     namespace = rest[1];
     rest = rest.slice(2);
   }
   const [plural, name, subresource] = rest as [string, string?, string?];
   if (rest.length > 3) return undefined;
-  return { apiVersion, plural, namespace, name, subresource, info: kindForPath(apiVersion, plural), review: reviewForPath(apiVersion, plural) };
+  return { apiVersion, plural, namespace, name, subresource, info: kindForPath(kinds, apiVersion, plural), review: reviewForPath(apiVersion, plural) };
 }

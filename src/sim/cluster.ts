@@ -7,6 +7,8 @@ import { builtInPriorityClasses, priorityAdmission } from './admission/priority.
 import { ServiceAllocation } from './admission/service-allocation.ts';
 import { ingressAdmission } from './admission/ingress.ts';
 import { configObjects } from './admission/config-objects.ts';
+import { crdValidation } from './admission/crd-validation.ts';
+import { customResourceSchema } from './admission/custom-resource-schema.ts';
 import { serviceAccountAdmission } from './admission/service-account.ts';
 import { podSecurityAdmission } from './admission/pod-security.ts';
 import { limitRanger } from './admission/limit-ranger.ts';
@@ -62,7 +64,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.controllers = new ControllerManager(this.store, this.clock);
     this.kubelets = registerControllers(this.controllers, {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { humanDuration } from '../../src/serve/human-duration.ts';
 import { echoedLines } from '../../src/serve/container-logs.ts';
 import { parseResourcePath } from '../../src/serve/request-path.ts';
+import { knownKinds } from '../../src/sim/index.ts';
 
 describe('ages as kubectl prints them', () => {
   it('follows apimachinery HumanDuration at each boundary', () => {
@@ -34,11 +35,11 @@ describe('container output', () => {
 
 describe('request paths', () => {
   it('tells a namespaced collection from a Namespace subresource', () => {
-    assert.deepEqual({ ...parseResourcePath('/api/v1/namespaces/team/pods/web/log'), info: undefined }, { apiVersion: 'v1', plural: 'pods', namespace: 'team', name: 'web', subresource: 'log', info: undefined, review: undefined });
-    const ns = parseResourcePath('/api/v1/namespaces/team/status')!;
+    assert.deepEqual({ ...parseResourcePath('/api/v1/namespaces/team/pods/web/log', knownKinds), info: undefined }, { apiVersion: 'v1', plural: 'pods', namespace: 'team', name: 'web', subresource: 'log', info: undefined, review: undefined });
+    const ns = parseResourcePath('/api/v1/namespaces/team/status', knownKinds)!;
     assert.equal(ns.plural, 'namespaces');
     assert.equal(ns.name, 'team');
     assert.equal(ns.subresource, 'status');
-    assert.equal(parseResourcePath('/apis/apps/v1/namespaces/x/deployments')!.info?.kind, 'Deployment');
+    assert.equal(parseResourcePath('/apis/apps/v1/namespaces/x/deployments', knownKinds)!.info?.kind, 'Deployment');
   });
 });

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { RestClient, resourcePath } from './rest-client.ts';
-import { ApiError, canonicalKind, kindInfo, knownKinds } from '../../sim/index.ts';
+import { ApiError, canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../sim/index.ts';
 import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
-import { isNamespaced } from '../kind-scope.ts';
 import { formatMs } from '../sim/sim-driver.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
@@ -44,6 +43,8 @@ export class LiveDriver implements Driver {
   private readonly touchedNodes = new Map<string, KubeObject>();
   /** Workers the scenario's cluster does not have (tainted not-in-scenario), until they "join". */
   private readonly fencedOff = new Set<string>();
+  /** Kinds found through discovery (custom resources), by kind. */
+  private readonly discovered = new Map<string, KindInfo>();
   private describedCluster = false;
 
   constructor(private readonly kc: KubeConfig | Promise<KubeConfig>, private readonly runId: string = randomBytes(3).toString('hex'), private readonly options: LiveDriverOptions = {}) {
@@ -192,13 +193,14 @@ export class LiveDriver implements Driver {
   async apply(manifests: Manifest[], options: ApplyOptions = {}): Promise<KubeObject[]> {
     const out: KubeObject[] = [];
     for (const m of manifests) {
-      const namespaced = isNamespaced(m.kind);
+      const info = await this.kindInfo(m.kind, m.apiVersion);
+      const namespaced = info.namespaced;
       const namespace = namespaced ? m.metadata.namespace ?? this.ns : undefined;
       const body = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } };
       // A cluster-scoped object the cluster already had is the cluster's, not the scenario's to delete.
       const preexisting = !namespaced && !this.clusterScoped.some((o) => o.kind === m.kind && o.metadata.name === m.metadata.name)
         && (await this.get({ kind: m.kind, name: m.metadata.name ?? '' })) !== undefined;
-      const stored = await this.rest.request('PATCH', resourcePath(infoOf(m.kind), namespace, m.metadata.name), {
+      const stored = await this.rest.request('PATCH', resourcePath(info, namespace, m.metadata.name), {
         body, contentType: 'application/apply-patch+yaml', query: { fieldManager: options.fieldManager ?? 'kubespec', force: options.force ?? true },
       }) as KubeObject;
       if (!namespaced && !preexisting && !this.clusterScoped.some((o) => o.kind === stored.kind && o.metadata.name === stored.metadata.name)) this.clusterScoped.push(stored);
@@ -209,7 +211,7 @@ export class LiveDriver implements Driver {
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {
     try {
-      return await this.rest.request('GET', this.path(ref)) as KubeObject;
+      return await this.rest.request('GET', await this.path(ref)) as KubeObject;
     } catch (e) {
       if (e instanceof ApiError && e.code === 404) return undefined;
       throw e;
@@ -217,7 +219,7 @@ export class LiveDriver implements Driver {
   }
 
   async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
-    const info = infoOf(kind);
+    const info = await this.kindInfo(kind);
     const namespace = info.namespaced && !options.allNamespaces ? options.namespace ?? this.ns : undefined;
     const list = await this.rest.request('GET', resourcePath(info, namespace), { query: { labelSelector: options.labelSelector } });
     return (list.items as KubeObject[]).map((o) => ({ ...o, apiVersion: info.apiVersion, kind: info.kind }))
@@ -234,7 +236,7 @@ export class LiveDriver implements Driver {
       if (original) this.touchedNodes.set(ref.name, original);
       undoOnInterrupt(`nodes/${this.ns}`, () => this.restoreNodes());
     }
-    return await this.rest.request('PATCH', this.path(ref), {
+    return await this.rest.request('PATCH', await this.path(ref), {
       body: patch, contentType: type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json', query: { fieldManager: 'kubespec' },
     }) as KubeObject;
   }
@@ -244,7 +246,7 @@ export class LiveDriver implements Driver {
   }
 
   async delete(ref: ObjectRef, request: DeleteRequest = {}): Promise<void> {
-    await this.rest.request('DELETE', this.path(ref), {
+    await this.rest.request('DELETE', await this.path(ref), {
       body: { apiVersion: 'v1', kind: 'DeleteOptions', ...(request.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: request.gracePeriodSeconds } : {}), ...(request.propagationPolicy ? { propagationPolicy: request.propagationPolicy } : {}) },
     });
   }
@@ -294,9 +296,33 @@ export class LiveDriver implements Driver {
     else this.lastPods.set(key, obj);
   }
 
-  private path(ref: ObjectRef): string {
-    const info = infoOf(ref.kind);
+  private async path(ref: ObjectRef): Promise<string> {
+    const info = await this.kindInfo(ref.kind);
     return resourcePath(info, info.namespaced ? ref.namespace ?? this.ns : undefined, ref.name);
+  }
+
+  /**
+   * A built-in kind from the table; any other from the cluster's discovery documents, as kubectl
+   * maps kinds (a CRD's kind appears there once it is established). Looked up again on a miss, so
+   * a CRD installed a moment ago is found. Unknown: the API server's "no matches for kind".
+   */
+  private async kindInfo(kind: string, apiVersion?: string): Promise<KindInfo> {
+    const builtIn = kindInfo(canonicalKind(kind) ?? kind);
+    if (builtIn && (!apiVersion || builtIn.apiVersion === apiVersion)) return builtIn;
+    // An apply names its version: asked afresh (one request), so a CRD just deleted is noticed.
+    const cached = apiVersion ? undefined : this.discovered.get(kind);
+    if (cached) return cached;
+    const groups = await this.rest.request('GET', '/apis') as { groups?: Array<{ versions: Array<{ groupVersion: string }> }> };
+    const versions = apiVersion ? [apiVersion] : (groups.groups ?? []).flatMap((g) => g.versions.map((v) => v.groupVersion));
+    for (const gv of versions.filter((v) => v.includes('/'))) {
+      const list = await this.rest.request('GET', `/apis/${gv}`).catch(() => undefined) as { resources?: Array<{ name: string; kind: string; namespaced: boolean }> } | undefined;
+      const resource = list?.resources?.find((r) => r.kind === kind && !r.name.includes('/'));
+      if (!resource) continue;
+      const info: KindInfo = { kind, apiVersion: gv, plural: resource.name, namespaced: resource.namespaced, generation: 'spec' };
+      this.discovered.set(kind, info);
+      return info;
+    }
+    throw new ApiError('NotFound', 404, `no matches for kind "${kind}" in version "${apiVersion ?? ''}"`);
   }
 }
 
@@ -304,7 +330,7 @@ function isControlPlane(node: KubeObject): boolean {
   return node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
 }
 
-function infoOf(kind: string) {
+function infoOf(kind: string): KindInfo {
   const info = kindInfo(canonicalKind(kind) ?? kind);
   if (!info) throw new ApiError('NotFound', 404, `the server doesn't have a resource type "${kind}"`);
   return info;

@@ -105,12 +105,13 @@ export class SimDriver implements Driver {
     const out: KubeObject[] = [];
     for (const m of manifests) {
       const kind = m.kind;
-      const namespace = isNamespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
+      const namespace = this.namespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
       const input = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } } as any;
       checkApplyTypes(input);
       const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
       // Server-side apply with force, as the live driver applies: the same merge, ownership and pruning.
-      const applied = applyConfiguration(existing, input, { manager: options.fieldManager ?? 'kubespec', time: rfc3339(c.clock.now()) }, options.force ?? true);
+      const custom = c.store.kindInfo(kind)?.custom?.versions.find((v) => v.apiVersion === input.apiVersion);
+      const applied = applyConfiguration(existing, input, { manager: options.fieldManager ?? 'kubespec', time: rfc3339(c.clock.now()) }, options.force ?? true, custom?.schema);
       const stored = existing ? c.store.update({ ...applied, metadata: { ...applied.metadata, resourceVersion: existing.metadata.resourceVersion } }) : c.store.create(applied);
       out.push(stored as KubeObject);
     }
@@ -123,7 +124,7 @@ export class SimDriver implements Driver {
   }
 
   async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
-    const namespace = isNamespaced(kind) && !options.allNamespaces ? (options.namespace ?? this.namespace()) : undefined;
+    const namespace = this.namespaced(kind) && !options.allNamespaces ? (options.namespace ?? this.namespace()) : undefined;
     const selector = options.labelSelector ? LabelSelector.parse(options.labelSelector) : undefined;
     return this.sim().store.list(kind, { namespace, selector }) as KubeObject[];
   }
@@ -220,7 +221,12 @@ export class SimDriver implements Driver {
   }
 
   private key(ref: ObjectRef) {
-    return { namespace: isNamespaced(ref.kind) ? (ref.namespace ?? this.namespace()) : undefined, name: ref.name };
+    return { namespace: this.namespaced(ref.kind) ? (ref.namespace ?? this.namespace()) : undefined, name: ref.name };
+  }
+
+  /** Built-in kinds by the table, custom ones by their CRD's scope (in this cluster only). */
+  private namespaced(kind: string): boolean {
+    return this.cluster?.store.kindInfo(kind)?.namespaced ?? isNamespaced(kind);
   }
 }
 

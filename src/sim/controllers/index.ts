@@ -1,4 +1,5 @@
 import { NamespaceController } from './namespace-controller.ts';
+import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';
 import type { EventRecorder } from '../events.ts';
 import type { ImageBehavior } from '../kubelet/container-behavior.ts';
@@ -61,6 +62,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     return grand ? [{ namespace: obj.metadata.namespace, name: grand.name }] : [];
   };
   manager.register(new NamespaceController(store), [{ kind: 'Namespace', keys: ownKey }]);
+  manager.register(new CustomResourceDefinitionController(store, clock), [{ kind: 'CustomResourceDefinition', keys: ownKey }]);
   manager.register(new ServiceAccountController(store), [
     { kind: 'Namespace', keys: (e) => [{ name: e.object.metadata.name }] },
     { kind: 'ServiceAccount', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.namespace! }] : []) },

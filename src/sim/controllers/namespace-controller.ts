@@ -1,5 +1,4 @@
 import { thaw } from '../store/freeze.ts';
-import { knownKinds } from '../store/kinds.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
@@ -22,7 +21,7 @@ export class NamespaceController implements Controller {
     const ns = this.store.get('Namespace', { name: key.name });
     if (!ns?.metadata.deletionTimestamp) return {};
     let remaining = 0;
-    for (const info of knownKinds) {
+    for (const info of this.store.kinds()) {
       if (!info.namespaced) continue;
       for (const obj of this.store.list(info.kind, { namespace: key.name, unsorted: true })) {
         remaining++;

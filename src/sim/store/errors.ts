@@ -2,7 +2,7 @@
  * API errors with Kubernetes' reasons and message texts (reference/api-machinery.md §12),
  * so the same assertion reads the same on the simulator and a live cluster.
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone' | 'TooManyRequests' | 'InternalError' | 'Forbidden' | 'Unauthorized';
+export type StatusReason = 'NotFound' | 'UnsupportedMediaType' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone' | 'TooManyRequests' | 'InternalError' | 'Forbidden' | 'Unauthorized';
 
 export class ApiError extends Error {
   constructor(
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly causes: string[] = [],
     /** Causes that also name a reason and a field, e.g. server-side apply's FieldManagerConflict. */
     readonly fieldCauses: Array<{ reason: string; message: string; field: string }> = [],
+    /** The object the error is about (status.details), which kubectl names in its message. */
+    readonly subject?: { kind: string; group: string; name: string },
   ) {
     super(message);
     this.name = `${reason}Error`;
@@ -55,7 +57,20 @@ export interface FieldError {
 export function invalid(kindGroup: string, name: string, errors: FieldError[]): ApiError {
   const detail = errors.map((e) => `${e.path}: ${e.text}`);
   const list = detail.length === 1 ? detail[0] : `[${detail.join(', ')}]`;
-  return new ApiError('Invalid', 422, `${kindGroup} "${name}" is invalid: ${list}`);
+  const dot = kindGroup.indexOf('.');
+  const subject = { kind: dot < 0 ? kindGroup : kindGroup.slice(0, dot), group: dot < 0 ? '' : kindGroup.slice(dot + 1), name };
+  const causes = errors.map((e) => ({ reason: causeReason(e.text), message: e.text, field: e.path }));
+  return new ApiError('Invalid', 422, `${kindGroup} "${name}" is invalid: ${list}`, [], causes, subject);
+}
+
+/** The StatusCause reason of a field error, from its text's leading words (field.ErrorType). */
+function causeReason(text: string): string {
+  const types: Array<[string, string]> = [
+    ['Invalid value', 'FieldValueInvalid'], ['Required value', 'FieldValueRequired'], ['Unsupported value', 'FieldValueNotSupported'],
+    ['Duplicate value', 'FieldValueDuplicate'], ['Forbidden', 'FieldValueForbidden'], ['Too long', 'FieldValueTooLong'],
+    ['Too many', 'FieldValueTooMany'], ['Not found', 'FieldValueNotFound'],
+  ];
+  return types.find(([prefix]) => text.startsWith(prefix))?.[1] ?? 'FieldValueInvalid';
 }
 
 export function badRequest(message: string): ApiError {

@@ -13,6 +13,20 @@ export interface KindInfo {
    * outside metadata plus label changes (EndpointSlice, which has no spec), or nothing.
    */
   generation: 'spec' | 'content' | false;
+  /** Set for kinds a CustomResourceDefinition defines; see custom-kinds.ts. */
+  custom?: CustomKind;
+}
+
+/** What a CustomResourceDefinition tells the API server about its kind. */
+export interface CustomKind {
+  /** The CRD's name, `<plural>.<group>`. */
+  definition: string;
+  /** The served versions (`group/version`), each with its OpenAPI v3 schema. */
+  versions: ReadonlyArray<{ apiVersion: string; schema?: unknown }>;
+  statusSubresource: boolean;
+  scaleSubresource?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  shortNames: readonly string[];
+  categories: readonly string[];
 }
 
 const table: Array<[kind: string, apiVersion: string, plural: string, namespaced: boolean, generation: KindInfo['generation']]> = [

@@ -6,7 +6,8 @@ import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, q
 import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/field-manager.ts';
 import { deepEqual } from './apply/object-fields.ts';
 import { deepFreeze, thaw } from './freeze.ts';
-import { apiGroupOf, kindInfo, type KindInfo } from './kinds.ts';
+import { servesVersion } from './custom-kinds.ts';
+import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from './kinds.ts';
 import { LabelSelector } from './label-selector.ts';
 import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
 import { keyText } from './types.ts';
@@ -50,6 +51,7 @@ export class ObjectStore {
   /** Objects by the uid of each owner they reference, then by kind and key: what controllers list most. */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
   private readonly byUid = new Map<string, KubeObject>();
+  private readonly customKinds = new Map<string, KindInfo>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
   private readonly history: WatchEvent[] = [];
   /** Where the kept history starts in `history` (older entries await compaction). */
@@ -204,8 +206,10 @@ export class ObjectStore {
     }
     // A client that sends no managedFields leaves them as they are.
     if (obj.metadata.managedFields === undefined && current.metadata.managedFields !== undefined) obj.metadata.managedFields = thaw(current.metadata.managedFields);
-    if (current.status !== undefined) obj.status = thaw(current.status);
-    else delete obj.status;
+    // Without a status subresource (a custom resource may lack one) status is written as any field.
+    const statusSubresource = !info.custom || info.custom.statusSubresource;
+    if (statusSubresource && current.status !== undefined) obj.status = thaw(current.status);
+    else if (statusSubresource) delete obj.status;
     // Identity and server-owned metadata cannot be changed by a client.
     obj.metadata.uid = current.metadata.uid;
     obj.metadata.creationTimestamp = current.metadata.creationTimestamp;
@@ -305,11 +309,31 @@ export class ObjectStore {
   }
 
   private info(kind: string, apiVersion?: string): KindInfo {
-    const info = kindInfo(kind);
-    if (!info || (apiVersion !== undefined && apiVersion !== info.apiVersion)) {
+    const info = this.kindInfo(kind);
+    if (!info || (apiVersion !== undefined && !servesVersion(info, apiVersion))) {
       throw noKindMatch(kind, apiVersion ?? '');
     }
     return info;
+  }
+
+  /** A built-in kind, or one a CustomResourceDefinition in this cluster defines. */
+  kindInfo(kind: string): KindInfo | undefined {
+    return kindInfo(kind) ?? this.customKinds.get(kind);
+  }
+
+  /** Every kind this cluster serves: the built-in ones, then the custom ones. */
+  kinds(): KindInfo[] {
+    return [...knownKinds, ...this.customKinds.values()];
+  }
+
+  /** Serves a custom kind (the CRD controller calls this once the definition is accepted). */
+  registerCustomKind(info: KindInfo): void {
+    this.customKinds.set(info.kind, info);
+  }
+
+  /** Stops serving a custom kind; its objects must be gone already. */
+  unregisterCustomKind(kind: string): void {
+    this.customKinds.delete(kind);
   }
 
 

@@ -4,6 +4,7 @@ import { FieldSet, pathText } from './field-set.ts';
 import { mergeApplied, pruneFields } from './merge.ts';
 import { compareObjects, fieldsOf, type Comparison } from './object-fields.ts';
 import { shapeOfKind } from './schema.ts';
+import { undeclaredCustomFields, undeclaredFields } from './undeclared-fields.ts';
 
 /**
  * Field ownership (`metadata.managedFields`) as kube-apiserver keeps it
@@ -54,10 +55,13 @@ export function recordUpdate(live: KubeObject | undefined, next: KubeObject, wri
 /**
  * Server-side apply of `config` by `writer` onto `live` (undefined: the apply creates the
  * object). Returns the object to store, its managedFields set; throws 409 Conflict naming each
- * field another manager owns and the apply would change, unless `force`.
+ * field another manager owns and the apply would change, unless `force`, and 500 for a field
+ * the type (or, for a custom resource, `customSchema`, its CRD's) does not declare.
  */
-export function applyConfiguration(live: KubeObject | undefined, config: KubeObject, writer: Writer, force: boolean): KubeObject {
+export function applyConfiguration(live: KubeObject | undefined, config: KubeObject, writer: Writer, force: boolean, customSchema?: unknown): KubeObject {
   const shape = shapeOfKind(config.apiVersion, config.kind);
+  const undeclared = customSchema ? undeclaredCustomFields(config, customSchema) : undeclaredFields(config, shape);
+  if (undeclared.length > 0) throw notDeclared(config, undeclared);
   const owners = decode(live?.metadata.managedFields);
   const { managedFields: _ignored, ...configMetadata } = (config.metadata ?? {}) as KubeObject['metadata'];
   const applied = { ...config, metadata: configMetadata };
@@ -157,6 +161,13 @@ function encode(owners: Map<string, Owner>): ManagedFieldsEntry[] {
 
 function sameSet(a: FieldSet, b: FieldSet): boolean {
   return JSON.stringify(a.toFieldsV1()) === JSON.stringify(b.toFieldsV1());
+}
+
+/** The typed conversion's failure, a bare 500 as the API server answers it. */
+function notDeclared(config: KubeObject, problems: string[]): ApiError {
+  const { namespace, name } = config.metadata;
+  const [group, version] = config.apiVersion.includes('/') ? config.apiVersion.split('/') : ['', config.apiVersion];
+  return new ApiError('InternalError', 500, `failed to create typed patch object (${namespace ?? ''}/${name}; ${group}/${version}, Kind=${config.kind}): ${problems.join('\n')}`);
 }
 
 /** `Apply failed with 1 conflict: conflict with "kubectl-scale" with subresource "scale": .spec.replicas` */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * its value: objects merge key by key, lists are atomic, the rest are plain values.
  */
 export type Shape =
-  | { type: 'struct'; fields: Readonly<Record<string, Ref>>; atomic: boolean }
+  | { type: 'struct'; fields: Readonly<Record<string, Ref>>; plainFields: ReadonlySet<string>; atomic: boolean }
   | { type: 'list'; list: 'atomic' | 'set' | 'map'; keys: readonly string[]; keyDefaults: Readonly<Record<string, unknown>>; items?: Ref }
   | { type: 'map'; element: Ref }
   | { type: 'deduced' };
@@ -17,11 +17,12 @@ type Ref = string | { list: 'atomic' | 'set' | 'map'; keys?: string[]; keyDefaul
 
 interface SchemaFile {
   kinds: Record<string, string>;
-  types: Record<string, { fields?: Record<string, Ref>; atomic?: true }>;
+  types: Record<string, { fields?: Record<string, Ref>; names?: string[]; atomic?: true }>;
 }
 
 const DEDUCED: Shape = { type: 'deduced' };
 let schema: SchemaFile | undefined;
+const structs = new Map<string, Shape>();
 
 /** The facts generated from the upstream OpenAPI documents by scripts/generate-apply-schema.ts. */
 function load(): SchemaFile {
@@ -37,8 +38,13 @@ export function shapeOfKind(apiVersion: string, kind: string): Shape {
 export function resolve(ref: Ref): Shape {
   if (ref === undefined) return DEDUCED;
   if (typeof ref === 'string') {
+    const known = structs.get(ref);
+    if (known) return known;
     const t = load().types[ref];
-    return t ? { type: 'struct', fields: t.fields ?? {}, atomic: t.atomic === true } : DEDUCED;
+    if (!t) return DEDUCED;
+    const shape: Shape = { type: 'struct', fields: t.fields ?? {}, plainFields: new Set(t.names ?? []), atomic: t.atomic === true };
+    structs.set(ref, shape);
+    return shape;
   }
   if ('map' in ref) return { type: 'map', element: ref.map };
   return { type: 'list', list: ref.list, keys: ref.keys ?? [], keyDefaults: ref.keyDefaults ?? {}, items: ref.items };

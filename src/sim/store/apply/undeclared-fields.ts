@@ -1,0 +1,70 @@
+import { pathText } from './field-set.ts';
+import { listStep } from './object-fields.ts';
+import { childShape, isPlainObject, itemShape, type Shape } from './schema.ts';
+
+/**
+ * What makes an applied configuration fail its conversion to a typed value, the first thing
+ * server-side apply does (whatever fieldValidation says): fields the type does not declare,
+ * `.spec.template.spec.containers[name="web"].imagee: field not declared in schema`.
+ */
+export function undeclaredFields(value: unknown, shape: Shape, path: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    if (shape.type !== 'list') return [];
+    const items = itemShape(shape);
+    return value.flatMap((item, i) => undeclaredFields(item, items, [...path, listStep(shape, item, i)]));
+  }
+  if (!isPlainObject(value)) return [];
+  const out: string[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = [...path, `f:${key}`];
+    if (shape.type === 'struct' && !(key in shape.fields) && !shape.plainFields.has(key)) out.push(`${pathText(childPath)}: field not declared in schema`);
+    else out.push(...undeclaredFields(child, childShape(shape, key), childPath));
+  }
+  return out;
+}
+
+interface CustomSchema {
+  type?: string;
+  properties?: Record<string, CustomSchema>;
+  additionalProperties?: CustomSchema | boolean;
+  items?: CustomSchema;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-embedded-resource'?: boolean;
+}
+
+/**
+ * The same for a custom resource, against its CRD's structural schema; plain values of the
+ * wrong type fail here too, in structured-merge-diff's words (typed/validate.go).
+ */
+export function undeclaredCustomFields(value: unknown, schema: CustomSchema | undefined, path = ''): string[] {
+  if (!schema) return [];
+  const mismatch = scalarMismatch(value, schema.type);
+  if (mismatch) return [`${path}: ${mismatch}`];
+  if (schema['x-kubernetes-preserve-unknown-fields']) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => undeclaredCustomFields(item, schema.items, `${path}[${i}]`));
+  if (!isPlainObject(value)) return [];
+  const out: string[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    if (path === '' && ['apiVersion', 'kind', 'metadata'].includes(key)) continue;
+    const property = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (property) out.push(...undeclaredCustomFields(child, property, `${path}.${key}`));
+    else if (schema.additionalProperties !== true && !schema['x-kubernetes-embedded-resource']) out.push(`${path}.${key}: field not declared in schema`);
+  }
+  return out;
+}
+
+/** Go's %T of a decoded JSON value, as the messages print it. */
+function goType(value: unknown): string {
+  if (Array.isArray(value)) return '[]interface {}';
+  if (isPlainObject(value)) return 'map[string]interface {}';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int64' : 'float64';
+  return typeof value === 'boolean' ? 'bool' : 'string';
+}
+
+function scalarMismatch(value: unknown, type: string | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if ((type === 'integer' || type === 'number') && typeof value !== 'number') return `expected numeric (int or float), got ${goType(value)}`;
+  if (type === 'string' && typeof value !== 'string') return `expected string, got &value.valueUnstructured{Value:${JSON.stringify(value)}}`;
+  if (type === 'boolean' && typeof value !== 'boolean') return `expected boolean, got ${JSON.stringify(value)}`;
+  return undefined;
+}
