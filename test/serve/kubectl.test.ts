@@ -261,6 +261,49 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
     assert.match(missing.err, /fieldManager: Too long: may not be more than 128 bytes/);
   });
 
+  it('serves the kinds CustomResourceDefinitions add: refused before, validated after, gone with the CRD', async () => {
+    const cr = join(dir, 'crontab.yaml');
+    writeFileSync(cr, 'apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata: {name: nightly}\nspec: {cronSpec: "0 3 * * *", image: backup:1.0}\n');
+    const before = await kubectl('apply', '-f', cr);
+    assert.match(before.err, /no matches for kind "CronTab" in version "stable.example.com\/v1"\nensure CRDs are installed first/);
+    writeFileSync(join(dir, 'crd.yaml'), `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: crontabs.stable.example.com}
+spec:
+  group: stable.example.com
+  scope: Namespaced
+  names: {plural: crontabs, singular: crontab, kind: CronTab, shortNames: [ct]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              cronSpec: {type: string}
+              image: {type: string}
+              replicas: {type: integer, maximum: 10, default: 1}
+`);
+    assert.match(await ok('apply', '-f', join(dir, 'crd.yaml')), /customresourcedefinition.apiextensions.k8s.io\/crontabs.stable.example.com created/);
+    assert.match(await ok('wait', '--for=condition=Established', 'crd/crontabs.stable.example.com', '--timeout=30s'), /condition met/);
+    assert.match(await ok('apply', '-f', cr), /crontab.stable.example.com\/nightly created/);
+    assert.match(await ok('get', 'ct'), /^NAME\s+AGE\nnightly\s/);
+    assert.equal(await ok('get', 'crontab', 'nightly', '-o', 'jsonpath={.spec.replicas}'), '1', 'defaulted by the schema');
+    assert.match(await ok('api-resources', '--api-group=stable.example.com'), /crontabs\s+ct\s+stable.example.com\/v1\s+true\s+CronTab/);
+    writeFileSync(join(dir, 'too-many.yaml'), 'apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata: {name: busy}\nspec: {image: x, replicas: 15}\n');
+    const refused = await kubectl('create', '-f', join(dir, 'too-many.yaml'));
+    assert.match(refused.err, /The CronTab "busy" is invalid: spec.replicas: Invalid value: 15: spec.replicas in body should be less than or equal to 10/);
+    const merge = await kubectl('patch', 'ct', 'nightly', '--type=strategic', '-p', '{"spec":{"image":"y"}}');
+    assert.match(merge.err, /UnsupportedMediaType|unknown format|does not support strategic merge|strategic merge patch format is not supported/);
+    await ok('delete', 'crd', 'crontabs.stable.example.com');
+    const after = await kubectl('get', 'ct');
+    assert.notEqual(after.code, 0);
+  });
+
   it('execs the commands a simulated container can answer, with their exit codes', async () => {
     await ok('create', 'configmap', 'exec-cfg', '--from-literal=MODE=fast');
     writeFileSync(join(dir, 'exec.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: exec-me}\nspec:\n  containers:\n    - name: main\n      image: busybox\n      command: [sleep, "3600"]\n      env: [{name: GREETING, value: hello}]\n      volumeMounts: [{name: cfg, mountPath: /etc/cfg}]\n  volumes: [{name: cfg, configMap: {name: exec-cfg}}]\n');

@@ -24,14 +24,13 @@ export class CustomResourceDefinitionController implements Controller {
     if (!crd) return {};
     const info = customKindOf(crd);
     if (crd.metadata.deletionTimestamp) {
-      let remaining = 0;
       if (this.store.kindInfo(info.kind)?.custom?.definition === crd.metadata.name) {
         for (const obj of this.store.list(info.kind, { unsorted: true })) {
-          remaining++;
           if (!obj.metadata.deletionTimestamp) this.store.delete(info.kind, obj.metadata);
         }
+        // Objects with finalizers of their own stay until those are removed.
+        if (this.store.list(info.kind, { unsorted: true }).length > 0) return { requeueAfter: RECHECK_MS };
       }
-      if (remaining > 0) return { requeueAfter: RECHECK_MS };
       this.store.unregisterCustomKind(info.kind);
       const done = thaw(crd);
       done.metadata.finalizers = (done.metadata.finalizers ?? []).filter((f: string) => f !== CLEANUP_FINALIZER);
