@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Manifest } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
 
@@ -14,25 +14,50 @@ export interface YamlOrigin {
 
 /**
  * Parses YAML into objects, one per document, skipping empty documents. A syntax error is
- * one UserError naming the file, the file line and the YAML column.
+ * one UserError naming the file, the file line and the YAML column. As kubectl's YAML-to-JSON
+ * conversion does, a key given twice keeps its last value, and a key that is not a plain value
+ * (an unquoted `{{placeholder}}` makes one) is refused in its words.
  */
 export function parseYamlDocuments(text: string, origin: YamlOrigin): Array<{ value: any; line: number }> {
-  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   const out: Array<{ value: any; line: number }> = [];
+  const refuse = (offset: number, reason: string): never => {
+    const pos = { line: lineOf(text, offset), col: offset - text.lastIndexOf('\n', offset - 1) };
+    throw new UserError(`${origin.file}:${origin.firstLine + pos.line - 1}: invalid YAML at line ${pos.line}, column ${pos.col}: ${reason}`);
+  };
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
-    if (error) {
-      const offset = error.pos[0];
-      const pos = { line: lineOf(text, offset), col: offset - text.lastIndexOf('\n', offset - 1) };
-      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new UserError(`${origin.file}:${origin.firstLine + pos.line - 1}: invalid YAML at line ${pos.line}, column ${pos.col}: ${reason}`);
-    }
+    if (error) refuse(error.pos[0], error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    const badKey = collectionKey(doc);
+    if (badKey) refuse(badKey.offset, `invalid map key: ${badKey.goValue}`);
     const value = doc.toJS();
     if (value === null || value === undefined) continue;
     const offset = doc.contents?.range?.[0] ?? 0;
     out.push({ value, line: origin.firstLine + lineOf(text, offset) - 1 });
   }
   return out;
+}
+
+/** The first map key that is itself a map or list, shown as Go prints it in kubectl's error. */
+function collectionKey(doc: Document): { offset: number; goValue: string } | undefined {
+  let found: { offset: number; goValue: string } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (found || pair.key === null || isScalar(pair.key)) return undefined;
+      const key = pair.key as { range?: [number, number, number]; toJSON(): unknown };
+      found = { offset: key.range?.[0] ?? 0, goValue: goValue(key.toJSON()) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Go's %#v of a decoded YAML value (map[interface {}]interface {}{"k":interface {}(nil)}). */
+function goValue(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goValue).join(', ')}}`;
+  if (typeof v === 'object') return `map[interface {}]interface {}{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${goValue(x)}`).join(', ')}}`;
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
 /** Parses Kubernetes manifests and checks the fields every object needs. */

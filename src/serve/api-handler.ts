@@ -13,7 +13,7 @@ import { toTable, type RowObject } from './tables.ts';
 import { goFormat, kindSchema, unknownFields } from './field-validation.ts';
 import { upstreamOpenApi } from './openapi-documents.ts';
 import { streamWatch } from './watch-stream.ts';
-import { alternateVersions, identityView, type VersionView } from './version-views.ts';
+import { alternateVersions, identityView, type VersionView } from '../sim/store/version-views.ts';
 
 /**
  * The resource half of the served API: CRUD, list (selectors, pagination), watch, patch (JSON,
@@ -337,7 +337,7 @@ async function deleteCollection(cluster: SimCluster, info: KindInfo, path: Resou
 async function handleSubresource(cluster: SimCluster, info: KindInfo, path: ResourcePath, key: { namespace?: string; name: string }, req: IncomingMessage, res: ServerResponse, url: URL, write: WriteOptions): Promise<void> {
   const method = req.method ?? 'GET';
   const sub = path.subresource;
-  if (sub === 'scale' && ['Deployment', 'ReplicaSet', 'StatefulSet'].includes(info.kind)) {
+  if (sub === 'scale' && ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'].includes(info.kind)) {
     const obj = getOrThrow(cluster, info, key);
     if (method === 'GET') return sendJson(res, 200, scaleOf(obj));
     const text = await readBody(req);

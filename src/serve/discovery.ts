@@ -1,5 +1,5 @@
 import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
-import { alternateVersions } from './version-views.ts';
+import { alternateVersions } from '../sim/store/version-views.ts';
 import { upstreamOpenApi } from './openapi-documents.ts';
 
 /**
@@ -10,14 +10,15 @@ import { upstreamOpenApi } from './openapi-documents.ts';
 const shortNames: Record<string, string[]> = {
   pods: ['po'], services: ['svc'], nodes: ['no'], namespaces: ['ns'], configmaps: ['cm'], serviceaccounts: ['sa'],
   persistentvolumes: ['pv'], persistentvolumeclaims: ['pvc'], endpoints: ['ep'], events: ['ev'], resourcequotas: ['quota'],
-  limitranges: ['limits'], deployments: ['deploy'], replicasets: ['rs'], statefulsets: ['sts'], daemonsets: ['ds'],
+  limitranges: ['limits'], deployments: ['deploy'], replicasets: ['rs'], replicationcontrollers: ['rc'], statefulsets: ['sts'], daemonsets: ['ds'],
   cronjobs: ['cj'], ingresses: ['ing'], networkpolicies: ['netpol'], storageclasses: ['sc'], horizontalpodautoscalers: ['hpa'],
   poddisruptionbudgets: ['pdb'], priorityclasses: ['pc'], customresourcedefinitions: ['crd', 'crds'],
 };
 
 const subresources: Record<string, string[]> = {
   pods: ['status', 'log', 'eviction'],
-  deployments: ['status', 'scale'], replicasets: ['status', 'scale'], statefulsets: ['status', 'scale'],
+  deployments: ['status', 'scale'], replicasets: ['status', 'scale'], statefulsets: ['status', 'scale'], replicationcontrollers: ['status', 'scale'],
+  apiservices: ['status'],
   daemonsets: ['status'], jobs: ['status'], cronjobs: ['status'], services: ['status'], nodes: ['status'],
   namespaces: ['status'], persistentvolumeclaims: ['status'], persistentvolumes: ['status'],
   horizontalpodautoscalers: ['status'], poddisruptionbudgets: ['status'], ingresses: ['status'],
@@ -25,7 +26,7 @@ const subresources: Record<string, string[]> = {
 
 const categories: Record<string, string[]> = {
   pods: ['all'], services: ['all'], deployments: ['all'], replicasets: ['all'], statefulsets: ['all'], daemonsets: ['all'],
-  jobs: ['all'], cronjobs: ['all'], horizontalpodautoscalers: ['all'],
+  jobs: ['all'], cronjobs: ['all'], horizontalpodautoscalers: ['all'], replicationcontrollers: ['all'],
 };
 
 function shortNamesOf(k: KindInfo): readonly string[] {

@@ -1,9 +1,9 @@
-import { ApiError, type KubeObject, type SimCluster } from '../sim/index.ts';
+import { ApiError, podSelectorSpec, type KubeObject, type SimCluster } from '../sim/index.ts';
 import { echoedLines } from './container-logs.ts';
 
-/** The autoscaling/v1 Scale of a Deployment, ReplicaSet or StatefulSet. */
+/** The autoscaling/v1 Scale of a Deployment, ReplicaSet, ReplicationController or StatefulSet. */
 export function scaleOf(obj: KubeObject): object {
-  const labels = obj.spec?.selector?.matchLabels ?? {};
+  const labels = podSelectorSpec(obj)?.matchLabels ?? {};
   return {
     kind: 'Scale', apiVersion: 'autoscaling/v1',
     metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp },

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../sim/index.ts';
+import { podSelectorSpec, type KubeObject } from '../sim/index.ts';
 import { humanDuration } from './human-duration.ts';
 
 /**
@@ -29,7 +29,7 @@ function containersOf(o: KubeObject): any[] {
 const workloadWide: Column[] = [
   wide({ name: 'Containers', cell: (o) => containersOf(o).map((c) => c.name).join(',') }),
   wide({ name: 'Images', cell: (o) => containersOf(o).map((c) => c.image).join(',') }),
-  wide({ name: 'Selector', cell: (o) => selectorText(o.spec?.selector) }),
+  wide({ name: 'Selector', cell: (o) => selectorText(podSelectorSpec(o)) }),
 ];
 
 function selectorText(selector: any): string {
@@ -160,6 +160,16 @@ function involvedObject(ev: KubeObject): string {
 
 const count = (o: any) => String(Object.keys(o ?? {}).length);
 
+/** kubectl get rs / rc: the desired, current and ready counts. */
+const replicaColumns: Column[] = [
+  name,
+  { name: 'Desired', type: 'integer', cell: (o) => o.spec?.replicas ?? 0 },
+  { name: 'Current', type: 'integer', cell: (o) => o.status?.replicas ?? 0 },
+  { name: 'Ready', type: 'integer', cell: (o) => o.status?.readyReplicas ?? 0 },
+  age,
+  ...workloadWide,
+];
+
 const columns: Record<string, Column[]> = {
   Pod: [
     name,
@@ -180,14 +190,8 @@ const columns: Record<string, Column[]> = {
     age,
     ...workloadWide,
   ],
-  ReplicaSet: [
-    name,
-    { name: 'Desired', type: 'integer', cell: (o) => o.spec?.replicas ?? 0 },
-    { name: 'Current', type: 'integer', cell: (o) => o.status?.replicas ?? 0 },
-    { name: 'Ready', type: 'integer', cell: (o) => o.status?.readyReplicas ?? 0 },
-    age,
-    ...workloadWide,
-  ],
+  ReplicaSet: replicaColumns,
+  ReplicationController: replicaColumns,
   StatefulSet: [
     name,
     { name: 'Ready', cell: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` },

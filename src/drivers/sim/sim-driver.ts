@@ -5,6 +5,7 @@ import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { rfc3339 } from '../../sim/clock.ts';
+import { toStoredVersion } from '../../sim/store/version-views.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -106,7 +107,8 @@ export class SimDriver implements Driver {
     for (const m of manifests) {
       const kind = m.kind;
       const namespace = this.namespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
-      const input = { ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } } as any;
+      // Written at an older served version (autoscaling/v1 HPA): stored at the current one.
+      const input = toStoredVersion({ ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } });
       checkApplyTypes(input);
       const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
       // Server-side apply with force, as the live driver applies: the same merge, ownership and pruning.

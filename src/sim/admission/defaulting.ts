@@ -58,6 +58,16 @@ export const defaulting: AdmissionPlugin = {
         object.spec.replicas ??= 1;
         if (object.spec.template?.spec) defaultPodSpec(object.spec.template.spec);
         break;
+      case 'ReplicationController': {
+        // pkg/apis/core/v1 SetDefaults_ReplicationController: selector and labels from the template.
+        const spec = object.spec ?? (object.spec = {});
+        const templateLabels = spec.template?.metadata?.labels;
+        if (templateLabels && (!spec.selector || Object.keys(spec.selector).length === 0)) spec.selector = { ...templateLabels };
+        if (templateLabels && (!object.metadata.labels || Object.keys(object.metadata.labels).length === 0)) object.metadata.labels = { ...templateLabels };
+        spec.replicas ??= 1;
+        if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+        break;
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import { invalid, type FieldError } from '../store/errors.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
@@ -14,8 +14,9 @@ export const validation: AdmissionPlugin = {
     const errors: FieldError[] = [];
     validateName(object, errors);
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
-    if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind)) validateWorkload(object, errors);
+    if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
+    if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
     if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
     if (object.kind === 'CronJob') {
       validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
@@ -75,12 +76,13 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
   if (typeof spec.replicas === 'number' && spec.replicas < 0) {
     errors.push({ path: 'spec.replicas', text: `Invalid value: ${spec.replicas}: must be greater than or equal to 0` });
   }
-  if (!spec.selector) {
+  const emptyMap = obj.kind === 'ReplicationController' && Object.keys(spec.selector ?? {}).length === 0;
+  if (!spec.selector || emptyMap) {
     errors.push({ path: 'spec.selector', text: 'Required value' });
   } else {
     let selector: LabelSelector | undefined;
     try {
-      selector = LabelSelector.fromSpec(spec.selector);
+      selector = LabelSelector.fromSpec(podSelectorSpec(obj));
     } catch (e) {
       errors.push({ path: 'spec.selector', text: `Invalid value: ${(e as Error).message}` });
     }
@@ -118,10 +120,22 @@ function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
     if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
     if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });
   });
+  for (const group of ['initContainers', 'containers']) {
+    (spec?.[group] ?? []).forEach((c: any, i: number) => validateProtocols(c.ports, `${path}.${group}[${i}].ports`, errors));
+  }
   (spec?.initContainers ?? []).forEach((c: any, i: number) => {
     if (c.restartPolicy === 'Always') return;
     for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
       if (c[field]) errors.push({ path: `${path}.initContainers[${i}].${field}`, text: 'Forbidden: may not be set for init containers without restartPolicy=Always' });
+    }
+  });
+}
+
+/** Port protocols are case-sensitive: "tcp" is refused (pkg/apis/core/validation). */
+function validateProtocols(ports: any[] | undefined, path: string, errors: FieldError[]): void {
+  (ports ?? []).forEach((p, i) => {
+    if (p?.protocol !== undefined && !['SCTP', 'TCP', 'UDP'].includes(p.protocol)) {
+      errors.push({ path: `${path}[${i}].protocol`, text: `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"` });
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Millis } from '../clock.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 
@@ -60,7 +60,7 @@ export function selectingOwners(list: (kind: string, namespace: string) => KubeO
     if (e.type === 'DELETED' || e.object.metadata.ownerReferences?.some((r) => r.controller)) return [];
     const ns = e.object.metadata.namespace ?? '';
     return list(ownerKind, ns)
-      .filter((o) => o.spec?.selector && LabelSelector.fromSpec(o.spec.selector).matches(e.object.metadata.labels))
+      .filter((o) => o.spec?.selector && LabelSelector.fromSpec(podSelectorSpec(o)).matches(e.object.metadata.labels))
       .map((o) => ({ namespace: ns, name: o.metadata.name }));
   };
 }

@@ -76,6 +76,11 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Pod', keys: controllerKey('ReplicaSet') },
     { kind: 'Pod', keys: selectingOwners(inNamespace, 'ReplicaSet') },
   ]);
+  manager.register(new ReplicaSetController(store, clock, events, 'ReplicationController'), [
+    { kind: 'ReplicationController', keys: ownKey },
+    { kind: 'Pod', keys: controllerKey('ReplicationController') },
+    { kind: 'Pod', keys: selectingOwners(inNamespace, 'ReplicationController') },
+  ]);
   manager.register(new DeploymentController(store, clock, events), [
     { kind: 'Deployment', keys: ownKey },
     { kind: 'ReplicaSet', keys: controllerKey('Deployment') },

@@ -4,7 +4,7 @@ import { upsertCondition } from '../conditions.ts';
 import type { EventRecorder } from '../events.ts';
 import { controllerRef, isPodActive, isPodReady, podCondition } from '../pod-status.ts';
 import { thaw } from '../store/freeze.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
@@ -23,16 +23,25 @@ const BURST_REPLICAS = 500;
  * so the informer-lag "expectations" of the real controller are not needed.
  */
 export class ReplicaSetController implements Controller {
-  readonly name = 'ReplicaSet';
+  readonly name: string;
+  private readonly component: string;
 
+  /**
+   * `kind` ReplicationController makes this the replication manager, which upstream is this
+   * same controller run on ReplicationControllers (pkg/controller/replication).
+   */
   constructor(
     private readonly store: ObjectStore,
     private readonly clock: Clock,
     private readonly events: EventRecorder,
-  ) {}
+    private readonly kind: 'ReplicaSet' | 'ReplicationController' = 'ReplicaSet',
+  ) {
+    this.name = kind;
+    this.component = kind === 'ReplicaSet' ? COMPONENT : 'replication-controller';
+  }
 
   reconcile(key: ObjectKey): ReconcileResult {
-    const rs = this.store.get('ReplicaSet', key);
+    const rs = this.store.get(this.kind, key);
     if (!rs) return {};
     const pods = this.claimPods(rs);
     let failure: { reason: string; message: string } | undefined;
@@ -42,7 +51,7 @@ export class ReplicaSetController implements Controller {
 
   /** Owned pods, after adopting matching orphans and releasing owned pods that stopped matching. */
   private claimPods(rs: KubeObject): KubeObject[] {
-    const selector = LabelSelector.fromSpec(rs.spec.selector);
+    const selector = LabelSelector.fromSpec(podSelectorSpec(rs));
     const owned: KubeObject[] = [];
     // In creation order: sorting every pod of the namespace on each sync is what made large clusters slow.
     for (const pod of this.store.list('Pod', { namespace: rs.metadata.namespace, unsorted: true })) {
@@ -77,9 +86,9 @@ export class ReplicaSetController implements Controller {
       for (const pod of rankForDeletion(active, related, this.clock.now()).slice(0, Math.min(diff, BURST_REPLICAS))) {
         try {
           this.store.delete('Pod', { namespace: pod.metadata.namespace, name: pod.metadata.name });
-          this.events.record(COMPONENT, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+          this.events.record(this.component, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
         } catch (e) {
-          this.events.record(COMPONENT, rs, 'Warning', 'FailedDelete', `Error deleting: ${(e as Error).message}`);
+          this.events.record(this.component, rs, 'Warning', 'FailedDelete', `Error deleting: ${(e as Error).message}`);
           return { reason: 'FailedDelete', message: (e as Error).message };
         }
       }
@@ -91,7 +100,7 @@ export class ReplicaSetController implements Controller {
   private relatedPods(rs: KubeObject): KubeObject[] {
     const owner = rs.metadata.ownerReferences?.find((r) => r.controller)?.uid;
     const siblings = owner
-      ? this.store.list('ReplicaSet', { namespace: rs.metadata.namespace, ownerUid: owner })
+      ? this.store.list(this.kind, { namespace: rs.metadata.namespace, ownerUid: owner })
       : [rs];
     return siblings.flatMap((s) => this.store.list('Pod', { namespace: rs.metadata.namespace, ownerUid: s.metadata.uid }));
   }
@@ -111,9 +120,9 @@ export class ReplicaSetController implements Controller {
         },
         spec: template.spec,
       });
-      this.events.record(COMPONENT, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+      this.events.record(this.component, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
     } catch (e) {
-      this.events.record(COMPONENT, rs, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
+      this.events.record(this.component, rs, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
       throw e;
     }
   }
@@ -144,7 +153,7 @@ export class ReplicaSetController implements Controller {
       observedGeneration: rs.metadata.generation,
     };
     if (conditions.length) status.conditions = conditions;
-    const current = this.store.get('ReplicaSet', rs.metadata)!;
+    const current = this.store.get(this.kind, rs.metadata)!;
     if (JSON.stringify(status) !== JSON.stringify(current.status)) this.store.updateStatus({ ...current, status });
     if (failure) throw new Error(failure.message); // retried with backoff, as the real controller does
     return requeueAfter === undefined ? {} : { requeueAfter };

@@ -45,6 +45,7 @@ const table: Array<[kind: string, apiVersion: string, plural: string, namespaced
   ['Event', 'v1', 'events', true, false],
   ['Deployment', 'apps/v1', 'deployments', true, 'spec'],
   ['ReplicaSet', 'apps/v1', 'replicasets', true, 'spec'],
+  ['ReplicationController', 'v1', 'replicationcontrollers', true, 'spec'],
   ['StatefulSet', 'apps/v1', 'statefulsets', true, 'spec'],
   ['DaemonSet', 'apps/v1', 'daemonsets', true, 'spec'],
   ['ControllerRevision', 'apps/v1', 'controllerrevisions', true, false],
@@ -64,6 +65,7 @@ const table: Array<[kind: string, apiVersion: string, plural: string, namespaced
   ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', false, false],
   ['Lease', 'coordination.k8s.io/v1', 'leases', true, false],
   ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', false, 'spec'],
+  ['APIService', 'apiregistration.k8s.io/v1', 'apiservices', false, false],
 ];
 
 const byKind = new Map<string, KindInfo>(

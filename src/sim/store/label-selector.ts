@@ -118,3 +118,11 @@ function parseRequirement(part: string): Requirement {
   if (m) return { key: m[2]!, operator: m[1] ? 'DoesNotExist' : 'Exists', values: [] };
   throw new Error(`unable to parse requirement: "${part}"`);
 }
+
+/**
+ * The pod selector of a workload as a LabelSelector spec: a ReplicationController's is a plain
+ * label map (the core/v1 form), every other workload's a LabelSelector.
+ */
+export function podSelectorSpec(workload: { kind: string; spec?: any }): any {
+  return workload.kind === 'ReplicationController' ? { matchLabels: workload.spec?.selector ?? {} } : workload.spec?.selector;
+}

@@ -7,18 +7,32 @@ import { childShape, isPlainObject, itemShape, type Shape } from './schema.ts';
  * server-side apply does (whatever fieldValidation says): fields the type does not declare,
  * `.spec.template.spec.containers[name="web"].imagee: field not declared in schema`.
  */
-export function undeclaredFields(value: unknown, shape: Shape, path: string[] = []): string[] {
+export function undeclaredFields(value: unknown, shape: Shape): string[] {
+  return unknownFields(value, shape, []).map((path) => `${pathText(path.map((p) => p.step))}: field not declared in schema`);
+}
+
+/**
+ * The same fields as strict decoding (fieldValidation=Strict, kubectl's default) names them:
+ * `spec.volumes[0].rbd.imagefeatures`.
+ */
+export function strictUnknownFields(value: unknown, shape: Shape): string[] {
+  return unknownFields(value, shape, []).map((path) => path.map((p, i) => (p.index !== undefined ? `[${p.index}]` : `${i > 0 ? '.' : ''}${p.step.slice(2)}`)).join(''));
+}
+
+type Segment = { step: string; index?: number };
+
+function unknownFields(value: unknown, shape: Shape, path: Segment[]): Segment[][] {
   if (Array.isArray(value)) {
     if (shape.type !== 'list') return [];
     const items = itemShape(shape);
-    return value.flatMap((item, i) => undeclaredFields(item, items, [...path, listStep(shape, item, i)]));
+    return value.flatMap((item, i) => unknownFields(item, items, [...path, { step: listStep(shape, item, i), index: i }]));
   }
   if (!isPlainObject(value)) return [];
-  const out: string[] = [];
+  const out: Segment[][] = [];
   for (const [key, child] of Object.entries(value)) {
-    const childPath = [...path, `f:${key}`];
-    if (shape.type === 'struct' && !(key in shape.fields) && !shape.plainFields.has(key)) out.push(`${pathText(childPath)}: field not declared in schema`);
-    else out.push(...undeclaredFields(child, childShape(shape, key), childPath));
+    const childPath = [...path, { step: `f:${key}` }];
+    if (shape.type === 'struct' && !(key in shape.fields) && !shape.plainFields.has(key)) out.push(childPath);
+    else out.push(...unknownFields(child, childShape(shape, key), childPath));
   }
   return out;
 }

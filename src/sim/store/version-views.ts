@@ -1,4 +1,4 @@
-import type { KubeObject } from '../sim/index.ts';
+import type { KubeObject } from './types.ts';
 
 /**
  * A kind served in another version than the one stored, with the conversion both ways — as the
@@ -40,3 +40,9 @@ const hpaV1: VersionView = {
 export const alternateVersions: ReadonlyArray<{ apiVersion: string; plural: string; kind: string; view: VersionView }> = [
   { apiVersion: 'autoscaling/v1', plural: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', view: hpaV1 },
 ];
+
+/** An object written at an older served version, converted to the stored one (others as they are). */
+export function toStoredVersion(obj: any): any {
+  const alternate = alternateVersions.find((a) => a.apiVersion === obj?.apiVersion && a.kind === obj?.kind);
+  return alternate ? alternate.view.toStored(obj) : obj;
+}
