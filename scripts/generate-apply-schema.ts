@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { specFolder } from '../src/serve/openapi-documents.ts';
 
 type Ref = string | { list: 'atomic' | 'set' | 'map'; keys?: string[]; keyDefaults?: Record<string, unknown>; items?: Ref } | { map: Ref };
-interface TypeShape { fields?: Record<string, Ref>; names?: string[]; atomic?: true }
+interface TypeShape { fields?: Record<string, Ref>; plain?: Record<string, string>; atomic?: true }
 
 const folder = await specFolder();
 if (!folder) throw new Error('the k8s.io/kubernetes module is not available (go mod download failed)');
@@ -51,6 +51,15 @@ function shapeOf(s: any): Ref | undefined {
   return undefined;
 }
 
+/** The Go type a JSON decoder checks a plain field against; '' when any JSON value may do. */
+function goType(s: any): string {
+  if (s.type === 'integer') return s.format === 'int32' ? 'int32' : 'int64';
+  if (s.type === 'number') return 'float64';
+  if (s.type === 'boolean') return 'bool';
+  if (s.type === 'string' && !s.format) return 'string';
+  return '';
+}
+
 /** Records a named object type; false for types that merge as plain values (Time, Quantity, IntOrString). */
 function describe(name: string): boolean {
   if (types[name]) return true;
@@ -65,9 +74,12 @@ function describe(name: string): boolean {
     if (ref) fields[field] = ref;
   }
   if (Object.keys(fields).length > 0) shape.fields = fields;
-  // The plain fields too, by name only: an applied field that is neither is "not declared".
-  const plain = Object.keys(s.properties).filter((f) => !(f in fields)).sort();
-  if (plain.length > 0) shape.names = plain;
+  // The plain fields too, with their Go type where a decoder checks it (int32, bool, ...; '' for
+  // strings, maps and anything that takes several forms): an applied field that is in neither
+  // list is "not declared", a value of the wrong JSON type cannot be decoded.
+  const plain: Record<string, string> = {};
+  for (const f of Object.keys(s.properties).filter((f) => !(f in fields)).sort()) plain[f] = goType(s.properties[f]);
+  if (Object.keys(plain).length > 0) shape.plain = plain;
   return true;
 }
 

@@ -6,7 +6,7 @@ import { parseYamlDocuments } from '../manifests/load-manifests.ts';
 import { SimCluster } from '../sim/cluster.ts';
 import { toStoredVersion } from '../sim/store/version-views.ts';
 import { shapeOfKind } from '../sim/store/apply/schema.ts';
-import { strictUnknownFields } from '../sim/store/apply/undeclared-fields.ts';
+import { decodeTypeError, strictUnknownFields } from '../sim/store/apply/undeclared-fields.ts';
 
 /** What happened to one manifest file: every document accepted, or the first refusal's reason. */
 export interface CorpusOutcome {
@@ -56,10 +56,13 @@ export function applyToFreshCluster(root: string, file: string, seed = 1): Corpu
       cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
     }
     // kubectl apply asks for strict field validation: an unknown field refuses the object.
-    const unknown = strictUnknownFields(obj, shapeOfKind(obj.apiVersion, obj.kind));
+    const shape = shapeOfKind(obj.apiVersion, obj.kind);
+    const undecodable = `${obj.kind} in version "${String(obj.apiVersion).split('/').pop()}" cannot be handled as a ${obj.kind}`;
+    const typeError = decodeTypeError(obj, shape);
+    if (typeError) return { file, documents: objects.length, rejected: `${undecodable}: ${typeError}` };
+    const unknown = strictUnknownFields(obj, shape);
     if (unknown.length > 0) {
-      const version = String(obj.apiVersion).split('/').pop();
-      return { file, documents: objects.length, rejected: `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}` };
+      return { file, documents: objects.length, rejected: `${undecodable}: strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}` };
     }
     try {
       cluster.store.create(toStoredVersion(obj));

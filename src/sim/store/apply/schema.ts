@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * its value: objects merge key by key, lists are atomic, the rest are plain values.
  */
 export type Shape =
-  | { type: 'struct'; fields: Readonly<Record<string, Ref>>; plainFields: ReadonlySet<string>; atomic: boolean }
+  | { type: 'struct'; name: string; fields: Readonly<Record<string, Ref>>; plainFields: ReadonlyMap<string, string>; atomic: boolean }
   | { type: 'list'; list: 'atomic' | 'set' | 'map'; keys: readonly string[]; keyDefaults: Readonly<Record<string, unknown>>; items?: Ref }
   | { type: 'map'; element: Ref }
   | { type: 'deduced' };
@@ -17,7 +17,8 @@ type Ref = string | { list: 'atomic' | 'set' | 'map'; keys?: string[]; keyDefaul
 
 interface SchemaFile {
   kinds: Record<string, string>;
-  types: Record<string, { fields?: Record<string, Ref>; names?: string[]; atomic?: true }>;
+  /** plain: field name → the Go type a decoder checks ('' for anything). */
+  types: Record<string, { fields?: Record<string, Ref>; plain?: Record<string, string>; atomic?: true }>;
 }
 
 const DEDUCED: Shape = { type: 'deduced' };
@@ -42,7 +43,7 @@ export function resolve(ref: Ref): Shape {
     if (known) return known;
     const t = load().types[ref];
     if (!t) return DEDUCED;
-    const shape: Shape = { type: 'struct', fields: t.fields ?? {}, plainFields: new Set(t.names ?? []), atomic: t.atomic === true };
+    const shape: Shape = { type: 'struct', name: ref.slice(ref.lastIndexOf('.') + 1), fields: t.fields ?? {}, plainFields: new Map(Object.entries(t.plain ?? {})), atomic: t.atomic === true };
     structs.set(ref, shape);
     return shape;
   }

@@ -8,7 +8,27 @@ import { childShape, isPlainObject, itemShape, type Shape } from './schema.ts';
  * `.spec.template.spec.containers[name="web"].imagee: field not declared in schema`.
  */
 export function undeclaredFields(value: unknown, shape: Shape): string[] {
-  return unknownFields(value, shape, []).map((path) => `${pathText(path.map((p) => p.step))}: field not declared in schema`);
+  return [
+    ...unknownFields(value, shape, []).map((path) => `${pathText(path.map((p) => p.step))}: field not declared in schema`),
+    ...wrongScalars(value, shape, []),
+  ];
+}
+
+/** Plain values of the wrong type, in structured-merge-diff's words, at their apply paths. */
+function wrongScalars(value: unknown, shape: Shape, path: string[]): string[] {
+  if (Array.isArray(value)) {
+    if (shape.type !== 'list') return [];
+    const items = itemShape(shape);
+    return value.flatMap((item, i) => wrongScalars(item, items, [...path, listStep(shape, item, i)]));
+  }
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const goType = shape.type === 'struct' ? shape.plainFields.get(key) : undefined;
+    const schemaType = goType === 'bool' ? 'boolean' : goType === 'string' ? 'string' : goType ? 'number' : undefined;
+    const mismatch = scalarMismatch(child, schemaType);
+    if (mismatch) return [`${pathText([...path, `f:${key}`])}: ${mismatch}`];
+    return wrongScalars(child, childShape(shape, key), [...path, `f:${key}`]);
+  });
 }
 
 /**
@@ -17,6 +37,42 @@ export function undeclaredFields(value: unknown, shape: Shape): string[] {
  */
 export function strictUnknownFields(value: unknown, shape: Shape): string[] {
   return unknownFields(value, shape, []).map((path) => path.map((p, i) => (p.index !== undefined ? `[${p.index}]` : `${i > 0 ? '.' : ''}${p.step.slice(2)}`)).join(''));
+}
+
+/**
+ * The first plain value of the wrong JSON type, as the API server's JSON decoder refuses it:
+ * `json: cannot unmarshal string into Go struct field FCVolumeSource.spec.volumes.fc.lun of type int32`.
+ */
+export function decodeTypeError(value: unknown, shape: Shape, path: string[] = []): string | undefined {
+  if (Array.isArray(value)) {
+    if (shape.type !== 'list') return undefined;
+    const items = itemShape(shape);
+    for (const item of value) {
+      const error = decodeTypeError(item, items, path);
+      if (error) return error;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(value)) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const goType = shape.type === 'struct' ? shape.plainFields.get(key) : undefined;
+    if (shape.type === 'struct' && goType && child !== null && jsonType(child) !== expectedJson(goType)) {
+      return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${shape.name}.${[...path, key].join('.')} of type ${goType}`;
+    }
+    const error = decodeTypeError(child, childShape(shape, key), [...path, key]);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (isPlainObject(v)) return 'object';
+  return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : 'string';
+}
+
+function expectedJson(goType: string): string {
+  return goType === 'bool' ? 'bool' : goType === 'string' ? 'string' : 'number';
 }
 
 type Segment = { step: string; index?: number };

@@ -114,3 +114,13 @@ test('field sets print as the API server prints paths and read back from fieldsV
   assert.deepEqual(set.toFieldsV1(), trie);
   assert.deepEqual(set.paths().map(pathText), ['.data', '.data.a', '.metadata.labels.x']);
 });
+
+test('apply refuses, as its typed conversion does, fields the kind does not declare and plain values of the wrong type', () => {
+  const config = deployment({ replicas: '3', colour: 'blue', template: template([container({})]) });
+  assert.throws(() => applyConfiguration(undefined, config, at('kubectl'), false), (e: unknown) => {
+    assert.ok(e instanceof ApiError);
+    assert.equal(e.code, 500);
+    assert.equal(e.message, 'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.colour: field not declared in schema\n.spec.replicas: expected numeric (int or float), got string');
+    return true;
+  });
+});
