@@ -36,7 +36,8 @@ function wrongScalars(value: unknown, shape: Shape, path: string[]): string[] {
  * `spec.volumes[0].rbd.imagefeatures`.
  */
 export function strictUnknownFields(value: unknown, shape: Shape): string[] {
-  return unknownFields(value, shape, []).map((path) => path.map((p, i) => (p.index !== undefined ? `[${p.index}]` : `${i > 0 ? '.' : ''}${p.step.slice(2)}`)).join(''));
+  // Listed sorted, as the strict decoder reports them.
+  return unknownFields(value, shape, []).map((path) => path.map((p, i) => (p.index !== undefined ? `[${p.index}]` : `${i > 0 ? '.' : ''}${p.step.slice(2)}`)).join('')).sort();
 }
 
 /**
