@@ -30,7 +30,13 @@ export function parseYamlDocuments(text: string, origin: YamlOrigin): Array<{ va
     if (error) refuse(error.pos[0], error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
     const badKey = collectionKey(doc);
     if (badKey) refuse(badKey.offset, `invalid map key: ${badKey.goValue}`);
-    const value = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (e) {
+      // An alias to an anchor that is not set, or one that refers to itself.
+      refuse(doc.contents?.range?.[0] ?? 0, (e as Error).message);
+    }
     if (value === null || value === undefined) continue;
     const offset = doc.contents?.range?.[0] ?? 0;
     out.push({ value, line: origin.firstLine + lineOf(text, offset) - 1 });

@@ -5,6 +5,8 @@ import type { Admission } from '../admission/admission.ts';
 import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from './errors.ts';
 import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/field-manager.ts';
 import { deepEqual } from './apply/object-fields.ts';
+import { shapeOfKind } from './apply/schema.ts';
+import { decodeNulls, decodeTypeError } from './apply/undeclared-fields.ts';
 import { deepFreeze, thaw } from './freeze.ts';
 import { servesVersion } from './custom-kinds.ts';
 import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from './kinds.ts';
@@ -120,6 +122,7 @@ export class ObjectStore {
         throw new ApiError('Forbidden', 403, `${qualifiedResource(info.plural, groupOf(info))} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`);
       }
     }
+    checkDecodable(obj);
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (info.generation) meta.generation = 1;
@@ -198,6 +201,7 @@ export class ObjectStore {
     const rv = next.metadata.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
     const obj = thaw(next);
+    checkDecodable(obj);
     if (part === 'status') {
       const merged = thaw(current);
       merged.status = obj.status;
@@ -377,6 +381,23 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 }
 
 /** EndpointSlice's rule (its registry strategy): anything but metadata changed, or the labels did. */
+/**
+ * What the API server's JSON decoder refuses before anything else: a value of the wrong type for
+ * its field (`cannot be handled as a Deployment: json: cannot unmarshal number into Go struct
+ * field PodSpec.spec.template.spec.containers of type []v1.Container`), so that no controller
+ * ever sees an object a real cluster could not have stored. Nulls are read as Go reads them.
+ */
+function checkDecodable(obj: KubeObject): void {
+  const shape = shapeOfKind(obj.apiVersion, obj.kind);
+  const error = decodeTypeError(obj, shape);
+  if (!error) {
+    decodeNulls(obj, shape);
+    return;
+  }
+  const version = obj.apiVersion.split('/').pop();
+  throw new ApiError('BadRequest', 400, `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${error}`);
+}
+
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
   if (entries && entries.length > 0) obj.metadata.managedFields = entries;
   else delete obj.metadata.managedFields;

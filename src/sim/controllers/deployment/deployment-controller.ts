@@ -7,7 +7,7 @@ import { LabelSelector } from '../../store/label-selector.ts';
 import type { ObjectStore } from '../../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../../store/types.ts';
 import type { Controller, ReconcileResult } from '../controller.ts';
-import { templateHash } from '../template-hash.ts';
+import { canonicalJson, templateHash } from '../template-hash.ts';
 import { maxSurge, maxUnavailable, newReplicaSetReplicas, specReplicas, sum } from './rollout-math.ts';
 import { deploymentStatus } from './deployment-status.ts';
 
@@ -59,10 +59,14 @@ export class DeploymentController implements Controller {
     return out.sort(byCreation);
   }
 
-  /** FindNewReplicaSet: the oldest set whose template equals the Deployment's, ignoring the hash label. */
+  /**
+   * FindNewReplicaSet: the oldest set whose template equals the Deployment's, ignoring the hash
+   * label. Equal as values (apiequality.Semantic.DeepEqual): key order does not matter, and a
+   * template written back by `kubectl rollout undo` comes in another order.
+   */
   private findNew(d: KubeObject, sets: KubeObject[]): KubeObject | undefined {
-    const want = JSON.stringify(withoutHash(d.spec.template));
-    return sets.find((rs) => JSON.stringify(withoutHash(rs.spec.template)) === want);
+    const want = canonicalJson(withoutHash(d.spec.template));
+    return sets.find((rs) => canonicalJson(withoutHash(rs.spec.template)) === want);
   }
 
   private rolling(d: KubeObject, sets: KubeObject[]): ReconcileResult {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * its value: objects merge key by key, lists are atomic, the rest are plain values.
  */
 export type Shape =
-  | { type: 'struct'; name: string; fields: Readonly<Record<string, Ref>>; plainFields: ReadonlyMap<string, string>; atomic: boolean }
+  | { type: 'struct'; name: string; goName: string; fields: Readonly<Record<string, Ref>>; plainFields: ReadonlyMap<string, string>; atomic: boolean }
   | { type: 'list'; list: 'atomic' | 'set' | 'map'; keys: readonly string[]; keyDefaults: Readonly<Record<string, unknown>>; items?: Ref }
   | { type: 'map'; element: Ref }
   | { type: 'deduced' };
@@ -43,7 +43,8 @@ export function resolve(ref: Ref): Shape {
     if (known) return known;
     const t = load().types[ref];
     if (!t) return DEDUCED;
-    const shape: Shape = { type: 'struct', name: ref.slice(ref.lastIndexOf('.') + 1), fields: t.fields ?? {}, plainFields: new Map(Object.entries(t.plain ?? {})), atomic: t.atomic === true };
+    const [pkg, name] = ref.split('.').slice(-2) as [string, string];
+    const shape: Shape = { type: 'struct', name, goName: `${pkg}.${name}`, fields: t.fields ?? {}, plainFields: new Map(Object.entries(t.plain ?? {})), atomic: t.atomic === true };
     structs.set(ref, shape);
     return shape;
   }

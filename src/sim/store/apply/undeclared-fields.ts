@@ -41,8 +41,9 @@ export function strictUnknownFields(value: unknown, shape: Shape): string[] {
 }
 
 /**
- * The first plain value of the wrong JSON type, as the API server's JSON decoder refuses it:
- * `json: cannot unmarshal string into Go struct field FCVolumeSource.spec.volumes.fc.lun of type int32`.
+ * The first value of the wrong JSON type, as the API server's JSON decoder refuses it:
+ * `json: cannot unmarshal string into Go struct field FCVolumeSource.spec.volumes.fc.lun of type
+ * int32`, `... number into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container`.
  */
 export function decodeTypeError(value: unknown, shape: Shape, path: string[] = []): string | undefined {
   if (Array.isArray(value)) {
@@ -56,9 +57,19 @@ export function decodeTypeError(value: unknown, shape: Shape, path: string[] = [
   }
   if (!isPlainObject(value)) return undefined;
   for (const [key, child] of Object.entries(value)) {
+    // An unset field (undefined in an object built in code) is no JSON at all.
+    if (child === undefined) continue;
     const goType = shape.type === 'struct' ? shape.plainFields.get(key) : undefined;
-    if (shape.type === 'struct' && goType && child !== null && jsonType(child) !== expectedJson(goType)) {
-      return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${shape.name}.${[...path, key].join('.')} of type ${goType}`;
+    const expected = goType ? expectedJson(goType) : expectedContainer(childShape(shape, key));
+    const field = `${shape.type === 'struct' ? shape.name : ''}.${[...path, key].join('.')}`;
+    if (shape.type === 'struct' && expected && child !== null && jsonType(child) !== expected) {
+      return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${field} of type ${goType ?? goTypeName(childShape(shape, key))}`;
+    }
+    const list = childShape(shape, key);
+    if (shape.type === 'struct' && Array.isArray(child) && list.type === 'list' && list.items) {
+      const wanted = expectedContainer(itemShape(list));
+      const odd = child.find((item) => item !== null && wanted && jsonType(item) !== wanted);
+      if (odd !== undefined) return `json: cannot unmarshal ${jsonType(odd)} into Go struct field ${field} of type ${goTypeName(itemShape(list))}`;
     }
     const error = decodeTypeError(child, childShape(shape, key), [...path, key]);
     if (error) return error;
@@ -70,6 +81,20 @@ function jsonType(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (isPlainObject(v)) return 'object';
   return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : 'string';
+}
+
+/** The JSON type a struct, list or map field needs; undefined when the schema does not say. */
+function expectedContainer(shape: Shape): string | undefined {
+  if (shape.type === 'struct' || shape.type === 'map') return 'object';
+  return shape.type === 'list' ? 'array' : undefined;
+}
+
+/** How Go names the type in the decoder's message: v1.Container, []v1.Container, map[string]string. */
+function goTypeName(shape: Shape): string {
+  if (shape.type === 'struct') return shape.goName;
+  if (shape.type === 'list') return `[]${shape.items ? goTypeName(itemShape(shape)) : 'string'}`;
+  if (shape.type === 'map') return `map[string]${shape.element ? goTypeName(childShape(shape, '')) : 'string'}`;
+  return 'interface {}';
 }
 
 function expectedJson(goType: string): string {
@@ -138,4 +163,24 @@ function scalarMismatch(value: unknown, type: string | undefined): string | unde
   if (type === 'string' && typeof value !== 'string') return `expected string, got &value.valueUnstructured{Value:${JSON.stringify(value)}}`;
   if (type === 'boolean' && typeof value !== 'boolean') return `expected boolean, got ${JSON.stringify(value)}`;
   return undefined;
+}
+
+/**
+ * JSON nulls as the API server's decoder reads them into Go values, in place: a null field is
+ * left unset, a null list item becomes the zero value of its type (`{}` for a struct, "" else).
+ */
+export function decodeNulls(value: unknown, shape: Shape): void {
+  if (Array.isArray(value)) {
+    const items = itemShape(shape);
+    value.forEach((item, i) => {
+      if (item === null) value[i] = items.type === 'struct' || items.type === 'map' ? {} : '';
+      else decodeNulls(item, items);
+    });
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    if (child === null) delete value[key];
+    else decodeNulls(child, childShape(shape, key));
+  }
 }
