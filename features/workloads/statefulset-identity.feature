@@ -21,7 +21,7 @@ Feature: StatefulSet identity, storage and updates
         subdomain: web
       """
 
-  @portable @C000-034
+  @portable @C000-034 @C000-041
   Scenario: pods are created in ordinal order, each after the previous is Ready
     Given a StatefulSet "web" with 3 replicas
     When StatefulSet "web" has 3 ready replicas within 2 minutes
@@ -143,7 +143,7 @@ Feature: StatefulSet identity, storage and updates
       """
     And at most 1 pod labelled "app=web" was unready at the same time
 
-  @portable @C000-159
+  @portable @C000-159 @C000-051
   Scenario: OnDelete updates a pod only when it is deleted
     Given the following manifest is applied:
       """yaml
