@@ -174,7 +174,7 @@ Feature: Services, endpoints and DNS
     Then the name "external-db" does not resolve to an address but to "db.example.com"
     And service "external-db" has 0 ready endpoints
 
-  @portable @C001-153 @C001-152 @C000-035
+  @portable @C001-153 @C001-152 @C000-035 @C000-036
   Scenario: a headless Service gives each StatefulSet pod its own name
     When a StatefulSet "db" with 2 replicas
     And StatefulSet "db" has 2 ready replicas within 2 minutes

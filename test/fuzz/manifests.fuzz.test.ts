@@ -5,6 +5,10 @@ import { SimDriver } from '../../src/drivers/sim/sim-driver.ts';
 import { UserError } from '../../src/errors.ts';
 import { parseManifests } from '../../src/manifests/load-manifests.ts';
 import { ApiError } from '../../src/sim/store/errors.ts';
+import { LabelSelector } from '../../src/sim/store/label-selector.ts';
+import { parseQuantity } from '../../src/sim/quantity.ts';
+import { jsonMerge, strategicMerge } from '../../src/sim/store/strategic-merge.ts';
+import { applyConfiguration } from '../../src/sim/store/apply/field-manager.ts';
 
 /**
  * Fuzz tests: whatever a user writes, kubespec answers with an error that names the problem
@@ -86,6 +90,44 @@ test('any text given as a manifest file is parsed or refused with a UserError na
     } catch (e) {
       assert.ok(e instanceof UserError, `not a UserError: ${(e as Error).stack}\ntext: ${JSON.stringify(text)}`);
       assert.match((e as Error).message, /^fuzz\.yaml(:\d+)?: /);
+    }
+  }), { seed: 20261202, numRuns: 2000 });
+});
+
+/** Our parsers throw a plain Error with a message; anything else (TypeError, RangeError) is a bug. */
+function ownError(e: unknown, input: unknown): void {
+  assert.ok(e instanceof Error && e.constructor === Error && e.message.length > 0, `not our error: ${(e as Error)?.stack}\ninput: ${JSON.stringify(input)}`);
+}
+
+test('label selectors and quantities of any text parse or are refused with a message', () => {
+  const selectorText = fc.array(fc.oneof(fc.constantFrom('app', '=', '==', '!=', ',', ' in ', ' notin ', '(', ')', '!', 'a.b/c', '-', ' ', 'x'), fc.string({ maxLength: 4 })), { maxLength: 10 }).map((parts) => parts.join(''));
+  fc.assert(fc.property(selectorText, (text) => {
+    try {
+      LabelSelector.parse(text).matches({ app: 'x', tier: 'y' });
+    } catch (e) {
+      ownError(e, text);
+    }
+  }), { seed: 20261202, numRuns: 3000 });
+  const quantityText = fc.oneof(fc.string({ maxLength: 8 }), fc.tuple(fc.constantFrom('', '-', '+'), fc.double({ noNaN: false }), fc.constantFrom('', 'm', 'Ki', 'Mi', 'Gi', 'G', 'e3', 'E', 'k', 'Pi')).map(([s, n, u]) => `${s}${n}${u}`));
+  fc.assert(fc.property(quantityText, (text) => {
+    try {
+      const value = parseQuantity(text);
+      assert.ok(typeof value === 'number');
+    } catch (e) {
+      ownError(e, text);
+    }
+  }), { seed: 20261202, numRuns: 3000 });
+});
+
+test('patches of any JSON merge into any object without throwing; server-side apply answers with API errors only', () => {
+  const json = fc.jsonValue({ maxDepth: 4 });
+  fc.assert(fc.property(json, json, (target, patch) => {
+    strategicMerge(target, patch);
+    jsonMerge(target, patch);
+    try {
+      applyConfiguration(undefined, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', namespace: 'default' }, spec: patch } as any, { manager: 'fuzz', time: '2026-01-01T00:00:00Z' }, false);
+    } catch (e) {
+      assert.ok(e instanceof ApiError, `not an API error: ${(e as Error).stack}\npatch: ${JSON.stringify(patch)}`);
     }
   }), { seed: 20261202, numRuns: 2000 });
 });
