@@ -281,7 +281,8 @@ export class LiveDriver implements Driver {
   }
 
   async snapshot(): Promise<KubeObject[]> {
-    const kinds = knownKinds.filter((k) => k.namespaced && k.kind !== 'Event');
+    // The built-in kinds, and the custom ones the scenario's objects were of.
+    const kinds = [...knownKinds, ...this.discovered.values()].filter((k) => k.namespaced && k.kind !== 'Event');
     const lists = await Promise.all(kinds.map((k) => this.list(k.kind).catch(() => [])));
     return lists.flat();
   }
