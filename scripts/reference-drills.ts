@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { loadLiveContext } from '../src/drivers/live/live-context.ts';
 import { RestClient } from '../src/drivers/live/rest-client.ts';
@@ -22,6 +23,14 @@ const kubeconfig = process.env.KUBECONFIG!;
 const kc = await loadLiveContext(context);
 const rest = new RestClient(kc);
 const env = { ...process.env, KUBECONFIG: kubeconfig };
+
+/** Waits (at most 90 s) until the object at `path` no longer exists. */
+async function gone(path: string): Promise<void> {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await sleep(500)) {
+    const exists = await rest.request('GET', path).then(() => true, (e) => e?.code !== 404);
+    if (!exists) return;
+  }
+}
 
 for (const drill of listDrills(drillFolders(packageRoot, packageRoot), packageRoot)) {
   test(`drill ${drill.id} on the reference cluster`, async () => {
@@ -38,6 +47,8 @@ for (const drill of listDrills(drillFolders(packageRoot, packageRoot), packageRo
       assert.deepEqual(failed, [], failed.map((r) => `- ${r.name}: expected ${r.expected}; found ${r.message}`).join('\n'));
     } finally {
       for (const ns of drillNamespaces(drill)) await rest.request('DELETE', `/api/v1/namespaces/${ns}`).catch(() => undefined);
+      // The next drill must not meet this one's pods (a bare pod left on a node makes a drain fail).
+      for (const ns of drillNamespaces(drill)) await gone(`/api/v1/namespaces/${ns}`);
       for (const node of nodes) {
         const restore = { metadata: { labels: node.metadata.labels ?? {} }, spec: { taints: node.spec?.taints ?? null, unschedulable: node.spec?.unschedulable ?? null } };
         // A merge patch replaces the labels map only key by key: remove the keys added since.
