@@ -1,6 +1,13 @@
 import { check, expectRefusal, fail, fieldAt, managersOf, pass, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
+/** kubectl apply --server-side --field-manager=<manager> [--force-conflicts] of the doc string. */
+async function applyAs(world: KubespecWorld, docString: string | undefined, manager: string, force: boolean): Promise<void> {
+  const manifests = world.manifestsFrom(docString);
+  world.applied.push(...manifests);
+  await world.driver.apply(manifests, { fieldManager: manager, force });
+}
+
 /** Server-side apply as a team sees it: who owns which field, conflicts, forcing, pruning. */
 export const steps: StepSpec<KubespecWorld>[] = [
   {
@@ -9,9 +16,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'manifests',
     doc: 'kubectl apply --server-side --field-manager=<name>: fails on a conflict with another manager\'s field.',
     async run({ args: [manager], docString }) {
-      const manifests = this.manifestsFrom(docString);
-      this.applied.push(...manifests);
-      await this.driver.apply(manifests, { fieldManager: manager as string, force: false });
+      await applyAs(this, docString, manager as string, false);
     },
   },
   {
@@ -20,9 +25,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'manifests',
     doc: 'kubectl apply --server-side --force-conflicts: the manager takes the conflicting fields over.',
     async run({ args: [manager], docString }) {
-      const manifests = this.manifestsFrom(docString);
-      this.applied.push(...manifests);
-      await this.driver.apply(manifests, { fieldManager: manager as string, force: true });
+      await applyAs(this, docString, manager as string, true);
     },
   },
   {
