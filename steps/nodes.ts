@@ -112,16 +112,34 @@ steps.push(
     pattern: 'node {string} fails',
     example: 'When node "worker-2" fails',
     area: 'nodes',
-    doc: "The node's kubelet stops: after 50s the node is NotReady (Unknown) and tainted unreachable; its pods leave after their tolerationSeconds (300s by default). Simulator only.",
+    doc: 'The node loses power: its containers die and its heartbeats stop; after 50s it is NotReady (Unknown) and tainted unreachable, and its pods leave after their tolerationSeconds (300s by default). When it recovers it boots: pods still bound to it start again from a new sandbox, each running container counted as a restart (last state Unknown, exit code 255); restartPolicy Never pods fail. Simulator only.',
     async run({ args: [node] }) {
-      await this.driver.failNode(node as string);
+      await this.driver.failNode(node as string, 'power-off');
+    },
+  },
+  {
+    pattern: 'node {string} is partitioned from the control plane',
+    example: 'When node "worker-2" is partitioned from the control plane',
+    area: 'nodes',
+    doc: 'The network between the node and the API server is cut: the control plane sees what it sees for a failed node, while the kubelet keeps running its pods; when the partition heals it reports their state and stops the pods deleted meanwhile. Simulator only.',
+    async run({ args: [node] }) {
+      await this.driver.failNode(node as string, 'partition');
+    },
+  },
+  {
+    pattern: 'the kubelet on node {string} stops',
+    example: 'When the kubelet on node "worker-2" stops',
+    area: 'nodes',
+    doc: 'The kubelet process stops: heartbeats end as for a failed node, containers keep running unattended, and a container that exits is not restarted (nor probed) until the kubelet starts again. Simulator only.',
+    async run({ args: [node] }) {
+      await this.driver.failNode(node as string, 'kubelet-stop');
     },
   },
   {
     pattern: 'node {string} recovers',
     example: 'When node "worker-2" recovers',
     area: 'nodes',
-    doc: 'The kubelet comes back and posts Ready; the node lifecycle controller removes its taints.',
+    doc: 'Ends the node\'s outage (it boots, the partition heals or the kubelet starts): the kubelet posts Ready, the node lifecycle controller removes the unreachable taints, and the kubelet catches up with its pods.',
     async run({ args: [node] }) {
       await this.driver.recoverNode(node as string);
     },

@@ -31,6 +31,20 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
   {
+    pattern: '{kind} {string} is terminating',
+    example: 'Then pod "web-0" is terminating',
+    area: 'objects',
+    doc: 'The object is in the API with a deletionTimestamp: deleted, waiting for its finalizers or (a pod) for its kubelet.',
+    eventual: 'optional',
+    async run({ args: [kind, name], within }) {
+      await check(this.driver, `${kind} "${name}" to be terminating`, within, async () => {
+        const object = await this.driver.get({ kind: kind as string, name: name as string });
+        if (!object) return fail(`${kind} "${name}" not found`);
+        return object.metadata.deletionTimestamp ? pass : fail(`${kind} "${name}" has no deletionTimestamp`);
+      });
+    },
+  },
+  {
     pattern: '{kind} {string} does not exist',
     example: 'Then pod "web-2" does not exist within 1 minute',
     area: 'objects',

@@ -1,3 +1,7 @@
+/** How a node fails (src/sim/node-health.ts says what each does to its pods). */
+export type { OutageKind as NodeFault } from '../sim/node-health.ts';
+import type { OutageKind as NodeFault } from '../sim/node-health.ts';
+
 /**
  * The one interface every step talks to (DESIGN.md "The driver"). A driver hides whether a
  * scenario runs on the simulator or on a live cluster; assertions are written once, against
@@ -90,9 +94,12 @@ export interface Driver {
   namespace(): string;
   /** Adds nodes (sim) or checks the cluster has them (live). */
   addNodes(nodes: NodeDefinition[]): Promise<void>;
-  /** Stops a node's kubelet (it goes NotReady after the grace period); sim only. */
-  failNode(name: string): Promise<void>;
-  /** Brings a failed node's kubelet back. */
+  /**
+   * Cuts a node off from the control plane (it goes NotReady after the grace period): by power
+   * loss (the default), a network partition, or a stopped kubelet; sim only.
+   */
+  failNode(name: string, how?: NodeFault): Promise<void>;
+  /** Ends the node's outage: it boots, the partition heals, or the kubelet starts again. */
   recoverNode(name: string): Promise<void>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;

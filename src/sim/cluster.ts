@@ -25,7 +25,7 @@ import { kindAddOnObjects } from './kind-add-ons.ts';
 import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
-import { NodeHealth } from './node-health.ts';
+import { NodeHealth, type OutageKind } from './node-health.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
 import { volumeFiles } from './kubelet/environment.ts';
@@ -98,17 +98,17 @@ export class SimCluster {
     this.clock.settle();
   }
 
-  /** The node's kubelet stops (crash, power loss, partition): no heartbeats, no pod work. */
-  failNode(name: string): void {
-    this.health.fail(name, this.clock.now());
+  /** The node stops reaching the control plane, the way `kind` says (node-health.ts): no heartbeats. */
+  failNode(name: string, kind: OutageKind = 'power-off'): void {
+    this.health.fail(name, this.clock.now(), kind);
     const node = this.store.get('Node', { name });
     if (node) this.controllers.resync(node);
     this.clock.settle();
   }
 
-  /** The kubelet comes back: posts Ready again and resumes its pods. */
+  /** The node reaches the control plane again: its kubelet posts Ready and catches up with its pods. */
   recoverNode(name: string): void {
-    this.health.recover(name);
+    this.health.recover(name, this.clock.now());
     const node = this.store.get('Node', { name });
     if (!node) return;
     const t = rfc3339(this.clock.now());

@@ -1,5 +1,5 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
@@ -70,8 +70,9 @@ export class SimDriver implements Driver {
     this.hasNodes = true;
   }
 
-  async failNode(name: string): Promise<void> {
-    this.sim().failNode(name);
+  async failNode(name: string, how: NodeFault = 'power-off'): Promise<void> {
+    if (!this.sim().store.get('Node', { name })) throw new UserError(`node "${name}" not found`);
+    this.sim().failNode(name, how);
   }
 
   async recoverNode(name: string): Promise<void> {

@@ -13,6 +13,7 @@ import { missingVolumeSource, resolveEnvironment, type ObjectLookup } from './en
 import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
+import { reboot } from './reboot.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
 
@@ -74,10 +75,28 @@ export class Kubelets implements Controller {
       this.runtimes.set(id, rt);
     }
     const now = this.clock.now();
+    this.catchUpOnOutage(pod, rt);
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, rt, now);
     this.advance(pod, rt, now);
     this.writeStatus(pod, rt);
     return this.wakeUp(rt, now);
+  }
+
+  /**
+   * The first sync after the node reached the control plane again: what the outage did to this
+   * pod's containers (node-health.ts): after a partition, replay what the kubelet did locally;
+   * after a kubelet stop, restart nothing before it started again; after a power loss, reboot.
+   */
+  private catchUpOnOutage(pod: KubeObject, rt: PodRuntime): void {
+    const outage = this.health?.lastOutage(pod.spec.nodeName);
+    if (!outage || outage.to === undefined || rt.outagesSeen >= outage.id || rt.startTime > outage.from) return;
+    rt.outagesSeen = outage.id;
+    if (outage.kind === 'kubelet-stop') rt.unattendedUntil = outage.to;
+    if (outage.kind === 'partition') this.advance(pod, rt, outage.to, true);
+    if (outage.kind !== 'power-off') return;
+    this.advance(pod, rt, outage.from);
+    reboot(pod, rt, outage.from, outage.to, this.newPodIp(pod.spec.nodeName));
+    this.events.record(COMPONENT, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
   }
 
   private nodeExists(name: string): boolean {
@@ -86,10 +105,6 @@ export class Kubelets implements Controller {
 
   private admit(pod: KubeObject): PodRuntime {
     const now = this.clock.now();
-    const node = pod.spec.nodeName as string;
-    const n = (this.nextIp.get(node) ?? 1) + 1;
-    this.nextIp.set(node, n);
-    const cidr: string = this.store.get('Node', { name: node })?.spec?.podCIDR ?? '10.244.0.0/24';
     const toRuntime = (c: any, init: boolean): ContainerRuntime => ({
       name: c.name,
       image: c.image,
@@ -104,18 +119,32 @@ export class Kubelets implements Controller {
     return {
       uid: pod.metadata.uid,
       sandboxReadyAt: now + timings.sandbox,
-      podIP: `${cidr.slice(0, cidr.lastIndexOf('.'))}.${n}`,
+      podIP: this.newPodIp(pod.spec.nodeName),
       startTime: now,
       containers: [
         ...(pod.spec.initContainers ?? []).map((c: any) => toRuntime(c, true)),
         ...(pod.spec.containers ?? []).map((c: any) => toRuntime(c, false)),
       ],
       terminating: false,
+      outagesSeen: this.health?.lastOutage(pod.spec.nodeName)?.id ?? 0,
     };
   }
 
-  /** Moves the pod's containers forward to `now`, repeating while something changes. */
-  private advance(pod: KubeObject, rt: PodRuntime, now: Millis): void {
+  /** The next address of the node's pod CIDR (a new sandbox gets a new one). */
+  private newPodIp(node: string): string {
+    const n = (this.nextIp.get(node) ?? 1) + 1;
+    this.nextIp.set(node, n);
+    const cidr: string = this.store.get('Node', { name: node })?.spec?.podCIDR ?? '10.244.0.0/24';
+    return `${cidr.slice(0, cidr.lastIndexOf('.'))}.${n}`;
+  }
+
+  /**
+   * Moves the pod's containers forward to `now`, repeating while something changes. Normally
+   * the kubelet syncs at every change, so what is due is due now; `replay` catches up with a
+   * stretch the kubelet lived through unseen (a partition), starting containers when they were
+   * due rather than now.
+   */
+  private advance(pod: KubeObject, rt: PodRuntime, now: Millis, replay = false): void {
     if (now < rt.sandboxReadyAt) return;
     // Volumes are set up before any container: a missing ConfigMap/Secret keeps the pod ContainerCreating.
     const mountError = missingVolumeSource(pod, this.lookup(pod));
@@ -127,9 +156,12 @@ export class Kubelets implements Controller {
     if (this.hasUnboundClaim(pod)) return;
     for (let changed = true; changed; ) {
       changed = false;
+      // While the kubelet was stopped no one probed or restarted containers.
+      const attendedFrom = rt.unattendedUntil ?? 0;
       for (const c of rt.containers) {
         const exit = exitTime(c);
-        const kill = probeKillTime(c);
+        const probeKill = probeKillTime(c);
+        const kill = probeKill === undefined ? undefined : Math.max(probeKill, attendedFrom);
         if (kill !== undefined && kill <= now && (exit === undefined || kill < exit)) {
           this.killedByProbe(pod, c, kill);
           changed = true;
@@ -145,7 +177,7 @@ export class Kubelets implements Controller {
         if (c.retryPullAt !== undefined && c.retryPullAt > now) continue;
         if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
         // A terminated container restarts only if its exit scheduled a restart (startAt).
-        if (c.startAt !== undefined && c.startAt <= now && this.start(pod, c, now)) changed = true;
+        if (c.startAt !== undefined && Math.max(c.startAt, attendedFrom) <= now && this.start(pod, c, replay ? Math.max(c.startAt, attendedFrom) : now)) changed = true;
       }
     }
   }

@@ -50,6 +50,10 @@ export interface PodRuntime {
   startTime: Millis;
   containers: ContainerRuntime[];
   terminating: boolean;
+  /** The id of the last node outage this runtime has caught up with (node-health.ts). */
+  outagesSeen: number;
+  /** After a kubelet stop: nothing was restarted or probed before this time. */
+  unattendedUntil?: Millis;
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */
