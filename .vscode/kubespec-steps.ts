@@ -59,6 +59,8 @@ defineStep("evicting the oldest pod labelled {string} is refused with {string}",
 defineStep("no pod labelled {string} runs on node {string}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
 defineStep("no pod labelled {string} runs on node {string} within {duration}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
 defineStep("node {string} fails", () => {}); // When node "worker-2" fails
+defineStep("node {string} is partitioned from the control plane", () => {}); // When node "worker-2" is partitioned from the control plane
+defineStep("the kubelet on node {string} stops", () => {}); // When the kubelet on node "worker-2" stops
 defineStep("node {string} recovers", () => {}); // When node "worker-2" recovers
 defineStep("node {string} is tainted {string}", () => {}); // When node "worker-3" is tainted "critical=true:NoExecute"
 defineStep("node {string} is untainted {string}", () => {}); // When node "worker-3" is untainted "critical:NoExecute"
@@ -66,6 +68,8 @@ defineStep("node {string} has no taints", () => {}); // Then node "worker-2" has
 defineStep("node {string} has no taints within {duration}", () => {}); // Then node "worker-2" has no taints within 30s
 defineStep("{int} pod(s) labelled {string} run(s) on node {string}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
 defineStep("{int} pod(s) labelled {string} run(s) on node {string} within {duration}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
+defineStep("the API server answers {int}% of the control plane's writes with {int} for {duration}", () => {}); // When the API server answers 50% of the control plane's writes with 429 for 2 minutes
+defineStep("the control plane's watches are disconnected for {duration}", () => {}); // When the control plane's watches are disconnected for 1 minute
 defineStep("every pod is scheduled", () => {}); // Then every pod is scheduled
 defineStep("every pod is scheduled within {duration}", () => {}); // Then every pod is scheduled
 defineStep("no node is overcommitted", () => {}); // Then no node is overcommitted
@@ -133,6 +137,8 @@ defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matc
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
 defineStep("{kind} {string} exists within {duration}", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
+defineStep("{kind} {string} is terminating", () => {}); // Then pod "web-0" is terminating
+defineStep("{kind} {string} is terminating within {duration}", () => {}); // Then pod "web-0" is terminating
 defineStep("{kind} {string} does not exist", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} does not exist within {duration}", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} is deleted", () => {}); // When pod "web-1" is deleted

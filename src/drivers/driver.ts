@@ -3,6 +3,14 @@ export type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
 
 /**
+ * An API fault the control plane meets: for a while, a share of its writes refused with a
+ * status (429, 500, 503), or every controller's watch dropped and then relisted.
+ */
+export type ApiFault =
+  | { type: 'refused-writes'; status: number; percent: number; durationMs: number }
+  | { type: 'watch-disconnect'; durationMs: number };
+
+/**
  * The one interface every step talks to (DESIGN.md "The driver"). A driver hides whether a
  * scenario runs on the simulator or on a live cluster; assertions are written once, against
  * what a driver returns. Objects are plain Kubernetes JSON.
@@ -101,6 +109,11 @@ export interface Driver {
   failNode(name: string, how?: NodeFault): Promise<void>;
   /** Ends the node's outage: it boots, the partition heals, or the kubelet starts again. */
   recoverNode(name: string): Promise<void>;
+  /**
+   * Makes the API server misbehave toward the control plane (sim only; optional: a driver
+   * without it gets the steps skipped as unsupported).
+   */
+  injectApiFault?(fault: ApiFault): Promise<void>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
   /** The files of a container's ConfigMap/Secret volumes, by absolute path. */

@@ -26,6 +26,7 @@ import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth, type OutageKind } from './node-health.ts';
+import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
 import { volumeFiles } from './kubelet/environment.ts';
@@ -58,6 +59,8 @@ export class SimCluster {
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
   readonly loadBalancers = new LoadBalancerProvider();
+  /** API faults the control plane meets on purpose (api-faults.ts). */
+  readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
   private nodeCount = 0;
 
@@ -66,7 +69,9 @@ export class SimCluster {
     this.rng = new SeededRandom(options.seed);
     this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
-    this.controllers = new ControllerManager(this.store, this.clock);
+    this.faults = new ApiFaults(this.clock, options.seed);
+    this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
+    this.controllers = new ControllerManager(this.store, this.clock, this.faults);
     this.kubelets = registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
     }).kubelets;
@@ -126,6 +131,16 @@ export class SimCluster {
     this.store.updateStatus({ ...node, status });
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === name)) this.controllers.resync(pod);
     this.clock.settle();
+  }
+
+  /** From now for `duration`, the API server refuses this share of the control plane's writes with `status`. */
+  failControlPlaneWrites(status: number, fraction: number, duration: Millis): void {
+    this.faults.failWrites(status, fraction, duration);
+  }
+
+  /** Every controller's watch drops for `duration`, then relists (ControllerManager.disconnectWatches). */
+  disconnectControllerWatches(duration: Millis): void {
+    this.controllers.disconnectWatches(duration);
   }
 
   /** The environment a running container started with (`kubectl exec <pod> -c <c> -- env`). */

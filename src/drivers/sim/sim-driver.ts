@@ -1,5 +1,5 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { WaitTimeoutAssertionError } from '../driver.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
@@ -77,6 +77,11 @@ export class SimDriver implements Driver {
 
   async recoverNode(name: string): Promise<void> {
     this.sim().recoverNode(name);
+  }
+
+  async injectApiFault(fault: ApiFault): Promise<void> {
+    if (fault.type === 'watch-disconnect') this.sim().disconnectControllerWatches(fault.durationMs);
+    else this.sim().failControlPlaneWrites(fault.status, fault.percent / 100, fault.durationMs);
   }
 
   async containerEnv(pod: string, container: string): Promise<Record<string, string>> {

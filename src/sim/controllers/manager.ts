@@ -4,6 +4,8 @@ import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
 import type { Controller, WatchSpec } from './controller.ts';
 import { TerminalError } from './controller.ts';
+import type { WatchEvent } from '../store/watch.ts';
+import type { ApiFaults } from '../api-faults.ts';
 
 /** client-go's default per-item rate limiter: 5ms doubling, capped at 1000s. */
 const RETRY_BASE: Millis = 5;
@@ -14,6 +16,13 @@ const RETRY_MAX: Millis = 1_000_000;
  * per controller and key: creating 150,000 pods at once is many syncs, but few of each key.
  */
 const MAX_SYNCS_PER_KEY_PER_INSTANT = 1_000;
+
+/** What controllers missed while their watches were down, to make up for when they relist. */
+interface Outage {
+  /** Objects created meanwhile: their deletion is never noticed (the relist does not have them). */
+  createdMeanwhile: Set<string>;
+  deleted: Array<{ controller: Controller; spec: WatchSpec; event: WatchEvent }>;
+}
 
 /** A reconcile failure kept for reports and tests. */
 export interface ReconcileFailure {
@@ -38,8 +47,9 @@ export class ControllerManager {
   private instant = -1;
   private readonly syncsThisInstant = new Map<string, number>();
   readonly failures: ReconcileFailure[] = [];
+  private watchOutage?: Outage;
 
-  constructor(private readonly store: ObjectStore, private readonly clock: Clock) {}
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly faults?: ApiFaults) {}
 
   /** Registers a controller and the watches that feed its queue (our "builder"). */
   register(controller: Controller, watches: readonly WatchSpec[]): void {
@@ -47,7 +57,8 @@ export class ControllerManager {
     for (const w of watches) {
       this.watches.push({ controller, spec: w });
       this.store.watch(w.kind === '*' ? undefined : w.kind, (event) => {
-        for (const key of w.keys(event)) this.enqueue(controller, key);
+        if (this.watchOutage) this.missed(this.watchOutage, controller, w, event);
+        else for (const key of w.keys(event)) this.enqueue(controller, key);
       });
     }
   }
@@ -58,11 +69,37 @@ export class ControllerManager {
    * going down).
    */
   resync(object: KubeObject): void {
-    const event = { type: 'MODIFIED' as const, object, old: object, resourceVersion: Number(object.metadata.resourceVersion) };
     for (const { controller, spec } of this.watches) {
       if (spec.kind !== '*' && spec.kind !== object.kind) continue;
-      for (const key of spec.keys(event)) this.enqueue(controller, key);
+      for (const key of spec.keys(unchanged(object))) this.enqueue(controller, key);
     }
+  }
+
+  /**
+   * Every controller's watch drops for `duration`: changes meanwhile reach no one (delayed
+   * requeues still fire). Then each informer relists, as a reflector does after a broken watch:
+   * every existing object is seen as updated and every object deleted meanwhile as deleted.
+   */
+  disconnectWatches(duration: Millis): void {
+    if (this.watchOutage) return;
+    this.watchOutage = { createdMeanwhile: new Set(), deleted: [] };
+    this.clock.after(duration, () => this.relist());
+  }
+
+  private missed(outage: Outage, controller: Controller, spec: WatchSpec, event: WatchEvent): void {
+    const uid = event.object.metadata.uid ?? '';
+    if (event.type === 'ADDED') outage.createdMeanwhile.add(uid);
+    else if (event.type === 'DELETED' && !outage.createdMeanwhile.has(uid)) outage.deleted.push({ controller, spec, event });
+  }
+
+  private relist(): void {
+    const outage = this.watchOutage!;
+    this.watchOutage = undefined;
+    for (const { controller, spec } of this.watches) {
+      const objects = spec.kind === '*' ? this.store.listAll() : this.store.list(spec.kind);
+      for (const object of objects) for (const key of spec.keys(unchanged(object))) this.enqueue(controller, key);
+    }
+    for (const { controller, spec, event } of outage.deleted) for (const key of spec.keys(event)) this.enqueue(controller, key);
   }
 
   /** Queues a key for a controller; a key already queued is not queued twice. */
@@ -87,7 +124,7 @@ export class ControllerManager {
     const id = `${controller.name}/${keyText(key)}`;
     this.guardLivelock(controller, key, id);
     try {
-      const result = controller.reconcile(key);
+      const result = this.faults ? this.faults.asControlPlane(() => controller.reconcile(key)) : controller.reconcile(key);
       this.retries.delete(id);
       if (result.requeueAfter !== undefined) this.requeueLater(controller, key, id, result.requeueAfter);
     } catch (e) {
@@ -122,4 +159,9 @@ export class ControllerManager {
     }
   }
 
+}
+
+/** The event an informer resync delivers: the object, seen as updated to itself. */
+function unchanged(object: KubeObject): WatchEvent {
+  return { type: 'MODIFIED', object, old: object, resourceVersion: Number(object.metadata.resourceVersion) };
 }

@@ -2,7 +2,7 @@
  * API errors with Kubernetes' reasons and message texts (reference/api-machinery.md §12),
  * so the same assertion reads the same on the simulator and a live cluster.
  */
-export type StatusReason = 'NotFound' | 'UnsupportedMediaType' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone' | 'TooManyRequests' | 'InternalError' | 'Forbidden' | 'Unauthorized';
+export type StatusReason = 'NotFound' | 'UnsupportedMediaType' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Gone' | 'TooManyRequests' | 'InternalError' | 'ServiceUnavailable' | 'Forbidden' | 'Unauthorized';
 
 export class ApiError extends Error {
   constructor(

@@ -59,6 +59,8 @@ export class ObjectStore {
   /** Where the kept history starts in `history` (older entries await compaction). */
   private historyStart = 0;
   private revision = 0;
+  /** Called before every create, update and delete with the kind; may refuse it by throwing (injected API faults). */
+  beforeWrite?: (kind: string) => void;
 
   constructor(
     private readonly clock: Clock,
@@ -104,6 +106,7 @@ export class ObjectStore {
 
   create(input: ObjectInput, opts: WriteOptions = {}): KubeObject {
     const info = this.info(input.kind, input.apiVersion);
+    this.beforeWrite?.(info.kind);
     const obj = thaw(input) as KubeObject;
     const meta = obj.metadata ?? ({} as KubeObject['metadata']);
     obj.metadata = meta;
@@ -153,6 +156,7 @@ export class ObjectStore {
    */
   delete(kind: string, key: ObjectKey, opts: DeleteOptions = {}): KubeObject {
     const info = this.info(kind);
+    this.beforeWrite?.(info.kind);
     const current = this.get(kind, key);
     if (!current) throw notFound(info.plural, key.name, groupOf(info));
     // NamespaceLifecycle's immortal namespaces.
@@ -196,6 +200,7 @@ export class ObjectStore {
 
   private write(next: KubeObject, part: 'main' | 'status', opts: WriteOptions): KubeObject {
     const info = this.info(next.kind, next.apiVersion);
+    this.beforeWrite?.(info.kind);
     const current = this.get(info.kind, next.metadata);
     if (!current) throw notFound(info.plural, next.metadata.name, groupOf(info));
     const rv = next.metadata.resourceVersion;
