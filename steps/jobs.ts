@@ -1,4 +1,5 @@
-import { check, fail, KubespecAssertionError, pass, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, pass, type StepSpec, type TimelineEntry } from '../src/index.ts';
+import { CronSchedule } from '../src/sim/controllers/job/cron-schedule.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -82,4 +83,37 @@ export const steps: StepSpec<KubespecWorld>[] = [
       });
     },
   },
+  {
+    pattern: 'CronJob {string} has started {int} Job(s), one at each scheduled time',
+    example: 'Then CronJob "report" has started 30 Jobs, one at each scheduled time',
+    area: 'jobs',
+    doc: "Reads the Jobs the CronJob started from the pods the run saw created (a Job's name ends in its scheduled minute), kept or long deleted: exactly that many, the first at the first schedule time after the CronJob was created, each next one at the next schedule time: none skipped, none doubled, no drift.",
+    async run({ args: [name, count] }) {
+      const cronJob = await this.driver.get({ kind: 'CronJob', name: name as string });
+      if (!cronJob) throw new KubespecAssertionError(`CronJob "${name}" not found`);
+      const started = scheduledTimesOfStartedJobs(this.driver.timeline(), name as string);
+      const schedule = CronSchedule.parse(cronJob.spec.schedule, cronJob.spec.timeZone);
+      const problems: string[] = [];
+      let expected = schedule.nextAfter(Date.parse(cronJob.metadata.creationTimestamp!));
+      for (const at of started) {
+        if (at !== expected) problems.push(`a Job for ${iso(at)} where the schedule's next time was ${iso(expected)}`);
+        expected = schedule.nextAfter(at);
+      }
+      if (started.length !== count) problems.unshift(`${started.length} Jobs started, not ${count} (last for ${started.length ? iso(started.at(-1)!) : 'none'})`);
+      if (problems.length) throw new KubespecAssertionError(`CronJob "${name}" (${cronJob.spec.schedule}): ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}`);
+    },
+  },
 ];
+
+/** The scheduled times, in order, of the CronJob's Jobs whose pods the timeline saw created. */
+function scheduledTimesOfStartedJobs(timeline: readonly TimelineEntry[], cronJob: string): number[] {
+  const pattern = new RegExp(`^${cronJob.replace(/[.]/g, '\\.')}-(\\d+)$`);
+  const minutes = new Set<number>();
+  for (const e of timeline) {
+    const match = e.transition === 'created' ? pattern.exec(e.labels?.['batch.kubernetes.io/job-name'] ?? '') : null;
+    if (match) minutes.add(Number(match[1]));
+  }
+  return [...minutes].sort((a, b) => a - b).map((m) => m * 60_000);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

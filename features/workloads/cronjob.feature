@@ -140,3 +140,58 @@ Feature: CronJobs start Jobs on a schedule
       status:
         lastScheduleTime: "2026-01-01T17:00:00Z"
       """
+
+  @sim-only @slow @faults
+  Scenario: thirty simulated days start exactly the scheduled Jobs, without drift
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: rollup
+      spec:
+        schedule: "7 * * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers:
+                  - name: rollup
+                    image: busybox:1.36
+                    command: ["sh", "-c", "sleep 40"]
+      """
+    And the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: nightly
+      spec:
+        schedule: "30 2 * * 1-5"
+        timeZone: Asia/Seoul
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers:
+                  - name: nightly
+                    image: busybox:1.36
+                    command: ["sh", "-c", "sleep 600"]
+      """
+    When 30 days pass
+    Then CronJob "rollup" has started 720 Jobs, one at each scheduled time
+    And CronJob "nightly" has started 21 Jobs, one at each scheduled time
+    And CronJob "rollup" has 3 jobs
+    And CronJob "rollup" matches:
+      """yaml
+      status:
+        lastScheduleTime: "2026-01-30T23:07:00Z"
+        lastSuccessfulTime: "2026-01-30T23:07:41Z"
+      """
+    And CronJob "nightly" matches:
+      """yaml
+      status:
+        lastScheduleTime: "2026-01-29T17:30:00Z"
+      """

@@ -206,7 +206,7 @@ export class ObjectStore {
     const rv = next.metadata.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
     const obj = thaw(next);
-    checkDecodable(obj);
+    checkDecodable(obj, changedFields(next, current));
     if (part === 'status') {
       const merged = thaw(current);
       merged.status = obj.status;
@@ -392,15 +392,28 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
  * field PodSpec.spec.template.spec.containers of type []v1.Container`), so that no controller
  * ever sees an object a real cluster could not have stored. Nulls are read as Go reads them.
  */
-function checkDecodable(obj: KubeObject): void {
+function checkDecodable(obj: KubeObject, fields?: readonly string[]): void {
   const shape = shapeOfKind(obj.apiVersion, obj.kind);
-  const error = decodeTypeError(obj, shape);
+  // Only the given top-level fields, decoded as a shell object and copied back (nulls replaced).
+  const part: Record<string, any> = fields ? { apiVersion: obj.apiVersion, kind: obj.kind } : obj;
+  if (fields) for (const f of fields) part[f] = (obj as any)[f];
+  const error = decodeTypeError(part, shape);
   if (!error) {
-    decodeNulls(obj, shape);
+    decodeNulls(part, shape);
+    if (fields) for (const f of fields) (obj as any)[f] = part[f];
     return;
   }
   const version = obj.apiVersion.split('/').pop();
   throw new ApiError('BadRequest', 400, `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${error}`);
+}
+
+/**
+ * The top-level fields a write changes. A part passed on as the very object the store holds
+ * (a controller writing `{ ...current, status }`) was decoded when it was stored, and stored
+ * objects are frozen, so it needs no second look.
+ */
+function changedFields(next: KubeObject, current: KubeObject): string[] {
+  return Object.keys(next).filter((f) => (next as any)[f] !== (current as any)[f]);
 }
 
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {

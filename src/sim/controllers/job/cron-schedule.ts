@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { CronDate, CronExpressionParser, type CronExpression } from 'cron-parser';
 import type { Millis } from '../../clock.ts';
 
 /**
@@ -6,19 +6,40 @@ import type { Millis } from '../../clock.ts';
  * (default UTC, the usual controller-manager zone). cron-parser does the calendar work.
  */
 export class CronSchedule {
-  private constructor(private readonly expression: string, private readonly tz: string) {}
+  /** Parsed schedules by expression and zone: a CronJob is reconciled at every run, parsing is not free. */
+  private static readonly parsed = new Map<string, CronSchedule>();
+  private readonly iterator: CronExpression;
+  /** Recent answers of nextAfter: a controller asks the same question at every sync of a run. */
+  private readonly recent = new Map<Millis, Millis>();
+
+  private constructor(private readonly expression: string, private readonly tz: string) {
+    this.iterator = CronExpressionParser.parse(expression, { currentDate: new Date(0), tz });
+  }
 
   /** Parses a schedule; throws with the parser's reason for a bad one. */
   static parse(expression: string, timeZone = 'UTC'): CronSchedule {
     if (/^\s*(CRON_)?TZ=/.test(expression)) throw new Error('CRON_TZ or TZ used in schedule is not supported, use spec.timeZone');
-    const s = new CronSchedule(expression, timeZone);
-    s.nextAfter(0);
+    const id = `${timeZone} ${expression}`;
+    let s = CronSchedule.parsed.get(id);
+    if (!s) {
+      s = new CronSchedule(expression, timeZone);
+      s.nextAfter(0);
+      CronSchedule.parsed.set(id, s);
+    }
     return s;
   }
 
   /** The first schedule time strictly after `t`. */
   nextAfter(t: Millis): Millis {
-    return CronExpressionParser.parse(this.expression, { currentDate: new Date(t), tz: this.tz }).next().getTime();
+    let next = this.recent.get(t);
+    if (next === undefined) {
+      // reset() given a plain Date forgets the zone (cron-parser 5.5), so hand it a zoned date.
+      this.iterator.reset(new CronDate(new Date(t), this.tz));
+      next = this.iterator.next().getTime();
+      if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(t, next);
+    }
+    return next;
   }
 
   /**
