@@ -1,4 +1,4 @@
-import { loadLiveContext } from '../drivers/live/live-context.ts';
+import { checkReachable, loadLiveContext } from '../drivers/live/live-context.ts';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
@@ -58,7 +58,11 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const profile = options.profile ?? 'sim';
   if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
   // Refuse an unknown or disallowed context before any scenario starts.
-  if (profile === 'live') await loadLiveContext(options.context, env.env);
+  if (profile === 'live') {
+    const kc = await loadLiveContext(options.context, env.env);
+    // A driver module talks to its cluster its own way; the built-in one must reach this one.
+    if (!options.driver) await checkReachable(kc);
+  }
   // Support code reads the profile at load time (step timeouts), before any world exists.
   process.env.KUBESPEC_PROFILE = profile;
   if (options.driver) {

@@ -129,17 +129,20 @@ export class ServedCluster {
     try {
       const url = new URL(req.url ?? '/', 'https://kubespec');
       const p = url.pathname.replace(/\/+$/, '') || '/';
+      // Credentials that fail are refused everywhere (the authenticator fails before anonymous
+      // access is considered); without any, the version and health endpoints are public.
+      const subject = authenticate(req, this.token);
+      if (!subject && (req.headers.authorization !== undefined || !isPublicPath(p))) {
+        sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+        return;
+      }
       if (p === '/version') return sendJson(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.13', gitCommit: 'kubespec', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23', compiler: 'gc', platform: 'linux/amd64' });
       if (p === '/healthz' || p === '/livez' || p === '/readyz') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.end('ok');
         return;
       }
-      const subject = authenticate(req, this.token);
-      if (!subject) {
-        sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
-        return;
-      }
+      if (!subject) return;
       this.catchUp();
       if (p === '/openapi/v2') {
         // Asked for only when a group version is missing from the v3 index (a kind no CRD
@@ -201,4 +204,9 @@ export class ServedCluster {
     }
     throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
   }
+}
+
+/** What system:public-info-viewer lets anyone read without credentials. */
+function isPublicPath(p: string): boolean {
+  return p === '/version' || p === '/healthz' || p === '/livez' || p === '/readyz';
 }

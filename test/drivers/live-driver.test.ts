@@ -77,4 +77,25 @@ describe('the live driver against kubespec serve', () => {
     assert.ok(served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' })?.metadata.deletionTimestamp ?? !served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' }));
     assert.equal(served.cluster.store.get('Node', { name: 'worker-3' })!.spec.taints, undefined);
   });
+
+  /** A run with a kubeconfig whose one context ("kubespec") is `entry`, from an empty project. */
+  async function runWith(entry: { server: string; token: string }) {
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-bad-'));
+    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: entry.server, caPem: served.certificate(), token: entry.token });
+    const feature = join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature');
+    return execa('node', [bin, 'run', feature, '--profile', 'live', '--context', 'kubespec'], { cwd: dir, env: { ...env, KUBECONFIG: join(dir, 'kubeconfig') }, reject: false });
+  }
+
+  it('stops before any scenario, in one line naming the context, when the credentials are refused', async () => {
+    const r = await runWith({ server: served.url(), token: 'expired-token' });
+    assert.equal(r.exitCode, 2);
+    assert.equal(r.stderr.trim(), `kubespec: context "kubespec": the API server at ${served.url()} refused the credentials (401 Unauthorized); they may have expired: renew them in the kubeconfig`);
+    assert.equal(r.stdout, '');
+  });
+
+  it('stops before any scenario, in one line naming the context, when the server cannot be reached', async () => {
+    const r = await runWith({ server: 'https://127.0.0.1:9', token: served.token });
+    assert.equal(r.exitCode, 2);
+    assert.equal(r.stderr.trim(), 'kubespec: context "kubespec": cannot reach the API server at https://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9');
+  });
 });

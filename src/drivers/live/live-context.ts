@@ -1,5 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../../errors.ts';
+import { ApiError } from '../../sim/index.ts';
+import { RestClient, ServerUnreachableError } from './rest-client.ts';
 
 /**
  * Which cluster a live run talks to, and the guard that keeps a typo away from production: only
@@ -32,4 +34,24 @@ export async function loadLiveContext(context: string | undefined, env: Record<s
   }
   kc.setCurrentContext(name);
   return kc;
+}
+
+/**
+ * Asks the context's API server for its version before any scenario starts, so that a server
+ * that is down or credentials that expired give one line naming the context, not a failure per
+ * scenario. A 403 is an answer: the server is there and knows who we are.
+ */
+export async function checkReachable(kc: KubeConfig): Promise<void> {
+  const context = kc.getCurrentContext();
+  const server = kc.getCurrentCluster()?.server ?? '(no server)';
+  try {
+    await new RestClient(kc).request('GET', '/version', { timeoutMs: 15_000 });
+  } catch (e) {
+    if (e instanceof ServerUnreachableError) throw new UserError(`context "${context}": ${e.message}`);
+    if (e instanceof ApiError && e.code === 401) {
+      throw new UserError(`context "${context}": the API server at ${server} refused the credentials (401 Unauthorized); they may have expired: renew them in the kubeconfig`);
+    }
+    if (e instanceof ApiError && e.code === 403) return;
+    throw new UserError(`context "${context}": the API server at ${server} answered ${(e as ApiError).code ?? ''} ${(e as Error).message}`.replace(/  +/g, ' '));
+  }
 }

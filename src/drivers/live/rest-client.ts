@@ -51,7 +51,8 @@ export class RestClient {
         res.on('data', (chunk) => (data += chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text: data, retryAfter: res.headers['retry-after'] }));
       });
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) => reject(unreachable(server, e)));
+      if (options.timeoutMs) req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs! / 1000}s`), { code: 'ETIMEDOUT' })));
       req.end(body);
     });
     const parsed = parseJson(text);
@@ -61,7 +62,23 @@ export class RestClient {
   }
 }
 
-type RequestOptionsIn = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; contentType?: string };
+/**
+ * The API server could not be talked to at all (refused, unknown host, TLS failure): one line
+ * naming the server, without the socket's stack. The network code stays on the error for retries.
+ */
+export class ServerUnreachableError extends Error {
+  constructor(readonly server: string, readonly code: string | undefined, cause: string) {
+    super(`cannot reach the API server at ${server}: ${cause}`);
+    this.name = 'ServerUnreachableError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+function unreachable(server: string, e: NodeJS.ErrnoException): ServerUnreachableError {
+  return new ServerUnreachableError(server, e.code, e.message);
+}
+
+type RequestOptionsIn = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; contentType?: string; timeoutMs?: number };
 
 const MAX_ATTEMPTS = 5;
 const transientStatus = new Set([429, 503, 504]);
@@ -77,7 +94,7 @@ export function retryDelay(e: unknown, attempt: number, method = 'GET'): number 
     return hinted ? hinted * 1000 : backoff;
   }
   // A dropped connection may have dropped after the server acted: only reads are safe to repeat.
-  const code = (e as NodeJS.ErrnoException)?.code;
+  const code = e instanceof ServerUnreachableError ? e.code : (e as NodeJS.ErrnoException)?.code;
   if (method !== 'GET') return undefined;
   return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === 'ETIMEDOUT' ? backoff : undefined;
 }
