@@ -4,9 +4,10 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { RestClient, resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../sim/index.ts';
 import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
-import { UnsupportedError, WaitTimeoutAssertionError } from '../driver.ts';
+import { UnsupportedError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
-import { formatMs } from '../sim/sim-driver.ts';
+import { ResumableWatch } from './resumable-watch.ts';
+import { waitTimeout } from '../wait-timeout.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
 import { volumeFiles } from '../../sim/kubelet/environment.ts';
@@ -20,7 +21,7 @@ export interface LiveDriverOptions {
   attachNamespace?: string;
 }
 
-/** How often a wait re-reads the cluster (wall time). */
+/** How often a wait re-reads the cluster (wall time) when no pod change wakes it sooner. */
 const POLL_MS = 250;
 
 /**
@@ -37,7 +38,9 @@ export class LiveDriver implements Driver {
   private started = 0;
   private readonly entries: TimelineEntry[] = [];
   private readonly lastPods = new Map<string, KubeObject>();
-  private watchAbort?: AbortController;
+  private podWatch?: ResumableWatch;
+  /** Resolvers of waits that want to look again as soon as a pod changes. */
+  private readonly changeWaiters = new Set<() => void>();
   private readonly clusterScoped: KubeObject[] = [];
   /** Nodes a scenario changed, as they were before, so teardown can put them back. */
   private readonly touchedNodes = new Map<string, KubeObject>();
@@ -68,7 +71,7 @@ export class LiveDriver implements Driver {
     // namespace's default ServiceAccount, a moment after the namespace: wait for it.
     await this.waitFor('the default ServiceAccount of the scenario namespace', async () =>
       (await this.get({ kind: 'ServiceAccount', name: 'default', namespace: this.ns })) ?? undefined, 60_000);
-    this.watchAbort = await this.watchPods(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+    await this.watchPods();
   }
 
   /** Looks at a namespace someone else owns: nothing is created, and teardown deletes nothing. */
@@ -77,17 +80,43 @@ export class LiveDriver implements Driver {
     this.started = Date.now();
     this.entries.length = 0;
     this.lastPods.clear();
-    this.watchAbort = await this.watchPods(`/api/v1/namespaces/${this.ns}/pods`, {}, (type, obj) => this.recordPod(type as 'ADDED' | 'MODIFIED' | 'DELETED', obj), () => undefined);
+    await this.watchPods();
   }
 
-  /** Records the namespace's pod changes for the timeline. */
-  private async watchPods(path: string, query: Record<string, string>, onEvent: (type: string, obj: any) => void, onDone: () => void): Promise<AbortController> {
-    const { Watch } = await import('@kubernetes/client-node');
-    return new Watch(await this.kc).watch(path, query, onEvent, onDone);
+  /** Records the namespace's pod changes for the timeline, resuming the watch as long as the scenario runs. */
+  private async watchPods(): Promise<void> {
+    this.podWatch = new ResumableWatch(await this.kc, this.rest, `/api/v1/namespaces/${this.ns}/pods`, {
+      event: (type, obj) => this.recordPod(type, obj),
+      listed: (pods) => this.relisted(pods),
+    });
+    await this.podWatch.start();
+  }
+
+  /** A fresh list after the watch lost its place: what changed meanwhile, as the events it missed. */
+  private relisted(pods: KubeObject[]): void {
+    const listed = new Set(pods.map((p) => p.metadata.name));
+    for (const [name, last] of [...this.lastPods]) if (!listed.has(name)) this.recordPod('DELETED', last);
+    for (const pod of pods) {
+      const last = this.lastPods.get(pod.metadata.name);
+      if (last?.metadata.resourceVersion !== pod.metadata.resourceVersion) this.recordPod(last ? 'MODIFIED' : 'ADDED', pod);
+    }
+  }
+
+  /** Resolves at the next pod change the watch sees, or after `ms`. */
+  private nextChange(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.changeWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.changeWaiters.add(done);
+    });
   }
 
   async teardown(): Promise<void> {
-    this.watchAbort?.abort();
+    this.podWatch?.stop();
     if (this.options.attachNamespace) return;
     await this.restoreNodes();
     this.touchedNodes.clear();
@@ -257,10 +286,9 @@ export class LiveDriver implements Driver {
       const value = await probe();
       if (value !== undefined) return value;
       if (Date.now() >= deadline) break;
-      await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
+      await this.nextChange(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
     }
-    const seen = lastSeen ? `\nlast seen: ${await lastSeen()}` : '';
-    throw new WaitTimeoutAssertionError(`timed out after ${formatMs(timeoutMs)} waiting for ${what}${seen}`);
+    throw waitTimeout(what, timeoutMs, 'wall', lastSeen ? await lastSeen() : undefined, await this.events().catch(() => []));
   }
 
   async elapse(ms: number): Promise<void> {
@@ -295,6 +323,7 @@ export class LiveDriver implements Driver {
     }
     if (type === 'DELETED') this.lastPods.delete(key);
     else this.lastPods.set(key, obj);
+    for (const wake of [...this.changeWaiters]) wake();
   }
 
   private async path(ref: ObjectRef): Promise<string> {

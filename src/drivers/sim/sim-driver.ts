@@ -1,6 +1,6 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
-import { WaitTimeoutAssertionError } from '../driver.ts';
+import { waitTimeout } from '../wait-timeout.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
@@ -187,8 +187,7 @@ export class SimDriver implements Driver {
     clock.advanceTo(Math.max(deadline, clock.now()));
     const value = await probe();
     if (value !== undefined) return value;
-    const seen = lastSeen ? `\nlast seen: ${await lastSeen()}` : '';
-    throw new WaitTimeoutAssertionError(`timed out after ${formatMs(timeoutMs)} (virtual time) waiting for ${what}${seen}`);
+    throw waitTimeout(what, timeoutMs, 'virtual', lastSeen ? await lastSeen() : undefined, await this.events());
   }
 
   async elapse(ms: number): Promise<void> {
@@ -243,8 +242,3 @@ function notFoundFor(ref: ObjectRef): Error {
   return info ? notFound(info.plural, ref.name, apiGroupOf(info.apiVersion)) : new Error(`${ref.kind} "${ref.name}" not found`);
 }
 
-export function formatMs(ms: number): string {
-  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${ms}ms`;
-}
