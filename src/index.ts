@@ -51,6 +51,7 @@ export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manife
 export { loadTopology } from './manifests/topologies.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';
 export { drain, setCordoned } from './operations/drain.ts';
+export { updateFromFresh } from './operations/update-from-fresh.ts';
 export { oldestPodName } from './operations/select-pods.ts';
 export { UserError } from './errors.ts';
 

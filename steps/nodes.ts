@@ -1,4 +1,4 @@
-import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, type StepSpec } from '../src/index.ts';
+import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, updateFromFresh, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 const DRAIN_TIMEOUT = 5 * 60_000;
@@ -150,11 +150,11 @@ steps.push(
     area: 'nodes',
     doc: 'kubectl taint nodes <node> key=value:Effect (several separated by commas).',
     async run({ args: [node, text] }) {
-      const current = await this.driver.get({ kind: 'Node', name: node as string });
-      if (!current) throw new KubespecAssertionError(`node "${node}" not found`);
       const added = String(text).split(',').map((t) => parseTaint(t.trim(), node as string));
-      const kept = (current.spec?.taints ?? []).filter((t: any) => !added.some((a) => a.key === t.key && a.effect === t.effect));
-      await this.driver.patch({ kind: 'Node', name: node as string }, { spec: { taints: [...kept, ...added] } }, 'merge');
+      await updateFromFresh(this.driver, { kind: 'Node', name: node as string }, (current) => {
+        const kept = (current.spec?.taints ?? []).filter((t: any) => !added.some((a) => a.key === t.key && a.effect === t.effect));
+        return { spec: { taints: [...kept, ...added] } };
+      }, `node "${node}"`);
     },
   },
   {
@@ -163,11 +163,11 @@ steps.push(
     area: 'nodes',
     doc: 'kubectl taint nodes <node> key:Effect- (removes the taint).',
     async run({ args: [node, text] }) {
-      const current = await this.driver.get({ kind: 'Node', name: node as string });
-      if (!current) throw new KubespecAssertionError(`node "${node}" not found`);
       const [key = '', effect] = String(text).replace(/-$/, '').split(':');
-      const left = (current.spec?.taints ?? []).filter((t: any) => !(t.key === key.split('=')[0] && (!effect || t.effect === effect)));
-      await this.driver.patch({ kind: 'Node', name: node as string }, { spec: { taints: left.length ? left : null } }, 'merge');
+      await updateFromFresh(this.driver, { kind: 'Node', name: node as string }, (current) => {
+        const left = (current.spec?.taints ?? []).filter((t: any) => !(t.key === key.split('=')[0] && (!effect || t.effect === effect)));
+        return { spec: { taints: left.length ? left : null } };
+      }, `node "${node}"`);
     },
   },
 );

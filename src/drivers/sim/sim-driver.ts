@@ -142,7 +142,8 @@ export class SimDriver implements Driver {
     const current = c.store.get(ref.kind, this.key(ref));
     if (!current) throw notFoundFor(ref);
     const merged = (type === 'strategic' ? strategicMerge : jsonMerge)(current, patch) as SimObject;
-    const stored = c.store.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: current.metadata.resourceVersion } }, { writer: { manager: 'kubespec', time: rfc3339(c.clock.now()) } });
+    // A resourceVersion the patch sets is a precondition, as on the API server; otherwise the current one is kept.
+    const stored = c.store.update(merged, { writer: { manager: 'kubespec', time: rfc3339(c.clock.now()) } });
     c.clock.settle();
     return stored as KubeObject;
   }
