@@ -99,3 +99,36 @@ describe('the live driver against kubespec serve', () => {
     assert.equal(r.stderr.trim(), 'kubespec: context "kubespec": cannot reach the API server at https://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9');
   });
 });
+
+describe('the live driver on a cluster whose nodes kind named', () => {
+  let served: ServedCluster;
+  let env: Record<string, string>;
+
+  before(async () => {
+    const nodes = [{ name: 'lab-control-plane', role: 'control-plane' as const }, { name: 'lab-worker' }, { name: 'lab-worker2' }];
+    served = new ServedCluster({ seed: 5, nodes, images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 20, host: '127.0.0.1', port: 0 });
+    const url = await served.start();
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-kind-'));
+    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
+    env = { KUBECONFIG: join(dir, 'kubeconfig'), NO_COLOR: '1' };
+  });
+  after(async () => served?.stop());
+
+  it('runs a scenario written with topology node names (worker-1, worker-2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-kind-run-'));
+    writeFileSync(join(dir, 'names.feature'), [
+      'Feature: node names', '  Scenario: pinned to worker-2',
+      '    Given a cluster with 2 worker nodes',
+      '    And the following manifest is applied:', '      """yaml', '      apiVersion: v1', '      kind: Pod', '      metadata: {name: pinned}',
+      '      spec:', '        nodeSelector: {kubernetes.io/hostname: worker-2}', '        containers: [{name: app, image: busybox:1.36, command: [sleep, "3600"]}]', '      """',
+      '    Then pod "pinned" is Running within 1 minute',
+      '    And pod "pinned" matches:', '      """yaml', '      spec: {nodeName: worker-2}', '      """',
+      '    And pod "pinned" has a Scheduled event saying "to worker-2"',
+      '    When node "worker-1" is tainted "team=a:NoSchedule"',
+      '    Then node "worker-1" matches:', '      """yaml', '      spec:', '        taints: [{key: team, value: a, effect: NoSchedule}]', '      """', '',
+    ].join('\n'));
+    const r = await execa('node', [bin, 'run', join(dir, 'names.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: dir, env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    assert.equal(served.cluster.store.get('Node', { name: 'lab-worker' })!.spec.taints, undefined, 'the taint was put back on the real node');
+  });
+});

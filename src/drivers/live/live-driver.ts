@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { RestClient, resourcePath } from './rest-client.ts';
+import { resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../sim/index.ts';
 import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { ResumableWatch } from './resumable-watch.ts';
+import { NodeNamingRestClient } from './node-naming-rest-client.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
@@ -34,7 +35,7 @@ const POLL_MS = 250;
 export class LiveDriver implements Driver {
   readonly name = 'live' as const;
   private ns = '';
-  private readonly rest: RestClient;
+  private readonly rest: NodeNamingRestClient;
   private started = 0;
   private readonly entries: TimelineEntry[] = [];
   private readonly lastPods = new Map<string, KubeObject>();
@@ -51,7 +52,7 @@ export class LiveDriver implements Driver {
   private describedCluster = false;
 
   constructor(private readonly kc: KubeConfig | Promise<KubeConfig>, private readonly runId: string = randomBytes(3).toString('hex'), private readonly options: LiveDriverOptions = {}) {
-    this.rest = new RestClient(kc);
+    this.rest = new NodeNamingRestClient(kc);
   }
 
   async setup(scenario: ScenarioInfo): Promise<void> {
@@ -86,7 +87,7 @@ export class LiveDriver implements Driver {
   /** Records the namespace's pod changes for the timeline, resuming the watch as long as the scenario runs. */
   private async watchPods(): Promise<void> {
     this.podWatch = new ResumableWatch(await this.kc, this.rest, `/api/v1/namespaces/${this.ns}/pods`, {
-      event: (type, obj) => this.recordPod(type, obj),
+      event: (type, obj) => this.recordPod(type, this.rest.inbound(obj)),
       listed: (pods) => this.relisted(pods),
     });
     await this.podWatch.start();
