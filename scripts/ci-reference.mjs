@@ -2,7 +2,8 @@
 // scheduler, etcd from the upstream Go modules, KWOK nodes). Brings it up (building it the first
 // time), runs the driver contract and the card scenario on it with the live driver, every drill
 // (setup fails its checks, setup + solution passes them), the corpus of real-world manifests (each
-// file's outcome with kubectl against the simulator's), then the fidelity run, and stops it.
+// file's outcome with kubectl against the simulator's), the nightly Job and its RBAC, then the
+// fidelity run, and stops it.
 // Counts: the contract's, the drills' and the corpus's tests, the card run's scenarios, plus one for the fidelity run completing with its report
 // (its agreement figure and every disagreement are printed and written to reports/fidelity.txt;
 // disagreements are findings for the simulator, tracked there, not CI failures). A machine that
@@ -35,7 +36,7 @@ async function main() {
     const m = /^kubespec: (\d+) passed, (\d+) failed/m.exec(card.all ?? '');
     passed += m ? Number(m[1]) : 0;
     failed += m ? Number(m[2]) : 1;
-    for (const suite of ['scripts/reference-contract.ts', 'scripts/reference-drills.ts', 'scripts/reference-corpus.ts']) {
+    for (const suite of ['scripts/reference-contract.ts', 'scripts/reference-drills.ts', 'scripts/reference-corpus.ts', 'scripts/reference-nightly.ts']) {
       const run = await execa('node', ['--import', 'tsx', '--test-reporter=spec', suite], {
         reject: false, all: true, env: { FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
       });

@@ -14,6 +14,7 @@ export { clean } from './api/clean.ts';
 export { drills, drill, pickExam, startDrills, checkDrills, resetDrillsCommand, renderTask, renderGrades, type DrillSession, type DrillGrade } from './api/drill.ts';
 export { type Drill, drillDomains } from './drills/drill.ts';
 export { mergeResults, type MergeSummary } from './api/merge-results.ts';
+export { nightly, nightlyShard, nightlyCollect, type NightlyOptions, type ShardOptions } from './api/nightly.ts';
 export { assignShards, parseShard, type Shard } from './api/shard.ts';
 export { kindCluster } from './api/kind-cluster.ts';
 export { referenceCluster, type ReferenceAction } from './api/reference-cluster.ts';

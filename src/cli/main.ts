@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
 import { addDrillCommands } from './drill-commands.ts';
+import { addNightlyCommands } from './nightly-commands.ts';
 
 /** Exit codes (README "Exit codes"). */
 export const EXIT_OK = 0;
@@ -18,7 +19,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .description('Declarative Kubernetes scenario tests, on a simulator or a live cluster')
     .exitOverride()
     .configureOutput({ writeOut: (s) => env.stdout.write(s), writeErr: (s) => env.stderr.write(s) })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .enablePositionalOptions();
 
   program
     .command('run')
@@ -171,6 +173,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     });
 
   addDrillCommands(program, env, (c) => (code = c), parseInteger);
+  addNightlyCommands(program, env, (c) => (code = c), parseInteger);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

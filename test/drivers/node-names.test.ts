@@ -25,7 +25,7 @@ test('pod specs, templates and node affinity go out with cluster names and come 
       containers: [{ name: 'c', image: 'nginx' }],
     } } },
   };
-  const out = names.outbound(deployment);
+  const out = names.outbound(deployment) as any;
   assert.equal(out.spec.template.spec.nodeSelector['kubernetes.io/hostname'], 'kind-worker');
   const required = out.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions;
   assert.deepEqual(required.map((e: any) => e.values), [['kind-worker', 'kind-worker2'], ['worker-1']], 'only hostname expressions are node names');

@@ -9,6 +9,23 @@ import { RestClient, ServerUnreachableError } from './rest-client.ts';
  * (`kubespec-reference`) and contexts listed in KUBESPEC_ALLOWED_CONTEXTS (comma-separated) are
  * accepted.
  */
+/**
+ * The context of a pod's own cluster (its ServiceAccount): what a nightly Job's pods use. Not
+ * on the allow-list question: the Job was installed in that cluster on purpose, and outside a
+ * pod there is no such cluster.
+ */
+export const IN_CLUSTER = 'in-cluster';
+
+function inClusterConfig(kc: KubeConfig, env: Record<string, string | undefined>): KubeConfig {
+  if (!env.KUBERNETES_SERVICE_HOST) throw new UserError(`context "${IN_CLUSTER}" is only for a pod in the cluster (KUBERNETES_SERVICE_HOST is not set)`);
+  try {
+    kc.loadFromCluster();
+  } catch (e) {
+    throw new UserError(`context "${IN_CLUSTER}": cannot read the pod's ServiceAccount credentials: ${(e as Error).message}`);
+  }
+  return kc;
+}
+
 /** Contexts kubespec itself writes: `kubespec serve` and `kubespec cluster reference up`. */
 const builtInContexts = ['kubespec', 'kubespec-reference'];
 
@@ -17,6 +34,7 @@ export async function loadLiveContext(context: string | undefined, env: Record<s
   // commands that talk to a real API server need it.
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
+  if (context === IN_CLUSTER) return inClusterConfig(kc, env);
   try {
     if (kubeconfigFile) kc.loadFromFile(kubeconfigFile);
     else kc.loadFromDefault();

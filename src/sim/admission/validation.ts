@@ -39,9 +39,15 @@ const subdomainText =
 const labelText =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
+/** RBAC objects are named by path segments (ValidateRBACName): `system:controller:x` is fine. */
+const pathSegmentNamedKinds = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
 function validateName(obj: KubeObject, errors: FieldError[]): void {
   const name = obj.metadata.name;
-  if (labelNamedKinds.has(obj.kind)) {
+  if (pathSegmentNamedKinds.has(obj.kind)) {
+    const problem = name === '.' || name === '..' ? `may not be '${name}'` : ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`).join(', ');
+    if (problem) errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${problem}` });
+  } else if (labelNamedKinds.has(obj.kind)) {
     if (name.length > 63 || !dns1123Label.test(name)) {
       errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${labelText}` });
     }
