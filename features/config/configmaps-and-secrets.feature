@@ -58,7 +58,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml
@@ -93,6 +93,34 @@ Feature: ConfigMaps and Secrets in pods
       """
     Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "debug"
     And container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+
+  @portable @needs-kubelet @C002-083 @C002-094 @C002-096 @C002-085
+  Scenario: envFrom imports every key of a ConfigMap or Secret; a secret volume holds the decoded values
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: imports}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom:
+              - configMapRef: {name: app-config}
+              - secretRef: {name: db-secret}
+            volumeMounts:
+              - {name: credentials, mountPath: /etc/credentials, readOnly: true}
+        volumes:
+          - name: credentials
+            secret: {secretName: db-secret}
+      """
+    Then pod "imports" is Running within 1 minute
+    And container "app" of pod "imports" has environment variable "LOG_LEVEL" set to "info"
+    And container "app" of pod "imports" has environment variable "DATABASE_HOST" set to "db.internal"
+    And container "app" of pod "imports" has environment variable "username" set to "admin"
+    And container "app" of pod "imports" has environment variable "password" set to "s3cr3t"
+    And container "app" of pod "imports" sees file "/etc/credentials/username" containing "admin"
+    And container "app" of pod "imports" sees file "/etc/credentials/password" containing "s3cr3t"
 
   @portable @needs-kubelet @C000-129 @C002-082
   Scenario: a missing ConfigMap blocks the container until it is created

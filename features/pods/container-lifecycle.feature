@@ -31,7 +31,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 0, reason: Completed}
       """
 
-  @portable @needs-kubelet @C003-027 @C003-035
+  @portable @needs-kubelet @C003-027 @C003-035 @C002-036 @C002-038
   Scenario: restartPolicy OnFailure restarts only a failing container
     When the following manifest is applied:
       """yaml
@@ -64,7 +64,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 1, reason: Error}
       """
 
-  @portable @needs-kubelet @C003-028
+  @portable @needs-kubelet @C003-028 @C002-038
   Scenario: restartPolicy Never: the pod ends Succeeded or Failed
     When the following manifest is applied:
       """yaml
@@ -115,7 +115,7 @@ Feature: Container lifecycle
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 
-  @portable @needs-kubelet @C003-062 @C003-063
+  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
       """yaml

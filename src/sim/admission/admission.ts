@@ -9,6 +9,8 @@ export interface AdmissionRequest {
   info: KindInfo;
   /** A dry run (dryRun=All): plugins check and mutate the object but change nothing else. */
   dryRun?: boolean;
+  /** The subresource written through, when not the object itself (`binding` sets a pod's node). */
+  subresource?: 'binding';
 }
 
 /** A step of the admission chain. Mutating steps change `request.object`; validating ones throw an ApiError. */

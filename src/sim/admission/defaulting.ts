@@ -79,6 +79,8 @@ export function defaultPodSpec(spec: any): void {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.schedulerName ??= 'default-scheduler';
   spec.securityContext ??= {};
+  // SetDefaults_Volume: a volume that names no source is an emptyDir.
+  for (const v of spec.volumes ?? []) if (v && typeof v === 'object' && Object.keys(v).every((k) => k === 'name')) v.emptyDir = {};
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     c.terminationMessagePath ??= '/dev/termination-log';
     c.terminationMessagePolicy ??= 'File';

@@ -10,11 +10,12 @@ import type { AdmissionPlugin } from './admission.ts';
  */
 export const immutableFields: AdmissionPlugin = {
   name: 'ImmutableFields',
-  admit({ operation, object, old, info }) {
+  admit({ operation, object, old, info, subresource }) {
     if (operation !== 'UPDATE' || !old) return;
     const errors: FieldError[] = [];
     if (object.kind === 'StatefulSet') statefulSet(object, old, errors);
     if (object.kind === 'Job') job(object, old, errors);
+    if (object.kind === 'Pod') pod(object, old, errors, subresource === 'binding');
     if (['Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind) && changed(object.spec?.selector, old.spec?.selector)) {
       errors.push({ path: 'spec.selector', text: `Invalid value: v1.LabelSelector{...}: field is immutable` });
     }
@@ -52,6 +53,40 @@ function job(object: KubeObject, old: KubeObject, errors: FieldError[]): void {
   };
   if (changed(fixed(object.spec?.template), fixed(old.spec?.template))) {
     errors.push({ path: 'spec.template', text: 'Invalid value: core.PodTemplateSpec{...}: field is immutable' });
+  }
+}
+
+const updatablePodSpecFields = [
+  '`spec.containers[*].image`',
+  '`spec.initContainers[*].image`',
+  '`spec.activeDeadlineSeconds`',
+  '`spec.tolerations` (only additions to existing tolerations)',
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+];
+
+/**
+ * ValidatePodUpdate: a pod's spec is fixed once created, but for its images, its deadline,
+ * added tolerations, removed scheduling gates and (through the binding subresource only) the
+ * node it is bound to. Go appends a diff of the specs; the simulator names the fields instead.
+ */
+function pod(object: KubeObject, old: KubeObject, errors: FieldError[], binding: boolean): void {
+  const munged = structuredClone(object.spec ?? {});
+  const before = old.spec ?? {};
+  for (const group of ['containers', 'initContainers']) {
+    (munged[group] ?? []).forEach((c: any, i: number) => {
+      if (before[group]?.[i]) c.image = before[group][i].image;
+    });
+  }
+  munged.activeDeadlineSeconds = before.activeDeadlineSeconds;
+  munged.schedulingGates = before.schedulingGates;
+  const tolerations: unknown[] = munged.tolerations ?? [];
+  const oldTolerations: unknown[] = before.tolerations ?? [];
+  if (oldTolerations.every((t, i) => canonicalJson(t) === canonicalJson(tolerations[i]))) munged.tolerations = before.tolerations;
+  if (before.terminationGracePeriodSeconds < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = before.terminationGracePeriodSeconds;
+  if (binding && !before.nodeName) munged.nodeName = before.nodeName;
+  const differing = [...new Set([...Object.keys(munged), ...Object.keys(before)])].filter((k) => changed(munged[k], before[k])).sort();
+  if (differing.length) {
+    errors.push({ path: 'spec', text: `Forbidden: pod updates may not change fields other than ${updatablePodSpecFields.join(',')} (changed: ${differing.map((k) => `spec.${k}`).join(', ')})` });
   }
 }
 

@@ -1,6 +1,7 @@
 import { invalid, type FieldError } from '../store/errors.ts';
 import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
+import { parseQuantity } from '../quantity.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /**
@@ -17,6 +18,7 @@ export const validation: AdmissionPlugin = {
     if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
+    if (object.kind === 'Service' && object.spec?.type === 'ExternalName' && !object.spec?.externalName) errors.push({ path: 'spec.externalName', text: 'Required value' });
     if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
     if (object.kind === 'CronJob') {
       validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
@@ -107,7 +109,9 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
   if (policy !== undefined && policy !== 'Always') {
     errors.push({ path: 'spec.template.spec.restartPolicy', text: `Unsupported value: "${policy}": supported values: "Always"` });
   }
-  validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
+  // apps validation leaves a StatefulSet's pod spec alone (its mounts may name claim
+  // templates); the StatefulSet controller's pod creation meets the pod checks instead.
+  if (obj.kind !== 'StatefulSet') validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
 }
 
 /** A Job's pods must not restart forever: restartPolicy Never or OnFailure. */
@@ -126,6 +130,21 @@ function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
     if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
     if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });
   });
+  const volumeNames = new Set<string>((spec?.volumes ?? []).map((v: any) => v?.name));
+  const containerNames = new Set<string>();
+  for (const group of ['initContainers', 'containers']) {
+    (spec?.[group] ?? []).forEach((c: any, i: number) => {
+      const at = `${path}.${group}[${i}]`;
+      // Names are unique across init and app containers (init containers are checked first).
+      if (c?.name && containerNames.has(c.name)) errors.push({ path: `${at}.name`, text: `Duplicate value: ${JSON.stringify(c.name)}` });
+      containerNames.add(c?.name);
+      (c?.volumeMounts ?? []).forEach((m: any, j: number) => {
+        if (m?.name && !volumeNames.has(m.name)) errors.push({ path: `${at}.volumeMounts[${j}].name`, text: `Not found: ${JSON.stringify(m.name)}` });
+      });
+      validateRequestsWithinLimits(c?.resources, `${at}.resources`, errors);
+      (c?.env ?? []).forEach((e: any, j: number) => validateEnvFieldRef(e?.valueFrom?.fieldRef, `${at}.env[${j}].valueFrom.fieldRef`, errors));
+    });
+  }
   for (const group of ['initContainers', 'containers']) {
     (spec?.[group] ?? []).forEach((c: any, i: number) => validateProtocols(c.ports, `${path}.${group}[${i}].ports`, errors));
   }
@@ -135,6 +154,34 @@ function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
       if (c[field]) errors.push({ path: `${path}.initContainers[${i}].${field}`, text: 'Forbidden: may not be set for init containers without restartPolicy=Always' });
     }
   });
+}
+
+/** A request above its limit (validateResourceRequirements): the path is `requests`, the value the request's. */
+function validateRequestsWithinLimits(resources: any, path: string, errors: FieldError[]): void {
+  for (const [name, request] of Object.entries<any>(resources?.requests ?? {})) {
+    const limit = resources?.limits?.[name];
+    const [r, l] = [quantityOrUndefined(request), quantityOrUndefined(limit)];
+    if (r !== undefined && l !== undefined && r > l) {
+      errors.push({ path: `${path}.requests`, text: `Invalid value: ${JSON.stringify(String(request))}: must be less than or equal to ${name} limit of ${limit}` });
+    }
+  }
+}
+
+function quantityOrUndefined(q: unknown): number | undefined {
+  try {
+    return q === undefined ? undefined : parseQuantity(q as string);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an env var's fieldRef may read (validEnvDownwardAPIFieldPathExpressions, plus one label or annotation). */
+const envFieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+
+function validateEnvFieldRef(ref: any, path: string, errors: FieldError[]): void {
+  const fieldPath = ref?.fieldPath;
+  if (typeof fieldPath !== 'string' || /^metadata\.(labels|annotations)\['[^']+'\]$/.test(fieldPath) || envFieldPaths.includes(fieldPath)) return;
+  errors.push({ path: `${path}.fieldPath`, text: `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${envFieldPaths.map((p) => JSON.stringify(p)).join(', ')}` });
 }
 
 /** Port protocols are case-sensitive: "tcp" is refused (pkg/apis/core/validation). */

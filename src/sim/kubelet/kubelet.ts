@@ -29,7 +29,8 @@ const COMPONENT = 'kubelet';
 export class Kubelets implements Controller {
   readonly name = 'Kubelet';
   private readonly runtimes = new Map<string, PodRuntime>();
-  private readonly imagesOnNode = new Map<string, Set<string>>();
+  /** Per node, each image pulled or being pulled, and when it is (or was) there. */
+  private readonly imagesOnNode = new Map<string, Map<string, Millis>>();
   private readonly nextIp = new Map<string, number>();
 
   constructor(
@@ -208,20 +209,23 @@ export class Kubelets implements Controller {
     c.retryPullAt = undefined;
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
     const node = pod.spec.nodeName as string;
-    const present = this.imagesOnNode.get(node) ?? new Set<string>();
+    const present = this.imagesOnNode.get(node) ?? new Map<string, Millis>();
     this.imagesOnNode.set(node, present);
-    if (spec?.imagePullPolicy !== 'Always' && present.has(c.image)) {
+    const pulledAt = present.get(c.image);
+    if (spec?.imagePullPolicy !== 'Always' && pulledAt !== undefined && pulledAt <= now) {
       this.containerEvent(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
       return now;
     }
-    present.add(c.image);
+    // A pull of the same image already under way is waited for, not started again.
+    const ready = pulledAt !== undefined && pulledAt > now && spec?.imagePullPolicy !== 'Always' ? pulledAt : now + timings.imagePull;
+    present.set(c.image, ready);
     this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    const seconds = timings.imagePull / 1000;
-    this.clock.after(timings.imagePull, () => {
+    const took = (ready - now) / 1000;
+    this.clock.at(ready, () => {
       if (this.runtimes.get(keyText(pod.metadata))?.uid !== pod.metadata.uid) return;
-      this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${seconds}s (${seconds}s including waiting). Image size: 0 bytes.`);
+      this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s (${took}s including waiting). Image size: 0 bytes.`);
     });
-    return now + timings.imagePull;
+    return ready;
   }
 
   /** ErrImagePull now, ImagePullBackOff from the next sync, another try after the backoff (kubelet.md §10). */

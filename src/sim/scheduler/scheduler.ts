@@ -171,7 +171,7 @@ export class Scheduler implements Controller {
     const nodeName = target.node.metadata.name;
     const next = thaw(pod);
     next.spec.nodeName = nodeName;
-    const bound = this.store.update(next);
+    const bound = this.store.update(next, { subresource: 'binding' });
     const status = thaw(bound.status ?? {});
     status.phase ??= 'Pending';
     status.conditions = upsertCondition(status.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) });

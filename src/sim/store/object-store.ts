@@ -30,6 +30,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Records the write in metadata.managedFields as an Update by this manager (API requests do). */
   writer?: Writer;
+  /** POST pods/<name>/binding: the one way a pod's spec.nodeName is set after creation. */
+  subresource?: 'binding';
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -231,7 +233,7 @@ export class ObjectStore {
       const changed = info.generation === 'spec' ? JSON.stringify(obj.spec) !== JSON.stringify(current.spec) : contentChanged(obj, current);
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
-    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun });
+    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource });
     if (opts.writer) setManagedFields(obj, recordUpdate(current, obj, opts.writer));
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
