@@ -214,3 +214,66 @@ Feature: Container lifecycle
     And 15 seconds pass
     Then pod "stubborn" exists
     And pod "stubborn" does not exist within 10s
+
+  @portable @C003-038 @C003-039 @C003-040
+  Scenario: who owns a pod decides which restart policies it may have
+    Then the following manifest is rejected with "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"":
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: batchy}
+      spec:
+        selector: {matchLabels: {app: batchy}}
+        template:
+          metadata: {labels: {app: batchy}}
+          spec:
+            restartPolicy: OnFailure
+            containers: [{name: app, image: busybox:1.36}]
+      """
+    And the following manifest is rejected with "spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"":
+      """yaml
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: once}
+      spec:
+        selector: {matchLabels: {app: once}}
+        template:
+          metadata: {labels: {app: once}}
+          spec:
+            restartPolicy: Never
+            containers: [{name: app, image: busybox:1.36}]
+      """
+    And the following manifest is rejected with "spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: forever}
+      spec:
+        schedule: "@hourly"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Always
+                containers: [{name: app, image: busybox:1.36}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p-always}
+      spec: {restartPolicy: Always, containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p-on-failure}
+      spec: {restartPolicy: OnFailure, containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p-never}
+      spec: {restartPolicy: Never, containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]}
+      """
+    Then pod "p-always" exists
+    And pod "p-on-failure" exists
+    And pod "p-never" exists

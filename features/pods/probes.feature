@@ -40,7 +40,7 @@ Feature: Startup, liveness and readiness probes
             restartCount: 0
       """
 
-  @sim-only @C003-043 @C003-055 @C003-048
+  @sim-only @C003-043 @C003-055 @C003-048 @C002-058
   Scenario: a failing liveness probe restarts the container after three failures
     When the following manifest is applied:
       """yaml
@@ -133,4 +133,43 @@ Feature: Startup, liveness and readiness probes
             readinessProbe: {exec: {command: ["true"]}}
         containers:
           - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      """
+
+  @sim-only @C003-044 @C002-060 @C002-061
+  Scenario: readiness decides whether a pod is a Service endpoint; failing it never restarts the container
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        labels: {app: web}
+        annotations:
+          kubespec.io/behavior.web: "run forever, ready after 20s, unhealthy after 60s"
+      spec:
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+            ports: [{containerPort: 80}]
+            readinessProbe:
+              httpGet: {path: /ready, port: 80}
+              periodSeconds: 5
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec:
+        selector: {app: web}
+        ports: [{port: 80}]
+      """
+    Then pod "web" is Running within 1 minute
+    And service "web" has 0 ready endpoints
+    And service "web" has 1 ready endpoint within 30s
+    And service "web" has 0 ready endpoints within 1 minute
+    And pod "web" is Running
+    And pod "web" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: web, ready: false, restartCount: 0}
       """

@@ -3,7 +3,7 @@ Feature: Pod affinity, anti-affinity and topology spread
   Pods can attract or repel each other per topology domain, and spread across zones within a
   maximum skew (reference/scheduling.md §9, §10).
 
-  @portable @C000-198 @C000-199
+  @portable @C000-198 @C000-199 @C003-092 @C003-088
   Scenario: required anti-affinity puts at most one web pod on each node; the extra one waits
     Given a cluster with 2 worker nodes
     When the following manifest is applied:
@@ -127,7 +127,7 @@ Feature: Pod affinity, anti-affinity and topology spread
     Then pod "web" runs on node "worker-2" within 30s
     And pod "lonely" is Running within 1 minute
 
-  @portable @C000-216 @C000-220
+  @portable @C000-216 @C000-220 @C003-098 @C003-100
   Scenario: six replicas spread two per zone with maxSkew 1
     Given a cluster with nodes:
       | name | labels                          |
@@ -162,7 +162,7 @@ Feature: Pod affinity, anti-affinity and topology spread
     And 2 pods labelled "app=distributed" run on node "a-1"
     And 2 pods labelled "app=distributed" run on node "b-1"
 
-  @portable @C000-217 @C000-218
+  @portable @C000-217 @C000-218 @C003-099 @C003-101
   Scenario: a pod that would break the skew waits; a node without the zone label is not eligible
     Given a cluster with nodes:
       | name     | labels                        | taints               |
@@ -201,3 +201,142 @@ Feature: Pod affinity, anti-affinity and topology spread
     # The tainted zone b still counts as a domain (nodeTaintsPolicy Ignore) with 0 pods, so a
     # second pod in zone a would make the skew 2.
     Then pod "second" has a FailedScheduling event saying "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) didn't match pod topology spread constraints (missing required label), 1 node(s) had untolerated taint {blocked: true}." within 30s
+
+  @portable @C003-089 @C003-090 @C003-094
+  Scenario: required pod affinity waits for its partner, joins its node, and stays when the partner goes
+    Given a cluster with 3 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web-with-cache
+        labels: {app: web}
+      spec:
+        affinity:
+          podAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              - labelSelector:
+                  matchExpressions: [{key: app, operator: In, values: [cache]}]
+                topologyKey: kubernetes.io/hostname
+        containers:
+          - {name: web, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then pod "web-with-cache" has a FailedScheduling event saying "didn't match pod affinity rules" within 30s
+    And pod "web-with-cache" is Pending
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: cache
+        labels: {app: cache}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: worker-3}
+        containers:
+          - {name: cache, image: registry.k8s.io/pause:3.10}
+      """
+    Then pod "web-with-cache" runs on node "worker-3" within 5 minutes
+    And pod "web-with-cache" is Running within 1 minute
+    When pod "cache" is deleted
+    And 1 minute passes
+    Then pod "web-with-cache" is Running
+    And pod "web-with-cache" runs on node "worker-3"
+
+  @portable @C003-093
+  Scenario: preferred anti-affinity spreads replicas where it can and still schedules the rest
+    Given a cluster with 2 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        replicas: 4
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            affinity:
+              podAntiAffinity:
+                preferredDuringSchedulingIgnoredDuringExecution:
+                  - weight: 100
+                    podAffinityTerm:
+                      labelSelector:
+                        matchLabels: {app: web}
+                      topologyKey: kubernetes.io/hostname
+            containers:
+              - {name: web, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then there are 4 Running pods labelled "app=web" within 1 minute
+    And 2 pods labelled "app=web" run on node "worker-1"
+    And 2 pods labelled "app=web" run on node "worker-2"
+
+  @portable @C003-096 @C003-095
+  Scenario: required anti-affinity per zone allows one replica per zone
+    Given a cluster with nodes:
+      | name | labels                        |
+      | a-1  | topology.kubernetes.io/zone=a |
+      | a-2  | topology.kubernetes.io/zone=a |
+      | b-1  | topology.kubernetes.io/zone=b |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: db
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: {app: db}
+        template:
+          metadata:
+            labels: {app: db}
+          spec:
+            affinity:
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - labelSelector:
+                      matchLabels: {app: db}
+                    topologyKey: topology.kubernetes.io/zone
+            containers:
+              - {name: db, image: registry.k8s.io/pause:3.10}
+      """
+    Then there are 2 Running pods labelled "app=db" within 1 minute
+    And 1 pod labelled "app=db" runs on node "b-1"
+    And there are 1 Pending pods labelled "app=db"
+
+  @portable @C003-102
+  Scenario: ScheduleAnyway schedules a pod even where it raises the skew
+    Given a cluster with nodes:
+      | name | labels                        | taints                  |
+      | a-1  | topology.kubernetes.io/zone=a |                         |
+      | b-1  | topology.kubernetes.io/zone=b | blocked=true:NoSchedule |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: soft
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: {app: soft}
+        template:
+          metadata:
+            labels: {app: soft}
+          spec:
+            topologySpreadConstraints:
+              - maxSkew: 1
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: ScheduleAnyway
+                labelSelector:
+                  matchLabels: {app: soft}
+            containers:
+              - {name: app, image: registry.k8s.io/pause:3.10}
+      """
+    Then there are 3 Running pods labelled "app=soft" within 1 minute
+    And 3 pods labelled "app=soft" run on node "a-1"
