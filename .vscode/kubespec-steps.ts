@@ -45,6 +45,7 @@ defineStep("Job {string} fails with reason {word} within {duration}", () => {});
 defineStep("at most {int} pods of Job {string} run at the same time until it completes within {duration}", () => {}); // Then at most 3 pods of Job "batch" run at the same time until it completes within 10 minutes
 defineStep("CronJob {string} has {int} job(s)", () => {}); // Then CronJob "report" has 3 jobs
 defineStep("CronJob {string} has {int} job(s) within {duration}", () => {}); // Then CronJob "report" has 3 jobs
+defineStep("CronJob {string} has started {int} Job(s), one at each scheduled time", () => {}); // Then CronJob "report" has started 30 Jobs, one at each scheduled time
 defineStep("the pods of {kind} {string} use {int}% CPU", () => {}); // Given the pods of Deployment "api" use 80% CPU
 defineStep("the pods of {kind} {string} use {int}% memory", () => {}); // Given the pods of Deployment "api" use 90% memory
 defineStep("node {string} is cordoned", () => {}); // When node "worker-1" is cordoned
@@ -68,6 +69,8 @@ defineStep("node {string} has no taints", () => {}); // Then node "worker-2" has
 defineStep("node {string} has no taints within {duration}", () => {}); // Then node "worker-2" has no taints within 30s
 defineStep("{int} pod(s) labelled {string} run(s) on node {string}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
 defineStep("{int} pod(s) labelled {string} run(s) on node {string} within {duration}", () => {}); // Then 2 pods labelled "app=api" run on node "worker-1"
+defineStep("the following static pod manifest is placed on node {string}:", () => {}); // Given the following static pod manifest is placed on node "worker-1":
+defineStep("the static pod manifest {string} is removed from node {string}", () => {}); // When the static pod manifest "static-web" is removed from node "worker-1"
 defineStep("the API server answers {int}% of the control plane's writes with {int} for {duration}", () => {}); // When the API server answers 50% of the control plane's writes with 429 for 2 minutes
 defineStep("the control plane's watches are disconnected for {duration}", () => {}); // When the control plane's watches are disconnected for 1 minute
 defineStep("every pod is scheduled", () => {}); // Then every pod is scheduled

@@ -1,4 +1,4 @@
-import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, updateFromFresh, type StepSpec } from '../src/index.ts';
+import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, UnsupportedError, updateFromFresh, UserError, type Driver, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 const DRAIN_TIMEOUT = 5 * 60_000;
@@ -200,3 +200,33 @@ steps.push({
     });
   },
 });
+
+/** Hands a static pod change to the driver, or skips the scenario on a driver that cannot make it. */
+function staticPods(world: KubespecWorld): Required<Pick<Driver, 'placeStaticPod' | 'removeStaticPod'>> {
+  const { placeStaticPod, removeStaticPod } = world.driver;
+  if (!placeStaticPod || !removeStaticPod) throw new UnsupportedError("this driver cannot write into a node's staticPodPath (simulator only)");
+  return { placeStaticPod: placeStaticPod.bind(world.driver), removeStaticPod: removeStaticPod.bind(world.driver) };
+}
+
+steps.push(
+  {
+    pattern: 'the following static pod manifest is placed on node {string}:',
+    example: 'Given the following static pod manifest is placed on node "worker-1":\n  """yaml\n  apiVersion: v1\n  kind: Pod\n  metadata: {name: static-web}\n  spec:\n    containers: [{name: web, image: nginx:1.27}]\n  """',
+    area: 'nodes',
+    doc: "Writes the Pod manifest into the node's staticPodPath (replacing one of that name): that node's kubelet runs it without the scheduler, and keeps a mirror pod `<name>-<node>` in the API. Simulator only.",
+    async run({ args: [node], docString }) {
+      const manifests = this.manifestsFrom(docString);
+      if (manifests.length !== 1) throw new UserError(`${this.place?.uri}:${this.place?.line}: a static pod manifest is one Pod`);
+      await staticPods(this).placeStaticPod(node as string, manifests[0]!);
+    },
+  },
+  {
+    pattern: 'the static pod manifest {string} is removed from node {string}',
+    example: 'When the static pod manifest "static-web" is removed from node "worker-1"',
+    area: 'nodes',
+    doc: "Deletes the manifest from the node's staticPodPath: the kubelet stops the pod and its mirror pod goes. Simulator only.",
+    async run({ args: [name, node] }) {
+      await staticPods(this).removeStaticPod(node as string, name as string);
+    },
+  },
+);

@@ -114,6 +114,10 @@ export interface Driver {
    * without it gets the steps skipped as unsupported).
    */
   injectApiFault?(fault: ApiFault): Promise<void>;
+  /** Writes a Pod manifest into a node's staticPodPath, replacing one of that name (sim only; optional). */
+  placeStaticPod?(node: string, manifest: Manifest): Promise<void>;
+  /** Removes a manifest from a node's staticPodPath (sim only; optional). */
+  removeStaticPod?(node: string, name: string): Promise<void>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
   /** The files of a container's ConfigMap/Secret volumes, by absolute path. */

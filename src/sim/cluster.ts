@@ -29,6 +29,8 @@ import { NodeHealth, type OutageKind } from './node-health.ts';
 import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
+import type { StaticPods } from './kubelet/static-pods.ts';
+import type { KubeObject } from './store/types.ts';
 import { volumeFiles } from './kubelet/environment.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -62,6 +64,7 @@ export class SimCluster {
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
+  private readonly staticPods: StaticPods;
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
@@ -72,9 +75,9 @@ export class SimCluster {
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
     this.controllers = new ControllerManager(this.store, this.clock, this.faults);
-    this.kubelets = registerControllers(this.controllers, {
+    ({ kubelets: this.kubelets, staticPods: this.staticPods } = registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
-    }).kubelets;
+    }));
     this.bootstrap();
     this.clock.settle();
   }
@@ -106,9 +109,7 @@ export class SimCluster {
   /** The node stops reaching the control plane, the way `kind` says (node-health.ts): no heartbeats. */
   failNode(name: string, kind: OutageKind = 'power-off'): void {
     this.health.fail(name, this.clock.now(), kind);
-    const node = this.store.get('Node', { name });
-    if (node) this.controllers.resync(node);
-    this.clock.settle();
+    this.resyncNode(name);
   }
 
   /** The node reaches the control plane again: its kubelet posts Ready and catches up with its pods. */
@@ -141,6 +142,25 @@ export class SimCluster {
   /** Every controller's watch drops for `duration`, then relists (ControllerManager.disconnectWatches). */
   disconnectControllerWatches(duration: Millis): void {
     this.controllers.disconnectWatches(duration);
+  }
+
+  /** Writes a pod manifest into the node's staticPodPath (replacing one of the same name): its kubelet runs it. */
+  placeStaticPod(node: string, manifest: KubeObject): void {
+    this.staticPods.place(node, manifest);
+    this.resyncNode(node);
+  }
+
+  /** Removes a manifest from the node's staticPodPath: the kubelet stops the pod. False if there was none. */
+  removeStaticPod(node: string, name: string): boolean {
+    const removed = this.staticPods.remove(node, name);
+    this.resyncNode(node);
+    return removed;
+  }
+
+  private resyncNode(name: string): void {
+    const node = this.store.get('Node', { name });
+    if (node) this.controllers.resync(node);
+    this.clock.settle();
   }
 
   /** The environment a running container started with (`kubectl exec <pod> -c <c> -- env`). */

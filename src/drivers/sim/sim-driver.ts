@@ -79,6 +79,23 @@ export class SimDriver implements Driver {
     this.sim().recoverNode(name);
   }
 
+  async placeStaticPod(node: string, manifest: Manifest): Promise<void> {
+    const c = this.sim();
+    if (!c.store.get('Node', { name: node })) throw new UserError(`node "${node}" not found`);
+    if (manifest.apiVersion !== 'v1' || manifest.kind !== 'Pod') throw new UserError(`a static pod manifest must be a v1 Pod, not ${manifest.apiVersion}/${manifest.kind}`);
+    const pod = { ...manifest, metadata: { ...manifest.metadata, namespace: manifest.metadata.namespace ?? this.namespace() } } as SimObject;
+    // The kubelet skips a manifest it cannot decode or validate: say so now rather than never run
+    // it. (A generated name: the mirror of the manifest this one replaces may hold the real one.)
+    const { name, ...metadata } = pod.metadata;
+    if (!name) throw new UserError('a static pod manifest needs metadata.name');
+    c.store.create({ ...pod, metadata: { ...metadata, generateName: `${name}-${node}-` } }, { dryRun: true });
+    c.placeStaticPod(node, pod);
+  }
+
+  async removeStaticPod(node: string, name: string): Promise<void> {
+    if (!this.sim().removeStaticPod(node, name)) throw new UserError(`node "${node}" has no static pod manifest "${name}"`);
+  }
+
   async injectApiFault(fault: ApiFault): Promise<void> {
     if (fault.type === 'watch-disconnect') this.sim().disconnectControllerWatches(fault.durationMs);
     else this.sim().failControlPlaneWrites(fault.status, fault.percent / 100, fault.durationMs);

@@ -1,3 +1,4 @@
+import { MIRROR_ANNOTATION } from '../kubelet/static-pods.ts';
 import { ApiError } from '../store/errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { SeededRandom } from '../rng.ts';
@@ -14,6 +15,8 @@ export function serviceAccountAdmission(store: () => ObjectStore, rng: SeededRan
     name: 'ServiceAccount',
     admit({ operation, object }) {
       if (operation !== 'CREATE' || object.kind !== 'Pod' || !object.spec) return;
+      // A mirror pod stands for a static pod the kubelet runs from a file: no ServiceAccount is added.
+      if (object.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) return;
       const spec = object.spec;
       spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
       spec.serviceAccount = spec.serviceAccountName;

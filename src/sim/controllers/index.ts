@@ -28,6 +28,7 @@ import { TaintEvictionController } from './taint-eviction-controller.ts';
 import { EndpointSliceController } from './endpointslice-controller.ts';
 import { LoadBalancerController, type LoadBalancerProvider } from './load-balancer-controller.ts';
 import type { NodeHealth } from '../node-health.ts';
+import { StaticPods } from '../kubelet/static-pods.ts';
 import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
@@ -48,7 +49,7 @@ export interface ControlPlaneParts {
  * The builder (STYLE.md §1): which loops run, what each watches and which keys a change
  * enqueues, declared in one place. Logic stays in the controllers.
  */
-export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets } {
+export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods } {
   const { store, clock, rng, events, images, metrics, health, loadBalancers } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   /** The Services whose selector matches a pod's labels. */
@@ -135,9 +136,11 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Node', keys: ownKey },
     { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName && e.type === 'ADDED' ? [{ name: e.object.spec.nodeName }] : []) },
   ]);
-  const kubelets = new Kubelets(store, clock, events, images, health);
+  const staticPods = new StaticPods(store, clock);
+  manager.register(staticPods, staticPods.watches());
+  const kubelets = new Kubelets(store, clock, events, images, health, staticPods);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
   manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
-  return { kubelets };
+  return { kubelets, staticPods };
 }

@@ -14,6 +14,7 @@ import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
 import { reboot } from './reboot.ts';
+import { MIRROR_ANNOTATION, type StaticPods } from './static-pods.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
 
@@ -39,6 +40,7 @@ export class Kubelets implements Controller {
     private readonly events: EventRecorder,
     private readonly images: readonly ImageBehavior[] = [],
     private readonly health?: NodeHealth,
+    private readonly staticPods?: StaticPods,
   ) {}
 
   /** Bound pods are this controller's keys; a ConfigMap or Secret appearing may unblock its pods. */
@@ -56,13 +58,20 @@ export class Kubelets implements Controller {
     const pod = this.store.get('Pod', key);
     const id = keyText(key);
     if (!pod || !pod.spec?.nodeName || !this.nodeExists(pod.spec.nodeName)) {
-      this.runtimes.delete(id);
+      // A static pod outlives its mirror: the runtime stays while its manifest does.
+      const kept = this.runtimes.get(id);
+      if (!(pod === undefined && kept?.staticPodNode && this.staticPods?.hasManifest(kept.staticPodNode, kept.uid))) this.runtimes.delete(id);
       return {};
     }
     // A stopped kubelet does nothing: its pods keep their last status until it comes back.
     if (this.health?.downSince(pod.spec.nodeName) !== undefined) return {};
+    // Deleting a mirror pod does not stop the static pod: the mirror goes now and comes back.
+    if (pod.metadata.deletionTimestamp && this.staticPods?.isCurrentMirror(pod)) {
+      this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
+      return {};
+    }
     let rt = this.runtimes.get(id);
-    if (rt && rt.uid !== pod.metadata.uid) rt = undefined; // same name, new pod
+    if (rt && rt.uid !== identity(pod)) rt = undefined; // same name, new pod
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
       if (pod.metadata.deletionTimestamp) this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
       return {};
@@ -117,8 +126,10 @@ export class Kubelets implements Controller {
       restartCount: 0,
       pulled: false,
     });
+    const mirrorOf = pod.metadata.annotations?.[MIRROR_ANNOTATION];
     return {
-      uid: pod.metadata.uid,
+      uid: identity(pod),
+      ...(mirrorOf !== undefined ? { staticPodNode: pod.spec.nodeName as string } : {}),
       sandboxReadyAt: now + timings.sandbox,
       podIP: this.newPodIp(pod.spec.nodeName),
       startTime: now,
@@ -222,7 +233,7 @@ export class Kubelets implements Controller {
     this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
     const took = (ready - now) / 1000;
     this.clock.at(ready, () => {
-      if (this.runtimes.get(keyText(pod.metadata))?.uid !== pod.metadata.uid) return;
+      if (this.runtimes.get(keyText(pod.metadata))?.uid !== identity(pod)) return;
       this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s (${took}s including waiting). Image size: 0 bytes.`);
     });
     return ready;
@@ -408,6 +419,11 @@ export class Kubelets implements Controller {
   }
 }
 
+
+/** What the kubelet knows a pod by: its uid, or for a mirror pod the static pod's config hash. */
+function identity(pod: KubeObject): string {
+  return pod.metadata.annotations?.[MIRROR_ANNOTATION] ?? pod.metadata.uid;
+}
 
 /** When a failing liveness or startup probe kills this running container, if ever. */
 function probeKillTime(c: ContainerRuntime): Millis | undefined {

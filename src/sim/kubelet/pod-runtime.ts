@@ -44,7 +44,10 @@ export interface ContainerRuntime {
 
 /** One pod's sandbox and containers as the node's runtime has them. */
 export interface PodRuntime {
+  /** The pod's uid, or for a static pod its config hash (its mirror pods come and go). */
   uid: string;
+  /** For a static pod: the node whose manifest it runs. */
+  staticPodNode?: string;
   sandboxReadyAt: Millis;
   podIP: string;
   startTime: Millis;
