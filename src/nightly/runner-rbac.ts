@@ -38,9 +38,14 @@ export function runnerRules(featureTexts: readonly string[], manifestTexts: read
   const kinds = new Set<string>();
   const custom: PolicyRule[] = [];
   for (const text of [...featureTexts, ...manifestTexts]) {
-    for (const m of text.matchAll(/\bkind:\s*([A-Z][A-Za-z]+)/g)) kinds.add(m[1]!);
-    for (const m of text.matchAll(/\b([A-Za-z]+) "[^"]*"/g)) if (canonicalKind(m[1]!)) kinds.add(canonicalKind(m[1]!)!);
-    custom.push(...customResourceRules(text));
+    for (const doc of yamlDocuments(text)) if (doc?.apiVersion && typeof doc.kind === 'string') kinds.add(doc.kind);
+    // Steps name nodes and namespaces too (`node "worker-1" fails`): what they do to those is the
+    // driver's business, covered by its own rules, so only other kinds count.
+    for (const m of text.matchAll(/\b([A-Za-z]+) "[^"]*"/g)) {
+      const kind = canonicalKind(m[1]!);
+      if (kind && kind !== 'Node' && kind !== 'Namespace') kinds.add(kind);
+    }
+    custom.push(...customResourceRules(yamlDocuments(text)));
   }
   const byGroup = new Map<string, Set<string>>();
   for (const kind of kinds) {
@@ -56,18 +61,15 @@ export function runnerRules(featureTexts: readonly string[], manifestTexts: read
   return [...driverRules, ...scenarioRules, ...delegation, ...dedupe(custom)];
 }
 
-/** The custom resources a CRD in the text defines (any YAML doc string or file holding one). */
-function customResourceRules(text: string): PolicyRule[] {
-  if (!text.includes('CustomResourceDefinition')) return [];
-  const rules: PolicyRule[] = [];
-  for (const block of yamlBlocks(text)) {
-    for (const doc of parseAllDocuments(block)) {
-      const crd = doc.errors.length ? undefined : (doc.toJS() as any);
-      if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec?.group || !crd.spec?.names?.plural) continue;
-      rules.push({ apiGroups: [crd.spec.group], resources: [crd.spec.names.plural], verbs: WRITE });
-    }
-  }
-  return rules;
+/** The custom resources the CRDs among these documents define. */
+function customResourceRules(docs: readonly any[]): PolicyRule[] {
+  return docs.filter((d) => d?.kind === 'CustomResourceDefinition' && d.spec?.group && d.spec?.names?.plural)
+    .map((crd) => ({ apiGroups: [crd.spec.group], resources: [crd.spec.names.plural], verbs: WRITE }));
+}
+
+/** The YAML documents of a feature's doc strings, or of a manifest file: objects only, unparsable ones skipped. */
+function yamlDocuments(text: string): any[] {
+  return yamlBlocks(text).flatMap((block) => parseAllDocuments(block)).filter((d) => d.errors.length === 0).map((d) => d.toJS()).filter((o) => o && typeof o === 'object');
 }
 
 /** The YAML doc strings of a feature file (their indentation removed), or the text itself if it has none. */

@@ -18,7 +18,7 @@ const crdFeature = [
   'Feature: f', '  Scenario: s', '    Given a Deployment "api" with 2 replicas', '    And the following manifest is applied:', '      """yaml',
   '      apiVersion: apiextensions.k8s.io/v1', '      kind: CustomResourceDefinition', '      metadata: {name: crontabs.stable.example.com}',
   '      spec: {group: stable.example.com, names: {plural: crontabs, kind: CronTab}, scope: Namespaced}', '      """',
-  '    Then pod "api-0" is Running',
+  '    Then pod "api-0" is Running', '    When node "worker-1" fails',
 ].join('\n');
 
 test('the runner may do what the features do: their kinds, their custom resources, and the driver\'s own needs', () => {
@@ -30,7 +30,8 @@ test('the runner may do what the features do: their kinds, their custom resource
   assert.ok(allows('', 'nodes', 'patch') && !allows('', 'nodes', 'delete'), 'nodes are described, never removed');
   assert.ok(!allows('', 'secrets', 'get'), 'no Secret access when no feature uses Secrets');
   assert.ok(!rules.some((r) => r.verbs.includes('escalate')), 'bind/escalate only for features that create RBAC objects');
-  assert.ok(runnerRules(['    Given the following manifest is applied:\n      kind: ClusterRole']).some((r) => r.verbs.includes('escalate')));
+  assert.ok(runnerRules(['    Given the following manifest is applied:\n      """yaml\n      apiVersion: rbac.authorization.k8s.io/v1\n      kind: ClusterRole\n      metadata: {name: r}\n      """\n']).some((r) => r.verbs.includes('escalate')));
+  assert.ok(!runnerRules(['    Then pod "p" matches:\n      """yaml\n      metadata:\n        ownerReferences: [{apiVersion: v1, kind: Node, name: n}]\n      """\n']).some((r) => r.resources.includes('nodes') && r.verbs.includes('delete')), 'an expectation is not a manifest');
 });
 
 test('on the simulator the nightly objects are accepted, the Job starts one pod per shard with its index, and the runner holds no more than its rules', async () => {
