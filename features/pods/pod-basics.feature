@@ -24,7 +24,7 @@ Feature: Pod basics: required fields, placement, environment and resources
       metadata: {name: no-image}
       spec: {containers: [{name: app}]}
       """
-    And the following manifest is rejected with "spec.containers[1].name: Duplicate value: \"app\"":
+    And the following manifest is rejected with ".spec.containers: duplicate entries for key [name=\"app\"]":
       """yaml
       apiVersion: v1
       kind: Pod

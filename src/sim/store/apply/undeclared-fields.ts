@@ -11,7 +11,32 @@ export function undeclaredFields(value: unknown, shape: Shape): string[] {
   return [
     ...unknownFields(value, shape, []).map((path) => `${pathText(path.map((p) => p.step))}: field not declared in schema`),
     ...wrongScalars(value, shape, []),
+    ...duplicateKeys(value, shape, []),
   ];
+}
+
+/** Items of a keyed list that share a key: `.spec.containers: duplicate entries for key [name="app"]`. */
+function duplicateKeys(value: unknown, shape: Shape, path: string[]): string[] {
+  if (Array.isArray(value)) {
+    if (shape.type !== 'list') return [];
+    const items = itemShape(shape);
+    const out: string[] = [];
+    if (shape.list === 'map') {
+      const seen = new Set<string>();
+      value.forEach((item, i) => {
+        const step = listStep(shape, item, i);
+        if (!step.startsWith('k:')) return;
+        if (seen.has(step)) {
+          const key = JSON.parse(step.slice(2)) as Record<string, unknown>;
+          out.push(`${pathText(path)}: duplicate entries for key [${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`);
+        }
+        seen.add(step);
+      });
+    }
+    return [...out, ...value.flatMap((item, i) => duplicateKeys(item, items, [...path, listStep(shape, item, i)]))];
+  }
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) => duplicateKeys(child, childShape(shape, key), [...path, `f:${key}`]));
 }
 
 /** Plain values of the wrong type, in structured-merge-diff's words, at their apply paths. */
