@@ -1,4 +1,4 @@
-import { canonicalKindName, check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type StepSpec } from '../src/index.ts';
+import { canonicalKindName, check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -9,14 +9,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'Every field in the YAML is present and equal in the object; lists match by name (containers, env, ...), by type (conditions), or in order. Lists every mismatch.',
     eventual: 'optional',
     async run({ args: [kind, name], docString, within }) {
-      const expected = this.yamlFrom(docString);
-      const subject = `${kind} "${name}"`;
-      await check(this.driver, `${subject} to match`, within, async () => {
-        const obj = await this.driver.get({ kind: kind as string, name: name as string });
-        if (!obj) return fail(`${subject} not found`);
-        const mismatches = partialMatch(expected, obj);
-        return mismatches.length === 0 ? pass : fail(describeMismatches(subject, mismatches));
-      });
+      await expectMatch(this, { kind: kind as string, name: name as string }, `${kind} "${name}"`, docString, within);
     },
   },
   {
@@ -28,6 +21,16 @@ export const steps: StepSpec<KubespecWorld>[] = [
     async run({ args: [kind, name], within }) {
       await check(this.driver, `${kind} "${name}" to exist`, within, async () =>
         (await this.driver.get({ kind: kind as string, name: name as string })) ? pass : fail(`${kind} "${name}" not found`));
+    },
+  },
+  {
+    pattern: '{kind} {string} in namespace {string} matches:',
+    example: 'Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches:\n  """yaml\n  metadata:\n    labels: {component: kube-scheduler}\n  """',
+    area: 'objects',
+    doc: 'As "{kind} {string} matches:", for an object of another namespace (kube-system, one the scenario created).',
+    eventual: 'optional',
+    async run({ args: [kind, name, namespace], docString, within }) {
+      await expectMatch(this, { kind: kind as string, name: name as string, namespace: namespace as string }, `${kind} "${name}" in namespace "${namespace}"`, docString, within);
     },
   },
   {
@@ -155,3 +158,14 @@ steps.push({
     });
   },
 });
+
+/** The partial match of the step's YAML against the object, once or until `within` runs out. */
+async function expectMatch(world: KubespecWorld, ref: ObjectRef, subject: string, docString: string | undefined, within: number | undefined): Promise<void> {
+  const expected = world.yamlFrom(docString);
+  await check(world.driver, `${subject} to match`, within, async () => {
+    const obj = await world.driver.get(ref);
+    if (!obj) return fail(`${subject} not found`);
+    const mismatches = partialMatch(expected, obj);
+    return mismatches.length === 0 ? pass : fail(describeMismatches(subject, mismatches));
+  });
+}

@@ -77,3 +77,29 @@ Feature: Static pods
     Given pod "static-web-worker-2" is Running within 1 minute
     When the static pod manifest "static-web" is removed from node "worker-2"
     Then pod "static-web-worker-2" does not exist within 1 minute
+
+  @sim-only @C002-005 @C003-019
+  Scenario: a kubeadm control plane runs its components as static pods, mirrored in kube-system
+    Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches within 1 minute:
+      """yaml
+      metadata:
+        labels: {component: kube-scheduler, tier: control-plane}
+        annotations: {kubernetes.io/config.source: file}
+        ownerReferences:
+          - {kind: Node, name: control-plane}
+      spec:
+        nodeName: control-plane
+        priorityClassName: system-node-critical
+        hostNetwork: true
+      status:
+        phase: Running
+      """
+    And pod "kube-apiserver-control-plane" in namespace "kube-system" matches within 1 minute:
+      """yaml
+      status: {phase: Running}
+      """
+    And pod "etcd-control-plane" in namespace "kube-system" matches within 1 minute:
+      """yaml
+      metadata:
+        labels: {component: etcd}
+      """

@@ -22,6 +22,7 @@ import { EventRecorder } from './events.ts';
 import type { ImageBehavior } from './kubelet/container-behavior.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
 import { kindAddOnObjects } from './kind-add-ons.ts';
+import { controlPlaneStaticPods } from './control-plane-pods.ts';
 import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
@@ -29,8 +30,7 @@ import { NodeHealth, type OutageKind } from './node-health.ts';
 import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
-import type { StaticPods } from './kubelet/static-pods.ts';
-import type { KubeObject } from './store/types.ts';
+import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
 import { volumeFiles } from './kubelet/environment.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -145,7 +145,7 @@ export class SimCluster {
   }
 
   /** Writes a pod manifest into the node's staticPodPath (replacing one of the same name): its kubelet runs it. */
-  placeStaticPod(node: string, manifest: KubeObject): void {
+  placeStaticPod(node: string, manifest: StaticPodManifest): void {
     this.staticPods.place(node, manifest);
     this.resyncNode(node);
   }
@@ -183,9 +183,10 @@ export class SimCluster {
     this.clock.settle();
   }
 
-  /** Registers a node as its kubelet would, Ready at once. */
+  /** Registers a node as its kubelet would, Ready at once; a control-plane node runs kubeadm's static pods. */
   addNode(spec: NodeSpec): void {
     this.nodeCount++;
+    if (spec.role === 'control-plane') for (const pod of controlPlaneStaticPods()) this.staticPods.place(spec.name, pod);
     this.store.create(nodeObject(spec, this.nodeCount, this.clock.now()));
     this.clock.settle();
   }

@@ -3,14 +3,17 @@ import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import type { Controller, ReconcileResult, WatchSpec } from '../controllers/controller.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import type { KubeObject, ObjectKey } from '../store/types.ts';
+import type { KubeObject, ObjectInput, ObjectKey } from '../store/types.ts';
 
 /** Marks a mirror pod; its value is the static pod's config hash (kubetypes.ConfigMirrorAnnotationKey). */
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
+/** A Pod manifest as a file holds it: a name is all it must have. */
+export type StaticPodManifest = ObjectInput & { metadata: { name: string } };
+
 /** One manifest in a node's staticPodPath. */
 interface StaticPod {
-  manifest: KubeObject;
+  manifest: StaticPodManifest;
   hash: string;
 }
 
@@ -35,7 +38,7 @@ export class StaticPods implements Controller {
   }
 
   /** Places (or replaces) a manifest in the node's staticPodPath. */
-  place(node: string, manifest: KubeObject): void {
+  place(node: string, manifest: StaticPodManifest): void {
     const pods = this.byNode.get(node) ?? new Map<string, StaticPod>();
     this.byNode.set(node, pods);
     const hash = createHash('sha256').update(`${node}\n${JSON.stringify(manifest)}`).digest('hex').slice(0, 32);
@@ -84,8 +87,8 @@ function isMirror(pod: KubeObject): boolean {
   return pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined;
 }
 
-function mirrorPod(s: StaticPod, node: KubeObject, name: string, namespace: string, seen: string): KubeObject {
-  const m = structuredClone(s.manifest);
+function mirrorPod(s: StaticPod, node: KubeObject, name: string, namespace: string, seen: string): ObjectInput {
+  const m = structuredClone(s.manifest) as any;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
