@@ -27,7 +27,7 @@ Feature: ConfigMaps and Secrets in pods
         password: s3cr3t
       """
 
-  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090
+  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268
   Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
     When the following manifest is applied:
       """yaml
@@ -58,7 +58,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml
@@ -94,7 +94,7 @@ Feature: ConfigMaps and Secrets in pods
     Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "debug"
     And container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 
-  @portable @needs-kubelet @C002-083 @C002-094 @C002-096 @C002-085
+  @portable @needs-kubelet @C002-083 @C002-094 @C002-096 @C002-085 @C001-239
   Scenario: envFrom imports every key of a ConfigMap or Secret; a secret volume holds the decoded values
     When the following manifest is applied:
       """yaml
@@ -122,7 +122,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "imports" sees file "/etc/credentials/username" containing "admin"
     And container "app" of pod "imports" sees file "/etc/credentials/password" containing "s3cr3t"
 
-  @portable @needs-kubelet @C000-129 @C002-082
+  @portable @needs-kubelet @C000-129 @C002-082 @C001-269
   Scenario: a missing ConfigMap blocks the container until it is created
     When the following manifest is applied:
       """yaml
@@ -156,7 +156,7 @@ Feature: ConfigMaps and Secrets in pods
     Then pod "early" is Running within 1 minute
     And container "app" of pod "early" has environment variable "FEATURE" set to "on"
 
-  @portable @needs-kubelet @C000-129 @C000-132
+  @portable @needs-kubelet @C000-129 @C000-132 @C001-238
   Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
     When the following manifest is applied:
       """yaml

@@ -35,7 +35,7 @@ Feature: Ingress routing
       spec: {controller: k8s.io/ingress-nginx}
       """
 
-  @portable @C000-017 @C000-018
+  @portable @C000-017 @C000-018 @C001-203
   Scenario: the longest path wins and Prefix compares whole elements
     When the following manifest is applied:
       """yaml
@@ -107,7 +107,7 @@ Feature: Ingress routing
     And a request to "http://a.b.example.com/" is not routed
     And a request to "http://example.com/" is not routed
 
-  @portable @C000-008 @C000-014
+  @portable @C000-008 @C000-014 @C001-204
   Scenario: pathType is required and a host may not be an IP address
     Then the following manifest is rejected with "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified":
       """yaml

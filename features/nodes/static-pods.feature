@@ -19,7 +19,7 @@ Feature: Static pods
           - {name: web, image: registry.k8s.io/nginx-slim:0.27, ports: [{containerPort: 80}]}
       """
 
-  @sim-only @C003-016 @C003-019 @C003-020 @C003-021 @C003-023
+  @sim-only @C003-016 @C003-019 @C003-020 @C003-021 @C003-023 @C001-046
   Scenario: the kubelet runs a static pod on its own node, with a mirror pod in the API
     Then pod "static-web-worker-2" is Running within 1 minute
     And pod "static-web-worker-2" runs on node "worker-2"
@@ -36,7 +36,7 @@ Feature: Static pods
       """
     And pod "static-web-worker-2" has no field "spec.serviceAccountName"
 
-  @sim-only @C003-022
+  @sim-only @C003-022 @C001-047
   Scenario: deleting the mirror pod does not stop the static pod; the mirror comes back
     Given pod "static-web-worker-2" is Running within 1 minute
     And 1 minute passes
@@ -78,7 +78,7 @@ Feature: Static pods
     When the static pod manifest "static-web" is removed from node "worker-2"
     Then pod "static-web-worker-2" does not exist within 1 minute
 
-  @sim-only @C002-005 @C003-019
+  @sim-only @C002-005 @C003-019 @C001-014
   Scenario: a kubeadm control plane runs its components as static pods, mirrored in kube-system
     Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches within 1 minute:
       """yaml

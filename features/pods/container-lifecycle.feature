@@ -64,7 +64,7 @@ Feature: Container lifecycle
               terminated: {exitCode: 1, reason: Error}
       """
 
-  @portable @needs-kubelet @C003-028 @C002-038
+  @portable @needs-kubelet @C003-028 @C002-038 @C001-069 @C001-070
   Scenario: restartPolicy Never: the pod ends Succeeded or Failed
     When the following manifest is applied:
       """yaml
@@ -89,7 +89,7 @@ Feature: Container lifecycle
     Then pod "never-ok" is Succeeded within 1 minute
     And pod "never-bad" is Failed within 1 minute
 
-  @sim-only @C003-031
+  @sim-only @C003-031 @C001-001
   Scenario: CrashLoopBackOff: first restart at once, then 10s, 20s, 40s ... up to 5 minutes
     When the following manifest is applied:
       """yaml
@@ -115,7 +115,7 @@ Feature: Container lifecycle
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 
-  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071
+  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071 @C001-079
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
       """yaml

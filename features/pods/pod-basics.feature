@@ -97,7 +97,7 @@ Feature: Pod basics: required fields, placement, environment and resources
         containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
       """
 
-  @portable @C002-016 @C002-064 @C002-006 @C002-008
+  @portable @C002-016 @C002-064 @C002-006 @C002-008 @C001-074
   Scenario: a pod runs all its containers on one node and is ready when each of them is
     When the following manifest is applied:
       """yaml
@@ -128,7 +128,7 @@ Feature: Pod basics: required fields, placement, environment and resources
     When pod "nginx" is deleted
     Then pod "nginx" does not exist within 1 minute
 
-  @portable @C002-029 @C002-031 @C002-032 @C002-033
+  @portable @C002-029 @C002-031 @C002-032 @C002-033 @C001-030
   Scenario: nodeSelector places a pod only on a matching node, and a node losing the label keeps it
     Given node "worker-2" is labelled "disk=ssd"
     When the following manifest is applied:
@@ -156,7 +156,7 @@ Feature: Pod basics: required fields, placement, environment and resources
     Then pod "fast" is Running
     And pod "fast" runs on node "worker-2"
 
-  @portable @needs-kubelet @C002-041 @C002-043 @C002-072
+  @portable @needs-kubelet @C002-041 @C002-043 @C002-072 @C001-077
   Scenario: each container has its own environment; the Downward API fills in the pod's facts
     When the following manifest is applied:
       """yaml
@@ -188,7 +188,7 @@ Feature: Pod basics: required fields, placement, environment and resources
     And container "main" of pod "facts" has environment variable "POD_NAMESPACE" set to "${namespace}"
     And container "helper" of pod "facts" has no environment variable "ENV_VAR1"
 
-  @portable @C002-053 @C002-054 @C002-049
+  @portable @C002-053 @C002-054 @C002-049 @C001-096 @C001-092 @C001-093 @C001-029 @C001-089
   Scenario: limits alone set the requests (Guaranteed), lower requests make it Burstable, and requests decide placement
     When the following manifest is applied:
       """yaml

@@ -40,7 +40,7 @@ Feature: Startup, liveness and readiness probes
             restartCount: 0
       """
 
-  @sim-only @C003-043 @C003-055 @C003-048 @C002-058
+  @sim-only @C003-043 @C003-055 @C003-048 @C002-058 @C001-009
   Scenario: a failing liveness probe restarts the container after three failures
     When the following manifest is applied:
       """yaml
@@ -67,7 +67,7 @@ Feature: Startup, liveness and readiness probes
             restartCount: 1
       """
 
-  @sim-only @C003-041 @C003-051
+  @sim-only @C003-041 @C003-051 @C001-087
   Scenario: a startup probe holds back the liveness probe of a slow starter
     When the following manifest is applied:
       """yaml

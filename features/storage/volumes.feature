@@ -7,7 +7,7 @@ Feature: PersistentVolumes, claims and StorageClasses
   Background:
     Given a cluster with 2 worker nodes
 
-  @portable @C000-087 @C000-093 @C000-084
+  @portable @C000-087 @C000-093 @C000-084 @C001-247 @C001-252
   Scenario: a claim of the default WaitForFirstConsumer class waits for its pod, then binds
     Given the following manifest is applied:
       """yaml
@@ -49,7 +49,7 @@ Feature: PersistentVolumes, claims and StorageClasses
 
   # example.com/ssd stands for a CSI driver that provisions at once and can grow volumes: the
   # simulator plays one; kind's local-path provisioner does neither (next scenarios).
-  @sim-only @C000-094 @C000-104 @C000-091
+  @sim-only @C000-094 @C000-104 @C000-091 @C001-248 @C001-251 @C001-244
   Scenario: an Immediate class provisions before any pod; Delete reclaims the volume with the claim
     Given the following manifest is applied:
       """yaml
@@ -96,7 +96,7 @@ Feature: PersistentVolumes, claims and StorageClasses
       status: {phase: Pending}
       """
 
-  @portable @C000-096 @C000-097 @C000-099 @C000-102 @C000-086
+  @portable @C000-096 @C000-097 @C000-099 @C000-102 @C000-086 @C001-242 @C001-255 @C001-256
   Scenario: static binding by class, access mode and capacity; one claim per volume
     Given the following manifest is applied:
       """yaml
@@ -165,7 +165,7 @@ Feature: PersistentVolumes, claims and StorageClasses
       status: {phase: Released}
       """
 
-  @portable @C000-106
+  @portable @C000-106 @C001-257
   Scenario: a pod whose claim does not exist stays Pending
     When the following manifest is applied:
       """yaml
@@ -180,7 +180,7 @@ Feature: PersistentVolumes, claims and StorageClasses
     Then pod "orphan" has a FailedScheduling event saying "nodes are available: persistentvolumeclaim \"app-data-pvc\" not found." within 30s
     And pod "orphan" is Pending
 
-  @portable @C000-108
+  @portable @C000-108 @C001-258
   Scenario: a claim in use stays Terminating until its pod is gone
     Given the following manifest is applied:
       """yaml
@@ -210,7 +210,7 @@ Feature: PersistentVolumes, claims and StorageClasses
     When pod "app" is deleted
     Then PersistentVolumeClaim "data" does not exist within 1 minute
 
-  @sim-only @C000-110 @C000-111 @C000-112 @C000-092
+  @sim-only @C000-110 @C000-111 @C000-112 @C000-092 @C001-249 @C001-250
   Scenario: claims grow when their class allows it, and never shrink
     Given the following manifest is applied:
       """yaml

@@ -39,7 +39,7 @@ Feature: DaemonSets run one pod per eligible node
     When manifest "daemonset-log-collector.yaml" is applied
     Then there are 4 Running pods labelled "app=log-collector" within 1 minute
 
-  @sim-only @C000-145 @C000-146
+  @sim-only @C000-145 @C000-146 @C001-160
   Scenario: a node selector limits the DaemonSet; labelling a node adds a pod, unlabelling removes it
     Given a cluster with nodes:
       | name     | labels          |
@@ -63,7 +63,7 @@ Feature: DaemonSets run one pod per eligible node
     When node "worker-1" leaves the cluster
     Then there are 3 Running pods labelled "app=log-collector" within 1 minute
 
-  @portable @C000-150
+  @portable @C000-150 @C001-159
   Scenario: the controller adds the standard tolerations to its pods
     Given a cluster with 1 worker node
     When manifest "daemonset-node-exporter.yaml" is applied

@@ -6,7 +6,7 @@ Feature: StatefulSet identity, storage and updates
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C000-032 @C000-039 @C000-058 @C000-035
+  @portable @C000-032 @C000-039 @C000-058 @C000-035 @C001-144 @C001-155
   Scenario: pods are named <statefulset>-<ordinal> and carry their identity
     Given a StatefulSet "web" with 3 replicas
     Then the pods labelled "app=web" are "web-0, web-1, web-2" within 2 minutes
@@ -21,7 +21,7 @@ Feature: StatefulSet identity, storage and updates
         subdomain: web
       """
 
-  @portable @C000-034 @C000-041
+  @portable @C000-034 @C000-041 @C001-145
   Scenario: pods are created in ordinal order, each after the previous is Ready
     Given a StatefulSet "web" with 3 replicas
     When StatefulSet "web" has 3 ready replicas within 2 minutes
@@ -29,7 +29,7 @@ Feature: StatefulSet identity, storage and updates
     And pod "web-1" is created after pod "web-0" is ready
     And pod "web-2" is created after pod "web-1" is ready
 
-  @portable @C000-033 @C000-047 @C000-083 @C000-228
+  @portable @C000-033 @C000-047 @C000-083 @C000-228 @C001-150 @C001-151
   Scenario: each ordinal gets its own claim, kept when scaling down and reused when scaling up
     Given the following manifest is applied:
       """yaml
@@ -115,7 +115,7 @@ Feature: StatefulSet identity, storage and updates
     Then PersistentVolumeClaim "data-db-1" does not exist within 2 minutes
     And PersistentVolumeClaim "data-db-0" exists
 
-  @portable @C000-081
+  @portable @C000-081 @C001-148
   Scenario: a rolling update goes from the highest ordinal down and stops at the partition
     Given a StatefulSet "web" with 3 replicas
     And StatefulSet "web" has 3 ready replicas within 2 minutes
