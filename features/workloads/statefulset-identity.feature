@@ -29,7 +29,7 @@ Feature: StatefulSet identity, storage and updates
     And pod "web-1" is created after pod "web-0" is ready
     And pod "web-2" is created after pod "web-1" is ready
 
-  @portable @C000-033 @C000-047 @C000-083 @C000-228 @C001-150 @C001-151
+  @portable @C000-033 @C000-047 @C000-083 @C000-228 @C001-150 @C001-151 @C000-229
   Scenario: each ordinal gets its own claim, kept when scaling down and reused when scaling up
     Given the following manifest is applied:
       """yaml
@@ -115,7 +115,7 @@ Feature: StatefulSet identity, storage and updates
     Then PersistentVolumeClaim "data-db-1" does not exist within 2 minutes
     And PersistentVolumeClaim "data-db-0" exists
 
-  @portable @C000-081 @C001-148
+  @portable @C000-081 @C001-148 @C000-050 @C000-080
   Scenario: a rolling update goes from the highest ordinal down and stops at the partition
     Given a StatefulSet "web" with 3 replicas
     And StatefulSet "web" has 3 ready replicas within 2 minutes
@@ -205,3 +205,132 @@ Feature: StatefulSet identity, storage and updates
       spec:
         serviceName: other
       """
+
+  @portable @C000-043
+  Scenario: podManagementPolicy Parallel creates every pod at once
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: par}
+      spec:
+        clusterIP: None
+        selector: {app: par}
+        ports: [{port: 80}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: par}
+      spec:
+        serviceName: par
+        replicas: 3
+        podManagementPolicy: Parallel
+        selector:
+          matchLabels: {app: par}
+        template:
+          metadata:
+            labels: {app: par}
+          spec:
+            containers:
+              - name: nginx
+                image: registry.k8s.io/nginx-slim:0.27
+                volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+        volumeClaimTemplates:
+          - metadata: {name: www}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    Then pod "par-0" is ready after pod "par-2" is created
+    And the pods labelled "app=par" are "par-0, par-1, par-2" within 2 minutes
+
+  @sim-only @C000-042 @C000-072
+  Scenario: under OrderedReady a pod that never becomes Ready holds back the next ordinal
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: stuck}
+      spec:
+        clusterIP: None
+        selector: {app: stuck}
+        ports: [{port: 80}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: stuck}
+      spec:
+        serviceName: stuck
+        replicas: 3
+        selector:
+          matchLabels: {app: stuck}
+        template:
+          metadata:
+            labels: {app: stuck}
+            annotations: {kubespec.io/behavior.nginx: "run forever, ready after 60m"}
+          spec:
+            containers:
+              - name: nginx
+                image: registry.k8s.io/nginx-slim:0.27
+                readinessProbe: {httpGet: {path: /, port: 80}}
+                volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+        volumeClaimTemplates:
+          - metadata: {name: www}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    And 10 minutes pass
+    Then pod "stuck-0" is Running
+    And pod "stuck-1" does not exist
+
+  @portable @C000-046 @C001-147 @C000-082 @C000-044 @C000-060
+  Scenario: a deleted pod comes back with its name and its claim; deleting the StatefulSet keeps the claims
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec:
+        clusterIP: None
+        selector: {app: web}
+        ports: [{port: 80}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: web}
+      spec:
+        serviceName: web
+        replicas: 3
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+              - name: nginx
+                image: registry.k8s.io/nginx-slim:0.27
+                volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+        volumeClaimTemplates:
+          - metadata: {name: www}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    And the pods labelled "app=web" are "web-0, web-1, web-2" within 2 minutes
+    When pod "web-1" is deleted
+    Then pod "web-1" matches within 2 minutes:
+      """yaml
+      spec:
+        volumes:
+          - name: www
+            persistentVolumeClaim: {claimName: www-web-1}
+      status:
+        phase: Running
+      """
+    When StatefulSet "web" is deleted
+    Then there are no pods within 2 minutes
+    And PersistentVolumeClaim "www-web-0" exists
+    And PersistentVolumeClaim "www-web-1" exists
+    And PersistentVolumeClaim "www-web-2" exists

@@ -46,6 +46,8 @@ export class SimDriver implements Driver {
       if (e.type === 'ADDED') this.eventOrder.set(e.object.metadata.uid, e.resourceVersion);
     });
     this.cluster.store.watch('Pod', (e) => {
+      // The cluster's own pods (the control plane's mirrors) are not the scenario's.
+      if (e.object.metadata.namespace === 'kube-system') return;
       for (const t of podTransitions(e.type, e.old as KubeObject | undefined, e.object as KubeObject)) {
         this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: e.object.metadata.namespace, name: e.object.metadata.name, ...t, labels: e.object.metadata.labels });
       }
