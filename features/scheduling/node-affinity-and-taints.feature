@@ -59,7 +59,7 @@ Feature: Node selection, affinity and taints
     And pod "tpu" has a FailedScheduling event saying "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."
     And pod "tpu" is Pending
 
-  @portable @C000-203 @C000-209 @C000-214
+  @portable @C000-203 @C000-209 @C000-214 @C001-034 @C001-035
   Scenario: a NoSchedule taint admits only pods with a matching toleration, and does not attract them
     When the following manifest is applied:
       """yaml
@@ -129,7 +129,7 @@ Feature: Node selection, affinity and taints
       """
     Then pod "cuda" has a FailedScheduling event saying "Insufficient nvidia.com/gpu" within 30s
 
-  @sim-only @C000-192
+  @sim-only @C000-192 @C001-033
   Scenario: removing a label after scheduling does not evict the pod (IgnoredDuringExecution)
     Given the following manifest is applied:
       """yaml
@@ -147,3 +147,83 @@ Feature: Node selection, affinity and taints
     And 5 minutes pass
     Then pod "trainer" is Running
     And pod "trainer" runs on node "worker-1"
+
+  @portable @C000-210 @C000-211 @C000-213 @C000-215 @C000-207
+  Scenario: Exists tolerations match any value; NoExecute without tolerationSeconds stays; every pod gets the default ones
+    Given node "worker-1" is tainted "special=anything:NoSchedule"
+    Then the following manifest is rejected with "spec.tolerations[0].operator: Invalid value: \"x\": value must be empty when `operator` is 'Exists'":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: confused}
+      spec:
+        tolerations: [{key: special, operator: Exists, value: x, effect: NoSchedule}]
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: tolerant}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: worker-1}
+        tolerations:
+          - {key: special, operator: Exists, effect: NoSchedule}
+          - {key: critical, operator: Exists, effect: NoExecute}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    Then pod "tolerant" is Running within 1 minute
+    And pod "tolerant" matches:
+      """yaml
+      spec:
+        tolerations:
+          - {key: special, operator: Exists, effect: NoSchedule}
+          - {key: critical, operator: Exists, effect: NoExecute}
+          - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+          - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+      """
+    When node "worker-1" is tainted "critical=true:NoExecute"
+    And 2 hours pass
+    Then pod "tolerant" is Running
+    When node "worker-1" is untainted "special:NoSchedule-"
+    Then node "worker-1" matches:
+      """yaml
+      spec:
+        taints: [{key: critical, value: "true", effect: NoExecute}]
+      """
+
+  @portable @C000-194
+  Scenario: an extended resource cannot be overcommitted: its request equals its limit
+    Then the following manifest is rejected with "spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: gpu-half}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            resources:
+              requests: {example.com/gpu: "1"}
+              limits: {example.com/gpu: "2"}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: gpu-limit}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            resources:
+              limits: {example.com/gpu: "1"}
+      """
+    Then pod "gpu-limit" matches:
+      """yaml
+      spec:
+        containers:
+          - name: app
+            resources:
+              requests: {example.com/gpu: "1"}
+      """

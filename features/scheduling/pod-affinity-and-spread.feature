@@ -340,3 +340,39 @@ Feature: Pod affinity, anti-affinity and topology spread
       """
     Then there are 3 Running pods labelled "app=soft" within 1 minute
     And 3 pods labelled "app=soft" run on node "a-1"
+
+  @portable @C000-202 @C000-222
+  Scenario: affinity terms need a topology key; spread constraints need a positive skew and a known action
+    Given a cluster with 1 worker node
+    Then the following manifest is rejected with "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: keyless}
+      spec:
+        affinity:
+          podAntiAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              - labelSelector: {matchLabels: {app: web}}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    And the following manifest is rejected with "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: flat}
+      spec:
+        topologySpreadConstraints:
+          - {maxSkew: 0, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    And the following manifest is rejected with "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Sometimes\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: vague}
+      spec:
+        topologySpreadConstraints:
+          - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: Sometimes, labelSelector: {matchLabels: {app: web}}}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """

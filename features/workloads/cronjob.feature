@@ -195,3 +195,21 @@ Feature: CronJobs start Jobs on a schedule
       status:
         lastScheduleTime: "2026-01-29T17:30:00Z"
       """
+
+  @portable @C000-175
+  Scenario: a time zone that does not exist is refused
+    Then the following manifest is rejected with "spec.timeZone: Invalid value: \"Mars/Olympus\": unknown time zone Mars/Olympus":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: martian}
+      spec:
+        schedule: "0 6 * * *"
+        timeZone: Mars/Olympus
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: app, image: busybox:1.36}]
+      """

@@ -23,6 +23,7 @@ export const validation: AdmissionPlugin = {
     if (object.kind === 'CronJob') {
       validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
       if (object.metadata.name.length > 52) errors.push({ path: 'metadata.name', text: `Invalid value: "${object.metadata.name}": must be no more than 52 characters` });
+      validateTimeZone(object.spec?.timeZone, 'spec.timeZone', errors);
     }
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
   },
@@ -142,12 +143,16 @@ function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
         if (m?.name && !volumeNames.has(m.name)) errors.push({ path: `${at}.volumeMounts[${j}].name`, text: `Not found: ${JSON.stringify(m.name)}` });
       });
       validateRequestsWithinLimits(c?.resources, `${at}.resources`, errors);
+      validateExtendedResources(c?.resources, `${at}.resources`, errors);
       (c?.env ?? []).forEach((e: any, j: number) => validateEnvFieldRef(e?.valueFrom?.fieldRef, `${at}.env[${j}].valueFrom.fieldRef`, errors));
     });
   }
   for (const group of ['initContainers', 'containers']) {
     (spec?.[group] ?? []).forEach((c: any, i: number) => validateProtocols(c.ports, `${path}.${group}[${i}].ports`, errors));
   }
+  validateTolerations(spec?.tolerations, `${path}.tolerations`, errors);
+  validatePodAffinityTerms(spec?.affinity, `${path}.affinity`, errors);
+  validateSpreadConstraints(spec?.topologySpreadConstraints, `${path}.topologySpreadConstraints`, errors);
   (spec?.initContainers ?? []).forEach((c: any, i: number) => {
     if (c.restartPolicy === 'Always') return;
     for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
@@ -175,6 +180,59 @@ function quantityOrUndefined(q: unknown): number | undefined {
   }
 }
 
+/**
+ * Extended resources (a domain other than kubernetes.io, e.g. nvidia.com/gpu) cannot be
+ * overcommitted: a request needs a limit, and equals it.
+ */
+function validateExtendedResources(resources: any, path: string, errors: FieldError[]): void {
+  for (const [name, request] of Object.entries<any>(resources?.requests ?? {})) {
+    if (!isExtendedResource(name)) continue;
+    const limit = resources?.limits?.[name];
+    if (limit === undefined) errors.push({ path: `${path}.limits`, text: 'Required value: Limit must be set for non overcommitable resources' });
+    else if (quantityOrUndefined(request) !== quantityOrUndefined(limit)) {
+      errors.push({ path: `${path}.requests`, text: `Invalid value: ${JSON.stringify(String(request))}: must be equal to ${name} limit of ${limit}` });
+    }
+  }
+}
+
+function isExtendedResource(name: string): boolean {
+  const slash = name.indexOf('/');
+  return slash > 0 && !name.slice(0, slash).endsWith('kubernetes.io') && !name.startsWith('requests.');
+}
+
+/** ValidateTolerations: an Exists toleration matches any value, so it may not name one. */
+function validateTolerations(tolerations: any[] | undefined, path: string, errors: FieldError[]): void {
+  (tolerations ?? []).forEach((t, i) => {
+    if (t?.operator === 'Exists' && t.value) errors.push({ path: `${path}[${i}].operator`, text: `Invalid value: ${JSON.stringify(t.value)}: value must be empty when \`operator\` is 'Exists'` });
+  });
+}
+
+/** Every pod (anti-)affinity term needs a topologyKey: the domain it counts pods in. */
+function validatePodAffinityTerms(affinity: any, path: string, errors: FieldError[]): void {
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const rules = affinity?.[kind];
+    (rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []).forEach((term: any, i: number) => {
+      if (!term?.topologyKey) errors.push({ path: `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution[${i}].topologyKey`, text: 'Required value: can not be empty' });
+    });
+    (rules?.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((p: any, i: number) => {
+      if (!p?.podAffinityTerm?.topologyKey) errors.push({ path: `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution[${i}].podAffinityTerm.topologyKey`, text: 'Required value: can not be empty' });
+    });
+  }
+}
+
+/** validateTopologySpreadConstraints: a positive maxSkew and one of the two known actions. */
+function validateSpreadConstraints(constraints: any[] | undefined, path: string, errors: FieldError[]): void {
+  (constraints ?? []).forEach((c, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof c?.maxSkew === 'number' && c.maxSkew <= 0) errors.push({ path: `${at}.maxSkew`, text: `Invalid value: ${c.maxSkew}: must be greater than zero` });
+    if (!c?.topologyKey) errors.push({ path: `${at}.topologyKey`, text: 'Required value: can not be empty' });
+    if (!c?.whenUnsatisfiable) errors.push({ path: `${at}.whenUnsatisfiable`, text: 'Required value: can not be empty' });
+    else if (!['DoNotSchedule', 'ScheduleAnyway'].includes(c.whenUnsatisfiable)) {
+      errors.push({ path: `${at}.whenUnsatisfiable`, text: `Unsupported value: ${JSON.stringify(c.whenUnsatisfiable)}: supported values: "DoNotSchedule", "ScheduleAnyway"` });
+    }
+  });
+}
+
 /** What an env var's fieldRef may read (validEnvDownwardAPIFieldPathExpressions, plus one label or annotation). */
 const envFieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 
@@ -182,6 +240,25 @@ function validateEnvFieldRef(ref: any, path: string, errors: FieldError[]): void
   const fieldPath = ref?.fieldPath;
   if (typeof fieldPath !== 'string' || /^metadata\.(labels|annotations)\['[^']+'\]$/.test(fieldPath) || envFieldPaths.includes(fieldPath)) return;
   errors.push({ path: `${path}.fieldPath`, text: `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${envFieldPaths.map((p) => JSON.stringify(p)).join(', ')}` });
+}
+
+/** validateTimeZone: an IANA zone name the controller can load (Go's time.LoadLocation). */
+function validateTimeZone(zone: unknown, path: string, errors: FieldError[]): void {
+  if (zone === undefined || zone === null) return;
+  const name = String(zone);
+  if (name === '') return void errors.push({ path, text: 'Invalid value: "": timeZone must be nil or non-empty string' });
+  if (name.toLowerCase() === 'local') return void errors.push({ path, text: `Invalid value: ${JSON.stringify(name)}: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones` });
+  const wellFormed = name.split('/').every((part) => part !== '.' && part !== '..' && !part.startsWith('-') && /^[A-Za-z.\-_0-9+]{1,14}$/.test(part));
+  if (!wellFormed || !isKnownTimeZone(name)) errors.push({ path, text: `Invalid value: ${JSON.stringify(name)}: unknown time zone ${name}` });
+}
+
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Port protocols are case-sensitive: "tcp" is refused (pkg/apis/core/validation). */
