@@ -214,3 +214,14 @@ Feature: ConfigMaps and Secrets in pods
       metadata: {name: not-base64}
       data: {password: "s3cr3t!"}
       """
+
+  @portable @C000-056 @C001-263
+  Scenario: stringData is written into data, base64-encoded, and never read back
+    Then Secret "db-secret" matches:
+      """yaml
+      type: Opaque
+      data:
+        username: YWRtaW4=
+        password: czNjcjN0
+      """
+    And Secret "db-secret" has no field "stringData"

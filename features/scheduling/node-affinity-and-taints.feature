@@ -227,3 +227,28 @@ Feature: Node selection, affinity and taints
             resources:
               requests: {example.com/gpu: "1"}
       """
+
+  @portable @C000-152
+  Scenario: a hostPort is the node's: a second pod asking for it goes to another node or waits
+    Given node "worker-2" is cordoned
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: exporter-a}
+      spec:
+        containers:
+          - {name: exporter, image: registry.k8s.io/pause:3.10, ports: [{containerPort: 9100, hostPort: 9100}]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: exporter-b}
+      spec:
+        containers:
+          - {name: exporter, image: registry.k8s.io/pause:3.10, ports: [{containerPort: 9100, hostPort: 9100}]}
+      """
+    Then pod "exporter-a" is Running within 1 minute
+    And pod "exporter-b" has a FailedScheduling event saying "didn't have free ports for the requested pod ports" within 1 minute
+    When node "worker-2" is uncordoned
+    Then pod "exporter-b" runs on node "worker-2" within 5 minutes
+

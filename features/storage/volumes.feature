@@ -257,3 +257,91 @@ Feature: PersistentVolumes, claims and StorageClasses
       """yaml
       spec: {resources: {requests: {storage: 10Gi}}}
       """
+
+  @portable @C000-100 @C000-105 @C000-085 @C001-243
+  Scenario: a claim's selector picks the labelled volume; Retain leaves it Released, not bound again
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata:
+        name: keep
+        labels: {type: local}
+      spec:
+        capacity: {storage: 1Gi}
+        accessModes: [ReadWriteOnce]
+        persistentVolumeReclaimPolicy: Retain
+        storageClassName: manual
+        hostPath: {path: /mnt/keep}
+      ---
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata: {name: other}
+      spec:
+        capacity: {storage: 1Gi}
+        accessModes: [ReadWriteOnce]
+        persistentVolumeReclaimPolicy: Retain
+        storageClassName: manual
+        hostPath: {path: /mnt/other}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: claim}
+      spec:
+        storageClassName: manual
+        selector:
+          matchLabels: {type: local}
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    Then PersistentVolumeClaim "claim" matches within 1 minute:
+      """yaml
+      spec: {volumeName: keep}
+      status: {phase: Bound}
+      """
+    And PersistentVolume "keep" has no field "metadata.namespace"
+    When PersistentVolumeClaim "claim" is deleted
+    Then PersistentVolume "keep" matches within 1 minute:
+      """yaml
+      status: {phase: Released}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: again}
+      spec:
+        storageClassName: manual
+        selector:
+          matchLabels: {type: local}
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    And 1 minute passes
+    Then PersistentVolumeClaim "again" matches:
+      """yaml
+      status: {phase: Pending}
+      """
+    And PersistentVolume "other" matches:
+      """yaml
+      status: {phase: Available}
+      """
+    And PersistentVolume "keep" matches:
+      """yaml
+      status: {phase: Released}
+      """
+
+  @portable @C000-089
+  Scenario: a StorageClass's provisioner cannot change
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: fixed}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: WaitForFirstConsumer
+      """
+    Then patching StorageClass "fixed" with the following is rejected with "provisioner: Forbidden: updates to provisioner are forbidden.":
+      """yaml
+      provisioner: example.com/other
+      """
