@@ -27,7 +27,7 @@ Feature: ConfigMaps and Secrets in pods
         password: s3cr3t
       """
 
-  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268
+  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268 @C004-058 @C004-060 @C004-070
   Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
     When the following manifest is applied:
       """yaml
@@ -58,7 +58,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237 @C004-063 @C004-057
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml
@@ -122,7 +122,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "imports" sees file "/etc/credentials/username" containing "admin"
     And container "app" of pod "imports" sees file "/etc/credentials/password" containing "s3cr3t"
 
-  @portable @needs-kubelet @C000-129 @C002-082 @C001-269
+  @portable @needs-kubelet @C000-129 @C002-082 @C001-269 @C004-061
   Scenario: a missing ConfigMap blocks the container until it is created
     When the following manifest is applied:
       """yaml
@@ -156,7 +156,7 @@ Feature: ConfigMaps and Secrets in pods
     Then pod "early" is Running within 1 minute
     And container "app" of pod "early" has environment variable "FEATURE" set to "on"
 
-  @portable @needs-kubelet @C000-129 @C000-132 @C001-238
+  @portable @needs-kubelet @C000-129 @C000-132 @C001-238 @C004-108
   Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
     When the following manifest is applied:
       """yaml
@@ -215,7 +215,7 @@ Feature: ConfigMaps and Secrets in pods
       data: {password: "s3cr3t!"}
       """
 
-  @portable @C000-056 @C001-263
+  @portable @C000-056 @C001-263 @C004-067
   Scenario: stringData is written into data, base64-encoded, and never read back
     Then Secret "db-secret" matches:
       """yaml
@@ -225,3 +225,28 @@ Feature: ConfigMaps and Secrets in pods
         password: czNjcjN0
       """
     And Secret "db-secret" has no field "stringData"
+
+  @portable @C004-072
+  Scenario: a volume's defaultMode written in octal is stored as its decimal value
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: modes}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            volumeMounts: [{name: credentials, mountPath: /etc/credentials}]
+        volumes:
+          - name: credentials
+            secret: {secretName: db-secret, defaultMode: 0400}
+      """
+    Then pod "modes" matches:
+      """yaml
+      spec:
+        volumes:
+          - name: credentials
+            secret: {secretName: db-secret, defaultMode: 256}
+      """
+

@@ -107,7 +107,7 @@ Feature: Ingress routing
     And a request to "http://a.b.example.com/" is not routed
     And a request to "http://example.com/" is not routed
 
-  @portable @C000-008 @C000-014 @C001-204
+  @portable @C000-008 @C000-014 @C001-204 @C004-056
   Scenario: pathType is required and a host may not be an IP address
     Then the following manifest is rejected with "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified":
       """yaml

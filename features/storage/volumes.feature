@@ -7,7 +7,7 @@ Feature: PersistentVolumes, claims and StorageClasses
   Background:
     Given a cluster with 2 worker nodes
 
-  @portable @C000-087 @C000-093 @C000-084 @C001-247 @C001-252
+  @portable @C000-087 @C000-093 @C000-084 @C001-247 @C001-252 @C004-077
   Scenario: a claim of the default WaitForFirstConsumer class waits for its pod, then binds
     Given the following manifest is applied:
       """yaml

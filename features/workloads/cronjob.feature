@@ -7,7 +7,7 @@ Feature: CronJobs start Jobs on a schedule
   Background:
     Given a cluster with 2 worker nodes
 
-  @sim-only @C000-176 @C001-171 @C001-172
+  @sim-only @C000-176 @C001-171 @C001-172 @C004-091
   Scenario: a Job every two minutes, named after its scheduled minute, three successful ones kept
     Given the following manifest is applied:
       """yaml
@@ -38,7 +38,7 @@ Feature: CronJobs start Jobs on a schedule
         lastSuccessfulTime: "2026-01-01T00:10:11Z"
       """
 
-  @sim-only @C000-177 @C001-175
+  @sim-only @C000-177 @C001-175 @C004-093
   Scenario: Forbid skips a run while the previous Job is still running
     Given the following manifest is applied:
       """yaml

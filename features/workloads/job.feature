@@ -7,7 +7,7 @@ Feature: Jobs run pods to completion
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C000-161 @C002-153 @C002-154 @C000-168 @C001-169
+  @portable @C000-161 @C002-153 @C002-154 @C000-168 @C001-169 @C004-082
   Scenario: a one-pod Job completes when its pod exits 0
     Given a Job "hello" that runs "echo Hello, Kubernetes!; sleep 30"
     Then Job "hello" completes within 2 minutes
@@ -26,7 +26,7 @@ Feature: Jobs run pods to completion
             message: Reached expected number of succeeded pods
       """
 
-  @portable @C000-171 @C000-172 @C001-162 @C000-238 @C000-239
+  @portable @C000-171 @C000-172 @C001-162 @C000-238 @C000-239 @C004-083
   Scenario: a parallel Job runs at most `parallelism` pods until `completions` pods succeeded
     Given the following manifest is applied:
       """yaml
@@ -105,7 +105,7 @@ Feature: Jobs run pods to completion
     Then Job "slow" fails with reason DeadlineExceeded within 5 minutes
     And there are 0 Running pods labelled "batch.kubernetes.io/job-name=slow"
 
-  @portable @C000-165
+  @portable @C000-165 @C004-087
   Scenario: ttlSecondsAfterFinished deletes the finished Job and its pods
     Given the following manifest is applied:
       """yaml

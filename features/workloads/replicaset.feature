@@ -21,12 +21,12 @@ Feature: ReplicaSet keeps a count of pods
         fullyLabeledReplicas: 3
       """
 
-  @portable @C001-124 @C002-128 @C001-002
+  @portable @C001-124 @C002-128 @C001-002 @C004-009
   Scenario: a deleted pod is replaced
     When the oldest pod labelled "app=nginx" is deleted
     Then there are 3 Running pods labelled "app=nginx" within 1 minute
 
-  @portable @C001-127 @C002-134 @C001-125
+  @portable @C001-127 @C002-134 @C001-125 @C004-010 @C004-011
   Scenario: a matching bare pod is adopted and, being the least ready, deleted as the surplus
     When manifest "pod-stray-nginx.yaml" is applied
     Then pod "stray" does not exist within 1 minute
@@ -39,14 +39,14 @@ Feature: ReplicaSet keeps a count of pods
     Then there are 3 Running pods labelled "app=nginx" within 1 minute
     And there are 4 Running pods
 
-  @portable @C001-126 @C002-137
+  @portable @C001-126 @C002-137 @C004-016
   Scenario: scaling up and down
     When ReplicaSet "nginx-replicaset" is scaled to 5
     Then there are 5 Running pods labelled "app=nginx" within 1 minute
     When ReplicaSet "nginx-replicaset" is scaled to 2
     Then there are 2 Running pods labelled "app=nginx" within 1 minute
 
-  @portable @C001-130 @C002-132
+  @portable @C001-130 @C002-132 @C004-013
   Scenario: a selector that does not match the template labels is rejected
     Then the following manifest is rejected with "`selector` does not match template `labels`":
       """yaml

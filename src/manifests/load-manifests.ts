@@ -16,10 +16,19 @@ export interface YamlOrigin {
  * Parses YAML into objects, one per document, skipping empty documents. A syntax error is
  * one UserError naming the file, the file line and the YAML column. As kubectl's YAML-to-JSON
  * conversion does, a key given twice keeps its last value, and a key that is not a plain value
- * (an unquoted `{{placeholder}}` makes one) is refused in its words.
+ * (an unquoted `{{placeholder}}` makes one) is refused in its words. Scalars are read as YAML
+ * 1.1, as kubectl's sigs.k8s.io/yaml does: `0400` is octal (256), `yes`/`off` are booleans.
  */
+/**
+ * YAML 1.1 as go-yaml v2 reads it into JSON: no timestamps (they stay strings) and no base-60
+ * numbers (`12:30` is a string).
+ */
+function goYamlTags(tags: any[]): any[] {
+  return tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME');
+}
+
 export function parseYamlDocuments(text: string, origin: YamlOrigin): Array<{ value: any; line: number }> {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.1', customTags: goYamlTags });
   const out: Array<{ value: any; line: number }> = [];
   const refuse = (offset: number, reason: string): never => {
     const pos = { line: lineOf(text, offset), col: offset - text.lastIndexOf('\n', offset - 1) };

@@ -28,3 +28,8 @@ test('a missing manifest file says where it looked', () => {
     message: 'manifest "nope.yaml" not found (looked in scenarios/manifests, ../k/scenarios/manifests)',
   });
 });
+
+test("scalars read as kubectl reads them (YAML 1.1 through go-yaml): octal modes, yes/no, but no timestamps or base-60", () => {
+  const [doc] = parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nmode: 0400\nflags: [yes, off]\nat: 2026-01-01\nclock: 12:30\n', { file: 'f.yaml', firstLine: 1 });
+  assert.deepEqual({ mode: doc!.mode, flags: doc!.flags, at: doc!.at, clock: doc!.clock }, { mode: 256, flags: [true, false], at: '2026-01-01', clock: '12:30' });
+});
