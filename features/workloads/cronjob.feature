@@ -7,7 +7,7 @@ Feature: CronJobs start Jobs on a schedule
   Background:
     Given a cluster with 2 worker nodes
 
-  @sim-only @C000-176 @C001-171 @C001-172 @C004-091
+  @sim-only @C000-176 @C001-171 @C001-172 @C004-091 @C002-162
   Scenario: a Job every two minutes, named after its scheduled minute, three successful ones kept
     Given the following manifest is applied:
       """yaml

@@ -3,7 +3,7 @@ Feature: DaemonSets run one pod per eligible node
   A node is eligible when it passes the pod's node selection and every NoSchedule/NoExecute taint
   is tolerated, counting the tolerations the controller adds itself (reference/workloads.md §4).
 
-  @portable @C000-144 @C001-156 @C000-149 @C001-158 @C000-151 @C004-100
+  @portable @C000-144 @C001-156 @C000-149 @C001-158 @C000-151 @C004-100 @C002-167 @C002-169
   Scenario: one pod on every worker, none on the tainted control plane
     Given a cluster with 3 worker nodes
     When the following manifest is applied:
@@ -53,7 +53,7 @@ Feature: DaemonSets run one pod per eligible node
     When node "worker-1" is labelled "monitoring-"
     Then there are 2 Running pods labelled "app=node-exporter" within 1 minute
 
-  @sim-only @C000-147 @C001-157 @C004-101 @C004-102
+  @sim-only @C000-147 @C001-157 @C004-101 @C004-102 @C002-171
   Scenario: a node that joins gets a pod; a node that leaves takes its pod along
     Given a cluster with 2 worker nodes
     And manifest "daemonset-log-collector.yaml" is applied

@@ -28,7 +28,7 @@ Feature: Deployment rollouts
             reason: NewReplicaSetAvailable
       """
 
-  @portable @C001-132 @C001-134 @C001-010
+  @portable @C001-132 @C001-134 @C001-010 @C002-140 @C002-149 @C004-021 @C004-027
   Scenario: an image change rolls out with the default 25% surge, never below the replica count
     Given a Deployment "api" with 3 replicas
     And Deployment "api" is rolled out within 2 minutes
@@ -37,7 +37,7 @@ Feature: Deployment rollouts
     And Deployment "api" is at revision 2
     And there are 3 Running pods labelled "app=api"
 
-  @portable @C001-133
+  @portable @C001-133 @C002-142 @C002-148
   Scenario: scaling alone makes no new revision
     Given a Deployment "api" with 2 replicas
     And Deployment "api" is rolled out within 2 minutes
@@ -46,7 +46,7 @@ Feature: Deployment rollouts
     And Deployment "api" is at revision 1
     And there are 5 Running pods labelled "app=api"
 
-  @portable @C001-139
+  @portable @C001-139 @C002-144 @C002-146 @C004-022
   Scenario: rolling back restores the previous template as a new revision
     Given a Deployment "api" with 2 replicas
     And Deployment "api" is rolled out within 2 minutes
@@ -65,7 +65,7 @@ Feature: Deployment rollouts
                 image: registry.k8s.io/nginx-slim:0.27
       """
 
-  @portable @needs-kubelet @C001-143 @C001-010
+  @portable @needs-kubelet @C001-143 @C001-010 @C002-152 @C004-023
   Scenario: a rollout stuck on an image that cannot be pulled reports ProgressDeadlineExceeded and is not rolled back
     Given the following manifest is applied:
       """yaml
@@ -91,3 +91,64 @@ Feature: Deployment rollouts
     Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 3 minutes
     And there are 2 Running pods labelled "app=api"
     And Deployment "api" is at revision 2
+
+  @portable @C002-150 @C001-137
+  Scenario: Recreate stops every old pod before the first new one is created
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: batchy}
+      spec:
+        replicas: 2
+        strategy: {type: Recreate}
+        selector:
+          matchLabels: {app: batchy}
+        template:
+          metadata:
+            labels: {app: batchy}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.26}]
+      """
+    And Deployment "batchy" is rolled out within 2 minutes
+    When Deployment "batchy" is updated to image "registry.k8s.io/nginx-slim:0.27"
+    Then Deployment "batchy" rolls out within 3 minutes with at most 2 pods and at least 0 available
+    And Deployment "batchy" is at revision 2
+
+  @portable @C002-151 @C001-136
+  Scenario: a strategy that contradicts itself or cannot move is refused
+    Then the following manifest is rejected with "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'":
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: confused}
+      spec:
+        strategy:
+          type: Recreate
+          rollingUpdate: {maxSurge: 1}
+        selector:
+          matchLabels: {app: confused}
+        template:
+          metadata:
+            labels: {app: confused}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    And the following manifest is rejected with "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}: may not be 0 when `maxSurge` is 0":
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: frozen}
+      spec:
+        strategy:
+          type: RollingUpdate
+          rollingUpdate: {maxSurge: 0, maxUnavailable: 0}
+        selector:
+          matchLabels: {app: frozen}
+        template:
+          metadata:
+            labels: {app: frozen}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+

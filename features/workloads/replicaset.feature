@@ -66,3 +66,43 @@ Feature: ReplicaSet keeps a count of pods
               - name: nginx
                 image: nginx:1.27
       """
+
+  @portable @C002-136
+  Scenario: a changed template leaves the running pods alone; only new pods get it
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: frontend}
+      spec:
+        replicas: 1
+        selector:
+          matchLabels: {app: frontend}
+        template:
+          metadata:
+            labels: {app: frontend}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.26}]
+      """
+    And there are 1 Running pods labelled "app=frontend" within 1 minute
+    When ReplicaSet "frontend" is patched with:
+      """yaml
+      spec:
+        template:
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    And 1 minute passes
+    Then the oldest pod labelled "app=frontend" matches:
+      """yaml
+      spec:
+        containers: [{name: app, image: registry.k8s.io/nginx-slim:0.26}]
+      """
+    When the oldest pod labelled "app=frontend" is deleted
+    Then there are 1 Running pods labelled "app=frontend" within 1 minute
+    And the oldest pod labelled "app=frontend" matches:
+      """yaml
+      spec:
+        containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+

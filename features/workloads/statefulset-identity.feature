@@ -6,7 +6,7 @@ Feature: StatefulSet identity, storage and updates
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C000-032 @C000-039 @C000-058 @C000-035 @C001-144 @C001-155
+  @portable @C000-032 @C000-039 @C000-058 @C000-035 @C001-144 @C001-155 @C002-181
   Scenario: pods are named <statefulset>-<ordinal> and carry their identity
     Given a StatefulSet "web" with 3 replicas
     Then the pods labelled "app=web" are "web-0, web-1, web-2" within 2 minutes
@@ -21,7 +21,7 @@ Feature: StatefulSet identity, storage and updates
         subdomain: web
       """
 
-  @portable @C000-034 @C000-041 @C001-145 @C004-031
+  @portable @C000-034 @C000-041 @C001-145 @C004-031 @C002-173
   Scenario: pods are created in ordinal order, each after the previous is Ready
     Given a StatefulSet "web" with 3 replicas
     When StatefulSet "web" has 3 ready replicas within 2 minutes
@@ -29,7 +29,7 @@ Feature: StatefulSet identity, storage and updates
     And pod "web-1" is created after pod "web-0" is ready
     And pod "web-2" is created after pod "web-1" is ready
 
-  @portable @C000-033 @C000-047 @C000-083 @C000-228 @C001-150 @C001-151 @C000-229 @C004-029 @C004-038
+  @portable @C000-033 @C000-047 @C000-083 @C000-228 @C001-150 @C001-151 @C000-229 @C004-029 @C004-038 @C002-175
   Scenario: each ordinal gets its own claim, kept when scaling down and reused when scaling up
     Given the following manifest is applied:
       """yaml
@@ -284,7 +284,7 @@ Feature: StatefulSet identity, storage and updates
     Then pod "stuck-0" is Running
     And pod "stuck-1" does not exist
 
-  @portable @C000-046 @C001-147 @C000-082 @C000-044 @C000-060 @C004-030 @C004-028
+  @portable @C000-046 @C001-147 @C000-082 @C000-044 @C000-060 @C004-030 @C004-028 @C002-180
   Scenario: a deleted pod comes back with its name and its claim; deleting the StatefulSet keeps the claims
     Given the following manifest is applied:
       """yaml

@@ -3,7 +3,7 @@ Feature: StatefulSet scale-down
   A StatefulSet removes pods from the highest ordinal down, one at a time: the next pod is
   deleted only after the previous one is gone (reference/workloads.md §3, OrderedReady).
 
-  @portable @C000-048 @C001-146 @C004-032
+  @portable @C000-048 @C001-146 @C004-032 @C002-182
   Scenario: the highest ordinal goes first
     Given a cluster with 3 worker nodes
     And a StatefulSet "web" with 3 replicas

@@ -16,6 +16,7 @@ export const validation: AdmissionPlugin = {
     validateName(object, errors);
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
     if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors);
+    if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
     if (object.kind === 'Service' && object.spec?.type === 'ExternalName' && !object.spec?.externalName) errors.push({ path: 'spec.externalName', text: 'Required value' });
@@ -259,6 +260,23 @@ function isKnownTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** ValidateDeploymentStrategy: Recreate takes no rollingUpdate; a rolling update must be able to move. */
+function validateDeploymentStrategy(strategy: any, path: string, errors: FieldError[]): void {
+  if (strategy?.type === 'Recreate' && strategy.rollingUpdate) {
+    errors.push({ path: `${path}.rollingUpdate`, text: "Forbidden: may not be specified when strategy `type` is 'Recreate'" });
+  }
+  const rolling = strategy?.type === 'RollingUpdate' ? strategy.rollingUpdate : undefined;
+  const isZero = (v: unknown) => v === 0 || v === '0%';
+  if (rolling && isZero(rolling.maxUnavailable) && isZero(rolling.maxSurge)) {
+    errors.push({ path: `${path}.rollingUpdate.maxUnavailable`, text: `Invalid value: ${goIntOrString(rolling.maxUnavailable)}: may not be 0 when \`maxSurge\` is 0` });
+  }
+}
+
+/** Go's %#v of an intstr.IntOrString, which the API server prints for these fields. */
+function goIntOrString(v: unknown): string {
+  return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`;
 }
 
 /** Port protocols are case-sensitive: "tcp" is refused (pkg/apis/core/validation). */
