@@ -1,7 +1,28 @@
-import { check, fail, KubespecAssertionError, overcommittedNodes, pass, spreadCounts, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, overcommittedNodes, pass, spreadCounts, UnsupportedError, expectRefusal, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: 'the scheduler runs with the following configuration:',
+    example: 'Given the scheduler runs with the following configuration:\n  """yaml\n  apiVersion: kubescheduler.config.k8s.io/v1\n  kind: KubeSchedulerConfiguration\n  profiles:\n    - schedulerName: default-scheduler\n      plugins:\n        score:\n          disabled: [{name: NodeResourcesBalancedAllocation}]\n  """',
+    area: 'scheduling',
+    doc: "kube-scheduler restarted with this KubeSchedulerConfiguration: its profiles (plugins enabled and disabled, score weights, pluginConfig such as PodTopologySpread's defaultConstraints) schedule the pods whose schedulerName they carry; pending pods are tried again. Simulator only.",
+    async run({ docString }) {
+      if (!this.driver.configureScheduler) throw new UnsupportedError("this driver cannot reconfigure a cluster's scheduler (simulator only)");
+      await this.driver.configureScheduler(this.yamlFrom(docString));
+    },
+  },
+  {
+    pattern: 'the scheduler cannot run with the following configuration because {string}:',
+    example: 'Then the scheduler cannot run with the following configuration because "does not exist":\n  """yaml\n  ...\n  """',
+    area: 'scheduling',
+    doc: 'The KubeSchedulerConfiguration is refused, with a reason containing the text; the scheduler keeps its configuration. Simulator only.',
+    async run({ args: [reason], docString }) {
+      if (!this.driver.configureScheduler) throw new UnsupportedError("this driver cannot reconfigure a cluster's scheduler (simulator only)");
+      const configuration = this.yamlFrom(docString);
+      await expectRefusal('the configuration', reason as string, () => this.driver.configureScheduler!(configuration));
+    },
+  },
   {
     pattern: 'every pod is scheduled',
     example: 'Then every pod is scheduled',

@@ -116,6 +116,8 @@ export interface Driver {
   injectApiFault?(fault: ApiFault): Promise<void>;
   /** Writes a Pod manifest into a node's staticPodPath, replacing one of that name (sim only; optional). */
   placeStaticPod?(node: string, manifest: Manifest): Promise<void>;
+  /** Restarts kube-scheduler with a KubeSchedulerConfiguration (sim only; optional). */
+  configureScheduler?(configuration: object): Promise<void>;
   /** Removes a manifest from a node's staticPodPath (sim only; optional). */
   removeStaticPod?(node: string, name: string): Promise<void>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */

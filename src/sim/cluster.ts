@@ -18,6 +18,8 @@ import { bootstrapClusterRoles } from './bootstrap-policy.ts';
 import { VirtualClock, type Millis } from './clock.ts';
 import { registerControllers } from './controllers/index.ts';
 import { ControllerManager } from './controllers/manager.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { defaultProfile, type Profile } from './scheduler/registry.ts';
 import { EventRecorder } from './events.ts';
 import type { ImageBehavior } from './kubelet/container-behavior.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
@@ -65,6 +67,8 @@ export class SimCluster {
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
   private readonly staticPods: StaticPods;
+  /** One scheduler per profile of the current configuration (the first is the built-in one). */
+  private readonly schedulers: Scheduler[] = [];
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
@@ -75,9 +79,11 @@ export class SimCluster {
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
     this.controllers = new ControllerManager(this.store, this.clock, this.faults);
-    ({ kubelets: this.kubelets, staticPods: this.staticPods } = registerControllers(this.controllers, {
+    const parts = registerControllers(this.controllers, {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
-    }));
+    });
+    ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
+    this.schedulers.push(parts.scheduler);
     this.bootstrap();
     this.clock.settle();
   }
@@ -142,6 +148,25 @@ export class SimCluster {
   /** Every controller's watch drops for `duration`, then relists (ControllerManager.disconnectWatches). */
   disconnectControllerWatches(duration: Millis): void {
     this.controllers.disconnectWatches(duration);
+  }
+
+  /**
+   * Restarts kube-scheduler with these profiles (from a KubeSchedulerConfiguration): a pod is
+   * scheduled by the profile its schedulerName names, and waits if none does. Pending pods are
+   * tried again under the new configuration.
+   */
+  configureScheduler(profiles: readonly Profile[]): void {
+    profiles.forEach((profile, i) => {
+      const existing = this.schedulers[i];
+      if (existing) return existing.useProfile(profile);
+      const scheduler = new Scheduler(this.store, this.clock, this.rng, this.events, profile);
+      this.controllers.register(scheduler, scheduler.watches());
+      this.schedulers.push(scheduler);
+    });
+    // Profiles dropped since: a name no pod carries.
+    for (const unused of this.schedulers.slice(profiles.length)) unused.useProfile({ ...defaultProfile, schedulerName: '' });
+    for (const pod of this.store.list('Pod').filter((p) => !p.spec?.nodeName)) this.controllers.resync(pod);
+    this.clock.settle();
   }
 
   /** Writes a pod manifest into the node's staticPodPath (replacing one of the same name): its kubelet runs it. */

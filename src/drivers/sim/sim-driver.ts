@@ -1,6 +1,8 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { waitTimeout } from '../wait-timeout.ts';
+import { parseSchedulerConfiguration, SchedulerConfigurationError } from '../../sim/scheduler/scheduler-configuration.ts';
+import type { Profile } from '../../sim/scheduler/registry.ts';
 import { UserError } from '../../errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
@@ -92,6 +94,17 @@ export class SimDriver implements Driver {
     if (!name) throw new UserError('a static pod manifest needs metadata.name');
     c.store.create({ ...pod, metadata: { ...metadata, generateName: `${name}-${node}-` } }, { dryRun: true });
     c.placeStaticPod(node, pod);
+  }
+
+  async configureScheduler(configuration: object): Promise<void> {
+    let profiles: Profile[];
+    try {
+      profiles = parseSchedulerConfiguration(configuration);
+    } catch (e) {
+      if (e instanceof SchedulerConfigurationError) throw new UserError(e.message);
+      throw e;
+    }
+    this.sim().configureScheduler(profiles);
   }
 
   async removeStaticPod(node: string, name: string): Promise<void> {

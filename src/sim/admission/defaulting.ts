@@ -1,4 +1,5 @@
 import type { AdmissionPlugin } from './admission.ts';
+import { qosClass } from '../qos.ts';
 
 /**
  * Field defaults the API server fills in (reference/api-machinery.md §7, kubelet.md §13,
@@ -6,7 +7,7 @@ import type { AdmissionPlugin } from './admission.ts';
  */
 export const defaulting: AdmissionPlugin = {
   name: 'Defaulting',
-  admit({ object }) {
+  admit({ object, operation }) {
     switch (object.kind) {
       case 'Namespace':
         // The API server labels every namespace with its name and starts it Active.
@@ -20,6 +21,8 @@ export const defaulting: AdmissionPlugin = {
           defaultPodSpec(object.spec);
           // SetDefaults_Pod, not SetDefaults_PodSpec: pods get it, templates do not.
           object.spec.enableServiceLinks ??= true;
+          // The pod strategy's PrepareForCreate: a new pod's status is Pending with its QoS class, whatever was sent.
+          if (operation === 'CREATE') object.status = { phase: 'Pending', qosClass: qosClass(object) };
         }
         break;
       case 'StatefulSet':

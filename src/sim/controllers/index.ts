@@ -49,7 +49,7 @@ export interface ControlPlaneParts {
  * The builder (STYLE.md §1): which loops run, what each watches and which keys a change
  * enqueues, declared in one place. Logic stays in the controllers.
  */
-export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods } {
+export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods; scheduler: Scheduler } {
   const { store, clock, rng, events, images, metrics, health, loadBalancers } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   /** The Services whose selector matches a pod's labels. */
@@ -142,5 +142,5 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
   manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
-  return { kubelets, staticPods };
+  return { kubelets, staticPods, scheduler };
 }

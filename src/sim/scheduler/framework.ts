@@ -61,6 +61,8 @@ export interface CycleContext {
   claim(namespace: string, name: string): KubeObject | undefined;
   storageClass(name: string): KubeObject | undefined;
   volume(name: string): KubeObject | undefined;
+  /** The profile's pluginConfig args for a plugin (KubeSchedulerConfiguration), if it gives any. */
+  pluginArgs(name: string): any;
 }
 
 export interface FilterPlugin {

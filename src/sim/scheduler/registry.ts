@@ -22,6 +22,8 @@ export interface Profile {
   percentageOfNodesToScore?: number;
   plugins: string[];
   weights: Record<string, number>;
+  /** pluginConfig: args by plugin name (e.g. PodTopologySpread's defaultConstraints). */
+  pluginArgs?: Record<string, any>;
 }
 
 /**

@@ -27,8 +27,8 @@ const COMPONENT = 'default-scheduler';
 export class Scheduler implements Controller {
   readonly name = 'Scheduler';
   private nextStartNode = 0;
-  private readonly filters: Array<Plugin & Required<Pick<Plugin, 'filter'>>>;
-  private readonly scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }>;
+  private filters: Array<Plugin & Required<Pick<Plugin, 'filter'>>> = [];
+  private scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }> = [];
   private readonly cache: NodeInfoCache;
   private readonly unschedulable = new Map<string, ObjectKey>();
 
@@ -37,17 +37,27 @@ export class Scheduler implements Controller {
     private readonly clock: Clock,
     private readonly rng: SeededRandom,
     private readonly events: EventRecorder,
-    private readonly profile: Profile = defaultProfile,
+    private profile: Profile = defaultProfile,
   ) {
+    this.cache = new NodeInfoCache(store);
+    this.useProfile(profile);
+  }
+
+  /** Runs with this profile from now on (a scheduler restarted with a new configuration). */
+  useProfile(profile: Profile): void {
     const plugins = profile.plugins.map((name) => {
       const p = registry.get(name);
       if (!p) throw new Error(`unknown scheduler plugin "${name}"`);
       return p;
     });
+    this.profile = profile;
     this.filters = plugins.filter(isFilterPlugin) as any;
-    this.cache = new NodeInfoCache(store);
     this.scorers = plugins.filter(isScorePlugin).filter((p) => (profile.weights[p.name] ?? 0) > 0)
       .map((plugin) => ({ plugin: plugin as any, weight: profile.weights[plugin.name]! }));
+  }
+
+  get schedulerName(): string {
+    return this.profile.schedulerName;
   }
 
   /** The watches that feed this scheduler: its own pods, and changes that may free room. */
@@ -74,6 +84,7 @@ export class Scheduler implements Controller {
       claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
       storageClass: (name) => this.store.get('StorageClass', { name }),
       volume: (name) => this.store.get('PersistentVolume', { name }),
+      pluginArgs: (name) => this.profile.pluginArgs?.[name],
     };
     for (const p of this.filters) {
       const rejected = p.preFilter?.(pod, ctx);

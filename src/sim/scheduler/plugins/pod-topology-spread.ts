@@ -33,7 +33,7 @@ interface State {
 export const podTopologySpread = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
-    const constraints = constraintsOf(pod);
+    const constraints = constraintsOf(pod, ctx.pluginArgs(NAME));
     if (constraints.length === 0) return { constraints, counts: [], selfMatch: [] };
     const counts = constraints.map(() => new Map<string, number>());
     const eligibility = new Map<NodeInfo, boolean>();
@@ -86,7 +86,13 @@ export const podTopologySpread = {
   },
 } satisfies FilterPlugin & ScorePlugin;
 
-function constraintsOf(pod: KubeObject): Constraint[] {
+/** The system default constraints (defaultingType System): soft, per node and per zone. */
+const systemDefaults = [
+  { maxSkew: 3, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' },
+  { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+];
+
+function constraintsOf(pod: KubeObject, args?: { defaultingType?: string; defaultConstraints?: any[] }): Constraint[] {
   const own: any[] = pod.spec?.topologySpreadConstraints ?? [];
   if (own.length) {
     return own.map((c) => {
@@ -102,8 +108,7 @@ function constraintsOf(pod: KubeObject): Constraint[] {
   if (!owned || !pod.metadata.labels) return [];
   const labels = Object.fromEntries(Object.entries(pod.metadata.labels).filter(([k]) => !['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index'].includes(k)));
   const selector = LabelSelector.fromSpec({ matchLabels: labels });
-  return [
-    { maxSkew: 3, topologyKey: 'kubernetes.io/hostname', hard: false, minDomains: 1, selector },
-    { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', hard: false, minDomains: 1, selector },
-  ];
+  // A profile's pluginConfig may list its own (defaultingType List); none listed means none.
+  const defaults = args?.defaultingType === 'List' ? args.defaultConstraints ?? [] : systemDefaults;
+  return defaults.map((c: any) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: 1, selector }));
 }

@@ -18,7 +18,7 @@ function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContex
       nodes: infos,
       nodeInfo: (name) => infos.find((i) => i.node.metadata.name === name),
       podsMatching: (namespace, selector) => infos.flatMap((i) => i.pods).filter((p) => p.metadata.namespace === namespace && selector.matches(p.metadata.labels)),
-      namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined,
+      namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined, pluginArgs: () => undefined,
     },
   };
 }
