@@ -27,11 +27,12 @@ const scenarioCases: Array<{ name: string; steps: string[]; message: string }> =
   { name: 'a manifest that is a list', steps: yaml('- just', '- a list'), message: 'UserError: features/catalog.feature:@+2: a manifest must be a mapping with apiVersion, kind and metadata' },
   { name: 'invalid YAML', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', ' bad: ['), message: 'UserError: features/catalog.feature:@+6: invalid YAML at line 5, column 1: All mapping items must start at the same column' },
   { name: 'a missing manifest file', steps: ['    Given manifest "nope.yaml" is applied'], message: 'UserError: manifest "nope.yaml" not found (looked in scenarios/manifests, PACKAGE/scenarios/manifests)' },
+  { name: 'a name YAML 1.1 reads as a boolean, as kubectl does', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: n}'), message: 'UserError: features/catalog.feature:@+2: ConfigMap: metadata.name: Required value: name or generateName is required' },
   { name: 'a check of an object that does not exist', steps: ['    Then pod "ghost" is Running'], message: 'KubespecAssertionError: pod "ghost" not found' },
   { name: 'an API fault status the server cannot be made to give', steps: ["    When the API server answers 50% of the control plane's writes with 404 for 1 minute"], message: 'UserError: the API server can be made to answer 429, 500 or 503, not 404' },
   { name: 'a share of refused writes over 100 %', steps: ["    When the API server answers 150% of the control plane's writes with 429 for 1 minute"], message: 'UserError: the share of refused writes must be 1..100%, not 150%' },
   { name: 'failing a node that does not exist', steps: ['    When node "ghost" is partitioned from the control plane'], message: 'UserError: node "ghost" not found' },
-  { name: 'ConfigMap data that is not a string', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: n}', 'data: {MAX: 100}'), message: 'InternalErrorError: failed to create typed patch object (default/n; /v1, Kind=ConfigMap): .data.MAX: expected string, got &value.valueUnstructured{Value:100}' },
+  { name: 'ConfigMap data that is not a string', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: limits}', 'data: {MAX: 100}'), message: 'InternalErrorError: failed to create typed patch object (default/limits; /v1, Kind=ConfigMap): .data.MAX: expected string, got &value.valueUnstructured{Value:100}' },
 ];
 
 test('each bad input in a scenario fails it with its one message, and no stack trace', async () => {
