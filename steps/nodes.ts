@@ -1,4 +1,5 @@
 import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, UnsupportedError, updateFromFresh, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import type { NodeFault } from '../src/drivers/driver.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 const DRAIN_TIMEOUT = 5 * 60_000;
@@ -107,34 +108,35 @@ steps.push(
 );
 
 
-steps.push(
+/** The ways a node can be cut off from the control plane, one step each (node-health.ts). */
+const nodeFaults: Array<{ pattern: string; fault: NodeFault; doc: string }> = [
   {
     pattern: 'node {string} fails',
-    example: 'When node "worker-2" fails',
-    area: 'nodes',
+    fault: 'power-off',
     doc: 'The node loses power: its containers die and its heartbeats stop; after 50s it is NotReady (Unknown) and tainted unreachable, and its pods leave after their tolerationSeconds (300s by default). When it recovers it boots: pods still bound to it start again from a new sandbox, each running container counted as a restart (last state Unknown, exit code 255); restartPolicy Never pods fail. Simulator only.',
-    async run({ args: [node] }) {
-      await this.driver.failNode(node as string, 'power-off');
-    },
   },
   {
     pattern: 'node {string} is partitioned from the control plane',
-    example: 'When node "worker-2" is partitioned from the control plane',
-    area: 'nodes',
+    fault: 'partition',
     doc: 'The network between the node and the API server is cut: the control plane sees what it sees for a failed node, while the kubelet keeps running its pods; when the partition heals it reports their state and stops the pods deleted meanwhile. Simulator only.',
-    async run({ args: [node] }) {
-      await this.driver.failNode(node as string, 'partition');
-    },
   },
   {
     pattern: 'the kubelet on node {string} stops',
-    example: 'When the kubelet on node "worker-2" stops',
-    area: 'nodes',
+    fault: 'kubelet-stop',
     doc: 'The kubelet process stops: heartbeats end as for a failed node, containers keep running unattended, and a container that exits is not restarted (nor probed) until the kubelet starts again. Simulator only.',
-    async run({ args: [node] }) {
-      await this.driver.failNode(node as string, 'kubelet-stop');
-    },
   },
+];
+
+steps.push(
+  ...nodeFaults.map(({ pattern, fault, doc }): StepSpec<KubespecWorld> => ({
+    pattern,
+    example: `When ${pattern.replace('{string}', '"worker-2"')}`,
+    area: 'nodes',
+    doc,
+    async run({ args: [node] }) {
+      await this.driver.failNode(node as string, fault);
+    },
+  })),
   {
     pattern: 'node {string} recovers',
     example: 'When node "worker-2" recovers',

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { ServedCluster } from '../../src/serve/served-cluster.ts';
+import type { ServedCluster } from '../../src/serve/served-cluster.ts';
+import { serveForTests } from '../serve/served-for-tests.ts';
 import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
-import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
 import { packageRoot } from '../../src/package-root.ts';
 import { bin } from '../cli/cli-helpers.ts';
 
@@ -21,12 +21,7 @@ describe('the live driver against kubespec serve', () => {
   const scenarioNamespaces = () => served.cluster.store.list('Namespace').filter((n) => n.metadata.name.startsWith('ks-'));
 
   before(async () => {
-    const nodes = [{ name: 'control-plane', role: 'control-plane' as const }, { name: 'worker-1' }, { name: 'worker-2' }, { name: 'worker-3' }];
-    served = new ServedCluster({ seed: 5, nodes, images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 20, host: '127.0.0.1', port: 0 });
-    const url = await served.start();
-    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-'));
-    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
-    env = { KUBECONFIG: join(dir, 'kubeconfig'), NO_COLOR: '1' };
+    ({ served, env } = await serveForTests(5, [{ name: 'control-plane', role: 'control-plane' }, { name: 'worker-1' }, { name: 'worker-2' }, { name: 'worker-3' }]));
   });
   after(async () => served?.stop());
 
@@ -105,12 +100,7 @@ describe('the live driver on a cluster whose nodes kind named', () => {
   let env: Record<string, string>;
 
   before(async () => {
-    const nodes = [{ name: 'lab-control-plane', role: 'control-plane' as const }, { name: 'lab-worker' }, { name: 'lab-worker2' }];
-    served = new ServedCluster({ seed: 5, nodes, images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 20, host: '127.0.0.1', port: 0 });
-    const url = await served.start();
-    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-kind-'));
-    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
-    env = { KUBECONFIG: join(dir, 'kubeconfig'), NO_COLOR: '1' };
+    ({ served, env } = await serveForTests(5, [{ name: 'lab-control-plane', role: 'control-plane' }, { name: 'lab-worker' }, { name: 'lab-worker2' }]));
   });
   after(async () => served?.stop());
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import { execa } from 'execa';
@@ -8,10 +7,8 @@ import { SimDriver } from '../../src/drivers/sim/sim-driver.ts';
 import { nightlyManifests } from '../../src/nightly/nightly-manifests.ts';
 import { runnerRules } from '../../src/nightly/runner-rbac.ts';
 import { canI, serviceAccountSubject } from '../../src/security/can-i.ts';
-import { ServedCluster } from '../../src/serve/served-cluster.ts';
-import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
-import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
-import { packageRoot } from '../../src/package-root.ts';
+import type { ServedCluster } from '../../src/serve/served-cluster.ts';
+import { serveForTests } from '../serve/served-for-tests.ts';
 import { bin, projectWith } from '../cli/cli-helpers.ts';
 
 const crdFeature = [
@@ -57,11 +54,7 @@ describe('nightly shards against a served cluster', () => {
   let served: ServedCluster;
   let env: Record<string, string>;
   before(async () => {
-    served = new ServedCluster({ seed: 3, nodes: [{ name: 'worker-1' }], images: loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')), speed: 20, host: '127.0.0.1', port: 0 });
-    const url = await served.start();
-    const dir = mkdtempSync(join(tmpdir(), 'kubespec-nightly-'));
-    writeKubeconfig(join(dir, 'kubeconfig'), { name: 'kubespec', server: url, caPem: served.certificate(), token: served.token });
-    env = { KUBECONFIG: join(dir, 'kubeconfig'), NO_COLOR: '1' };
+    ({ served, env } = await serveForTests(3, [{ name: 'worker-1' }]));
   });
   after(async () => served?.stop());
 
