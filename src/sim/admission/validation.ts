@@ -1,7 +1,7 @@
 import { invalid, type FieldError } from '../store/errors.ts';
 import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
-import { parseQuantity } from '../quantity.ts';
+import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /**
@@ -125,124 +125,6 @@ function validateJobTemplate(template: any, path: string, errors: FieldError[]):
   validatePodSpec(template?.spec, `${path}.spec`, errors);
 }
 
-function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
-  const containers: any[] = spec?.containers ?? [];
-  if (containers.length === 0) errors.push({ path: `${path}.containers`, text: 'Required value' });
-  containers.forEach((c, i) => {
-    if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
-    if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });
-  });
-  const volumeNames = new Set<string>((spec?.volumes ?? []).map((v: any) => v?.name));
-  const containerNames = new Set<string>();
-  for (const group of ['initContainers', 'containers']) {
-    (spec?.[group] ?? []).forEach((c: any, i: number) => {
-      const at = `${path}.${group}[${i}]`;
-      // Names are unique across init and app containers (init containers are checked first).
-      if (c?.name && containerNames.has(c.name)) errors.push({ path: `${at}.name`, text: `Duplicate value: ${JSON.stringify(c.name)}` });
-      containerNames.add(c?.name);
-      (c?.volumeMounts ?? []).forEach((m: any, j: number) => {
-        if (m?.name && !volumeNames.has(m.name)) errors.push({ path: `${at}.volumeMounts[${j}].name`, text: `Not found: ${JSON.stringify(m.name)}` });
-      });
-      validateRequestsWithinLimits(c?.resources, `${at}.resources`, errors);
-      validateExtendedResources(c?.resources, `${at}.resources`, errors);
-      (c?.env ?? []).forEach((e: any, j: number) => validateEnvFieldRef(e?.valueFrom?.fieldRef, `${at}.env[${j}].valueFrom.fieldRef`, errors));
-    });
-  }
-  for (const group of ['initContainers', 'containers']) {
-    (spec?.[group] ?? []).forEach((c: any, i: number) => validateProtocols(c.ports, `${path}.${group}[${i}].ports`, errors));
-  }
-  validateTolerations(spec?.tolerations, `${path}.tolerations`, errors);
-  validatePodAffinityTerms(spec?.affinity, `${path}.affinity`, errors);
-  validateSpreadConstraints(spec?.topologySpreadConstraints, `${path}.topologySpreadConstraints`, errors);
-  (spec?.initContainers ?? []).forEach((c: any, i: number) => {
-    if (c.restartPolicy === 'Always') return;
-    for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-      if (c[field]) errors.push({ path: `${path}.initContainers[${i}].${field}`, text: 'Forbidden: may not be set for init containers without restartPolicy=Always' });
-    }
-  });
-}
-
-/** A request above its limit (validateResourceRequirements): the path is `requests`, the value the request's. */
-function validateRequestsWithinLimits(resources: any, path: string, errors: FieldError[]): void {
-  for (const [name, request] of Object.entries<any>(resources?.requests ?? {})) {
-    const limit = resources?.limits?.[name];
-    const [r, l] = [quantityOrUndefined(request), quantityOrUndefined(limit)];
-    if (r !== undefined && l !== undefined && r > l) {
-      errors.push({ path: `${path}.requests`, text: `Invalid value: ${JSON.stringify(String(request))}: must be less than or equal to ${name} limit of ${limit}` });
-    }
-  }
-}
-
-function quantityOrUndefined(q: unknown): number | undefined {
-  try {
-    return q === undefined ? undefined : parseQuantity(q as string);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Extended resources (a domain other than kubernetes.io, e.g. nvidia.com/gpu) cannot be
- * overcommitted: a request needs a limit, and equals it.
- */
-function validateExtendedResources(resources: any, path: string, errors: FieldError[]): void {
-  for (const [name, request] of Object.entries<any>(resources?.requests ?? {})) {
-    if (!isExtendedResource(name)) continue;
-    const limit = resources?.limits?.[name];
-    if (limit === undefined) errors.push({ path: `${path}.limits`, text: 'Required value: Limit must be set for non overcommitable resources' });
-    else if (quantityOrUndefined(request) !== quantityOrUndefined(limit)) {
-      errors.push({ path: `${path}.requests`, text: `Invalid value: ${JSON.stringify(String(request))}: must be equal to ${name} limit of ${limit}` });
-    }
-  }
-}
-
-function isExtendedResource(name: string): boolean {
-  const slash = name.indexOf('/');
-  return slash > 0 && !name.slice(0, slash).endsWith('kubernetes.io') && !name.startsWith('requests.');
-}
-
-/** ValidateTolerations: an Exists toleration matches any value, so it may not name one. */
-function validateTolerations(tolerations: any[] | undefined, path: string, errors: FieldError[]): void {
-  (tolerations ?? []).forEach((t, i) => {
-    if (t?.operator === 'Exists' && t.value) errors.push({ path: `${path}[${i}].operator`, text: `Invalid value: ${JSON.stringify(t.value)}: value must be empty when \`operator\` is 'Exists'` });
-  });
-}
-
-/** Every pod (anti-)affinity term needs a topologyKey: the domain it counts pods in. */
-function validatePodAffinityTerms(affinity: any, path: string, errors: FieldError[]): void {
-  for (const kind of ['podAffinity', 'podAntiAffinity']) {
-    const rules = affinity?.[kind];
-    (rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []).forEach((term: any, i: number) => {
-      if (!term?.topologyKey) errors.push({ path: `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution[${i}].topologyKey`, text: 'Required value: can not be empty' });
-    });
-    (rules?.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((p: any, i: number) => {
-      if (!p?.podAffinityTerm?.topologyKey) errors.push({ path: `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution[${i}].podAffinityTerm.topologyKey`, text: 'Required value: can not be empty' });
-    });
-  }
-}
-
-/** validateTopologySpreadConstraints: a positive maxSkew and one of the two known actions. */
-function validateSpreadConstraints(constraints: any[] | undefined, path: string, errors: FieldError[]): void {
-  (constraints ?? []).forEach((c, i) => {
-    const at = `${path}[${i}]`;
-    if (typeof c?.maxSkew === 'number' && c.maxSkew <= 0) errors.push({ path: `${at}.maxSkew`, text: `Invalid value: ${c.maxSkew}: must be greater than zero` });
-    if (!c?.topologyKey) errors.push({ path: `${at}.topologyKey`, text: 'Required value: can not be empty' });
-    if (!c?.whenUnsatisfiable) errors.push({ path: `${at}.whenUnsatisfiable`, text: 'Required value: can not be empty' });
-    else if (!['DoNotSchedule', 'ScheduleAnyway'].includes(c.whenUnsatisfiable)) {
-      errors.push({ path: `${at}.whenUnsatisfiable`, text: `Unsupported value: ${JSON.stringify(c.whenUnsatisfiable)}: supported values: "DoNotSchedule", "ScheduleAnyway"` });
-    }
-  });
-}
-
-/** What an env var's fieldRef may read (validEnvDownwardAPIFieldPathExpressions, plus one label or annotation). */
-const envFieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
-
-function validateEnvFieldRef(ref: any, path: string, errors: FieldError[]): void {
-  const fieldPath = ref?.fieldPath;
-  if (typeof fieldPath !== 'string' || /^metadata\.(labels|annotations)\['[^']+'\]$/.test(fieldPath) || envFieldPaths.includes(fieldPath)) return;
-  errors.push({ path: `${path}.fieldPath`, text: `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${envFieldPaths.map((p) => JSON.stringify(p)).join(', ')}` });
-}
-
 /** validateTimeZone: an IANA zone name the controller can load (Go's time.LoadLocation). */
 function validateTimeZone(zone: unknown, path: string, errors: FieldError[]): void {
   if (zone === undefined || zone === null) return;
@@ -277,15 +159,6 @@ function validateDeploymentStrategy(strategy: any, path: string, errors: FieldEr
 /** Go's %#v of an intstr.IntOrString, which the API server prints for these fields. */
 function goIntOrString(v: unknown): string {
   return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`;
-}
-
-/** Port protocols are case-sensitive: "tcp" is refused (pkg/apis/core/validation). */
-function validateProtocols(ports: any[] | undefined, path: string, errors: FieldError[]): void {
-  (ports ?? []).forEach((p, i) => {
-    if (p?.protocol !== undefined && !['SCTP', 'TCP', 'UDP'].includes(p.protocol)) {
-      errors.push({ path: `${path}[${i}].protocol`, text: `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"` });
-    }
-  });
 }
 
 /** Go's %#v of a map[string]string, which the apiserver prints in this message. */
