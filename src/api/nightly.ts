@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -108,11 +108,7 @@ export async function nightlyCollect(options: { run: string; namespace?: string;
 /** The text of every feature the run would select by default: the project's, else kubespec's own. */
 function featureTexts(cwd: string): string[] {
   const dir = existsSync(join(cwd, 'features')) ? join(cwd, 'features') : join(packageRoot, 'features');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => {
-    const p = join(d, n);
-    return statSync(p).isDirectory() ? walk(p) : n.endsWith('.feature') ? [p] : [];
-  });
-  return walk(dir).sort().map((p) => readFileSync(p, 'utf8'));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.feature')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 /** The manifest files the features apply by name (`manifest "x.yaml" is applied`). */

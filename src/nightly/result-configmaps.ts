@@ -22,7 +22,9 @@ const REPORT_FILES = ['junit.xml', 'messages.ndjson'];
 export function packResults(reports: string, runId: string, shard: number, namespace: string): KubeObject[] {
   const files: Record<string, string> = {};
   for (const name of REPORT_FILES) if (existsSync(join(reports, name))) files[name] = readFileSync(join(reports, name), 'utf8');
-  for (const path of walk(join(reports, 'allure-results'))) files[relative(reports, path)] = readFileSync(path).toString('base64');
+  const results = join(reports, 'allure-results');
+  const resultFiles = existsSync(results) ? readdirSync(results, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(results, f)).isFile()) : [];
+  for (const f of resultFiles.sort()) files[relative(reports, join(results, f))] = readFileSync(join(results, f)).toString('base64');
   const packed = gzipSync(JSON.stringify(files));
   const parts = Math.max(1, Math.ceil(packed.length / PART_BYTES));
   return Array.from({ length: parts }, (_, part) => ({
@@ -72,12 +74,4 @@ export function unpackResults(configMaps: readonly KubeObject[], into: string): 
 function partOf(cm: KubeObject): { index: number; total: number } {
   const [index, total] = String(cm.metadata.annotations?.['kubespec.io/part'] ?? '1/1').split('/').map(Number);
   return { index: index!, total: total! };
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
 }

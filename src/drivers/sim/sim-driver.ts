@@ -75,7 +75,7 @@ export class SimDriver implements Driver {
   }
 
   async failNode(name: string, how: NodeFault = 'power-off'): Promise<void> {
-    if (!this.sim().store.get('Node', { name })) throw new UserError(`node "${name}" not found`);
+    this.requireNode(name);
     this.sim().failNode(name, how);
   }
 
@@ -85,7 +85,7 @@ export class SimDriver implements Driver {
 
   async placeStaticPod(node: string, manifest: Manifest): Promise<void> {
     const c = this.sim();
-    if (!c.store.get('Node', { name: node })) throw new UserError(`node "${node}" not found`);
+    this.requireNode(node);
     if (manifest.apiVersion !== 'v1' || manifest.kind !== 'Pod') throw new UserError(`a static pod manifest must be a v1 Pod, not ${manifest.apiVersion}/${manifest.kind}`);
     const pod = { ...manifest, metadata: { ...manifest.metadata, namespace: manifest.metadata.namespace ?? this.namespace() } } as SimObject;
     // The kubelet skips a manifest it cannot decode or validate: say so now rather than never run
@@ -94,6 +94,11 @@ export class SimDriver implements Driver {
     if (!name) throw new UserError('a static pod manifest needs metadata.name');
     c.store.create({ ...pod, metadata: { ...metadata, generateName: `${name}-${node}-` } }, { dryRun: true });
     c.placeStaticPod(node, pod);
+  }
+
+  /** A step naming a node the cluster does not have is the scenario's mistake. */
+  private requireNode(name: string): void {
+    if (!this.sim().store.get('Node', { name })) throw new UserError(`node "${name}" not found`);
   }
 
   async configureScheduler(configuration: object): Promise<void> {

@@ -166,10 +166,10 @@ export class Kubelets implements Controller {
     }
     // A claim still being bound (a provisioner at work) keeps the pod ContainerCreating, quietly.
     if (this.hasUnboundClaim(pod)) return;
+    // While the kubelet was stopped no one probed or restarted containers.
+    const attendedFrom = rt.unattendedUntil ?? 0;
     for (let changed = true; changed; ) {
       changed = false;
-      // While the kubelet was stopped no one probed or restarted containers.
-      const attendedFrom = rt.unattendedUntil ?? 0;
       for (const c of rt.containers) {
         const exit = exitTime(c);
         const probeKill = probeKillTime(c);
