@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, pass, UnsupportedError, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -9,15 +9,18 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'kubectl exec … env: the environment the running container started with.',
     eventual: 'optional',
     async run({ args: [container, pod, name, value], within }) {
-      await check(this.driver, `${name}=${value} in container "${container}" of pod "${pod}"`, within, async () => {
-        const env = await this.driver.containerEnv(pod as string, container as string).catch((e: Error) => {
-          // A driver that cannot exec skips the step; a container not running yet is a retry.
-          if (e instanceof UnsupportedError) throw e;
-          return e;
-        });
-        if (env instanceof Error) return fail(env.message);
-        return env[name as string] === value ? pass : fail(`${name} is ${env[name as string] === undefined ? 'not set' : JSON.stringify(env[name as string])} in container "${container}" of pod "${pod}"`);
-      });
+      await expectEnvironmentVariable(this, container as string, pod as string, name as string, value as string, within);
+    },
+  },
+  {
+    pattern: 'container {string} of the oldest pod labelled {string} has environment variable {string} set to {string}',
+    example: 'Then container "app" of the oldest pod labelled "app=web" has environment variable "LOG_LEVEL" set to "info"',
+    area: 'config',
+    doc: 'As for a named pod, on the earliest-created pod matching the selector (a workload\'s pods have random names).',
+    eventual: 'optional',
+    async run({ args: [container, selector, name, value], within }) {
+      const pod = await oldestPodName(this.driver, selector as string);
+      await expectEnvironmentVariable(this, container as string, pod, name as string, value as string, within);
     },
   },
   {
@@ -26,8 +29,16 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'config',
     doc: 'The variable is not in the environment the container started with.',
     async run({ args: [container, pod, name] }) {
-      const env = await this.driver.containerEnv(pod as string, container as string);
-      if (env[name as string] !== undefined) throw new KubespecAssertionError(`${name} is set to ${JSON.stringify(env[name as string])}`);
+      await expectNoEnvironmentVariable(this, container as string, pod as string, name as string);
+    },
+  },
+  {
+    pattern: 'container {string} of the oldest pod labelled {string} has no environment variable {string}',
+    example: 'Then container "worker" of the oldest pod labelled "job-name=batch" has no environment variable "JOB_COMPLETION_INDEX"',
+    area: 'config',
+    doc: 'As for a named pod, on the earliest-created pod matching the selector.',
+    async run({ args: [container, selector, name] }) {
+      await expectNoEnvironmentVariable(this, container as string, await oldestPodName(this.driver, selector as string), name as string);
     },
   },
   {
@@ -56,3 +67,20 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
 ];
+
+async function expectEnvironmentVariable(world: KubespecWorld, container: string, pod: string, name: string, value: string, within?: number): Promise<void> {
+  await check(world.driver, `${name}=${value} in container "${container}" of pod "${pod}"`, within, async () => {
+    const env = await world.driver.containerEnv(pod, container).catch((e: Error) => {
+      // A driver that cannot exec skips the step; a container not running yet is a retry.
+      if (e instanceof UnsupportedError) throw e;
+      return e;
+    });
+    if (env instanceof Error) return fail(env.message);
+    return env[name] === value ? pass : fail(`${name} is ${env[name] === undefined ? 'not set' : JSON.stringify(env[name])} in container "${container}" of pod "${pod}"`);
+  });
+}
+
+async function expectNoEnvironmentVariable(world: KubespecWorld, container: string, pod: string, name: string): Promise<void> {
+  const env = await world.driver.containerEnv(pod, container);
+  if (env[name] !== undefined) throw new KubespecAssertionError(`${name} is set to ${JSON.stringify(env[name])} in container "${container}" of pod "${pod}"`);
+}

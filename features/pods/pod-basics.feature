@@ -273,3 +273,102 @@ Feature: Pod basics: required fields, placement, environment and resources
       metadata: {name: alias}
       spec: {type: ExternalName}
       """
+
+  @portable @needs-kubelet @C004-003 @C004-004
+  Scenario: two containers mount the same volume and the pod is ready 2/2
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: site}
+      data: {index.html: "<h1>shared</h1>"}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: multi-container-pod}
+      spec:
+        containers:
+          - name: nginx
+            image: nginx:1.21
+            volumeMounts: [{name: shared-data, mountPath: /usr/share/nginx/html}]
+          - name: sidecar
+            image: busybox:1.36
+            command: [sh, -c, "sleep 3600"]
+            volumeMounts: [{name: shared-data, mountPath: /shared}]
+        volumes:
+          - name: shared-data
+            configMap: {name: site}
+      """
+    Then pod "multi-container-pod" is ready within 1 minute
+    And pod "multi-container-pod" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: nginx, ready: true}
+          - {name: sidecar, ready: true}
+      """
+    And container "nginx" of pod "multi-container-pod" sees file "/usr/share/nginx/html/index.html" containing "shared"
+    And container "sidecar" of pod "multi-container-pod" sees file "/shared/index.html" containing "shared"
+
+  @portable @needs-kubelet @C004-006
+  Scenario: args are handed to the command: sh -c runs the script given as args
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: combined}
+      spec:
+        restartPolicy: Never
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: [sh, -c]
+            args: ["sleep 2; exit 3"]
+      """
+    Then pod "combined" is Failed within 1 minute
+    And pod "combined" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            state:
+              terminated: {exitCode: 3, reason: Error}
+      """
+
+  @portable @needs-kubelet @C004-007 @C004-008
+  Scenario: a pod goes Pending, Running, Succeeded, its conditions turning True in order
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: phases}
+      spec:
+        restartPolicy: Never
+        initContainers:
+          - {name: setup, image: busybox:1.36, command: [sh, -c, "sleep 20"]}
+        containers:
+          - {name: app, image: busybox:1.36, command: [sh, -c, "sleep 30"]}
+      """
+    Then pod "phases" is Pending
+    And pod "phases" matches within 15s:
+      """yaml
+      status:
+        phase: Pending
+        conditions:
+          - {type: PodScheduled, status: "True"}
+          - {type: PodReadyToStartContainers, status: "True"}
+          - {type: Initialized, status: "False", reason: ContainersNotInitialized}
+          - {type: ContainersReady, status: "False", reason: ContainersNotReady}
+          - {type: Ready, status: "False", reason: ContainersNotReady}
+      """
+    And pod "phases" is Running within 1 minute
+    And pod "phases" matches:
+      """yaml
+      status:
+        conditions:
+          - {type: PodScheduled, status: "True"}
+          - {type: Initialized, status: "True"}
+          - {type: ContainersReady, status: "True"}
+          - {type: Ready, status: "True"}
+      """
+    And pod "phases" is Succeeded within 1 minute

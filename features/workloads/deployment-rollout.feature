@@ -152,3 +152,34 @@ Feature: Deployment rollouts
             containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
       """
 
+
+  @portable @needs-kubelet @C004-024 @C004-025
+  Scenario: maxSurge 2 and maxUnavailable 1 over 5 replicas: never more than 7 pods, never fewer than 4 available
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: nginx-deployment}
+      spec:
+        replicas: 5
+        strategy:
+          type: RollingUpdate
+          rollingUpdate: {maxSurge: 2, maxUnavailable: 1}
+        selector:
+          matchLabels: {app: nginx}
+        template:
+          metadata:
+            labels: {app: nginx}
+          spec:
+            containers:
+              - name: nginx
+                image: registry.k8s.io/nginx-slim:0.26
+                readinessProbe:
+                  httpGet: {path: /, port: 80}
+                  initialDelaySeconds: 5
+                  periodSeconds: 5
+      """
+    And Deployment "nginx-deployment" is rolled out within 2 minutes
+    When Deployment "nginx-deployment" is updated to image "registry.k8s.io/nginx-slim:0.27"
+    Then Deployment "nginx-deployment" rolls out within 3 minutes with at most 7 pods and at least 4 available
+    And there are 5 Running pods labelled "app=nginx"

@@ -291,3 +291,118 @@ Feature: Jobs run pods to completion
         failed: 4
         failedIndexes: "0-1"
       """
+
+  @sim-only @C004-084 @C004-088
+  Scenario: a finished pod of a parallel Job is replaced at once, and the finished pods are kept
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: pairs
+      spec:
+        completions: 4
+        parallelism: 2
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - {name: worker, image: busybox:1.36, command: ["sh", "-c", "sleep 10"]}
+      """
+    When 16 seconds pass
+    Then there are 2 Succeeded pods labelled "batch.kubernetes.io/job-name=pairs"
+    And there are 2 Running pods labelled "batch.kubernetes.io/job-name=pairs"
+    And Job "pairs" completes within 1 minute
+    When 1 hour passes
+    Then there are 4 Succeeded pods labelled "batch.kubernetes.io/job-name=pairs"
+
+  @sim-only @C004-085 @C004-086
+  Scenario: backoffLimit 3 allows three retries, each after a doubling delay; the fourth failure fails the Job
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: flaky
+      spec:
+        backoffLimit: 3
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - {name: main, image: busybox:1.36, command: ["sh", "-c", "exit 1"]}
+      """
+    When 5 seconds pass
+    Then there are 1 Failed pods labelled "batch.kubernetes.io/job-name=flaky"
+    When 10 seconds pass
+    Then there are 2 Failed pods labelled "batch.kubernetes.io/job-name=flaky"
+    When 25 seconds pass
+    Then there are 3 Failed pods labelled "batch.kubernetes.io/job-name=flaky"
+    When 30 seconds pass
+    Then there are 3 Failed pods labelled "batch.kubernetes.io/job-name=flaky"
+    And Job "flaky" fails with reason BackoffLimitExceeded within 20 seconds
+    And there are 4 Failed pods labelled "batch.kubernetes.io/job-name=flaky"
+    And Job "flaky" matches:
+      """yaml
+      status: {failed: 4}
+      """
+
+  @portable @needs-kubelet @C004-089
+  Scenario: JOB_COMPLETION_INDEX is set only in an Indexed Job's pods
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: indexed}
+      spec:
+        completions: 2
+        parallelism: 2
+        completionMode: Indexed
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - {name: worker, image: busybox:1.36, command: ["sh", "-c", "sleep 60"]}
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: plain}
+      spec:
+        completions: 2
+        parallelism: 2
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - {name: worker, image: busybox:1.36, command: ["sh", "-c", "sleep 60"]}
+      """
+    Then there are 2 Running pods labelled "batch.kubernetes.io/job-name=plain" within 1 minute
+    And container "worker" of the oldest pod labelled "batch.kubernetes.io/job-completion-index=1" has environment variable "JOB_COMPLETION_INDEX" set to "1" within 1 minute
+    And container "worker" of the oldest pod labelled "batch.kubernetes.io/job-name=plain" has no environment variable "JOB_COMPLETION_INDEX"
+
+  @portable @C004-090
+  Scenario: an image tagged latest, or not tagged, is pulled every time; a pinned tag only if missing
+    When the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: migrate}
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - {name: latest, image: "busybox:latest", command: ["true"]}
+              - {name: untagged, image: busybox, command: ["true"]}
+              - {name: pinned, image: "busybox:1.36", command: ["true"]}
+      """
+    Then Job "migrate" matches:
+      """yaml
+      spec:
+        template:
+          spec:
+            containers:
+              - {name: latest, imagePullPolicy: Always}
+              - {name: untagged, imagePullPolicy: Always}
+              - {name: pinned, imagePullPolicy: IfNotPresent}
+      """

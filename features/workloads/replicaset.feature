@@ -106,3 +106,70 @@ Feature: ReplicaSet keeps a count of pods
         containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
       """
 
+
+  @portable @C004-012 @C004-014 @C004-019
+  Scenario: matchLabels and matchExpressions must both match; pods are named after the ReplicaSet
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: tiered}
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: {app: web}
+          matchExpressions:
+            - {key: tier, operator: In, values: [frontend]}
+        template:
+          metadata:
+            labels: {app: web, tier: frontend}
+          spec:
+            containers:
+              - name: nginx
+                image: nginx:1.27
+                resources:
+                  requests: {cpu: 100m, memory: 128Mi}
+                  limits: {cpu: 200m, memory: 256Mi}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: backend
+        labels: {app: web, tier: backend}
+      spec:
+        containers: [{name: nginx, image: nginx:1.27}]
+      """
+    Then there are 3 Running pods labelled "app=web,tier=frontend" within 1 minute
+    And pod "backend" is Running
+    And Pod "backend" is not owned by anything
+    And the oldest pod labelled "tier=frontend" matches:
+      """yaml
+      metadata:
+        generateName: tiered-
+      spec:
+        containers:
+          - name: nginx
+            resources:
+              requests: {cpu: 100m, memory: 128Mi}
+              limits: {cpu: 200m, memory: 256Mi}
+      status: {qosClass: Burstable}
+      """
+    And ReplicaSet "tiered" has a SuccessfulCreate event saying "Created pod: tiered-"
+    When ReplicaSet "tiered" is scaled to 2
+    Then ReplicaSet "tiered" has a SuccessfulDelete event saying "Deleted pod: tiered-" within 1 minute
+    And ReplicaSet "tiered" matches within 1 minute:
+      """yaml
+      status: {replicas: 2, readyReplicas: 2, availableReplicas: 2}
+      """
+
+  @portable @C004-017
+  Scenario: scaling down removes the pod that became ready last, not the oldest
+    When ReplicaSet "nginx-replicaset" is scaled to 1
+    Then there are 1 Running pods labelled "app=nginx" within 1 minute
+    And the oldest pod labelled "app=nginx" is labelled "generation=first"
+    When ReplicaSet "nginx-replicaset" is scaled to 2
+    Then there are 2 Running pods labelled "app=nginx" within 1 minute
+    And ReplicaSet "nginx-replicaset" has 2 ready replicas within 1 minute
+    When ReplicaSet "nginx-replicaset" is scaled to 1
+    Then there are 1 Running pods labelled "app=nginx" within 1 minute
+    And there are 1 Running pods labelled "app=nginx,generation=first"
