@@ -3,7 +3,7 @@ Feature: Pod Security admission
   A namespace labelled pod-security.kubernetes.io/enforce=<level> refuses pods that violate the
   Pod Security Standard at that level, listing every violation (reference/api-machinery.md §9).
 
-  @portable @C001-295
+  @portable @C001-295 @C001-291
   Scenario: a restricted namespace refuses a privileged pod with every reason
     Given the scenario's namespace enforces pod security "restricted"
     Then the following manifest is rejected with "pods \"root\" is forbidden: violates PodSecurity \"restricted:latest\": privileged (container \"app\" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container \"app\" must set securityContext.capabilities.drop=[\"ALL\"]), runAsNonRoot != true (pod or container \"app\" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")":
@@ -18,8 +18,8 @@ Feature: Pod Security admission
             securityContext: {privileged: true}
       """
 
-  @portable
-  Scenario: a pod that meets the restricted standard is admitted
+  @portable @C001-293 @C001-288
+  Scenario: a pod that meets the restricted standard is admitted; pod-level settings cover every container
     Given the scenario's namespace enforces pod security "restricted"
     When the following manifest is applied:
       """yaml
@@ -36,11 +36,16 @@ Feature: Pod Security admission
             image: registry.k8s.io/pause:3.10
             securityContext:
               allowPrivilegeEscalation: false
+              capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}
+          - name: helper
+            image: registry.k8s.io/pause:3.10
+            securityContext:
+              allowPrivilegeEscalation: false
               capabilities: {drop: [ALL]}
       """
     Then pod "hardened" is Running within 1 minute
 
-  @portable
+  @portable @C001-236 @C001-290
   Scenario: baseline allows ordinary pods but not host namespaces or hostPath
     Given the scenario's namespace enforces pod security "baseline"
     Then the following manifest is rejected with "violates PodSecurity \"baseline:latest\": host namespaces (hostNetwork=true), hostPath volumes (volume \"root\")":
@@ -71,3 +76,114 @@ Feature: Pod Security admission
     Given the scenario's namespace enforces pod security "restricted"
     When a Deployment "api" with 2 replicas
     Then ReplicaSet pods of Deployment "api" fail with "violates PodSecurity" within 30s
+
+  @portable @C001-292
+  Scenario: runAsUser 1000 alone does not satisfy restricted: runAsNonRoot must be set
+    Given the scenario's namespace enforces pod security "restricted"
+    Then the following manifest is rejected with "violates PodSecurity \"restricted:latest\": runAsNonRoot != true (pod or container \"app\" must set securityContext.runAsNonRoot=true)":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: security-pod}
+      spec:
+        securityContext:
+          runAsUser: 1000
+          runAsGroup: 3000
+          fsGroup: 2000
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: [sh, -c, "sleep 3600"]
+            securityContext:
+              allowPrivilegeEscalation: false
+              capabilities: {drop: [ALL]}
+      """
+
+  @portable @C001-284
+  Scenario: a container's securityContext overrides the pod's for that container
+    Given the scenario's namespace enforces pod security "restricted"
+    Then the following manifest is rejected with "runAsNonRoot != true (container \"legacy\" must not set securityContext.runAsNonRoot=false)":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: mixed}
+      spec:
+        securityContext:
+          runAsNonRoot: true
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            securityContext:
+              allowPrivilegeEscalation: false
+              capabilities: {drop: [ALL]}
+          - name: legacy
+            image: registry.k8s.io/pause:3.10
+            securityContext:
+              runAsNonRoot: false
+              allowPrivilegeEscalation: false
+              capabilities: {drop: [ALL]}
+      """
+
+  @portable @C001-290
+  Scenario: the privileged level allows everything, the baseline level refuses a privileged container
+    Given the scenario's namespace enforces pod security "privileged"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: anything-goes}
+      spec:
+        hostNetwork: true
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            securityContext: {privileged: true}
+      """
+    Then pod "anything-goes" is Running within 1 minute
+    Given the scenario's namespace enforces pod security "baseline"
+    Then the following manifest is rejected with "violates PodSecurity \"baseline:latest\": privileged (container \"app\" must not set securityContext.privileged=true)":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: privileged}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            securityContext: {privileged: true}
+      """
+
+  @portable @C001-296
+  Scenario: enforcing a level on a namespace leaves its running pods alone
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: old-root}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            securityContext: {privileged: true}
+      """
+    And pod "old-root" is Running within 1 minute
+    When the scenario's namespace enforces pod security "restricted"
+    And 1 minute passes
+    Then pod "old-root" is Running
+
+  @portable @C001-289
+  Scenario: PodSecurityPolicy is gone since v1.25
+    Then the following manifest is rejected with "no matches for kind \"PodSecurityPolicy\" in version \"policy/v1beta1\"":
+      """yaml
+      apiVersion: policy/v1beta1
+      kind: PodSecurityPolicy
+      metadata: {name: restricted}
+      spec:
+        privileged: false
+        seLinux: {rule: RunAsAny}
+        runAsUser: {rule: MustRunAsNonRoot}
+        supplementalGroups: {rule: RunAsAny}
+        fsGroup: {rule: RunAsAny}
+      """
