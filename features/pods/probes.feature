@@ -173,3 +173,180 @@ Feature: Startup, liveness and readiness probes
         containerStatuses:
           - {name: web, ready: false, restartCount: 0}
       """
+
+  @sim-only @C003-058 @C001-085 @C001-086
+  Scenario: a pod whose exec readiness probe fails for a while leaves the endpoints and comes back, never restarted
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        labels: {app: web}
+        annotations:
+          kubespec.io/behavior.web: "run forever, unhealthy after 30s, healthy again after 90s"
+      spec:
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+            readinessProbe:
+              exec: {command: [cat, /tmp/ready]}
+              periodSeconds: 5
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec:
+        selector: {app: web}
+        ports: [{port: 80}]
+      """
+    Then service "web" has 1 ready endpoint within 30s
+    When 45 seconds pass
+    Then service "web" has 0 ready endpoints
+    And pod "web" has condition Ready=False with reason ContainersNotReady
+    And pod "web" has a Unhealthy event saying "Readiness probe failed"
+    When 1 minute passes
+    Then service "web" has 1 ready endpoint
+    And pod "web" is ready
+    And pod "web" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: web, ready: true, restartCount: 0}
+      """
+
+  @sim-only @C001-083 @C001-084
+  Scenario: liveness waits out initialDelaySeconds, then three failures restart the container, not the pod
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: app
+        annotations:
+          kubespec.io/behavior.app: "run forever, unhealthy after 0s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            livenessProbe:
+              httpGet: {path: /healthz, port: 8080}
+              initialDelaySeconds: 15
+              periodSeconds: 20
+      """
+    Then pod "app" is Running within 30s
+    When 50 seconds pass
+    Then pod "app" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, restartCount: 0}
+      """
+    And pod "app" has a Killing event saying "Container app failed liveness probe, will be restarted" within 20s
+    And pod "app" matches within 20s:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, restartCount: 1}
+      """
+
+  @sim-only @C003-052
+  Scenario: without a startup probe, a slow starter is killed by liveness unless initialDelaySeconds covers its start
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: impatient
+        annotations:
+          kubespec.io/behavior.app: "run forever, unhealthy after 0s, healthy again after 60s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            livenessProbe:
+              httpGet: {path: /healthz, port: 80}
+              periodSeconds: 10
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: patient
+        annotations:
+          kubespec.io/behavior.app: "run forever, unhealthy after 0s, healthy again after 60s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            livenessProbe:
+              httpGet: {path: /healthz, port: 80}
+              initialDelaySeconds: 70
+              periodSeconds: 10
+      """
+    When 5 minutes pass
+    Then pod "impatient" has a Killing event saying "Container app failed liveness probe, will be restarted"
+    And pod "patient" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, ready: true, restartCount: 0}
+      """
+
+  @sim-only @C001-088 @C003-060
+  Scenario: a startup probe of 30 × 10s gives the app five minutes; readiness and liveness wait for it
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: production-app
+        annotations:
+          kubespec.io/behavior.app: "run forever, starts after 250s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            startupProbe:
+              httpGet: {path: /healthz, port: 8080}
+              failureThreshold: 30
+              periodSeconds: 10
+            livenessProbe:
+              httpGet: {path: /healthz, port: 8080}
+              periodSeconds: 15
+              timeoutSeconds: 3
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+              periodSeconds: 5
+              timeoutSeconds: 2
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: too-slow
+        annotations:
+          kubespec.io/behavior.app: "run forever, starts after 400s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            startupProbe:
+              httpGet: {path: /healthz, port: 8080}
+              failureThreshold: 30
+              periodSeconds: 10
+      """
+    When 4 minutes pass
+    Then pod "production-app" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, started: false, ready: false, restartCount: 0}
+      """
+    When 1 minute passes
+    Then pod "production-app" is ready
+    And pod "too-slow" has a Killing event saying "Container app failed startup probe, will be restarted"
+    And pod "production-app" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, started: true, ready: true, restartCount: 0}
+      """

@@ -21,6 +21,8 @@ export interface ContainerBehavior {
   startsAfter?: Millis;
   /** From this long after the start, liveness and readiness probes fail. */
   unhealthyAfter?: Millis;
+  /** From this long after the start, they pass again (a transient outage; default: never). */
+  healthyAgainAfter?: Millis;
   /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
   memory?: { bytes: number; after: Millis };
   /** Where this behavior came from, for reports. */
@@ -67,8 +69,9 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
 
 /**
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
- * SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`) and
- * memory growth (`uses 300Mi after 10s`), e.g. "run forever, ready after 10s, unhealthy after 2m".
+ * SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
+ * `healthy again after 90s`) and memory growth (`uses 300Mi after 10s`), e.g. "run forever,
+ * ready after 10s, unhealthy after 2m".
  */
 function fromAnnotation(text: string): ContainerBehavior {
   const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
@@ -87,15 +90,16 @@ function fromAnnotation(text: string): ContainerBehavior {
       out.memory = { bytes: bytes(m[1]!), after: Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000) };
       continue;
     }
-    m = /^(ready|starts|unhealthy) after (\d+)(s|m)$/.exec(part);
+    m = /^(ready|starts|unhealthy|healthy again) after (\d+)(s|m)$/.exec(part);
     if (m) {
       const ms = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
       if (m[1] === 'ready') out.readyAfter = ms;
       else if (m[1] === 'starts') out.startsAfter = ms;
-      else out.unhealthyAfter = ms;
+      else if (m[1] === 'unhealthy') out.unhealthyAfter = ms;
+      else out.healthyAgainAfter = ms;
       continue;
     }
-    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s", "uses 300Mi after 10s")`);
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s")`);
   }
   return out;
 }

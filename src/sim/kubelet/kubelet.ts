@@ -389,7 +389,7 @@ export class Kubelets implements Controller {
       if (exit !== undefined) times.push(exit);
       if (c.state === 'running' && c.probes) {
         const p = c.probes;
-        for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
+        for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.readyAgainAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
       }
       if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
       if (c.retryPullAt !== undefined) times.push(c.retryPullAt);

@@ -70,8 +70,9 @@ export function exitTime(c: ContainerRuntime): Millis | undefined {
 /** Whether a running container is ready at `now` by its readiness probe. */
 export function isReady(c: ContainerRuntime, now: Millis): boolean {
   if (c.state !== 'running' || !c.probes) return false;
-  const { readyAt, unreadyAt } = c.probes;
-  return readyAt !== undefined && readyAt <= now && !(unreadyAt !== undefined && unreadyAt <= now);
+  const { readyAt, unreadyAt, readyAgainAt } = c.probes;
+  const down = unreadyAt !== undefined && unreadyAt <= now && !(readyAgainAt !== undefined && readyAgainAt <= now);
+  return (readyAt ?? readyAgainAt) !== undefined && (readyAt ?? readyAgainAt)! <= now && !down;
 }
 
 /** Whether a running container has passed its startup probe at `now`. */

@@ -27,6 +27,8 @@ export interface ProbeTimeline {
   startupKillAt?: Millis;
   readyAt?: Millis;
   unreadyAt?: Millis;
+  /** ready again after a transient failure. */
+  readyAgainAt?: Millis;
   /** liveness probe gave up: the container is killed then. */
   livenessKillAt?: Millis;
 }
@@ -41,12 +43,21 @@ const firstAtOrAfter = (p: Probe, anchor: Millis, t: Millis) => Math.max(0, Math
  * The probe outcomes of a container, worked out ahead from its behavior instead of probing every
  * period: probes run at start + initialDelay + k·period; a probe succeeds once the behavior's
  * `readyAfter` (readiness) or `startsAfter` (startup) has passed and fails from `unhealthyAfter`
- * on. successThreshold consecutive successes make it ready, failureThreshold consecutive failures
- * unready or killed. Readiness and liveness begin when the startup probe has passed.
+ * on (until `healthyAgainAfter`, if given). successThreshold consecutive successes make it ready,
+ * failureThreshold consecutive failures unready or killed: an outage shorter than that many
+ * periods goes unnoticed. Readiness and liveness begin when the startup probe has passed.
  */
 export function probeTimeline(container: any, behavior: ContainerBehavior, start: Millis): ProbeTimeline {
   const out: ProbeTimeline = {};
   const unhealthyFrom = behavior.unhealthyAfter === undefined ? undefined : start + behavior.unhealthyAfter;
+  const healthyAgainFrom = behavior.healthyAgainAfter === undefined ? undefined : start + behavior.healthyAgainAfter;
+  /** The failing probes of a grid: the first and the first passing again (undefined: never), or none if too few to count. */
+  const outage = (p: Probe, anchor: Millis): { first: number; recovered?: number } | undefined => {
+    if (unhealthyFrom === undefined) return undefined;
+    const first = firstAtOrAfter(p, anchor, unhealthyFrom);
+    const recovered = healthyAgainFrom === undefined ? undefined : firstAtOrAfter(p, anchor, healthyAgainFrom);
+    return recovered !== undefined && recovered - first < p.failure ? undefined : { first, recovered };
+  };
   const startup = probe(container.startupProbe);
   let anchor = start;
   if (startup) {
@@ -67,13 +78,16 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
     const first = firstAtOrAfter(readiness, anchor, okFrom);
     const readyAt = at(readiness, anchor, first + readiness.success - 1);
     if (unhealthyFrom === undefined || readyAt < unhealthyFrom) out.readyAt = readyAt;
-    if (unhealthyFrom !== undefined) out.unreadyAt = at(readiness, anchor, firstAtOrAfter(readiness, anchor, unhealthyFrom) + readiness.failure - 1);
+    const down = outage(readiness, anchor);
+    if (down) {
+      out.unreadyAt = at(readiness, anchor, down.first + readiness.failure - 1);
+      if (down.recovered !== undefined) out.readyAgainAt = at(readiness, anchor, down.recovered + readiness.success - 1);
+    }
   } else {
     out.readyAt = anchor;
   }
   const liveness = probe(container.livenessProbe);
-  if (liveness && unhealthyFrom !== undefined) {
-    out.livenessKillAt = at(liveness, anchor, firstAtOrAfter(liveness, anchor, unhealthyFrom) + liveness.failure - 1);
-  }
+  const down = liveness && outage(liveness, anchor);
+  if (liveness && down) out.livenessKillAt = at(liveness, anchor, down.first + liveness.failure - 1);
   return out;
 }

@@ -22,3 +22,13 @@ test('startup: probes wait for it; one that never passes kills at the last allow
   const never = probeTimeline({ startupProbe: { periodSeconds: 10, failureThreshold: 3 } }, behavior({ startsAfter: 600_000 }), 0);
   assert.equal(never.startupKillAt, 20_000);
 });
+
+test('a transient outage: unready after three failures, ready again at the first passing probe; too short an outage goes unnoticed', () => {
+  const t = probeTimeline({ readinessProbe: { periodSeconds: 5 }, livenessProbe: { periodSeconds: 10 } }, behavior({ unhealthyAfter: 30_000, healthyAgainAfter: 90_000 }), 0);
+  assert.deepEqual({ unreadyAt: t.unreadyAt, readyAgainAt: t.readyAgainAt }, { unreadyAt: 40_000, readyAgainAt: 90_000 });
+  assert.equal(t.livenessKillAt, 50_000, 'liveness fails at 30, 40, 50 before the app recovers');
+  const blip = probeTimeline({ readinessProbe: { periodSeconds: 5 }, livenessProbe: { periodSeconds: 10 } }, behavior({ unhealthyAfter: 30_000, healthyAgainAfter: 42_000 }), 0);
+  assert.equal(blip.unreadyAt, 40_000, 'readiness failed at 30, 35 and 40');
+  assert.equal(blip.readyAgainAt, 45_000);
+  assert.equal(blip.livenessKillAt, undefined, 'liveness saw two failures (30, 40), not three');
+});
