@@ -115,7 +115,7 @@ Feature: Container lifecycle
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 
-  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071 @C001-079
+  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071 @C001-079 @C001-080
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
       """yaml
@@ -149,7 +149,7 @@ Feature: Container lifecycle
           - {name: migrate, state: {terminated: {exitCode: 0, reason: Completed}}}
       """
 
-  @portable
+  @portable @C003-086
   Scenario: a native sidecar runs beside the main container and does not keep a Job's pod alive
     When the following manifest is applied:
       """yaml
@@ -277,3 +277,118 @@ Feature: Container lifecycle
     Then pod "p-always" exists
     And pod "p-on-failure" exists
     And pod "p-never" exists
+
+  @portable @needs-kubelet @C003-084 @C001-075
+  Scenario: a native sidecar starts first, does not hold back the next init container, and runs beside the app
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: with-sidecar}
+      spec:
+        initContainers:
+          - {name: proxy, image: busybox:1.36, restartPolicy: Always, command: [sh, -c, "while true; do sleep 1; done"]}
+          - {name: setup, image: busybox:1.36, command: [sh, -c, "sleep 5"]}
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then pod "with-sidecar" is ready within 1 minute
+    And pod "with-sidecar" matches:
+      """yaml
+      status:
+        initContainerStatuses:
+          - {name: proxy, started: true, ready: true, restartCount: 0, state: {running: {}}}
+          - {name: setup, state: {terminated: {exitCode: 0, reason: Completed}}}
+        containerStatuses:
+          - {name: app, ready: true}
+      """
+
+  @portable @needs-kubelet @C003-064 @C001-082
+  Scenario: a failing init container fails a Never pod and is retried with backoff under Always
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: init-never}
+      spec:
+        restartPolicy: Never
+        initContainers:
+          - {name: check, image: busybox:1.36, command: [sh, -c, "exit 1"]}
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: init-always}
+      spec:
+        initContainers:
+          - {name: check, image: busybox:1.36, command: [sh, -c, "exit 1"]}
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then pod "init-never" is Failed within 1 minute
+    And pod "init-never" matches:
+      """yaml
+      status:
+        initContainerStatuses:
+          - name: check
+            state:
+              terminated: {exitCode: 1, reason: Error}
+      """
+    And pod "init-always" matches within 2 minutes:
+      """yaml
+      status:
+        phase: Pending
+        initContainerStatuses:
+          - name: check
+            state:
+              waiting: {reason: CrashLoopBackOff}
+        containerStatuses:
+          - name: app
+            state:
+              waiting: {reason: PodInitializing}
+      """
+
+  @portable @needs-kubelet @C003-072 @C003-081
+  Scenario: an init container's env from a missing Secret waits in CreateContainerConfigError; literal values are plain
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: needs-secret}
+      spec:
+        initContainers:
+          - name: migrate
+            image: busybox:1.36
+            command: [sh, -c, "sleep 1"]
+            env:
+              - name: DATABASE_URL
+                valueFrom:
+                  secretKeyRef: {name: db-secret, key: url}
+        containers:
+          - name: app
+            image: redis:7
+            env:
+              - {name: REDIS_HOST, value: localhost}
+              - {name: REDIS_PORT, value: "6379"}
+      """
+    Then pod "needs-secret" matches within 1 minute:
+      """yaml
+      status:
+        phase: Pending
+        initContainerStatuses:
+          - name: migrate
+            state:
+              waiting: {reason: CreateContainerConfigError, message: secret "db-secret" not found}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: db-secret}
+      stringData: {url: "postgres://db:5432/app"}
+      """
+    Then pod "needs-secret" is Running within 1 minute
+    And container "app" of pod "needs-secret" has environment variable "REDIS_HOST" set to "localhost"
+    And container "app" of pod "needs-secret" has environment variable "REDIS_PORT" set to "6379"
+

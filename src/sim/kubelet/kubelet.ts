@@ -115,6 +115,8 @@ export class Kubelets implements Controller {
 
   private admit(pod: KubeObject): PodRuntime {
     const now = this.clock.now();
+    // The kubelet's default waiting reason, for init and app containers alike (kubelet_pods.go).
+    const waitingReason = pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     const toRuntime = (c: any, init: boolean): ContainerRuntime => ({
       name: c.name,
       image: c.image,
@@ -122,7 +124,7 @@ export class Kubelets implements Controller {
       sidecar: init && c.restartPolicy === 'Always',
       behavior: behaviorOf(c, pod.metadata.annotations, this.images),
       state: 'waiting',
-      waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
+      waitingReason,
       restartCount: 0,
       pulled: false,
     });

@@ -32,7 +32,7 @@ export function reboot(pod: KubeObject, rt: PodRuntime, down: Millis, up: Millis
       c.restartCount++;
     }
     c.state = 'waiting';
-    c.waitingReason = c.init ? 'PodInitializing' : 'ContainerCreating';
+    c.waitingReason = pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     c.waitingMessage = undefined;
     c.startAt = undefined;
     c.finishedAt = undefined;
