@@ -1,6 +1,7 @@
 /** How a node fails (src/sim/node-health.ts says what each does to its pods). */
 export type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
+import type { KubectlResult } from './kubectl.ts';
 
 /**
  * An API fault the control plane meets: for a while, a share of its writes refused with a
@@ -120,6 +121,11 @@ export interface Driver {
   configureScheduler?(configuration: object): Promise<void>;
   /** Removes a manifest from a node's staticPodPath (sim only; optional). */
   removeStaticPod?(node: string, name: string): Promise<void>;
+  /**
+   * Runs the real kubectl against the scenario's cluster, in its namespace (optional: without
+   * it kubectl steps are skipped as unsupported).
+   */
+  kubectl?(args: readonly string[]): Promise<KubectlResult>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
   /** The files of a container's ConfigMap/Secret volumes, by absolute path. */

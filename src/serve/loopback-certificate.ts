@@ -1,10 +1,21 @@
 import selfsigned from 'selfsigned';
 
+type Pems = { cert: string; key: string };
+
+/** One key per name and process: an RSA key takes a while to make, and scenarios serve often. */
+const made = new Map<string, Promise<Pems>>();
+
 /**
  * A self-signed serving certificate for 127.0.0.1 and localhost, valid for a year. It is its own
  * CA, so a kubeconfig trusts it by carrying the certificate itself.
  */
-export async function loopbackCertificate(commonName: string): Promise<{ cert: string; key: string }> {
+export function loopbackCertificate(commonName: string): Promise<Pems> {
+  let pems = made.get(commonName);
+  if (!pems) made.set(commonName, (pems = generate(commonName)));
+  return pems;
+}
+
+async function generate(commonName: string): Promise<Pems> {
   const pems = await selfsigned.generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,
     notAfterDate: new Date(Date.now() + 365 * 24 * 3600 * 1000),

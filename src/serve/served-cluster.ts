@@ -18,7 +18,7 @@ export interface ServeOptions {
   seed: number;
   nodes: readonly NodeSpec[];
   images: readonly ImageBehavior[];
-  /** Virtual seconds per wall second. */
+  /** Virtual seconds per wall second; 0 leaves virtual time to whoever owns the cluster. */
   speed: number;
   host: string;
   /** 0 picks a free port. */
@@ -27,6 +27,8 @@ export interface ServeOptions {
   epoch?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** Serve this cluster instead of a new one from the nodes (a scenario's, for kubectl steps). */
+  cluster?: SimCluster;
 }
 
 /** How often virtual time catches up with wall time × speed. */
@@ -51,7 +53,7 @@ export class ServedCluster {
   constructor(private readonly options: ServeOptions) {
     // Served time starts at the wall clock's second, so ages kubectl computes itself (describe,
     // events) agree with the ones the server prints.
-    this.simulated = this.freshCluster(options.epoch ?? Math.floor(Date.now() / 1000) * 1000);
+    this.simulated = options.cluster ?? this.freshCluster(options.epoch ?? Math.floor(Date.now() / 1000) * 1000);
     this.token = options.token ?? randomBytes(24).toString('hex');
   }
 
@@ -91,7 +93,7 @@ export class ServedCluster {
     });
     this.wallStart = Date.now();
     this.virtualStart = this.cluster.clock.now();
-    this.ticker = setInterval(() => this.catchUp(), TICK_MS);
+    if (this.options.speed > 0) this.ticker = setInterval(() => this.catchUp(), TICK_MS);
     // The OpenAPI documents come from the Go module cache; fetch them now, not on kubectl's first call.
     void specFolder();
     return this.url();

@@ -12,6 +12,8 @@ import { waitTimeout } from '../wait-timeout.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
 import { volumeFiles } from '../../sim/kubelet/environment.ts';
+import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { withKubeconfigFile } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 
 export interface LiveDriverOptions {
@@ -114,6 +116,12 @@ export class LiveDriver implements Driver {
       const timer = setTimeout(done, ms);
       this.changeWaiters.add(done);
     });
+  }
+
+  /** kubectl in the scenario's namespace, through the driver's own kubeconfig and context. */
+  async kubectl(args: readonly string[]): Promise<KubectlResult> {
+    const kc = await this.kc;
+    return withKubeconfigFile(kc, (kubeconfig) => runKubectl(args, { kubeconfig, context: kc.getCurrentContext(), namespace: this.ns }));
   }
 
   async teardown(): Promise<void> {

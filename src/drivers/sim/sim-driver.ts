@@ -8,6 +8,8 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { rfc3339 } from '../../sim/clock.ts';
 import { toStoredVersion } from '../../sim/store/version-views.ts';
+import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { KubectlEndpoint } from './kubectl-endpoint.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -31,6 +33,8 @@ export class SimDriver implements Driver {
   private defaulted = false;
   /** Creation order of events; their names are random, so the store's order means nothing. */
   private readonly eventOrder = new Map<string, number>();
+  /** The cluster served for kubectl steps, opened by the first one. */
+  private kubectlEndpoint?: Promise<KubectlEndpoint>;
 
   constructor(
     private readonly images: readonly ImageBehavior[] = [],
@@ -57,7 +61,15 @@ export class SimDriver implements Driver {
   }
 
   async teardown(): Promise<void> {
+    const endpoint = this.kubectlEndpoint;
+    this.kubectlEndpoint = undefined;
     this.cluster = undefined;
+    if (endpoint) await (await endpoint.catch(() => undefined))?.close();
+  }
+
+  async kubectl(args: readonly string[]): Promise<KubectlResult> {
+    this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
+    return runKubectl(args, { kubeconfig: (await this.kubectlEndpoint).kubeconfig, namespace: this.namespace() });
   }
 
   namespace(): string {

@@ -1,0 +1,31 @@
+import { execa } from 'execa';
+import { UnsupportedError } from './driver.ts';
+
+/** What a kubectl command printed and how it ended. */
+export interface KubectlResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Long enough for any command a scenario runs; a watch (`-w`) or `rollout status` that never ends is cut off. */
+const KUBECTL_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs the real kubectl with a kubeconfig and namespace: the scenario's cluster as a learner or
+ * an operator would see it. kubectl's own checks (flags, `--overwrite`, client-side messages)
+ * are then kubectl's, not a model of them.
+ */
+export async function runKubectl(args: readonly string[], target: { kubeconfig: string; context?: string; namespace: string }): Promise<KubectlResult> {
+  const flags = [...(target.context ? ['--context', target.context] : []), '--namespace', target.namespace];
+  const result = await execa('kubectl', [...flags, ...args], {
+    env: { KUBECONFIG: target.kubeconfig },
+    extendEnv: true,
+    reject: false,
+    timeout: KUBECTL_TIMEOUT_MS,
+    stdin: 'ignore',
+  });
+  if ((result as { code?: string }).code === 'ENOENT') throw new UnsupportedError('kubectl is not installed (it is not on the PATH)');
+  if (result.timedOut) return { exitCode: 124, stdout: result.stdout, stderr: `${result.stderr}\nkubespec: kubectl did not finish within ${KUBECTL_TIMEOUT_MS / 1000}s` };
+  return { exitCode: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr };
+}

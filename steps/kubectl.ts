@@ -1,0 +1,65 @@
+import { parseCommandString } from 'execa';
+import { KubespecAssertionError, missingPrintedLine, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
+
+/** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */
+function kubectlArgs(command: string): string[] {
+  const [program, ...args] = parseCommandString(command.trim());
+  if (program !== 'kubectl') throw new UserError(`"${command}" is not a kubectl command: these steps run kubectl, e.g. "kubectl get pods -L app"`);
+  return args;
+}
+
+async function kubectl(driver: Driver, command: string) {
+  if (!driver.kubectl) throw new UnsupportedError(`the ${driver.name} driver cannot run kubectl`);
+  return driver.kubectl(kubectlArgs(command));
+}
+
+/** What kubectl said, for a failure message. */
+const said = (r: { stdout: string; stderr: string }) => [r.stdout, r.stderr].filter((s) => s.trim()).join('\n').trim() || '(nothing)';
+
+export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: '{string} is run',
+    example: 'When "kubectl label pod web env=staging --overwrite" is run',
+    area: 'kubectl',
+    doc: "Runs the real kubectl against the scenario's cluster (the simulator served on a loopback port, or the live context), in the scenario's namespace; it must succeed.",
+    async run({ args: [command] }) {
+      const r = await kubectl(this.driver, command as string);
+      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+    },
+  },
+  {
+    pattern: '{string} prints:',
+    example: 'Then "kubectl get pods -L app" prints:\n  """\n  NAME  READY  STATUS   RESTARTS  AGE  APP\n  web   1/1    Running  0         *    web\n  """',
+    area: 'kubectl',
+    doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name).',
+    async run({ args: [command], docString }) {
+      const r = await kubectl(this.driver, command as string);
+      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      const missing = missingPrintedLine(r.stdout, docString ?? '');
+      if (missing !== undefined) throw new KubespecAssertionError(`${command} printed no line like "${missing}" (after the lines before it); it printed:\n${r.stdout}`);
+    },
+  },
+  {
+    pattern: '{string} prints {string}',
+    example: 'Then "kubectl rollout status deployment/api" prints "successfully rolled out"',
+    area: 'kubectl',
+    doc: 'The command succeeds and its output contains the text.',
+    async run({ args: [command, text] }) {
+      const r = await kubectl(this.driver, command as string);
+      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      if (!r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed no "${text}"; it printed:\n${r.stdout}`);
+    },
+  },
+  {
+    pattern: '{string} fails with {string}',
+    example: 'Then "kubectl label pod web env=prod" fails with "already has a value"',
+    area: 'kubectl',
+    doc: 'The command exits non-zero and what it printed contains the text.',
+    async run({ args: [command, text] }) {
+      const r = await kubectl(this.driver, command as string);
+      if (r.exitCode === 0) throw new KubespecAssertionError(`${command} succeeded; it printed:\n${said(r)}`);
+      if (!said(r).includes(text as string)) throw new KubespecAssertionError(`${command} failed without "${text}"; it printed:\n${said(r)}`);
+    },
+  },
+];
