@@ -16,6 +16,16 @@ export const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 const DESIRED = 'deployment.kubernetes.io/desired-replicas';
 const MAX = 'deployment.kubernetes.io/max-replicas';
+/** Deployment annotations the new ReplicaSet does not inherit (deployment_util.go annotationsToSkip). */
+const NOT_INHERITED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, DESIRED, MAX, 'deprecated.deployment.rollback.to']);
+
+/**
+ * The Deployment's annotations its new ReplicaSet carries (kubernetes.io/change-cause among
+ * them, which `kubectl rollout history` reads from the ReplicaSets).
+ */
+function inheritedAnnotations(d: KubeObject): Record<string, string> {
+  return Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_INHERITED.has(k))) as Record<string, string>;
+}
 const HASH_LABEL = 'pod-template-hash';
 
 /**
@@ -199,14 +209,15 @@ export class DeploymentController implements Controller {
     const next = Math.max(0, ...old.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0))) + 1;
     if (newRS) {
       const current = Number(newRS.metadata.annotations?.[REVISION] ?? 0);
-      if (current < next) {
+      const inherited = Object.entries(inheritedAnnotations(d)).filter(([k, v]) => newRS!.metadata.annotations?.[k] !== v);
+      if (current < next || inherited.length > 0) {
         const copy = thaw(newRS);
-        copy.metadata.annotations ??= {};
-        if (current > 0) {
+        copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), ...Object.fromEntries(inherited) };
+        if (current > 0 && current < next) {
           const history = copy.metadata.annotations[REVISION_HISTORY];
           copy.metadata.annotations[REVISION_HISTORY] = history ? `${history},${current}` : String(current);
         }
-        copy.metadata.annotations[REVISION] = String(next);
+        if (current < next) copy.metadata.annotations[REVISION] = String(next);
         newRS = this.store.update(copy);
       }
       this.setDeploymentRevision(d, newRS, 'FoundNewReplicaSet', `Found new replica set "${newRS.metadata.name}"`);
@@ -227,7 +238,7 @@ export class DeploymentController implements Controller {
         name: `${d.metadata.name}-${hash}`,
         namespace: d.metadata.namespace,
         labels: template.metadata.labels,
-        annotations: { [DESIRED]: String(d.spec.replicas ?? 1), [MAX]: String((d.spec.replicas ?? 1) + maxSurge(d)), [REVISION]: String(next) },
+        annotations: { ...inheritedAnnotations(d), [DESIRED]: String(d.spec.replicas ?? 1), [MAX]: String((d.spec.replicas ?? 1) + maxSurge(d)), [REVISION]: String(next) },
         ownerReferences: [controllerRef(d)],
       },
       spec: { replicas: d.spec.strategy?.type === 'Recreate' ? d.spec.replicas ?? 1 : replicas, ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}), selector, template },
