@@ -9,6 +9,7 @@ import { parseFieldSelector } from './field-selector.ts';
 import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
 import { scaleOf, podLog } from './subresources.ts';
+import { tokenRequestFor } from './service-account-token.ts';
 import { toTable, type RowObject } from './tables.ts';
 import { goFormat, kindSchema, unknownFields } from './field-validation.ts';
 import { upstreamOpenApi } from './openapi-documents.ts';
@@ -358,6 +359,10 @@ async function handleSubresource(cluster: SimCluster, info: KindInfo, path: Reso
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.end(text);
     return;
+  }
+  if (sub === 'token' && info.kind === 'ServiceAccount' && method === 'POST') {
+    const account = getOrThrow(cluster, info, key);
+    return sendJson(res, 201, tokenRequestFor(account, parseJson(await readBody(req)), cluster.clock.now()));
   }
   if (sub === 'eviction' && info.kind === 'Pod' && method === 'POST') {
     await readBody(req);

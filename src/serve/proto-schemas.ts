@@ -28,7 +28,7 @@ async function loadProtos(): Promise<protobuf.Root | null> {
     for (const m of MODULES) if (target.startsWith(`${m}/`)) return join(dirs[m]!, target.slice(m.length + 1));
     return target;
   };
-  const files = ['core/v1', 'apps/v1', 'batch/v1', 'rbac/v1', 'networking/v1', 'policy/v1', 'scheduling/v1', 'storage/v1', 'autoscaling/v1', 'autoscaling/v2', 'discovery/v1', 'coordination/v1', 'authorization/v1']
+  const files = ['core/v1', 'apps/v1', 'batch/v1', 'rbac/v1', 'networking/v1', 'policy/v1', 'scheduling/v1', 'storage/v1', 'autoscaling/v1', 'autoscaling/v2', 'discovery/v1', 'coordination/v1', 'authorization/v1', 'authentication/v1']
     .map((gv) => `k8s.io/api/${gv}/generated.proto`);
   try {
     root.loadSync(files, { keepCase: true });
