@@ -12,14 +12,14 @@ export interface KubectlResult {
 const KUBECTL_TIMEOUT_MS = 60_000;
 
 /**
- * Runs the real kubectl with a kubeconfig and namespace: the scenario's cluster as a learner or
- * an operator would see it. kubectl's own checks (flags, `--overwrite`, client-side messages)
- * are then kubectl's, not a model of them.
+ * Runs the real kubectl with a kubeconfig whose current context has the scenario's namespace:
+ * the scenario's cluster as a learner or an operator would see it. kubectl's own checks (flags,
+ * `--overwrite`, client-side messages) are then kubectl's, not a model of them. The namespace is
+ * the context's, not a --namespace flag, because some commands (cluster-info) read only the flag.
  */
-export async function runKubectl(args: readonly string[], target: { kubeconfig: string; context?: string; namespace: string }): Promise<KubectlResult> {
-  const flags = [...(target.context ? ['--context', target.context] : []), '--namespace', target.namespace];
-  const result = await execa('kubectl', [...flags, ...args], {
-    env: { KUBECONFIG: target.kubeconfig },
+export async function runKubectl(args: readonly string[], kubeconfig: string): Promise<KubectlResult> {
+  const result = await execa('kubectl', args, {
+    env: { KUBECONFIG: kubeconfig },
     extendEnv: true,
     reject: false,
     timeout: KUBECTL_TIMEOUT_MS,

@@ -65,8 +65,11 @@ export function nodeObject(spec: NodeSpec, index: number, now: Millis) {
         condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       nodeInfo: {
+        // What a kind node image of v1.32 reports (kubectl get nodes -o wide shows these).
         kubeletVersion: 'v1.32.13',
-        containerRuntimeVersion: 'sim://1.0',
+        containerRuntimeVersion: 'containerd://1.7.24',
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        kernelVersion: '6.8.0-kubespec',
         operatingSystem: 'linux',
         architecture: 'amd64',
       },

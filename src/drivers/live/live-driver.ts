@@ -120,8 +120,7 @@ export class LiveDriver implements Driver {
 
   /** kubectl in the scenario's namespace, through the driver's own kubeconfig and context. */
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
-    const kc = await this.kc;
-    return withKubeconfigFile(kc, (kubeconfig) => runKubectl(args, { kubeconfig, context: kc.getCurrentContext(), namespace: this.ns }));
+    return withKubeconfigFile(await this.kc, this.ns, (kubeconfig) => runKubectl(args, kubeconfig));
   }
 
   async teardown(): Promise<void> {

@@ -69,7 +69,7 @@ export class SimDriver implements Driver {
 
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
-    return runKubectl(args, { kubeconfig: (await this.kubectlEndpoint).kubeconfig, namespace: this.namespace() });
+    return runKubectl(args, (await this.kubectlEndpoint).kubeconfig);
   }
 
   namespace(): string {
