@@ -412,6 +412,7 @@ export class Kubelets implements Controller {
     const { conditions, ...fields } = status;
     Object.assign(next, fields);
     for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
+    next.conditions = inKubeletOrder(next.conditions);
     if (JSON.stringify(next) === JSON.stringify(current.status)) return;
     this.store.updateStatus({ ...current, status: next });
   }
@@ -421,6 +422,18 @@ export class Kubelets implements Controller {
   }
 }
 
+
+/** The conditions the kubelet owns, in the order it writes them (generateAPIPodStatus). */
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+/**
+ * Others' conditions first, as they were, then the kubelet's in its own order: the order
+ * `kubectl describe pod` lists them in.
+ */
+function inKubeletOrder(conditions: any[]): any[] {
+  const rank = (c: any) => KUBELET_CONDITIONS.indexOf(c.type);
+  return [...conditions.filter((c) => rank(c) < 0), ...conditions.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b))];
+}
 
 /** What the kubelet knows a pod by: its uid, or for a mirror pod the static pod's config hash. */
 function identity(pod: KubeObject): string {
