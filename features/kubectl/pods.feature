@@ -7,7 +7,7 @@ Feature: Pods as kubectl shows them
   Background:
     Given a cluster with 1 worker node
 
-  @portable @needs-kubelet @C001-072 @C002-070 @C001-080
+  @portable @needs-kubelet @C001-072 @C002-070 @C001-080 @C000-061
   Scenario: STATUS shows init progress, then Running; describe shows conditions, states and events
     When the following manifest is applied:
       """yaml

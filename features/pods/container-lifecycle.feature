@@ -303,7 +303,7 @@ Feature: Container lifecycle
           - {name: app, ready: true}
       """
 
-  @portable @needs-kubelet @C003-064 @C001-082
+  @portable @needs-kubelet @C003-064 @C001-082 @C000-062
   Scenario: a failing init container fails a Never pod and is retried with backoff under Always
     When the following manifest is applied:
       """yaml

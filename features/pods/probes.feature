@@ -40,7 +40,7 @@ Feature: Startup, liveness and readiness probes
             restartCount: 0
       """
 
-  @sim-only @C003-043 @C003-055 @C003-048 @C002-058 @C001-009
+  @sim-only @C003-043 @C003-055 @C003-048 @C002-058 @C001-009 @C000-070
   Scenario: a failing liveness probe restarts the container after three failures
     When the following manifest is applied:
       """yaml
@@ -174,7 +174,7 @@ Feature: Startup, liveness and readiness probes
           - {name: web, ready: false, restartCount: 0}
       """
 
-  @sim-only @C003-058 @C001-085 @C001-086
+  @sim-only @C003-058 @C001-085 @C001-086 @C000-071
   Scenario: a pod whose exec readiness probe fails for a while leaves the endpoints and comes back, never restarted
     When the following manifest is applied:
       """yaml

@@ -4,7 +4,7 @@ Feature: Pods fit nodes by their requests
   resources. A pod that fits nowhere stays Pending, unbound, until the cluster changes (a node
   joins, a pod leaves); then it is tried again (reference/scheduling.md).
 
-  @sim-only @C001-004 @C001-017 @C001-019
+  @sim-only @C001-004 @C001-017 @C001-019 @C000-069
   Scenario: a pod that fits no node waits, unbound, and lands on a node that joins
     Given a cluster with nodes:
       | name     | role | cpu | memory |

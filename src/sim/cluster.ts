@@ -198,7 +198,8 @@ export class SimCluster {
     const pod = this.store.get('Pod', { namespace, name: podName });
     const spec = pod?.spec?.containers?.find((c: any) => c.name === container);
     if (!pod || !spec) return undefined;
-    return volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
+    const current = volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
+    return { ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
   /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */

@@ -9,7 +9,7 @@ import { keyText } from '../store/types.ts';
 import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
-import { missingVolumeSource, resolveEnvironment, type ObjectLookup } from './environment.ts';
+import { missingVolumeSource, resolveEnvironment, volumeFiles, type ObjectLookup } from './environment.ts';
 import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { timings } from './timings.ts';
@@ -273,6 +273,7 @@ export class Kubelets implements Controller {
       return false;
     }
     c.env = env.env;
+    c.subPathFiles = volumeFiles(pod, { volumeMounts: (spec?.volumeMounts ?? []).filter((m: any) => m.subPath) }, this.lookup(pod));
     if (c.state === 'terminated' || c.finishedAt !== undefined) {
       c.last = { startedAt: c.startedAt!, finishedAt: c.finishedAt!, exitCode: c.exitCode!, reason: c.terminatedReason! };
       c.restartCount++;
@@ -311,6 +312,11 @@ export class Kubelets implements Controller {
   /** The environment a running container started with, or undefined. */
   environmentOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.env;
+  }
+
+  /** The subPath-mounted files of a container's current run, as they were when it started. */
+  subPathFilesOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
+    return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.subPathFiles;
   }
 
   /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */

@@ -35,6 +35,11 @@ export interface ContainerRuntime {
   oomAt?: Millis;
   /** The environment this run started with (fixed for its lifetime, as in a real container). */
   env?: Record<string, string>;
+  /**
+   * Files mounted by subPath, as they were when this run started: a subPath mount is a bind
+   * mount of one file, which the kubelet never updates (whole-volume mounts follow changes).
+   */
+  subPathFiles?: Record<string, string>;
   /** A failed pull: when to try again, and the pull backoff (same 10s → 300s rule). */
   retryPullAt?: Millis;
   pullBackoff?: Millis;
