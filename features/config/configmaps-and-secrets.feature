@@ -250,3 +250,70 @@ Feature: ConfigMaps and Secrets in pods
             secret: {secretName: db-secret, defaultMode: 256}
       """
 
+
+  @portable @C000-122 @C000-136
+  Scenario: one ConfigMap mixes plain values and whole files; editing it restarts nothing
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: app-config}
+      data:
+        LOG_LEVEL: info
+        DATABASE_HOST: postgres
+        app.properties: |
+          cache.size=100
+          cache.ttl=60
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: app}
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: app}
+        template:
+          metadata:
+            labels: {app: app}
+          spec:
+            containers:
+              - name: app
+                image: registry.k8s.io/nginx-slim:0.27
+                envFrom: [{configMapRef: {name: app-config}}]
+      """
+    And Deployment "app" is rolled out within 2 minutes
+    When ConfigMap "app-config" is patched with:
+      """yaml
+      data: {LOG_LEVEL: debug}
+      """
+    And 2 minutes pass
+    Then Deployment "app" is at revision 1
+    And there are 2 Running pods labelled "app=app"
+    And the oldest pod labelled "app=app" matches:
+      """yaml
+      status:
+        containerStatuses: [{name: app, restartCount: 0}]
+      """
+
+  @portable @needs-kubelet @C000-126
+  Scenario: envFrom with a prefix turns keys with dots into variables too
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: files}
+      data:
+        app.properties: mode=fast
+        LOG_LEVEL: info
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom: [{prefix: APP_, configMapRef: {name: files}}]
+      """
+    Then container "app" of pod "app" has environment variable "APP_app.properties" set to "mode=fast" within 1 minute
+    And container "app" of pod "app" has environment variable "APP_LOG_LEVEL" set to "info"

@@ -79,3 +79,23 @@ Feature: ConfigMaps and Secrets with kubectl
       """
     And there are no Secrets
     And "kubectl create token myapp-sa" prints "eyJ"
+
+  @portable @C000-116 @C000-117 @C000-118 @C000-119
+  Scenario: kubectl create configmap from literals, a file and a directory; the same name twice is refused
+    When "kubectl create configmap app-config --from-literal=LOG_LEVEL=info --from-literal=MAX_CONNECTIONS=100" is run
+    And "kubectl create configmap nginx-config --from-file=scenarios/files/nginx.conf" is run
+    And "kubectl create configmap app-configs --from-file=scenarios/files/config/" is run
+    Then ConfigMap "app-config" matches:
+      """yaml
+      data: {LOG_LEVEL: info, MAX_CONNECTIONS: "100"}
+      """
+    And ConfigMap "nginx-config" matches:
+      """yaml
+      data:
+        nginx.conf: "server {\n  listen 80;\n}\n"
+      """
+    And ConfigMap "app-configs" matches:
+      """yaml
+      data: {app.properties: "mode=fast\n", log.conf: "level=info\n"}
+      """
+    And "kubectl create configmap app-config --from-literal=LOG_LEVEL=debug" fails with "configmaps \"app-config\" already exists"

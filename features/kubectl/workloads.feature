@@ -102,3 +102,12 @@ Feature: Workloads with kubectl
         ownerReferences:
           - {kind: CronJob, name: backup}
       """
+
+  @portable @C000-140
+  Scenario: kubectl rollout restart changes a template annotation, which makes a new ReplicaSet
+    Given a Deployment "api" with 2 replicas
+    And Deployment "api" is rolled out within 2 minutes
+    When "kubectl rollout restart deployment/api" is run
+    Then Deployment "api" is rolled out within 2 minutes
+    And Deployment "api" is at revision 2
+    And "kubectl get deployment api -o jsonpath={.spec.template.metadata.annotations}" prints "kubectl.kubernetes.io/restartedAt"

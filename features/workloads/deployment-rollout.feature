@@ -183,3 +183,19 @@ Feature: Deployment rollouts
     When Deployment "nginx-deployment" is updated to image "registry.k8s.io/nginx-slim:0.27"
     Then Deployment "nginx-deployment" rolls out within 3 minutes with at most 7 pods and at least 4 available
     And there are 5 Running pods labelled "app=nginx"
+
+  @portable @C000-139 @C001-007 @C001-320
+  Scenario: an apps/v1 Deployment needs a selector
+    Then the following manifest is rejected with "spec.selector: Required value":
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: myapp-blue}
+      spec:
+        replicas: 3
+        template:
+          metadata:
+            labels: {app: myapp, version: blue}
+          spec:
+            containers: [{name: myapp, image: "myapp:blue"}]
+      """
