@@ -84,12 +84,15 @@ steps.push(
     example: 'Then the oldest pod labelled "app=agent" matches:\n  """yaml\n  spec:\n    tolerations: [...]\n  """',
     area: 'pods',
     doc: 'Partial match (as "{kind} {string} matches:") against the earliest-created pod matching the selector.',
-    async run({ args: [selector], docString }) {
+    eventual: 'optional',
+    async run({ args: [selector], docString, within }) {
       const expected = this.yamlFrom(docString);
-      const name = await oldestPodName(this.driver, selector as string);
-      const pod = await this.driver.get({ kind: 'Pod', name });
-      const mismatches = partialMatch(expected, pod);
-      if (mismatches.length) throw new KubespecAssertionError(describeMismatches(`pod "${name}"`, mismatches));
+      await check(this.driver, `the oldest pod labelled ${selector} to match`, within, async () => {
+        const name = await oldestPodName(this.driver, selector as string).catch((e: Error) => e);
+        if (name instanceof Error) return fail(name.message);
+        const mismatches = partialMatch(expected, await this.driver.get({ kind: 'Pod', name }));
+        return mismatches.length ? fail(describeMismatches(`pod "${name}"`, mismatches)) : pass;
+      });
     },
   },
 );

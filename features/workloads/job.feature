@@ -406,3 +406,72 @@ Feature: Jobs run pods to completion
               - {name: untagged, imagePullPolicy: Always}
               - {name: pinned, imagePullPolicy: IfNotPresent}
       """
+
+  @portable @needs-kubelet @C000-167 @C001-164 @C002-160
+  Scenario: with restartPolicy OnFailure the container restarts in the same pod, and the restarts count toward backoffLimit
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: retry-in-place}
+      spec:
+        backoffLimit: 2
+        template:
+          spec:
+            restartPolicy: OnFailure
+            containers:
+              - {name: main, image: busybox:1.36, command: [sh, -c, "sleep 1; exit 1"]}
+      """
+    Then the oldest pod labelled "batch.kubernetes.io/job-name=retry-in-place" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses: [{name: main, restartCount: 1}]
+      """
+    And Job "retry-in-place" fails with reason BackoffLimitExceeded within 5 minutes
+
+  @portable @C000-169
+  Scenario: a Job's pod template cannot change
+    Given a Job "pi" that runs "sleep 600"
+    Then patching Job "pi" with the following is rejected with "field is immutable":
+      """yaml
+      spec:
+        template:
+          spec:
+            containers: [{name: main, image: "busybox:1.37"}]
+      """
+
+  @portable @needs-kubelet @C000-170
+  Scenario: a Job pod whose Secret is missing waits in CreateContainerConfigError and the Job makes no progress
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: migrate}
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: migrate
+                image: busybox:1.36
+                command: [sh, -c, "sleep 1"]
+                env:
+                  - name: DATABASE_URL
+                    valueFrom:
+                      secretKeyRef: {name: db-secret, key: url}
+      """
+    When 2 minutes pass
+    Then the oldest pod labelled "batch.kubernetes.io/job-name=migrate" matches:
+      """yaml
+      status:
+        phase: Pending
+        containerStatuses:
+          - name: migrate
+            state:
+              waiting: {reason: CreateContainerConfigError}
+      """
+    And Job "migrate" matches:
+      """yaml
+      status: {active: 1}
+      """
+    And Job "migrate" has no field ".status.succeeded"
