@@ -213,3 +213,115 @@ Feature: CronJobs start Jobs on a schedule
                 restartPolicy: OnFailure
                 containers: [{name: app, image: busybox:1.36}]
       """
+
+  @sim-only @C004-094 @C000-180 @C002-165
+  Scenario: history limits keep the newest successful and failed Jobs; the defaults are 3 and 1
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: ok-limited}
+      spec:
+        schedule: "* * * * *"
+        successfulJobsHistoryLimit: 1
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: failing-limited}
+      spec:
+        schedule: "* * * * *"
+        failedJobsHistoryLimit: 3
+        jobTemplate:
+          spec:
+            backoffLimit: 0
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5; exit 1"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: ok-default}
+      spec:
+        schedule: "* * * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: failing-default}
+      spec:
+        schedule: "* * * * *"
+        jobTemplate:
+          spec:
+            backoffLimit: 0
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5; exit 1"]}]
+      """
+    When 8 minutes 30 seconds pass
+    Then CronJob "ok-limited" has 1 job
+    And CronJob "failing-limited" has 3 jobs
+    And CronJob "ok-default" has 3 jobs
+    And CronJob "failing-default" has 1 job
+    And CronJob "ok-default" matches:
+      """yaml
+      spec: {successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, concurrencyPolicy: Allow}
+      """
+
+  @sim-only @C000-179 @C004-095
+  Scenario: startingDeadlineSeconds skips a run that could not start in time; without it the missed run starts late
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: with-deadline}
+      spec:
+        schedule: "*/10 * * * *"
+        startingDeadlineSeconds: 300
+        suspend: true
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: without-deadline}
+      spec:
+        schedule: "*/10 * * * *"
+        suspend: true
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: job, image: busybox:1.36, command: [sh, -c, "sleep 5"]}]
+      """
+    When 17 minutes pass
+    And CronJob "with-deadline" is patched with:
+      """yaml
+      spec: {suspend: false}
+      """
+    And CronJob "without-deadline" is patched with:
+      """yaml
+      spec: {suspend: false}
+      """
+    And 1 minute passes
+    Then CronJob "with-deadline" has 0 jobs
+    And CronJob "without-deadline" has 1 job
+    When 3 minutes pass
+    Then CronJob "with-deadline" has 1 job

@@ -95,3 +95,89 @@ Feature: DaemonSets run one pod per eligible node
       """
     And at most 1 pod labelled "app=log-collector" was unready at the same time
     And at most 1 pod labelled "app=log-collector" was terminating at the same time
+
+  @sim-only @C000-234 @C000-236 @C000-156 @C000-160 @C000-153 @C004-105
+  Scenario: the log-collection exercise: host network and /var/log from the node, configuration from a ConfigMap
+    Given a cluster with 2 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: fluent-bit-config}
+      data:
+        fluent-bit.conf: |
+          [INPUT]
+              Name tail
+              Path /var/log/containers/*.log
+      ---
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: log-collector}
+      spec:
+        selector:
+          matchLabels: {app: log-collector}
+        template:
+          metadata:
+            labels: {app: log-collector}
+          spec:
+            hostNetwork: true
+            hostPID: true
+            tolerations:
+              - {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}
+            containers:
+              - name: collector
+                image: fluent/fluent-bit:3.2
+                resources:
+                  requests: {cpu: 100m, memory: 50Mi}
+                  limits: {cpu: 200m, memory: 100Mi}
+                volumeMounts:
+                  - {name: varlog, mountPath: /var/log, readOnly: true}
+                  - {name: config, mountPath: /fluent-bit/etc/}
+            volumes:
+              - name: varlog
+                hostPath: {path: /var/log}
+              - name: config
+                configMap: {name: fluent-bit-config}
+      """
+    Then there are 3 Running pods labelled "app=log-collector" within 1 minute
+    And "kubectl get daemonset log-collector" prints:
+      """
+      NAME            DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+      log-collector   3         3         3       3            3           <none>          *
+      """
+    And "kubectl get pods -l app=log-collector -o wide" prints:
+      """
+      *   1/1   Running   0   *   172.18.0.4   worker-1   <none>   <none>
+      """
+    And the oldest pod labelled "app=log-collector" matches:
+      """yaml
+      status: {qosClass: Burstable}
+      """
+
+  @portable @C004-104
+  Scenario: pods naming a ServiceAccount that does not exist cannot be created
+    Given a cluster with 2 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: log-collector}
+      spec:
+        selector:
+          matchLabels: {app: log-collector}
+        template:
+          metadata:
+            labels: {app: log-collector}
+          spec:
+            serviceAccountName: log-collector
+            containers: [{name: collector, image: fluent/fluent-bit:3.2}]
+      """
+    Then DaemonSet "log-collector" has a FailedCreate event saying "serviceaccount \"log-collector\" not found" within 1 minute
+    And there are 0 Running pods labelled "app=log-collector"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: log-collector}
+      """
+    Then there are 2 Running pods labelled "app=log-collector" within 2 minutes

@@ -380,7 +380,7 @@ Feature: Jobs run pods to completion
     And container "worker" of the oldest pod labelled "batch.kubernetes.io/job-completion-index=1" has environment variable "JOB_COMPLETION_INDEX" set to "1" within 1 minute
     And container "worker" of the oldest pod labelled "batch.kubernetes.io/job-name=plain" has no environment variable "JOB_COMPLETION_INDEX"
 
-  @portable @C004-090
+  @portable @C004-090 @C000-109 @C001-332
   Scenario: an image tagged latest, or not tagged, is pulled every time; a pinned tag only if missing
     When the following manifest is applied:
       """yaml

@@ -95,18 +95,25 @@ export class DaemonSetController implements Controller {
       nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }],
     };
     spec.affinity = { ...affinity, nodeAffinity };
-    const pod = this.store.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${ds.metadata.name}-`,
-        namespace: ds.metadata.namespace,
-        labels: { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
-        annotations: template.metadata?.annotations,
-        ownerReferences: [controllerRef(ds)],
-      },
-      spec,
-    });
+    let pod: KubeObject;
+    try {
+      pod = this.store.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          generateName: `${ds.metadata.name}-`,
+          namespace: ds.metadata.namespace,
+          labels: { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+          annotations: template.metadata?.annotations,
+          ownerReferences: [controllerRef(ds)],
+        },
+        spec,
+      });
+    } catch (e) {
+      // controller_utils.go createPods: the refusal is an event on the DaemonSet, then a retry.
+      this.events.record(COMPONENT, ds, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
+      throw e;
+    }
     this.events.record(COMPONENT, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
   }
 

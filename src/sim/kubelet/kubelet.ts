@@ -105,7 +105,7 @@ export class Kubelets implements Controller {
     if (outage.kind === 'partition') this.advance(pod, rt, outage.to, true);
     if (outage.kind !== 'power-off') return;
     this.advance(pod, rt, outage.from);
-    reboot(pod, rt, outage.from, outage.to, this.newPodIp(pod.spec.nodeName));
+    reboot(pod, rt, outage.from, outage.to, this.newPodIp(pod));
     this.events.record(COMPONENT, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
   }
 
@@ -133,7 +133,7 @@ export class Kubelets implements Controller {
       uid: identity(pod),
       ...(mirrorOf !== undefined ? { staticPodNode: pod.spec.nodeName as string } : {}),
       sandboxReadyAt: now + timings.sandbox,
-      podIP: this.newPodIp(pod.spec.nodeName),
+      podIP: this.newPodIp(pod),
       startTime: now,
       containers: [
         ...(pod.spec.initContainers ?? []).map((c: any) => toRuntime(c, true)),
@@ -145,7 +145,14 @@ export class Kubelets implements Controller {
   }
 
   /** The next address of the node's pod CIDR (a new sandbox gets a new one). */
-  private newPodIp(node: string): string {
+  private nodeAddress(node: string): string {
+    return this.store.get('Node', { name: node })?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
+  }
+
+  /** The next address of the node's pod CIDR; a hostNetwork pod has the node's own address. */
+  private newPodIp(pod: KubeObject): string {
+    const node: string = pod.spec.nodeName;
+    if (pod.spec.hostNetwork) return this.nodeAddress(node);
     const n = (this.nextIp.get(node) ?? 1) + 1;
     this.nextIp.set(node, n);
     const cidr: string = this.store.get('Node', { name: node })?.spec?.podCIDR ?? '10.244.0.0/24';
@@ -409,8 +416,7 @@ export class Kubelets implements Controller {
 
   private writeStatus(pod: KubeObject, rt: PodRuntime): void {
     const current = this.store.get('Pod', pod.metadata)!;
-    const node = this.store.get('Node', { name: current.spec.nodeName });
-    const hostIP = node?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
+    const hostIP = this.nodeAddress(current.spec.nodeName);
     const status = buildPodStatus(current, rt, this.clock.now(), hostIP);
     const next = thaw(current.status ?? {});
     // The kubelet owns its conditions; others (PodScheduled from the scheduler, DisruptionTarget)
