@@ -26,9 +26,19 @@ export const validation: AdmissionPlugin = {
       if (object.metadata.name.length > 52) errors.push({ path: 'metadata.name', text: `Invalid value: "${object.metadata.name}": must be no more than 52 characters` });
       validateTimeZone(object.spec?.timeZone, 'spec.timeZone', errors);
     }
+    if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
   },
 };
+
+/** validateHorizontalPodAutoscalerSpec's bounds (HPAScaleToZero is alpha: minReplicas ≥ 1). */
+function validateAutoscalerBounds(spec: any, errors: FieldError[]): void {
+  const min = spec?.minReplicas;
+  const max = spec?.maxReplicas;
+  if (typeof min === 'number' && min < 1) errors.push({ path: 'spec.minReplicas', text: `Invalid value: ${min}: must be greater than or equal to 1` });
+  if (typeof max === 'number' && max < 1) errors.push({ path: 'spec.maxReplicas', text: `Invalid value: ${max}: must be greater than 0` });
+  if (typeof min === 'number' && typeof max === 'number' && max < min) errors.push({ path: 'spec.maxReplicas', text: `Invalid value: ${max}: must be greater than or equal to \`minReplicas\`` });
+}
 
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
