@@ -98,11 +98,26 @@ defineStep("a request to {string} is routed to service {string} port {int}", () 
 defineStep("a request to {string} is routed to service {string} port {int} within {duration}", () => {}); // Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80
 defineStep("a request to {string} is not routed", () => {}); // Then a request to "http://shop.example.com/staticfile" is not routed
 defineStep("a request to {string} is served with the certificate in secret {string}", () => {}); // Then a request to "https://api.example.com/" is served with the certificate in secret "api-tls"
+defineStep("a request to {string} is served with the controller's default certificate", () => {}); // Then a request to "https://api.example.com/" is served with the controller's default certificate
 defineStep("service {string} has {int} ready endpoint(s)", () => {}); // Then service "web" has 3 ready endpoints within 1 minute
 defineStep("service {string} has {int} ready endpoint(s) within {duration}", () => {}); // Then service "web" has 3 ready endpoints within 1 minute
 defineStep("an ingress controller for class {string} is installed", () => {}); // Given an ingress controller for class "nginx" is installed
 defineStep("a load-balancer provider is installed", () => {}); // Given a load-balancer provider is installed
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
+defineStep("a request to {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
+defineStep("a request to {string} gets {int} within {duration}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
+defineStep("a request to {string} with basic credentials {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" with basic credentials "admin:s3cret" gets 200
+defineStep("a request to {string} with basic credentials {string} gets {int} within {duration}", () => {}); // Then a request to "https://shop.example.com/admin" with basic credentials "admin:s3cret" gets 200
+defineStep("a request to {string} with a body of {string} gets {int}", () => {}); // Then a request to "https://upload.example.com/" with a body of "60Mi" gets 413
+defineStep("a request to {string} with a body of {string} gets {int} within {duration}", () => {}); // Then a request to "https://upload.example.com/" with a body of "60Mi" gets 413
+defineStep("a request to {string} is redirected to {string}", () => {}); // Then a request to "http://api.example.com/v1" is redirected to "https://api.example.com/v1"
+defineStep("a request to {string} reaches service {string} port {int} at path {string}", () => {}); // Then a request to "http://shop.example.com/api/users" reaches service "api" port 80 at path "/users"
+defineStep("a request to {string} reaches service {string} port {int} at path {string} within {duration}", () => {}); // Then a request to "http://shop.example.com/api/users" reaches service "api" port 80 at path "/users"
+defineStep("a request to {string} is proxied to its backend over {word}", () => {}); // Then a request to "https://api.example.com/" is proxied to its backend over HTTPS
+defineStep("a CORS preflight request to {string} gets Access-Control-Allow-Origin {string}", () => {}); // Then a CORS preflight request to "https://api.example.com/v1" gets Access-Control-Allow-Origin "https://app.example.com"
+defineStep("a request to {string} gets {int} with the header {string} set to {string}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401 with the header "WWW-Authenticate" set to "Basic realm=\"Admins\""
+defineStep("requests to {string} are balanced {word} across the ready pods of service {string}", () => {}); // Then requests to "http://shop.example.com/" are balanced round_robin across the ready pods of service "web"
+defineStep("requests to {string} are balanced {word} across the ready pods of service {string} within {duration}", () => {}); // Then requests to "http://shop.example.com/" are balanced round_robin across the ready pods of service "web"
 defineStep("container {string} of pod {string} has environment variable {string} set to {string}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of pod {string} has environment variable {string} set to {string} within {duration}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of the oldest pod labelled {string} has environment variable {string} set to {string}", () => {}); // Then container "app" of the oldest pod labelled "app=web" has environment variable "LOG_LEVEL" set to "info"
@@ -141,6 +156,7 @@ defineStep("the oldest pod labelled {string} is deleted", () => {}); // When the
 defineStep("the oldest pod labelled {string} is labelled {string}", () => {}); // When the oldest pod labelled "app=nginx" is labelled "app-"
 defineStep("at most {int} pod(s) labelled {string} was/were {word} at the same time", () => {}); // Then at most 1 pod labelled "app=agent" was unready at the same time
 defineStep("the oldest pod labelled {string} matches:", () => {}); // Then the oldest pod labelled "app=agent" matches:
+defineStep("the oldest pod labelled {string} matches within {duration}:", () => {}); // Then the oldest pod labelled "app=agent" matches:
 defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
@@ -170,3 +186,7 @@ defineStep("pod {string} runs on node {string}", () => {}); // Then pod "gpu-job
 defineStep("pod {string} runs on node {string} within {duration}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
 defineStep("pod {string} was preempted", () => {}); // Then pod "low" was preempted
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass
+defineStep("{string} is run", () => {}); // When "kubectl label pod web env=staging --overwrite" is run
+defineStep("{string} prints:", () => {}); // Then "kubectl get pods -L app" prints:
+defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
+defineStep("{string} fails with {string}", () => {}); // Then "kubectl label pod web env=prod" fails with "already has a value"

@@ -64,6 +64,8 @@ export { readClusterView, type ClusterView } from './network/cluster-view.ts';
 export { reachService, reachPod, type Reachability } from './network/reachability.ts';
 export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';
+export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';
+export { bytes as parseBytes } from './sim/quantity.ts';
 export { evaluateConnection } from './network/network-policy.ts';
 export { canI, parseResource, serviceAccountSubject } from './security/can-i.ts';
 export { authorize, type Subject, type Decision } from './security/rbac.ts';

@@ -6,6 +6,7 @@ import { steps as config } from './config.ts';
 import { steps as deployments } from './deployments.ts';
 import { steps as events } from './events.ts';
 import { steps as faults } from './faults.ts';
+import { steps as ingressRequests } from './ingress-requests.ts';
 import { steps as jobs } from './jobs.ts';
 import { steps as kubectl } from './kubectl.ts';
 import { steps as security } from './security.ts';
@@ -21,4 +22,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...ingressRequests, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];

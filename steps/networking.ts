@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type KubeObject, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
@@ -107,11 +107,20 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is served with the certificate in secret {string}',
     example: 'Then a request to "https://api.example.com/" is served with the certificate in secret "api-tls"',
     area: 'networking',
-    doc: "The TLS entry covering the request's host names the Secret (SNI).",
+    doc: "The TLS entry covering the request's host names the Secret (SNI), and the Secret exists in the Ingress's namespace.",
     async run({ args: [url, secret] }) {
-      const r = routeRequest(await readClusterView(this.driver), url as string);
-      if (!r.routed) throw new KubespecAssertionError(`${url} is not routed: ${r.reason}`);
-      if (r.tlsSecret !== secret) throw new KubespecAssertionError(`${url} is served with ${r.tlsSecret ? `the certificate in secret "${r.tlsSecret}"` : "the controller's default certificate (no TLS entry covers the host)"}`);
+      const served = await servedCertificate(this.driver, url as string);
+      if (served !== secret) throw new KubespecAssertionError(`${url} is served with ${describeCertificate(served)}`);
+    },
+  },
+  {
+    pattern: "a request to {string} is served with the controller's default certificate",
+    example: "Then a request to \"https://api.example.com/\" is served with the controller's default certificate",
+    area: 'networking',
+    doc: "No usable TLS Secret covers the host: no TLS entry names it, or the Secret is missing from the Ingress's namespace, so ingress-nginx presents its self-signed \"Kubernetes Ingress Controller Fake Certificate\".",
+    async run({ args: [url] }) {
+      const served = await servedCertificate(this.driver, url as string);
+      if (served !== undefined) throw new KubespecAssertionError(`${url} is served with ${describeCertificate(served)}`);
     },
   },
   {
@@ -165,3 +174,20 @@ steps.push({
     if (a.type !== 'CNAME' || a.target !== target) throw new KubespecAssertionError(`"${name}" resolves to ${describe(a)}, not a CNAME to ${target}`);
   },
 });
+
+/**
+ * The Secret whose certificate the controller presents for an https URL, or undefined for its
+ * default certificate (no TLS entry covers the host, or the named Secret is not in the Ingress's
+ * namespace: a TLS Secret cannot be referenced across namespaces).
+ */
+async function servedCertificate(driver: Driver, url: string): Promise<string | undefined> {
+  const r = routeRequest(await readClusterView(driver), url);
+  if (!r.routed) throw new KubespecAssertionError(`${url} is not routed: ${r.reason}`);
+  if (!r.tlsSecret) return undefined;
+  const namespace = r.rule.ingress.metadata.namespace ?? driver.namespace();
+  return (await driver.get({ kind: 'Secret', name: r.tlsSecret, namespace })) ? r.tlsSecret : undefined;
+}
+
+function describeCertificate(secret: string | undefined): string {
+  return secret ? `the certificate in secret "${secret}"` : "the controller's default certificate (no TLS entry covers the host, or its Secret is missing)";
+}

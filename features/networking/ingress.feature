@@ -35,7 +35,7 @@ Feature: Ingress routing
       spec: {controller: k8s.io/ingress-nginx}
       """
 
-  @portable @C000-017 @C000-018 @C001-203
+  @portable @C000-017 @C000-018 @C001-203 @C001-201
   Scenario: the longest path wins and Prefix compares whole elements
     When the following manifest is applied:
       """yaml
@@ -86,7 +86,9 @@ Feature: Ingress routing
       """
     Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80
     And a request to "https://api.example.com/v2" is routed to service "api-v2-service" port 80
-    And a request to "https://api.example.com/v1/users" is served with the certificate in secret "api-tls"
+    And a request to "https://api.example.com/v1/users" is served with the controller's default certificate
+    When "kubectl create secret tls api-tls --cert=scenarios/files/tls.crt --key=scenarios/files/tls.key" is run
+    Then a request to "https://api.example.com/v1/users" is served with the certificate in secret "api-tls"
     And a request to "https://api.example.com/v3" is not routed
 
   @portable

@@ -3,10 +3,34 @@ import type { ClusterView } from './cluster-view.ts';
 
 /** Where an HTTP(S) request ends up. */
 export type Route =
-  | { routed: true; ingress: string; service: string; port: number | string; tlsSecret?: string; by: string }
+  | { routed: true; ingress: string; service: string; port: number | string; tlsSecret?: string; by: string; rule: Candidate }
   | { routed: false; reason: string };
 
-interface Candidate { ingress: KubeObject; host?: string; path: string; pathType: string; backend: any }
+export interface Candidate { ingress: KubeObject; host?: string; path: string; pathType: string; backend: any }
+
+const LEGACY_CLASS = 'kubernetes.io/ingress.class';
+
+/** The class an Ingress asks for: spec.ingressClassName, or the deprecated annotation. */
+export function ingressClassOf(ingress: KubeObject): string | undefined {
+  return ingress.spec?.ingressClassName ?? ingress.metadata.annotations?.[LEGACY_CLASS];
+}
+
+/** The Ingresses some installed controller serves: those of an existing IngressClass. */
+export function servedIngresses(view: ClusterView): KubeObject[] {
+  const classes = new Set(view.ingressClasses.map((c) => c.metadata.name));
+  return view.ingresses.filter((i) => classes.has(ingressClassOf(i) ?? ''));
+}
+
+/**
+ * ingress-nginx reads every path of a host as a case-insensitive regular expression anchored at
+ * the start once any Ingress of that host sets use-regex or rewrite-target (Exact stays exact).
+ */
+function regexHost(rules: Candidate[]): boolean {
+  return rules.some((r) => {
+    const a = r.ingress.metadata.annotations ?? {};
+    return a['nginx.ingress.kubernetes.io/use-regex'] === 'true' || a['nginx.ingress.kubernetes.io/rewrite-target'] !== undefined;
+  });
+}
 
 /**
  * How an Ingress controller routes a request (reference/networking.md §5), as a pure function:
@@ -24,8 +48,7 @@ export function routeRequest(view: ClusterView, url: string): Route {
   }
   const host = parsed.hostname.toLowerCase();
   const path = parsed.pathname || '/';
-  const classes = new Set(view.ingressClasses.map((c) => c.metadata.name));
-  const served = view.ingresses.filter((i) => i.spec?.ingressClassName && classes.has(i.spec.ingressClassName));
+  const served = servedIngresses(view);
   if (served.length === 0) {
     return { routed: false, reason: view.ingresses.length ? 'no Ingress belongs to an installed IngressClass (no controller serves them)' : 'there is no Ingress' };
   }
@@ -35,13 +58,17 @@ export function routeRequest(view: ClusterView, url: string): Route {
   const wildcard = rules.filter((r) => r.host?.startsWith('*.') && wildcardMatches(r.host, host));
   const anyHost = rules.filter((r) => !r.host);
   const hostRules = exact.length ? exact : wildcard.length ? wildcard : anyHost;
-  const matching = hostRules.filter((r) => pathMatches(r, path))
+  const regex = regexHost(hostRules);
+  const matching = hostRules.filter((r) => (regex && r.pathType !== 'Exact' ? regexPathMatch(r.path, path) !== undefined : pathMatches(r, path)))
     .sort((a, b) => b.path.length - a.path.length || Number(b.pathType === 'Exact') - Number(a.pathType === 'Exact'));
   const tlsSecret = parsed.protocol === 'https:' ? tlsFor(served, host) : undefined;
   const best = matching[0];
-  if (best) return { routed: true, ingress: best.ingress.metadata.name, ...target(best.backend), ...(tlsSecret ? { tlsSecret } : {}), by: `${best.pathType} ${best.path}` };
+  if (best) return { routed: true, ingress: best.ingress.metadata.name, ...target(best.backend), ...(tlsSecret ? { tlsSecret } : {}), by: `${best.pathType} ${best.path}${regex && best.pathType !== 'Exact' ? ' (regex)' : ''}`, rule: best };
   const owner = hostRules[0]?.ingress ?? served.find((i) => i.spec.defaultBackend);
-  if (owner?.spec?.defaultBackend) return { routed: true, ingress: owner.metadata.name, ...target(owner.spec.defaultBackend), ...(tlsSecret ? { tlsSecret } : {}), by: 'defaultBackend' };
+  if (owner?.spec?.defaultBackend) {
+    const rule = { ingress: owner, host, path: '/', pathType: 'Prefix', backend: owner.spec.defaultBackend };
+    return { routed: true, ingress: owner.metadata.name, ...target(owner.spec.defaultBackend), ...(tlsSecret ? { tlsSecret } : {}), by: 'defaultBackend', rule };
+  }
   return { routed: false, reason: `no rule matches host "${host}" and path "${path}" and there is no defaultBackend (the controller answers 404)` };
 }
 
@@ -55,6 +82,16 @@ export function wildcardMatches(pattern: string, host: string): boolean {
   if (!host.endsWith(suffix)) return false;
   const head = host.slice(0, -suffix.length);
   return head.length > 0 && !head.includes('.');
+}
+
+/** The captures of a regex path matched at the start of the request path, case-insensitively. */
+export function regexPathMatch(pattern: string, path: string): string[] | undefined {
+  try {
+    const m = new RegExp(`^${pattern}`, 'i').exec(path);
+    return m ? [...m] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Exact: the same string. Prefix: whole `/`-separated elements, trailing slashes ignored. */

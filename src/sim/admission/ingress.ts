@@ -3,24 +3,31 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 const DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';
+const LEGACY_CLASS = 'kubernetes.io/ingress.class';
 
 /**
  * DefaultIngressClass admission and Ingress validation (reference/networking.md §5): a new
  * Ingress without a class (and without the legacy annotation) gets the default IngressClass, the
  * newest when several are marked; pathType is required, paths must be absolute, hosts must be
- * DNS names with a wildcard only as the first label.
+ * DNS names with a wildcard only as the first label; on create the legacy class annotation must
+ * agree with ingressClassName when both are set.
  */
 export function ingressAdmission(store: () => ObjectStore): AdmissionPlugin {
   return {
     name: 'Ingress',
     admit({ operation, object }) {
       if (object.kind !== 'Ingress') return;
-      if (operation === 'CREATE' && !object.spec?.ingressClassName && !object.metadata.annotations?.['kubernetes.io/ingress.class']) {
+      if (operation === 'CREATE' && !object.spec?.ingressClassName && !object.metadata.annotations?.[LEGACY_CLASS]) {
         const defaults = store().list('IngressClass').filter((c) => c.metadata.annotations?.[DEFAULT_CLASS] === 'true')
           .sort((a, b) => b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
         if (defaults[0]) (object.spec ??= {}).ingressClassName = defaults[0].metadata.name;
       }
       const errors: FieldError[] = [];
+      const legacy = object.metadata.annotations?.[LEGACY_CLASS];
+      // Checked on create only, as upstream does; the path lacks "metadata." in upstream's wording too.
+      if (operation === 'CREATE' && legacy !== undefined && object.spec?.ingressClassName && legacy !== object.spec.ingressClassName) {
+        errors.push({ path: `annotations.${LEGACY_CLASS}`, text: `Invalid value: "${legacy}": must match \`ingressClassName\` when both are specified` });
+      }
       (object.spec?.rules ?? []).forEach((rule: any, i: number) => {
         if (rule.host !== undefined) {
           if (/^\d+\.\d+\.\d+\.\d+$/.test(rule.host)) errors.push({ path: `spec.rules[${i}].host`, text: `Invalid value: "${rule.host}": must be a DNS name, not an IP address` });
