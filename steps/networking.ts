@@ -31,26 +31,32 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
   };
 }
 
+/** A name resolving to a Service's ClusterIP; the Service is in the scenario's namespace or the one named. */
+function clusterIpStep(elsewhere: boolean): StepSpec<KubespecWorld> {
+  return {
+    pattern: `the name {string} resolves to the cluster IP of service {string}${elsewhere ? ' in namespace {string}' : ''}`,
+    example: elsewhere ? 'Then the name "kubernetes.default" resolves to the cluster IP of service "kubernetes" in namespace "default"' : 'Then the name "api" resolves to the cluster IP of service "api"',
+    area: 'networking',
+    doc: "Cluster DNS, searched as from a pod in the scenario's namespace (ndots 5).",
+    eventual: 'optional',
+    async run({ args: [name, svcName, namespace], within }) {
+      await check(this.driver, `"${name}" to resolve to service "${svcName}"`, within, async () => {
+        const view = await readClusterView(this.driver);
+        const svc = find(view.services, svcName as string, (namespace as string | undefined) ?? this.driver.namespace(), 'service');
+        const a = resolveDns(view, name as string, this.driver.namespace());
+        return a.type === 'A' && a.addresses.join() === svc.spec?.clusterIP ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${svc.spec?.clusterIP}`);
+      });
+    },
+  };
+}
+
 export const steps: StepSpec<KubespecWorld>[] = [
   reachStep('service', true),
   reachStep('service', false),
   reachStep('pod', true),
   reachStep('pod', false),
-  {
-    pattern: 'the name {string} resolves to the cluster IP of service {string}',
-    example: 'Then the name "api" resolves to the cluster IP of service "api"',
-    area: 'networking',
-    doc: "Cluster DNS, searched as from a pod in the scenario's namespace (ndots 5).",
-    eventual: 'optional',
-    async run({ args: [name, svcName], within }) {
-      await check(this.driver, `"${name}" to resolve to service "${svcName}"`, within, async () => {
-        const view = await readClusterView(this.driver);
-        const svc = find(view.services, svcName as string, this.driver.namespace(), 'service');
-        const a = resolveDns(view, name as string, this.driver.namespace());
-        return a.type === 'A' && a.addresses.join() === svc.spec?.clusterIP ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${svc.spec?.clusterIP}`);
-      });
-    },
-  },
+  clusterIpStep(false),
+  clusterIpStep(true),
   {
     pattern: 'the name {string} resolves to the IP(s) of pod(s) {string}',
     example: 'Then the name "web-0.web" resolves to the IP of pod "web-0"',
@@ -64,6 +70,20 @@ export const steps: StepSpec<KubespecWorld>[] = [
         const a = resolveDns(view, name as string, this.driver.namespace());
         return a.type === 'A' && a.addresses.slice().sort().join() === ips.join() ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${ips.join(', ')}`);
       });
+    },
+  },
+  {
+    pattern: "pod {string} resolves by its dashed IP under the namespace's pod domain",
+    example: "Then pod \"web\" resolves by its dashed IP under the namespace's pod domain",
+    area: 'networking',
+    doc: 'CoreDNS answers `a-b-c-d.<namespace>.pod.cluster.local` with a.b.c.d: pods have A records by IP, not by name.',
+    async run({ args: [podName] }) {
+      const view = await readClusterView(this.driver);
+      const ip = find(view.pods, podName as string, this.driver.namespace(), 'pod').status?.podIP as string | undefined;
+      if (!ip) throw new KubespecAssertionError(`pod "${podName}" has no IP yet`);
+      const name = `${ip.replaceAll('.', '-')}.${this.driver.namespace()}.pod.cluster.local`;
+      const a = resolveDns(view, name, this.driver.namespace());
+      if (a.type !== 'A' || a.addresses.join() !== ip) throw new KubespecAssertionError(`"${name}" resolves to ${describe(a)}, not ${ip}`);
     },
   },
   {
