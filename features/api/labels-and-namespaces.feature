@@ -118,3 +118,26 @@ Feature: Labels, selectors and namespaces
       """yaml
       data: {where: here}
       """
+
+  @portable @C001-042 @C002-018 @C001-108
+  Scenario: a new namespace gets its default ServiceAccount; names are unique within a namespace; kubectl can switch its default namespace
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: team-${namespace}}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: only-there, namespace: team-${namespace}}
+      data: {where: team}
+      """
+    Then ServiceAccount "default" in namespace "team-${namespace}" matches within 30s:
+      """yaml
+      metadata: {name: default}
+      """
+    When "kubectl run solo --image=nginx:1.27" is run
+    Then "kubectl run solo --image=nginx:1.27" fails with "pods \"solo\" already exists"
+    When "kubectl config set-context --current --namespace=team-${namespace}" is run
+    Then "kubectl get configmap only-there -o jsonpath={.data.where}" prints "team"
+    And "kubectl get pod solo" fails with "pods \"solo\" not found"

@@ -183,7 +183,7 @@ Feature: ConfigMaps and Secrets in pods
               waiting: {reason: ContainerCreating}
       """
 
-  @portable @C000-120 @C000-121 @C000-022 @C000-023
+  @portable @C000-120 @C000-121 @C000-022 @C000-023 @C001-240 @C001-260 @C001-262 @C004-068
   Scenario: ConfigMap and Secret data the API server refuses
     Then the following manifest is rejected with ".data.MAX_CONNECTIONS: expected string, got &value.valueUnstructured{Value:100}":
       """yaml
@@ -214,6 +214,50 @@ Feature: ConfigMaps and Secrets in pods
       metadata: {name: not-base64}
       data: {password: "s3cr3t!"}
       """
+    And the following manifest is rejected with "data[ssh-privatekey]: Required value":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: no-key}
+      type: kubernetes.io/ssh-auth
+      data: {known_hosts: aG9zdA==}
+      """
+    And the following manifest is rejected with "data[.dockerconfigjson]: Required value":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: registry}
+      type: kubernetes.io/dockerconfigjson
+      data: {config.json: e30=}
+      """
+    And the following manifest is rejected with "illegal base64 data":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: raw-json}
+      type: kubernetes.io/dockerconfigjson
+      data:
+        .dockerconfigjson: '{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNz"}}}'
+      """
+    And the following manifest is rejected with "data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\"":
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: not-json}
+      type: kubernetes.io/dockerconfigjson
+      stringData:
+        .dockerconfigjson: 'registry.example.com user pass'
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: registry}
+      type: kubernetes.io/dockerconfigjson
+      stringData:
+        .dockerconfigjson: '{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNz"}}}'
+      """
+    Then Secret "registry" exists
 
   @portable @C000-056 @C001-263 @C004-067
   Scenario: stringData is written into data, base64-encoded, and never read back

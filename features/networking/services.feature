@@ -121,7 +121,7 @@ Feature: Services, endpoints and DNS
         ports: [{port: 80, nodePort: 80}]
       """
 
-  @portable @C002-118 @C001-185
+  @portable @C002-118 @C001-185 @C004-047 @C002-195
   Scenario: a LoadBalancer Service without a provider stays pending
     When the following manifest is applied:
       """yaml
@@ -139,6 +139,12 @@ Feature: Services, endpoints and DNS
       spec: {type: LoadBalancer}
       status: {loadBalancer: {}}
       """
+    And "kubectl get service web-lb" prints:
+      """
+      NAME     TYPE           CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+      web-lb   LoadBalancer   *            <pending>     *         *
+      """
+    And "kubectl get service web-lb -o jsonpath={.spec.ports[0].nodePort}" prints "3"
 
   @sim-only @C001-185
   Scenario: with a load-balancer provider it gets an external address
@@ -185,3 +191,67 @@ Feature: Services, endpoints and DNS
     And the name "db-0.db" resolves to the IP of pod "db-0"
     And the name "db" resolves to the IPs of pods "db-0, db-1"
     And the name "db-5.db" does not resolve
+
+  @portable @C001-191
+  Scenario: session affinity is None or ClientIP, for at most a day
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: sticky}
+      spec:
+        selector: {app: web}
+        sessionAffinity: ClientIP
+        ports: [{port: 80, targetPort: http}]
+      """
+    Then Service "sticky" matches:
+      """yaml
+      spec:
+        sessionAffinity: ClientIP
+        sessionAffinityConfig: {clientIP: {timeoutSeconds: 10800}}
+      """
+    And the following manifest is rejected with "spec.sessionAffinity: Unsupported value: \"Cookie\": supported values: \"ClientIP\", \"None\"":
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: cookie}
+      spec:
+        selector: {app: web}
+        sessionAffinity: Cookie
+        ports: [{port: 80}]
+      """
+    And the following manifest is rejected with "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 86401: must be greater than 0 and less than 86400":
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: too-sticky}
+      spec:
+        selector: {app: web}
+        sessionAffinity: ClientIP
+        sessionAffinityConfig: {clientIP: {timeoutSeconds: 86401}}
+        ports: [{port: 80}]
+      """
+
+  @portable @needs-kubelet @C001-193
+  Scenario: a pod that is not ready is listed apart, and gets no traffic
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: slow
+        labels: {app: web}
+        annotations: {kubespec.io/behavior.web: "ready after 1h"}
+      spec:
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+            ports: [{name: http, containerPort: 8080}]
+            readinessProbe:
+              exec: {command: [cat, /tmp/ready]}
+              periodSeconds: 5
+      """
+    And 30 seconds pass
+    Then service "web-service" has 3 ready endpoints
+    And "kubectl get endpoints web-service -o jsonpath={.subsets[0].notReadyAddresses[*].targetRef.name}" prints "slow"
+    And "kubectl get endpointslices -l kubernetes.io/service-name=web-service -o jsonpath={.items[*].endpoints[*].conditions.ready}" prints "false"

@@ -138,3 +138,21 @@ Feature: RBAC and ServiceAccounts
         serviceAccountName: ghost
         containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
       """
+
+  @portable @C001-279
+  Scenario: a binding's roleRef cannot change; it is deleted and created again
+    Then patching RoleBinding "read-pods" with the following is rejected with "roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\", Name:\"view\"}: cannot change roleRef":
+      """yaml
+      roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+      """
+    When RoleBinding "read-pods" is deleted
+    And the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: read-pods}
+      subjects:
+        - {kind: ServiceAccount, name: myapp-sa, namespace: ${namespace}}
+      roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+      """
+    Then serviceaccount "myapp-sa" can "list" "configmaps"

@@ -325,3 +325,87 @@ Feature: CronJobs start Jobs on a schedule
     And CronJob "without-deadline" has 1 job
     When 3 minutes pass
     Then CronJob "with-deadline" has 1 job
+
+  @portable @C001-173 @C002-164 @C004-099
+  Scenario: the API server parses the schedule as the controller will, and refuses what it cannot
+    When the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: every-six-hours}
+      spec:
+        schedule: "0 */6 * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36, command: [sh, -c, "date"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: weekday-evenings}
+      spec:
+        schedule: "30 18 * * mon-fri"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36, command: [sh, -c, "date"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: monthly}
+      spec:
+        schedule: "@monthly"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36, command: [sh, -c, "date"]}]
+      """
+    Then CronJob "weekday-evenings" exists
+    And the following manifest is rejected with "spec.schedule: Invalid value: \"0 25 * * *\": end of range (25) above maximum (23): 25":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: bad-hour}
+      spec:
+        schedule: "0 25 * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36}]
+      """
+    And the following manifest is rejected with "spec.schedule: Invalid value: \"every day\": expected exactly 5 fields, found 2: [every day]":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: prose}
+      spec:
+        schedule: "every day"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36}]
+      """
+    And the following manifest is rejected with "end of range (7) above maximum (6): 7":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: sunday-as-seven}
+      spec:
+        schedule: "0 0 * * 7"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers: [{name: c, image: busybox:1.36}]
+      """

@@ -40,8 +40,7 @@ export const configObjects: AdmissionPlugin = {
         object.data = { ...(object.data ?? {}), ...Object.fromEntries(Object.entries<string>(object.stringData).map(([k, v]) => [k, encode(String(v))])) };
         delete object.stringData;
       }
-      const required: Record<string, string[]> = { 'kubernetes.io/tls': ['tls.crt', 'tls.key'], 'kubernetes.io/basic-auth': [], 'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'], 'kubernetes.io/ssh-auth': ['ssh-privatekey'] };
-      for (const key of required[object.type] ?? []) if (object.data?.[key] === undefined) errors.push({ path: `data[${key}]`, text: 'Required value' });
+      typedSecretProblems(object.type, object.data ?? {}, errors);
       if (operation === 'UPDATE' && old && old.type !== object.type) errors.push({ path: 'type', text: `Invalid value: "${object.type}": field is immutable` });
     }
     if (operation === 'UPDATE' && old?.immutable) {
@@ -51,6 +50,36 @@ export const configObjects: AdmissionPlugin = {
     if (errors.length) throw invalid(object.kind, object.metadata.name, errors);
   },
 };
+
+const dockerKeys: Record<string, string> = { 'kubernetes.io/dockerconfigjson': '.dockerconfigjson', 'kubernetes.io/dockercfg': '.dockercfg' };
+
+/** ValidateSecret's per-type rules: the keys each type needs, docker configs that are JSON objects. */
+function typedSecretProblems(type: string, data: Record<string, string>, errors: FieldError[]): void {
+  const required = (key: string) => errors.push({ path: `data[${key}]`, text: 'Required value' });
+  if (type === 'kubernetes.io/tls') ['tls.crt', 'tls.key'].filter((k) => data[k] === undefined).forEach(required);
+  if (type === 'kubernetes.io/ssh-auth' && !data['ssh-privatekey']) required('ssh-privatekey');
+  if (type === 'kubernetes.io/basic-auth' && data.username === undefined && data.password === undefined) ['username', 'password'].forEach(required);
+  const dockerKey = dockerKeys[type];
+  if (!dockerKey) return;
+  if (data[dockerKey] === undefined) return void required(dockerKey);
+  const problem = jsonObjectProblem(new TextDecoder().decode(Uint8Array.from(atob(data[dockerKey]), (c) => c.charCodeAt(0))));
+  if (problem) errors.push({ path: `data[${dockerKey}]`, text: `Invalid value: "<secret contents redacted>": ${problem}` });
+}
+
+/** Why encoding/json would not unmarshal the text into a map, in its words where they are simple. */
+function jsonObjectProblem(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const first = text.trimStart()[0];
+    if (first === undefined) return 'unexpected end of JSON input';
+    return /[{["\d\-tfn]/.test(first) ? 'invalid JSON (encoding/json: syntax error)' : `invalid character '${first}' looking for beginning of value`;
+  }
+  if (value === null || (typeof value === 'object' && !Array.isArray(value))) return undefined;
+  const kind = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'bool';
+  return `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
+}
 
 function firstBadByte(text: string): number {
   const i = text.search(/[^A-Za-z0-9+/=]/);

@@ -5,7 +5,7 @@ import { canonicalJson } from '../controllers/template-hash.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /**
- * Update rules of pkg/apis/{apps,batch}/validation: fields that cannot change once an object
+ * Update rules of pkg/apis/{apps,batch,rbac}/validation: fields that cannot change once an object
  * exists. Go prints the whole old value in these messages; the simulator prints its type only.
  */
 export const immutableFields: AdmissionPlugin = {
@@ -16,6 +16,10 @@ export const immutableFields: AdmissionPlugin = {
     if (object.kind === 'StatefulSet') statefulSet(object, old, errors);
     if (object.kind === 'Job') job(object, old, errors);
     if (object.kind === 'Pod') pod(object, old, errors, subresource === 'binding');
+    if ((object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') && changed(object.roleRef, old.roleRef)) {
+      const r = object.roleRef ?? {};
+      errors.push({ path: 'roleRef', text: `Invalid value: rbac.RoleRef{APIGroup:"${r.apiGroup ?? ''}", Kind:"${r.kind ?? ''}", Name:"${r.name ?? ''}"}: cannot change roleRef` });
+    }
     if (['Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind) && changed(object.spec?.selector, old.spec?.selector)) {
       errors.push({ path: 'spec.selector', text: `Invalid value: v1.LabelSelector{...}: field is immutable` });
     }

@@ -38,6 +38,8 @@ export class ServiceAllocation implements AdmissionPlugin {
     const spec = object.spec ?? (object.spec = {});
     spec.type ??= 'ClusterIP';
     spec.sessionAffinity ??= 'None';
+    // SetDefaults_Service: ClientIP affinity lasts three hours unless told otherwise.
+    if (spec.sessionAffinity === 'ClientIP') ((spec.sessionAffinityConfig ??= {}).clientIP ??= {}).timeoutSeconds ??= 10800;
     if (spec.type !== 'ExternalName') {
       spec.internalTrafficPolicy ??= 'Cluster';
       spec.ipFamilies ??= ['IPv4'];

@@ -1,6 +1,7 @@
 import { invalid, type FieldError } from '../store/errors.ts';
 import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
+import { cronScheduleProblem } from './cron-validation.ts';
 import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
@@ -19,17 +20,36 @@ export const validation: AdmissionPlugin = {
     if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
+    if (object.kind === 'Service') validateSessionAffinity(object.spec, errors);
     if (object.kind === 'Service' && object.spec?.type === 'ExternalName' && !object.spec?.externalName) errors.push({ path: 'spec.externalName', text: 'Required value' });
     if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
     if (object.kind === 'CronJob') {
       validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
       if (object.metadata.name.length > 52) errors.push({ path: 'metadata.name', text: `Invalid value: "${object.metadata.name}": must be no more than 52 characters` });
       validateTimeZone(object.spec?.timeZone, 'spec.timeZone', errors);
+      const schedule = object.spec?.schedule;
+      const problem = typeof schedule === 'string' ? cronScheduleProblem(schedule) : undefined;
+      if (problem) errors.push({ path: 'spec.schedule', text: `Invalid value: ${JSON.stringify(schedule)}: ${problem}` });
     }
     if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
   },
 };
+
+/** ValidateService's session affinity: None or ClientIP, a ClientIP timeout in (0, 86400]. */
+function validateSessionAffinity(spec: any, errors: FieldError[]): void {
+  const affinity = spec?.sessionAffinity;
+  if (affinity !== undefined && affinity !== 'None' && affinity !== 'ClientIP') {
+    errors.push({ path: 'spec.sessionAffinity', text: `Unsupported value: ${JSON.stringify(affinity)}: supported values: "ClientIP", "None"` });
+  }
+  const timeout = spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (affinity === 'ClientIP' && typeof timeout === 'number' && (timeout <= 0 || timeout > 86400)) {
+    errors.push({ path: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', text: `Invalid value: ${timeout}: must be greater than 0 and less than 86400` });
+  }
+  if (affinity === 'None' && spec?.sessionAffinityConfig) {
+    errors.push({ path: 'spec.sessionAffinityConfig', text: 'Forbidden: must not be set when session affinity is None' });
+  }
+}
 
 /** validateHorizontalPodAutoscalerSpec's bounds (HPAScaleToZero is alpha: minReplicas ≥ 1). */
 function validateAutoscalerBounds(spec: any, errors: FieldError[]): void {

@@ -67,6 +67,8 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   return serverBehavior;
 }
 
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
 /**
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
  * SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
@@ -76,23 +78,23 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
 function fromAnnotation(text: string): ContainerBehavior {
   const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    let m = /^(?:exit (\d+)(?: after (\d+)(s|m))?|run forever)(\s+ignoring SIGTERM)?$/.exec(part);
+    let m = /^(?:exit (\d+)(?: after (\d+)(s|m|h))?|run forever)(\s+ignoring SIGTERM)?$/.exec(part);
     if (m) {
       out.ignoresSigterm = m[4] !== undefined;
       if (m[1] !== undefined) {
         out.exitCode = Number(m[1]);
-        out.runsFor = Number(m[2] ?? 0) * (m[3] === 'm' ? 60_000 : 1000);
+        out.runsFor = Number(m[2] ?? 0) * UNIT_MS[m[3] ?? 's']!;
       }
       continue;
     }
-    m = /^uses (\S+) after (\d+)(s|m)$/.exec(part);
+    m = /^uses (\S+) after (\d+)(s|m|h)$/.exec(part);
     if (m) {
-      out.memory = { bytes: bytes(m[1]!), after: Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000) };
+      out.memory = { bytes: bytes(m[1]!), after: Number(m[2]) * UNIT_MS[m[3]!]! };
       continue;
     }
-    m = /^(ready|starts|unhealthy|healthy again) after (\d+)(s|m)$/.exec(part);
+    m = /^(ready|starts|unhealthy|healthy again) after (\d+)(s|m|h)$/.exec(part);
     if (m) {
-      const ms = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
+      const ms = Number(m[2]) * UNIT_MS[m[3]!]!;
       if (m[1] === 'ready') out.readyAfter = ms;
       else if (m[1] === 'starts') out.startsAfter = ms;
       else if (m[1] === 'unhealthy') out.unhealthyAfter = ms;

@@ -1,6 +1,6 @@
 import type { Clock, Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
-import type { Controller, ReconcileResult, WatchSpec } from '../controllers/controller.ts';
+import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
 import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
@@ -81,7 +81,13 @@ export class Kubelets implements Controller {
         this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
         return {};
       }
-      rt = this.admit(pod);
+      try {
+        rt = this.admit(pod);
+      } catch (e) {
+        // A behavior annotation kubespec cannot read: say so on the pod rather than stall silently.
+        this.events.record(COMPONENT, pod, 'Warning', 'InvalidBehavior', (e as Error).message);
+        throw new TerminalError((e as Error).message);
+      }
       this.runtimes.set(id, rt);
     }
     const now = this.clock.now();

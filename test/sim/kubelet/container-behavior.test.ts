@@ -23,5 +23,6 @@ test('image defaults apply only without a command; anything unknown is a server'
 test('the behavior annotation wins, and a bad one is refused with an example', () => {
   assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'exit 3 after 10s' }), { runsFor: 10_000, exitCode: 3, ignoresSigterm: false });
   assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'run forever ignoring SIGTERM' }), { exitCode: 0, ignoresSigterm: true });
+  assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'exit 0 after 2h' }), { runsFor: 7_200_000, exitCode: 0, ignoresSigterm: false });
   assert.throws(() => of({}, { 'kubespec.io/behavior.app': 'crash' }), /"crash" is not a behavior \(try "exit 1 after 10s"/);
 });
