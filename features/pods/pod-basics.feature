@@ -188,7 +188,7 @@ Feature: Pod basics: required fields, placement, environment and resources
     And container "main" of pod "facts" has environment variable "POD_NAMESPACE" set to "${namespace}"
     And container "helper" of pod "facts" has no environment variable "ENV_VAR1"
 
-  @portable @C002-053 @C002-054 @C002-049 @C001-096 @C001-092 @C001-093 @C001-029 @C001-089 @C004-106
+  @portable @C002-053 @C002-054 @C002-049 @C001-096 @C001-092 @C001-093 @C001-029 @C001-089 @C004-106 @C001-094 @C001-037 @C001-008 @C002-051 @C002-050 @C004-125
   Scenario: limits alone set the requests (Guaranteed), lower requests make it Burstable, and requests decide placement
     When the following manifest is applied:
       """yaml
@@ -218,8 +218,39 @@ Feature: Pod basics: required fields, placement, environment and resources
           - name: app
             image: registry.k8s.io/nginx-slim:0.27
             resources: {requests: {cpu: "500"}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: best-effort}
+      spec:
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+          - {name: sidecar, image: registry.k8s.io/nginx-slim:0.27}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app-server}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            resources: {requests: {cpu: "0.5", memory: 512Mi}, limits: {cpu: 1000m, memory: 1024Mi}}
       """
-    Then pod "guaranteed" matches:
+    Then pod "best-effort" matches:
+      """yaml
+      status: {qosClass: BestEffort}
+      """
+    And pod "app-server" matches:
+      """yaml
+      spec:
+        containers:
+          - name: app
+            resources:
+              requests: {cpu: 500m, memory: 512Mi}
+              limits: {cpu: "1", memory: 1Gi}
+      status: {qosClass: Burstable}
+      """
+    And pod "guaranteed" matches:
       """yaml
       spec:
         containers:

@@ -1,6 +1,7 @@
 import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { validation } from './admission/validation.ts';
+import { canonicalQuantities } from './admission/canonical-quantities.ts';
 import { immutableFields } from './admission/immutable-fields.ts';
 import { defaultTolerationSeconds } from './admission/default-tolerations.ts';
 import { builtInPriorityClasses, priorityAdmission } from './admission/priority.ts';
@@ -74,7 +75,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);

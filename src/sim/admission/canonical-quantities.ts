@@ -1,0 +1,38 @@
+import { canonicalQuantity } from '../canonical-quantity.ts';
+import type { AdmissionPlugin } from './admission.ts';
+
+/** Built-in kinds whose quantity fields the API server decodes as resource.Quantity. */
+const KINDS = new Set(['Pod', 'PodTemplate', 'ReplicaSet', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+  'PersistentVolumeClaim', 'PersistentVolume', 'ResourceQuota', 'LimitRange', 'Node']);
+
+/** Maps of name → quantity, by the key that holds them. */
+const QUANTITY_MAPS = new Set(['requests', 'limits', 'capacity', 'allocatable', 'hard', 'used', 'overhead', 'max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']);
+
+/**
+ * Quantities come back as the API server stores them: decoding into resource.Quantity and
+ * encoding again writes the canonical form ("1000m" → "1", "1024Mi" → "1Gi"). Runs first,
+ * as decoding does, so defaults copied from these fields (requests from limits) are canonical too.
+ */
+export const canonicalQuantities: AdmissionPlugin = {
+  name: 'CanonicalQuantities',
+  admit({ object }) {
+    if (KINDS.has(object.kind)) visit(object);
+  },
+};
+
+function visit(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(visit);
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'metadata') continue;
+    if (QUANTITY_MAPS.has(key) && value && typeof value === 'object' && !Array.isArray(value)) canonicalizeMap(value as Record<string, unknown>);
+    else if (key === 'sizeLimit' && (typeof value === 'string' || typeof value === 'number')) (node as Record<string, unknown>)[key] = canonicalQuantity(value) ?? value;
+    else visit(value);
+  }
+}
+
+function canonicalizeMap(map: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(map)) {
+    if (typeof value === 'string' || typeof value === 'number') map[name] = canonicalQuantity(value) ?? value;
+  }
+}
