@@ -12,7 +12,7 @@ Feature: Node selection, affinity and taints
       | worker-2 |               | gpu=true,gpu-type=nvidia-v100                        | special=true:PreferNoSchedule |
       | worker-3 |               | disk=ssd                                             | dedicated=gpu:NoSchedule |
 
-  @portable @C000-186 @C000-187 @C000-189 @C000-190
+  @portable @C000-186 @C000-187 @C000-189 @C000-190 @C001-036
   Scenario: required affinity filters, preferred affinity picks the heavier match
     When the following manifest is applied:
       """yaml
@@ -263,3 +263,75 @@ Feature: Node selection, affinity and taints
     And 2 hours pass
     Then pod "tolerant" is Running
 
+
+  @portable @C001-031 @C001-032 @C000-191
+  Scenario: nodeSelector and required affinity must both hold; a preference nobody meets changes nothing
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: both}
+      spec:
+        nodeSelector: {gpu: "true"}
+        affinity:
+          nodeAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              nodeSelectorTerms:
+                - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [worker-2, worker-3]}]
+        tolerations: [{key: dedicated, operator: Exists}]
+        containers: [{name: main, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: neither}
+      spec:
+        nodeSelector: {disk: ssd}
+        affinity:
+          nodeAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              nodeSelectorTerms:
+                - matchExpressions: [{key: gpu, operator: In, values: ["true"]}]
+        tolerations: [{key: dedicated, operator: Exists}]
+        containers: [{name: main, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: hopeful}
+      spec:
+        affinity:
+          nodeAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              nodeSelectorTerms:
+                - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [worker-1, worker-3]}]
+            preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 100
+                preference:
+                  matchExpressions: [{key: gpu-type, operator: In, values: [google-tpu]}]
+        containers: [{name: main, image: registry.k8s.io/pause:3.10}]
+      """
+    Then pod "both" runs on node "worker-2" within 30s
+    And pod "hopeful" runs on node "worker-1" within 30s
+    And pod "neither" has a FailedScheduling event saying "didn't match Pod's node affinity/selector" within 30s
+    And pod "neither" is Pending
+
+  @portable @C000-208 @C002-028
+  Scenario: nodes carry built-in labels; a taint with the same key and effect needs --overwrite
+    Then Node "worker-1" matches:
+      """yaml
+      metadata:
+        labels: {kubernetes.io/os: linux, kubernetes.io/arch: amd64}
+      """
+    When "kubectl label node worker-1 team=ml" is run
+    Then Node "worker-1" matches:
+      """yaml
+      metadata:
+        labels: {team: ml, gpu: "true"}
+      """
+    When "kubectl taint nodes worker-1 maintenance=soon:NoSchedule" is run
+    Then "kubectl taint nodes worker-1 maintenance=now:NoSchedule" fails with "with same effect(s) and --overwrite is false"
+    When "kubectl taint nodes worker-1 maintenance=now:NoSchedule --overwrite" is run
+    Then Node "worker-1" matches:
+      """yaml
+      spec:
+        taints: [{key: maintenance, value: now, effect: NoSchedule}]
+      """

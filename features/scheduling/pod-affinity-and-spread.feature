@@ -376,3 +376,191 @@ Feature: Pod affinity, anti-affinity and topology spread
           - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: Sometimes, labelSelector: {matchLabels: {app: web}}}
         containers: [{name: app, image: registry.k8s.io/pause:3.10}]
       """
+
+  @portable @C003-091
+  Scenario: three replicas with required anti-affinity on three nodes take one node each
+    Given a cluster with 3 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            affinity:
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - labelSelector: {matchLabels: {app: web}}
+                    topologyKey: kubernetes.io/hostname
+            containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 3 Running pods labelled "app=web" within 1 minute
+    And 1 pod labelled "app=web" runs on node "worker-1"
+    And 1 pod labelled "app=web" runs on node "worker-2"
+    And 1 pod labelled "app=web" runs on node "worker-3"
+
+  @portable @C000-201
+  Scenario: affinity terms look at the pod's own namespace unless a namespaceSelector widens them
+    Given a cluster with 1 worker node
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: elsewhere-${namespace}}
+      """
+    # A pod needs its namespace's default ServiceAccount, which a controller creates just after.
+    And ServiceAccount "default" in namespace "elsewhere-${namespace}" matches within 30s:
+      """yaml
+      metadata: {name: default}
+      """
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: neighbour, namespace: elsewhere-${namespace}, labels: {app: web}}
+      spec:
+        containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: local-only}
+      spec:
+        affinity:
+          podAntiAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              - labelSelector: {matchLabels: {app: web}}
+                topologyKey: kubernetes.io/hostname
+        containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: every-namespace}
+      spec:
+        affinity:
+          podAntiAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+              - labelSelector: {matchLabels: {app: web}}
+                namespaceSelector: {}
+                topologyKey: kubernetes.io/hostname
+        containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    Then pod "local-only" runs on node "worker-1" within 30s
+    And pod "every-namespace" has a FailedScheduling event saying "didn't match pod anti-affinity rules" within 30s
+    And pod "every-namespace" is Pending
+
+  @portable @C003-103
+  Scenario: a hard zone constraint and a soft node constraint together: three per zone, one per node
+    Given a cluster with nodes:
+      | name | labels                        |
+      | a-1  | topology.kubernetes.io/zone=a |
+      | a-2  | topology.kubernetes.io/zone=a |
+      | a-3  | topology.kubernetes.io/zone=a |
+      | b-1  | topology.kubernetes.io/zone=b |
+      | b-2  | topology.kubernetes.io/zone=b |
+      | b-3  | topology.kubernetes.io/zone=b |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 6
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            topologySpreadConstraints:
+              - maxSkew: 1
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: DoNotSchedule
+                labelSelector: {matchLabels: {app: web}}
+              - maxSkew: 1
+                topologyKey: kubernetes.io/hostname
+                whenUnsatisfiable: ScheduleAnyway
+                labelSelector: {matchLabels: {app: web}}
+            containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 6 Running pods labelled "app=web" within 1 minute
+    And the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 0
+    And the pods labelled "app=web" are spread over "kubernetes.io/hostname" with a skew of at most 0
+
+  @portable @C003-104
+  Scenario: minDomains larger than the zones there are keeps the global minimum at zero
+    Given a cluster with nodes:
+      | name | labels                        |
+      | a-1  | topology.kubernetes.io/zone=a |
+      | b-1  | topology.kubernetes.io/zone=b |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            topologySpreadConstraints:
+              - maxSkew: 1
+                minDomains: 3
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: DoNotSchedule
+                labelSelector: {matchLabels: {app: web}}
+            containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 2 Running pods labelled "app=web" within 1 minute
+    And there are 1 Pending pods labelled "app=web"
+    And 1 pod labelled "app=web" runs on node "a-1"
+    And 1 pod labelled "app=web" runs on node "b-1"
+
+  @portable @C003-097
+  Scenario: preferred affinity draws web pods to the cache's zone while anti-affinity keeps one per node
+    Given a cluster with nodes:
+      | name | labels                        |
+      | a-1  | topology.kubernetes.io/zone=a |
+      | a-2  | topology.kubernetes.io/zone=a |
+      | b-1  | topology.kubernetes.io/zone=b |
+      | b-2  | topology.kubernetes.io/zone=b |
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: cache, labels: {app: cache}}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: b-1}
+        containers: [{name: redis, image: registry.k8s.io/pause:3.10}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            affinity:
+              podAffinity:
+                preferredDuringSchedulingIgnoredDuringExecution:
+                  - weight: 100
+                    podAffinityTerm:
+                      labelSelector: {matchLabels: {app: cache}}
+                      topologyKey: topology.kubernetes.io/zone
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - labelSelector: {matchLabels: {app: web}}
+                    topologyKey: kubernetes.io/hostname
+            containers: [{name: web, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 3 Running pods labelled "app=web" within 1 minute
+    And 1 pod labelled "app=web" runs on node "b-1"
+    And 1 pod labelled "app=web" runs on node "b-2"
