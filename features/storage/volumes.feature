@@ -345,3 +345,175 @@ Feature: PersistentVolumes, claims and StorageClasses
       """yaml
       provisioner: example.com/other
       """
+
+  @portable @C001-253 @C001-254 @C001-241 @C004-074 @C004-076
+  Scenario: a claim naming a class that does not exist waits; a matching volume of that class binds it
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: database-pvc}
+      spec:
+        storageClassName: fast-ssd
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 5Gi}}
+      """
+    Then PersistentVolumeClaim "database-pvc" has a ProvisioningFailed event saying "storageclass.storage.k8s.io \"fast-ssd\" not found" within 30s
+    And PersistentVolumeClaim "database-pvc" matches:
+      """yaml
+      status: {phase: Pending}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata: {name: ssd-10g-${namespace}}
+      spec:
+        storageClassName: fast-ssd
+        capacity: {storage: 10Gi}
+        accessModes: [ReadWriteOnce]
+        hostPath: {path: /mnt/ssd}
+      """
+    Then PersistentVolumeClaim "database-pvc" matches within 1 minute:
+      """yaml
+      spec: {volumeName: ssd-10g-${namespace}}
+      status: {phase: Bound, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce]}
+      """
+    And "kubectl get pv ssd-10g-${namespace}" prints:
+      """
+      NAME   CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS   CLAIM                       STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE
+      *      10Gi       RWO            Retain           Bound    ${namespace}/database-pvc   fast-ssd       <unset>                          *
+      """
+    And "kubectl get pvc database-pvc" prints:
+      """
+      NAME           STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+      database-pvc   Bound    *        10Gi       RWO            fast-ssd       <unset>                 *
+      """
+
+  @portable @C001-254
+  Scenario: a WaitForFirstConsumer class binds an existing volume only once a pod is scheduled
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: local-${namespace}}
+      provisioner: kubernetes.io/no-provisioner
+      volumeBindingMode: WaitForFirstConsumer
+      ---
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata: {name: local-10g-${namespace}}
+      spec:
+        storageClassName: local-${namespace}
+        capacity: {storage: 10Gi}
+        accessModes: [ReadWriteOnce]
+        hostPath: {path: /mnt/local}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: my-pvc}
+      spec:
+        storageClassName: local-${namespace}
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 5Gi}}
+      """
+    When 1 minute passes
+    Then PersistentVolumeClaim "my-pvc" matches:
+      """yaml
+      status: {phase: Pending}
+      """
+    And PersistentVolume "local-10g-${namespace}" matches:
+      """yaml
+      status: {phase: Available}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: consumer}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            volumeMounts: [{name: data, mountPath: /data}]
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: my-pvc}
+      """
+    Then PersistentVolumeClaim "my-pvc" matches within 1 minute:
+      """yaml
+      spec: {volumeName: local-10g-${namespace}}
+      status: {phase: Bound, capacity: {storage: 10Gi}}
+      """
+    And PersistentVolumeClaim "my-pvc" has no field "metadata.annotations.volume\.kubernetes\.io/selected-node"
+
+  @portable @C004-078 @C004-080
+  Scenario: kind's local-path provisioner serves single-node access modes only
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: logs-pvc}
+      spec:
+        accessModes: [ReadWriteMany]
+        resources: {requests: {storage: 1Gi}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: writer}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.10
+            volumeMounts: [{name: logs, mountPath: /logs}]
+        volumes:
+          - name: logs
+            persistentVolumeClaim: {claimName: logs-pvc}
+      """
+    Then PersistentVolumeClaim "logs-pvc" has a ProvisioningFailed event saying "NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes" within 1 minute
+    And PersistentVolumeClaim "logs-pvc" matches:
+      """yaml
+      spec: {storageClassName: standard}
+      status: {phase: Pending}
+      """
+    And pod "writer" is Pending
+    And the following manifest is rejected with "spec.accessModes: Unsupported value: \"ReadWriteSometimes\": supported values: \"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\", \"ReadWriteOncePod\"":
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: odd}
+      spec:
+        accessModes: [ReadWriteSometimes]
+        resources: {requests: {storage: 1Gi}}
+      """
+    And the following manifest is rejected with "spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes":
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: greedy}
+      spec:
+        accessModes: [ReadWriteOncePod, ReadOnlyMany]
+        resources: {requests: {storage: 1Gi}}
+      """
+
+  @portable @C004-079
+  Scenario: a claim's spec is fixed once created
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: fixed}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    Then patching PersistentVolumeClaim "fixed" with the following is rejected with "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims":
+      """yaml
+      spec:
+        accessModes: [ReadWriteMany]
+      """
+    And patching PersistentVolumeClaim "fixed" with the following is rejected with "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims":
+      """yaml
+      spec:
+        resources: {requests: {storage: 2Gi}}
+      """

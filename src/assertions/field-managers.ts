@@ -18,10 +18,13 @@ export function managersOf(metadata: { managedFields?: unknown[] }, path: string
   return [...new Set(owners)].sort();
 }
 
-/** A field's value at a path of plain field names (`.data.level`); undefined when absent. */
+/**
+ * A field's value at a path of plain field names (`.data.level`), a dot inside a name escaped
+ * (`metadata.annotations.pv\.kubernetes\.io/bind-completed`); undefined when absent.
+ */
 export function fieldAt(obj: unknown, path: string): unknown {
   let value: unknown = obj;
-  for (const name of path.split('.').filter(Boolean)) {
+  for (const name of path.split(/(?<!\\)\./).filter(Boolean).map((n) => n.replaceAll('\\.', '.'))) {
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[name];
   }

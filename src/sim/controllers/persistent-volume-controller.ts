@@ -6,6 +6,7 @@ import { LabelSelector } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
+import { matchesRequired } from '../scheduler/plugins/node-affinity.ts';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -14,10 +15,20 @@ interface ProvisionerAbilities {
   /** Needs the scheduler's choice of node (refuses Immediate claims). */
   needsSelectedNode: boolean;
   canExpand: boolean;
+  /** Why it refuses a claim it cannot serve (access modes, volume mode), in its own words. */
+  refuses?: (pvc: KubeObject) => string | undefined;
 }
 const provisioners: Record<string, ProvisionerAbilities> = {
   // kind's local-path provisioner: a directory on the chosen node, no resizer.
-  'rancher.io/local-path': { needsSelectedNode: true, canExpand: false },
+  'rancher.io/local-path': {
+    needsSelectedNode: true,
+    canExpand: false,
+    refuses: (pvc) => {
+      if (pvc.spec?.volumeMode === 'Block') return 'rancher.io/local-path does not support block volume provisioning';
+      const shared = (pvc.spec?.accessModes ?? []).some((m: string) => m !== 'ReadWriteOnce' && m !== 'ReadWriteOncePod');
+      return shared ? 'NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes' : undefined;
+    },
+  },
 };
 const abilitiesOf = (provisioner: string | undefined): ProvisionerAbilities =>
   provisioners[provisioner ?? ''] ?? { needsSelectedNode: false, canExpand: true };
@@ -49,13 +60,31 @@ export class PersistentVolumeController implements Controller {
       return {};
     }
     if (pvc.status?.phase === 'Bound') return this.expand(pvc);
-    const cls = pvc.spec?.storageClassName ? this.store.get('StorageClass', { name: pvc.spec.storageClassName }) : undefined;
-    const pv = this.findVolume(pvc);
+    const className = pvc.spec?.storageClassName ?? '';
+    const cls = className ? this.store.get('StorageClass', { name: className }) : undefined;
+    // Delayed binding: the scheduler picks the node first; until then only a volume already
+    // reserved for this claim binds (findMatchingVolume skips the rest).
+    const delayed = cls?.volumeBindingMode === 'WaitForFirstConsumer';
+    const node = pvc.metadata.annotations?.[SELECTED_NODE];
+    const pv = this.findVolume(pvc, delayed, node);
     if (pv) {
-      this.bind(pvc, pv);
+      this.bind(pvc, pv, delayed);
       return {};
     }
-    if (!cls || cls.provisioner === NO_PROVISIONER || pvc.spec?.selector) {
+    if (!className) {
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      return {};
+    }
+    if (!cls) {
+      this.events.record('persistentvolume-controller', pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`);
+      return {};
+    }
+    if (cls.provisioner === NO_PROVISIONER && !delayed) {
+      this.events.record('persistentvolume-controller', pvc, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${NO_PROVISIONER}`);
+      return {};
+    }
+    if (cls.provisioner === NO_PROVISIONER && node) return {};
+    if (pvc.spec?.selector && !delayed) {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
       return {};
     }
@@ -65,6 +94,11 @@ export class PersistentVolumeController implements Controller {
     }
     if (abilitiesOf(cls.provisioner).needsSelectedNode && !pvc.metadata.annotations?.[SELECTED_NODE]) {
       this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
+      return {};
+    }
+    const refusal = abilitiesOf(cls.provisioner).refuses?.(pvc);
+    if (refusal) {
+      this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": ${refusal}`);
       return {};
     }
     const now = this.clock.now();
@@ -78,11 +112,15 @@ export class PersistentVolumeController implements Controller {
     return {};
   }
 
-  private findVolume(pvc: KubeObject): KubeObject | undefined {
+  private findVolume(pvc: KubeObject, delayed: boolean, nodeName: string | undefined): KubeObject | undefined {
     const want = bytes(pvc.spec?.resources?.requests?.storage ?? 0);
     const modes: string[] = pvc.spec?.accessModes ?? [];
     const selector = pvc.spec?.selector ? LabelSelector.fromSpec(pvc.spec.selector) : undefined;
+    const reservedHere = (pv: KubeObject) => pv.spec?.claimRef?.uid === pvc.metadata.uid || (pv.spec?.claimRef?.name === pvc.metadata.name && pv.spec?.claimRef?.namespace === pvc.metadata.namespace);
+    const node = nodeName ? this.store.get('Node', { name: nodeName }) : undefined;
+    const reachable = (pv: KubeObject) => !delayed || reservedHere(pv) || (node !== undefined && volumeFitsNode(pv, node));
     return this.store.list('PersistentVolume')
+      .filter(reachable)
       .filter((pv) => pv.status?.phase === 'Available' && !pv.metadata.deletionTimestamp)
       .filter((pv) => (pv.spec?.storageClassName ?? '') === (pvc.spec?.storageClassName ?? ''))
       .filter((pv) => modes.every((m) => (pv.spec?.accessModes ?? []).includes(m)))
@@ -114,7 +152,7 @@ export class PersistentVolumeController implements Controller {
     this.bind(this.store.get('PersistentVolumeClaim', pvc.metadata)!, pv);
   }
 
-  private bind(pvc: KubeObject, pv: KubeObject): void {
+  private bind(pvc: KubeObject, pv: KubeObject, delayed = false): void {
     const boundPv = thaw(pv);
     boundPv.spec.claimRef = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: pvc.metadata.uid };
     const storedPv = this.store.update(boundPv);
@@ -122,6 +160,9 @@ export class PersistentVolumeController implements Controller {
     const claim = thaw(pvc);
     claim.spec.volumeName = pv.metadata.name;
     claim.metadata.annotations = { ...(claim.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
+    // The scheduler names a node on the claim only to have a volume provisioned there; a claim
+    // that found an existing volume never carries it.
+    if (delayed) delete claim.metadata.annotations[SELECTED_NODE];
     const stored = this.store.update(claim);
     this.store.updateStatus({ ...stored, status: { phase: 'Bound', accessModes: pv.spec.accessModes, capacity: { storage: pv.spec.capacity.storage } } });
   }
@@ -167,4 +208,12 @@ export class PersistentVolumeController implements Controller {
     this.store.updateStatus({ ...pvc, status: { ...thaw(pvc.status), capacity: { storage: want } } });
     return {};
   }
+}
+
+/** A volume's required node affinity admits the node (local and hostPath volumes are pinned). */
+function volumeFitsNode(pv: KubeObject, node: KubeObject): boolean {
+  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
+  if (!terms) return true;
+  const probe = { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } } } as unknown as KubeObject;
+  return matchesRequired(probe, node);
 }
