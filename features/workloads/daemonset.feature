@@ -63,7 +63,7 @@ Feature: DaemonSets run one pod per eligible node
     When node "worker-1" leaves the cluster
     Then there are 3 Running pods labelled "app=log-collector" within 1 minute
 
-  @portable @C000-150 @C001-159
+  @portable @C000-150 @C001-159 @C004-110
   Scenario: the controller adds the standard tolerations to its pods
     Given a cluster with 1 worker node
     When manifest "daemonset-node-exporter.yaml" is applied

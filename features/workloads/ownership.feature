@@ -1,0 +1,92 @@
+@workloads
+Feature: Who owns which pods
+  Controllers find their pods by label selector alone and mark them with ownerReferences: a
+  Deployment owns one ReplicaSet per template (named with its pod-template-hash), which owns
+  its pods; a ReplicaSet adopts matching orphans. The API server holds every selector to its
+  template's labels (pkg/controller/replicaset, pkg/apis/apps/validation).
+
+  Background:
+    Given a cluster with 2 worker nodes
+
+  @portable @C002-139 @C004-020 @C004-035
+  Scenario: Deployment, ReplicaSet and pods are chained by ownerReferences and the template hash
+    When a Deployment "web" with 2 replicas
+    Then Deployment "web" is rolled out within 1 minute
+    And "kubectl get replicasets -l app=web -o jsonpath={.items[*].metadata.ownerReferences[0].name}" prints "web"
+    And "kubectl get pods -l app=web -o jsonpath={.items[*].metadata.ownerReferences[0].kind}" prints "ReplicaSet ReplicaSet"
+    And "kubectl get pods -l app=web,pod-template-hash -o name" prints "pod/web-"
+    And "kubectl get replicasets -l app=web -o jsonpath={.items[0].spec.selector.matchLabels}" prints "pod-template-hash"
+
+  @portable @C003-003 @C001-129
+  Scenario: a ReplicaSet adopts the orphans its whole selector matches, and counts them
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: stray-staging
+        labels: {app: web, version: v1, environment: staging}
+      spec:
+        containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: stray-dev
+        labels: {app: web, version: v1, environment: dev}
+      spec:
+        containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: web}
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: {app: web, version: v1}
+          matchExpressions:
+            - {key: environment, operator: In, values: [production, staging]}
+        template:
+          metadata:
+            labels: {app: web, version: v1, environment: production}
+          spec:
+            containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    Then ReplicaSet "web" has 3 ready replicas within 1 minute
+    And there are 3 Running pods labelled "app=web,environment in (production,staging)"
+    And "kubectl get pod stray-staging -o jsonpath={.metadata.ownerReferences[0].name}" prints "web"
+    And Pod "stray-dev" is not owned by anything
+
+  @portable @C002-133 @C002-168
+  Scenario: a selector must match its template's labels; the object's own labels play no part
+    Then the following manifest is rejected with "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"api\"}: `selector` does not match template `labels`":
+      """yaml
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: mismatch}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {app: web, tier: frontend}}
+        template:
+          metadata: {labels: {app: api}}
+          spec:
+            containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata:
+        name: nginx
+        labels: {app: nginx}
+      spec:
+        selector: {matchLabels: {name: nginx}}
+        template:
+          metadata: {labels: {name: nginx}}
+          spec:
+            containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    Then there are 2 Running pods labelled "name=nginx" within 1 minute
+    And there are 0 Running pods labelled "app=nginx"
