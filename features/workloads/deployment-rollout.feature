@@ -153,7 +153,7 @@ Feature: Deployment rollouts
       """
 
 
-  @portable @needs-kubelet @C004-024 @C004-025
+  @portable @needs-kubelet @C004-024 @C004-025 @C004-026
   Scenario: maxSurge 2 and maxUnavailable 1 over 5 replicas: never more than 7 pods, never fewer than 4 available
     Given the following manifest is applied:
       """yaml
@@ -183,6 +183,42 @@ Feature: Deployment rollouts
     When Deployment "nginx-deployment" is updated to image "registry.k8s.io/nginx-slim:0.27"
     Then Deployment "nginx-deployment" rolls out within 3 minutes with at most 7 pods and at least 4 available
     And there are 5 Running pods labelled "app=nginx"
+    And Deployment "nginx-deployment" has a ScalingReplicaSet event saying "from 0 to 2"
+    And Deployment "nginx-deployment" has a ScalingReplicaSet event saying "from 5 to 4"
+    And "kubectl get replicasets -l app=nginx -o jsonpath={.items[*].status.replicas}" prints "0"
+
+  @portable @needs-kubelet @C001-135 @C001-317
+  Scenario: maxSurge 1 and maxUnavailable 1 over 3 replicas keep between 2 and 4 pods
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: myapp}
+      spec:
+        replicas: 3
+        strategy:
+          rollingUpdate: {maxSurge: 1, maxUnavailable: 1}
+        selector:
+          matchLabels: {app: myapp}
+        template:
+          metadata:
+            labels: {app: myapp}
+          spec:
+            containers:
+              - name: app
+                image: registry.k8s.io/nginx-slim:0.26
+                readinessProbe:
+                  httpGet: {path: /, port: 80}
+                  periodSeconds: 5
+      """
+    And Deployment "myapp" is rolled out within 2 minutes
+    Then Deployment "myapp" matches:
+      """yaml
+      spec:
+        strategy: {type: RollingUpdate}
+      """
+    When Deployment "myapp" is updated to image "registry.k8s.io/nginx-slim:0.27"
+    Then Deployment "myapp" rolls out within 3 minutes with at most 4 pods and at least 2 available
 
   @portable @C000-139 @C001-007 @C001-320
   Scenario: an apps/v1 Deployment needs a selector

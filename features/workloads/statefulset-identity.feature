@@ -206,8 +206,8 @@ Feature: StatefulSet identity, storage and updates
         serviceName: other
       """
 
-  @portable @C000-043
-  Scenario: podManagementPolicy Parallel creates every pod at once
+  @portable @C000-043 @C001-149 @C000-053 @C000-045 @C002-176
+  Scenario: podManagementPolicy Parallel creates and deletes every pod at once, but updates one at a time
     When the following manifest is applied:
       """yaml
       apiVersion: v1
@@ -243,6 +243,24 @@ Feature: StatefulSet identity, storage and updates
       """
     Then pod "par-0" is ready after pod "par-2" is created
     And the pods labelled "app=par" are "par-0, par-1, par-2" within 2 minutes
+    And PersistentVolumeClaim "www-par-0" matches:
+      """yaml
+      spec:
+        accessModes: [ReadWriteOnce]
+        storageClassName: standard
+        resources: {requests: {storage: 1Gi}}
+      """
+    When StatefulSet "par" is scaled to 1
+    Then the pods labelled "app=par" are "par-0" within 2 minutes
+    And pod "par-2" is deleted after pod "par-1" is terminating
+    When StatefulSet "par" is scaled to 3
+    Then StatefulSet "par" has 3 ready replicas within 2 minutes
+    When StatefulSet "par" is updated to image "registry.k8s.io/nginx-slim:0.26"
+    Then StatefulSet "par" matches within 3 minutes:
+      """yaml
+      status: {updatedReplicas: 3, readyReplicas: 3}
+      """
+    And at most 1 pod labelled "app=par" was terminating at the same time
 
   @sim-only @C000-042 @C000-072
   Scenario: under OrderedReady a pod that never becomes Ready holds back the next ordinal

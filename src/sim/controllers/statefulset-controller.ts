@@ -150,7 +150,9 @@ export class StatefulSetController implements Controller {
         this.deletePod(sts, pod);
         return { blocked: true };
       }
-      if (!isRunningAndReady(pod)) return { blocked: true };
+      // isHealthy: a pod on its way out is not healthy even while it still reports Ready, so
+      // Parallel sets (whose replica pass does not wait) also update one pod at a time.
+      if (!isRunningAndReady(pod) || isTerminating(pod)) return { blocked: true };
       const wait = this.availableIn(sts, pod);
       if (wait > 0) return { blocked: true, requeueAfter: wait };
     }
