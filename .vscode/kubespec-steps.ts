@@ -149,6 +149,7 @@ defineStep("pod {string} is {phase}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is ready", () => {}); // Then pod "web" is ready within 30s
 defineStep("pod {string} is ready within {duration}", () => {}); // Then pod "web" is ready within 30s
+defineStep("the pods labelled {string} have addresses of their own", () => {}); // Then the pods labelled "app=web" have addresses of their own
 defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
@@ -192,4 +193,5 @@ defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass
 defineStep("{string} is run", () => {}); // When "kubectl label pod web env=staging --overwrite" is run
 defineStep("{string} prints:", () => {}); // Then "kubectl get pods -L app" prints:
 defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
+defineStep("{string} does not print {string}", () => {}); // Then "kubectl get endpoints myapp -o wide" does not print "green"
 defineStep("{string} fails with {string}", () => {}); // Then "kubectl label pod web env=prod" fails with "already has a value"

@@ -52,6 +52,17 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
   {
+    pattern: '{string} does not print {string}',
+    example: 'Then "kubectl get endpoints myapp -o wide" does not print "green"',
+    area: 'kubectl',
+    doc: 'The command succeeds and its output does not contain the text.',
+    async run({ args: [command, text] }) {
+      const r = await kubectl(this.driver, command as string);
+      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);
+    },
+  },
+  {
     pattern: '{string} fails with {string}',
     example: 'Then "kubectl label pod web env=prod" fails with "already has a value"',
     area: 'kubectl',

@@ -1,4 +1,4 @@
-import { assertOrder, check, fail, pass, type StepSpec, type Transition } from '../src/index.ts';
+import { assertOrder, check, fail, KubespecAssertionError, pass, type StepSpec, type Transition } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -55,5 +55,26 @@ steps.push({
       const c = (pod.status?.conditions ?? []).find((x: any) => x.type === 'Ready');
       return c?.status === 'True' ? pass : fail(`pod "${name}" is not ready${c?.message ? `: ${c.message}` : ''}`);
     });
+  },
+});
+
+steps.push({
+  pattern: 'the pods labelled {string} have addresses of their own',
+  example: 'Then the pods labelled "app=web" have addresses of their own',
+  area: 'pods',
+  doc: "Each pod has one IP (status.podIP, the only entry of status.podIPs) that no other running pod and no node has: the pod network, not the node's (hostNetwork pods aside).",
+  async run({ args: [selector] }) {
+    const pods = (await this.driver.list('Pod', { labelSelector: selector as string })).filter((p) => p.status?.podIP);
+    if (pods.length === 0) throw new KubespecAssertionError(`no pod labelled ${selector} has an IP`);
+    const others = (await this.driver.list('Pod', { allNamespaces: true })).filter((p) => p.status?.phase === 'Running' && !p.spec?.hostNetwork && p.status?.podIP);
+    const nodeIps = new Set((await this.driver.list('Node')).flatMap((n) => (n.status?.addresses ?? []).map((a: any) => a.address as string)));
+    for (const pod of pods) {
+      const ip = pod.status.podIP as string;
+      const ips = (pod.status.podIPs ?? []).map((p: any) => p.ip);
+      if (ips.length !== 1 || ips[0] !== ip) throw new KubespecAssertionError(`pod "${pod.metadata.name}" has podIP ${ip} and podIPs ${JSON.stringify(ips)}`);
+      if (nodeIps.has(ip)) throw new KubespecAssertionError(`pod "${pod.metadata.name}" has ${ip}, a node's address`);
+      const twin = others.find((o) => o.status.podIP === ip && o.metadata.uid !== pod.metadata.uid);
+      if (twin) throw new KubespecAssertionError(`pods "${pod.metadata.name}" and "${twin.metadata.name}" both have ${ip}`);
+    }
   },
 });

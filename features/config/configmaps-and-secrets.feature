@@ -27,7 +27,7 @@ Feature: ConfigMaps and Secrets in pods
         password: s3cr3t
       """
 
-  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268 @C004-058 @C004-060 @C004-070
+  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268 @C004-058 @C004-060 @C004-070 @C000-183
   Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
     When the following manifest is applied:
       """yaml

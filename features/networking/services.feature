@@ -255,3 +255,55 @@ Feature: Services, endpoints and DNS
     Then service "web-service" has 3 ready endpoints
     And "kubectl get endpoints web-service -o jsonpath={.subsets[0].notReadyAddresses[*].targetRef.name}" prints "slow"
     And "kubectl get endpointslices -l kubernetes.io/service-name=web-service -o jsonpath={.items[*].endpoints[*].conditions.ready}" prints "false"
+
+  @portable @C001-318 @C001-319
+  Scenario: blue-green: the Service's selector picks the colour, and switching it moves every endpoint at once
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: myapp-blue}
+      spec:
+        replicas: 2
+        selector: {matchLabels: {app: myapp, version: blue}}
+        template:
+          metadata: {labels: {app: myapp, version: blue}}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.26}]
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: myapp-green}
+      spec:
+        replicas: 2
+        selector: {matchLabels: {app: myapp, version: green}}
+        template:
+          metadata: {labels: {app: myapp, version: green}}
+          spec:
+            containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: myapp}
+      spec:
+        selector: {app: myapp, version: blue}
+        ports: [{port: 80}]
+      """
+    Then service "myapp" has 2 ready endpoints within 1 minute
+    And "kubectl get endpoints myapp -o jsonpath={.subsets[0].addresses[*].targetRef.name}" prints "myapp-blue-"
+    And "kubectl get endpoints myapp -o jsonpath={.subsets[0].addresses[*].targetRef.name}" does not print "green"
+    When Service "myapp" is patched with:
+      """yaml
+      spec:
+        selector: {app: myapp, version: green}
+      """
+    And 5 seconds pass
+    Then service "myapp" has 2 ready endpoints
+    And "kubectl get endpoints myapp -o jsonpath={.subsets[0].addresses[*].targetRef.name}" does not print "blue"
+    When Service "myapp" is patched with:
+      """yaml
+      spec:
+        selector: {app: myapp, version: blue}
+      """
+    And 5 seconds pass
+    Then "kubectl get endpoints myapp -o jsonpath={.subsets[0].addresses[*].targetRef.name}" does not print "green"
