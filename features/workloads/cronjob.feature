@@ -409,3 +409,59 @@ Feature: CronJobs start Jobs on a schedule
                 restartPolicy: OnFailure
                 containers: [{name: c, image: busybox:1.36}]
       """
+
+  @portable @C000-182
+  Scenario: the job template follows the Job rules: restartPolicy OnFailure or Never
+    Then the following manifest is rejected with "spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"":
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: forever}
+      spec:
+        schedule: "*/5 * * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Always
+                containers: [{name: c, image: busybox:1.36}]
+      """
+
+  @sim-only @C002-163 @C004-096
+  Scenario: each scheduled Job runs its pod to completion; OnFailure restarts the container in place
+    When the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: hello}
+      spec:
+        schedule: "*/1 * * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: OnFailure
+                containers:
+                  - {name: hello, image: busybox:1.36, command: ["sh", "-c", "date; echo Hello from the Kubernetes cluster; sleep 5"]}
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: flaky}
+      spec:
+        schedule: "*/1 * * * *"
+        concurrencyPolicy: Forbid
+        jobTemplate:
+          spec:
+            backoffLimit: 6
+            template:
+              metadata: {labels: {app: flaky}}
+              spec:
+                restartPolicy: OnFailure
+                containers:
+                  - {name: flaky, image: busybox:1.36, command: ["sh", "-c", "sleep 2; exit 1"]}
+      """
+    And 3 minutes pass
+    Then "kubectl get jobs -o name" prints "job.batch/hello-"
+    And "kubectl get pods -l job-name -o jsonpath={.items[*].status.phase}" prints "Succeeded"
+    And there are 1 Running pods labelled "app=flaky"
+    And "kubectl get pods -l app=flaky -o jsonpath={.items[0].status.containerStatuses[0].restartCount}" prints "4"

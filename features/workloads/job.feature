@@ -475,3 +475,32 @@ Feature: Jobs run pods to completion
       status: {active: 1}
       """
     And Job "migrate" has no field ".status.succeeded"
+
+  @portable @C002-155 @C002-158 @C002-157
+  Scenario: a Job's template is a pod template; its name is not the pods' name, and a misplaced backoffLimit is refused
+    When the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: example-job}
+      spec:
+        backoffLimit: 4
+        template:
+          metadata:
+            name: ignored-name
+            labels: {team: batch}
+          spec:
+            restartPolicy: Never
+            nodeSelector: {kubernetes.io/os: linux}
+            containers:
+              - name: hello
+                image: busybox:1.36
+                command: ["sh", "-c", "echo Hello, Kubernetes!; sleep 5"]
+                env: [{name: GREETING, value: hi}]
+                resources: {requests: {cpu: 100m}}
+      """
+    Then Job "example-job" completes within 2 minutes
+    And Pod "ignored-name" does not exist
+    And "kubectl get pods -l job-name=example-job -o name" prints "pod/example-job-"
+    And "kubectl get pods -l team=batch -o jsonpath={.items[0].metadata.generateName}" prints "example-job-"
+    And "kubectl apply -f scenarios/files/job-misplaced-backofflimit.yaml" fails with "unknown field \"spec.template.backoffLimit\""

@@ -108,7 +108,9 @@ function fromAnnotation(text: string): ContainerBehavior {
 
 /**
  * Understands `sleep N`, `true`, `false`, and `sh -c "<script>"` whose script is a sequence of
- * `sleep N`, `echo ...`, `exit N`, `true`/`false`, or an endless `while true; do ...; done`.
+ * `sleep N`, `echo ...`, `exit N`, `true`/`false`, quick commands taken to succeed (`date`,
+ * `hostname`, `env`, `ls`, `cat`, `mkdir`, `touch`, a variable assignment, ...), or an endless
+ * `while true; do ...; done`.
  */
 function fromArgv(argv: string[]): ContainerBehavior | undefined {
   const [cmd, ...rest] = argv;
@@ -142,10 +144,14 @@ function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefin
     if (m) return { runsFor: elapsed, exitCode: Number(m[1]), ignoresSigterm };
     if (stmt === 'true') { exitCode = 0; continue; }
     if (stmt === 'false') { exitCode = 1; continue; }
+    // Commands that print or touch a file and return at once; taken to succeed.
+    if (QUICK_COMMANDS.test(stmt)) { exitCode = 0; continue; }
     return undefined;
   }
   return { runsFor: elapsed, exitCode, ignoresSigterm };
 }
+
+const QUICK_COMMANDS = /^(date|hostname|env|printenv|id|whoami|pwd|uname|printf|ls|cat|mkdir|touch|cp|mv|rm|cd|export|set|[A-Za-z_][A-Za-z0-9_]*=\S*)(\s|$)/;
 
 /** GNU sleep's forms: 10, 10s, 2m, 1h, 1.5. */
 function sleepSeconds(text: string): number | undefined {

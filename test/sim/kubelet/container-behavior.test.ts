@@ -13,6 +13,8 @@ test('simple shell forms', () => {
   assert.deepEqual(of({ command: ['sh', '-c', 'echo hi; sleep 5; exit 2'] }), { runsFor: 5000, exitCode: 2, ignoresSigterm: true });
   assert.deepEqual(of({ command: ['/bin/sh', '-c'], args: ['while true; do echo x; sleep 1; done'] }), { exitCode: 0, ignoresSigterm: true });
   assert.deepEqual(of({ command: ['false'] }), { runsFor: 0, exitCode: 1, ignoresSigterm: false });
+  assert.deepEqual(of({ command: ['sh', '-c', 'date; echo Hello; N=3; sleep 5'] }), { runsFor: 5000, exitCode: 0, ignoresSigterm: true });
+  assert.equal(of({ command: ['sh', '-c', 'curl http://x; sleep 5'] }).runsFor, undefined);
 });
 
 test('image defaults apply only without a command; anything unknown is a server', () => {
