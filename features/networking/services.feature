@@ -307,3 +307,36 @@ Feature: Services, endpoints and DNS
       """
     And 5 seconds pass
     Then "kubectl get endpoints myapp -o jsonpath={.subsets[0].addresses[*].targetRef.name}" does not print "green"
+
+  @portable @C001-041
+  Scenario: the endpoints controller keeps an Endpoints object beside the slices of a selector Service
+    Then "kubectl get endpoints web-service -o jsonpath={.subsets[0].addresses[*].targetRef.name}" prints "web-"
+    And "kubectl get endpointslices -l kubernetes.io/service-name=web-service -o jsonpath={.items[*].metadata.labels.endpointslice\.kubernetes\.io/managed-by}" prints "endpointslice-controller.k8s.io"
+
+  @portable @C001-195 @C001-196
+  Scenario: a Service without a selector gets its backends from Endpoints written by hand, mirrored into a slice
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: external-api}
+      spec:
+        ports: [{port: 80, targetPort: 8080}]
+      """
+    And 5 seconds pass
+    Then service "external-api" has 0 ready endpoints
+    And Endpoints "external-api" does not exist
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Endpoints
+      metadata: {name: external-api}
+      subsets:
+        - addresses: [{ip: 192.168.1.100}]
+          ports: [{port: 8080}]
+      """
+    Then service "external-api" has 1 ready endpoint within 30s
+    And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].metadata.labels.endpointslice\.kubernetes\.io/managed-by}" prints "endpointslicemirroring-controller.k8s.io"
+    And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].endpoints[0].addresses[0]}" prints "192.168.1.100"
+    And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].ports[0].port}" prints "8080"
+    And pod "client" can reach service "external-api" on port 80

@@ -27,13 +27,17 @@ export function reachService(view: ClusterView, client: KubeObject, service: Kub
       if (!e.conditions?.ready) continue;
       const pod = view.pods.find((x) => x.metadata.uid === e.targetRef?.uid || (x.metadata.name === e.targetRef?.name && x.metadata.namespace === e.targetRef?.namespace));
       if (pod) targets.push({ pod, port: p.port });
+      // An address outside the cluster (Endpoints written by hand): only the client's egress
+      // policies (an ipBlock) decide, as nothing on the other side is a pod.
+      else if (!e.targetRef && e.addresses?.[0]) targets.push({ pod: outsideAddress(e.addresses[0]), port: p.port });
     }
   }
   if (targets.length === 0) return { reachable: false, reason: `${name} has no ready endpoints` };
   const verdicts = targets.map((t) => ({ t, v: evaluateConnection({ from: client, to: t.pod, port: t.port, protocol: svcPort.protocol ?? 'TCP' }, view.policies, namespaceLabels(view)) }));
   const ok = verdicts.find((x) => x.v.allowed);
-  if (ok) return { reachable: true, reason: `endpoint pod "${ok.t.pod.metadata.name}" port ${ok.t.port}: ${ok.v.reason}` };
-  return { reachable: false, reason: `every ready endpoint is blocked: ${verdicts.map((x) => `pod "${x.t.pod.metadata.name}": ${x.v.reason}`).join('; ')}` };
+  const what = (pod: KubeObject) => (pod.metadata.namespace ? `pod "${pod.metadata.name}"` : `address ${pod.metadata.name}`);
+  if (ok) return { reachable: true, reason: `endpoint ${what(ok.t.pod)} port ${ok.t.port}: ${ok.v.reason}` };
+  return { reachable: false, reason: `every ready endpoint is blocked: ${verdicts.map((x) => `${what(x.t.pod)}: ${x.v.reason}`).join('; ')}` };
 }
 
 /** Whether a pod can connect straight to another pod's IP and port. */
@@ -41,4 +45,9 @@ export function reachPod(view: ClusterView, client: KubeObject, target: KubeObje
   if (target.status?.phase !== 'Running' || !target.status?.podIP) return { reachable: false, reason: `pod "${target.metadata.name}" is not running with an IP` };
   const v = evaluateConnection({ from: client, to: target, port, protocol }, view.policies, namespaceLabels(view));
   return { reachable: v.allowed, reason: v.reason };
+}
+
+/** A peer that is only an address: no namespace, labels or containers, matched by ipBlock alone. */
+function outsideAddress(ip: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: ip }, status: { podIP: ip, phase: 'Running' } } as KubeObject;
 }

@@ -26,6 +26,7 @@ import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
 import { TaintEvictionController } from './taint-eviction-controller.ts';
 import { EndpointSliceController } from './endpointslice-controller.ts';
+import { EndpointSliceMirroringController } from './endpointslice-mirroring-controller.ts';
 import { LoadBalancerController, type LoadBalancerProvider } from './load-balancer-controller.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { StaticPods } from '../kubelet/static-pods.ts';
@@ -112,6 +113,10 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(new EndpointSliceController(store), [
     { kind: 'Service', keys: ownKey },
     { kind: 'Pod', keys: (e) => [e.object, e.old].flatMap((p) => (p ? servicesSelecting(p) : [])) },
+  ]);
+  manager.register(new EndpointSliceMirroringController(store), [
+    { kind: 'Endpoints', keys: ownKey },
+    { kind: 'Service', keys: ownKey },
   ]);
   manager.register(new LoadBalancerController(store, loadBalancers), [{ kind: 'Service', keys: ownKey }]);
   manager.register(new ResourceQuotaController(store), [
