@@ -139,3 +139,48 @@ Feature: NetworkPolicy
       """
     Then pod "backend" can reach pod "database" on port 5432
     And pod "stranger" cannot reach pod "database" on port 5432
+
+  @portable @C001-224 @C001-220
+  Scenario: namespaces carry kubernetes.io/metadata.name, not a "name" label
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: from-named-namespace}
+      spec:
+        podSelector:
+          matchLabels: {app: database}
+        ingress:
+          - from:
+              - namespaceSelector:
+                  matchLabels: {name: ${namespace}}
+      """
+    Then pod "backend" cannot reach pod "database" on port 5432
+    And Namespace "${namespace}" matches:
+      """yaml
+      metadata:
+        labels: {kubernetes.io/metadata.name: ${namespace}}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: from-named-namespace}
+      spec:
+        podSelector:
+          matchLabels: {app: database}
+        ingress:
+          - from:
+              - namespaceSelector:
+                  matchLabels: {kubernetes.io/metadata.name: ${namespace}}
+      """
+    Then pod "backend" can reach pod "database" on port 5432
+    And "kubectl describe networkpolicy from-named-namespace" prints:
+      """
+      PodSelector: app=database
+      Allowing ingress traffic:
+      From:
+      NamespaceSelector: kubernetes.io/metadata.name=${namespace}
+      Not affecting egress traffic
+      Policy Types: Ingress
+      """

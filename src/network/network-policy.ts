@@ -51,7 +51,7 @@ function direction(subject: KubeObject, peer: KubeObject, c: Connection, type: '
 /** policyTypes, or its default: Ingress, plus Egress when the policy has egress rules. */
 export function policyTypes(p: KubeObject): string[] {
   if (p.spec?.policyTypes?.length) return p.spec.policyTypes;
-  return p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress'];
+  return p.spec?.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
 function peerMatches(peers: any[] | undefined, pod: KubeObject, policyNamespace: string, nsLabels: NamespaceLabels): boolean {

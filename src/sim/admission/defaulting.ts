@@ -44,6 +44,14 @@ export const defaulting: AdmissionPlugin = {
         if (spec.template?.spec) defaultPodSpec(spec.template.spec);
         break;
       }
+      case 'NetworkPolicy': {
+        // SetDefaults_NetworkPolicy: Ingress always, Egress when there are egress rules.
+        const spec = object.spec ?? (object.spec = {});
+        if (!spec.policyTypes?.length) spec.policyTypes = spec.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
+        // SetDefaults_NetworkPolicyPort: a port without a protocol is TCP.
+        for (const rule of [...(spec.ingress ?? []), ...(spec.egress ?? [])]) for (const port of rule?.ports ?? []) port.protocol ??= 'TCP';
+        break;
+      }
       case 'HorizontalPodAutoscaler': {
         const spec = object.spec ?? (object.spec = {});
         spec.minReplicas ??= 1;
