@@ -13,7 +13,7 @@ Feature: What ingress-nginx answers
     When "kubectl expose deployment api --name=api-service --port=8080 --target-port=80" is run
     And "kubectl expose deployment admin --name=admin-service --port=3000 --target-port=80" is run
 
-  @portable @C000-002 @C000-012 @C000-013 @C001-205 @C002-189 @C002-190 @C002-193 @C004-050
+  @portable @C000-002 @C000-012 @C000-013 @C001-205 @C002-189 @C002-190 @C002-193 @C004-050 @C002-191
   Scenario: the controller merges the Ingresses of its class and routes by Host header
     When the following manifest is applied:
       """yaml
@@ -82,7 +82,7 @@ Feature: What ingress-nginx answers
     And a request to "http://example.com/" reaches service "admin-service" port 3000 at path "/"
     And a request to "http://anything.test/deep/path" reaches service "api-service" port 8080 at path "/deep/path"
 
-  @portable @C000-010 @C002-185
+  @portable @C000-010 @C002-185 @C000-015
   Scenario: rewrite-target replaces the path; a capture group keeps the rest of it
     When the following manifest is applied:
       """yaml
@@ -118,6 +118,8 @@ Feature: What ingress-nginx answers
     Then a request to "http://flat.example.com/api/users" reaches service "api-service" port 8080 at path "/" within 2 minutes
     And a request to "http://captured.example.com/api/users" reaches service "api-service" port 8080 at path "/users"
     And a request to "http://captured.example.com/api" reaches service "api-service" port 8080 at path "/"
+    And a request to "http://captured.example.com/api/" reaches service "api-service" port 8080 at path "/"
+    And a request to "http://captured.example.com/API/x" reaches service "api-service" port 8080 at path "/x"
 
   @portable @C000-020 @C000-226 @C000-021 @C002-188 @C001-208 @C002-210 @C002-213 @C004-053
   Scenario: a TLS host redirects plain HTTP with 308 and is served with its Secret's certificate
@@ -194,7 +196,7 @@ Feature: What ingress-nginx answers
     And a request to "http://admin.example.com/" with basic credentials "admin:wrong" gets 401
     And a request to "http://admin.example.com/" with basic credentials "admin:s3cret" gets 200 within 2 minutes
 
-  @portable @C000-025 @C000-028 @C000-024 @C000-031 @C000-011
+  @portable @C000-025 @C000-028 @C000-024 @C000-031 @C000-011 @C002-183
   Scenario: the exercise's annotations together: body size, CORS, backend protocol
     When the following manifest is applied:
       """yaml
@@ -239,6 +241,8 @@ Feature: What ingress-nginx answers
         annotations:
           nginx.ingress.kubernetes.io/not-a-real-setting: "whatever"
       """
+    And "kubectl get ingress -o name" prints "ingress.networking.k8s.io/api-ingress"
+    And "kubectl get ingress -l nginx.ingress.kubernetes.io/not-a-real-setting=whatever -o name" does not print "api-ingress"
     And a request to "https://api.example.com/upload" with a body of "49Mi" gets 200 within 2 minutes
     And a request to "https://api.example.com/upload" with a body of "51Mi" gets 413
     And a request to "http://small.example.com/upload" with a body of "2Mi" gets 413
@@ -348,3 +352,28 @@ Feature: What ingress-nginx answers
               paths:
                 - {path: /, pathType: Prefix, backend: {service: {name: api-service, port: {number: 8080}}}}
       """
+
+  @portable @C002-192
+  Scenario: a v1 backend names its Service and a port number or name; the v1beta1 form is gone
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: named-port}
+      spec:
+        selector: {app: api}
+        ports: [{name: http, port: 8080, targetPort: 80}]
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: by-port-name}
+      spec:
+        ingressClassName: nginx
+        rules:
+          - host: named.example.com
+            http:
+              paths:
+                - {path: /, pathType: Prefix, backend: {service: {name: named-port, port: {name: http}}}}
+      """
+    Then a request to "http://named.example.com/" gets 200 within 2 minutes
+    And "kubectl apply -f scenarios/files/ingress-v1beta1.yaml" fails with "no matches for kind \"Ingress\" in version \"networking.k8s.io/v1beta1\""
