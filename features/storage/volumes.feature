@@ -517,3 +517,124 @@ Feature: PersistentVolumes, claims and StorageClasses
       spec:
         resources: {requests: {storage: 2Gi}}
       """
+
+  @portable @C000-107
+  Scenario: a pod finds claims only in its own namespace
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: production-${namespace}}
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: app-data-pvc, namespace: production-${namespace}}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            volumeMounts: [{name: data, mountPath: /data}]
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: app-data-pvc}
+      """
+    Then pod "app" has a FailedScheduling event saying "persistentvolumeclaim \"app-data-pvc\" not found" within 30s
+    And pod "app" is Pending
+
+  @portable @C004-037 @C001-246
+  Scenario: a claim template naming a class nobody provides leaves the claim and the pod Pending
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: mysql-cluster}
+      spec:
+        serviceName: mysql
+        replicas: 1
+        selector: {matchLabels: {app: mysql-cluster}}
+        template:
+          metadata: {labels: {app: mysql-cluster}}
+          spec:
+            containers:
+              - name: mysql
+                image: mysql:8.0
+                volumeMounts: [{name: data, mountPath: /var/lib/mysql}]
+        volumeClaimTemplates:
+          - metadata: {name: data}
+            spec:
+              storageClassName: fast-ssd
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 10Gi}}
+      """
+    Then PersistentVolumeClaim "data-mysql-cluster-0" has a ProvisioningFailed event saying "storageclass.storage.k8s.io \"fast-ssd\" not found" within 1 minute
+    And pod "mysql-cluster-0" has a FailedScheduling event saying "pod has unbound immediate PersistentVolumeClaims" within 1 minute
+    And pod "mysql-cluster-0" is Pending
+    And "kubectl get storageclass standard" prints:
+      """
+      NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE
+      standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  *
+      """
+
+  @sim-only @C000-088 @C002-176
+  Scenario: the newest default class wins; with no default class a template's claims wait
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata:
+        name: newer-default
+        annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+      provisioner: example.com/ssd
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: picks-newest}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      """
+    Then PersistentVolumeClaim "picks-newest" matches:
+      """yaml
+      spec: {storageClassName: newer-default}
+      """
+    When StorageClass "newer-default" is deleted
+    And "kubectl annotate storageclass standard storageclass.kubernetes.io/is-default-class=false --overwrite" is run
+    And the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: web}
+      spec:
+        serviceName: web
+        replicas: 1
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            containers:
+              - name: nginx
+                image: registry.k8s.io/nginx-slim:0.27
+                volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+        volumeClaimTemplates:
+          - metadata: {name: www}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    Then PersistentVolumeClaim "www-web-0" matches within 30s:
+      """yaml
+      status: {phase: Pending}
+      """
+    And PersistentVolumeClaim "www-web-0" has no field "spec.storageClassName"
+    And pod "web-0" is Pending
