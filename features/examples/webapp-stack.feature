@@ -72,7 +72,9 @@ Feature: A whole application: the seed's webapp stack
           spec:
             containers:
               - name: webapp
-                image: registry.k8s.io/nginx-slim:0.27
+                # A web server on 8080, as the exercise's app is (nginx would listen on 80).
+                image: registry.k8s.io/e2e-test-images/agnhost:2.53
+                args: [netexec, --http-port=8080]
                 env:
                   - name: DATABASE_HOST
                     valueFrom:

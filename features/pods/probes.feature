@@ -3,7 +3,8 @@ Feature: Startup, liveness and readiness probes
   Probes run at start + initialDelaySeconds + k × periodSeconds; failureThreshold consecutive
   failures make a container unready (readiness) or get it killed and restarted (liveness,
   startup); readiness and liveness wait for the startup probe (reference/kubelet.md §4). What the
-  application answers comes from the `kubespec.io/behavior.<container>` annotation.
+  application answers comes from the `kubespec.io/behavior.<container>` annotation, or from what
+  the probe points at: the ports and paths an image's server has, the files a script touches.
 
   Background:
     Given a cluster with 1 worker node
@@ -349,4 +350,100 @@ Feature: Startup, liveness and readiness probes
       status:
         containerStatuses:
           - {name: app, started: true, ready: true, restartCount: 0}
+      """
+
+  @portable @needs-kubelet @C002-057 @C003-045 @C002-059
+  Scenario: nginx answers 404 for a path it does not have: that liveness probe restarts it in a loop, "/" keeps it ready
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: nginx-live}
+      spec:
+        containers:
+          - name: nginx
+            image: nginx:1.27
+            livenessProbe:
+              httpGet: {path: /live, port: 80}
+              periodSeconds: 5
+            readinessProbe:
+              httpGet: {path: /, port: 80}
+              periodSeconds: 5
+      """
+    Then pod "nginx-live" is ready within 1 minute
+    And pod "nginx-live" has a Killing event saying "Container nginx failed liveness probe, will be restarted" within 1 minute
+    And pod "nginx-live" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: nginx, restartCount: 2}
+      """
+
+  @portable @needs-kubelet @C003-046 @C003-056
+  Scenario: a tcpSocket probe passes where something listens and fails where nothing does
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: db}
+      spec:
+        containers:
+          - name: mysql
+            image: mysql:8.0
+            env: [{name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "yes"}]
+            livenessProbe:
+              tcpSocket: {port: 3306}
+              periodSeconds: 10
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: not-a-db}
+      spec:
+        containers:
+          - name: mysql
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            livenessProbe:
+              tcpSocket: {port: 3306}
+              periodSeconds: 10
+      """
+    When 2 minutes pass
+    Then pod "db" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: mysql, restartCount: 0}
+      """
+    And pod "not-a-db" has a Killing event saying "Container mysql failed liveness probe, will be restarted"
+
+  @portable @needs-kubelet @C003-047
+  Scenario: an exec probe passes while the file it reads exists (the liveness example of the Kubernetes docs)
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: liveness-exec}
+      spec:
+        containers:
+          - name: liveness
+            image: busybox:1.36
+            args: ["/bin/sh", "-c", "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600"]
+            livenessProbe:
+              exec: {command: [cat, /tmp/healthy]}
+              initialDelaySeconds: 5
+              periodSeconds: 5
+      """
+    Then pod "liveness-exec" is Running within 30s
+    When 30 seconds pass
+    Then pod "liveness-exec" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: liveness, restartCount: 0}
+      """
+    And pod "liveness-exec" matches within 1 minute:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: liveness, restartCount: 1}
       """

@@ -25,6 +25,8 @@ export interface ContainerBehavior {
   healthyAgainAfter?: Millis;
   /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
   memory?: { bytes: number; after: Millis };
+  /** Files the script creates (`touch`, `echo … >`) and removes (`rm`), by path: for exec probes. */
+  files?: Record<string, { createdAt: Millis; removedAt?: Millis }>;
   /** Where this behavior came from, for reports. */
   source: string;
 }
@@ -41,6 +43,16 @@ export interface ImageBehavior {
   exitCode?: number;
   ignoresSigterm?: boolean;
   pullError?: string;
+  /** The ports the image's default command listens on (for tcpSocket and httpGet probes). */
+  listens?: number[];
+  /** The HTTP paths it answers with 2xx/3xx; any other path gets 404. */
+  serves?: string[];
+}
+
+/** What the image's own server listens on and serves, when the container runs the image's default command. */
+export function imageServer(container: any, images: readonly ImageBehavior[]): ImageBehavior | undefined {
+  if (container.command !== undefined) return undefined;
+  return images.find((b) => b.listens !== undefined && (b.match ? new RegExp(b.match).test(container.image ?? '') : b.image !== undefined && container.image?.startsWith(b.image)));
 }
 
 /** The registry's answer when `image` cannot be pulled, or undefined when it can. */
@@ -128,12 +140,17 @@ function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefin
   let elapsed = 0;
   let exitCode = 0;
   let ignoresSigterm = false;
+  const files: NonNullable<ContainerBehavior['files']> = {};
   for (const raw of script.split(/;|&&|\n/)) {
     const stmt = raw.trim();
+    const created = /^(?:touch\s+(\S+)|echo\b.*>>?\s*(\S+))$/.exec(stmt);
+    if (created) files[(created[1] ?? created[2])!] = { createdAt: elapsed };
+    const removed = /^rm\s+(?:-[rf]+\s+)*(\S+)$/.exec(stmt);
+    if (removed && files[removed[1]!]) files[removed[1]!]!.removedAt ??= elapsed;
     if (stmt === '' || stmt.startsWith('echo ') || stmt === 'echo' || stmt.startsWith('#')) continue;
     let m = /^sleep\s+(\S+)$/.exec(stmt);
     if (m) {
-      if (m[1] === 'infinity') return { exitCode: 0, ignoresSigterm: true };
+      if (m[1] === 'infinity') return { exitCode: 0, ignoresSigterm: true, ...withFiles(files) };
       const seconds = sleepSeconds(m[1]!);
       if (seconds === undefined) return undefined;
       elapsed += seconds * 1000;
@@ -141,15 +158,17 @@ function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefin
       continue;
     }
     m = /^exit\s+(\d+)$/.exec(stmt);
-    if (m) return { runsFor: elapsed, exitCode: Number(m[1]), ignoresSigterm };
+    if (m) return { runsFor: elapsed, exitCode: Number(m[1]), ignoresSigterm, ...withFiles(files) };
     if (stmt === 'true') { exitCode = 0; continue; }
     if (stmt === 'false') { exitCode = 1; continue; }
     // Commands that print or touch a file and return at once; taken to succeed.
     if (QUICK_COMMANDS.test(stmt)) { exitCode = 0; continue; }
     return undefined;
   }
-  return { runsFor: elapsed, exitCode, ignoresSigterm };
+  return { runsFor: elapsed, exitCode, ignoresSigterm, ...withFiles(files) };
 }
+
+const withFiles = (files: NonNullable<ContainerBehavior['files']>) => (Object.keys(files).length ? { files } : {});
 
 const QUICK_COMMANDS = /^(date|hostname|env|printenv|id|whoami|pwd|uname|printf|ls|cat|mkdir|touch|cp|mv|rm|cd|export|set|[A-Za-z_][A-Za-z0-9_]*=\S*)(\s|$)/;
 

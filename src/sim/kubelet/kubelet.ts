@@ -9,6 +9,7 @@ import { keyText } from '../store/types.ts';
 import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
+import { probeHealth } from './probe-targets.ts';
 import { missingVolumeSource, resolveEnvironment, volumeFiles, type ObjectLookup } from './environment.ts';
 import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
@@ -294,7 +295,7 @@ export class Kubelets implements Controller {
     c.state = 'running';
     c.waitingMessage = undefined;
     c.startedAt = now;
-    c.probes = probeTimeline(spec ?? {}, c.behavior, now);
+    c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images));
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     if (c.probes.unreadyAt !== undefined) {

@@ -40,29 +40,49 @@ const at = (p: Probe, anchor: Millis, i: number) => anchor + p.delay + i * p.per
 const firstAtOrAfter = (p: Probe, anchor: Millis, t: Millis) => Math.max(0, Math.ceil((t - anchor - p.delay) / p.period));
 
 /**
- * The probe outcomes of a container, worked out ahead from its behavior instead of probing every
- * period: probes run at start + initialDelay + k·period; a probe succeeds once the behavior's
- * `readyAfter` (readiness) or `startsAfter` (startup) has passed and fails from `unhealthyAfter`
- * on (until `healthyAgainAfter`, if given). successThreshold consecutive successes make it ready,
- * failureThreshold consecutive failures unready or killed: an outage shorter than that many
- * periods goes unnoticed. Readiness and liveness begin when the startup probe has passed.
+ * What one probe finds over a run, from the container's start: failing before okFrom (Infinity:
+ * never passes), passing from then, failing again from failFrom, passing again from okAgainFrom.
  */
-export function probeTimeline(container: any, behavior: ContainerBehavior, start: Millis): ProbeTimeline {
+export interface ProbeHealth {
+  okFrom: Millis;
+  failFrom?: Millis;
+  okAgainFrom?: Millis;
+}
+
+/** A probe that never passes: its target is not there (a port nothing listens on, a 404 path). */
+export const NEVER_PASSES: ProbeHealth = { okFrom: Infinity, failFrom: 0 };
+
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+/** The behavior's own account of its probes (the annotation's `ready after`, `unhealthy after`, ...). */
+function healthFromBehavior(kind: ProbeKind, behavior: ContainerBehavior): ProbeHealth {
+  const okFrom = kind === 'readiness' ? behavior.readyAfter ?? 0 : kind === 'startup' ? behavior.startsAfter ?? 0 : 0;
+  return kind === 'startup' ? { okFrom } : { okFrom, failFrom: behavior.unhealthyAfter, okAgainFrom: behavior.healthyAgainAfter };
+}
+
+/**
+ * The probe outcomes of a container, worked out ahead instead of probing every period: probes
+ * run at start + initialDelay + k·period; each probe's health comes from `health` (what its
+ * target answers) or else from the behavior (`readyAfter` for readiness, `startsAfter` for
+ * startup, `unhealthyAfter` … `healthyAgainAfter` for both others). successThreshold
+ * consecutive successes make it ready, failureThreshold consecutive failures unready or killed:
+ * an outage shorter than that many periods goes unnoticed. Readiness and liveness begin when
+ * the startup probe has passed.
+ */
+export function probeTimeline(container: any, behavior: ContainerBehavior, start: Millis, health: Partial<Record<ProbeKind, ProbeHealth>> = {}): ProbeTimeline {
   const out: ProbeTimeline = {};
-  const unhealthyFrom = behavior.unhealthyAfter === undefined ? undefined : start + behavior.unhealthyAfter;
-  const healthyAgainFrom = behavior.healthyAgainAfter === undefined ? undefined : start + behavior.healthyAgainAfter;
+  const of = (kind: ProbeKind) => health[kind] ?? healthFromBehavior(kind, behavior);
   /** The failing probes of a grid: the first and the first passing again (undefined: never), or none if too few to count. */
-  const outage = (p: Probe, anchor: Millis): { first: number; recovered?: number } | undefined => {
-    if (unhealthyFrom === undefined) return undefined;
-    const first = firstAtOrAfter(p, anchor, unhealthyFrom);
-    const recovered = healthyAgainFrom === undefined ? undefined : firstAtOrAfter(p, anchor, healthyAgainFrom);
+  const outage = (p: Probe, anchor: Millis, h: ProbeHealth): { first: number; recovered?: number } | undefined => {
+    if (h.failFrom === undefined) return undefined;
+    const first = firstAtOrAfter(p, anchor, start + h.failFrom);
+    const recovered = h.okAgainFrom === undefined ? undefined : firstAtOrAfter(p, anchor, start + h.okAgainFrom);
     return recovered !== undefined && recovered - first < p.failure ? undefined : { first, recovered };
   };
   const startup = probe(container.startupProbe);
   let anchor = start;
   if (startup) {
-    const okFrom = start + (behavior.startsAfter ?? 0);
-    const first = firstAtOrAfter(startup, start, okFrom);
+    const first = firstAtOrAfter(startup, start, start + of('startup').okFrom);
     if (first + 1 > startup.failure) {
       out.startupKillAt = at(startup, start, startup.failure - 1);
       return out;
@@ -74,11 +94,14 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
   }
   const readiness = probe(container.readinessProbe);
   if (readiness) {
-    const okFrom = Math.max(anchor, start + (behavior.readyAfter ?? 0));
-    const first = firstAtOrAfter(readiness, anchor, okFrom);
-    const readyAt = at(readiness, anchor, first + readiness.success - 1);
-    if (unhealthyFrom === undefined || readyAt < unhealthyFrom) out.readyAt = readyAt;
-    const down = outage(readiness, anchor);
+    const h = of('readiness');
+    const okFrom = Math.max(anchor, start + h.okFrom);
+    const failFrom = h.failFrom === undefined ? undefined : start + h.failFrom;
+    if (Number.isFinite(okFrom)) {
+      const readyAt = at(readiness, anchor, firstAtOrAfter(readiness, anchor, okFrom) + readiness.success - 1);
+      if (failFrom === undefined || readyAt < failFrom) out.readyAt = readyAt;
+    }
+    const down = outage(readiness, anchor, h);
     if (down) {
       out.unreadyAt = at(readiness, anchor, down.first + readiness.failure - 1);
       if (down.recovered !== undefined) out.readyAgainAt = at(readiness, anchor, down.recovered + readiness.success - 1);
@@ -87,7 +110,7 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
     out.readyAt = anchor;
   }
   const liveness = probe(container.livenessProbe);
-  const down = liveness && outage(liveness, anchor);
+  const down = liveness && outage(liveness, anchor, of('liveness'));
   if (liveness && down) out.livenessKillAt = at(liveness, anchor, down.first + liveness.failure - 1);
   return out;
 }
