@@ -45,11 +45,11 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'container {string} of pod {string} sees file {string} containing {string}',
     example: 'Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"',
     area: 'config',
-    doc: 'A file of a ConfigMap/Secret volume exists at the path and its content includes the text.',
+    doc: "A file in the container's volumes exists at the path and its content includes the text: ConfigMap and Secret files, and files the pod's containers write into a shared emptyDir.",
     eventual: 'optional',
     async run({ args: [container, pod, path, text], within }) {
       await check(this.driver, `file ${path} in container "${container}" of pod "${pod}"`, within, async () => {
-        const files = await this.driver.containerFiles(pod as string, container as string);
+        const files = await this.driver.containerFiles(pod as string, container as string, [path as string]);
         const content = files[path as string];
         if (content === undefined) return fail(`no file ${path}; the volumes hold ${Object.keys(files).join(', ') || 'nothing'}`);
         return content.includes(text as string) ? pass : fail(`${path} contains ${JSON.stringify(content)}`);
@@ -60,9 +60,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'container {string} of pod {string} has no file {string}',
     example: 'Then container "app" of pod "web" has no file "/etc/app/secret.txt"',
     area: 'config',
-    doc: 'No ConfigMap/Secret volume puts a file at the path.',
+    doc: "No volume of the container holds a file at the path (ConfigMap, Secret, or a shared emptyDir).",
     async run({ args: [container, pod, path] }) {
-      const files = await this.driver.containerFiles(pod as string, container as string);
+      const files = await this.driver.containerFiles(pod as string, container as string, [path as string]);
       if (files[path as string] !== undefined) throw new KubespecAssertionError(`${path} exists`);
     },
   },

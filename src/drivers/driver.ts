@@ -128,8 +128,11 @@ export interface Driver {
   kubectl?(args: readonly string[]): Promise<KubectlResult>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
-  /** The files of a container's ConfigMap/Secret volumes, by absolute path. */
-  containerFiles(pod: string, container: string): Promise<Record<string, string>>;
+  /**
+   * The files of a container's volumes, by absolute path: its ConfigMap/Secret files, and
+   * `alsoRead` (files others write, in an emptyDir say) where they exist.
+   */
+  containerFiles(pod: string, container: string, alsoRead?: readonly string[]): Promise<Record<string, string>>;
   /** Installs a load-balancer provider so LoadBalancer Services get addresses (sim only). */
   installLoadBalancerProvider(): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */

@@ -194,13 +194,20 @@ export class SimCluster {
     return this.kubelets.environmentOf(namespace, pod, container);
   }
 
-  /** The ConfigMap and Secret files a container sees in its volumes, by path. */
+  /** The files a container sees in its volumes, by path: ConfigMap and Secret files, and what the pod's scripts wrote into emptyDirs. */
   containerFiles(namespace: string, podName: string, container: string): Record<string, string> | undefined {
     const pod = this.store.get('Pod', { namespace, name: podName });
-    const spec = pod?.spec?.containers?.find((c: any) => c.name === container);
+    const spec = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].find((c: any) => c.name === container);
     if (!pod || !spec) return undefined;
     const current = volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
-    return { ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
+    const shared: Record<string, string> = {};
+    const written = this.kubelets.emptyDirFilesOf(pod);
+    for (const mount of spec.volumeMounts ?? []) {
+      for (const [inside, content] of Object.entries(written.get(mount.name) ?? {})) {
+        if (!mount.subPath) shared[`${mount.mountPath.replace(/\/$/, '')}/${inside}`] = content;
+      }
+    }
+    return { ...shared, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
   /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */

@@ -198,7 +198,7 @@ export class LiveDriver implements Driver {
    * The files the container's ConfigMap and Secret volumes should hold (from the pod and those
    * objects), each read back from the container with `cat`: what is there, not what should be.
    */
-  async containerFiles(pod: string, container: string): Promise<Record<string, string>> {
+  async containerFiles(pod: string, container: string, alsoRead: readonly string[] = []): Promise<Record<string, string>> {
     const { obj, spec } = await this.runningContainer(pod, container);
     const sources = new Map<string, KubeObject | undefined>();
     for (const v of obj.spec.volumes ?? []) {
@@ -207,7 +207,7 @@ export class LiveDriver implements Driver {
     }
     const expected = volumeFiles(obj as any, spec, (kind, name) => sources.get(`${kind}/${name}`) as any);
     const files: Record<string, string> = {};
-    for (const path of Object.keys(expected)) {
+    for (const path of new Set([...Object.keys(expected), ...alsoRead])) {
       const out = await execInContainer(await this.kc, this.ns, pod, container, ['cat', path]);
       if (out.exitCode === 0) files[path] = out.stdout;
     }

@@ -26,7 +26,7 @@ export interface ContainerBehavior {
   /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
   memory?: { bytes: number; after: Millis };
   /** Files the script creates (`touch`, `echo … >`) and removes (`rm`), by path: for exec probes. */
-  files?: Record<string, { createdAt: Millis; removedAt?: Millis }>;
+  files?: Record<string, { createdAt: Millis; removedAt?: Millis; content: string }>;
   /** Where this behavior came from, for reports. */
   source: string;
 }
@@ -143,8 +143,14 @@ function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefin
   const files: NonNullable<ContainerBehavior['files']> = {};
   for (const raw of script.split(/;|&&|\n/)) {
     const stmt = raw.trim();
-    const created = /^(?:touch\s+(\S+)|echo\b.*>>?\s*(\S+))$/.exec(stmt);
-    if (created) files[(created[1] ?? created[2])!] = { createdAt: elapsed };
+    const touched = /^touch\s+(\S+)$/.exec(stmt);
+    if (touched) files[touched[1]!] ??= { createdAt: elapsed, content: '' };
+    const written = /^echo\s+(.*?)\s*(>>?)\s*(\S+)$/.exec(stmt);
+    if (written) {
+      const line = `${written[1]!.replace(/^(["'])(.*)\1$/, '$2')}\n`;
+      const before = files[written[3]!];
+      files[written[3]!] = { createdAt: before?.createdAt ?? elapsed, content: written[2] === '>>' && before ? before.content + line : line };
+    }
     const removed = /^rm\s+(?:-[rf]+\s+)*(\S+)$/.exec(stmt);
     if (removed && files[removed[1]!]) files[removed[1]!]!.removedAt ??= elapsed;
     if (stmt === '' || stmt.startsWith('echo ') || stmt === 'echo' || stmt.startsWith('#')) continue;

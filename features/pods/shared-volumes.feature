@@ -1,0 +1,66 @@
+@pods @storage
+Feature: Containers of a pod share files through an emptyDir
+  An emptyDir starts empty when the pod lands on its node, every container that mounts it sees
+  the same files (at its own mount path), and it lives as long as the pod. What a container
+  writes comes from its script (`echo … > file`, `touch`, `rm`).
+
+  Background:
+    Given a cluster with 1 worker node
+
+  @portable @needs-kubelet @C001-073 @C002-014 @C003-076 @C002-067 @C001-230 @C001-231 @C003-078
+  Scenario: a file the main container writes is read by the sidecar at its own mount path
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: sidecar-logging}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 10; echo 'app started' > /var/log/app/app.log; sleep 3600"]
+            volumeMounts: [{name: log-vol, mountPath: /var/log/app}]
+          - name: log-collector
+            image: busybox:1.36
+            command: ["sh", "-c", "while true; do sleep 5; done"]
+            volumeMounts: [{name: log-vol, mountPath: /logs, readOnly: true}]
+        volumes:
+          - name: log-vol
+            emptyDir: {}
+      """
+    Then pod "sidecar-logging" is ready within 1 minute
+    And container "log-collector" of pod "sidecar-logging" has no file "/logs/app.log"
+    When 15 seconds pass
+    Then container "log-collector" of pod "sidecar-logging" sees file "/logs/app.log" containing "app started"
+    And container "app" of pod "sidecar-logging" sees file "/var/log/app/app.log" containing "app started"
+    And "kubectl exec sidecar-logging -c log-collector -- cat /logs/app.log" prints "app started"
+    And "kubectl get pod sidecar-logging" prints:
+      """
+      NAME              READY   STATUS    RESTARTS   AGE
+      sidecar-logging   2/2     Running   0          *
+      """
+
+  @portable @needs-kubelet @C000-064 @C003-068
+  Scenario: an init container prepares the configuration the app container reads
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: init-demo}
+      spec:
+        initContainers:
+          - name: init-config
+            image: busybox:1.36
+            command: ["sh", "-c", "echo 'server.port=8080' > /config/app.conf"]
+            volumeMounts: [{name: conf, mountPath: /config}]
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 3600"]
+            volumeMounts: [{name: conf, mountPath: /etc/app, readOnly: true}]
+        volumes:
+          - name: conf
+            emptyDir: {}
+      """
+    Then pod "init-demo" is Running within 1 minute
+    And container "app" of pod "init-demo" sees file "/etc/app/app.conf" containing "server.port=8080"
