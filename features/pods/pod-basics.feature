@@ -403,3 +403,58 @@ Feature: Pod basics: required fields, placement, environment and resources
           - {type: Ready, status: "True"}
       """
     And pod "phases" is Succeeded within 1 minute
+
+  @portable @needs-kubelet @C002-074 @C002-075 @C002-076
+  Scenario: a downwardAPI volume lists the labels as key="value" lines and follows changes; env does not
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: podinfo
+        labels: {app: web, tier: frontend}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 3600"]
+            env:
+              - name: APP_LABEL
+                valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}
+            volumeMounts: [{name: podinfo, mountPath: /etc/podinfo}]
+        volumes:
+          - name: podinfo
+            downwardAPI:
+              items:
+                - path: labels
+                  fieldRef: {fieldPath: metadata.labels}
+                - path: name
+                  fieldRef: {fieldPath: metadata.name}
+      """
+    Then pod "podinfo" is Running within 1 minute
+    And container "app" of pod "podinfo" sees file "/etc/podinfo/labels" containing "app=\"web\""
+    And container "app" of pod "podinfo" sees file "/etc/podinfo/labels" containing "tier=\"frontend\""
+    And container "app" of pod "podinfo" sees file "/etc/podinfo/name" containing "podinfo"
+    When "kubectl label pod podinfo app=api --overwrite" is run
+    Then container "app" of pod "podinfo" sees file "/etc/podinfo/labels" containing "app=\"api\"" within 2 minutes
+    And container "app" of pod "podinfo" has environment variable "APP_LABEL" set to "web"
+    And "kubectl apply -f scenarios/files/podinfo-misindented.yaml" fails with "unknown field \"spec.downwardAPI\""
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: no-source}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 3600"]
+            volumeMounts: [{name: podinfo, mountPath: /etc/podinfo}]
+        volumes:
+          - name: podinfo
+      """
+    Then pod "no-source" matches:
+      """yaml
+      spec:
+        volumes: [{name: podinfo, emptyDir: {}}]
+      """

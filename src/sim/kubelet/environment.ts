@@ -148,6 +148,13 @@ export function volumeFiles(pod: KubeObject, container: any, lookup: ObjectLooku
   const files: Record<string, string> = {};
   for (const mount of container.volumeMounts ?? []) {
     const v = (pod.spec?.volumes ?? []).find((x: any) => x.name === mount.name);
+    if (v?.downwardAPI) {
+      for (const item of v.downwardAPI.items ?? []) {
+        const content = downwardValue(pod, item);
+        if (content !== undefined) files[`${mount.mountPath.replace(/\/$/, '')}/${item.path}`] = content;
+      }
+      continue;
+    }
     const src = v?.configMap ?? v?.secret;
     if (!src) continue;
     const obj = lookup(v.configMap ? 'ConfigMap' : 'Secret', v.configMap ? src.name : src.secretName);
@@ -164,4 +171,24 @@ export function volumeFiles(pod: KubeObject, container: any, lookup: ObjectLooku
     }
   }
   return files;
+}
+
+/**
+ * A downwardAPI volume file (pkg/volume/downwardapi): labels and annotations as sorted
+ * `key="value"` lines (fieldpath.FormatMap), other fields as their value; read from the pod as
+ * it is now, so label changes show up in the file.
+ */
+function downwardValue(pod: KubeObject, item: any): string | undefined {
+  const field: string | undefined = item.fieldRef?.fieldPath;
+  if (field === 'metadata.labels' || field === 'metadata.annotations') {
+    const map: Record<string, string> = (field === 'metadata.labels' ? pod.metadata.labels : pod.metadata.annotations) ?? {};
+    return Object.keys(map).sort().map((k) => `${k}=${JSON.stringify(map[k])}`).join('\n');
+  }
+  if (field === 'metadata.name') return pod.metadata.name;
+  if (field === 'metadata.namespace') return pod.metadata.namespace;
+  if (field === 'metadata.uid') return pod.metadata.uid;
+  const labelKey = /^metadata\.labels\['(.+)'\]$/.exec(field ?? '')?.[1];
+  if (labelKey) return pod.metadata.labels?.[labelKey] ?? '';
+  // resourceFieldRef files (limits.cpu, ...) are not modelled.
+  return undefined;
 }
