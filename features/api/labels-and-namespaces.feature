@@ -141,3 +141,57 @@ Feature: Labels, selectors and namespaces
     When "kubectl config set-context --current --namespace=team-${namespace}" is run
     Then "kubectl get configmap only-there -o jsonpath={.data.where}" prints "team"
     And "kubectl get pod solo" fails with "pods \"solo\" not found"
+
+  @portable @needs-kubelet @C004-114 @C004-115
+  Scenario: one multi-document manifest makes a namespace and fills it; a pod elsewhere cannot use its ConfigMap
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: webapp-${namespace}}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: app-config, namespace: webapp-${namespace}}
+      data: {mode: production}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: app-secrets, namespace: webapp-${namespace}}
+      stringData: {db_password: s3cr3t}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: webapp-service, namespace: webapp-${namespace}}
+      spec:
+        selector: {app: webapp}
+        ports: [{port: 80}]
+      """
+    Then "kubectl get configmap app-config -n webapp-${namespace} -o jsonpath={.data.mode}" prints "production"
+    And "kubectl get secret,service -n webapp-${namespace} -o name" prints:
+      """
+      secret/app-secrets
+      service/webapp-service
+      """
+    And ConfigMap "app-config" does not exist
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: elsewhere}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            env:
+              - name: MODE
+                valueFrom: {configMapKeyRef: {name: app-config, key: mode}}
+      """
+    Then pod "elsewhere" matches within 1 minute:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            state:
+              waiting: {reason: CreateContainerConfigError, message: configmap "app-config" not found}
+      """

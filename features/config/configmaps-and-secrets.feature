@@ -14,8 +14,7 @@ Feature: ConfigMaps and Secrets in pods
       data:
         LOG_LEVEL: info
         DATABASE_HOST: db.internal
-        nginx.conf: |
-          server { listen 80; }
+        nginx.conf: "server { listen 80; }"
       ---
       apiVersion: v1
       kind: Secret
@@ -156,7 +155,7 @@ Feature: ConfigMaps and Secrets in pods
     Then pod "early" is Running within 1 minute
     And container "app" of pod "early" has environment variable "FEATURE" set to "on"
 
-  @portable @needs-kubelet @C000-129 @C000-132 @C001-238 @C004-108
+  @portable @needs-kubelet @C000-129 @C000-132 @C001-238 @C004-108 @C004-073
   Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
     When the following manifest is applied:
       """yaml
@@ -171,8 +170,21 @@ Feature: ConfigMaps and Secrets in pods
         volumes:
           - name: cfg
             configMap: {name: does-not-exist}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: secret-mounts}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            volumeMounts: [{name: creds, mountPath: /etc/secrets}]
+        volumes:
+          - name: creds
+            secret: {secretName: app-secrets}
       """
     Then pod "mounts" has a FailedMount event saying "MountVolume.SetUp failed for volume \"cfg\" : configmap \"does-not-exist\" not found" within 30s
+    And pod "secret-mounts" has a FailedMount event saying "MountVolume.SetUp failed for volume \"creds\" : secret \"app-secrets\" not found" within 30s
     And pod "mounts" matches:
       """yaml
       status:
@@ -361,3 +373,30 @@ Feature: ConfigMaps and Secrets in pods
       """
     Then container "app" of pod "app" has environment variable "APP_app.properties" set to "mode=fast" within 1 minute
     And container "app" of pod "app" has environment variable "APP_LOG_LEVEL" set to "info"
+
+  @portable @needs-kubelet @C004-059
+  Scenario: envFrom without a prefix turns every key into a variable of the same name
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: app-config}
+      data:
+        database_url: postgres://db:5432/app
+        log_level: info
+        feature_flags: "new-ui,fast-search"
+        nginx.conf: "server { listen 80; }"
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom: [{configMapRef: {name: app-config}}]
+      """
+    Then container "app" of pod "app" has environment variable "database_url" set to "postgres://db:5432/app" within 1 minute
+    And container "app" of pod "app" has environment variable "log_level" set to "info"
+    And container "app" of pod "app" has environment variable "feature_flags" set to "new-ui,fast-search"
+    And container "app" of pod "app" has environment variable "nginx.conf" set to "server { listen 80; }"
