@@ -187,3 +187,52 @@ Feature: Pod Security admission
         supplementalGroups: {rule: RunAsAny}
         fsGroup: {rule: RunAsAny}
       """
+
+  @portable @needs-kubelet @C004-127
+  Scenario: the kubelet holds runAsNonRoot to the user a container will really run as
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: as-1000}
+      spec:
+        securityContext: {runAsNonRoot: true, runAsUser: 1000}
+        containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: image-root}
+      spec:
+        securityContext: {runAsNonRoot: true}
+        containers: [{name: web, image: nginx:1.27}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: says-root}
+      spec:
+        securityContext: {runAsNonRoot: true}
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            securityContext: {runAsUser: 0}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: pause-user}
+      spec:
+        securityContext: {runAsNonRoot: true}
+        containers: [{name: pause, image: registry.k8s.io/pause:3.10}]
+      """
+    Then pod "as-1000" is Running within 1 minute
+    And pod "pause-user" is Running within 1 minute
+    And pod "image-root" has a Failed event saying "container has runAsNonRoot and image will run as root" within 1 minute
+    And pod "image-root" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: web
+            state:
+              waiting: {reason: CreateContainerConfigError}
+      """
+    And pod "says-root" has a Failed event saying "container's runAsUser breaks non-root policy" within 1 minute

@@ -47,6 +47,14 @@ export interface ImageBehavior {
   listens?: number[];
   /** The HTTP paths it answers with 2xx/3xx; any other path gets 404. */
   serves?: string[];
+  /** The numeric USER of the image (absent: root, as most images run). */
+  user?: number;
+}
+
+/** The uid an image runs as: its USER from images.yaml, else root. */
+export function imageUser(image: string, images: readonly ImageBehavior[]): number {
+  const entry = images.find((b) => b.user !== undefined && (b.match ? new RegExp(b.match).test(image) : b.image !== undefined && image.startsWith(b.image)));
+  return entry?.user ?? 0;
 }
 
 /** What the image's own server listens on and serves, when the container runs the image's default command. */

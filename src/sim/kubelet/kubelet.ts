@@ -6,7 +6,8 @@ import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, pullFailure, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, imageUser, pullFailure, type ImageBehavior } from './container-behavior.ts';
+import { nonRootViolation } from './run-as-non-root.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
@@ -279,6 +280,13 @@ export class Kubelets implements Controller {
   /** Starts (or restarts) a container; false when its configuration cannot be resolved yet. */
   private start(pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
+    const userError = nonRootViolation(pod, spec ?? {}, imageUser(c.image, this.images));
+    if (userError) {
+      if (c.waitingMessage !== userError) this.containerEvent(pod, c, 'Warning', 'Failed', `Error: ${userError}`);
+      c.waitingReason = 'CreateContainerConfigError';
+      c.waitingMessage = userError;
+      return false;
+    }
     const env = resolveEnvironment(pod, spec ?? {}, this.lookup(pod), [...this.store.list('Service', { namespace: pod.metadata.namespace }), ...(pod.metadata.namespace === 'default' ? [] : this.store.list('Service', { namespace: 'default' }).filter((s) => s.metadata.name === 'kubernetes'))]);
     if ('error' in env) {
       if (c.waitingMessage !== env.error) this.containerEvent(pod, c, 'Warning', 'Failed', `Error: ${env.error}`);
