@@ -447,3 +447,49 @@ Feature: Startup, liveness and readiness probes
         containerStatuses:
           - {name: liveness, restartCount: 1}
       """
+
+  @sim-only @C004-126 @C002-063 @C001-045
+  Scenario: readiness only gates traffic while liveness restarts; a slow starter is kept out of the Service until ready
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: webapp
+        labels: {app: webapp}
+        annotations:
+          kubespec.io/behavior.app: "run forever, ready after 40s, unhealthy after 200s"
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            livenessProbe:
+              httpGet: {path: /health, port: 80}
+              initialDelaySeconds: 30
+              periodSeconds: 10
+            readinessProbe:
+              httpGet: {path: /ready, port: 80}
+              initialDelaySeconds: 5
+              periodSeconds: 5
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: webapp}
+      spec:
+        selector: {app: webapp}
+        ports: [{port: 80}]
+      """
+    And 30 seconds pass
+    Then pod "webapp" is Running
+    And service "webapp" has 0 ready endpoints
+    When 15 seconds pass
+    Then pod "webapp" is ready
+    And service "webapp" has 1 ready endpoint
+    When 3 minutes pass
+    Then pod "webapp" has a Killing event saying "Container app failed liveness probe, will be restarted"
+    And pod "webapp" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, restartCount: 1}
+      """
