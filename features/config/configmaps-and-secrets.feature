@@ -400,3 +400,52 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "app" has environment variable "log_level" set to "info"
     And container "app" of pod "app" has environment variable "feature_flags" set to "new-ui,fast-search"
     And container "app" of pod "app" has environment variable "nginx.conf" set to "server { listen 80; }"
+
+  @portable @needs-kubelet @C002-084 @C004-066 @C002-091
+  Scenario: one image, two stages, two ConfigMaps; an Opaque Secret's values decode; a Secret's type is fixed
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: config-dev}
+      data: {API_ENDPOINT: "https://api.dev.example.com"}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: config-prod}
+      data: {API_ENDPOINT: "https://api.example.com"}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: app-secrets}
+      type: Opaque
+      data:
+        database-password: cGFzc3dvcmQxMjM=
+        api-key: YWJjZGVmZ2hpams=
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app-dev}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom: [{configMapRef: {name: config-dev}}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app-prod}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            envFrom: [{configMapRef: {name: config-prod}}, {secretRef: {name: app-secrets}}]
+      """
+    Then container "app" of pod "app-dev" has environment variable "API_ENDPOINT" set to "https://api.dev.example.com" within 1 minute
+    And container "app" of pod "app-prod" has environment variable "API_ENDPOINT" set to "https://api.example.com" within 1 minute
+    And container "app" of pod "app-prod" has environment variable "database-password" set to "password123"
+    And container "app" of pod "app-prod" has environment variable "api-key" set to "abcdefghijk"
+    And patching Secret "app-secrets" with the following is rejected with "type: Invalid value: \"kubernetes.io/basic-auth\": field is immutable":
+      """yaml
+      type: kubernetes.io/basic-auth
+      """

@@ -156,3 +156,11 @@ Feature: RBAC and ServiceAccounts
       roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
       """
     Then serviceaccount "myapp-sa" can "list" "configmaps"
+
+  @portable @C001-024 @C001-023
+  Scenario: a request RBAC refuses gets 403 Forbidden and stores nothing
+    Then "kubectl get pods --as=user@example.com" is run
+    And "kubectl create configmap sneaky --from-literal=a=b --as=user@example.com" fails with "is forbidden: User \"user@example.com\" cannot create resource \"configmaps\" in API group \"\" in the namespace"
+    And ConfigMap "sneaky" does not exist
+    And "kubectl auth can-i create configmaps --as=user@example.com" fails with "no"
+    And "kubectl auth can-i list pods --as=user@example.com" prints "yes"
