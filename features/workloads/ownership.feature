@@ -90,3 +90,41 @@ Feature: Who owns which pods
       """
     Then there are 2 Running pods labelled "name=nginx" within 1 minute
     And there are 0 Running pods labelled "app=nginx"
+
+  @portable @C001-038 @C002-003 @C001-043 @C002-002
+  Scenario: controllers in kube-controller-manager keep correcting the difference between desired and observed
+    When a Deployment "web" with 3 replicas
+    And the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec:
+            containers: [{name: agent, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: once}
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: c, image: busybox:1.36, command: ["sh", "-c", "sleep 2"]}]
+      """
+    Then there are 3 Running pods labelled "app=web" within 1 minute
+    And Deployment "web" matches:
+      """yaml
+      status: {replicas: 3, readyReplicas: 3}
+      """
+    When the oldest pod labelled "app=web" is deleted
+    Then there are 3 Running pods labelled "app=web" within 1 minute
+    And Job "once" completes within 1 minute
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "deployment-controller"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "replicaset-controller"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "daemonset-controller"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "job-controller"
+    And "kubectl get deployment web -o jsonpath={.metadata.uid}" prints "-"

@@ -50,6 +50,8 @@ export class NodeLifecycleController implements Controller {
       [NOT_READY, 'NoSchedule', ready === 'False'],
       [NOT_READY, 'NoExecute', ready === 'False'],
       [UNSCHEDULABLE, 'NoSchedule', next.spec.unschedulable === true],
+      // TaintNodesByCondition: a pressure condition keeps new pods away.
+      ...PRESSURE_TAINTS.map(([condition, key]): [string, string, boolean] => [key, 'NoSchedule', conditionStatus(next, condition) === 'True']),
     ], now);
     if (next.spec.taints.length === 0) delete next.spec.taints;
     if (JSON.stringify(next) !== JSON.stringify(node)) {
@@ -76,6 +78,16 @@ export class NodeLifecycleController implements Controller {
       this.store.updateStatus({ ...pod, status });
     }
   }
+}
+
+const PRESSURE_TAINTS: Array<[string, string]> = [
+  ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
+  ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
+  ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
+];
+
+function conditionStatus(node: KubeObject, type: string): string | undefined {
+  return (node.status?.conditions ?? []).find((c: any) => c.type === type)?.status;
 }
 
 function readyStatus(node: KubeObject): string {

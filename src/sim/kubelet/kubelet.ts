@@ -1,4 +1,4 @@
-import type { Clock, Millis } from '../clock.ts';
+import { rfc3339, type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
@@ -8,6 +8,8 @@ import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
 import { behaviorOf, imageUser, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { nonRootViolation } from './run-as-non-root.ts';
+import { qosClass } from '../qos.ts';
+import { availableMemory, evictionMessage, EVICTION_CHECK_INTERVAL, MEMORY_AVAILABLE_THRESHOLD, PRESSURE_TRANSITION_PERIOD, rankForMemoryEviction, type MemoryCandidate } from './memory-pressure.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
@@ -83,6 +85,7 @@ export class Kubelets implements Controller {
         this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
         return {};
       }
+      if (this.refusedUnderPressure(pod)) return {};
       try {
         rt = this.admit(pod);
       } catch (e) {
@@ -306,6 +309,11 @@ export class Kubelets implements Controller {
     c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images));
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
+    // Growth within the limit can still exhaust the node: the eviction manager looks then.
+    if (c.behavior.memory && c.oomAt === undefined) {
+      const node = pod.spec.nodeName as string;
+      this.clock.at(now + c.behavior.memory.after, () => this.checkMemoryPressure(node));
+    }
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
       this.clock.at(at, () => {
@@ -368,6 +376,83 @@ export class Kubelets implements Controller {
       }
     }
     return out;
+  }
+
+  /** When the node last saw memory pressure, by node: the condition clears a transition period later. */
+  private readonly pressureSeen = new Map<string, Millis>();
+
+  /**
+   * The eviction manager's memory pass (pkg/kubelet/eviction): below memory.available<100Mi the
+   * node reports MemoryPressure and the kubelet evicts one pod per pass, by rankForMemoryEviction,
+   * looking again every 10s; the condition clears 5 minutes after the pressure ends.
+   */
+  private checkMemoryPressure(nodeName: string): void {
+    const node = this.store.get('Node', { name: nodeName });
+    if (!node) return;
+    const now = this.clock.now();
+    const candidates: MemoryCandidate[] = this.store.list('Pod')
+      .filter((p) => p.spec?.nodeName === nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
+      .map((pod) => ({ pod, rt: this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)! }))
+      .filter((x) => x.rt && !x.rt.evicted && !x.rt.staticPodNode);
+    const available = availableMemory(node, candidates, now);
+    if (available < MEMORY_AVAILABLE_THRESHOLD) {
+      this.pressureSeen.set(nodeName, now);
+      // The condition is posted first (and the node tainted for it) before the pass evicts.
+      this.setMemoryPressure(node, true);
+      const victim = rankForMemoryEviction(candidates, now)[0];
+      if (victim) this.clock.at(now + 1, () => this.evict(victim, evictionMessage(victim, available, now), now + 1));
+      this.clock.at(now + EVICTION_CHECK_INTERVAL, () => this.checkMemoryPressure(nodeName));
+      return;
+    }
+    const since = this.pressureSeen.get(nodeName);
+    if (since === undefined) return;
+    if (now >= since + PRESSURE_TRANSITION_PERIOD) {
+      this.pressureSeen.delete(nodeName);
+      this.setMemoryPressure(node, false);
+    } else {
+      this.clock.at(since + PRESSURE_TRANSITION_PERIOD, () => this.checkMemoryPressure(nodeName));
+    }
+  }
+
+  /** Kubelet admission under MemoryPressure: a new BestEffort pod is refused, Failed with reason Evicted. */
+  private refusedUnderPressure(pod: KubeObject): boolean {
+    const node = this.store.get('Node', { name: pod.spec.nodeName });
+    const pressure = (node?.status?.conditions ?? []).some((c: any) => c.type === 'MemoryPressure' && c.status === 'True');
+    if (!pressure || qosClass(pod) !== 'BestEffort') return false;
+    const message = 'The node had condition: [MemoryPressure]. ';
+    this.store.updateStatus({ ...pod, status: { ...thaw(pod.status ?? {}), phase: 'Failed', reason: 'Evicted', message } });
+    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
+    return true;
+  }
+
+  private setMemoryPressure(node: KubeObject, pressure: boolean): void {
+    const [status, reason, message] = pressure
+      ? ['True', 'KubeletHasInsufficientMemory', 'kubelet has insufficient memory available']
+      : ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'];
+    const current = (node.status?.conditions ?? []).find((c: any) => c.type === 'MemoryPressure');
+    if (current?.status === status) return;
+    const next = thaw(node.status ?? {});
+    next.conditions = upsertCondition(next.conditions, { type: 'MemoryPressure', status, reason, message, lastTransitionTime: rfc3339(this.clock.now()) });
+    this.store.updateStatus({ ...node, status: next });
+    this.events.record(COMPONENT, node, 'Normal', pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory', `Node ${node.metadata.name} status is now: ${pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory'}`);
+  }
+
+  /** Evicts a pod for node pressure: its containers are killed, it is Failed with reason Evicted and is not restarted. */
+  private evict(victim: MemoryCandidate, message: string, now: Millis): void {
+    const { pod, rt } = victim;
+    rt.evicted = message;
+    for (const c of rt.containers) {
+      if (c.state === 'running') this.exited(pod, c, now, 137, 'Error');
+      c.startAt = undefined;
+    }
+    const current = this.store.get('Pod', pod.metadata);
+    if (current) {
+      const status = thaw(current.status ?? {});
+      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The node was low on resource: memory. ', lastTransitionTime: rfc3339(now) });
+      this.store.updateStatus({ ...current, status });
+    }
+    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
+    this.writeStatus(pod, rt);
   }
 
   /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */

@@ -62,6 +62,8 @@ export interface PodRuntime {
   outagesSeen: number;
   /** After a kubelet stop: nothing was restarted or probed before this time. */
   unattendedUntil?: Millis;
+  /** Evicted by the kubelet for node pressure: the status message (the pod is Failed, reason Evicted). */
+  evicted?: string;
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */

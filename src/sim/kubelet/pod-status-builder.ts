@@ -29,6 +29,7 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   ];
   return {
     phase,
+    ...(rt.evicted ? { reason: 'Evicted', message: rt.evicted } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     podIP: sandboxReady ? rt.podIP : undefined,
@@ -51,6 +52,7 @@ function readyCondition(type: string, unready: string[], phase: string, t: strin
 
 /** getPhase: see reference/kubelet.md §1. */
 function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
+  if (rt.evicted) return 'Failed';
   const policy = pod.spec.restartPolicy ?? 'Always';
   const failedInit = rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined);
   if (failedInit && policy === 'Never') return 'Failed';

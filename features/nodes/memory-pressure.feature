@@ -1,0 +1,65 @@
+@nodes
+Feature: Node-pressure eviction
+  Below the hard threshold memory.available<100Mi the kubelet reports MemoryPressure (the node is
+  tainted memory-pressure:NoSchedule) and evicts one pod per pass: first those using more than
+  they requested (BestEffort before all), then by lower priority, then by the most usage above
+  the request. An evicted pod is Failed with reason Evicted; its controller replaces it
+  (reference/kubelet.md §8). Memory use comes from `uses 300Mi after 10s` behaviors.
+
+  @sim-only @C001-095 @C004-018
+  Scenario: the BestEffort pod goes first, the Burstable pod within its request stays, the ReplicaSet replaces its pod
+    Given a cluster with nodes:
+      | name     | role | cpu | memory |
+      | worker-1 |      | 4   | 1Gi    |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: steady
+        annotations: {kubespec.io/behavior.app: "run forever, uses 200Mi after 5s"}
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/nginx-slim:0.27
+            resources: {requests: {memory: 256Mi}, limits: {memory: 512Mi}}
+      ---
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: greedy}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {app: greedy}}
+        template:
+          metadata:
+            labels: {app: greedy}
+            annotations: {kubespec.io/behavior.app: "run forever, uses 800Mi after 30s"}
+          spec:
+            containers:
+              - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then there are 2 Running pods within 1 minute
+    When 30 seconds pass
+    Then there are 1 Failed pods labelled "app=greedy" within 30s
+    And the oldest pod labelled "app=greedy" matches:
+      """yaml
+      status:
+        phase: Failed
+        reason: Evicted
+        conditions:
+          - {type: DisruptionTarget, status: "True", reason: TerminationByKubelet}
+      """
+    And pod "steady" is Running
+    And Node "worker-1" matches:
+      """yaml
+      status:
+        conditions:
+          - {type: MemoryPressure, status: "True", reason: KubeletHasInsufficientMemory}
+      spec:
+        taints: [{key: node.kubernetes.io/memory-pressure, effect: NoSchedule}]
+      """
+    And "kubectl get pods -l app=greedy -o jsonpath={.items[*].status.message}" prints "The node was low on resource: memory. Threshold quantity: 100Mi"
+    # The replacement waits out the pressure taint (the condition stays 5 minutes), then runs.
+    And there are 1 Pending pods labelled "app=greedy"
+    And there are 1 Running pods labelled "app=greedy" within 10 minutes
+    And node "worker-1" has no taints
