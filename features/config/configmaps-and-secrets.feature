@@ -57,7 +57,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237 @C004-063 @C004-057
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237 @C004-063 @C004-057 @C004-062
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml

@@ -504,3 +504,9 @@ Feature: Jobs run pods to completion
     And "kubectl get pods -l job-name=example-job -o name" prints "pod/example-job-"
     And "kubectl get pods -l team=batch -o jsonpath={.items[0].metadata.generateName}" prints "example-job-"
     And "kubectl apply -f scenarios/files/job-misplaced-backofflimit.yaml" fails with "unknown field \"spec.template.backoffLimit\""
+
+  @portable @needs-kubelet @C002-161 @C002-039
+  Scenario: what the Job's container printed is its log
+    Given a Job "hello" that runs "echo Hello, Kubernetes!; sleep 5"
+    Then Job "hello" completes within 2 minutes
+    And "kubectl logs job/hello" prints "Hello, Kubernetes!"
