@@ -107,6 +107,13 @@ defineStep("service {string} has {int} ready endpoint(s) within {duration}", () 
 defineStep("an ingress controller for class {string} is installed", () => {}); // Given an ingress controller for class "nginx" is installed
 defineStep("a load-balancer provider is installed", () => {}); // Given a load-balancer provider is installed
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
+defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
+defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int} within {duration}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
+defineStep("connections from pod {string} to service {string} on port {int} reach {int} different pod(s)", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
+defineStep("connections from pod {string} to service {string} on port {int} reach {int} different pod(s) within {duration}", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
+defineStep("node {string} answers on port {int} for service {string}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
+defineStep("node {string} answers on port {int} for service {string} within {duration}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
+defineStep("node {string} does not answer on port {int}", () => {}); // Then node "worker-3" does not answer on port 30080
 defineStep("a request to {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
 defineStep("a request to {string} gets {int} within {duration}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
 defineStep("a request to {string} with basic credentials {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" with basic credentials "admin:s3cret" gets 200

@@ -61,7 +61,7 @@ export { redact, REDACTED } from './report/redact.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
 
 export { readClusterView, type ClusterView } from './network/cluster-view.ts';
-export { reachService, reachPod, type Reachability } from './network/reachability.ts';
+export { reachNodePort, reachService, reachPod, type Reachability, type ServiceConnection, type ServiceTarget } from './network/reachability.ts';
 export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';
 export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';

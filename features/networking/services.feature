@@ -340,3 +340,59 @@ Feature: Services, endpoints and DNS
     And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].endpoints[0].addresses[0]}" prints "192.168.1.100"
     And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].ports[0].port}" prints "8080"
     And pod "client" can reach service "external-api" on port 80
+
+  @portable @C001-178 @C004-043 @C002-100 @C002-099 @C001-021 @C001-180 @C004-040
+  Scenario: kube-proxy forwards the Service port to the pods' target port and spreads connections over them
+    Then a connection from pod "client" to service "web-service" on port 80 arrives at port 8080
+    And connections from pod "client" to service "web-service" on port 80 reach 3 different pods
+    When Deployment "web" is scaled to 5
+    Then connections from pod "client" to service "web-service" on port 80 reach 5 different pods within 1 minute
+
+  @portable @C001-190
+  Scenario: ClientIP session affinity keeps a client's connections on one pod
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: sticky-web}
+      spec:
+        selector: {app: web}
+        sessionAffinity: ClientIP
+        ports: [{port: 80, targetPort: http}]
+      """
+    Then connections from pod "client" to service "sticky-web" on port 80 reach 1 different pod within 30s
+    And connections from pod "client" to service "web-service" on port 80 reach 3 different pods
+
+  @portable @C001-184 @C002-114 @C004-046 @C002-116
+  Scenario: every node answers on a NodePort, or only the nodes with an endpoint under Local
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-nodeport}
+      spec:
+        type: NodePort
+        selector: {app: web}
+        ports: [{port: 80, targetPort: http, nodePort: 31000}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: lonely, labels: {app: lonely}}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: worker-1}
+        containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: lonely-local}
+      spec:
+        type: NodePort
+        externalTrafficPolicy: Local
+        selector: {app: lonely}
+        ports: [{port: 80, nodePort: 31001}]
+      """
+    Then node "worker-1" answers on port 31000 for service "web-nodeport" within 30s
+    And node "worker-2" answers on port 31000 for service "web-nodeport"
+    And node "worker-1" answers on port 31001 for service "lonely-local" within 1 minute
+    And node "worker-2" does not answer on port 31001
+    And node "worker-2" does not answer on port 31999

@@ -493,3 +493,47 @@ Feature: Startup, liveness and readiness probes
         containerStatuses:
           - {name: app, restartCount: 1}
       """
+
+  @sim-only @C003-059
+  Scenario: a Service stops sending connections to a pod while its readiness probe fails, and resumes after
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: flaky
+        labels: {app: shop}
+        annotations: {kubespec.io/behavior.web: "run forever, unhealthy after 30s, healthy again after 90s"}
+      spec:
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+            readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: steady, labels: {app: shop}}
+      spec:
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+            readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: client}
+      spec:
+        containers: [{name: curl, image: curlimages/curl:8.11.1, command: ["sleep", "infinity"]}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop}
+      spec:
+        selector: {app: shop}
+        ports: [{port: 80}]
+      """
+    Then connections from pod "client" to service "shop" on port 80 reach 2 different pods within 20s
+    When 45 seconds pass
+    Then connections from pod "client" to service "shop" on port 80 reach 1 different pod
+    When 1 minute passes
+    Then connections from pod "client" to service "shop" on port 80 reach 2 different pods

@@ -58,7 +58,9 @@ function peerMatches(peers: any[] | undefined, pod: KubeObject, policyNamespace:
   if (!peers || peers.length === 0) return true;
   return peers.some((peer) => {
     if (peer.ipBlock) return ipInBlock(pod.status?.podIP, peer.ipBlock);
-    const podNs = pod.metadata.namespace ?? 'default';
+    // An address outside the cluster (no namespace) is matched by ipBlock peers only.
+    if (pod.metadata.namespace === undefined) return false;
+    const podNs = pod.metadata.namespace;
     const nsOk = peer.namespaceSelector ? LabelSelector.fromSpec(peer.namespaceSelector).matches(nsLabels(podNs)) : podNs === policyNamespace;
     const podOk = peer.podSelector ? LabelSelector.fromSpec(peer.podSelector).matches(pod.metadata.labels) : true;
     return nsOk && podOk;

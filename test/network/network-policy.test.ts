@@ -22,7 +22,9 @@ test('the AND/OR example of reference/networking.md §7', () => {
 
 test('policyTypes default to Ingress, plus Egress when egress rules exist', () => {
   assert.deepEqual(policyTypes(policy({ podSelector: {} })), ['Ingress']);
-  assert.deepEqual(policyTypes(policy({ podSelector: {}, egress: [] })), ['Ingress', 'Egress']);
+  // SetDefaults_NetworkPolicy checks len(spec.egress): an empty list adds no Egress type.
+  assert.deepEqual(policyTypes(policy({ podSelector: {}, egress: [] })), ['Ingress']);
+  assert.deepEqual(policyTypes(policy({ podSelector: {}, egress: [{ to: [] }] })), ['Ingress', 'Egress']);
 });
 
 test('named ports, endPort ranges and ipBlock with except', () => {

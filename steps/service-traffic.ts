@@ -1,0 +1,70 @@
+import { check, fail, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
+
+/** A pod's connection to a Service port, worked out from the cluster's objects. */
+async function connect(world: KubespecWorld, from: string, to: string, port: number): Promise<{ c: ServiceConnection; sticky: boolean }> {
+  const view = await readClusterView(world.driver);
+  const ns = world.driver.namespace();
+  const client = view.pods.find((p) => p.metadata.name === from && p.metadata.namespace === ns);
+  const service = view.services.find((s) => s.metadata.name === to && s.metadata.namespace === ns);
+  if (!client) throw new KubespecAssertionError(`pod "${from}" not found`);
+  if (!service) throw new KubespecAssertionError(`service "${to}" not found`);
+  return { c: reachService(view, client, service, port), sticky: service.spec?.sessionAffinity === 'ClientIP' };
+}
+
+export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: 'a connection from pod {string} to service {string} on port {int} arrives at port {int}',
+    example: 'Then a connection from pod "client" to service "web" on port 80 arrives at port 8080',
+    area: 'networking',
+    doc: "kube-proxy forwards the Service port to the endpoints' target port: every endpoint the connection may land on listens there.",
+    eventual: 'optional',
+    async run({ args: [from, to, port, target], within }) {
+      await check(this.driver, `pod "${from}" to reach service "${to}" port ${port} at port ${target}`, within, async () => {
+        const { c } = await connect(this, from as string, to as string, port as number);
+        if (!c.reachable) return fail(`pod "${from}" cannot reach service "${to}" on port ${port}: ${c.reason}`);
+        const elsewhere = c.targets.filter((t) => t.port !== target);
+        return elsewhere.length ? fail(`connections arrive at ${elsewhere.map((t) => `${t.name}:${t.port}`).join(', ')}`) : pass;
+      });
+    },
+  },
+  {
+    pattern: 'connections from pod {string} to service {string} on port {int} reach {int} different pod(s)',
+    example: 'Then connections from pod "client" to service "web" on port 80 reach 3 different pods',
+    area: 'networking',
+    doc: "Repeated connections are spread over every ready, allowed endpoint; with sessionAffinity ClientIP they all keep to the one the first landed on.",
+    eventual: 'optional',
+    async run({ args: [from, to, port, count], within }) {
+      await check(this.driver, `connections from pod "${from}" to service "${to}" to reach ${count} pods`, within, async () => {
+        const { c, sticky } = await connect(this, from as string, to as string, port as number);
+        const reached = sticky ? Math.min(1, c.targets.length) : c.targets.length;
+        if (reached === count) return pass;
+        return fail(`they reach ${reached} (${c.targets.map((t) => t.name).join(', ') || c.reason}${sticky ? '; sessionAffinity ClientIP keeps a client on one' : ''})`);
+      });
+    },
+  },
+  {
+    pattern: 'node {string} answers on port {int} for service {string}',
+    example: 'Then node "worker-2" answers on port 30080 for service "web"',
+    area: 'networking',
+    doc: 'A connection from outside to the node\'s port reaches a ready endpoint of the Service owning that node port (any node with externalTrafficPolicy Cluster; only nodes with a local endpoint with Local).',
+    eventual: 'optional',
+    async run({ args: [node, port, svc], within }) {
+      await check(this.driver, `node "${node}" to answer on port ${port}`, within, async () => {
+        const c = reachNodePort(await readClusterView(this.driver), node as string, port as number);
+        if (!c.reachable) return fail(`node "${node}" does not answer on port ${port}: ${c.reason}`);
+        return c.service === svc ? pass : fail(`port ${port} of node "${node}" belongs to service "${c.service}"`);
+      });
+    },
+  },
+  {
+    pattern: 'node {string} does not answer on port {int}',
+    example: 'Then node "worker-3" does not answer on port 30080',
+    area: 'networking',
+    doc: 'No endpoint takes a connection to the node\'s port (no Service owns it, no ready endpoint, or Local traffic policy and none on this node).',
+    async run({ args: [node, port] }) {
+      const c = reachNodePort(await readClusterView(this.driver), node as string, port as number);
+      if (c.reachable) throw new KubespecAssertionError(`node "${node}" answers on port ${port}: ${c.reason}, reaching ${c.targets.map((t) => t.name).join(', ')}`);
+    },
+  },
+];
