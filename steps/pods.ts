@@ -78,3 +78,23 @@ steps.push({
     }
   },
 });
+
+steps.push({
+  pattern: 'pod {string} comes back with a new address after it is deleted',
+  example: 'When pod "web-0" comes back with a new address after it is deleted',
+  area: 'pods',
+  doc: "Deletes the pod and waits (2 minutes by default) for its controller to recreate it under the same name: a new pod (new uid), Running, with a different IP. A StatefulSet's pods keep their names; their addresses are new.",
+  eventual: 'always',
+  defaultWithin: 2 * 60_000,
+  async run({ args: [name], within }) {
+    const before = await this.driver.get({ kind: 'Pod', name: name as string });
+    if (!before?.status?.podIP) throw new KubespecAssertionError(`pod "${name}" has no address to compare with`);
+    await this.driver.delete({ kind: 'Pod', name: name as string });
+    await check(this.driver, `pod "${name}" to come back with a new address`, within, async () => {
+      const after = await this.driver.get({ kind: 'Pod', name: name as string });
+      if (!after || after.metadata.uid === before.metadata.uid) return fail(`pod "${name}" has not been recreated yet`);
+      if (after.status?.phase !== 'Running' || !after.status?.podIP) return fail(`the new pod "${name}" is ${after.status?.phase ?? 'not yet running'}`);
+      return after.status.podIP !== before.status.podIP ? pass : fail(`the new pod "${name}" has the old address ${after.status.podIP}`);
+    });
+  },
+});

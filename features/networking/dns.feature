@@ -145,3 +145,44 @@ Feature: Cluster DNS names
     Then pod "solo" is Running within 1 minute
     And pod "solo" resolves by its dashed IP under the namespace's pod domain
     And the name "solo.${namespace}.pod.cluster.local" does not resolve
+
+  @portable @C002-098 @C004-039 @C002-177
+  Scenario: a recreated pod gets a new address; the names in front of it follow
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web-headless}
+      spec:
+        clusterIP: None
+        selector: {app: web}
+        ports: [{port: 80}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec:
+        selector: {app: web}
+        ports: [{port: 80}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: web}
+      spec:
+        serviceName: web-headless
+        replicas: 2
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
+      """
+    Then StatefulSet "web" has 2 ready replicas within 2 minutes
+    When pod "web-1" comes back with a new address after it is deleted
+    Then pod "web-1" matches:
+      """yaml
+      spec: {hostname: web-1, subdomain: web-headless}
+      """
+    And the name "web-1.web-headless" resolves to the IP of pod "web-1" within 1 minute
+    And the name "web" resolves to the cluster IP of service "web"
+    And service "web" has 2 ready endpoints within 1 minute
