@@ -458,3 +458,28 @@ Feature: Pod basics: required fields, placement, environment and resources
       spec:
         volumes: [{name: podinfo, emptyDir: {}}]
       """
+
+  @portable @needs-kubelet @C000-184
+  Scenario: Kubernetes expands $(VAR) of defined env names in command and args, and leaves the rest to the shell
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: backup}
+      spec:
+        restartPolicy: Never
+        containers:
+          - name: backup
+            image: busybox:1.36
+            env: [{name: NAP, value: "5"}]
+            command: ["sh", "-c", "echo backup-$(date +%Y%m%d).sql; sleep $(NAP); exit 3"]
+      """
+    Then pod "backup" is Failed within 1 minute
+    And pod "backup" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: backup
+            state:
+              terminated: {exitCode: 3}
+      """

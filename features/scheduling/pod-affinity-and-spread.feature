@@ -564,3 +564,61 @@ Feature: Pod affinity, anti-affinity and topology spread
     Then there are 3 Running pods labelled "app=web" within 1 minute
     And 1 pod labelled "app=web" runs on node "b-1"
     And 1 pod labelled "app=web" runs on node "b-2"
+
+  @portable @C000-219
+  Scenario: a ScheduleAnyway hostname constraint prefers the emptier node but never blocks
+    Given a cluster with nodes:
+      | name | labels | taints                  |
+      | n-1  |        |                         |
+      | n-2  |        | blocked=true:NoSchedule |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: soft-host}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: soft-host}}
+        template:
+          metadata: {labels: {app: soft-host}}
+          spec:
+            topologySpreadConstraints:
+              - maxSkew: 1
+                topologyKey: kubernetes.io/hostname
+                whenUnsatisfiable: ScheduleAnyway
+                labelSelector: {matchLabels: {app: soft-host}}
+            containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 3 Running pods labelled "app=soft-host" within 1 minute
+    And 3 pods labelled "app=soft-host" run on node "n-1"
+
+  @portable @C000-221
+  Scenario: spread is checked only when a pod is placed; later changes leave the domains as they are
+    Given a cluster with nodes:
+      | name | labels                        |
+      | a-1  | topology.kubernetes.io/zone=a |
+      | b-1  | topology.kubernetes.io/zone=b |
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: spread}
+      spec:
+        replicas: 4
+        selector: {matchLabels: {app: spread}}
+        template:
+          metadata: {labels: {app: spread}}
+          spec:
+            topologySpreadConstraints:
+              - maxSkew: 1
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: DoNotSchedule
+                labelSelector: {matchLabels: {app: spread}}
+            containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    Then there are 4 Running pods labelled "app=spread" within 1 minute
+    And 2 pods labelled "app=spread" run on node "b-1"
+    When "kubectl label node b-1 topology.kubernetes.io/zone=a --overwrite" is run
+    And 30 seconds pass
+    Then 2 pods labelled "app=spread" run on node "b-1"
+    And 2 pods labelled "app=spread" run on node "a-1"

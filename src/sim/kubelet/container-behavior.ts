@@ -75,7 +75,7 @@ export const serverBehavior: ContainerBehavior = { exitCode: 0, ignoresSigterm: 
 export function behaviorOf(container: any, annotations: Record<string, string> | undefined, images: readonly ImageBehavior[]): ContainerBehavior {
   const annotated = annotations?.[`kubespec.io/behavior.${container.name}`];
   if (annotated !== undefined) return fromAnnotation(annotated);
-  const argv: string[] = [...(container.command ?? []), ...(container.args ?? [])].map(String);
+  const argv: string[] = [...(container.command ?? []), ...(container.args ?? [])].map((a) => expandVariables(String(a), container.env));
   if (argv.length > 0) {
     const fromCommand = fromArgv(argv);
     if (fromCommand) return fromCommand;
@@ -85,6 +85,16 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
     return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, source: `image default for ${image.image}` };
   }
   return serverBehavior;
+}
+
+/**
+ * The kubelet's $(VAR) expansion of command and args (third_party/forked/golang/expansion):
+ * names defined in the container's env become their value, $$ is a literal $, and anything else
+ * (an undefined name, a shell's $(date +%Y)) is left as written for the shell.
+ */
+export function expandVariables(text: string, env: Array<{ name: string; value?: string }> | undefined): string {
+  const values = new Map((env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+  return text.replace(/\$\$|\$\(([^)]*)\)/g, (whole, name: string | undefined) => (whole === '$$' ? '$' : values.has(name!) ? values.get(name!)! : whole));
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { behaviorOf } from '../../../src/sim/kubelet/container-behavior.ts';
+import { behaviorOf, expandVariables } from '../../../src/sim/kubelet/container-behavior.ts';
 
 const images = [{ image: 'busybox', runsFor: 0, exitCode: 0 }];
 const of = (c: Record<string, unknown>, annotations?: Record<string, string>) => {
@@ -27,4 +27,10 @@ test('the behavior annotation wins, and a bad one is refused with an example', (
   assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'run forever ignoring SIGTERM' }), { exitCode: 0, ignoresSigterm: true });
   assert.deepEqual(of({}, { 'kubespec.io/behavior.app': 'exit 0 after 2h' }), { runsFor: 7_200_000, exitCode: 0, ignoresSigterm: false });
   assert.throws(() => of({}, { 'kubespec.io/behavior.app': 'crash' }), /"crash" is not a behavior \(try "exit 1 after 10s"/);
+});
+
+test('$(VAR) in command and args: defined names expand, $$ escapes, the rest is left to the shell', () => {
+  const env = [{ name: 'NAP', value: '5' }, { name: 'HOST', value: 'db' }];
+  assert.equal(expandVariables('sleep $(NAP); echo $(HOST) $(date +%Y%m%d) $(MISSING) $$(NAP)', env), 'sleep 5; echo db $(date +%Y%m%d) $(MISSING) $(NAP)');
+  assert.deepEqual(of({ command: ['sh', '-c', 'sleep $(NAP); exit 3'], env }), { runsFor: 5000, exitCode: 3, ignoresSigterm: true });
 });
