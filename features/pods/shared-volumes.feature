@@ -64,3 +64,57 @@ Feature: Containers of a pod share files through an emptyDir
       """
     Then pod "init-demo" is Running within 1 minute
     And container "app" of pod "init-demo" sees file "/etc/app/app.conf" containing "server.port=8080"
+
+  @portable @needs-kubelet @C003-083 @C001-078 @C000-141
+  Scenario: an adapter container reads the app's files and serves metrics on a named port
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: adapter-config}
+      data: {format: prometheus}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: adapter-pattern
+        labels: {app: adapted}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "echo 'requests_total 42' > /var/app/stats.txt; sleep 3600"]
+            volumeMounts:
+              - {name: data, mountPath: /var/app}
+              - {name: config, mountPath: /etc/adapter}
+          - name: metrics-adapter
+            image: registry.k8s.io/e2e-test-images/agnhost:2.53
+            args: [netexec, --http-port=9090]
+            ports: [{name: metrics, containerPort: 9090}]
+            volumeMounts:
+              - {name: data, mountPath: /data, readOnly: true}
+              - {name: config, mountPath: /etc/adapter, readOnly: true}
+        volumes:
+          - name: data
+            emptyDir: {}
+          - name: config
+            configMap: {name: adapter-config}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: adapted-metrics}
+      spec:
+        selector: {app: adapted}
+        ports: [{name: metrics, port: 80, targetPort: metrics}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: scraper}
+      spec:
+        containers: [{name: curl, image: curlimages/curl:8.11.1, command: ["sleep", "infinity"]}]
+      """
+    Then pod "adapter-pattern" is ready within 1 minute
+    And container "metrics-adapter" of pod "adapter-pattern" sees file "/data/stats.txt" containing "requests_total 42"
+    And container "app" of pod "adapter-pattern" sees file "/etc/adapter/format" containing "prometheus"
+    And container "metrics-adapter" of pod "adapter-pattern" sees file "/etc/adapter/format" containing "prometheus"
+    And a connection from pod "scraper" to service "adapted-metrics" on port 80 arrives at port 9090 within 1 minute
