@@ -17,6 +17,13 @@ async function kubectl(driver: Driver, command: string) {
 /** What kubectl said, for a failure message. */
 const said = (r: { stdout: string; stderr: string }) => [r.stdout, r.stderr].filter((s) => s.trim()).join('\n').trim() || '(nothing)';
 
+/** Runs the command, which must succeed; its output. */
+async function succeeded(driver: Driver, command: string) {
+  const r = await kubectl(driver, command);
+  if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+  return r;
+}
+
 export const steps: StepSpec<KubespecWorld>[] = [
   {
     pattern: '{string} is run',
@@ -24,8 +31,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: "Runs the real kubectl against the scenario's cluster (the simulator served on a loopback port, or the live context), in the scenario's namespace; it must succeed.",
     async run({ args: [command] }) {
-      const r = await kubectl(this.driver, command as string);
-      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      await succeeded(this.driver, command as string);
     },
   },
   {
@@ -34,8 +40,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name).',
     async run({ args: [command], docString }) {
-      const r = await kubectl(this.driver, command as string);
-      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      const r = await succeeded(this.driver, command as string);
       const missing = missingPrintedLine(r.stdout, docString ?? '');
       if (missing !== undefined) throw new KubespecAssertionError(`${command} printed no line like "${missing}" (after the lines before it); it printed:\n${r.stdout}`);
     },
@@ -46,8 +51,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and its output contains the text.',
     async run({ args: [command, text] }) {
-      const r = await kubectl(this.driver, command as string);
-      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      const r = await succeeded(this.driver, command as string);
       if (!r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed no "${text}"; it printed:\n${r.stdout}`);
     },
   },
@@ -57,8 +61,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and its output does not contain the text.',
     async run({ args: [command, text] }) {
-      const r = await kubectl(this.driver, command as string);
-      if (r.exitCode !== 0) throw new KubespecAssertionError(`${command} failed (exit ${r.exitCode}):\n${said(r)}`);
+      const r = await succeeded(this.driver, command as string);
       if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);
     },
   },
