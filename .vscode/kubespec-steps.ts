@@ -159,6 +159,7 @@ defineStep("pod {string} is ready within {duration}", () => {}); // Then pod "we
 defineStep("the pods labelled {string} have addresses of their own", () => {}); // Then the pods labelled "app=web" have addresses of their own
 defineStep("pod {string} comes back with a new address after it is deleted", () => {}); // When pod "web-0" comes back with a new address after it is deleted
 defineStep("pod {string} comes back with a new address after it is deleted within {duration}", () => {}); // When pod "web-0" comes back with a new address after it is deleted
+defineStep("container {string} of pod {string} reaches localhost port {int}", () => {}); // Then container "app" of pod "ambassador" reaches localhost port 6379
 defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"

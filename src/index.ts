@@ -61,6 +61,10 @@ export { redact, REDACTED } from './report/redact.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
 
 export { readClusterView, type ClusterView } from './network/cluster-view.ts';
+export { reachLocalhost } from './network/localhost.ts';
+export { inCidr } from './network/network-policy.ts';
+export { loadImageBehaviors } from './drivers/sim/image-behaviors.ts';
+export type { ImageBehavior } from './sim/kubelet/container-behavior.ts';
 export { reachNodePort, reachService, reachPod, type Reachability, type ServiceConnection, type ServiceTarget } from './network/reachability.ts';
 export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';

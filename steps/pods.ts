@@ -1,4 +1,5 @@
-import { assertOrder, check, fail, KubespecAssertionError, pass, type StepSpec, type Transition } from '../src/index.ts';
+import { join } from 'node:path';
+import { assertOrder, check, fail, KubespecAssertionError, inCidr, loadImageBehaviors, packageRoot, pass, reachLocalhost, type ImageBehavior, type StepSpec, type Transition } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -62,17 +63,21 @@ steps.push({
   pattern: 'the pods labelled {string} have addresses of their own',
   example: 'Then the pods labelled "app=web" have addresses of their own',
   area: 'pods',
-  doc: "Each pod has one IP (status.podIP, the only entry of status.podIPs) that no other running pod and no node has: the pod network, not the node's (hostNetwork pods aside).",
+  doc: "Each pod has one IP (status.podIP, the only entry of status.podIPs), from its node's pod CIDR where the node has one, that no other running pod and no node has: the pod network, not the node's (hostNetwork pods aside).",
   async run({ args: [selector] }) {
     const pods = (await this.driver.list('Pod', { labelSelector: selector as string })).filter((p) => p.status?.podIP);
     if (pods.length === 0) throw new KubespecAssertionError(`no pod labelled ${selector} has an IP`);
     const others = (await this.driver.list('Pod', { allNamespaces: true })).filter((p) => p.status?.phase === 'Running' && !p.spec?.hostNetwork && p.status?.podIP);
-    const nodeIps = new Set((await this.driver.list('Node')).flatMap((n) => (n.status?.addresses ?? []).map((a: any) => a.address as string)));
+    const nodes = await this.driver.list('Node');
+    const nodeIps = new Set(nodes.flatMap((n) => (n.status?.addresses ?? []).map((a: any) => a.address as string)));
     for (const pod of pods) {
       const ip = pod.status.podIP as string;
       const ips = (pod.status.podIPs ?? []).map((p: any) => p.ip);
       if (ips.length !== 1 || ips[0] !== ip) throw new KubespecAssertionError(`pod "${pod.metadata.name}" has podIP ${ip} and podIPs ${JSON.stringify(ips)}`);
       if (nodeIps.has(ip)) throw new KubespecAssertionError(`pod "${pod.metadata.name}" has ${ip}, a node's address`);
+      // The CNI hands out addresses from the pod CIDR of the pod's node, where the node has one.
+      const cidr = nodes.find((n) => n.metadata.name === pod.spec?.nodeName)?.spec?.podCIDR as string | undefined;
+      if (cidr && !inCidr(ip, cidr)) throw new KubespecAssertionError(`pod "${pod.metadata.name}" has ${ip}, outside its node's pod CIDR ${cidr}`);
       const twin = others.find((o) => o.status.podIP === ip && o.metadata.uid !== pod.metadata.uid);
       if (twin) throw new KubespecAssertionError(`pods "${pod.metadata.name}" and "${twin.metadata.name}" both have ${ip}`);
     }
@@ -98,3 +103,22 @@ steps.push({
     });
   },
 });
+
+steps.push({
+  pattern: 'container {string} of pod {string} reaches localhost port {int}',
+  example: 'Then container "app" of pod "ambassador" reaches localhost port 6379',
+  area: 'pods',
+  doc: "Containers of a pod share its network namespace: the port is open on localhost when a container of the pod declares it or its image's server listens there (answered from the objects).",
+  async run({ args: [container, pod, port] }) {
+    const obj = await this.driver.get({ kind: 'Pod', name: pod as string });
+    if (!obj) throw new KubespecAssertionError(`pod "${pod}" not found`);
+    const r = reachLocalhost(obj, container as string, port as number, imageFacts());
+    if (!r.reachable) throw new KubespecAssertionError(`container "${container}" of pod "${pod}" cannot reach localhost:${port}: ${r.reason}`);
+  },
+});
+
+let images: ImageBehavior[] | undefined;
+/** What images.yaml says of image servers (read once). */
+function imageFacts(): ImageBehavior[] {
+  return (images ??= loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')));
+}

@@ -94,3 +94,54 @@ Feature: A pod's way from the API server to running containers
     And "kubectl get endpoints web-by-name -o jsonpath={.subsets[0].addresses[*].targetRef.name}" prints "web-prod"
     And "kubectl get endpoints web-by-name -o jsonpath={.subsets[0].ports[0].port}" prints "80"
     And "kubectl get endpoints web-elsewhere -o jsonpath={.subsets[0].ports[0].port}" prints "9090"
+
+  @portable @C001-065 @C002-011 @C003-075 @C001-076 @C003-080 @C000-143
+  Scenario: containers of a pod share its network namespace: the app reaches its ambassador on localhost
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: ambassador-pattern}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 3600"]
+            env:
+              - {name: REDIS_HOST, value: localhost}
+              - {name: REDIS_PORT, value: "6379"}
+          - name: redis-ambassador
+            image: redis:7.4
+          - name: db-proxy
+            image: registry.k8s.io/e2e-test-images/agnhost:2.53
+            args: [netexec, --http-port=5432]
+            ports: [{containerPort: 5432}]
+      """
+    Then pod "ambassador-pattern" is Running within 1 minute
+    And container "app" of pod "ambassador-pattern" reaches localhost port 6379
+    And container "app" of pod "ambassador-pattern" reaches localhost port 5432
+    And container "redis-ambassador" of pod "ambassador-pattern" reaches localhost port 5432
+
+  @portable @C001-020 @C002-010 @C002-124 @C001-221
+  Scenario: pods on different nodes reach each other at their own addresses, taken from their nodes' pod CIDRs
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: left, labels: {side: left}}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: worker-1}
+        containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27, ports: [{containerPort: 80}]}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: right, labels: {side: right}}
+      spec:
+        nodeSelector: {kubernetes.io/hostname: worker-2}
+        containers: [{name: web, image: registry.k8s.io/nginx-slim:0.27, ports: [{containerPort: 80}]}]
+      """
+    Then pod "left" is Running within 1 minute
+    And pod "right" is Running within 1 minute
+    And the pods labelled "side" have addresses of their own
+    And pod "left" can reach pod "right" on port 80
+    And pod "right" can reach pod "left" on port 80

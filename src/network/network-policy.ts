@@ -89,7 +89,7 @@ function ipInBlock(ip: string | undefined, block: { cidr: string; except?: strin
   return inCidr(ip, block.cidr) && !(block.except ?? []).some((e) => inCidr(ip, e));
 }
 
-function inCidr(ip: string, cidr: string): boolean {
+export function inCidr(ip: string, cidr: string): boolean {
   const [base, bits = '32'] = cidr.split('/');
   const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
   return ((toNumber(ip) & mask) >>> 0) === ((toNumber(base!) & mask) >>> 0);
