@@ -80,6 +80,10 @@ defineStep("every pod is scheduled within {duration}", () => {}); // Then every 
 defineStep("no node is overcommitted", () => {}); // Then no node is overcommitted
 defineStep("the pods labelled {string} are spread over {string} with a skew of at most {int}", () => {}); // Then the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 1
 defineStep("the pods labelled {string} are spread over {string} with a skew of at most {int} within {duration}", () => {}); // Then the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 1
+defineStep("pod {string} can resolve names", () => {}); // Then pod "backend" can resolve names
+defineStep("pod {string} can resolve names within {duration}", () => {}); // Then pod "backend" can resolve names
+defineStep("pod {string} cannot resolve names", () => {}); // Then pod "backend" cannot resolve names
+defineStep("pod {string} cannot resolve names within {duration}", () => {}); // Then pod "backend" cannot resolve names
 defineStep("pod {string} can reach service {string} on port {int}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} can reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} cannot reach service {string} on port {int}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80
@@ -114,6 +118,7 @@ defineStep("connections from pod {string} to service {string} on port {int} reac
 defineStep("node {string} answers on port {int} for service {string}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
 defineStep("node {string} answers on port {int} for service {string} within {duration}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
 defineStep("node {string} does not answer on port {int}", () => {}); // Then node "worker-3" does not answer on port 30080
+defineStep("service {string} is reachable only from inside the cluster", () => {}); // Then service "myapp" is reachable only from inside the cluster
 defineStep("a request to {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
 defineStep("a request to {string} gets {int} within {duration}", () => {}); // Then a request to "https://shop.example.com/admin" gets 401
 defineStep("a request to {string} with basic credentials {string} gets {int}", () => {}); // Then a request to "https://shop.example.com/admin" with basic credentials "admin:s3cret" gets 200

@@ -66,7 +66,7 @@ export { inCidr } from './network/network-policy.ts';
 export { loadImageBehaviors } from './drivers/sim/image-behaviors.ts';
 export type { ImageBehavior } from './sim/kubelet/container-behavior.ts';
 export { reachNodePort, reachService, reachPod, type Reachability, type ServiceConnection, type ServiceTarget } from './network/reachability.ts';
-export { resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
+export { dnsReachable, resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';
 export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';
 export { bytes as parseBytes } from './sim/quantity.ts';

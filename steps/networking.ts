@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec } from '../src/index.ts';
+import { check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
@@ -50,7 +50,27 @@ function clusterIpStep(elsewhere: boolean): StepSpec<KubespecWorld> {
   };
 }
 
+/** Whether a pod's DNS queries get through to CoreDNS (its egress policies on UDP 53). */
+function resolveStep(expected: boolean): StepSpec<KubespecWorld> {
+  return {
+    pattern: `pod {string} ${expected ? 'can' : 'cannot'} resolve names`,
+    example: `Then pod "backend" ${expected ? 'can' : 'cannot'} resolve names`,
+    area: 'networking',
+    doc: "The pod's DNS queries reach CoreDNS (kube-system, k8s-app=kube-dns) on UDP 53 through the NetworkPolicies: an egress policy without a DNS allowance breaks name resolution.",
+    eventual: 'optional',
+    async run({ args: [name], within }) {
+      await check(this.driver, `pod "${name}" ${expected ? 'to' : 'not to'} resolve names`, within, async () => {
+        const view = await readClusterView(this.driver);
+        const r = dnsReachable(view, find(view.pods, name as string, this.driver.namespace(), 'pod'));
+        return r.reachable === expected ? pass : fail(`pod "${name}" ${r.reachable ? 'can' : 'cannot'} resolve names: ${r.reason}`);
+      });
+    },
+  };
+}
+
 export const steps: StepSpec<KubespecWorld>[] = [
+  resolveStep(true),
+  resolveStep(false),
   reachStep('service', true),
   reachStep('service', false),
   reachStep('pod', true),

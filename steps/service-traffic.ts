@@ -67,4 +67,19 @@ export const steps: StepSpec<KubespecWorld>[] = [
       if (c.reachable) throw new KubespecAssertionError(`node "${node}" answers on port ${port}: ${c.reason}, reaching ${c.targets.map((t) => t.name).join(', ')}`);
     },
   },
+  {
+    pattern: 'service {string} is reachable only from inside the cluster',
+    example: 'Then service "myapp" is reachable only from inside the cluster',
+    area: 'networking',
+    doc: 'A ClusterIP (or headless) Service has no node port and no load balancer: its virtual IP is routed only by the nodes\' kube-proxy, for pods and nodes.',
+    async run({ args: [name] }) {
+      const svc = await this.driver.get({ kind: 'Service', name: name as string });
+      if (!svc) throw new KubespecAssertionError(`service "${name}" not found`);
+      const nodePorts = (svc.spec?.ports ?? []).filter((p: any) => p.nodePort).map((p: any) => p.nodePort);
+      const lb = (svc.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip ?? i.hostname);
+      if (nodePorts.length || lb.length || svc.spec?.externalIPs?.length) {
+        throw new KubespecAssertionError(`service "${name}" (${svc.spec?.type}) is reachable from outside${nodePorts.length ? ` on node ports ${nodePorts.join(', ')}` : ''}${lb.length ? ` at ${lb.join(', ')}` : ''}${svc.spec?.externalIPs?.length ? ` at external IPs ${svc.spec.externalIPs.join(', ')}` : ''}`);
+      }
+    },
+  },
 ];

@@ -68,8 +68,8 @@ Feature: NetworkPolicy
     And pod "stranger" cannot reach pod "backend" on port 8080
     And pod "frontend" cannot reach pod "database" on port 5432
 
-  @portable @C001-217
-  Scenario: restricted egress: the backend may only talk to the database
+  @portable @C001-217 @C001-218
+  Scenario: restricted egress: the backend may only talk to the database, and cannot even resolve names until DNS is allowed
     When the following manifest is applied:
       """yaml
       apiVersion: networking.k8s.io/v1
@@ -89,6 +89,28 @@ Feature: NetworkPolicy
     Then pod "backend" can reach pod "database" on port 5432
     And pod "backend" cannot reach pod "frontend" on port 80
     And pod "stranger" can reach pod "backend" on port 8080
+    And pod "backend" cannot resolve names
+    And pod "frontend" can resolve names
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: backend-dns}
+      spec:
+        podSelector:
+          matchLabels: {app: backend}
+        policyTypes: [Egress]
+        egress:
+          - to:
+              - namespaceSelector: {}
+                podSelector:
+                  matchLabels: {k8s-app: kube-dns}
+            ports:
+              - {protocol: UDP, port: 53}
+              - {protocol: TCP, port: 53}
+      """
+    Then pod "backend" can resolve names
+    And pod "backend" cannot reach pod "frontend" on port 80
 
   @portable @C001-219
   Scenario: deny all both ways
@@ -184,3 +206,28 @@ Feature: NetworkPolicy
       Not affecting egress traffic
       Policy Types: Ingress
       """
+
+  @portable @C001-225
+  Scenario: Ingress and Egress types with no egress rules block every outgoing connection
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: calico-policy}
+      spec:
+        podSelector:
+          matchLabels: {app: backend}
+        policyTypes: [Ingress, Egress]
+        ingress:
+          - from:
+              - namespaceSelector:
+                  matchLabels: {name: production}
+            ports:
+              - {protocol: TCP, port: 8080}
+      """
+    Then pod "backend" cannot reach pod "database" on port 5432
+    And pod "backend" cannot resolve names
+    And pod "frontend" cannot reach pod "backend" on port 8080
+    When Namespace "${namespace}" is labelled "name=production"
+    Then pod "frontend" can reach pod "backend" on port 8080
+    And pod "frontend" cannot reach pod "backend" on port 9090

@@ -45,7 +45,7 @@ Feature: Services, endpoints and DNS
       """
     And Deployment "web" is rolled out within 1 minute
 
-  @portable @C001-177 @C002-113 @C004-041 @C004-042 @C001-192 @C002-101 @C001-011
+  @portable @C001-177 @C002-113 @C004-041 @C004-042 @C001-192 @C002-101 @C001-011 @C001-179
   Scenario: a ClusterIP Service load-balances over the ready pods of its selector
     Then service "web-service" has 3 ready endpoints
     And Service "web-service" matches:
@@ -57,6 +57,7 @@ Feature: Services, endpoints and DNS
       """
     And pod "client" can reach service "web-service" on port 80
     And pod "client" cannot reach service "web-service" on port 8080
+    And service "web-service" is reachable only from inside the cluster
     And the name "web-service" resolves to the cluster IP of service "web-service"
     And the name "web-service.${namespace}.svc.cluster.local" resolves to the cluster IP of service "web-service"
 
@@ -146,7 +147,7 @@ Feature: Services, endpoints and DNS
       """
     And "kubectl get service web-lb -o jsonpath={.spec.ports[0].nodePort}" prints "3"
 
-  @sim-only @C001-185
+  @sim-only @C001-185 @C004-048
   Scenario: with a load-balancer provider it gets an external address
     Given a load-balancer provider is installed
     When the following manifest is applied:

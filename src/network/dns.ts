@@ -1,4 +1,7 @@
-import type { ClusterView } from './cluster-view.ts';
+import type { KubeObject } from '../drivers/driver.ts';
+import { namespaceLabels, type ClusterView } from './cluster-view.ts';
+import { evaluateConnection } from './network-policy.ts';
+import type { Reachability } from './reachability.ts';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 
@@ -49,4 +52,19 @@ function lookup(view: ClusterView, fqdn: string): DnsAnswer {
   if (svc.spec?.clusterIP && svc.spec.clusterIP !== 'None') return { type: 'A', addresses: [svc.spec.clusterIP], fqdn };
   const addresses = endpoints.flatMap((e: any) => e.addresses);
   return addresses.length ? { type: 'A', addresses: addresses.sort(), fqdn } : { type: 'NXDOMAIN' };
+}
+
+/**
+ * Whether a pod's DNS queries reach the cluster DNS: a ClusterFirst pod sends them to the
+ * kube-dns Service, that is to the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP 53, so
+ * its egress NetworkPolicies must allow that (and CoreDNS's ingress ones). Where no CoreDNS pod
+ * is in view (the simulator runs none), one stands in with those labels.
+ */
+export function dnsReachable(view: ClusterView, client: KubeObject): Reachability {
+  if (client.spec?.dnsPolicy === 'Default' || client.spec?.dnsPolicy === 'None') return { reachable: true, reason: `pod "${client.metadata.name}" does not use the cluster DNS (dnsPolicy ${client.spec.dnsPolicy})` };
+  const real = view.pods.filter((p) => p.metadata.namespace === 'kube-system' && p.metadata.labels?.['k8s-app'] === 'kube-dns');
+  const servers = real.length ? real : [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }, status: { phase: 'Running', podIP: '10.244.0.2' } } as KubeObject];
+  const verdicts = servers.map((to) => evaluateConnection({ from: client, to, port: 53, protocol: 'UDP' }, view.policies, namespaceLabels(view)));
+  const ok = verdicts.find((v) => v.allowed);
+  return ok ? { reachable: true, reason: ok.reason } : { reachable: false, reason: `queries to CoreDNS on UDP 53 are blocked: ${verdicts[0]!.reason}` };
 }
