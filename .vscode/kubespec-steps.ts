@@ -207,6 +207,8 @@ defineStep("pod {string} was preempted", () => {}); // Then pod "low" was preemp
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass
 defineStep("{string} is run", () => {}); // When "kubectl label pod web env=staging --overwrite" is run
 defineStep("{string} prints:", () => {}); // Then "kubectl get pods -L app" prints:
+defineStep("{string} prints within {duration}:", () => {}); // Then "kubectl get pods -L app" prints:
 defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
+defineStep("{string} prints {string} within {duration}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
 defineStep("{string} does not print {string}", () => {}); // Then "kubectl get endpoints myapp -o wide" does not print "green"
 defineStep("{string} fails with {string}", () => {}); // Then "kubectl label pod web env=prod" fails with "already has a value"

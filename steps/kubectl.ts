@@ -1,5 +1,5 @@
 import { parseCommandString } from 'execa';
-import { KubespecAssertionError, missingPrintedLine, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, missingPrintedLine, pass, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */
@@ -38,21 +38,27 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: '{string} prints:',
     example: 'Then "kubectl get pods -L app" prints:\n  """\n  NAME  READY  STATUS   RESTARTS  AGE  APP\n  web   1/1    Running  0         *    web\n  """',
     area: 'kubectl',
-    doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name).',
-    async run({ args: [command], docString }) {
-      const r = await succeeded(this.driver, command as string);
-      const missing = missingPrintedLine(r.stdout, docString ?? '');
-      if (missing !== undefined) throw new KubespecAssertionError(`${command} printed no line like "${missing}" (after the lines before it); it printed:\n${r.stdout}`);
+    doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name). With `within`, the command is run again until it does.',
+    eventual: 'optional',
+    async run({ args: [command], docString, within }) {
+      await check(this.driver, `${command} to print the lines`, within, async () => {
+        const r = await succeeded(this.driver, command as string);
+        const missing = missingPrintedLine(r.stdout, docString ?? '');
+        return missing === undefined ? pass : fail(`${command} printed no line like "${missing}" (after the lines before it); it printed:\n${r.stdout}`);
+      });
     },
   },
   {
     pattern: '{string} prints {string}',
     example: 'Then "kubectl rollout status deployment/api" prints "successfully rolled out"',
     area: 'kubectl',
-    doc: 'The command succeeds and its output contains the text.',
-    async run({ args: [command, text] }) {
-      const r = await succeeded(this.driver, command as string);
-      if (!r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed no "${text}"; it printed:\n${r.stdout}`);
+    doc: 'The command succeeds and its output contains the text. With `within`, the command is run again until it does.',
+    eventual: 'optional',
+    async run({ args: [command, text], within }) {
+      await check(this.driver, `${command} to print "${text}"`, within, async () => {
+        const r = await succeeded(this.driver, command as string);
+        return r.stdout.includes(text as string) ? pass : fail(`${command} printed no "${text}"; it printed:\n${r.stdout}`);
+      });
     },
   },
   {

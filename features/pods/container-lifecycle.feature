@@ -392,3 +392,66 @@ Feature: Container lifecycle
     And container "app" of pod "needs-secret" has environment variable "REDIS_HOST" set to "localhost"
     And container "app" of pod "needs-secret" has environment variable "REDIS_PORT" set to "6379"
 
+
+  @portable @needs-kubelet @C001-081 @C003-067 @C003-071
+  Scenario: init containers that wait for Services hold the pod in Init until they exist (the Kubernetes docs' example)
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: myapp-pod
+        labels: {app.kubernetes.io/name: MyApp}
+      spec:
+        containers:
+          - name: myapp-container
+            image: busybox:1.36
+            command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+        initContainers:
+          - name: init-myservice
+            image: busybox:1.36
+            command: ['sh', '-c', "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done"]
+          - name: init-mydb
+            image: busybox:1.36
+            command: ['sh', '-c', "until nc -z -w1 mydb 6379; do echo waiting for mydb; sleep 2; done"]
+      """
+    And 30 seconds pass
+    Then "kubectl get pod myapp-pod" prints:
+      """
+      NAME        READY   STATUS     RESTARTS   AGE
+      myapp-pod   0/1     Init:0/2   0          *
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: myservice}
+      spec:
+        ports: [{protocol: TCP, port: 80, targetPort: 9376}]
+      """
+    Then "kubectl get pod myapp-pod" prints within 1 minute:
+      """
+      NAME        READY   STATUS     RESTARTS   AGE
+      myapp-pod   0/1     Init:1/2   0          *
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: mydb}
+      spec:
+        selector: {app: mydb}
+        ports: [{port: 6379}]
+      """
+    And 20 seconds pass
+    Then pod "myapp-pod" is Pending
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: redis, labels: {app: mydb}}
+      spec:
+        containers: [{name: redis, image: redis:7.4}]
+      """
+    Then pod "myapp-pod" is Running within 1 minute
+    And pod "myapp-pod" is ready after pod "redis" is ready

@@ -25,6 +25,12 @@ export interface ContainerBehavior {
   healthyAgainAfter?: Millis;
   /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
   memory?: { bytes: number; after: Millis };
+  /**
+   * A script that starts with `until nslookup NAME; do …; sleep N; done` or `until nc -z HOST
+   * PORT; …`: it polls every N and carries on (its runsFor counted from then) once the name
+   * resolves or the port answers.
+   */
+  waitsFor?: { until: 'dns' | 'tcp'; host: string; port?: number; every: Millis };
   /** Files the script creates (`touch`, `echo … >`) and removes (`rm`), by path: for exec probes. */
   files?: Record<string, { createdAt: Millis; removedAt?: Millis; content: string }>;
   /** Where this behavior came from, for reports. */
@@ -154,6 +160,16 @@ function fromArgv(argv: string[]): ContainerBehavior | undefined {
 }
 
 function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefined {
+  const loop = /^\s*until\s+(nslookup\s+((?:\$\([^)]*\)|\S)+)|nc\s+(?:-\S+\s+)*(\S+)\s+(\d+))\s*;\s*do\s+([\s\S]*?);?\s*done\s*(?:;|&&|\n)?([\s\S]*)$/.exec(script);
+  if (loop) {
+    const nap = /\bsleep\s+(\S+)/.exec(loop[5]!);
+    const every = nap ? sleepSeconds(nap[1]!) : 1;
+    if (every === undefined) return undefined;
+    const rest = loop[6]!.trim() ? fromScript(loop[6]!) : { runsFor: 0, exitCode: 0, ignoresSigterm: true };
+    if (!rest) return undefined;
+    const waitsFor = loop[2] ? { until: 'dns' as const, host: loop[2], every: every * 1000 } : { until: 'tcp' as const, host: loop[3]!, port: Number(loop[4]), every: every * 1000 };
+    return { ...rest, ignoresSigterm: true, waitsFor };
+  }
   if (/\bwhile\s+(true|:)\b/.test(script) || /\btail\s+-f\b/.test(script)) return { exitCode: 0, ignoresSigterm: true };
   let elapsed = 0;
   let exitCode = 0;

@@ -8,6 +8,7 @@ import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
 import { behaviorOf, imageUser, pullFailure, type ImageBehavior } from './container-behavior.ts';
 import { nonRootViolation } from './run-as-non-root.ts';
+import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { qosClass } from '../qos.ts';
 import { availableMemory, evictionMessage, EVICTION_CHECK_INTERVAL, MEMORY_AVAILABLE_THRESHOLD, PRESSURE_TRANSITION_PERIOD, rankForMemoryEviction, type MemoryCandidate } from './memory-pressure.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
@@ -191,6 +192,7 @@ export class Kubelets implements Controller {
     for (let changed = true; changed; ) {
       changed = false;
       for (const c of rt.containers) {
+        if (this.pollWait(pod, c, now)) changed = true;
         const exit = exitTime(c);
         const probeKill = probeKillTime(c);
         const kill = probeKill === undefined ? undefined : Math.max(probeKill, attendedFrom);
@@ -306,6 +308,7 @@ export class Kubelets implements Controller {
     c.state = 'running';
     c.waitingMessage = undefined;
     c.startedAt = now;
+    c.waitedUntil = undefined;
     c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images));
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
@@ -376,6 +379,20 @@ export class Kubelets implements Controller {
       }
     }
     return out;
+  }
+
+  /**
+   * A waiting script's poll (`until nslookup mydb; do sleep 2; done`): at each of its ticks the
+   * condition is checked against the cluster as it is, and the rest of the script starts once it
+   * holds. True when the wait ended now.
+   */
+  private pollWait(pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
+    const wait = c.behavior.waitsFor;
+    if (!wait || c.state !== 'running' || c.waitedUntil !== undefined) return false;
+    if ((now - c.startedAt!) % wait.every !== 0) return false;
+    if (!waitConditionHolds(this.store, pod, wait)) return false;
+    c.waitedUntil = now;
+    return true;
   }
 
   /** When the node last saw memory pressure, by node: the condition clears a transition period later. */
@@ -529,6 +546,8 @@ export class Kubelets implements Controller {
     const times: Millis[] = [];
     if (now < rt.sandboxReadyAt) times.push(rt.sandboxReadyAt);
     for (const c of rt.containers) {
+      const poll = nextPoll(c, now);
+      if (poll !== undefined) times.push(poll);
       const exit = exitTime(c);
       if (exit !== undefined) times.push(exit);
       if (c.state === 'running' && c.probes) {

@@ -45,6 +45,8 @@ export interface ContainerRuntime {
   pullBackoff?: Millis;
   /** When ErrImagePull turns into ImagePullBackOff (the next pod sync). */
   backOffShownAt?: Millis;
+  /** For a script that waits (`until nslookup …`): when this run's wait ended. */
+  waitedUntil?: Millis;
 }
 
 /** One pod's sandbox and containers as the node's runtime has them. */
@@ -69,7 +71,9 @@ export interface PodRuntime {
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */
 export function exitTime(c: ContainerRuntime): Millis | undefined {
   if (c.state !== 'running') return undefined;
-  const ends = c.behavior.runsFor === undefined ? undefined : c.startedAt! + c.behavior.runsFor;
+  // A script still waiting for its condition has not reached the rest of its commands.
+  const from = c.behavior.waitsFor ? c.waitedUntil : c.startedAt;
+  const ends = c.behavior.runsFor === undefined || from === undefined ? undefined : from + c.behavior.runsFor;
   if (c.oomAt !== undefined && (ends === undefined || c.oomAt < ends)) return c.oomAt;
   return ends;
 }

@@ -34,3 +34,10 @@ test('$(VAR) in command and args: defined names expand, $$ escapes, the rest is 
   assert.equal(expandVariables('sleep $(NAP); echo $(HOST) $(date +%Y%m%d) $(MISSING) $$(NAP)', env), 'sleep 5; echo db $(date +%Y%m%d) $(MISSING) $(NAP)');
   assert.deepEqual(of({ command: ['sh', '-c', 'sleep $(NAP); exit 3'], env }), { runsFor: 5000, exitCode: 3, ignoresSigterm: true });
 });
+
+test('an until-loop script waits for its condition, polling at its sleep', () => {
+  assert.deepEqual(of({ command: ['sh', '-c', 'until nslookup mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting; sleep 2; done'] }),
+    { runsFor: 0, exitCode: 0, ignoresSigterm: true, waitsFor: { until: 'dns', host: 'mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local', every: 2000 } });
+  assert.deepEqual(of({ command: ['sh', '-c', 'until nc -z -w1 redis 6379; do sleep 1; done; sleep 5; exit 4'] }),
+    { runsFor: 5000, exitCode: 4, ignoresSigterm: true, waitsFor: { until: 'tcp', host: 'redis', port: 6379, every: 1000 } });
+});
