@@ -118,3 +118,32 @@ Feature: Containers of a pod share files through an emptyDir
     And container "app" of pod "adapter-pattern" sees file "/etc/adapter/format" containing "prometheus"
     And container "metrics-adapter" of pod "adapter-pattern" sees file "/etc/adapter/format" containing "prometheus"
     And a connection from pod "scraper" to service "adapted-metrics" on port 80 arrives at port 9090 within 1 minute
+
+  @portable @needs-kubelet @C001-229 @C001-232 @C002-048
+  Scenario: what is in an emptyDir outlives the restarts of the containers that mount it
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: cache}
+      spec:
+        containers:
+          - name: writer
+            image: busybox:1.36
+            command: ["sh", "-c", "echo 'warm entries' > /cache/entries; sleep 3600"]
+            volumeMounts: [{name: cache, mountPath: /cache}]
+          - name: crasher
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 5; exit 1"]
+            volumeMounts: [{name: cache, mountPath: /data}]
+        volumes:
+          - name: cache
+            emptyDir: {}
+      """
+    Then pod "cache" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: crasher, restartCount: 3}
+      """
+    And container "crasher" of pod "cache" sees file "/data/entries" containing "warm entries" within 2 minutes
