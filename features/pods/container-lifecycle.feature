@@ -455,3 +455,38 @@ Feature: Container lifecycle
       """
     Then pod "myapp-pod" is Running within 1 minute
     And pod "myapp-pod" is ready after pod "redis" is ready
+
+  @portable @needs-kubelet @C003-085
+  Scenario: a native sidecar starts first and stops last
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: with-shipper}
+      spec:
+        terminationGracePeriodSeconds: 30
+        initContainers:
+          - name: log-shipper
+            image: busybox:1.36
+            restartPolicy: Always
+            command: ["sh", "-c", "while true; do sleep 1; done"]
+        containers:
+          - name: web
+            image: registry.k8s.io/nginx-slim:0.27
+      """
+    Then pod "with-shipper" is ready within 1 minute
+    When pod "with-shipper" is deleted
+    And 10 seconds pass
+    Then pod "with-shipper" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: web
+            state:
+              terminated: {exitCode: 0}
+        initContainerStatuses:
+          - name: log-shipper
+            state:
+              running: {}
+      """
+    And pod "with-shipper" does not exist within 30s

@@ -508,20 +508,24 @@ export class Kubelets implements Controller {
   /** Graceful termination (reference/kubelet.md §7): SIGTERM now, SIGKILL at the deadline, then remove the pod. */
   private terminate(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
     const deadline = Date.parse(pod.metadata.deletionTimestamp!);
+    // Native sidecars stop last: they get SIGTERM once every main container has stopped.
+    const stop = (c: ContainerRuntime) => {
+      if (c.state === 'running') {
+        const exit = exitTime(c);
+        const graceful = c.behavior.ignoresSigterm ? deadline : Math.min(now + timings.stopOnSigterm, deadline);
+        c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
+        c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > deadline);
+        this.containerEvent(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      } else {
+        c.startAt = undefined;
+      }
+    };
     if (!rt.terminating) {
       rt.terminating = true;
-      for (const c of rt.containers) {
-        if (c.state === 'running') {
-          const exit = exitTime(c);
-          const graceful = c.behavior.ignoresSigterm ? deadline : Math.min(now + timings.stopOnSigterm, deadline);
-          c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
-          c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > deadline);
-          this.containerEvent(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
-        } else {
-          c.startAt = undefined;
-        }
-      }
+      for (const c of rt.containers) if (!c.sidecar) stop(c);
     }
+    const mainsRunning = rt.containers.some((c) => !c.sidecar && c.state === 'running');
+    if (!mainsRunning) for (const c of rt.containers) if (c.sidecar && c.state === 'running' && c.stopAt === undefined) stop(c);
     let pending: Millis | undefined;
     for (const c of rt.containers) {
       if (c.stopAt === undefined || c.state !== 'running') continue;
@@ -535,6 +539,8 @@ export class Kubelets implements Controller {
         pending = pending === undefined ? stopAt : Math.min(pending, stopAt);
       }
     }
+    // The last main container just stopped: the sidecars are told to stop now.
+    if (mainsRunning && !rt.containers.some((c) => !c.sidecar && c.state === 'running')) return this.terminate(pod, rt, now);
     this.writeStatus(pod, rt);
     if (pending !== undefined) return { requeueAfter: pending - now };
     this.runtimes.delete(keyText(pod.metadata));

@@ -53,6 +53,8 @@ function readyCondition(type: string, unready: string[], phase: string, t: strin
 /** getPhase: see reference/kubelet.md §1. */
 function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
   if (rt.evicted) return 'Failed';
+  // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains).
+  if (rt.terminating && rt.containers.some((c) => c.sidecar && c.state === 'running')) return 'Running';
   const policy = pod.spec.restartPolicy ?? 'Always';
   const failedInit = rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined);
   if (failedInit && policy === 'Never') return 'Failed';
