@@ -278,7 +278,7 @@ Feature: Container lifecycle
     And pod "p-on-failure" exists
     And pod "p-never" exists
 
-  @portable @needs-kubelet @C003-084 @C001-075
+  @portable @needs-kubelet @C003-084 @C001-075 @C002-068
   Scenario: a native sidecar starts first, does not hold back the next init container, and runs beside the app
     When the following manifest is applied:
       """yaml
