@@ -42,10 +42,10 @@ Feature: What a Helm chart renders is plain Kubernetes
         ports: [{port: 80, targetPort: http}]
       """
     Then there are 3 Running pods labelled "app=mychart" within 1 minute
+    And Deployment "release-mychart" has 3 ready replicas within 1 minute
     And Deployment "release-mychart" matches:
       """yaml
       metadata:
         labels: {app.kubernetes.io/managed-by: Helm}
-      status: {readyReplicas: 3}
       """
-    And service "release-mychart" has 3 ready endpoints
+    And service "release-mychart" has 3 ready endpoints within 1 minute

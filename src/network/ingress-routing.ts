@@ -15,10 +15,15 @@ export function ingressClassOf(ingress: KubeObject): string | undefined {
   return ingress.spec?.ingressClassName ?? ingress.metadata.annotations?.[LEGACY_CLASS];
 }
 
-/** The Ingresses some installed controller serves: those of an existing IngressClass. */
+/**
+ * The Ingresses some installed controller serves: those of an existing IngressClass, leaving out
+ * the ones whose namespace is being deleted (on their way out with it: host names are global,
+ * and a finished scenario's leftovers must not answer for the next one's hosts).
+ */
 export function servedIngresses(view: ClusterView): KubeObject[] {
   const classes = new Set(view.ingressClasses.map((c) => c.metadata.name));
-  return view.ingresses.filter((i) => classes.has(ingressClassOf(i) ?? ''));
+  const leaving = new Set((view.namespaces ?? []).filter((n) => n.status?.phase === 'Terminating' || n.metadata.deletionTimestamp).map((n) => n.metadata.name));
+  return view.ingresses.filter((i) => classes.has(ingressClassOf(i) ?? '') && !leaving.has(i.metadata.namespace ?? ''));
 }
 
 /**

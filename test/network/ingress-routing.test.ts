@@ -34,3 +34,15 @@ test('Exact beats Prefix at equal length; exact hosts beat wildcards; defaultBac
   assert.equal((routeRequest(view, 'http://x.io/other') as any).service, 'fallback');
   assert.equal((routeRequest(view, 'http://y.io/') as any).service, 'wild');
 });
+
+test("an Ingress in a namespace being deleted answers for no host", () => {
+  const backend = { service: { name: 'old', port: { number: 80 } } };
+  const view = {
+    ingressClasses: [{ metadata: { name: 'nginx' } }],
+    namespaces: [{ metadata: { name: 'gone' }, status: { phase: 'Terminating' } }, { metadata: { name: 'here' }, status: { phase: 'Active' } }],
+    ingresses: [
+      { metadata: { name: 'left-over', namespace: 'gone' }, spec: { ingressClassName: 'nginx', rules: [{ host: 'shop.io', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] } },
+    ],
+  } as unknown as ClusterView;
+  assert.equal(routeRequest(view, 'http://shop.io/').routed, false);
+});

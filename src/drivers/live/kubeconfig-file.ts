@@ -4,26 +4,36 @@ import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
 /**
- * Runs `use` with the kubeconfig written to a private temporary file (mode 0600: it may hold
- * tokens), removed afterwards, its current context set to the namespace. The driver's
- * kubeconfig may have come from anywhere (a file, the pod's ServiceAccount), so kubectl gets
- * exactly what the driver uses.
+ * A scenario's own kubeconfig file for kubectl: the driver's kubeconfig (which may have come
+ * from anywhere: a file, the pod's ServiceAccount) written to a private temporary file (mode
+ * 0600: it may hold tokens) with its current context set to the scenario's namespace. It lives
+ * for the scenario, so `kubectl config set-context` in one step holds in the next, as a user's
+ * own kubeconfig would; `remove` deletes it.
  */
-export async function withKubeconfigFile<T>(kc: KubeConfig, namespace: string, use: (path: string) => Promise<T>): Promise<T> {
-  const current = kc.getCurrentContext();
-  const scoped = new KubeConfig();
-  scoped.loadFromOptions({
-    clusters: kc.clusters,
-    users: kc.users,
-    contexts: kc.contexts.map((c) => (c.name === current ? { ...c, namespace } : c)),
-    currentContext: current,
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'kubespec-kubeconfig-'));
-  try {
-    const path = join(dir, 'kubeconfig');
-    writeFileSync(path, scoped.exportConfig(), { mode: 0o600 });
-    return await use(path);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+export class ScenarioKubeconfig {
+  private dir?: string;
+
+  constructor(private readonly kc: KubeConfig, private readonly namespace: string) {}
+
+  /** The file's path, written on first use. */
+  path(): string {
+    if (!this.dir) {
+      const current = this.kc.getCurrentContext();
+      const scoped = new KubeConfig();
+      scoped.loadFromOptions({
+        clusters: this.kc.clusters,
+        users: this.kc.users,
+        contexts: this.kc.contexts.map((c) => (c.name === current ? { ...c, namespace: this.namespace } : c)),
+        currentContext: current,
+      });
+      this.dir = mkdtempSync(join(tmpdir(), 'kubespec-kubeconfig-'));
+      writeFileSync(join(this.dir, 'kubeconfig'), scoped.exportConfig(), { mode: 0o600 });
+    }
+    return join(this.dir, 'kubeconfig');
+  }
+
+  remove(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 }

@@ -13,7 +13,7 @@ import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
 import { volumeFiles } from '../../sim/kubelet/environment.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
-import { withKubeconfigFile } from './kubeconfig-file.ts';
+import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 
 export interface LiveDriverOptions {
@@ -47,6 +47,8 @@ export class LiveDriver implements Driver {
   private readonly clusterScoped: KubeObject[] = [];
   /** Nodes a scenario changed, as they were before, so teardown can put them back. */
   private readonly touchedNodes = new Map<string, KubeObject>();
+  /** The scenario's kubeconfig file for kubectl, made on first use. */
+  private kubeconfig?: ScenarioKubeconfig;
   /** Workers the scenario's cluster does not have (tainted not-in-scenario), until they "join". */
   private readonly fencedOff = new Set<string>();
   /** Kinds found through discovery (custom resources), by kind. */
@@ -118,13 +120,27 @@ export class LiveDriver implements Driver {
     });
   }
 
-  /** kubectl in the scenario's namespace, through the driver's own kubeconfig and context. */
+  /**
+   * kubectl in the scenario's namespace, through the driver's own kubeconfig and context. A
+   * command that may change nodes (label, taint, cordon, drain) first has the nodes' state
+   * remembered, so teardown puts it back as it does for the node steps.
+   */
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
-    return withKubeconfigFile(await this.kc, this.ns, (kubeconfig) => runKubectl(args, kubeconfig));
+    if (touchesNodes(args)) {
+      for (const node of await this.list('Node')) {
+        if (this.touchedNodes.has(node.metadata.name)) continue;
+        this.touchedNodes.set(node.metadata.name, node);
+        undoOnInterrupt(`nodes/${this.ns}`, () => this.restoreNodes());
+      }
+    }
+    this.kubeconfig ??= new ScenarioKubeconfig(await this.kc, this.ns);
+    return runKubectl(args, this.kubeconfig.path());
   }
 
   async teardown(): Promise<void> {
     this.podWatch?.stop();
+    this.kubeconfig?.remove();
+    this.kubeconfig = undefined;
     if (this.options.attachNamespace) return;
     await this.restoreNodes();
     this.touchedNodes.clear();
@@ -372,4 +388,12 @@ function infoOf(kind: string): KindInfo {
   const info = kindInfo(canonicalKind(kind) ?? kind);
   if (!info) throw new ApiError('NotFound', 404, `the server doesn't have a resource type "${kind}"`);
   return info;
+}
+
+/** Whether kubectl arguments may change nodes: node commands, or a write naming nodes. */
+function touchesNodes(args: readonly string[]): boolean {
+  const [verb] = args;
+  if (['taint', 'cordon', 'uncordon', 'drain'].includes(verb ?? '')) return true;
+  const writes = ['label', 'annotate', 'patch', 'edit', 'apply', 'replace', 'delete', 'create', 'set'];
+  return writes.includes(verb ?? '') && args.some((a) => /^(node|nodes|no)(\/|$)/.test(a));
 }

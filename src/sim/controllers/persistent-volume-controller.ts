@@ -25,6 +25,7 @@ const provisioners: Record<string, ProvisionerAbilities> = {
     canExpand: false,
     refuses: (pvc) => {
       if (pvc.spec?.volumeMode === 'Block') return 'rancher.io/local-path does not support block volume provisioning';
+      if (pvc.spec?.selector) return 'claim.Spec.Selector is not supported';
       const shared = (pvc.spec?.accessModes ?? []).some((m: string) => m !== 'ReadWriteOnce' && m !== 'ReadWriteOncePod');
       return shared ? 'NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes' : undefined;
     },
@@ -92,13 +93,14 @@ export class PersistentVolumeController implements Controller {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
       return {};
     }
-    if (abilitiesOf(cls.provisioner).needsSelectedNode && !pvc.metadata.annotations?.[SELECTED_NODE]) {
-      this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
-      return {};
-    }
+    // The provisioner refuses what it cannot serve before it asks for a node.
     const refusal = abilitiesOf(cls.provisioner).refuses?.(pvc);
     if (refusal) {
       this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": ${refusal}`);
+      return {};
+    }
+    if (abilitiesOf(cls.provisioner).needsSelectedNode && !pvc.metadata.annotations?.[SELECTED_NODE]) {
+      this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
       return {};
     }
     const now = this.clock.now();

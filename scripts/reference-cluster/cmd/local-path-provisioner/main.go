@@ -26,6 +26,16 @@ type localPath struct{ root string }
 // Provision makes the volume's directory and a PV pinned to the node the scheduler picked
 // (the class binds on first consumer), as kind's provisioner does.
 func (p *localPath) Provision(_ context.Context, options controller.ProvisionOptions) (*v1.PersistentVolume, controller.ProvisioningState, error) {
+	// A node-local directory serves one node: like rancher's provisioner without a shared
+	// filesystem, refuse selectors and access modes that span nodes before anything else.
+	if options.PVC.Spec.Selector != nil {
+		return nil, controller.ProvisioningFinished, fmt.Errorf("claim.Spec.Selector is not supported")
+	}
+	for _, mode := range options.PVC.Spec.AccessModes {
+		if mode != v1.ReadWriteOnce && mode != v1.ReadWriteOncePod {
+			return nil, controller.ProvisioningFinished, fmt.Errorf("NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes")
+		}
+	}
 	if options.SelectedNode == nil {
 		return nil, controller.ProvisioningFinished, fmt.Errorf("configuration error, no node was specified")
 	}
