@@ -179,7 +179,7 @@ Feature: Cluster DNS names
       """
     Then StatefulSet "web" has 2 ready replicas within 2 minutes
     When pod "web-1" comes back with a new address after it is deleted
-    Then pod "web-1" matches:
+    Then pod "web-1" matches within 1 minute:
       """yaml
       spec: {hostname: web-1, subdomain: web-headless}
       """

@@ -115,7 +115,7 @@ Feature: PersistentVolumes, claims and StorageClasses
         accessModes: [ReadWriteOnce]
         hostPath: {path: /mnt/data}
       """
-    Then PersistentVolume "pv-10g" matches:
+    Then PersistentVolume "pv-10g" matches within 30s:
       """yaml
       status: {phase: Available}
       spec: {persistentVolumeReclaimPolicy: Retain}
