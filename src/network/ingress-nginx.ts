@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KubeObject } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
 import type { ClusterView } from './cluster-view.ts';
-import { regexPathMatch, routeRequest, servedIngresses, wildcardMatches } from './ingress-routing.ts';
+import { regexPathMatch, routeRequest, servedIngresses, tlsEntryFor } from './ingress-routing.ts';
 
 /** A request as a client sends it to the ingress controller. */
 export interface IngressRequest {
@@ -63,7 +63,7 @@ export async function ingressNginxAnswer(view: ClusterView, request: IngressRequ
   const note = (key: string) => ingress.metadata.annotations?.[A + key];
   const headers: Record<string, string> = {};
 
-  const hasTls = servedIngresses(view).some((i) => (i.spec?.tls ?? []).some((t: any) => (t.hosts ?? []).some((h: string) => h === url.hostname || (h.startsWith('*.') && wildcardMatches(h, url.hostname)))));
+  const hasTls = tlsEntryFor(servedIngresses(view), url.hostname) !== undefined;
   if (url.protocol === 'http:' && ((hasTls && note('ssl-redirect') !== 'false') || note('force-ssl-redirect') === 'true')) {
     const location = `https://${url.host}${url.pathname}${url.search}`;
     return { status: 308, why: `redirected to ${location}`, headers: { Location: location } };

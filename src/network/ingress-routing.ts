@@ -108,9 +108,14 @@ export function pathMatches(rule: { path: string; pathType: string }, path: stri
 }
 
 function tlsFor(ingresses: KubeObject[], host: string): string | undefined {
+  return tlsEntryFor(ingresses, host)?.secretName;
+}
+
+/** The first TLS entry of the Ingresses that covers the host (exactly or by a `*.` wildcard). */
+export function tlsEntryFor(ingresses: KubeObject[], host: string): { hosts?: string[]; secretName?: string } | undefined {
   for (const ing of ingresses) {
     for (const tls of ing.spec?.tls ?? []) {
-      if ((tls.hosts ?? []).some((h: string) => h === host || (h.startsWith('*.') && wildcardMatches(h, host)))) return tls.secretName;
+      if ((tls.hosts ?? []).some((h: string) => h === host || (h.startsWith('*.') && wildcardMatches(h, host)))) return tls;
     }
   }
   return undefined;

@@ -409,8 +409,10 @@ export class Kubelets implements Controller {
     const now = this.clock.now();
     const candidates: MemoryCandidate[] = this.store.list('Pod')
       .filter((p) => p.spec?.nodeName === nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
-      .map((pod) => ({ pod, rt: this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)! }))
-      .filter((x) => x.rt && !x.rt.evicted && !x.rt.staticPodNode);
+      .flatMap((pod) => {
+        const rt = this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+        return rt && !rt.evicted && !rt.staticPodNode ? [{ pod, rt }] : [];
+      });
     const available = availableMemory(node, candidates, now);
     if (available < MEMORY_AVAILABLE_THRESHOLD) {
       this.pressureSeen.set(nodeName, now);
