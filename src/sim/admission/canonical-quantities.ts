@@ -20,9 +20,10 @@ export const canonicalQuantities: AdmissionPlugin = {
   },
 };
 
+/** A frozen part was taken over from the stored object (the status of an update): canonical already. */
 function visit(node: unknown): void {
+  if (!node || typeof node !== 'object' || Object.isFrozen(node)) return;
   if (Array.isArray(node)) return node.forEach(visit);
-  if (!node || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === 'metadata') continue;
     if (QUANTITY_MAPS.has(key) && value && typeof value === 'object' && !Array.isArray(value)) canonicalizeMap(value as Record<string, unknown>);
@@ -32,7 +33,10 @@ function visit(node: unknown): void {
 }
 
 function canonicalizeMap(map: Record<string, unknown>): void {
+  if (Object.isFrozen(map)) return;
   for (const [name, value] of Object.entries(map)) {
-    if (typeof value === 'string' || typeof value === 'number') map[name] = canonicalQuantity(value) ?? value;
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const canonical = canonicalQuantity(value) ?? value;
+    if (canonical !== value) map[name] = canonical;
   }
 }

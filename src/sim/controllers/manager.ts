@@ -128,6 +128,9 @@ export class ControllerManager {
       this.retries.delete(id);
       if (result.requeueAfter !== undefined) this.requeueLater(controller, key, id, result.requeueAfter);
     } catch (e) {
+      // A TypeError is the simulator's own bug (a write to a frozen stored object, say), not an
+      // API answer a real controller would retry: it must surface, not loop quietly.
+      if (e instanceof TypeError || e instanceof ReferenceError) throw e;
       const terminal = e instanceof TerminalError;
       this.failures.push({ controller: controller.name, key: keyText(key), message: (e as Error).message, terminal, at: this.clock.now() });
       if (terminal) return;

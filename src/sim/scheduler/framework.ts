@@ -18,7 +18,9 @@ export interface Status {
   plugin?: string;
 }
 
-export const ok = (): Status => ({ code: 'Success', reasons: [] });
+/** Success, shared: filters run once per node and pod, and success needs no object of its own. */
+const OK: Status = Object.freeze({ code: 'Success', reasons: Object.freeze([]) as unknown as string[] });
+export const ok = (): Status => OK;
 /** Preemption could help: removing pods might make room. */
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
 /** Preemption cannot help (taints, affinity, node name). */
@@ -72,6 +74,8 @@ export interface FilterPlugin {
   /** PreFilter/PreScore: computes what the per-node calls share. */
   prepare?(pod: KubeObject, ctx: CycleContext): unknown;
   filter(pod: KubeObject, node: NodeInfo, state?: any): Status;
+  /** PreFilter's Skip: the pod gives this plugin nothing to check, so no node is filtered by it. */
+  skipsFilter?(pod: KubeObject, state?: any): boolean;
 }
 
 export interface ScorePlugin {
@@ -81,6 +85,11 @@ export interface ScorePlugin {
   score(pod: KubeObject, node: NodeInfo, state?: any): number;
   /** Maps raw scores (one per feasible node, same order) to 0..100. Identity when absent. */
   normalize?(pod: KubeObject, scores: number[]): number[];
+  /**
+   * PreScore's Skip: every node would get the same score, so none is scored (the same constant on
+   * every node cannot change which node wins).
+   */
+  skipsScore?(pod: KubeObject, state?: any): boolean;
 }
 
 export type Plugin = Partial<FilterPlugin & ScorePlugin> & { readonly name: string };

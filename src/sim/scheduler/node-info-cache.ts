@@ -151,6 +151,8 @@ function account(info: NodeInfo, pod: KubeObject, sign: 1 | -1, replacement?: Ku
     replaceOrRemove(info.pods, pod, replacement);
     replaceOrRemove(info.podsWithAffinity, pod, replacement && hasPodAffinity(replacement) ? replacement : undefined);
   }
+  // A pod whose spec did not change asks for the very same requests (memoized by spec).
+  if (replacement && podRequests(replacement) === podRequests(pod)) return;
   info.requested = plus(info.requested, podRequests(pod), sign);
   info.nonZeroRequested = plus(info.nonZeroRequested, podRequests(pod, true), sign);
   if (replacement) {

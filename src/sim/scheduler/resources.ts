@@ -42,11 +42,15 @@ export function podRequests(pod: KubeObject, nonZero = false): Resources {
   return nonZero ? nonZeroRequestsOf(pod) : requestsOf(pod);
 }
 
-const requestsOf = memoByObject((pod: KubeObject) => computeRequests(pod, false));
-const nonZeroRequestsOf = memoByObject((pod: KubeObject) => computeRequests(pod, true));
+// Keyed by the spec: a status write shares the stored spec, so a pod's requests are computed
+// once per spec, not once per status change.
+const NO_SPEC = Object.freeze({});
+const requestsOfSpec = memoByObject((spec: any) => computeRequests(spec, false));
+const nonZeroRequestsOfSpec = memoByObject((spec: any) => computeRequests(spec, true));
+const requestsOf = (pod: KubeObject) => requestsOfSpec(pod.spec ?? NO_SPEC);
+const nonZeroRequestsOf = (pod: KubeObject) => nonZeroRequestsOfSpec(pod.spec ?? NO_SPEC);
 
-function computeRequests(pod: KubeObject, nonZero: boolean): Resources {
-  const spec = pod.spec ?? {};
+function computeRequests(spec: any, nonZero: boolean): Resources {
   let apps = emptyResources();
   let inits = emptyResources();
   let sidecars = emptyResources();

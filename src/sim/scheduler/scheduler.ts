@@ -10,7 +10,7 @@ import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
 import { SELECTED_NODE } from '../controllers/persistent-volume-controller.ts';
-import { isFilterPlugin, isScorePlugin, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
+import { isFilterPlugin, isScorePlugin, ok, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { NodeInfoCache } from './node-info-cache.ts';
 
@@ -98,6 +98,11 @@ export class Scheduler implements Controller {
     for (const p of new Set([...this.filters, ...this.scorers.map((x) => x.plugin)])) {
       if (p.prepare) states.set(p.name, p.prepare(pod, ctx));
     }
+    const filters: ActiveFilter[] = [];
+    for (const plugin of this.filters) {
+      const state = states.get(plugin.name);
+      if (!plugin.skipsFilter?.(pod, state)) filters.push({ plugin, state });
+    }
     const statuses = new Map<string, Status>();
     const feasible: NodeInfo[] = [];
     // findNodesThatPassFilters: start where the last cycle stopped, stop after enough feasible nodes.
@@ -105,7 +110,7 @@ export class Scheduler implements Controller {
     let processed = 0;
     for (; processed < infos.length && feasible.length < wanted; processed++) {
       const info = infos[(this.nextStartNode + processed) % infos.length]!;
-      const status = this.runFilters(pod, info, states);
+      const status = runFilters(pod, info, filters);
       if (status.code === 'Success') feasible.push(info);
       else statuses.set(info.node.metadata.name, status);
     }
@@ -118,7 +123,7 @@ export class Scheduler implements Controller {
       // PostFilter: DefaultPreemption. A found victim set makes the message lose its preemption part.
       const eligible = (pod.spec?.preemptionPolicy ?? 'PreemptLowerPriority') !== 'Never';
       if (eligible && this.victimsStillLeaving(pod, infos)) return {};
-      const preemption = eligible ? findPreemption(pod, infos, statuses, (info) => this.runFilters(pod, info, states).code === 'Success') : undefined;
+      const preemption = eligible ? findPreemption(pod, infos, statuses, (info) => runFilters(pod, info, filters).code === 'Success') : undefined;
       if (preemption) this.preempt(pod, preemption);
       this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? '' : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
       return {};
@@ -157,23 +162,19 @@ export class Scheduler implements Controller {
     });
   }
 
-  private runFilters(pod: KubeObject, info: NodeInfo, states: Map<string, unknown>): Status {
-    for (const p of this.filters) {
-      const s = p.filter(pod, info, states.get(p.name));
-      if (s.code !== 'Success') return { ...s, plugin: p.name };
-    }
-    return { code: 'Success', reasons: [] };
-  }
-
   private selectHost(pod: KubeObject, feasible: NodeInfo[], states: Map<string, unknown>): NodeInfo {
     if (feasible.length === 1) return feasible[0]!;
-    const totals = feasible.map(() => 0);
+    const totals = new Array<number>(feasible.length).fill(0);
+    const raw = new Array<number>(feasible.length);
     for (const { plugin, weight } of this.scorers) {
-      const raw = feasible.map((info) => plugin.score(pod, info, states.get(plugin.name)));
+      const state = states.get(plugin.name);
+      if (plugin.skipsScore?.(pod, state)) continue;
+      for (let i = 0; i < feasible.length; i++) raw[i] = plugin.score(pod, feasible[i]!, state);
       const normalized = plugin.normalize ? plugin.normalize(pod, raw) : raw;
-      normalized.forEach((s, i) => { totals[i]! += s * weight; });
+      for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * weight;
     }
-    const best = Math.max(...totals);
+    let best = -Infinity;
+    for (const t of totals) if (t > best) best = t;
     const top = feasible.filter((_, i) => totals[i] === best);
     return top[this.rng.int(top.length)]!;
   }
@@ -236,6 +237,18 @@ export class Scheduler implements Controller {
     }
     this.events.record(COMPONENT, pod, 'Warning', 'FailedScheduling', message);
   }
+}
+
+/** A filter plugin that runs in this cycle, with its PreFilter state. */
+interface ActiveFilter { plugin: Plugin & Required<Pick<Plugin, 'filter'>>; state: unknown }
+
+/** The first plugin that rejects the node decides (the framework stops there); success otherwise. */
+function runFilters(pod: KubeObject, info: NodeInfo, filters: ActiveFilter[]): Status {
+  for (const { plugin, state } of filters) {
+    const s = plugin.filter(pod, info, state);
+    if (s.code !== 'Success') return { ...s, plugin: plugin.name };
+  }
+  return ok();
 }
 
 /**

@@ -207,19 +207,23 @@ export class ObjectStore {
     if (!current) throw notFound(info.plural, next.metadata.name, groupOf(info));
     const rv = next.metadata.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
-    const obj = thaw(next);
-    checkDecodable(obj, changedFields(next, current));
     if (part === 'status') {
-      const merged = thaw(current);
-      merged.status = obj.status;
+      const status = thaw(next.status);
+      checkDecodable({ ...next, status }, changedFields(next, current));
+      // Only the status and metadata's top-level fields (resourceVersion, managedFields) change:
+      // the rest of the stored object is frozen and shared, not copied.
+      const merged = { ...current, metadata: { ...current.metadata }, status };
+      if (!('status' in next)) delete merged.status;
       if (opts.writer) setManagedFields(merged, recordUpdate(current, merged, { ...opts.writer, subresource: 'status' }));
       return this.commitChange(info, merged, current, opts);
     }
+    const obj = thaw(next);
+    checkDecodable(obj, changedFields(next, current));
     // A client that sends no managedFields leaves them as they are.
     if (obj.metadata.managedFields === undefined && current.metadata.managedFields !== undefined) obj.metadata.managedFields = thaw(current.metadata.managedFields);
     // Without a status subresource (a custom resource may lack one) status is written as any field.
     const statusSubresource = !info.custom || info.custom.statusSubresource;
-    if (statusSubresource && current.status !== undefined) obj.status = thaw(current.status);
+    if (statusSubresource && current.status !== undefined) obj.status = current.status;
     else if (statusSubresource) delete obj.status;
     // Identity and server-owned metadata cannot be changed by a client.
     obj.metadata.uid = current.metadata.uid;
@@ -230,7 +234,7 @@ export class ObjectStore {
       obj.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
     }
     if (info.generation) {
-      const changed = info.generation === 'spec' ? JSON.stringify(obj.spec) !== JSON.stringify(current.spec) : contentChanged(obj, current);
+      const changed = info.generation === 'spec' ? !deepEqual(obj.spec, current.spec) : contentChanged(obj, current);
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource });
@@ -352,15 +356,14 @@ export class ObjectStore {
   private indexOwners(before: KubeObject | undefined, after: KubeObject | undefined): void {
     if (before) this.byUid.delete(before.metadata.uid);
     if (after) this.byUid.set(after.metadata.uid, after);
-    const key = (o: KubeObject) => `${o.kind}\u0000${keyText(o.metadata)}`;
     for (const ref of before?.metadata.ownerReferences ?? []) {
       const set = this.owned.get(ref.uid);
-      set?.delete(key(before!));
+      set?.delete(ownedKey(before!));
       if (set?.size === 0) this.owned.delete(ref.uid);
     }
     for (const ref of after?.metadata.ownerReferences ?? []) {
       const set = this.owned.get(ref.uid) ?? new Map<string, KubeObject>();
-      set.set(key(after!), after!);
+      set.set(ownedKey(after!), after!);
       this.owned.set(ref.uid, set);
     }
   }
@@ -377,6 +380,11 @@ function namespaceFinalizing(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
 }
 
+/** An object's place among its owner's dependents: kind, namespace and name. */
+function ownedKey(o: KubeObject): string {
+  return `${o.kind}\u0000${keyText(o.metadata)}`;
+}
+
 function groupOf(info: KindInfo): string {
   return apiGroupOf(info.apiVersion);
 }
@@ -387,7 +395,6 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
-/** EndpointSlice's rule (its registry strategy): anything but metadata changed, or the labels did. */
 /**
  * What the API server's JSON decoder refuses before anything else: a value of the wrong type for
  * its field (`cannot be handled as a Deployment: json: cannot unmarshal number into Go struct
@@ -423,8 +430,9 @@ function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undef
   else delete obj.metadata.managedFields;
 }
 
+/** EndpointSlice's rule (its registry strategy): anything but metadata changed, or the labels did. */
 function contentChanged(next: KubeObject, current: KubeObject): boolean {
   const { metadata: a, ...restNext } = next;
   const { metadata: b, ...restCurrent } = current;
-  return JSON.stringify(restNext) !== JSON.stringify(restCurrent) || JSON.stringify(a.labels ?? {}) !== JSON.stringify(b.labels ?? {});
+  return !deepEqual(restNext, restCurrent) || !deepEqual(a.labels ?? {}, b.labels ?? {});
 }

@@ -1,5 +1,6 @@
-import { MAX_NODE_SCORE, type ScorePlugin } from '../framework.ts';
+import { MAX_NODE_SCORE, type Resources, type ScorePlugin } from '../framework.ts';
 import { podRequests } from '../resources.ts';
+import type { KubeObject } from '../../store/types.ts';
 
 export const NAME = 'NodeResourcesBalancedAllocation';
 
@@ -9,14 +10,14 @@ export const NAME = 'NodeResourcesBalancedAllocation';
  */
 export const balancedAllocation = {
   name: NAME,
-  score(pod, info) {
-    const req = podRequests(pod, true);
-    const fractions = [
-      fraction(info.nonZeroRequested.milliCpu + req.milliCpu, info.allocatable.milliCpu),
-      fraction(info.nonZeroRequested.memory + req.memory, info.allocatable.memory),
-    ];
-    const mean = (fractions[0]! + fractions[1]!) / 2;
-    const std = Math.sqrt(fractions.reduce((s, f) => s + (f - mean) ** 2, 0) / fractions.length);
+  prepare(pod: KubeObject): Resources {
+    return podRequests(pod, true);
+  },
+  score(_pod: KubeObject, info, req: Resources) {
+    const cpu = fraction(info.nonZeroRequested.milliCpu + req.milliCpu, info.allocatable.milliCpu);
+    const memory = fraction(info.nonZeroRequested.memory + req.memory, info.allocatable.memory);
+    // The standard deviation of two fractions is half their distance.
+    const std = Math.abs(cpu - memory) / 2;
     return Math.trunc((1 - std) * MAX_NODE_SCORE);
   },
 } satisfies ScorePlugin;

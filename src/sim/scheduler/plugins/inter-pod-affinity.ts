@@ -78,8 +78,9 @@ export const interPodAffinity = {
     }
     return { affinity, anti, affinityDomains, affinityAnyMatch, antiDomains, existingAntiDomains, scores, ctx };
   },
+  skipsFilter: (_pod: KubeObject, s: State) => s.existingAntiDomains.size === 0 && s.anti.length === 0 && s.affinity.length === 0,
+  skipsScore: (_pod: KubeObject, s: State) => s.scores.size === 0,
   filter(pod: KubeObject, info: NodeInfo, s: State) {
-    if (s.existingAntiDomains.size === 0 && s.anti.length === 0 && s.affinity.length === 0) return ok();
     const node = info.node;
     for (const [k, v] of Object.entries(node.metadata.labels ?? {})) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
     for (const t of s.anti) {
@@ -97,7 +98,6 @@ export const interPodAffinity = {
     return ok();
   },
   score(_pod: KubeObject, info: NodeInfo, s: State) {
-    if (s.scores.size === 0) return 0;
     let total = 0;
     for (const [k, v] of Object.entries(info.node.metadata.labels ?? {})) total += s.scores.get(`${k}=${v}`) ?? 0;
     return total;

@@ -42,6 +42,8 @@ export function matchesRequired(pod: KubeObject, node: KubeObject): boolean {
 /** Filters on nodeSelector and required node affinity; scores by the weights of matching preferred terms. */
 export const nodeAffinity = {
   name: NAME,
+  skipsFilter: (pod: KubeObject) => !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+  skipsScore: (pod: KubeObject) => !pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length,
   filter(pod, { node }) {
     return matchesRequired(pod, node) ? ok() : unresolvable(reasonNodeAffinity);
   },

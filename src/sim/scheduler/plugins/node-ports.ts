@@ -17,6 +17,7 @@ function computeHostPorts(pod: KubeObject): Array<{ port: number; protocol: stri
 /** A hostPort (port, protocol, host IP; 0.0.0.0 overlaps every IP) already taken on the node rejects it. */
 export const nodePorts = {
   name: NAME,
+  skipsFilter: (pod: KubeObject) => hostPorts(pod).length === 0,
   filter(pod, info) {
     const wanted = hostPorts(pod);
     if (wanted.length === 0) return ok();

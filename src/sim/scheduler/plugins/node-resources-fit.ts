@@ -1,5 +1,9 @@
-import { MAX_NODE_SCORE, ok, unschedulable, type FilterPlugin, type ScorePlugin } from '../framework.ts';
+import { MAX_NODE_SCORE, ok, unschedulable, type FilterPlugin, type Resources, type ScorePlugin } from '../framework.ts';
 import { podRequests } from '../resources.ts';
+import type { KubeObject } from '../../store/types.ts';
+
+/** The pod's requests as filtered (as given) and as scored (with the non-zero defaults), computed once per cycle. */
+interface State { req: Resources; nonZero: Resources; scalar: Array<[string, number]> }
 
 export const NAME = 'NodeResourcesFit';
 export const reasonTooManyPods = 'Too many pods';
@@ -12,22 +16,29 @@ export const reasonInsufficient = (resource: string) => `Insufficient ${resource
  */
 export const nodeResourcesFit = {
   name: NAME,
-  filter(pod, info) {
+  prepare(pod: KubeObject): State {
     const req = podRequests(pod);
-    const reasons: string[] = [];
-    if (info.requested.pods + 1 > info.allocatable.pods) reasons.push(reasonTooManyPods);
-    if (req.milliCpu > 0 && info.requested.milliCpu + req.milliCpu > info.allocatable.milliCpu) reasons.push(reasonInsufficient('cpu'));
-    if (req.memory > 0 && info.requested.memory + req.memory > info.allocatable.memory) reasons.push(reasonInsufficient('memory'));
-    if (req.ephemeralStorage > 0 && info.requested.ephemeralStorage + req.ephemeralStorage > info.allocatable.ephemeralStorage) {
-      reasons.push(reasonInsufficient('ephemeral-storage'));
-    }
-    for (const [name, amount] of Object.entries(req.scalar)) {
-      if (amount > 0 && (info.requested.scalar[name] ?? 0) + amount > (info.allocatable.scalar[name] ?? 0)) reasons.push(reasonInsufficient(name));
-    }
-    return reasons.length ? unschedulable(...reasons) : ok();
+    return { req, nonZero: podRequests(pod, true), scalar: Object.entries(req.scalar).filter(([, amount]) => amount > 0) };
   },
-  score(pod, info) {
-    const req = podRequests(pod, true);
+  filter(_pod: KubeObject, info, s: State) {
+    const { req, scalar } = s;
+    const { requested, allocatable } = info;
+    const pods = requested.pods + 1 > allocatable.pods;
+    const cpu = req.milliCpu > 0 && requested.milliCpu + req.milliCpu > allocatable.milliCpu;
+    const memory = req.memory > 0 && requested.memory + req.memory > allocatable.memory;
+    const storage = req.ephemeralStorage > 0 && requested.ephemeralStorage + req.ephemeralStorage > allocatable.ephemeralStorage;
+    const short = scalar.filter(([name, amount]) => (requested.scalar[name] ?? 0) + amount > (allocatable.scalar[name] ?? 0));
+    if (!pods && !cpu && !memory && !storage && short.length === 0) return ok();
+    const reasons: string[] = [];
+    if (pods) reasons.push(reasonTooManyPods);
+    if (cpu) reasons.push(reasonInsufficient('cpu'));
+    if (memory) reasons.push(reasonInsufficient('memory'));
+    if (storage) reasons.push(reasonInsufficient('ephemeral-storage'));
+    for (const [name] of short) reasons.push(reasonInsufficient(name));
+    return unschedulable(...reasons);
+  },
+  score(_pod: KubeObject, info, s: State) {
+    const req = s.nonZero;
     const cpu = leastAllocated(info.nonZeroRequested.milliCpu + req.milliCpu, info.allocatable.milliCpu);
     const mem = leastAllocated(info.nonZeroRequested.memory + req.memory, info.allocatable.memory);
     return Math.trunc((cpu + mem) / 2);

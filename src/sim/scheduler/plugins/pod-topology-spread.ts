@@ -19,7 +19,11 @@ interface State {
   constraints: Constraint[];
   /** Per constraint: matching pods per domain value, over eligible nodes. */
   counts: Array<Map<string, number>>;
+  /** Per hard constraint: the smallest count over its domains (0 below minDomains). */
+  globalMin: number[];
   selfMatch: boolean[];
+  hard: boolean;
+  soft: boolean;
 }
 
 /**
@@ -34,7 +38,7 @@ export const podTopologySpread = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
     const constraints = constraintsOf(pod, ctx.pluginArgs(NAME));
-    if (constraints.length === 0) return { constraints, counts: [], selfMatch: [] };
+    if (constraints.length === 0) return { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false };
     const counts = constraints.map(() => new Map<string, number>());
     const eligibility = new Map<NodeInfo, boolean>();
     const eligible = (info: NodeInfo) => {
@@ -58,22 +62,28 @@ export const podTopologySpread = {
         counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
       }
     });
-    return { constraints, counts, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)) };
+    const globalMin = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
+    return {
+      constraints, counts, globalMin, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)),
+      hard: constraints.some((c) => c.hard), soft: constraints.some((c) => !c.hard),
+    };
   },
+  skipsFilter: (_pod: KubeObject, s: State) => !s.hard,
+  skipsScore: (_pod: KubeObject, s: State) => !s.soft,
   filter(_pod: KubeObject, info: NodeInfo, s: State) {
-    for (const [i, c] of s.constraints.entries()) {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
       if (!c.hard) continue;
       const value = info.node.metadata.labels?.[c.topologyKey];
       if (value === undefined) return unresolvable(reasonMissingLabel);
-      const domains = s.counts[i]!;
-      const globalMin = domains.size < c.minDomains ? 0 : Math.min(...domains.values());
-      if ((domains.get(value) ?? 0) + (s.selfMatch[i] ? 1 : 0) - globalMin > c.maxSkew) return unschedulable(reasonSpread);
+      if ((s.counts[i]!.get(value) ?? 0) + (s.selfMatch[i] ? 1 : 0) - s.globalMin[i]! > c.maxSkew) return unschedulable(reasonSpread);
     }
     return ok();
   },
   score(_pod: KubeObject, info: NodeInfo, s: State) {
     let total = 0;
-    for (const [i, c] of s.constraints.entries()) {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
       if (c.hard) continue;
       const value = info.node.metadata.labels?.[c.topologyKey];
       if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) + c.maxSkew - 1;

@@ -1,4 +1,5 @@
 import { MAX_NODE_SCORE, ok, unresolvable, type FilterPlugin, type ScorePlugin } from '../framework.ts';
+import type { KubeObject } from '../../store/types.ts';
 
 export const NAME = 'TaintToleration';
 
@@ -24,13 +25,18 @@ function untolerated(taints: Taint[] | undefined, tolerations: Toleration[] | un
 /** Filters on NoSchedule/NoExecute taints; scores by the count of untolerated PreferNoSchedule taints, fewer is better. */
 export const taintToleration = {
   name: NAME,
-  filter(pod, { node }) {
+  filter(pod: KubeObject, { node }) {
+    if (!node.spec?.taints) return ok();
     const t = untolerated(node.spec?.taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute'])[0];
     return t ? unresolvable(reasonUntolerated(t)) : ok();
   },
-  score(pod, { node }) {
-    const prefer = (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule');
-    return untolerated(node.spec?.taints, prefer, ['PreferNoSchedule']).length;
+  /** PreScore: the tolerations that can tolerate a PreferNoSchedule taint. */
+  prepare(pod: KubeObject): Toleration[] {
+    return (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule');
+  },
+  score(_pod: KubeObject, { node }, prefer: Toleration[]) {
+    if (!node.spec?.taints) return 0;
+    return untolerated(node.spec.taints, prefer, ['PreferNoSchedule']).length;
   },
   normalize(_pod, scores) {
     const highest = Math.max(0, ...scores);

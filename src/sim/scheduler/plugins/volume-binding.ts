@@ -39,6 +39,7 @@ export const volumeBinding = {
     }
     return out;
   },
+  skipsFilter: (_pod: KubeObject, pinned: State) => pinned.length === 0,
   filter(_pod: KubeObject, info: NodeInfo, pinned: State) {
     for (const p of pinned) {
       const probe = { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: p } } } } as unknown as KubeObject;

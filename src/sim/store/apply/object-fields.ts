@@ -110,12 +110,19 @@ function isEmptyValue(v: unknown): boolean {
   return v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 }
 
+/** Equality of JSON data: a key whose value is undefined is no key at all, as in JSON.stringify. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as any)[k], (b as any)[k]));
+  let keys = 0;
+  for (const k in a) {
+    const v = (a as any)[k];
+    if (v === undefined) continue;
+    keys++;
+    if (!deepEqual(v, (b as any)[k])) return false;
+  }
+  for (const k in b) if ((b as any)[k] !== undefined) keys--;
+  return keys === 0;
 }

@@ -70,36 +70,51 @@ export function strictUnknownFields(value: unknown, shape: Shape): string[] {
  * `json: cannot unmarshal string into Go struct field FCVolumeSource.spec.volumes.fc.lun of type
  * int32`, `... number into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container`.
  */
-export function decodeTypeError(value: unknown, shape: Shape, path: string[] = []): string | undefined {
+export function decodeTypeError(value: unknown, shape: Shape): string | undefined {
+  return firstTypeError(value, shape, []);
+}
+
+/** `path` is the walk's own stack (pushed and popped), read only to word an error: every write decodes, so no copies per field. */
+function firstTypeError(value: unknown, shape: Shape, path: string[]): string | undefined {
   if (Array.isArray(value)) {
     if (shape.type !== 'list') return undefined;
     const items = itemShape(shape);
     for (const item of value) {
-      const error = decodeTypeError(item, items, path);
+      const error = firstTypeError(item, items, path);
       if (error) return error;
     }
     return undefined;
   }
   if (!isPlainObject(value)) return undefined;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key in value) {
+    const child = value[key];
     // An unset field (undefined in an object built in code) is no JSON at all.
     if (child === undefined) continue;
-    const goType = shape.type === 'struct' ? shape.plainFields.get(key) : undefined;
-    const expected = goType ? expectedJson(goType) : expectedContainer(childShape(shape, key));
-    const field = `${shape.type === 'struct' ? shape.name : ''}.${[...path, key].join('.')}`;
-    if (shape.type === 'struct' && expected && child !== null && jsonType(child) !== expected) {
-      return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${field} of type ${goType ?? goTypeName(childShape(shape, key))}`;
+    const childOf = childShape(shape, key);
+    if (shape.type === 'struct') {
+      const goType = shape.plainFields.get(key);
+      const expected = goType ? expectedJson(goType) : expectedContainer(childOf);
+      if (expected && child !== null && jsonType(child) !== expected) {
+        return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType ?? goTypeName(childOf)}`;
+      }
+      if (Array.isArray(child) && childOf.type === 'list' && childOf.items) {
+        const wanted = expectedContainer(itemShape(childOf));
+        const odd = wanted ? child.find((item) => item !== null && jsonType(item) !== wanted) : undefined;
+        if (odd !== undefined) return `json: cannot unmarshal ${jsonType(odd)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goTypeName(itemShape(childOf))}`;
+      }
     }
-    const list = childShape(shape, key);
-    if (shape.type === 'struct' && Array.isArray(child) && list.type === 'list' && list.items) {
-      const wanted = expectedContainer(itemShape(list));
-      const odd = child.find((item) => item !== null && wanted && jsonType(item) !== wanted);
-      if (odd !== undefined) return `json: cannot unmarshal ${jsonType(odd)} into Go struct field ${field} of type ${goTypeName(itemShape(list))}`;
-    }
-    const error = decodeTypeError(child, childShape(shape, key), [...path, key]);
+    if (child === null || typeof child !== 'object') continue;
+    path.push(key);
+    const error = firstTypeError(child, childOf, path);
+    path.pop();
     if (error) return error;
   }
   return undefined;
+}
+
+/** How the decoder names a field: its struct's Go name, then the JSON path to it. */
+function fieldName(struct: string, path: string[], key: string): string {
+  return `${struct}.${[...path, key].join('.')}`;
 }
 
 function jsonType(v: unknown): string {
@@ -204,8 +219,9 @@ export function decodeNulls(value: unknown, shape: Shape): void {
     return;
   }
   if (!isPlainObject(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key in value) {
+    const child = value[key];
     if (child === null) delete value[key];
-    else decodeNulls(child, childShape(shape, key));
+    else if (typeof child === 'object') decodeNulls(child, childShape(shape, key));
   }
 }
