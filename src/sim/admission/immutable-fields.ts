@@ -2,6 +2,7 @@ import { invalid, type FieldError } from '../store/errors.ts';
 import { apiGroupOf } from '../store/kinds.ts';
 import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';
+import { deepEqual } from '../store/apply/object-fields.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /**
@@ -74,23 +75,38 @@ const updatablePodSpecFields = [
  * node it is bound to. Go appends a diff of the specs; the simulator names the fields instead.
  */
 function pod(object: KubeObject, old: KubeObject, errors: FieldError[], binding: boolean): void {
-  const munged = structuredClone(object.spec ?? {});
+  const spec = object.spec ?? {};
   const before = old.spec ?? {};
-  for (const group of ['containers', 'initContainers']) {
-    (munged[group] ?? []).forEach((c: any, i: number) => {
-      if (before[group]?.[i]) c.image = before[group][i].image;
-    });
-  }
-  munged.activeDeadlineSeconds = before.activeDeadlineSeconds;
-  munged.schedulingGates = before.schedulingGates;
-  const tolerations: unknown[] = munged.tolerations ?? [];
-  const oldTolerations: unknown[] = before.tolerations ?? [];
-  if (oldTolerations.every((t, i) => canonicalJson(t) === canonicalJson(tolerations[i]))) munged.tolerations = before.tolerations;
-  if (before.terminationGracePeriodSeconds < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = before.terminationGracePeriodSeconds;
-  if (binding && !before.nodeName) munged.nodeName = before.nodeName;
-  const differing = [...new Set([...Object.keys(munged), ...Object.keys(before)])].filter((k) => changed(munged[k], before[k])).sort();
+  const differing = [...new Set([...Object.keys(spec), ...Object.keys(before)])]
+    .filter((k) => !deepEqual(spec[k], before[k]) && !mayChange(k, spec, before, binding)).sort();
   if (differing.length) {
     errors.push({ path: 'spec', text: `Forbidden: pod updates may not change fields other than ${updatablePodSpecFields.join(',')} (changed: ${differing.map((k) => `spec.${k}`).join(', ')})` });
+  }
+}
+
+/** Whether a pod spec field that differs differs only in a way an update may change it. */
+function mayChange(field: string, spec: any, before: any, binding: boolean): boolean {
+  switch (field) {
+    case 'containers':
+    case 'initContainers': {
+      // Images may change; everything else about the containers may not.
+      const withOldImages = (spec[field] ?? []).map((c: any, i: number) => (before[field]?.[i] ? { ...c, image: before[field][i].image } : c));
+      return !changed(withOldImages, before[field]);
+    }
+    case 'activeDeadlineSeconds':
+    case 'schedulingGates':
+      return true;
+    case 'tolerations': {
+      // Only additions: the existing tolerations stay as they were, in place.
+      const now: unknown[] = spec.tolerations ?? [];
+      return (before.tolerations ?? []).every((t: unknown, i: number) => canonicalJson(t) === canonicalJson(now[i]));
+    }
+    case 'terminationGracePeriodSeconds':
+      return before.terminationGracePeriodSeconds < 0 && spec.terminationGracePeriodSeconds === 1;
+    case 'nodeName':
+      return binding && !before.nodeName;
+    default:
+      return false;
   }
 }
 

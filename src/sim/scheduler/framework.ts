@@ -55,6 +55,8 @@ export interface NodeInfo {
  */
 export interface CycleContext {
   nodes: NodeInfo[];
+  /** The nodes running pods with pod (anti-)affinity terms. */
+  nodesWithPodAffinity(): Iterable<NodeInfo>;
   /** A node's info by name. */
   nodeInfo(name: string): NodeInfo | undefined;
   /** Pods bound to nodes (and not finished) in the namespace that the selector matches. */

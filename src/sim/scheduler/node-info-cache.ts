@@ -17,6 +17,8 @@ export class NodeInfoCache {
   /** Pods bound to a node the cache does not have (yet), by node name. */
   private readonly orphans = new Map<string, Map<string, KubeObject>>();
   private ordered?: NodeInfo[];
+  /** The nodes running a pod with pod (anti-)affinity terms: all a pod without terms of its own must look at. */
+  private readonly withAffinity = new Set<NodeInfo>();
   /** Accounted pods by namespace and label (`ns\0key=value`), for selector questions asked every cycle. */
   private readonly byLabel = new Map<string, Set<KubeObject>>();
 
@@ -47,6 +49,11 @@ export class NodeInfoCache {
     return out;
   }
 
+  /** The nodes that run pods with pod (anti-)affinity terms, in no particular order. */
+  nodesWithPodAffinity(): Iterable<NodeInfo> {
+    return this.withAffinity;
+  }
+
   /** Every node's info, in node-name order (the order the scheduler walks them in). */
   nodes(): NodeInfo[] {
     this.ordered ??= [...this.infos.values()].sort((a, b) => (a.node.metadata.name < b.node.metadata.name ? -1 : 1));
@@ -58,6 +65,7 @@ export class NodeInfoCache {
       const gone = this.infos.get(e.object.metadata.name);
       if (!gone) return;
       this.infos.delete(e.object.metadata.name);
+      this.withAffinity.delete(gone);
       this.ordered = undefined;
       // Its pods wait as orphans in case a node of that name comes back.
       const waiting = new Map(gone.pods.map((p) => [p.metadata.uid, p]));
@@ -73,7 +81,7 @@ export class NodeInfoCache {
     const info = was && this.infos.get(was.nodeName);
     // A pod that changes but stays on its node keeps its place among the node's pods.
     if (info && e.type !== 'DELETED' && holdsResources(e.object) && e.object.spec.nodeName === was.nodeName) {
-      account(info, was.pod, -1, e.object);
+      this.account(info, was.pod, -1, e.object);
       this.index(was.pod, -1);
       this.index(e.object, +1);
       this.accounted.set(uid, { nodeName: was.nodeName, pod: e.object });
@@ -94,7 +102,7 @@ export class NodeInfoCache {
     const info: NodeInfo = { node, pods: [], podsWithAffinity: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: nodeAllocatable(node) };
     this.infos.set(name, info);
     this.ordered = undefined;
-    for (const pod of this.orphans.get(name)?.values() ?? []) account(info, pod, +1);
+    for (const pod of this.orphans.get(name)?.values() ?? []) this.account(info, pod, +1);
     this.orphans.delete(name);
   }
 
@@ -104,12 +112,18 @@ export class NodeInfoCache {
     this.accounted.set(pod.metadata.uid, { nodeName, pod });
     this.index(pod, +1);
     const info = this.infos.get(nodeName);
-    if (info) account(info, pod, +1);
+    if (info) this.account(info, pod, +1);
     else {
       const waiting = this.orphans.get(nodeName) ?? new Map<string, KubeObject>();
       waiting.set(pod.metadata.uid, pod);
       this.orphans.set(nodeName, waiting);
     }
+  }
+
+  private account(info: NodeInfo, pod: KubeObject, sign: 1 | -1, replacement?: KubeObject): void {
+    account(info, pod, sign, replacement);
+    if (info.podsWithAffinity.length > 0) this.withAffinity.add(info);
+    else this.withAffinity.delete(info);
   }
 
   private index(pod: KubeObject, sign: 1 | -1): void {
@@ -133,7 +147,7 @@ export class NodeInfoCache {
     this.accounted.delete(uid);
     this.index(was.pod, -1);
     const info = this.infos.get(was.nodeName);
-    if (info) account(info, was.pod, -1);
+    if (info) this.account(info, was.pod, -1);
     else this.orphans.get(was.nodeName)?.delete(uid);
   }
 }

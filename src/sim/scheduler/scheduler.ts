@@ -79,6 +79,7 @@ export class Scheduler implements Controller {
     const ctx: CycleContext = {
       nodes: infos,
       nodeInfo: (name) => this.cache.node(name),
+      nodesWithPodAffinity: () => this.cache.nodesWithPodAffinity(),
       podsMatching: (namespace, selector) => this.cache.podsMatching(namespace, selector),
       namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
       claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),

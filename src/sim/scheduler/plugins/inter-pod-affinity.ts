@@ -47,8 +47,8 @@ export const interPodAffinity = {
       if (p) scores.set(p, (scores.get(p) ?? 0) + w);
     };
     const ownTerms = affinity.length + anti.length + prefAffinity.length + prefAnti.length > 0;
-    for (const info of ctx.nodes) {
-      // Fast path: a pod without terms of its own only cares about pods that have some.
+    // Fast path: a pod without terms of its own only cares about pods that have some.
+    for (const info of ownTerms ? ctx.nodes : ctx.nodesWithPodAffinity()) {
       for (const other of ownTerms ? info.pods : info.podsWithAffinity) {
         if (other.metadata.deletionTimestamp) continue;
         affinity.forEach((t, i) => {

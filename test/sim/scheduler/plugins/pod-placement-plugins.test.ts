@@ -17,6 +17,7 @@ function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContex
     ctx: {
       nodes: infos,
       nodeInfo: (name) => infos.find((i) => i.node.metadata.name === name),
+      nodesWithPodAffinity: () => infos.filter((i) => i.podsWithAffinity.length > 0),
       podsMatching: (namespace, selector) => infos.flatMap((i) => i.pods).filter((p) => p.metadata.namespace === namespace && selector.matches(p.metadata.labels)),
       namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined, pluginArgs: () => undefined,
     },
