@@ -53,8 +53,13 @@ export class ReplicaSetController implements Controller {
   private claimPods(rs: KubeObject): KubeObject[] {
     const selector = LabelSelector.fromSpec(podSelectorSpec(rs));
     const owned: KubeObject[] = [];
-    // In creation order: sorting every pod of the namespace on each sync is what made large clusters slow.
-    for (const pod of this.store.list('Pod', { namespace: rs.metadata.namespace, unsorted: true })) {
+    // Only its own pods and the orphans (FilterPodsByOwner): every pod of the namespace on each sync
+    // is what made large clusters slow.
+    const candidates = new Set([
+      ...this.store.list('Pod', { namespace: rs.metadata.namespace, ownerUid: rs.metadata.uid, unsorted: true }),
+      ...this.store.listOrphans('Pod', rs.metadata.namespace),
+    ]);
+    for (const pod of candidates) {
       const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
       const matches = selector.matches(pod.metadata.labels);
       if (ref?.uid === rs.metadata.uid) {

@@ -54,6 +54,8 @@ export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   /** Objects by the uid of each owner they reference, then by kind and key: what controllers list most. */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
+  /** Objects no controller owns, by kind and namespace: the orphans a controller may adopt. */
+  private readonly orphans = new Map<string, Map<string, KubeObject>>();
   private readonly byUid = new Map<string, KubeObject>();
   private readonly customKinds = new Map<string, KindInfo>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
@@ -94,6 +96,14 @@ export class ObjectStore {
   /** The object with this uid, of any kind. */
   getByUid(uid: string): KubeObject | undefined {
     return this.byUid.get(uid);
+  }
+
+  /**
+   * The objects of a kind in a namespace without a controller ownerReference, in no particular
+   * order: with the owned ones, all a controller must look at to claim (FilterPodsByOwner).
+   */
+  listOrphans(kind: string, namespace: string | undefined): KubeObject[] {
+    return [...(this.orphans.get(orphanKey(kind, namespace))?.values() ?? [])];
   }
 
   /** Every object that names `uid` among its owners, sorted by kind, namespace and name (as listAll). */
@@ -356,6 +366,13 @@ export class ObjectStore {
   private indexOwners(before: KubeObject | undefined, after: KubeObject | undefined): void {
     if (before) this.byUid.delete(before.metadata.uid);
     if (after) this.byUid.set(after.metadata.uid, after);
+    if (before) this.orphans.get(orphanKey(before.kind, before.metadata.namespace))?.delete(before.metadata.uid);
+    if (after && !after.metadata.ownerReferences?.some((r) => r.controller)) {
+      const key = orphanKey(after.kind, after.metadata.namespace);
+      const set = this.orphans.get(key) ?? new Map<string, KubeObject>();
+      set.set(after.metadata.uid, after);
+      this.orphans.set(key, set);
+    }
     for (const ref of before?.metadata.ownerReferences ?? []) {
       const set = this.owned.get(ref.uid);
       set?.delete(ownedKey(before!));
@@ -378,6 +395,10 @@ export class ObjectStore {
 /** A Namespace whose spec.finalizers (the namespace controller's "kubernetes") are not done. */
 function namespaceFinalizing(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
+}
+
+function orphanKey(kind: string, namespace: string | undefined): string {
+  return `${kind}\u0000${namespace ?? ''}`;
 }
 
 /** An object's place among its owner's dependents: kind, namespace and name. */

@@ -105,3 +105,20 @@ test('garbage collection: background deletes dependents, orphan keeps them witho
   assert.equal(cluster.store.get('ConfigMap', { namespace: 'default', name: 'owner2' }), undefined);
   assert.equal(cluster.store.get('ConfigMap', { namespace: 'default', name: 'child2' })?.metadata.ownerReferences, undefined);
 });
+
+test('orphans are the objects of a namespace without a controller owner, kept as owners come and go', () => {
+  const { store } = new SimCluster({ seed: 1 });
+  const owner = store.create(configMap('owner'));
+  const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid };
+  store.create(configMap('loose'));
+  store.create({ ...configMap('weakly-owned'), metadata: { name: 'weakly-owned', namespace: 'default', ownerReferences: [ref] } });
+  const controlled = store.create({ ...configMap('controlled'), metadata: { name: 'controlled', namespace: 'default', ownerReferences: [{ ...ref, controller: true }] } });
+  // kube-root-ca.crt is the cluster's own, published into every namespace.
+  const names = () => store.listOrphans('ConfigMap', 'default').map((o) => o.metadata.name).filter((n) => n !== 'kube-root-ca.crt').sort();
+  assert.deepEqual(names(), ['loose', 'owner', 'weakly-owned']);
+  store.update({ ...thaw(controlled), metadata: { ...thaw(controlled.metadata), ownerReferences: [] } });
+  assert.deepEqual(names(), ['controlled', 'loose', 'owner', 'weakly-owned']);
+  store.delete('ConfigMap', { namespace: 'default', name: 'loose' });
+  assert.deepEqual(names(), ['controlled', 'owner', 'weakly-owned']);
+  assert.deepEqual(store.listOrphans('ConfigMap', 'elsewhere'), []);
+});
