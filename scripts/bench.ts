@@ -30,10 +30,15 @@ function cardScenario(): number {
   return performance.now() - start;
 }
 
-/** Pods scheduled per second on a cluster of `nodes` nodes (pods created unscheduled, then one settle). */
+/**
+ * Pods scheduled per second on a cluster of `nodes` nodes: the nodes registered and settled first
+ * (as scheduler_perf's nodes exist before its pods), then the pods created unscheduled and one
+ * settle timed. The kubelets start the bound pods within that settle too.
+ */
 function schedulerThroughput(nodes: number, pods: number): number {
   const c = new SimCluster({ seed: 1 });
   for (let i = 0; i < nodes; i++) c.addNode({ name: `node-${i}`, labels: { 'topology.kubernetes.io/zone': `zone-${i % 3}` } });
+  c.clock.settle();
   for (let i = 0; i < pods; i++) {
     c.store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p-${i}`, namespace: 'default', labels: { app: `a${i % 50}` } }, spec: { containers: [{ name: 'c', image: 'pause:3.10', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } });
   }
@@ -78,7 +83,7 @@ const card = Math.min(cardScenario(), cardScenario(), cardScenario());
 figures.push({ name: 'card scenario (StatefulSet 3 → 1), sim', value: card, unit: 'ms', target: 50, better: 'lower' });
 figures.push({ name: 'whole built-in library, sim (incl. process start)', value: await library(), unit: 's', target: 30, better: 'lower' });
 figures.push({ name: 'scheduler throughput, 500 nodes, 2000 pods', value: schedulerThroughput(500, 2000), unit: 'pods/s', target: 3000, better: 'higher' });
-figures.push({ name: 'scheduler throughput, 5000 nodes, 1000 pods', value: schedulerThroughput(5000, 1000), unit: 'pods/s', target: 3000, better: 'higher' });
+figures.push({ name: 'scheduler throughput, 5000 nodes, 5000 pods', value: schedulerThroughput(5000, 5000), unit: 'pods/s', target: 3000, better: 'higher' });
 // The target is 150,000 pods Running in 60 s: 2,500 pods/s sustained, under 4 GiB.
 const scale = deploymentsAtScale(Number(process.env.KUBESPEC_BENCH_DEPLOYMENTS ?? 100));
 figures.push({ name: `Deployment pods bound per second (${scale.pods} pods, 5000 nodes)`, value: scale.pods / scale.bound, unit: 'pods/s', target: 2500, better: 'higher' });

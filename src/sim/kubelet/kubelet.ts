@@ -3,6 +3,7 @@ import { upsertCondition } from '../conditions.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
 import { thaw } from '../store/freeze.ts';
+import { deepEqual } from '../store/apply/object-fields.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
@@ -581,7 +582,7 @@ export class Kubelets implements Controller {
     Object.assign(next, fields);
     for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
     next.conditions = inKubeletOrder(next.conditions);
-    if (JSON.stringify(next) === JSON.stringify(current.status)) return;
+    if (deepEqual(next, current.status)) return;
     this.store.updateStatus({ ...current, status: next });
   }
 

@@ -167,11 +167,11 @@ function account(info: NodeInfo, pod: KubeObject, sign: 1 | -1, replacement?: Ku
   }
   // A pod whose spec did not change asks for the very same requests (memoized by spec).
   if (replacement && podRequests(replacement) === podRequests(pod)) return;
-  info.requested = plus(info.requested, podRequests(pod), sign);
-  info.nonZeroRequested = plus(info.nonZeroRequested, podRequests(pod, true), sign);
+  addInto(info.requested, podRequests(pod), sign);
+  addInto(info.nonZeroRequested, podRequests(pod, true), sign);
   if (replacement) {
-    info.requested = plus(info.requested, podRequests(replacement), 1);
-    info.nonZeroRequested = plus(info.nonZeroRequested, podRequests(replacement, true), 1);
+    addInto(info.requested, podRequests(replacement), 1);
+    addInto(info.nonZeroRequested, podRequests(replacement, true), 1);
   }
 }
 
@@ -184,8 +184,11 @@ function replaceOrRemove(list: KubeObject[], pod: KubeObject, replacement: KubeO
   else list.splice(i, 1);
 }
 
-function plus(a: Resources, b: Resources, sign: 1 | -1): Resources {
-  const scalar = { ...a.scalar };
-  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = (scalar[k] ?? 0) + sign * v;
-  return { milliCpu: a.milliCpu + sign * b.milliCpu, memory: a.memory + sign * b.memory, ephemeralStorage: a.ephemeralStorage + sign * b.ephemeralStorage, pods: a.pods + sign * b.pods, scalar };
+/** Adds (or takes back) `b` into a node's running total, in place: the cache's totals are its own. */
+function addInto(total: Resources, b: Resources, sign: 1 | -1): void {
+  total.milliCpu += sign * b.milliCpu;
+  total.memory += sign * b.memory;
+  total.ephemeralStorage += sign * b.ephemeralStorage;
+  total.pods += sign * b.pods;
+  for (const k in b.scalar) total.scalar[k] = (total.scalar[k] ?? 0) + sign * b.scalar[k]!;
 }
