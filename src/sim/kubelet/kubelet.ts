@@ -575,7 +575,8 @@ export class Kubelets implements Controller {
     const current = this.store.get('Pod', pod.metadata)!;
     const hostIP = this.nodeAddress(current.spec.nodeName);
     const status = buildPodStatus(current, rt, this.clock.now(), hostIP);
-    const next = thaw(current.status ?? {});
+    // Only top-level fields and the conditions list are replaced: a shallow copy does.
+    const next = { ...(current.status ?? {}) };
     // The kubelet owns its conditions; others (PodScheduled from the scheduler, DisruptionTarget)
     // stay as they are.
     const { conditions, ...fields } = status;

@@ -8,6 +8,18 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * What a writer built, made the store's own: its parts are copied, but frozen parts (taken over
+ * from stored objects, so already decoded and never to change) are shared as they are.
+ */
+export function ownCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(ownCopy) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = ownCopy((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/**
  * A mutable deep copy, for writers that change what they read. Stored objects are JSON data
  * (objects, arrays, strings, numbers, booleans, null), so a plain recursive copy does; it is
  * several times faster than structuredClone, and every write thaws.

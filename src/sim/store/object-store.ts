@@ -7,7 +7,7 @@ import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/fiel
 import { deepEqual } from './apply/object-fields.ts';
 import { shapeOfKind } from './apply/schema.ts';
 import { decodeNulls, decodeTypeError } from './apply/undeclared-fields.ts';
-import { deepFreeze, thaw } from './freeze.ts';
+import { deepFreeze, ownCopy, thaw } from './freeze.ts';
 import { servesVersion } from './custom-kinds.ts';
 import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from './kinds.ts';
 import { LabelSelector } from './label-selector.ts';
@@ -218,7 +218,8 @@ export class ObjectStore {
     const rv = next.metadata.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
     if (part === 'status') {
-      const status = thaw(next.status);
+      // No admission plugin sees a status write, so nothing changes the copy: stored parts are shared.
+      const status = ownCopy(next.status);
       checkDecodable({ ...next, status }, changedFields(next, current));
       // Only the status and metadata's top-level fields (resourceVersion, managedFields) change:
       // the rest of the stored object is frozen and shared, not copied.

@@ -76,6 +76,8 @@ export function decodeTypeError(value: unknown, shape: Shape): string | undefine
 
 /** `path` is the walk's own stack (pushed and popped), read only to word an error: every write decodes, so no copies per field. */
 function firstTypeError(value: unknown, shape: Shape, path: string[]): string | undefined {
+  // A frozen part is a stored one, decoded when it was stored.
+  if (Object.isFrozen(value)) return undefined;
   if (Array.isArray(value)) {
     if (shape.type !== 'list') return undefined;
     const items = itemShape(shape);
@@ -210,6 +212,7 @@ function scalarMismatch(value: unknown, type: string | undefined): string | unde
  * left unset, a null list item becomes the zero value of its type (`{}` for a struct, "" else).
  */
 export function decodeNulls(value: unknown, shape: Shape): void {
+  if (Object.isFrozen(value)) return;
   if (Array.isArray(value)) {
     const items = itemShape(shape);
     value.forEach((item, i) => {
