@@ -57,6 +57,8 @@ function goType(s: any): string {
   if (s.type === 'number') return 'float64';
   if (s.type === 'boolean') return 'bool';
   if (s.type === 'string' && !s.format) return 'string';
+  // A list of plain values (command, accessModes): named by its items, '[]' when they may be anything.
+  if (s.type === 'array') return `[]${s.items ? goType(s.items) : ''}`;
   return '';
 }
 

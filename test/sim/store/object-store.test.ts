@@ -122,3 +122,11 @@ test('orphans are the objects of a namespace without a controller owner, kept as
   assert.deepEqual(names(), ['controlled', 'owner', 'weakly-owned']);
   assert.deepEqual(store.listOrphans('ConfigMap', 'elsewhere'), []);
 });
+
+test('a list of plain values is decoded as one: the wrong JSON type for it or for an item is refused', () => {
+  const { store } = new SimCluster({ seed: 1 });
+  const pod = (command: unknown) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox', command }] } });
+  assert.throws(() => store.create(pod('sleep 10')), { message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Container.spec.containers.command of type []string' });
+  assert.throws(() => store.create(pod(['sleep', 10])), { message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string' });
+  assert.equal(store.create(pod(['sleep', '10'])).spec.containers[0].command[1], '10');
+});

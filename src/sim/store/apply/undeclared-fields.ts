@@ -49,7 +49,7 @@ function wrongScalars(value: unknown, shape: Shape, path: string[]): string[] {
   if (!isPlainObject(value)) return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const goType = shape.type === 'struct' ? shape.plainFields.get(key) : undefined;
-    const schemaType = goType === 'bool' ? 'boolean' : goType === 'string' ? 'string' : goType ? 'number' : undefined;
+    const schemaType = goType === 'bool' ? 'boolean' : goType === 'string' ? 'string' : goType && !goType.startsWith('[]') ? 'number' : undefined;
     const mismatch = scalarMismatch(child, schemaType);
     if (mismatch) return [`${pathText([...path, `f:${key}`])}: ${mismatch}`];
     return wrongScalars(child, childShape(shape, key), [...path, `f:${key}`]);
@@ -97,8 +97,12 @@ function firstTypeError(value: unknown, shape: Shape, path: string[]): string | 
       const goType = shape.plainFields.get(key);
       const expected = goType ? expectedJson(goType) : expectedContainer(childOf);
       if (expected && child !== null && jsonType(child) !== expected) {
-        return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType ?? goTypeName(childOf)}`;
+        return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType || goTypeName(childOf)}`;
       }
+      // A list of plain values: each item of the items' type.
+      const itemType = goType?.startsWith('[]') && goType.length > 2 ? expectedJson(goType.slice(2)) : undefined;
+      const oddItem = itemType && Array.isArray(child) ? child.find((item) => item !== null && jsonType(item) !== itemType) : undefined;
+      if (oddItem !== undefined) return `json: cannot unmarshal ${jsonType(oddItem)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType!.slice(2)}`;
       if (Array.isArray(child) && childOf.type === 'list' && childOf.items) {
         const wanted = expectedContainer(itemShape(childOf));
         const odd = wanted ? child.find((item) => item !== null && jsonType(item) !== wanted) : undefined;
@@ -140,6 +144,7 @@ function goTypeName(shape: Shape): string {
 }
 
 function expectedJson(goType: string): string {
+  if (goType.startsWith('[]')) return 'array';
   return goType === 'bool' ? 'bool' : goType === 'string' ? 'string' : 'number';
 }
 
