@@ -17,6 +17,9 @@ async function kubectl(driver: Driver, command: string) {
 /** What kubectl said, for a failure message. */
 const said = (r: { stdout: string; stderr: string }) => [r.stdout, r.stderr].filter((s) => s.trim()).join('\n').trim() || '(nothing)';
 
+/** The API server's warnings kubectl passed on, one `Warning: …` line each. */
+const warningLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('Warning: '));
+
 /** Runs the command, which must succeed; its output. */
 async function succeeded(driver: Driver, command: string) {
   const r = await kubectl(driver, command);
@@ -69,6 +72,30 @@ export const steps: StepSpec<KubespecWorld>[] = [
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);
+    },
+  },
+  {
+    pattern: '{string} warns {string}',
+    example: 'Then "kubectl run web --image=nginx" warns "would violate PodSecurity"',
+    area: 'kubectl',
+    doc: 'The command succeeds and kubectl passes on a warning of the API server (`Warning: …` on stderr) that contains the text.',
+    async run({ args: [command, text] }) {
+      const r = await succeeded(this.driver, command as string);
+      const warnings = warningLines(r.stderr);
+      if (!warnings.some((w) => w.includes(text as string))) {
+        throw new KubespecAssertionError(`${command} gave no warning with "${text}"; ${warnings.length ? `its warnings:\n${warnings.join('\n')}` : `it printed:\n${said(r)}`}`);
+      }
+    },
+  },
+  {
+    pattern: '{string} gives no warning',
+    example: 'Then "kubectl run web --image=nginx" gives no warning',
+    area: 'kubectl',
+    doc: 'The command succeeds and kubectl passes on no warning of the API server (no `Warning: …` line on stderr).',
+    async run({ args: [command] }) {
+      const r = await succeeded(this.driver, command as string);
+      const warnings = warningLines(r.stderr);
+      if (warnings.length) throw new KubespecAssertionError(`${command} gave warnings:\n${warnings.join('\n')}`);
     },
   },
   {

@@ -23,20 +23,26 @@ function canStep(who: Who, expected: boolean, withNamespace: boolean): StepSpec<
   };
 }
 
+/** Labels the scenario's namespace for one Pod Security mode. */
+function podSecurityLabelStep(verb: string, mode: string, effect: string): StepSpec<KubespecWorld> {
+  return {
+    pattern: `the scenario's namespace ${verb} pod security {string}`,
+    example: `Given the scenario's namespace ${verb} pod security "restricted"`,
+    area: 'security',
+    doc: `Labels the namespace pod-security.kubernetes.io/${mode}=<privileged|baseline|restricted>: Pod Security Admission then ${effect}.`,
+    async run({ args: [level] }) {
+      if (!['privileged', 'baseline', 'restricted'].includes(level as string)) throw new KubespecAssertionError(`"${level}" is not a Pod Security level (privileged, baseline or restricted)`);
+      await this.driver.patch({ kind: 'Namespace', name: this.driver.namespace() }, { metadata: { labels: { [`pod-security.kubernetes.io/${mode}`]: level as string } } }, 'merge');
+    },
+  };
+}
+
 export const steps: StepSpec<KubespecWorld>[] = (['serviceaccount', 'user'] as Who[]).flatMap((who) =>
   [true, false].flatMap((expected) => [canStep(who, expected, false), canStep(who, expected, true)]));
 
 steps.push(
-  {
-    pattern: "the scenario's namespace enforces pod security {string}",
-    example: 'Given the scenario\'s namespace enforces pod security "restricted"',
-    area: 'security',
-    doc: 'Labels the namespace pod-security.kubernetes.io/enforce=<privileged|baseline|restricted>.',
-    async run({ args: [level] }) {
-      if (!['privileged', 'baseline', 'restricted'].includes(level as string)) throw new KubespecAssertionError(`"${level}" is not a Pod Security level (privileged, baseline or restricted)`);
-      await this.driver.patch({ kind: 'Namespace', name: this.driver.namespace() }, { metadata: { labels: { 'pod-security.kubernetes.io/enforce': level as string } } }, 'merge');
-    },
-  },
+  podSecurityLabelStep('enforces', 'enforce', 'refuses pods that violate the level'),
+  podSecurityLabelStep('warns about', 'warn', 'admits pods and workloads that violate the level with a warning (`Warning: would violate PodSecurity …`)'),
   {
     pattern: 'ReplicaSet pods of Deployment {string} fail with {string}',
     example: 'Then ReplicaSet pods of Deployment "api" fail with "exceeded quota" within 30s',

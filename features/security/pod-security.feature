@@ -236,3 +236,36 @@ Feature: Pod Security admission
               waiting: {reason: CreateContainerConfigError}
       """
     And pod "says-root" has a Failed event saying "container's runAsUser breaks non-root policy" within 1 minute
+
+  @portable @C001-294
+  Scenario: the warn level admits a violating pod and says what it would violate
+    Given the scenario's namespace warns about pod security "baseline"
+    Then "kubectl run web --image=registry.k8s.io/pause:3.10 --privileged" warns "would violate PodSecurity \"baseline:latest\": privileged (container \"web\" must not set securityContext.privileged=true)"
+    And pod "web" exists
+    And "kubectl run quiet --image=registry.k8s.io/pause:3.10" gives no warning
+
+  @portable @C001-295
+  Scenario: an enforce level warns about a Deployment's pod template at once; its ReplicaSet is refused later
+    Given the scenario's namespace enforces pod security "restricted"
+    Then "kubectl create deployment api --image=registry.k8s.io/pause:3.10" warns "would violate PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"pause\" must set securityContext.allowPrivilegeEscalation=false)"
+    And ReplicaSet pods of Deployment "api" fail with "violates PodSecurity \"restricted:latest\"" within 30s
+
+  @portable @C001-296
+  Scenario: raising the enforce level names the pods already there that it would refuse
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: root-a}
+      spec:
+        containers: [{name: app, image: registry.k8s.io/pause:3.10, securityContext: {privileged: true}}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: root-b}
+      spec:
+        containers: [{name: app, image: registry.k8s.io/pause:3.10, securityContext: {privileged: true}}]
+      """
+    Then "kubectl label namespace ${namespace} pod-security.kubernetes.io/enforce=baseline" warns "existing pods in namespace \"${namespace}\" violate the new PodSecurity enforce level \"baseline:latest\""
+    And "kubectl label namespace ${namespace} pod-security.kubernetes.io/enforce=restricted --overwrite" warns "root-a (and 1 other pod): privileged, allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile"
+    And pod "root-a" exists

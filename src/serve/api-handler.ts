@@ -39,7 +39,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: apiGroupOf(info.apiVersion), namespace: path.namespace, name: path.name };
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
   // Reads ignore dryRun, as the API server only decodes it with the options of a write.
-  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: ['POST', 'PUT', 'PATCH'].includes(method) ? writerOf(cluster, req, q, path.subresource) : undefined };
+  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: ['POST', 'PUT', 'PATCH'].includes(method) ? writerOf(cluster, req, q, path.subresource) : undefined, warnings: [] };
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
   const fields = ['POST', 'PUT', 'PATCH'].includes(method) ? await fieldCheck(q, view.apiVersion, info.kind, res) : noFieldCheck;
@@ -62,6 +62,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       if (info.namespaced) body.metadata = { ...body.metadata, namespace: path.namespace ?? body.metadata?.namespace };
       const created = cluster.store.create(view.toStored(body), write);
       cluster.clock.settle();
+      addWarnings(res, write.warnings);
       return sendJson(res, 201, view.toServed(created));
     }
     case 'PUT': {
@@ -71,10 +72,12 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
       const stored = view.toStored(body);
       const updated = path.subresource === 'status' ? cluster.store.updateStatus(stored, write) : cluster.store.update(stored, write);
       cluster.clock.settle();
+      addWarnings(res, write.warnings);
       return sendJson(res, 200, view.toServed(updated));
     }
     case 'PATCH': {
       const patched = await patchObject(cluster, info, view, key, req, path.subresource === 'status', write, fields);
+      addWarnings(res, write.warnings);
       return sendJson(res, patched.created ? 201 : 200, view.toServed(patched.object));
     }
     case 'DELETE':
@@ -110,7 +113,7 @@ async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, 
     const { paths, pruned } = unknownFields(document, schema, value);
     if (paths.length === 0) return value;
     if (mode === 'Strict') throw refuse(paths);
-    if (mode === 'Warn') res.setHeader('Warning', paths.map((p) => `299 - "unknown field \\"${p}\\""`));
+    if (mode === 'Warn') addWarnings(res, paths.map((p) => `unknown field "${p}"`));
     return pruned as T;
   };
   const strict = (paths: string[]) => `strict decoding error: ${paths.map((p) => `unknown field "${p}"`).join(', ')}`;
@@ -118,6 +121,18 @@ async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, 
     object: (body) => screen(body, (paths) => new ApiError('BadRequest', 400, `${kind} in version "${version}" cannot be handled as a ${kind}: ${strict(paths)}`)),
     patch: (patch) => screen(patch, (paths) => new ApiError('Invalid', 422, ` "" is invalid: patch: Invalid value: "${goFormat(patch)}": ${strict(paths)}`)),
   };
+}
+
+/**
+ * Adds warnings as the API server sends them, one `Warning: 299 - "<text>"` header each (quotes
+ * and backslashes escaped, as client-go's ParseWarningHeader reads them); kubectl prints
+ * `Warning: <text>` for each.
+ */
+function addWarnings(res: ServerResponse, texts: readonly string[] | undefined): void {
+  if (!texts?.length) return;
+  const existing = res.getHeader('Warning');
+  const before = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  res.setHeader('Warning', [...before, ...texts.map((t) => `299 - "${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`)]);
 }
 
 /**

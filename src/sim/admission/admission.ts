@@ -11,6 +11,8 @@ export interface AdmissionRequest {
   dryRun?: boolean;
   /** The subresource written through, when not the object itself (`binding` sets a pod's node). */
   subresource?: 'binding';
+  /** Where plugins put the warnings the API server returns with an admitted request (HTTP `Warning` headers). */
+  warnings?: string[];
 }
 
 /** A step of the admission chain. Mutating steps change `request.object`; validating ones throw an ApiError. */

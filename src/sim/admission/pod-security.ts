@@ -2,6 +2,7 @@ import { ApiError } from '../store/errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { AdmissionPlugin } from './admission.ts';
+import { deepEqual } from '../store/apply/object-fields.ts';
 
 type Check = { id: string; level: 'baseline' | 'restricted'; overrides?: string; run: (pod: KubeObject) => [reason: string, detail: string] | undefined };
 
@@ -98,32 +99,117 @@ const checks: Check[] = [
   } },
 ];
 
-/** The forbidden reasons of a pod at a level, in the order the admission plugin reports them. */
-export function podSecurityViolations(pod: KubeObject, level: string): string[] {
+/** The failing checks of a pod at a level, in the order the admission plugin reports them. */
+function failedChecks(pod: KubeObject, level: string): Array<[reason: string, detail: string]> {
   if (level !== 'baseline' && level !== 'restricted') return [];
   const active = level === 'baseline' ? checks.filter((c) => c.level === 'baseline') : checks.filter((c) => !checks.some((r) => r.level === 'restricted' && r.overrides === c.id));
   const ordered = [...active.filter((c) => c.level === 'baseline'), ...active.filter((c) => c.level === 'restricted')];
-  return ordered.map((c) => c.run(pod)).filter((r): r is [string, string] => r !== undefined).map(([reason, detail]) => `${reason} (${detail})`);
+  return ordered.map((c) => c.run(pod)).filter((r): r is [string, string] => r !== undefined);
+}
+
+/** The forbidden reasons of a pod at a level with their details (ForbiddenDetail). */
+export function podSecurityViolations(pod: KubeObject, level: string): string[] {
+  return failedChecks(pod, level).map(([reason, detail]) => `${reason} (${detail})`);
+}
+
+const LABEL = 'pod-security.kubernetes.io';
+const LEVELS = ['privileged', 'baseline', 'restricted'];
+
+/** A mode's level and version, printed as PSA prints them: `restricted:latest`. */
+interface LevelVersion { level: string; version: string }
+const text = (lv: LevelVersion) => `${lv.level}:${lv.version}`;
+
+/**
+ * The namespace's policy (api.PolicyToEvaluate): each mode privileged:latest unless labelled;
+ * warn follows an enforce level stricter than it when warn has no label of its own.
+ */
+function policyOf(labels: Record<string, string>): Record<'enforce' | 'warn' | 'audit', LevelVersion> {
+  const mode = (m: string): LevelVersion => ({
+    level: LEVELS.includes(labels[`${LABEL}/${m}`] ?? '') ? labels[`${LABEL}/${m}`]! : 'privileged',
+    version: labels[`${LABEL}/${m}-version`] ?? 'latest',
+  });
+  const policy = { enforce: mode('enforce'), warn: mode('warn'), audit: mode('audit') };
+  if (labels[`${LABEL}/warn`] === undefined && LEVELS.includes(labels[`${LABEL}/enforce`] ?? '') && LEVELS.indexOf(policy.enforce.level) > LEVELS.indexOf(policy.warn.level)) {
+    policy.warn = { level: policy.enforce.level, version: labels[`${LABEL}/warn-version`] ?? policy.enforce.version };
+  }
+  return policy;
+}
+
+/** The pod a workload makes (PodSpecExtractor): its template, for the kinds PSA looks into. */
+function podTemplateOf(object: KubeObject): KubeObject | undefined {
+  const template = object.kind === 'PodTemplate' ? (object as any).template
+    : object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template
+      : ['ReplicationController', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job'].includes(object.kind) ? object.spec?.template : undefined;
+  return template ? ({ metadata: template.metadata ?? {}, spec: template.spec ?? {} } as KubeObject) : undefined;
 }
 
 /**
- * Pod Security Admission in enforce mode (reference/api-machinery.md §9): a pod created in a
- * namespace labelled pod-security.kubernetes.io/enforce=baseline|restricted is refused with the
- * plugin's message when it violates the level. Warn and audit modes are not modelled yet.
+ * Pod Security Admission (reference/api-machinery.md §9, admission/admission.go): a pod created
+ * in a namespace labelled pod-security.kubernetes.io/enforce=baseline|restricted is refused with
+ * the plugin's message when it violates the level; the warn level answers an admitted pod, and a
+ * workload's pod template, with a warning; raising a namespace's enforce level warns about the
+ * pods already there (nothing is evicted). The audit level only annotates audit events, which
+ * the simulator does not keep.
  */
 export function podSecurityAdmission(store: () => ObjectStore): AdmissionPlugin {
+  const policyIn = (namespace: string | undefined) => policyOf(store().get('Namespace', { name: namespace ?? 'default' })?.metadata.labels ?? {});
   return {
     name: 'PodSecurity',
-    admit({ operation, object }) {
-      if (operation !== 'CREATE' || object.kind !== 'Pod') return;
-      const labels = store().get('Namespace', { name: object.metadata.namespace ?? 'default' })?.metadata.labels ?? {};
-      const level = labels['pod-security.kubernetes.io/enforce'];
-      if (!level || level === 'privileged') return;
-      const violations = podSecurityViolations(object, level);
-      if (violations.length === 0) return;
-      const version = labels['pod-security.kubernetes.io/enforce-version'] ?? 'latest';
-      const name = object.metadata.name || object.metadata.generateName || '';
-      throw new ApiError('Forbidden', 403, `pods "${name}" is forbidden: violates PodSecurity "${level}:${version}": ${violations.join(', ')}`);
+    admit({ operation, object, old, warnings }) {
+      if (object.kind === 'Namespace') {
+        if (operation === 'UPDATE' && old) warnings?.push(...existingPodWarnings(store(), object, old));
+        return;
+      }
+      if (object.kind === 'Pod') {
+        if (operation !== 'CREATE') return;
+        const policy = policyIn(object.metadata.namespace);
+        const violations = podSecurityViolations(object, policy.enforce.level);
+        if (violations.length > 0) {
+          const name = object.metadata.name || object.metadata.generateName || '';
+          throw new ApiError('Forbidden', 403, `pods "${name}" is forbidden: violates PodSecurity "${text(policy.enforce)}": ${violations.join(', ')}`);
+        }
+        warnAbout(object, policy.warn, warnings);
+        return;
+      }
+      const template = podTemplateOf(object);
+      if (!template) return;
+      // An update that leaves the pod template as it was is not evaluated again.
+      const before = old && podTemplateOf(old);
+      if (operation === 'UPDATE' && before && deepEqual(before, template)) return;
+      warnAbout(template, policyIn(object.metadata.namespace).warn, warnings);
     },
   };
+}
+
+function warnAbout(pod: KubeObject, warn: LevelVersion, warnings: string[] | undefined): void {
+  const violations = podSecurityViolations(pod, warn.level);
+  if (violations.length > 0) warnings?.push(`would violate PodSecurity "${text(warn)}": ${violations.join(', ')}`);
+}
+
+/**
+ * EvaluatePodsInNamespace: a stricter enforce level (or another version) names the pods already in
+ * the namespace that it would refuse, one warning per distinct set of reasons, under the
+ * lexically first pod's name with a count of the others.
+ */
+function existingPodWarnings(store: ObjectStore, namespace: KubeObject, old: KubeObject): string[] {
+  const next = policyOf(namespace.metadata.labels ?? {}).enforce;
+  const before = policyOf(old.metadata.labels ?? {}).enforce;
+  if (text(next) === text(before) || next.level === 'privileged') return [];
+  if (next.version === before.version && LEVELS.indexOf(next.level) <= LEVELS.indexOf(before.level)) return [];
+  const byReasons = new Map<string, { first: string; count: number }>();
+  for (const pod of store.list('Pod', { namespace: namespace.metadata.name })) {
+    const failed = failedChecks(pod, next.level);
+    if (failed.length === 0) continue;
+    const reasons = failed.map(([reason]) => reason).join(', ');
+    const seen = byReasons.get(reasons);
+    if (!seen) byReasons.set(reasons, { first: pod.metadata.name, count: 1 });
+    else {
+      seen.count++;
+      if (pod.metadata.name < seen.first) seen.first = pod.metadata.name;
+    }
+  }
+  if (byReasons.size === 0) return [];
+  const others = (n: number) => (n === 1 ? '' : n === 2 ? ' (and 1 other pod)' : ` (and ${n - 1} other pods)`);
+  const perPods = [...byReasons].map(([reasons, { first, count }]) => `${first}${others(count)}: ${reasons}`).sort();
+  return [`existing pods in namespace "${namespace.metadata.name}" violate the new PodSecurity enforce level "${text(next)}"`, ...perPods];
 }

@@ -32,6 +32,8 @@ export interface WriteOptions {
   writer?: Writer;
   /** POST pods/<name>/binding: the one way a pod's spec.nodeName is set after creation. */
   subresource?: 'binding';
+  /** Collects the admission warnings of this write (kubectl prints them as `Warning: …`). */
+  warnings?: string[];
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -143,7 +145,7 @@ export class ObjectStore {
     if (info.generation) meta.generation = 1;
     delete meta.deletionTimestamp;
     (meta as Partial<typeof meta>).resourceVersion = undefined;
-    this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun });
+    this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun, warnings: opts.warnings });
     if (opts.writer) setManagedFields(obj, recordUpdate(undefined, obj, opts.writer));
     return this.commit(info, obj, undefined, opts);
   }
@@ -248,7 +250,7 @@ export class ObjectStore {
       const changed = info.generation === 'spec' ? !deepEqual(obj.spec, current.spec) : contentChanged(obj, current);
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
-    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource });
+    this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource, warnings: opts.warnings });
     if (opts.writer) setManagedFields(obj, recordUpdate(current, obj, opts.writer));
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
