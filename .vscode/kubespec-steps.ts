@@ -151,6 +151,7 @@ defineStep("user {string} can {string} {string} in namespace {string}", () => {}
 defineStep("user {string} cannot {string} {string}", () => {}); // Then user "jane" cannot "list" "pods/log"
 defineStep("user {string} cannot {string} {string} in namespace {string}", () => {}); // Then user "jane" cannot "list" "pods/log" in namespace "dev"
 defineStep("the scenario's namespace enforces pod security {string}", () => {}); // Given the scenario's namespace enforces pod security "restricted"
+defineStep("the scenario's namespace warns about pod security {string}", () => {}); // Given the scenario's namespace warns about pod security "restricted"
 defineStep("ReplicaSet pods of Deployment {string} fail with {string}", () => {}); // Then ReplicaSet pods of Deployment "api" fail with "exceeded quota" within 30s
 defineStep("ReplicaSet pods of Deployment {string} fail with {string} within {duration}", () => {}); // Then ReplicaSet pods of Deployment "api" fail with "exceeded quota" within 30s
 defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
@@ -211,4 +212,6 @@ defineStep("{string} prints within {duration}:", () => {}); // Then "kubectl get
 defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
 defineStep("{string} prints {string} within {duration}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
 defineStep("{string} does not print {string}", () => {}); // Then "kubectl get endpoints myapp -o wide" does not print "green"
+defineStep("{string} warns {string}", () => {}); // Then "kubectl run web --image=nginx" warns "would violate PodSecurity"
+defineStep("{string} gives no warning", () => {}); // Then "kubectl run web --image=nginx" gives no warning
 defineStep("{string} fails with {string}", () => {}); // Then "kubectl label pod web env=prod" fails with "already has a value"
