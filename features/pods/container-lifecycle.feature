@@ -490,3 +490,37 @@ Feature: Container lifecycle
               running: {}
       """
     And pod "with-shipper" does not exist within 30s
+
+  @portable @needs-kubelet
+  Scenario: a pod running past its activeDeadlineSeconds is failed by the kubelet, and the deadline can only come closer
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: bounded}
+      spec:
+        activeDeadlineSeconds: 60
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sleep", "3600"]}
+      """
+    Then pod "bounded" is Running within 1 minute
+    And "kubectl patch pod bounded -p {\"spec\":{\"activeDeadlineSeconds\":120}}" fails with "spec.activeDeadlineSeconds: Invalid value: 120: must be less than or equal to previous value"
+    When "kubectl patch pod bounded -p {\"spec\":{\"activeDeadlineSeconds\":30}}" is run
+    Then pod "bounded" matches within 1 minute:
+      """yaml
+      status:
+        phase: Failed
+        reason: DeadlineExceeded
+        message: Pod was active on the node longer than the specified deadline
+      """
+    And pod "bounded" has a DeadlineExceeded event saying "Pod was active on the node longer than the specified deadline"
+    And the following manifest is rejected with "spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: no-time}
+      spec:
+        activeDeadlineSeconds: 0
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sleep", "3600"]}
+      """

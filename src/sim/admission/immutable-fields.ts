@@ -79,9 +79,18 @@ function pod(object: KubeObject, old: KubeObject, errors: FieldError[], binding:
   const before = old.spec ?? {};
   const differing = [...new Set([...Object.keys(spec), ...Object.keys(before)])]
     .filter((k) => !deepEqual(spec[k], before[k]) && !mayChange(k, spec, before, binding)).sort();
+  const deadline = activeDeadlineUpdateError(spec.activeDeadlineSeconds, before.activeDeadlineSeconds);
+  if (deadline) errors.push({ path: 'spec.activeDeadlineSeconds', text: deadline });
   if (differing.length) {
     errors.push({ path: 'spec', text: `Forbidden: pod updates may not change fields other than ${updatablePodSpecFields.join(',')} (changed: ${differing.map((k) => `spec.${k}`).join(', ')})` });
   }
+}
+
+/** ValidatePodUpdate: activeDeadlineSeconds may be set, or lowered (to 0 at least), never raised or removed. */
+function activeDeadlineUpdateError(now: number | undefined, before: number | undefined): string | undefined {
+  if (now === undefined) return before === undefined ? undefined : 'Invalid value: "null": must not update from a positive integer to nil value';
+  if (now < 0 || now > 2147483647) return `Invalid value: ${now}: must be between 0 and 2147483647, inclusive`;
+  return before !== undefined && before < now ? `Invalid value: ${now}: must be less than or equal to previous value` : undefined;
 }
 
 /** Whether a pod spec field that differs differs only in a way an update may change it. */

@@ -7,9 +7,15 @@ import { parseQuantity } from '../quantity.ts';
  * affinity terms, spread constraints and port protocols, with the API server's paths and texts.
  * Pods and the templates of Deployments, ReplicaSets, DaemonSets and Jobs share them.
  */
+const MAX_INT32 = 2147483647;
+
 export function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
   const containers: any[] = spec?.containers ?? [];
   if (containers.length === 0) errors.push({ path: `${path}.containers`, text: 'Required value' });
+  const deadline = spec?.activeDeadlineSeconds;
+  if (typeof deadline === 'number' && (deadline < 1 || deadline > MAX_INT32)) {
+    errors.push({ path: `${path}.activeDeadlineSeconds`, text: `Invalid value: ${deadline}: must be between 1 and ${MAX_INT32}, inclusive` });
+  }
   containers.forEach((c, i) => {
     if (!c.name) errors.push({ path: `${path}.containers[${i}].name`, text: 'Required value' });
     if (!c.image) errors.push({ path: `${path}.containers[${i}].image`, text: 'Required value' });

@@ -101,8 +101,9 @@ export class Kubelets implements Controller {
     this.catchUpOnOutage(pod, rt);
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, rt, now);
     this.advance(pod, rt, now);
+    this.enforceActiveDeadline(pod, rt, now);
     this.writeStatus(pod, rt);
-    return this.wakeUp(rt, now);
+    return this.wakeUp(pod, rt, now);
   }
 
   /**
@@ -412,7 +413,7 @@ export class Kubelets implements Controller {
       .filter((p) => p.spec?.nodeName === nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
       .flatMap((pod) => {
         const rt = this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
-        return rt && !rt.evicted && !rt.staticPodNode ? [{ pod, rt }] : [];
+        return rt && !rt.failure && !rt.staticPodNode ? [{ pod, rt }] : [];
       });
     const available = availableMemory(node, candidates, now);
     if (available < MEMORY_AVAILABLE_THRESHOLD) {
@@ -460,11 +461,7 @@ export class Kubelets implements Controller {
   /** Evicts a pod for node pressure: its containers are killed, it is Failed with reason Evicted and is not restarted. */
   private evict(victim: MemoryCandidate, message: string, now: Millis): void {
     const { pod, rt } = victim;
-    rt.evicted = message;
-    for (const c of rt.containers) {
-      if (c.state === 'running') this.exited(pod, c, now, 137, 'Error');
-      c.startAt = undefined;
-    }
+    this.failPod(pod, rt, now, 'Evicted', message);
     const current = this.store.get('Pod', pod.metadata);
     if (current) {
       const status = thaw(current.status ?? {});
@@ -473,6 +470,27 @@ export class Kubelets implements Controller {
     }
     this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
     this.writeStatus(pod, rt);
+  }
+
+  /** The kubelet fails a pod itself: its containers are killed and none starts again. */
+  private failPod(pod: KubeObject, rt: PodRuntime, now: Millis, reason: string, message: string): void {
+    rt.failure = { reason, message };
+    for (const c of rt.containers) {
+      if (c.state === 'running') this.exited(pod, c, now, 137, 'Error');
+      c.startAt = undefined;
+    }
+  }
+
+  /**
+   * The active deadline handler (pkg/kubelet/active_deadline.go): a pod running longer than its
+   * spec.activeDeadlineSeconds (counted from status.startTime; the field may be lowered on a
+   * running pod) is Failed with reason DeadlineExceeded, its containers killed.
+   */
+  private enforceActiveDeadline(pod: KubeObject, rt: PodRuntime, now: Millis): void {
+    const deadline = activeDeadline(pod, rt);
+    if (deadline === undefined || now < deadline || rt.failure) return;
+    this.failPod(pod, rt, now, 'DeadlineExceeded', DEADLINE_MESSAGE);
+    this.events.record(COMPONENT, pod, 'Normal', 'DeadlineExceeded', DEADLINE_MESSAGE);
   }
 
   /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */
@@ -551,8 +569,10 @@ export class Kubelets implements Controller {
     return {};
   }
 
-  private wakeUp(rt: PodRuntime, now: Millis): ReconcileResult {
+  private wakeUp(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
     const times: Millis[] = [];
+    const deadline = rt.failure ? undefined : activeDeadline(pod, rt);
+    if (deadline !== undefined) times.push(deadline);
     if (now < rt.sandboxReadyAt) times.push(rt.sandboxReadyAt);
     for (const c of rt.containers) {
       const poll = nextPoll(c, now);
@@ -603,6 +623,14 @@ const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready',
 function inKubeletOrder(conditions: any[]): any[] {
   const rank = (c: any) => KUBELET_CONDITIONS.indexOf(c.type);
   return [...conditions.filter((c) => rank(c) < 0), ...conditions.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b))];
+}
+
+const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
+
+/** When a pod's spec.activeDeadlineSeconds runs out, if it has one. */
+function activeDeadline(pod: KubeObject, rt: PodRuntime): Millis | undefined {
+  const seconds = pod.spec?.activeDeadlineSeconds;
+  return typeof seconds === 'number' ? rt.startTime + seconds * 1000 : undefined;
 }
 
 /** What the kubelet knows a pod by: its uid, or for a mirror pod the static pod's config hash. */

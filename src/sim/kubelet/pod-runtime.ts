@@ -64,8 +64,11 @@ export interface PodRuntime {
   outagesSeen: number;
   /** After a kubelet stop: nothing was restarted or probed before this time. */
   unattendedUntil?: Millis;
-  /** Evicted by the kubelet for node pressure: the status message (the pod is Failed, reason Evicted). */
-  evicted?: string;
+  /**
+   * Failed by the kubelet itself, with the reason and message of the pod's status: Evicted for
+   * node pressure, DeadlineExceeded past spec.activeDeadlineSeconds. Nothing is restarted after.
+   */
+  failure?: { reason: string; message: string };
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */

@@ -29,7 +29,7 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   ];
   return {
     phase,
-    ...(rt.evicted ? { reason: 'Evicted', message: rt.evicted } : {}),
+    ...(rt.failure ? { reason: rt.failure.reason, message: rt.failure.message } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     podIP: sandboxReady ? rt.podIP : undefined,
@@ -52,7 +52,7 @@ function readyCondition(type: string, unready: string[], phase: string, t: strin
 
 /** getPhase: see reference/kubelet.md §1. */
 function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
-  if (rt.evicted) return 'Failed';
+  if (rt.failure) return 'Failed';
   // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains).
   if (rt.terminating && rt.containers.some((c) => c.sidecar && c.state === 'running')) return 'Running';
   const policy = pod.spec.restartPolicy ?? 'Always';
