@@ -638,3 +638,21 @@ Feature: PersistentVolumes, claims and StorageClasses
       """
     And PersistentVolumeClaim "www-web-0" has no field "spec.storageClassName"
     And pod "web-0" is Pending
+
+  @portable @C001-245
+  Scenario: the Recycle reclaim policy is still accepted, with a deprecation warning
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: PersistentVolume
+      metadata: {name: pv-recycled}
+      spec:
+        capacity: {storage: 1Gi}
+        accessModes: [ReadWriteOnce]
+        hostPath: {path: /mnt/recycled}
+      """
+    Then "kubectl patch pv pv-recycled -p {\"spec\":{\"persistentVolumeReclaimPolicy\":\"Recycle\"}}" warns "spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning."
+    And PersistentVolume "pv-recycled" matches:
+      """yaml
+      spec: {persistentVolumeReclaimPolicy: Recycle}
+      """

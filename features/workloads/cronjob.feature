@@ -141,6 +141,93 @@ Feature: CronJobs start Jobs on a schedule
         lastScheduleTime: "2026-01-01T17:00:00Z"
       """
 
+  @sim-only @C002-166 @C004-092
+  Scenario: without spec.timeZone the schedule is read in the controller manager's time zone (UTC here)
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: database-backup}
+      spec:
+        schedule: "0 2 * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: main, image: busybox:1.36, command: ["true"]}]
+      """
+    When 3 hours pass
+    Then CronJob "database-backup" has 1 job
+    And CronJob "database-backup" matches:
+      """yaml
+      status:
+        lastScheduleTime: "2026-01-01T02:00:00Z"
+      """
+    When 1 day passes
+    Then CronJob "database-backup" has started 2 Jobs, one at each scheduled time
+
+  @sim-only @C004-098
+  Scenario: every six hours, Sundays at midnight, the first of the month (the clock starts on Thursday 2026-01-01)
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: six-hourly}
+      spec:
+        schedule: "0 */6 * * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: main, image: busybox:1.36, command: ["true"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: sundays}
+      spec:
+        schedule: "0 0 * * 0"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: main, image: busybox:1.36, command: ["true"]}]
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: monthly}
+      spec:
+        schedule: "0 0 1 * *"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{name: main, image: busybox:1.36, command: ["true"]}]
+      """
+    When 80 hours pass
+    Then CronJob "six-hourly" has started 13 Jobs, one at each scheduled time
+    And CronJob "six-hourly" matches:
+      """yaml
+      status: {lastScheduleTime: "2026-01-04T06:00:00Z"}
+      """
+    And CronJob "sundays" has started 1 Job, one at each scheduled time
+    And CronJob "sundays" matches:
+      """yaml
+      status: {lastScheduleTime: "2026-01-04T00:00:00Z"}
+      """
+    And CronJob "monthly" has started 0 Jobs, one at each scheduled time
+    When 665 hours pass
+    Then CronJob "six-hourly" has started 124 Jobs, one at each scheduled time
+    And CronJob "sundays" has started 5 Jobs, one at each scheduled time
+    And CronJob "monthly" has started 1 Job, one at each scheduled time
+    And CronJob "monthly" matches:
+      """yaml
+      status: {lastScheduleTime: "2026-02-01T00:00:00Z"}
+      """
+
   @sim-only @slow @faults
   Scenario: thirty simulated days start exactly the scheduled Jobs, without drift
     Given the following manifest is applied:

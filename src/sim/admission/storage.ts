@@ -15,7 +15,7 @@ const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 export function storageAdmission(store: () => ObjectStore): AdmissionPlugin {
   return {
     name: 'Storage',
-    admit({ operation, object, old }) {
+    admit({ operation, object, old, warnings }) {
       if (object.kind === 'PersistentVolumeClaim') {
         const spec = object.spec ?? (object.spec = {});
         spec.volumeMode ??= 'Filesystem';
@@ -45,6 +45,10 @@ export function storageAdmission(store: () => ObjectStore): AdmissionPlugin {
             }
           }
         }
+      }
+      // GetWarningsForPersistentVolume, on create and update alike.
+      if (object.kind === 'PersistentVolume' && object.spec?.persistentVolumeReclaimPolicy === 'Recycle') {
+        warnings?.push('spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning.');
       }
       if (object.kind === 'PersistentVolume' && operation === 'CREATE') {
         object.metadata.finalizers = [...new Set([...(object.metadata.finalizers ?? []), 'kubernetes.io/pv-protection'])];
