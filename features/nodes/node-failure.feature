@@ -74,3 +74,32 @@ Feature: Node failure, taints and eviction
     And 59 minutes pass
     Then pod "patient" is Running
     And pod "patient" does not exist within 2 minutes
+
+  @sim-only @C001-112
+  Scenario: each node's kubelet renews a Lease in kube-node-lease every 10 seconds, and stops while the node is down
+    When 65 seconds pass
+    Then Lease "worker-1" in namespace "kube-node-lease" matches:
+      """yaml
+      metadata:
+        ownerReferences: [{apiVersion: v1, kind: Node, name: worker-1}]
+      spec:
+        holderIdentity: worker-1
+        leaseDurationSeconds: 40
+        renewTime: "2026-01-01T00:01:00.000000Z"
+      """
+    When node "worker-1" fails
+    And 2 minutes pass
+    Then Lease "worker-1" in namespace "kube-node-lease" matches:
+      """yaml
+      spec: {renewTime: "2026-01-01T00:01:00.000000Z"}
+      """
+    And Lease "worker-2" in namespace "kube-node-lease" matches:
+      """yaml
+      spec: {renewTime: "2026-01-01T00:03:00.000000Z"}
+      """
+    When node "worker-1" recovers
+    And 15 seconds pass
+    Then Lease "worker-1" in namespace "kube-node-lease" matches:
+      """yaml
+      spec: {renewTime: "2026-01-01T00:03:15.000000Z"}
+      """

@@ -77,6 +77,9 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private readonly heap = new TimerHeap();
   private readonly cancelled = new Set<TimerId>();
+  private readonly idleListeners: Array<() => void> = [];
+  /** Inside the idle listeners: their own settles do not call them again. */
+  private idle = false;
 
   constructor(start: Millis = 0) {
     this.nowMs = start;
@@ -102,14 +105,34 @@ export class VirtualClock implements Clock {
     return this.heap.peek()?.due;
   }
 
+  /**
+   * Runs `listener` whenever time stops (an advance has fired everything due): for state that is
+   * brought up to date when someone may look rather than at every virtual tick.
+   */
+  onIdle(listener: () => void): void {
+    this.idleListeners.push(listener);
+  }
+
   /** Fires everything due up to and including `target`, then sets now to `target`. */
   advanceTo(target: Millis): void {
     if (target < this.nowMs) throw new Error(`clock cannot go back: ${this.nowMs} -> ${target}`);
+    this.fireUntil(target);
+    this.nowMs = target;
+    if (this.idle || this.idleListeners.length === 0) return;
+    this.idle = true;
+    try {
+      for (const listener of this.idleListeners) listener();
+      this.fireUntil(target);
+    } finally {
+      this.idle = false;
+    }
+  }
+
+  private fireUntil(target: Millis): void {
     for (let t = this.nextTimer(target); t; t = this.nextTimer(target)) {
       this.nowMs = t.due;
       t.fire();
     }
-    this.nowMs = target;
   }
 
   advanceBy(delta: Millis): void { this.advanceTo(this.nowMs + delta); }

@@ -30,6 +30,7 @@ import { SeededRandom } from './rng.ts';
 import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth, type OutageKind } from './node-health.ts';
+import { NodeLeases } from './node-leases.ts';
 import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
@@ -63,6 +64,8 @@ export class SimCluster {
   readonly controllers: ControllerManager;
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
+  /** The kubelets' heartbeat Leases in kube-node-lease. */
+  readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
@@ -84,6 +87,7 @@ export class SimCluster {
       store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
+    this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
     this.schedulers.push(parts.scheduler);
     this.bootstrap();
     this.clock.settle();
