@@ -147,3 +147,65 @@ Feature: Containers of a pod share files through an emptyDir
           - {name: crasher, restartCount: 3}
       """
     And container "crasher" of pod "cache" sees file "/data/entries" containing "warm entries" within 2 minutes
+
+  @portable @needs-kubelet @C001-266 @C000-135 @C003-069 @C001-235
+  Scenario: ConfigMap and Secret volumes and readOnly mounts refuse writes; an emptyDir takes them
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: app-config}
+      data: {mode: production}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: app-secret}
+      stringData: {token: s3cr3t}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: files}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            volumeMounts:
+              - {name: config, mountPath: /etc/app}
+              - {name: secret, mountPath: /etc/secret}
+              - {name: scratch, mountPath: /data}
+              - {name: scratch, mountPath: /ro, readOnly: true}
+        volumes:
+          - {name: config, configMap: {name: app-config}}
+          - {name: secret, secret: {secretName: app-secret}}
+          - {name: scratch, emptyDir: {}}
+      """
+    Then pod "files" is ready within 1 minute
+    And "kubectl exec files -- touch /etc/app/extra" fails with "touch: /etc/app/extra: Read-only file system"
+    And "kubectl exec files -- touch /etc/secret/extra" fails with "Read-only file system"
+    And "kubectl exec files -- touch /ro/extra" fails with "Read-only file system"
+    When "kubectl exec files -- sh -c echo\ hello\ >\ /data/greeting" is run
+    Then "kubectl exec files -- cat /ro/greeting" prints "hello"
+    And "kubectl exec files -- cat /etc/app/mode" prints "production"
+
+  @portable @needs-kubelet @C001-285 @C004-128
+  Scenario: a read-only root filesystem refuses writes outside the mounted volumes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: locked}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            securityContext: {readOnlyRootFilesystem: true}
+            volumeMounts: [{name: tmp, mountPath: /tmp}]
+        volumes:
+          - {name: tmp, emptyDir: {}}
+      """
+    Then pod "locked" is ready within 1 minute
+    And "kubectl exec locked -- touch /etc/marker" fails with "touch: /etc/marker: Read-only file system"
+    When "kubectl exec locked -- touch /tmp/marker" is run
+    Then "kubectl exec locked -- ls /tmp" prints "marker"

@@ -352,3 +352,47 @@ Feature: StatefulSet identity, storage and updates
     And PersistentVolumeClaim "www-web-0" exists
     And PersistentVolumeClaim "www-web-1" exists
     And PersistentVolumeClaim "www-web-2" exists
+
+  @portable @needs-kubelet @C002-179 @C004-075
+  Scenario: what a pod writes to its claim is there again for the pod that replaces it
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: store}
+      spec:
+        clusterIP: None
+        selector: {app: store}
+        ports: [{port: 80}]
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: store}
+      spec:
+        serviceName: store
+        replicas: 2
+        selector:
+          matchLabels: {app: store}
+        template:
+          metadata:
+            labels: {app: store}
+          spec:
+            containers:
+              - name: app
+                image: busybox:1.36
+                command: ["sleep", "3600"]
+                volumeMounts: [{name: data, mountPath: /data}]
+        volumeClaimTemplates:
+          - metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+      """
+    And the pods labelled "app=store" are "store-0, store-1" within 2 minutes
+    And pod "store-1" is ready within 1 minute
+    When "kubectl exec store-0 -- sh -c echo\ zero\ >\ /data/owner" is run
+    And "kubectl exec store-1 -- sh -c echo\ one\ >\ /data/owner" is run
+    And pod "store-0" is deleted
+    Then pod "store-0" is ready within 2 minutes
+    And "kubectl exec store-0 -- cat /data/owner" prints "zero"
+    And "kubectl exec store-1 -- cat /data/owner" prints "one"

@@ -9,6 +9,11 @@ export interface ContainerView {
   /** Files by absolute path. */
   files: Record<string, string>;
   hostname: string;
+  /**
+   * Writes, appends to or removes a file in the container: undefined when done, else the error
+   * (`Read-only file system`), or a `kubespec:` note when that place is not simulated.
+   */
+  change?(path: string, change: { content?: string; append?: boolean; remove?: boolean }): string | undefined;
 }
 
 export interface ExecResult {
@@ -17,7 +22,7 @@ export interface ExecResult {
   exitCode: number;
 }
 
-const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'echo', 'true', 'false', 'sh -c'];
+const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'echo (also > and >> a file)', 'touch', 'rm', 'true', 'false', 'sh -c'];
 
 export function runSimulated(command: string[], view: ContainerView): ExecResult {
   const [program, ...args] = command;
@@ -46,8 +51,31 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
     }
     case 'hostname':
       return ok(`${view.hostname}\n`);
-    case 'echo':
-      return ok(`${args.join(' ')}\n`);
+    case 'echo': {
+      const redirect = args.findIndex((a) => a.startsWith('>'));
+      if (redirect < 0) return ok(`${args.join(' ')}\n`);
+      const append = args[redirect]!.startsWith('>>');
+      const path = args[redirect]!.replace(/^>>?/, '') || args[redirect + 1];
+      if (!path) return failed("sh: syntax error: unexpected newline\n", 2);
+      const words = args.filter((_, i) => i < redirect || i > redirect + (args[redirect]!.replace(/^>>?/, '') ? 0 : 1));
+      return changed(view, path, { content: `${words.join(' ')}\n`, append }, (e) => `sh: can't create ${path}: ${e}\n`) ?? ok('');
+    }
+    case 'touch':
+      for (const path of args.filter((a) => !a.startsWith('-'))) {
+        if (path in view.files) continue;
+        const refused = changed(view, path, { content: '' }, (e) => `touch: ${path}: ${e}\n`);
+        if (refused) return refused;
+      }
+      return ok('');
+    case 'rm': {
+      const force = args.some((a) => /^-\w*f/.test(a));
+      for (const path of args.filter((a) => !a.startsWith('-'))) {
+        if (!(path in view.files) && force) continue;
+        const refused = changed(view, path, { remove: true }, (e) => `rm: can't remove '${path}': ${e}\n`);
+        if (refused) return refused;
+      }
+      return ok('');
+    }
     case 'true':
       return ok('');
     case 'false':
@@ -58,6 +86,14 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
       break;
   }
   return failed(`kubespec: "${command.join(' ')}" is not simulated in a container (what is: ${simulated.join(', ')})\n`, 126);
+}
+
+/** Applies a change through the view: undefined when done, else the failure, busybox-worded (exit 1, or 126 when not simulated). */
+function changed(view: ContainerView, path: string, change: Parameters<NonNullable<ContainerView['change']>>[1], words: (error: string) => string, exitCode = 1): ExecResult | undefined {
+  const error = view.change ? view.change(path, change) : 'kubespec: writing files is not simulated here';
+  if (error === undefined) return undefined;
+  if (error.startsWith('kubespec:')) return { stdout: '', stderr: `${error}\n`, exitCode: 126 };
+  return { stdout: '', stderr: words(error), exitCode };
 }
 
 /**

@@ -31,11 +31,13 @@ import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth, type OutageKind } from './node-health.ts';
 import { NodeLeases } from './node-leases.ts';
+import type { KubeObject } from './store/types.ts';
 import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
 import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
 import { volumeFiles } from './kubelet/environment.ts';
+import { WrittenFiles, writeTarget } from './kubelet/written-files.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -64,6 +66,8 @@ export class SimCluster {
   readonly controllers: ControllerManager;
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
+  /** Files written into containers from outside (kubectl exec), by where they land. */
+  readonly writtenFiles = new WrittenFiles();
   /** The kubelets' heartbeat Leases in kube-node-lease. */
   readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
@@ -211,7 +215,27 @@ export class SimCluster {
         if (!mount.subPath) shared[`${mount.mountPath.replace(/\/$/, '')}/${inside}`] = content;
       }
     }
-    return { ...shared, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
+    const fromExec = this.writtenFiles.visible(pod, spec, runOf(pod, container));
+    return { ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
+  }
+
+  /**
+   * A file written into a running container from outside (`kubectl exec … touch`, `echo … >`),
+   * or with `remove` deleted: undefined when done, else the error the container's shell would
+   * print (`Read-only file system`, `No such file or directory`), or a `kubespec:` note when the
+   * volume type holding the path is not simulated.
+   */
+  writeContainerFile(namespace: string, podName: string, container: string, path: string, change: { content?: string; append?: boolean; remove?: boolean }): string | undefined {
+    const pod = this.store.get('Pod', { namespace, name: podName });
+    const spec = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].find((c: any) => c.name === container);
+    if (!pod || !spec) return 'No such file or directory';
+    const target = writeTarget(pod, spec, path);
+    if (target.kind === 'read-only') return 'Read-only file system';
+    if (target.kind === 'not-simulated') return `kubespec: files in ${target.volumeType} volumes are not simulated`;
+    const run = runOf(pod, container);
+    if (change.remove) return this.writtenFiles.remove(pod, container, run, target, path) ? undefined : 'No such file or directory';
+    this.writtenFiles.write(pod, container, run, target, path, change.content ?? '', change.append ?? false);
+    return undefined;
   }
 
   /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */
@@ -228,4 +252,10 @@ export class SimCluster {
     this.store.create(nodeObject(spec, this.nodeCount, this.clock.now()));
     this.clock.settle();
   }
+}
+
+/** Which run of a container this is (its restartCount): a restart starts a fresh writable layer. */
+function runOf(pod: KubeObject, container: string): number {
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+  return statuses.find((s: any) => s.name === container)?.restartCount ?? 0;
 }

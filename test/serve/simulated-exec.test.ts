@@ -26,3 +26,27 @@ test('a command the simulator cannot answer is refused with 126 and what is simu
   assert.equal(r.exitCode, 126);
   assert.match(r.stderr, /^kubespec: "nslookup web" is not simulated in a container \(what is: env, printenv, cat, ls/);
 });
+
+test('touch, rm and echo redirections change files through the view, in busybox words when refused', () => {
+  const changes: Array<[string, object]> = [];
+  const writable = {
+    ...view,
+    change: (path: string, change: object) => {
+      changes.push([path, change]);
+      return path.startsWith('/etc/') ? 'Read-only file system' : path.startsWith('/nfs/') ? 'kubespec: files in nfs volumes are not simulated' : undefined;
+    },
+  };
+  assert.deepEqual(runSimulated(['touch', '/data/new'], writable), { stdout: '', stderr: '', exitCode: 0 });
+  assert.deepEqual(runSimulated(['touch', '/etc/cfg/new'], writable), { stdout: '', stderr: 'touch: /etc/cfg/new: Read-only file system\n', exitCode: 1 });
+  assert.equal(runSimulated(['touch', '/etc/cfg/MODE'], writable).exitCode, 0, 'touching a file that exists changes nothing');
+  assert.equal(runSimulated(['sh', '-c', 'echo hi there >> /data/log'], writable).exitCode, 0);
+  assert.deepEqual(runSimulated(['sh', '-c', 'echo hi >/etc/x'], writable), { stdout: '', stderr: "sh: can't create /etc/x: Read-only file system\n", exitCode: 1 });
+  assert.equal(runSimulated(['rm', '-f', '/data/none'], writable).exitCode, 0);
+  assert.equal(runSimulated(['touch', '/nfs/x'], writable).exitCode, 126);
+  assert.deepEqual(changes.slice(0, 4), [
+    ['/data/new', { content: '' }],
+    ['/etc/cfg/new', { content: '' }],
+    ['/data/log', { content: 'hi there\n', append: true }],
+    ['/etc/x', { content: 'hi\n', append: false }],
+  ]);
+});

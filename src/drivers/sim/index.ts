@@ -7,17 +7,19 @@
  *   apply merges custom resources as deduced (maps key by key, lists atomic), not by their schema.
  * - managedFields record API requests (kubespec serve) and applies; the simulated controllers'
  *   own writes are not recorded under their manager names.
- * - Node heartbeats as Lease objects; disk and PID pressure (memory pressure is modelled from
- *   the `uses …` behaviors); pod activeDeadlineSeconds (issue 6).
+ * - Disk and PID pressure (memory pressure is modelled from the `uses …` behaviors) (issue 6).
+ *   Node Leases are renewed when virtual time stops, not written every 10 virtual seconds.
  * - Real packets: reachability, DNS, Service traffic and Ingress are answered from the objects
  *   (an ingress-nginx model: no rate limits, timeouts or configuration snippets; Ingress status
  *   addresses are not written) (issue 7). cert-manager is not modelled.
- * - Pod Security warn/audit modes; RBAC escalation checks; namespace deletion (issue 7).
+ * - Pod Security audit mode (audit annotations); RBAC escalation checks; namespace deletion (issue 7).
  * - Image pulls succeed except for the references listed in scenarios/behaviors/images.yaml;
  *   every image is pulled in 2s the first time on a node.
  * - Containers do not run programs: `kubectl exec` against `kubespec serve` answers env, printenv,
  *   cat/ls of ConfigMap, Secret and downwardAPI volumes and of the files scripts write into
- *   emptyDirs, hostname and echo from the objects; nothing else.
+ *   emptyDirs, hostname and echo; touch, rm and `echo … >` write into emptyDirs, claims (their
+ *   data outlives the pod) and the container's own layer (lost on restart), and are refused on
+ *   read-only mounts and root filesystems; hostPath and other volume contents are not simulated.
  */
 export { SimDriver, defaultTopology } from './sim-driver.ts';
 export { loadImageBehaviors } from './image-behaviors.ts';
