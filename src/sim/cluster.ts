@@ -67,7 +67,7 @@ export class SimCluster {
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
   /** Files written into containers from outside (kubectl exec), by where they land. */
-  readonly writtenFiles = new WrittenFiles();
+  readonly writtenFiles = new WrittenFiles((namespace, claim) => this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName ?? `${namespace}/${claim}`);
   /** The kubelets' heartbeat Leases in kube-node-lease. */
   readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
@@ -92,6 +92,7 @@ export class SimCluster {
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
+    this.store.watch('PersistentVolume', (e) => { if (e.type === 'DELETED') this.writtenFiles.forgetVolume(e.object.metadata.name); });
     this.schedulers.push(parts.scheduler);
     this.bootstrap();
     this.clock.settle();

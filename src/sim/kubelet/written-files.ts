@@ -31,13 +31,17 @@ export function writeTarget(pod: KubeObject, container: any, path: string): Writ
 
 /**
  * Files written into running containers from outside (`kubectl exec … touch`, `echo … >`): in a
- * pod's emptyDir volumes for the pod's life, in a claim's volume for the claim's life (a
- * StatefulSet pod finds its data again), in a container's own layer for that run only.
+ * pod's emptyDir volumes for the pod's life, in the volume bound to a claim for the volume's
+ * life (a StatefulSet pod finds its data again), in a container's own layer for that run only.
  */
 export class WrittenFiles {
   private readonly podVolumes = new Map<string, Map<string, Record<string, string>>>();
-  private readonly claims = new Map<string, Record<string, string>>();
+  /** By the PersistentVolume bound to the claim: the data is the volume's, not the claim's. */
+  private readonly volumes = new Map<string, Record<string, string>>();
   private readonly layers = new Map<string, Record<string, string>>();
+
+  /** `volumeOf` names the volume a claim of a namespace is bound to. */
+  constructor(private readonly volumeOf: (namespace: string, claim: string) => string) {}
 
   /** Writes (or with `append`, adds to) a file at an emptyDir, claim or root target. */
   write(pod: KubeObject, containerName: string, run: number, target: WriteTarget, path: string, content: string, append: boolean): void {
@@ -61,7 +65,7 @@ export class WrittenFiles {
     for (const mount of container.volumeMounts ?? []) {
       const volume = (pod.spec?.volumes ?? []).find((v: any) => v.name === mount.name) ?? {};
       const files = volume.emptyDir ? this.podVolumes.get(pod.metadata.uid)?.get(mount.name)
-        : volume.persistentVolumeClaim ? this.claims.get(`${pod.metadata.namespace}/${volume.persistentVolumeClaim.claimName}`) : undefined;
+        : volume.persistentVolumeClaim ? this.volumes.get(this.volumeOf(pod.metadata.namespace ?? 'default', volume.persistentVolumeClaim.claimName)) : undefined;
       const prefix = mount.subPath ? `${mount.subPath.replace(/\/$/, '')}/` : '';
       for (const [inside, content] of Object.entries(files ?? {})) {
         if (inside.startsWith(prefix)) out[`${mount.mountPath.replace(/\/$/, '')}/${inside.slice(prefix.length)}`] = content;
@@ -70,9 +74,9 @@ export class WrittenFiles {
     return out;
   }
 
-  /** A claim was deleted: its volume's data goes with it. */
-  forgetClaim(namespace: string, claim: string): void {
-    this.claims.delete(`${namespace}/${claim}`);
+  /** A PersistentVolume was deleted: its data goes with it. */
+  forgetVolume(name: string): void {
+    this.volumes.delete(name);
   }
 
   private filesOf(pod: KubeObject, containerName: string, run: number, target: WriteTarget, create: boolean): Record<string, string> | undefined {
@@ -81,7 +85,7 @@ export class WrittenFiles {
       return map.get(key);
     };
     if (target.kind === 'root') return table(this.layers, layerKey(pod, containerName, run));
-    if (target.kind === 'claim') return table(this.claims, `${pod.metadata.namespace}/${target.claim}`);
+    if (target.kind === 'claim') return table(this.volumes, this.volumeOf(pod.metadata.namespace ?? 'default', target.claim));
     if (target.kind !== 'emptyDir') return undefined;
     let volumes = this.podVolumes.get(pod.metadata.uid);
     if (!volumes && create) this.podVolumes.set(pod.metadata.uid, (volumes = new Map()));
