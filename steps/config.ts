@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec } from '../src/index.ts';
+import { check, expectRefusal, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -66,6 +66,24 @@ export const steps: StepSpec<KubespecWorld>[] = [
       if (files[path as string] !== undefined) throw new KubespecAssertionError(`${path} exists`);
     },
   },
+  {
+    pattern: 'a ConfigMap {string} holding {int} bytes is applied',
+    example: 'When a ConfigMap "blob" holding 1048576 bytes is applied',
+    area: 'config',
+    doc: 'Applies a ConfigMap whose one key `blob` holds that many bytes: for the size limit (1 MiB over all values) without a megabyte in the feature file.',
+    async run({ args: [name, bytes] }) {
+      await this.driver.apply([bulkyConfigMap(name as string, bytes as number)]);
+    },
+  },
+  {
+    pattern: 'a ConfigMap {string} holding {int} bytes is rejected with {string}',
+    example: 'Then a ConfigMap "blob" holding 1048577 bytes is rejected with "Too long"',
+    area: 'config',
+    doc: 'Applying such a ConfigMap fails, and the API error message contains the text.',
+    async run({ args: [name, bytes, expected] }) {
+      await expectRefusal(`ConfigMap "${name}"`, expected as string, () => this.driver.apply([bulkyConfigMap(name as string, bytes as number)]));
+    },
+  },
 ];
 
 async function expectEnvironmentVariable(world: KubespecWorld, container: string, pod: string, name: string, value: string, within?: number): Promise<void> {
@@ -83,4 +101,9 @@ async function expectEnvironmentVariable(world: KubespecWorld, container: string
 async function expectNoEnvironmentVariable(world: KubespecWorld, container: string, pod: string, name: string): Promise<void> {
   const env = await world.driver.containerEnv(pod, container);
   if (env[name] !== undefined) throw new KubespecAssertionError(`${name} is set to ${JSON.stringify(env[name])} in container "${container}" of pod "${pod}"`);
+}
+
+/** A ConfigMap whose one value is `bytes` bytes of text. */
+function bulkyConfigMap(name: string, bytes: number) {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { blob: 'x'.repeat(bytes) } };
 }

@@ -449,3 +449,9 @@ Feature: ConfigMaps and Secrets in pods
       """yaml
       type: kubernetes.io/basic-auth
       """
+
+  @portable @C000-123
+  Scenario: a ConfigMap holds at most 1 MiB of data
+    When a ConfigMap "full" holding 1048576 bytes is applied
+    Then ConfigMap "full" exists
+    And a ConfigMap "over" holding 1048577 bytes is rejected with "ConfigMap \"over\" is invalid: []: Too long: may not be more than 1048576 bytes"

@@ -43,6 +43,11 @@ export const configObjects: AdmissionPlugin = {
       typedSecretProblems(object.type, object.data ?? {}, errors);
       if (operation === 'UPDATE' && old && old.type !== object.type) errors.push({ path: 'type', text: `Invalid value: "${object.type}": field is immutable` });
     }
+    // MaxSecretSize (1 MiB) over the values' bytes: a ConfigMap's whole object, a Secret's data.
+    const size = object.kind === 'Secret'
+      ? Object.values<string>(object.data ?? {}).reduce((n, v) => n + decodedLength(v), 0)
+      : Object.values<string>(object.data ?? {}).reduce((n, v) => n + Buffer.byteLength(v), 0) + Object.values<string>(object.binaryData ?? {}).reduce((n, v) => n + decodedLength(v), 0);
+    if (size > MAX_SIZE) errors.push({ path: object.kind === 'Secret' ? 'data' : '[]', text: `Too long: may not be more than ${MAX_SIZE} bytes` });
     if (operation === 'UPDATE' && old?.immutable) {
       if (!object.immutable) errors.push({ path: 'immutable', text: 'Forbidden: field is immutable when `immutable` is set' });
       if (JSON.stringify(object.data ?? {}) !== JSON.stringify(old.data ?? {})) errors.push({ path: 'data', text: 'Forbidden: field is immutable when `immutable` is set' });
@@ -50,6 +55,13 @@ export const configObjects: AdmissionPlugin = {
     if (errors.length) throw invalid(object.kind, object.metadata.name, errors);
   },
 };
+
+const MAX_SIZE = 1024 * 1024;
+
+/** The bytes a base64 value stands for. */
+function decodedLength(base64Text: string): number {
+  return Buffer.from(base64Text, 'base64').length;
+}
 
 const dockerKeys: Record<string, string> = { 'kubernetes.io/dockerconfigjson': '.dockerconfigjson', 'kubernetes.io/dockercfg': '.dockercfg' };
 
