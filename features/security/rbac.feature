@@ -164,3 +164,8 @@ Feature: RBAC and ServiceAccounts
     And ConfigMap "sneaky" does not exist
     And "kubectl auth can-i create configmaps --as=user@example.com" fails with "no"
     And "kubectl auth can-i list pods --as=user@example.com" prints "yes"
+
+  @portable @C001-111
+  Scenario: kube-public holds kubeadm's cluster-info, which even anonymous users may read
+    Then "kubectl get configmap cluster-info -n kube-public --as=system:anonymous -o jsonpath={.data.kubeconfig}" prints "server: https://"
+    And "kubectl get configmap kube-root-ca.crt -n kube-public --as=system:anonymous" fails with "User \"system:anonymous\" cannot get resource \"configmaps\" in API group \"\" in the namespace \"kube-public\""

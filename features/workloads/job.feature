@@ -329,6 +329,8 @@ Feature: Jobs run pods to completion
         template:
           spec:
             restartPolicy: Never
+            # One node: every retry finds the image there, so only the backoff sets the times.
+            nodeSelector: {kubernetes.io/hostname: worker-1}
             containers:
               - {name: main, image: busybox:1.36, command: ["sh", "-c", "exit 1"]}
       """

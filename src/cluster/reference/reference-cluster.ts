@@ -99,7 +99,18 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     kc.loadFromFile(kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
     const objects = KubernetesObjectApi.makeApiClient(kc);
-    for (const object of kindAddOnObjects()) await objects.create(object as KubernetesObject);
+    // kube-public and kube-node-lease are made by the API server shortly after it starts: wait for a
+    // namespace that is not there yet; what exists already is left as it is.
+    for (const object of kindAddOnObjects()) {
+      await waitUntil(`${object.kind} ${object.metadata?.name} to be created`, timeoutMs, processes, async () => {
+        try {
+          await objects.create(object as KubernetesObject);
+        } catch (e) {
+          if ((e as { code?: number }).code !== 409) throw e;
+        }
+        return true;
+      });
+    }
     for (const node of fakeNodeManifests(options.nodes, Date.now())) await core.createNode({ body: node as any });
     await waitUntil('the nodes to be Ready and schedulable', timeoutMs, processes, async () => nodesReady(core, options.nodes.length));
     await waitUntil('the default ServiceAccount', timeoutMs, processes, async () => {

@@ -1,9 +1,9 @@
 import type { ObjectStore } from '../store/object-store.ts';
 import type { ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
+import { SIMULATED_CLUSTER_CA } from '../kind-add-ons.ts';
 
 /** A stand-in CA bundle: the simulator signs nothing, but pods see the usual file. */
-const FAKE_CA = '-----BEGIN CERTIFICATE-----\nMIIBkubespecSimulatedClusterCA\n-----END CERTIFICATE-----\n';
 
 /**
  * The ServiceAccount and root-CA publisher controllers: every active namespace gets the `default`
@@ -21,7 +21,7 @@ export class ServiceAccountController implements Controller {
       this.store.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: key.name } });
     }
     if (!this.store.get('ConfigMap', { namespace: key.name, name: 'kube-root-ca.crt' })) {
-      this.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: key.name, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': FAKE_CA } });
+      this.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: key.name, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': SIMULATED_CLUSTER_CA } });
     }
     return {};
   }
