@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock, Millis } from './clock.ts';
 import { rfc3339 } from './clock.ts';
 import type { SeededRandom } from './rng.ts';
 import type { ObjectStore } from './store/object-store.ts';
@@ -10,17 +10,25 @@ export type EventType = 'Normal' | 'Warning';
 /**
  * Records core/v1 Events the way client-go's recorder does: one object per
  * (involved object, type, reason, message, source), whose `count` and `lastTimestamp` grow on
- * repeats (reference/api-machinery.md §11). Events land in the involved object's namespace
- * (`default` for cluster-scoped ones).
+ * repeats (reference/api-machinery.md §11), remembered in an LRU of 4096 keys as its correlator
+ * does. Events land in the involved object's namespace (`default` for cluster-scoped ones) and
+ * expire an hour after their last write, as the API server's --event-ttl has them.
  */
 export class EventRecorder {
+  /** The recorder's correlation cache: event name by dedup key, least recently used first. */
   private readonly seen = new Map<string, string>();
+  /** When each stored event (by namespace/name) was last recorded: the TTL counts from there. */
+  private readonly lastRecorded = new Map<string, Millis>();
 
   constructor(
     private readonly store: ObjectStore,
     private readonly clock: Clock,
     private readonly rng: SeededRandom,
-  ) {}
+  ) {
+    store.watch('Event', (e) => {
+      if (e.type !== 'DELETED') this.expireLater(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
+    });
+  }
 
   /** Records one event from `component` about `about`. */
   record(component: string, about: KubeObject, type: EventType, reason: string, message: string): void {
@@ -30,6 +38,7 @@ export class EventRecorder {
     const existingName = this.seen.get(dedupKey);
     const existing = existingName ? this.store.get('Event', { namespace, name: existingName }) : undefined;
     if (existing) {
+      this.remember(dedupKey, existingName!);
       const next = thaw(existing);
       next.count = (existing.count ?? 1) + 1;
       next.lastTimestamp = now;
@@ -38,7 +47,7 @@ export class EventRecorder {
     }
     if (!this.store.get('Namespace', { name: namespace })) return; // namespace gone: drop, as the API would refuse it
     const name = `${about.metadata.name}.${this.rng.string(16, '0123456789abcdef')}`;
-    this.seen.set(dedupKey, name);
+    this.remember(dedupKey, name);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Event',
@@ -61,4 +70,29 @@ export class EventRecorder {
       lastTimestamp: now,
     });
   }
+
+  /** client-go's EventCorrelator keeps an LRU of 4096 keys: an event evicted from it starts a new object. */
+  private remember(dedupKey: string, name: string): void {
+    this.seen.delete(dedupKey);
+    this.seen.set(dedupKey, name);
+    if (this.seen.size > CORRELATOR_CACHE_SIZE) this.seen.delete(this.seen.keys().next().value!);
+  }
+
+  /**
+   * The API server keeps an event for --event-ttl (1h) after it was last written, whoever wrote it,
+   * then etcd drops it (reference/api-machinery.md §11); a repeat in the meantime moves the expiry.
+   */
+  private expireLater(namespace: string, name: string): void {
+    const id = `${namespace}/${name}`;
+    const at = this.clock.now();
+    this.lastRecorded.set(id, at);
+    this.clock.at(at + EVENT_TTL, () => {
+      if (this.lastRecorded.get(id) !== at) return;
+      this.lastRecorded.delete(id);
+      if (this.store.get('Event', { namespace, name })) this.store.delete('Event', { namespace, name });
+    });
+  }
 }
+
+const CORRELATOR_CACHE_SIZE = 4096;
+const EVENT_TTL: Millis = 60 * 60 * 1000;
