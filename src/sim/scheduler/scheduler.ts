@@ -184,11 +184,8 @@ export class Scheduler implements Controller {
     const nodeName = target.node.metadata.name;
     const next = thaw(pod);
     next.spec.nodeName = nodeName;
+    // One write, as the API server's binding subresource makes it: the node and PodScheduled=True.
     const bound = this.store.update(next, { subresource: 'binding' });
-    const status = thaw(bound.status ?? {});
-    status.phase ??= 'Pending';
-    status.conditions = upsertCondition(status.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) });
-    this.store.updateStatus({ ...bound, status });
     this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
     this.selectNodeForClaims(bound, nodeName);
   }

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
+import { upsertCondition } from '../conditions.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { Admission } from '../admission/admission.ts';
 import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from './errors.ts';
@@ -238,6 +239,10 @@ export class ObjectStore {
     const statusSubresource = !info.custom || info.custom.statusSubresource;
     if (statusSubresource && current.status !== undefined) obj.status = current.status;
     else if (statusSubresource) delete obj.status;
+    // The binding subresource sets the node and PodScheduled=True in one write (BindingREST).
+    if (opts.subresource === 'binding') {
+      obj.status = { ...(current.status ?? {}), conditions: upsertCondition(current.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) }) };
+    }
     // Identity and server-owned metadata cannot be changed by a client.
     obj.metadata.uid = current.metadata.uid;
     obj.metadata.creationTimestamp = current.metadata.creationTimestamp;
