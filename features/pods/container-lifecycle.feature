@@ -524,3 +524,56 @@ Feature: Container lifecycle
         containers:
           - {name: app, image: busybox:1.36, command: ["sleep", "3600"]}
       """
+
+  @portable @needs-kubelet @C002-035
+  Scenario: command replaces the image's entrypoint, args its default arguments
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: image-default}
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: app, image: busybox:1.36}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: args-only}
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: app, image: busybox:1.36, args: ["sh", "-c", "exit 3"]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: command-and-args}
+      spec:
+        restartPolicy: Never
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c"], args: ["exit 4"]}
+      """
+    Then pod "image-default" matches within 1 minute:
+      """yaml
+      status:
+        phase: Succeeded
+        containerStatuses:
+          - name: app
+            state: {terminated: {exitCode: 0, reason: Completed}}
+      """
+    And pod "args-only" matches within 1 minute:
+      """yaml
+      status:
+        phase: Failed
+        containerStatuses:
+          - name: app
+            state: {terminated: {exitCode: 3, reason: Error}}
+      """
+    And pod "command-and-args" matches within 1 minute:
+      """yaml
+      status:
+        phase: Failed
+        containerStatuses:
+          - name: app
+            state: {terminated: {exitCode: 4, reason: Error}}
+      """
