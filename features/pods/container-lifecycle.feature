@@ -115,6 +115,31 @@ Feature: Container lifecycle
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 
+  @sim-only @C003-032
+  Scenario: a container that ran more than 10 minutes before failing restarts at once: its back-off was reset
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: steady-crasher}
+      spec:
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "sleep 660; exit 1"]}
+      """
+    # Starts at 3s; exits at 663s and restarts at once (the first restart always does); exits again
+    # at 1323s, 11 minutes after the back-off was last set, so it restarts at once again instead of
+    # waiting 10s.
+    And 23 minutes pass
+    Then pod "steady-crasher" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            restartCount: 2
+            lastState: {terminated: {exitCode: 1, finishedAt: "2026-01-01T00:22:03Z"}}
+            state: {running: {startedAt: "2026-01-01T00:22:03Z"}}
+      """
+
   @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071 @C001-079 @C001-080
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
