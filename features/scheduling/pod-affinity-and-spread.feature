@@ -622,3 +622,55 @@ Feature: Pod affinity, anti-affinity and topology spread
     And 30 seconds pass
     Then 2 pods labelled "app=spread" run on node "b-1"
     And 2 pods labelled "app=spread" run on node "a-1"
+
+  @portable @C003-105
+  Scenario: matchLabelKeys counts only the pods that share the new pod's value of those labels
+    Given a cluster with 2 worker nodes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stable-a, labels: {app: web, track: stable}}
+      spec:
+        nodeName: worker-1
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stable-b, labels: {app: web, track: stable}}
+      spec:
+        nodeName: worker-1
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: canary-counted, labels: {app: web, track: canary}}
+      spec:
+        affinity:
+          nodeAffinity:
+            preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 100
+                preference: {matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [worker-1]}]}
+        topologySpreadConstraints:
+          - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: canary-own-track, labels: {app: web, track: canary}}
+      spec:
+        affinity:
+          nodeAffinity:
+            preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 100
+                preference: {matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [worker-1]}]}
+        topologySpreadConstraints:
+          - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}, matchLabelKeys: [track]}
+        containers: [{name: app, image: registry.k8s.io/pause:3.10}]
+      """
+    # Counting every app=web pod, worker-1 already has two: the skew forbids a third there.
+    # Counting only track=canary pods, worker-1 has none, and the preferred node wins.
+    Then pod "canary-counted" runs on node "worker-2" within 30s
+    And pod "canary-own-track" runs on node "worker-1" within 30s
