@@ -209,3 +209,49 @@ Feature: Containers of a pod share files through an emptyDir
     And "kubectl exec locked -- touch /etc/marker" fails with "touch: /etc/marker: Read-only file system"
     When "kubectl exec locked -- touch /tmp/marker" is run
     Then "kubectl exec locked -- ls /tmp" prints "marker"
+
+  @portable @needs-kubelet @C001-234
+  Scenario: a hostPath of type Directory must exist on the node; DirectoryOrCreate makes it
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: needs-dir}
+      spec:
+        nodeName: worker-1
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            volumeMounts: [{name: data, mountPath: /data}]
+        volumes:
+          - name: data
+            hostPath: {path: /srv/kubespec-missing, type: Directory}
+      """
+    Then pod "needs-dir" has a FailedMount event saying "MountVolume.SetUp failed for volume \"data\" : hostPath type check failed: /srv/kubespec-missing is not a directory" within 1 minute
+    And pod "needs-dir" matches:
+      """yaml
+      status:
+        phase: Pending
+        containerStatuses:
+          - name: app
+            state: {waiting: {reason: ContainerCreating}}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: makes-dir}
+      spec:
+        nodeName: worker-1
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            volumeMounts: [{name: data, mountPath: /data}]
+        volumes:
+          - name: data
+            hostPath: {path: /srv/kubespec-missing, type: DirectoryOrCreate}
+      """
+    Then pod "makes-dir" is ready within 1 minute
+    And pod "needs-dir" is ready within 5 minutes

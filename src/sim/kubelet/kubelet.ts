@@ -4,6 +4,7 @@ import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } 
 import type { EventRecorder } from '../events.ts';
 import { thaw } from '../store/freeze.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
+import { NodeFilesystems } from './node-filesystem.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
@@ -36,6 +37,8 @@ const COMPONENT = 'kubelet';
 export class Kubelets implements Controller {
   readonly name = 'Kubelet';
   private readonly runtimes = new Map<string, PodRuntime>();
+  /** What hostPath volumes find and make on the nodes. */
+  private readonly filesystems = new NodeFilesystems();
   /** Per node, each image pulled or being pulled, and when it is (or was) there. */
   private readonly imagesOnNode = new Map<string, Map<string, Millis>>();
   private readonly nextIp = new Map<string, number>();
@@ -182,11 +185,15 @@ export class Kubelets implements Controller {
   private advance(pod: KubeObject, rt: PodRuntime, now: Millis, replay = false): void {
     if (now < rt.sandboxReadyAt) return;
     // Volumes are set up before any container: a missing ConfigMap/Secret keeps the pod ContainerCreating.
-    const mountError = missingVolumeSource(pod, this.lookup(pod));
+    const mountError = missingVolumeSource(pod, this.lookup(pod)) ?? this.filesystems.mountProblem(pod);
     if (mountError) {
       this.events.record(COMPONENT, pod, 'Warning', 'FailedMount', mountError);
+      // The volume manager tries again with its operation back-off (500ms doubling to 2m2s).
+      rt.mountBackoff = rt.mountBackoff === undefined ? MOUNT_RETRY_INITIAL : Math.min(rt.mountBackoff * 2, MOUNT_RETRY_MAX);
+      rt.mountRetryAt = now + rt.mountBackoff;
       return;
     }
+    rt.mountBackoff = rt.mountRetryAt = undefined;
     // A claim still being bound (a provisioner at work) keeps the pod ContainerCreating, quietly.
     if (this.hasUnboundClaim(pod)) return;
     // While the kubelet was stopped no one probed or restarted containers.
@@ -573,6 +580,7 @@ export class Kubelets implements Controller {
     const times: Millis[] = [];
     const deadline = rt.failure ? undefined : activeDeadline(pod, rt);
     if (deadline !== undefined) times.push(deadline);
+    if (rt.mountRetryAt !== undefined) times.push(rt.mountRetryAt);
     if (now < rt.sandboxReadyAt) times.push(rt.sandboxReadyAt);
     for (const c of rt.containers) {
       const poll = nextPoll(c, now);
@@ -624,6 +632,10 @@ function inKubeletOrder(conditions: any[]): any[] {
   const rank = (c: any) => KUBELET_CONDITIONS.indexOf(c.type);
   return [...conditions.filter((c) => rank(c) < 0), ...conditions.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b))];
 }
+
+/** nestedpendingoperations' exponential back-off for a failing volume operation. */
+const MOUNT_RETRY_INITIAL: Millis = 500;
+const MOUNT_RETRY_MAX: Millis = 122_000;
 
 const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
 

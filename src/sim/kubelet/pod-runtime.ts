@@ -69,6 +69,9 @@ export interface PodRuntime {
    * node pressure, DeadlineExceeded past spec.activeDeadlineSeconds. Nothing is restarted after.
    */
   failure?: { reason: string; message: string };
+  /** While a volume cannot be mounted: the volume manager's next try and its current back-off. */
+  mountRetryAt?: Millis;
+  mountBackoff?: Millis;
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */
