@@ -255,3 +255,33 @@ Feature: Containers of a pod share files through an emptyDir
       """
     Then pod "makes-dir" is ready within 1 minute
     And pod "needs-dir" is ready within 5 minutes
+
+  @portable @needs-kubelet @C002-044
+  Scenario: what a container writes to its own filesystem is gone after it restarts; its emptyDir keeps it
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: restarter}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sh", "-c", "sleep 20; exit 1"]
+            volumeMounts: [{name: keep, mountPath: /keep}]
+        volumes:
+          - {name: keep, emptyDir: {}}
+      """
+    Then pod "restarter" is ready within 1 minute
+    When "kubectl exec restarter -- sh -c echo\ mine\ >\ /tmp/note" is run
+    And "kubectl exec restarter -- sh -c echo\ kept\ >\ /keep/note" is run
+    Then "kubectl exec restarter -- cat /tmp/note" prints "mine"
+    When 30 seconds pass
+    Then pod "restarter" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, restartCount: 1}
+      """
+    And "kubectl exec restarter -- cat /tmp/note" fails with "No such file or directory"
+    And "kubectl exec restarter -- cat /keep/note" prints "kept"
