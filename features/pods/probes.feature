@@ -537,3 +537,37 @@ Feature: Startup, liveness and readiness probes
     Then connections from pod "client" to service "shop" on port 80 reach 1 different pod
     When 1 minute passes
     Then connections from pod "client" to service "shop" on port 80 reach 2 different pods
+
+  @portable @needs-kubelet @C002-062
+  Scenario: an exec readiness probe passes once the file it checks is there, and fails again when it goes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: ready-file}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            readinessProbe:
+              exec: {command: ["cat", "/tmp/ready"]}
+              periodSeconds: 5
+      """
+    Then pod "ready-file" is Running within 1 minute
+    When 20 seconds pass
+    Then pod "ready-file" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, ready: false}
+      """
+    When "kubectl exec ready-file -- touch /tmp/ready" is run
+    Then pod "ready-file" is ready within 30s
+    When "kubectl exec ready-file -- rm /tmp/ready" is run
+    Then pod "ready-file" matches within 30s:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, ready: false}
+      """

@@ -37,7 +37,7 @@ import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts'
 import type { Kubelets } from './kubelet/kubelet.ts';
 import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
 import { volumeFiles } from './kubelet/environment.ts';
-import { WrittenFiles, writeTarget } from './kubelet/written-files.ts';
+import { writeTarget } from './kubelet/written-files.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -66,8 +66,6 @@ export class SimCluster {
   readonly controllers: ControllerManager;
   readonly metrics = new MetricsServer();
   readonly health = new NodeHealth();
-  /** Files written into containers from outside (kubectl exec), by where they land. */
-  readonly writtenFiles = new WrittenFiles((namespace, claim) => this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName ?? `${namespace}/${claim}`);
   /** The kubelets' heartbeat Leases in kube-node-lease. */
   readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
@@ -92,7 +90,7 @@ export class SimCluster {
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
-    this.store.watch('PersistentVolume', (e) => { if (e.type === 'DELETED') this.writtenFiles.forgetVolume(e.object.metadata.name); });
+    this.store.watch('PersistentVolume', (e) => { if (e.type === 'DELETED') this.kubelets.writtenFiles.forgetVolume(e.object.metadata.name); });
     this.schedulers.push(parts.scheduler);
     this.bootstrap();
     this.clock.settle();
@@ -216,7 +214,7 @@ export class SimCluster {
         if (!mount.subPath) shared[`${mount.mountPath.replace(/\/$/, '')}/${inside}`] = content;
       }
     }
-    const fromExec = this.writtenFiles.visible(pod, spec, runOf(pod, container));
+    const fromExec = this.kubelets.writtenFiles.visible(pod, spec, runOf(pod, container));
     return { ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
@@ -234,8 +232,11 @@ export class SimCluster {
     if (target.kind === 'read-only') return 'Read-only file system';
     if (target.kind === 'not-simulated') return `kubespec: files in ${target.volumeType} volumes are not simulated`;
     const run = runOf(pod, container);
-    if (change.remove) return this.writtenFiles.remove(pod, container, run, target, path) ? undefined : 'No such file or directory';
-    this.writtenFiles.write(pod, container, run, target, path, change.content ?? '', change.append ?? false);
+    if (change.remove && !this.kubelets.writtenFiles.remove(pod, container, run, target, path)) return 'No such file or directory';
+    if (!change.remove) this.kubelets.writtenFiles.write(pod, container, run, target, path, change.content ?? '', change.append ?? false);
+    this.kubelets.fileChanged(pod, container, path, !change.remove);
+    this.controllers.resync(pod);
+    this.clock.settle();
     return undefined;
   }
 

@@ -5,6 +5,7 @@ import type { EventRecorder } from '../events.ts';
 import { thaw } from '../store/freeze.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import { NodeFilesystems } from './node-filesystem.ts';
+import { WrittenFiles } from './written-files.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
@@ -37,6 +38,8 @@ const COMPONENT = 'kubelet';
 export class Kubelets implements Controller {
   readonly name = 'Kubelet';
   private readonly runtimes = new Map<string, PodRuntime>();
+  /** Files written into containers from outside (kubectl exec), by where they land. */
+  readonly writtenFiles = new WrittenFiles((namespace, claim) => this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName ?? `${namespace}/${claim}`);
   /** What hostPath volumes find and make on the nodes. */
   private readonly filesystems = new NodeFilesystems();
   /** Per node, each image pulled or being pulled, and when it is (or was) there. */
@@ -318,7 +321,9 @@ export class Kubelets implements Controller {
     c.waitingMessage = undefined;
     c.startedAt = now;
     c.waitedUntil = undefined;
-    c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images));
+    // Files an earlier run left in its volumes are there from the start.
+    c.outsideFiles = Object.fromEntries(Object.keys(this.writtenFiles.visible(pod, spec ?? {}, c.restartCount)).map((path) => [path, { createdAt: 0 }]));
+    c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images, c.outsideFiles));
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     // Growth within the limit can still exhaust the node: the eviction manager looks then.
@@ -354,6 +359,20 @@ export class Kubelets implements Controller {
   /** The environment a running container started with, or undefined. */
   environmentOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.env;
+  }
+
+  /**
+   * A file appeared in (or went from) a running container from outside: its exec probes see it
+   * from now on (`kubectl exec web -- touch /tmp/ready` makes a `cat /tmp/ready` probe pass).
+   */
+  fileChanged(pod: KubeObject, container: string, path: string, exists: boolean): void {
+    const c = this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find((x) => x.name === container);
+    if (!c || c.state !== 'running' || c.startedAt === undefined) return;
+    const since = this.clock.now() - c.startedAt;
+    const before = c.outsideFiles?.[path];
+    c.outsideFiles = { ...(c.outsideFiles ?? {}), [path]: exists ? { createdAt: since } : { createdAt: before?.createdAt ?? 0, removedAt: since } };
+    const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === container) ?? {};
+    c.probes = probeTimeline(spec, c.behavior, c.startedAt, probeHealth(spec, c.behavior, this.images, c.outsideFiles));
   }
 
   /** The subPath-mounted files of a container's current run, as they were when it started. */

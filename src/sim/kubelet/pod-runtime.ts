@@ -1,6 +1,7 @@
 import type { Millis } from '../clock.ts';
 import type { ContainerBehavior } from './container-behavior.ts';
 import type { ProbeTimeline } from './probes.ts';
+import type { OutsideFiles } from './probe-targets.ts';
 
 /** The container runtime's view of one container: what is really running on the node. */
 export interface ContainerRuntime {
@@ -29,6 +30,8 @@ export interface ContainerRuntime {
   stopAt?: Millis;
   killed?: boolean;
   pulled: boolean;
+  /** Files put into this run from outside (kubectl exec), which its exec probes can check. */
+  outsideFiles?: OutsideFiles;
   /** When this run's probes change its state (see probes.ts). */
   probes?: ProbeTimeline;
   /** When this run outgrows its memory limit and the kernel kills it. */

@@ -1,5 +1,12 @@
 import { imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
+import type { Millis } from '../clock.ts';
+
+/**
+ * Files put into a running container from outside (kubectl exec), by path: when they appeared
+ * and went, counted from the run's start.
+ */
+export type OutsideFiles = Record<string, { createdAt: Millis; removedAt?: Millis }>;
 
 const KINDS: Array<[ProbeKind, string]> = [['startup', 'startupProbe'], ['readiness', 'readinessProbe'], ['liveness', 'livenessProbe']];
 
@@ -11,7 +18,7 @@ const KINDS: Array<[ProbeKind, string]> = [['startup', 'startupProbe'], ['readin
  * `ls`) passes while the container's script has created it and not yet removed it. A behavior
  * annotation that speaks of probes wins over all this; anything else passes (undefined here).
  */
-export function probeHealth(container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[]): Partial<Record<ProbeKind, ProbeHealth>> {
+export function probeHealth(container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[], outsideFiles: OutsideFiles = {}): Partial<Record<ProbeKind, ProbeHealth>> {
   const annotated = [behavior.readyAfter, behavior.startsAfter, behavior.unhealthyAfter, behavior.healthyAgainAfter].some((t) => t !== undefined);
   if (annotated) return {};
   const server = imageServer(container, images);
@@ -23,7 +30,7 @@ export function probeHealth(container: any, behavior: ContainerBehavior, images:
     // an unknown program's ports and files are not.
     const scripted = behavior.source.startsWith('command:');
     const network = spec.httpGet || spec.tcpSocket || spec.grpc;
-    const h = spec.exec ? (scripted ? fileCheck(spec.exec.command ?? [], behavior) : undefined)
+    const h = spec.exec ? (scripted ? fileCheck(spec.exec.command ?? [], behavior, outsideFiles) : undefined)
       : network && scripted ? NEVER_PASSES
       : server ? serverCheck(spec, container, server) : undefined;
     if (h) out[kind] = h;
@@ -43,11 +50,11 @@ function serverCheck(spec: any, container: any, server: ImageBehavior): ProbeHea
 }
 
 /** `cat F`, `test -f F`, `test -e F`, `ls F`, or any of them under `sh -c`. */
-function fileCheck(command: string[], behavior: ContainerBehavior): ProbeHealth | undefined {
+function fileCheck(command: string[], behavior: ContainerBehavior, outsideFiles: OutsideFiles): ProbeHealth | undefined {
   const text = command[0]?.endsWith('sh') && command[1] === '-c' ? String(command[2] ?? '') : command.join(' ');
   const m = /^\s*(?:cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?\s*$/.exec(text);
   if (!m) return undefined;
-  const file = behavior.files?.[m[1]!];
+  const file = outsideFiles[m[1]!] ?? behavior.files?.[m[1]!];
   if (!file) return NEVER_PASSES;
   return { okFrom: file.createdAt, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) };
 }
