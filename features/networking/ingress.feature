@@ -134,3 +134,40 @@ Feature: Ingress routing
               paths:
                 - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
       """
+
+  @portable @C000-016
+  Scenario: Exact and Prefix paths are clean absolute paths; a regex path belongs to ImplementationSpecific
+    Then the following manifest is rejected with "spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path":
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: relative}
+      spec:
+        rules:
+          - http:
+              paths:
+                - {path: api, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+      """
+    And the following manifest is rejected with "spec.rules[0].http.paths[0].path: Invalid value: \"/api//v1\": must not contain '//'":
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: double-slash}
+      spec:
+        rules:
+          - http:
+              paths:
+                - {path: /api//v1, pathType: Exact, backend: {service: {name: web, port: {number: 80}}}}
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: regex}
+      spec:
+        rules:
+          - http:
+              paths:
+                - {path: "/api(/|$)(.*)", pathType: ImplementationSpecific, backend: {service: {name: web, port: {number: 80}}}}
+      """
+    Then Ingress "regex" exists

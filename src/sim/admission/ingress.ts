@@ -41,12 +41,26 @@ export function ingressAdmission(store: () => ObjectStore): AdmissionPlugin {
           else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(p.pathType)) {
             errors.push({ path: `${at}.pathType`, text: `Unsupported value: "${p.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"` });
           }
-          if (p.pathType !== 'ImplementationSpecific' && p.path !== undefined && !p.path.startsWith('/')) {
-            errors.push({ path: `${at}.path`, text: `Invalid value: "${p.path}": must be an absolute path` });
-          }
+          errors.push(...pathProblems(p).map((text) => ({ path: `${at}.path`, text: `Invalid value: "${p.path ?? ''}": ${text}` })));
         });
       });
       if (errors.length) throw invalid('Ingress.networking.k8s.io', object.metadata.name, errors);
     },
   };
+}
+
+/**
+ * validateHTTPIngressPath: Exact and Prefix paths are absolute and free of `//`, `/./`, `/../`,
+ * encoded slashes and a trailing `/.` or `/..`; an ImplementationSpecific path (where regexes
+ * such as `/api(/|$)(.*)` belong) need only be absolute when given.
+ */
+function pathProblems(p: { path?: string; pathType?: string }): string[] {
+  const path = p.path ?? '';
+  if (p.pathType === 'ImplementationSpecific') return path && !path.startsWith('/') ? ['must be an absolute path'] : [];
+  if (p.pathType !== 'Exact' && p.pathType !== 'Prefix') return [];
+  return [
+    ...(path.startsWith('/') ? [] : ['must be an absolute path']),
+    ...(path ? ['//', '/./', '/../', '%2f', '%2F'].filter((seq) => path.includes(seq)).map((seq) => `must not contain '${seq}'`) : []),
+    ...(path ? ['/..', '/.'].filter((suffix) => path.endsWith(suffix)).map((suffix) => `cannot end with '${suffix}'`) : []),
+  ];
 }
