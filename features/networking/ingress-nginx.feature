@@ -377,3 +377,51 @@ Feature: What ingress-nginx answers
       """
     Then a request to "http://named.example.com/" gets 200 within 2 minutes
     And "kubectl apply -f scenarios/files/ingress-v1beta1.yaml" fails with "no matches for kind \"Ingress\" in version \"networking.k8s.io/v1beta1\""
+
+  @sim-only @C001-209 @C002-199
+  Scenario: the running controller writes its address into the status of the Ingresses of its class
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: shop}
+      spec:
+        ingressClassName: nginx
+        rules:
+          - host: shop.example.com
+            http:
+              paths:
+                - {path: /, pathType: Prefix, backend: {service: {name: api-service, port: {number: 8080}}}}
+      """
+    Then Ingress "shop" has no field "status.loadBalancer.ingress"
+    # kind's ingress-nginx manifest, reduced to the controller: it publishes "localhost".
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: ingress-nginx-controller}
+      spec:
+        selector:
+          matchLabels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller}
+        template:
+          metadata:
+            labels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller}
+          spec:
+            containers:
+              - name: controller
+                image: registry.k8s.io/ingress-nginx/controller:v1.12.0
+                args: [/nginx-ingress-controller, --election-id=ingress-nginx-leader, --controller-class=k8s.io/ingress-nginx, --ingress-class=nginx, --publish-status-address=localhost]
+      """
+    Then Ingress "shop" matches within 1 minute:
+      """yaml
+      status:
+        loadBalancer:
+          ingress: [{hostname: localhost}]
+      """
+    And "kubectl get ingress shop" prints:
+      """
+      NAME   CLASS   HOSTS              ADDRESS     PORTS   AGE
+      shop   nginx   shop.example.com   localhost   80      *
+      """
+    When Deployment "ingress-nginx-controller" is scaled to 0
+    Then Ingress "shop" has no field "status.loadBalancer.ingress" within 1 minute

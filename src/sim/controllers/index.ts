@@ -33,6 +33,7 @@ import { StaticPods } from '../kubelet/static-pods.ts';
 import type { MetricsServer } from '../metrics.ts';
 import { JobController } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
+import { IngressStatusController } from './ingress-status-controller.ts';
 
 /** What every control loop is built from. */
 export interface ControlPlaneParts {
@@ -119,6 +120,8 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Service', keys: ownKey },
   ]);
   manager.register(new LoadBalancerController(store, loadBalancers), [{ kind: 'Service', keys: ownKey }]);
+  const ingressStatus = new IngressStatusController(store);
+  manager.register(ingressStatus, ingressStatus.watches());
   manager.register(new ResourceQuotaController(store), [
     { kind: 'ResourceQuota', keys: (e) => (e.type === 'DELETED' ? [] : [e.object.metadata]) },
     { kind: '*', keys: (e) => (e.object.kind === 'ResourceQuota' || e.object.kind === 'Event' || !e.object.metadata.namespace || (e.type === 'MODIFIED' && e.object.kind !== 'Pod')
