@@ -104,8 +104,10 @@ export class ObjectStore {
   /**
    * The objects of a kind in a namespace without a controller ownerReference, in no particular
    * order: with the owned ones, all a controller must look at to claim (FilterPodsByOwner).
+   * Kept for the kinds controllers adopt (ADOPTABLE_KINDS), not for Events and the like.
    */
   listOrphans(kind: string, namespace: string | undefined): KubeObject[] {
+    if (!ADOPTABLE_KINDS.has(kind)) throw new Error(`orphans of kind ${kind} are not indexed`);
     return [...(this.orphans.get(orphanKey(kind, namespace))?.values() ?? [])];
   }
 
@@ -375,7 +377,7 @@ export class ObjectStore {
     if (before) this.byUid.delete(before.metadata.uid);
     if (after) this.byUid.set(after.metadata.uid, after);
     if (before) this.orphans.get(orphanKey(before.kind, before.metadata.namespace))?.delete(before.metadata.uid);
-    if (after && !after.metadata.ownerReferences?.some((r) => r.controller)) {
+    if (after && ADOPTABLE_KINDS.has(after.kind) && !after.metadata.ownerReferences?.some((r) => r.controller)) {
       const key = orphanKey(after.kind, after.metadata.namespace);
       const set = this.orphans.get(key) ?? new Map<string, KubeObject>();
       set.set(after.metadata.uid, after);
@@ -404,6 +406,9 @@ export class ObjectStore {
 function namespaceFinalizing(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
 }
+
+/** What workload controllers claim: pods, a Deployment's ReplicaSets, a CronJob's Jobs, revisions. */
+const ADOPTABLE_KINDS = new Set(['Pod', 'ReplicaSet', 'Job', 'ControllerRevision']);
 
 function orphanKey(kind: string, namespace: string | undefined): string {
   return `${kind}\u0000${namespace ?? ''}`;

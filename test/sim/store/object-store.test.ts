@@ -106,21 +106,22 @@ test('garbage collection: background deletes dependents, orphan keeps them witho
   assert.equal(cluster.store.get('ConfigMap', { namespace: 'default', name: 'child2' })?.metadata.ownerReferences, undefined);
 });
 
-test('orphans are the objects of a namespace without a controller owner, kept as owners come and go', () => {
+test('orphans are the pods of a namespace without a controller owner, kept as owners come and go', () => {
   const { store } = new SimCluster({ seed: 1 });
+  const pod = (name: string, ownerReferences?: any[]) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', ...(ownerReferences ? { ownerReferences } : {}) }, spec: { containers: [{ name: 'c', image: 'pause' }] } });
   const owner = store.create(configMap('owner'));
   const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid };
-  store.create(configMap('loose'));
-  store.create({ ...configMap('weakly-owned'), metadata: { name: 'weakly-owned', namespace: 'default', ownerReferences: [ref] } });
-  const controlled = store.create({ ...configMap('controlled'), metadata: { name: 'controlled', namespace: 'default', ownerReferences: [{ ...ref, controller: true }] } });
-  // kube-root-ca.crt is the cluster's own, published into every namespace.
-  const names = () => store.listOrphans('ConfigMap', 'default').map((o) => o.metadata.name).filter((n) => n !== 'kube-root-ca.crt').sort();
-  assert.deepEqual(names(), ['loose', 'owner', 'weakly-owned']);
+  store.create(pod('loose'));
+  store.create(pod('weakly-owned', [ref]));
+  const controlled = store.create(pod('controlled', [{ ...ref, controller: true }]));
+  const names = () => store.listOrphans('Pod', 'default').map((o) => o.metadata.name).sort();
+  assert.deepEqual(names(), ['loose', 'weakly-owned']);
   store.update({ ...thaw(controlled), metadata: { ...thaw(controlled.metadata), ownerReferences: [] } });
-  assert.deepEqual(names(), ['controlled', 'loose', 'owner', 'weakly-owned']);
-  store.delete('ConfigMap', { namespace: 'default', name: 'loose' });
-  assert.deepEqual(names(), ['controlled', 'owner', 'weakly-owned']);
-  assert.deepEqual(store.listOrphans('ConfigMap', 'elsewhere'), []);
+  assert.deepEqual(names(), ['controlled', 'loose', 'weakly-owned']);
+  store.delete('Pod', { namespace: 'default', name: 'loose' });
+  assert.deepEqual(names(), ['controlled', 'weakly-owned']);
+  assert.deepEqual(store.listOrphans('Pod', 'elsewhere'), []);
+  assert.throws(() => store.listOrphans('ConfigMap', 'default'), /not indexed/);
 });
 
 test('a list of plain values is decoded as one: the wrong JSON type for it or for an item is refused', () => {
