@@ -50,6 +50,12 @@ Feature: ResourceQuota and LimitRange
       spec:
         hard: {requests.cpu: "2", limits.cpu: "4"}
       """
+    # Admission enforces a quota once the quota controller has written its status.
+    And ResourceQuota "compute" matches within 30s:
+      """yaml
+      status:
+        hard: {requests.cpu: "2", limits.cpu: "4"}
+      """
     Then the following manifest is rejected with "failed quota: compute: must specify limits.cpu for: app; requests.cpu for: app":
       """yaml
       apiVersion: v1

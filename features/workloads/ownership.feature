@@ -116,7 +116,7 @@ Feature: Who owns which pods
             containers: [{name: c, image: busybox:1.36, command: ["sh", "-c", "sleep 2"]}]
       """
     Then there are 3 Running pods labelled "app=web" within 1 minute
-    And Deployment "web" matches:
+    And Deployment "web" matches within 1 minute:
       """yaml
       status: {replicas: 3, readyReplicas: 3}
       """
