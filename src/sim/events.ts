@@ -17,8 +17,14 @@ export type EventType = 'Normal' | 'Warning';
 export class EventRecorder {
   /** The recorder's correlation cache: event name by dedup key, least recently used first. */
   private readonly seen = new Map<string, string>();
-  /** When each stored event (by namespace/name) was last recorded: the TTL counts from there. */
-  private readonly lastRecorded = new Map<string, Millis>();
+  /**
+   * Every event write, oldest first, with the resourceVersion it gave: the TTL is the same for
+   * all, so expiries come in write order and one timer walks the queue. An entry whose event was
+   * written again since (another resourceVersion) is skipped: a later entry covers it.
+   */
+  private readonly expiries: Array<{ due: Millis; namespace: string; name: string; resourceVersion: string }> = [];
+  private expiriesStart = 0;
+  private expiryTimer = false;
 
   constructor(
     private readonly store: ObjectStore,
@@ -26,7 +32,7 @@ export class EventRecorder {
     private readonly rng: SeededRandom,
   ) {
     store.watch('Event', (e) => {
-      if (e.type !== 'DELETED') this.expireLater(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
+      if (e.type !== 'DELETED') this.expireLater(e.object);
     });
   }
 
@@ -82,15 +88,31 @@ export class EventRecorder {
    * The API server keeps an event for --event-ttl (1h) after it was last written, whoever wrote it,
    * then etcd drops it (reference/api-machinery.md §11); a repeat in the meantime moves the expiry.
    */
-  private expireLater(namespace: string, name: string): void {
-    const id = `${namespace}/${name}`;
-    const at = this.clock.now();
-    this.lastRecorded.set(id, at);
-    this.clock.at(at + EVENT_TTL, () => {
-      if (this.lastRecorded.get(id) !== at) return;
-      this.lastRecorded.delete(id);
-      if (this.store.get('Event', { namespace, name })) this.store.delete('Event', { namespace, name });
-    });
+  private expireLater(event: KubeObject): void {
+    const { namespace = 'default', name, resourceVersion } = event.metadata;
+    this.expiries.push({ due: this.clock.now() + EVENT_TTL, namespace, name, resourceVersion });
+    if (!this.expiryTimer) this.armExpiry();
+  }
+
+  private armExpiry(): void {
+    const head = this.expiries[this.expiriesStart];
+    this.expiryTimer = head !== undefined;
+    if (head) this.clock.at(head.due, () => this.expireDue());
+  }
+
+  private expireDue(): void {
+    const now = this.clock.now();
+    for (let e = this.expiries[this.expiriesStart]; e && e.due <= now; e = this.expiries[this.expiriesStart]) {
+      this.expiriesStart++;
+      const current = this.store.get('Event', e);
+      if (current?.metadata.resourceVersion === e.resourceVersion) this.store.delete('Event', e);
+    }
+    // The queue is compacted now and then, not shifted on every expiry.
+    if (this.expiriesStart > 4096 && this.expiriesStart * 2 > this.expiries.length) {
+      this.expiries.splice(0, this.expiriesStart);
+      this.expiriesStart = 0;
+    }
+    this.armExpiry();
   }
 }
 
