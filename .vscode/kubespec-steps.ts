@@ -142,6 +142,8 @@ defineStep("container {string} of the oldest pod labelled {string} has no enviro
 defineStep("container {string} of pod {string} sees file {string} containing {string}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
 defineStep("container {string} of pod {string} sees file {string} containing {string} within {duration}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
 defineStep("container {string} of pod {string} has no file {string}", () => {}); // Then container "app" of pod "web" has no file "/etc/app/secret.txt"
+defineStep("a ConfigMap {string} holding {int} bytes is applied", () => {}); // When a ConfigMap "blob" holding 1048576 bytes is applied
+defineStep("a ConfigMap {string} holding {int} bytes is rejected with {string}", () => {}); // Then a ConfigMap "blob" holding 1048577 bytes is rejected with "Too long"
 defineStep("serviceaccount {string} can {string} {string}", () => {}); // Then serviceaccount "ci" can "create" "deployments"
 defineStep("serviceaccount {string} can {string} {string} in namespace {string}", () => {}); // Then serviceaccount "ci" can "create" "deployments" in namespace "prod"
 defineStep("serviceaccount {string} cannot {string} {string}", () => {}); // Then serviceaccount "ci" cannot "create" "deployments"
