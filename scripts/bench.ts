@@ -72,16 +72,17 @@ function deploymentsAtScale(deployments: number): { bound: number; running: numb
   return { bound, running, rssMiB: process.memoryUsage().rss / 2 ** 20, pods: pods.length };
 }
 
+/** The whole library in two worker processes, one per core of the machine the targets are set for. */
 async function library(): Promise<number> {
   const start = performance.now();
-  await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run'], { cwd: packageRoot, reject: false });
+  await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run', '--parallel', '2'], { cwd: packageRoot, reject: false });
   return (performance.now() - start) / 1000;
 }
 
 const figures: Figure[] = [];
 const card = Math.min(cardScenario(), cardScenario(), cardScenario());
 figures.push({ name: 'card scenario (StatefulSet 3 → 1), sim', value: card, unit: 'ms', target: 50, better: 'lower' });
-figures.push({ name: 'whole built-in library, sim (incl. process start)', value: await library(), unit: 's', target: 30, better: 'lower' });
+figures.push({ name: 'whole built-in library, sim, --parallel 2 (incl. process start)', value: await library(), unit: 's', target: 30, better: 'lower' });
 figures.push({ name: 'scheduler throughput, 500 nodes, 2000 pods', value: schedulerThroughput(500, 2000), unit: 'pods/s', target: 3000, better: 'higher' });
 figures.push({ name: 'scheduler throughput, 5000 nodes, 5000 pods', value: schedulerThroughput(5000, 5000), unit: 'pods/s', target: 3000, better: 'higher' });
 // The target is 150,000 pods Running in 60 s: 2,500 pods/s sustained, under 4 GiB.
