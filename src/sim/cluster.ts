@@ -31,6 +31,7 @@ import { MetricsServer } from './metrics.ts';
 import { evictPod } from './api/eviction.ts';
 import { NodeHealth, type OutageKind } from './node-health.ts';
 import { NodeLeases } from './node-leases.ts';
+import { containerSpec } from './pod-status.ts';
 import type { KubeObject } from './store/types.ts';
 import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
@@ -204,7 +205,7 @@ export class SimCluster {
   /** The files a container sees in its volumes, by path: ConfigMap and Secret files, and what the pod's scripts wrote into emptyDirs. */
   containerFiles(namespace: string, podName: string, container: string): Record<string, string> | undefined {
     const pod = this.store.get('Pod', { namespace, name: podName });
-    const spec = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].find((c: any) => c.name === container);
+    const spec = containerSpec(pod, container);
     if (!pod || !spec) return undefined;
     const current = volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
     const shared: Record<string, string> = {};
@@ -226,7 +227,7 @@ export class SimCluster {
    */
   writeContainerFile(namespace: string, podName: string, container: string, path: string, change: { content?: string; append?: boolean; remove?: boolean }): string | undefined {
     const pod = this.store.get('Pod', { namespace, name: podName });
-    const spec = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].find((c: any) => c.name === container);
+    const spec = containerSpec(pod, container);
     if (!pod || !spec) return 'No such file or directory';
     const target = writeTarget(pod, spec, path);
     if (target.kind === 'read-only') return 'Read-only file system';

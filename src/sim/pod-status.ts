@@ -11,6 +11,11 @@ export function isPodReady(pod: KubeObject): boolean {
   return podCondition(pod, 'Ready')?.status === 'True';
 }
 
+/** A container of the pod by name, app or init container. */
+export function containerSpec(pod: KubeObject | undefined, name: string): any | undefined {
+  return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])].find((c: any) => c.name === name);
+}
+
 export function isTerminating(pod: KubeObject): boolean {
   return pod.metadata.deletionTimestamp !== undefined;
 }

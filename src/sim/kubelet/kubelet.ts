@@ -20,6 +20,7 @@ import { probeHealth } from './probe-targets.ts';
 import { missingVolumeSource, resolveEnvironment, volumeFiles, type ObjectLookup } from './environment.ts';
 import { bytes } from '../quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
+import { containerSpec } from '../pod-status.ts';
 import { timings } from './timings.ts';
 import { reboot } from './reboot.ts';
 import { MIRROR_ANNOTATION, type StaticPods } from './static-pods.ts';
@@ -371,7 +372,7 @@ export class Kubelets implements Controller {
     const since = this.clock.now() - c.startedAt;
     const before = c.outsideFiles?.[path];
     c.outsideFiles = { ...(c.outsideFiles ?? {}), [path]: exists ? { createdAt: since } : { createdAt: before?.createdAt ?? 0, removedAt: since } };
-    const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === container) ?? {};
+    const spec = containerSpec(pod, container) ?? {};
     c.probes = probeTimeline(spec, c.behavior, c.startedAt, probeHealth(spec, c.behavior, this.images, c.outsideFiles));
   }
 

@@ -46,14 +46,14 @@ export class WrittenFiles {
   /** Writes (or with `append`, adds to) a file at an emptyDir, claim or root target. */
   write(pod: KubeObject, containerName: string, run: number, target: WriteTarget, path: string, content: string, append: boolean): void {
     const files = this.filesOf(pod, containerName, run, target, true)!;
-    const key = target.kind === 'root' ? path : 'inside' in target ? target.inside : path;
+    const key = fileKey(target, path);
     files[key] = append ? (files[key] ?? '') + content : content;
   }
 
   /** Removes a file; whether it was there. */
   remove(pod: KubeObject, containerName: string, run: number, target: WriteTarget, path: string): boolean {
     const files = this.filesOf(pod, containerName, run, target, false);
-    const key = target.kind === 'root' ? path : 'inside' in target ? target.inside : path;
+    const key = fileKey(target, path);
     if (!files || !(key in files)) return false;
     delete files[key];
     return true;
@@ -91,6 +91,11 @@ export class WrittenFiles {
     if (!volumes && create) this.podVolumes.set(pod.metadata.uid, (volumes = new Map()));
     return volumes && table(volumes, target.volume);
   }
+}
+
+/** Where a file is kept: by its path inside the volume, or in the container's layer by its own path. */
+function fileKey(target: WriteTarget, path: string): string {
+  return 'inside' in target ? target.inside : path;
 }
 
 function layerKey(pod: KubeObject, container: string, run: number): string {
