@@ -602,3 +602,35 @@ Feature: Container lifecycle
           - name: app
             state: {terminated: {exitCode: 4, reason: Error}}
       """
+
+  @sim-only @C003-037
+  Scenario: a process that SIGTERM kills by its default action reports exit code 143, one that handles it exits 0
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: signals
+        annotations:
+          kubespec.io/behavior.jvm: "run forever dying on SIGTERM, unhealthy after 20s"
+          kubespec.io/behavior.server: "run forever, unhealthy after 20s"
+      spec:
+        containers:
+          - name: jvm
+            image: eclipse-temurin:21-jre
+            livenessProbe: {httpGet: {path: /health, port: 8080}, periodSeconds: 10}
+          - name: server
+            image: nginx:1.27
+            livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+      """
+    Then pod "signals" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - name: jvm
+            lastState:
+              terminated: {exitCode: 143, reason: Error}
+          - name: server
+            lastState:
+              terminated: {exitCode: 0, reason: Completed}
+      """

@@ -571,3 +571,36 @@ Feature: Startup, liveness and readiness probes
         containerStatuses:
           - {name: app, ready: false}
       """
+
+  @portable @needs-kubelet @C003-049
+  Scenario: an exec probe that outlasts timeoutSeconds fails; one that answers in time passes
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: slow-probe}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            livenessProbe:
+              exec: {command: ["sleep", "3"]}
+              timeoutSeconds: 1
+              periodSeconds: 5
+          - name: patient
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            readinessProbe:
+              exec: {command: ["sleep", "1"]}
+              timeoutSeconds: 3
+              periodSeconds: 5
+      """
+    Then pod "slow-probe" has a Unhealthy event saying "Liveness probe failed: command timed out: \"sleep 3\" timed out after 1s" within 1 minute
+    And pod "slow-probe" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: app, restartCount: 1}
+          - {name: patient, ready: true, restartCount: 0}
+      """

@@ -15,6 +15,11 @@ export interface ContainerBehavior {
   exitCode: number;
   /** PID 1 without a SIGTERM handler (sleep, sh) ignores SIGTERM and dies only at SIGKILL. */
   ignoresSigterm: boolean;
+  /**
+   * SIGTERM kills the process by its default action (a JVM, or a program under an init such as
+   * tini that passes the signal on): it reports 128 + 15 = 143, not the 0 of a clean shutdown.
+   */
+  diesOnSigterm?: boolean;
   /** Readiness probes succeed only this long after the start (default: at once). */
   readyAfter?: Millis;
   /** Startup probes succeed only this long after the start (a slow starter). */
@@ -48,6 +53,7 @@ export interface ImageBehavior {
   runsFor?: Millis;
   exitCode?: number;
   ignoresSigterm?: boolean;
+  diesOnSigterm?: boolean;
   pullError?: string;
   /** The ports the image's default command listens on (for tcpSocket and httpGet probes). */
   listens?: number[];
@@ -88,7 +94,7 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   }
   const image = images.find((b) => b.image !== undefined && b.pullError === undefined && container.image?.startsWith(b.image));
   if (image && container.command === undefined) {
-    return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, source: `image default for ${image.image}` };
+    return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${image.image}` };
   }
   return serverBehavior;
 }
@@ -103,20 +109,26 @@ export function expandVariables(text: string, env: Array<{ name: string; value?:
   return text.replace(/\$\$|\$\(([^)]*)\)/g, (whole, name: string | undefined) => (whole === '$$' ? '$' : values.has(name!) ? values.get(name!)! : whole));
 }
 
+/** How a container stopped by SIGTERM (not SIGKILL) reports its end. */
+export function stoppedBySigterm(behavior: ContainerBehavior): { exitCode: number; reason: string } {
+  return behavior.diesOnSigterm ? { exitCode: 143, reason: 'Error' } : { exitCode: 0, reason: 'Completed' };
+}
+
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
- * SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
+ * SIGTERM` or `dying on SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
  * `healthy again after 90s`) and memory growth (`uses 300Mi after 10s`), e.g. "run forever,
  * ready after 10s, unhealthy after 2m".
  */
 function fromAnnotation(text: string): ContainerBehavior {
   const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    let m = /^(?:exit (\d+)(?: after (\d+)(s|m|h))?|run forever)(\s+ignoring SIGTERM)?$/.exec(part);
+    let m = /^(?:exit (\d+)(?: after (\d+)(s|m|h))?|run forever)(?:\s+(ignoring|dying on) SIGTERM)?$/.exec(part);
     if (m) {
-      out.ignoresSigterm = m[4] !== undefined;
+      out.ignoresSigterm = m[4] === 'ignoring';
+      if (m[4] === 'dying on') out.diesOnSigterm = true;
       if (m[1] !== undefined) {
         out.exitCode = Number(m[1]);
         out.runsFor = Number(m[2] ?? 0) * UNIT_MS[m[3] ?? 's']!;
@@ -137,7 +149,7 @@ function fromAnnotation(text: string): ContainerBehavior {
       else out.healthyAgainAfter = ms;
       continue;
     }
-    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s")`);
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "run forever dying on SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s")`);
   }
   return out;
 }
@@ -213,7 +225,7 @@ const withFiles = (files: NonNullable<ContainerBehavior['files']>) => (Object.ke
 const QUICK_COMMANDS = /^(date|hostname|env|printenv|id|whoami|pwd|uname|printf|ls|cat|mkdir|touch|cp|mv|rm|cd|export|set|[A-Za-z_][A-Za-z0-9_]*=\S*)(\s|$)/;
 
 /** GNU sleep's forms: 10, 10s, 2m, 1h, 1.5. */
-function sleepSeconds(text: string): number | undefined {
+export function sleepSeconds(text: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
   if (!m) return undefined;
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];

@@ -9,7 +9,7 @@ import { WrittenFiles } from './written-files.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, imageUser, pullFailure, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, imageUser, pullFailure, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
 import { nonRootViolation } from './run-as-non-root.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { qosClass } from '../qos.ts';
@@ -335,7 +335,7 @@ export class Kubelets implements Controller {
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
       this.clock.at(at, () => {
-        if (c.state === 'running' && c.startedAt === now) this.containerEvent(pod, c, 'Warning', 'Unhealthy', 'Readiness probe failed: ');
+        if (c.state === 'running' && c.startedAt === now) this.containerEvent(pod, c, 'Warning', 'Unhealthy', `Readiness probe failed: ${c.probes?.messages?.readiness ?? ''}`);
       });
     }
     c.startAt = undefined;
@@ -523,10 +523,12 @@ export class Kubelets implements Controller {
   /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */
   private killedByProbe(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
     const which = c.probes?.startupKillAt !== undefined ? 'startup' : 'liveness';
-    this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${which === 'startup' ? 'Startup' : 'Liveness'} probe failed: `);
+    this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${which === 'startup' ? 'Startup' : 'Liveness'} probe failed: ${c.probes?.messages?.[which] ?? ''}`);
     this.containerEvent(pod, c, 'Normal', 'Killing', `Container ${c.name} failed ${which} probe, will be restarted`);
-    // A process that ignores SIGTERM dies by SIGKILL (137); one that handles it exits 0.
-    this.exited(pod, c, at, c.behavior.ignoresSigterm ? 137 : 0);
+    // A process that ignores SIGTERM dies by SIGKILL (137); one that handles it exits 0, one
+    // that dies of it 143.
+    if (c.behavior.ignoresSigterm) this.exited(pod, c, at, 137);
+    else this.exited(pod, c, at, stoppedBySigterm(c.behavior).exitCode);
   }
 
   /** A container exits (by itself, or killed); decide its restart per restartPolicy and backoff. */
@@ -581,8 +583,9 @@ export class Kubelets implements Controller {
       if (stopAt <= now) {
         c.state = 'terminated';
         c.finishedAt = stopAt;
-        c.exitCode = c.killed ? 137 : 0;
-        c.terminatedReason = c.killed ? 'Error' : 'Completed';
+        const end = c.killed ? { exitCode: 137, reason: 'Error' } : stoppedBySigterm(c.behavior);
+        c.exitCode = end.exitCode;
+        c.terminatedReason = end.reason;
       } else {
         pending = pending === undefined ? stopAt : Math.min(pending, stopAt);
       }

@@ -1,4 +1,5 @@
-import { imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { imageServer, sleepSeconds, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { goDuration } from '../go-duration.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
 import type { Millis } from '../clock.ts';
 
@@ -30,7 +31,7 @@ export function probeHealth(container: any, behavior: ContainerBehavior, images:
     // an unknown program's ports and files are not.
     const scripted = behavior.source.startsWith('command:');
     const network = spec.httpGet || spec.tcpSocket || spec.grpc;
-    const h = spec.exec ? (scripted ? fileCheck(spec.exec.command ?? [], behavior, outsideFiles) : undefined)
+    const h = spec.exec ? timeoutCheck(spec.exec.command ?? [], spec.timeoutSeconds ?? 1) ?? (scripted ? fileCheck(spec.exec.command ?? [], behavior, outsideFiles) : undefined)
       : network && scripted ? NEVER_PASSES
       : server ? serverCheck(spec, container, server) : undefined;
     if (h) out[kind] = h;
@@ -49,10 +50,24 @@ function serverCheck(spec: any, container: any, server: ImageBehavior): ProbeHea
   return undefined;
 }
 
+/** The probe's command as one line: the script of `sh -c "…"`, else the words. */
+const commandLine = (command: string[]) => (command[0]?.endsWith('sh') && command[1] === '-c' ? String(command[2] ?? '') : command.join(' '));
+
+/**
+ * An exec probe that is a `sleep` at least as long as timeoutSeconds: the runtime gives up on it
+ * (ExecProbeTimeout, on by default since v1.20) and the kubelet counts a failure, in the CRI
+ * client's words. A shorter sleep passes.
+ */
+function timeoutCheck(command: string[], timeoutSeconds: number): ProbeHealth | undefined {
+  const m = /^\s*sleep\s+(\S+)\s*$/.exec(commandLine(command));
+  const seconds = m ? sleepSeconds(m[1]!) : undefined;
+  if (seconds === undefined || seconds < timeoutSeconds) return undefined;
+  return { ...NEVER_PASSES, message: `command timed out: "${command.join(' ')}" timed out after ${goDuration(timeoutSeconds * 1000)}` };
+}
+
 /** `cat F`, `test -f F`, `test -e F`, `ls F`, or any of them under `sh -c`. */
 function fileCheck(command: string[], behavior: ContainerBehavior, outsideFiles: OutsideFiles): ProbeHealth | undefined {
-  const text = command[0]?.endsWith('sh') && command[1] === '-c' ? String(command[2] ?? '') : command.join(' ');
-  const m = /^\s*(?:cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?\s*$/.exec(text);
+  const m = /^\s*(?:cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?\s*$/.exec(commandLine(command));
   if (!m) return undefined;
   const file = outsideFiles[m[1]!] ?? behavior.files?.[m[1]!];
   if (!file) return NEVER_PASSES;

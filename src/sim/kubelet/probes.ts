@@ -31,6 +31,8 @@ export interface ProbeTimeline {
   readyAgainAt?: Millis;
   /** liveness probe gave up: the container is killed then. */
   livenessKillAt?: Millis;
+  /** What each failing probe reports, where it says more than nothing. */
+  messages?: Partial<Record<ProbeKind, string>>;
 }
 
 /** The time of probe number i (0-based) on a grid anchored at `anchor`. */
@@ -45,6 +47,8 @@ const firstAtOrAfter = (p: Probe, anchor: Millis, t: Millis) => Math.max(0, Math
  */
 export interface ProbeHealth {
   okFrom: Millis;
+  /** What a failing probe reports (the Unhealthy event's text after "… probe failed: "). */
+  message?: string;
   failFrom?: Millis;
   okAgainFrom?: Millis;
 }
@@ -72,6 +76,8 @@ function healthFromBehavior(kind: ProbeKind, behavior: ContainerBehavior): Probe
 export function probeTimeline(container: any, behavior: ContainerBehavior, start: Millis, health: Partial<Record<ProbeKind, ProbeHealth>> = {}): ProbeTimeline {
   const out: ProbeTimeline = {};
   const of = (kind: ProbeKind) => health[kind] ?? healthFromBehavior(kind, behavior);
+  const messages = Object.fromEntries(Object.entries(health).filter(([, h]) => h?.message).map(([kind, h]) => [kind, h!.message!]));
+  if (Object.keys(messages).length) out.messages = messages;
   /** The failing probes of a grid: the first and the first passing again (undefined: never), or none if too few to count. */
   const outage = (p: Probe, anchor: Millis, h: ProbeHealth): { first: number; recovered?: number } | undefined => {
     if (h.failFrom === undefined) return undefined;
