@@ -20,4 +20,13 @@ export const steps: StepSpec<KubespecWorld>[] = [
       await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { memoryPercent: percent as number });
     },
   },
+  {
+    pattern: 'metrics-server is installed',
+    example: 'Given metrics-server is installed',
+    area: 'autoscaling',
+    doc: "Serves the metrics.k8s.io API (kubectl top) from the simulator's metrics-server, which kind lacks until it is installed; setting usage installs it too. Simulator only.",
+    async run() {
+      await this.driver.installAddOn('metrics-server');
+    },
+  },
 ];

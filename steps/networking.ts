@@ -200,7 +200,7 @@ steps.push({
   area: 'networking',
   doc: 'LoadBalancer Services get an external address (like MetalLB); without it they stay <pending>, as on kind. Simulator only.',
   async run() {
-    await this.driver.installLoadBalancerProvider();
+    await this.driver.installAddOn('load-balancer-provider');
   },
 });
 

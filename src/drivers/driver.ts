@@ -93,6 +93,9 @@ export interface DeleteRequest {
  * What a driver can do. Methods that cannot be done safely on a driver throw `UnsupportedError`,
  * and the step that called it is skipped with that reason.
  */
+/** The add-ons the simulator can install into its kind cluster. */
+export type AddOn = 'load-balancer-provider' | 'metrics-server';
+
 export interface Driver {
   readonly name: 'sim' | 'live';
   /** Prepares a fresh cluster (sim) or namespace (live) for one scenario. */
@@ -133,8 +136,11 @@ export interface Driver {
    * `alsoRead` (files others write, in an emptyDir say) where they exist.
    */
   containerFiles(pod: string, container: string, alsoRead?: readonly string[]): Promise<Record<string, string>>;
-  /** Installs a load-balancer provider so LoadBalancer Services get addresses (sim only). */
-  installLoadBalancerProvider(): Promise<void>;
+  /**
+   * Installs a simulated add-on (sim only): a load-balancer provider, so LoadBalancer Services
+   * get addresses, or metrics-server, so the metrics.k8s.io API (kubectl top) exists.
+   */
+  installAddOn(addOn: AddOn): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
   removeNodes(names: string[]): Promise<void>;
   /**

@@ -93,11 +93,11 @@ export function coreVersions(serverAddress: string): object {
   return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
 }
 
-/** GET /apis */
-export function groupList(kinds: readonly KindInfo[]): object {
+/** GET /apis; `aggregated` are the groups of aggregated API servers (metrics-server). */
+export function groupList(kinds: readonly KindInfo[], aggregated: readonly object[] = []): object {
   const byGroup = new Map<string, string[]>();
   for (const gv of groupVersions(kinds).filter((g) => g.includes('/'))) byGroup.set(apiGroupOf(gv), [...(byGroup.get(apiGroupOf(gv)) ?? []), gv]);
-  const groups = [...byGroup].map(([name, gvs]) => groupDocument(kinds, name, gvs));
+  const groups = [...[...byGroup].map(([name, gvs]) => groupDocument(kinds, name, gvs)), ...aggregated];
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 

@@ -13,6 +13,7 @@ import { saveSnapshot } from './snapshot.ts';
 import { loopbackCertificate } from './loopback-certificate.ts';
 import { specFolder } from './openapi-documents.ts';
 import { handleExecUpgrade } from './exec-stream.ts';
+import { handleMetrics, METRICS_GROUP, metricsGroup, metricsResourceList } from './metrics-api.ts';
 
 export interface ServeOptions {
   seed: number;
@@ -157,6 +158,7 @@ export class ServedCluster {
       const discovery = p.startsWith('/openapi/v3/') ? await openApiGroupVersion(this.cluster.store.kinds(), p.slice('/openapi/v3/'.length)) : this.discovery(p);
       if (discovery) return sendJson(res, 200, discovery);
       if (p.startsWith('/kubespec/v1/')) return this.admin(p, req, res, url);
+      if (p.startsWith(`/apis/${METRICS_GROUP}/`) && this.cluster.metrics.installed) return handleMetrics(this.cluster, subject, p, req, res, url);
       const path = parseResourcePath(p, this.cluster.store.kinds());
       if (!path) throw new ApiError('NotFound', 404, 'the server could not find the requested resource');
       await handleResource(this.cluster, subject, path, req, res, url);
@@ -168,7 +170,10 @@ export class ServedCluster {
   private discovery(p: string): object | undefined {
     if (p === '/api') return coreVersions(this.server ? this.url().replace('https://', '') : '');
     const kinds = this.cluster.store.kinds();
-    if (p === '/apis') return groupList(kinds);
+    const metrics = this.cluster.metrics.installed;
+    if (p === '/apis') return groupList(kinds, metrics ? [metricsGroup()] : []);
+    if (metrics && p === `/apis/${METRICS_GROUP}`) return { kind: 'APIGroup', apiVersion: 'v1', ...metricsGroup() };
+    if (metrics && p === `/apis/${METRICS_GROUP}/v1beta1`) return metricsResourceList();
     if (p === '/openapi/v3') return openApiIndex(kinds);
     const m = /^\/(api\/v1|apis\/[^/]+\/[^/]+|apis\/[^/]+)$/.exec(p);
     if (!m) return undefined;

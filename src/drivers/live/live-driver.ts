@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../sim/index.ts';
-import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { AddOn, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { ResumableWatch } from './resumable-watch.ts';
@@ -239,7 +239,7 @@ export class LiveDriver implements Driver {
     return { obj, spec };
   }
 
-  async installLoadBalancerProvider(): Promise<void> { throw new UnsupportedError('a live cluster has the load-balancer provider it has'); }
+  async installAddOn(addOn: AddOn): Promise<void> { throw new UnsupportedError(`a live cluster has the add-ons it has (${addOn} cannot be installed by a step)`); }
   async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }
   async setResourceUsage(): Promise<void> { throw new UnsupportedError('a live cluster reports real metrics; usage cannot be injected'); }
 

@@ -1,5 +1,5 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { AddOn, ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { parseSchedulerConfiguration, SchedulerConfigurationError } from '../../sim/scheduler/scheduler-configuration.ts';
 import type { Profile } from '../../sim/scheduler/registry.ts';
@@ -145,8 +145,9 @@ export class SimDriver implements Driver {
     return files;
   }
 
-  async installLoadBalancerProvider(): Promise<void> {
-    this.sim().installLoadBalancerProvider();
+  async installAddOn(addOn: AddOn): Promise<void> {
+    if (addOn === 'load-balancer-provider') this.sim().installLoadBalancerProvider();
+    else this.sim().metrics.install();
   }
 
   async removeNodes(names: string[]): Promise<void> {
