@@ -656,3 +656,52 @@ Feature: PersistentVolumes, claims and StorageClasses
       """yaml
       spec: {persistentVolumeReclaimPolicy: Recycle}
       """
+
+  @sim-only @C000-101
+  Scenario: an NFS volume with ReadWriteMany is written by pods on two nodes at once
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: List
+      items:
+        - apiVersion: v1
+          kind: PersistentVolume
+          metadata: {name: nfs-pv}
+          spec:
+            capacity: {storage: 5Gi}
+            accessModes: [ReadWriteMany]
+            storageClassName: nfs
+            nfs: {server: 10.0.0.5, path: /exports/shared}
+        - apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata: {name: shared}
+          spec:
+            storageClassName: nfs
+            accessModes: [ReadWriteMany]
+            resources: {requests: {storage: 5Gi}}
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: on-worker-1}
+          spec:
+            nodeName: worker-1
+            containers:
+              - {name: app, image: busybox:1.36, command: ["sleep", "3600"], volumeMounts: [{name: shared, mountPath: /shared}]}
+            volumes: [{name: shared, persistentVolumeClaim: {claimName: shared}}]
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: on-worker-2}
+          spec:
+            nodeName: worker-2
+            containers:
+              - {name: app, image: busybox:1.36, command: ["sleep", "3600"], volumeMounts: [{name: shared, mountPath: /shared}]}
+            volumes: [{name: shared, persistentVolumeClaim: {claimName: shared}}]
+      """
+    And pod "on-worker-1" is Running within 1 minute
+    And pod "on-worker-2" is Running within 1 minute
+    When "kubectl exec on-worker-1 -- sh -c echo\ from\ worker-1\ >>\ /shared/log" is run
+    And "kubectl exec on-worker-2 -- sh -c echo\ from\ worker-2\ >>\ /shared/log" is run
+    Then "kubectl exec on-worker-1 -- cat /shared/log" prints:
+      """
+      from worker-1
+      from worker-2
+      """

@@ -82,7 +82,7 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
       return failed('');
     case 'sh':
     case 'bash':
-      if (args[0] === '-c' && args[1] !== undefined) return runSimulated(splitWords(args[1], view.env), view);
+      if (args[0] === '-c' && args[1] !== undefined) return runSimulated(splitWords(args[1], view.env, Object.keys(view.files)), view);
       break;
   }
   return failed(`kubespec: "${command.join(' ')}" is not simulated in a container (what is: ${simulated.join(', ')})\n`, 126);
@@ -97,12 +97,28 @@ function changed(view: ContainerView, path: string, change: Parameters<NonNullab
 }
 
 /**
- * Shell words of a simple command line: spaces separate, single and double quotes group, and
- * `$NAME` / `${NAME}` expand from the environment outside single quotes (unset is empty).
+ * Shell words of a simple command line: spaces separate, single and double quotes group,
+ * `$NAME` / `${NAME}` expand from the environment outside single quotes (unset is empty), and
+ * an unquoted word with `*` or `?` becomes the paths it matches (left as it is when none does).
  */
-function splitWords(line: string, env: Record<string, string>): string[] {
+function splitWords(line: string, env: Record<string, string>, paths: readonly string[]): string[] {
   const expand = (text: string) => text.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[a ?? b] ?? '');
   const words: string[] = [];
-  for (const m of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) words.push(m[1] ?? expand(m[2] ?? m[3]!));
+  for (const m of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) {
+    if (m[3] !== undefined) words.push(...globbed(expand(m[3]), paths));
+    else words.push(m[1] ?? expand(m[2]!));
+  }
   return words;
+}
+
+/** The files and directories a glob matches, sorted as sh lists them; `*` and `?` stop at `/`. */
+function globbed(word: string, paths: readonly string[]): string[] {
+  if (!/[*?]/.test(word)) return [word];
+  const pattern = new RegExp(`^${word.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '[^/]')}$`);
+  const candidates = new Set<string>();
+  for (const path of paths) {
+    for (let p = path; p.lastIndexOf('/') > 0; p = p.slice(0, p.lastIndexOf('/'))) candidates.add(p);
+  }
+  const matches = [...candidates].filter((p) => pattern.test(p)).sort();
+  return matches.length ? matches : [word];
 }

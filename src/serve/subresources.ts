@@ -1,5 +1,5 @@
 import { ApiError, podSelectorSpec, type KubeObject, type SimCluster } from '../sim/index.ts';
-import { echoedLines } from './container-logs.ts';
+import { echoedLines } from '../sim/kubelet/container-output.ts';
 
 /** The autoscaling/v1 Scale of a Deployment, ReplicaSet, ReplicationController or StatefulSet. */
 export function scaleOf(obj: KubeObject): object {
@@ -13,7 +13,7 @@ export function scaleOf(obj: KubeObject): object {
 }
 
 /**
- * GET pods/<name>/log: the container's output (see container-logs.ts), with the kubelet's
+ * GET pods/<name>/log: the container's output (see sim/kubelet/container-output.ts), with the kubelet's
  * refusals for containers that have not started, in its words. `previous` shows the last
  * terminated run, `tailLines` the end.
  */

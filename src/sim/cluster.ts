@@ -39,6 +39,7 @@ import type { Kubelets } from './kubelet/kubelet.ts';
 import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
 import { volumeFiles } from './kubelet/environment.ts';
 import { writeTarget } from './kubelet/written-files.ts';
+import { containerLogFiles } from './kubelet/node-logs.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -91,7 +92,10 @@ export class SimCluster {
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
-    this.store.watch('PersistentVolume', (e) => { if (e.type === 'DELETED') this.kubelets.writtenFiles.forgetVolume(e.object.metadata.name); });
+    this.store.watch('PersistentVolume', (e) => {
+      const pv = e.object;
+      if (e.type === 'DELETED') this.kubelets.writtenFiles.forgetVolume(pv.metadata.name, pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] ? pv.spec?.hostPath?.path : undefined);
+    });
     this.schedulers.push(parts.scheduler);
     this.bootstrap();
     this.clock.settle();
@@ -215,7 +219,9 @@ export class SimCluster {
         if (!mount.subPath) shared[`${mount.mountPath.replace(/\/$/, '')}/${inside}`] = content;
       }
     }
-    const fromExec = this.kubelets.writtenFiles.visible(pod, spec, runOf(pod, container));
+    const mountsVarLog = (pod.spec.volumes ?? []).some((v: any) => v.hostPath && '/var/log/'.startsWith(`${String(v.hostPath.path).replace(/\/+$/, '')}/`));
+    const logs = mountsVarLog ? containerLogFiles(this.store.list('Pod').filter((p) => p.spec?.nodeName === pod.spec.nodeName), this.clock.now()) : {};
+    const fromExec = this.kubelets.writtenFiles.visible(pod, spec, runOf(pod, container), logs);
     return { ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
@@ -229,7 +235,7 @@ export class SimCluster {
     const pod = this.store.get('Pod', { namespace, name: podName });
     const spec = containerSpec(pod, container);
     if (!pod || !spec) return 'No such file or directory';
-    const target = writeTarget(pod, spec, path);
+    const target = writeTarget(pod, spec, path, this.kubelets.writtenFiles.claimHostPath);
     if (target.kind === 'read-only') return 'Read-only file system';
     if (target.kind === 'not-simulated') return `kubespec: files in ${target.volumeType} volumes are not simulated`;
     const run = runOf(pod, container);

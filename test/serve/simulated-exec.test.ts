@@ -21,6 +21,13 @@ test('sh -c runs one simple command, expanding variables outside single quotes',
   assert.equal(runSimulated(['sh', '-c', 'cat /etc/secret/token'], view).stdout, 's3cr3t');
 });
 
+test('sh -c expands unquoted globs against the files, sorted, and leaves a glob that matches nothing', () => {
+  assert.equal(runSimulated(['sh', '-c', 'cat /etc/cfg/*'], view).stdout, 'debugfast');
+  assert.equal(runSimulated(['sh', '-c', 'ls /etc/s*'], view).stdout, 'token\n');
+  assert.match(runSimulated(['sh', '-c', 'cat /etc/cfg/X*'], view).stderr, /can't open '\/etc\/cfg\/X\*'/);
+  assert.equal(runSimulated(['sh', '-c', "cat '/etc/cfg/*'"], view).exitCode, 1);
+});
+
 test('a command the simulator cannot answer is refused with 126 and what is simulated', () => {
   const r = runSimulated(['nslookup', 'web'], view);
   assert.equal(r.exitCode, 126);

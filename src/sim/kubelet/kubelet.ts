@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rfc3339, type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
@@ -40,7 +41,13 @@ export class Kubelets implements Controller {
   readonly name = 'Kubelet';
   private readonly runtimes = new Map<string, PodRuntime>();
   /** Files written into containers from outside (kubectl exec), by where they land. */
-  readonly writtenFiles = new WrittenFiles((namespace, claim) => this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName ?? `${namespace}/${claim}`);
+  readonly writtenFiles = new WrittenFiles(
+    (namespace, claim) => this.boundVolume(namespace, claim) ?? `${namespace}/${claim}`,
+    (namespace, claim) => {
+      const name = this.boundVolume(namespace, claim);
+      return name === undefined ? undefined : this.store.get('PersistentVolume', { name })?.spec?.hostPath?.path;
+    },
+  );
   /** What hostPath volumes find and make on the nodes. */
   private readonly filesystems = new NodeFilesystems();
   /** Per node, each image pulled or being pulled, and when it is (or was) there. */
@@ -321,6 +328,8 @@ export class Kubelets implements Controller {
     c.state = 'running';
     c.waitingMessage = undefined;
     c.startedAt = now;
+    // containerd's ids are random; these are derived from the pod and run, so runs repeat.
+    c.containerID = `containerd://${createHash('sha256').update(`${pod.metadata.uid}/${c.name}/${c.restartCount}`).digest('hex')}`;
     c.waitedUntil = undefined;
     // Files an earlier run left in its volumes are there from the start.
     c.outsideFiles = Object.fromEntries(Object.keys(this.writtenFiles.visible(pod, spec ?? {}, c.restartCount)).map((path) => [path, { createdAt: 0 }]));
@@ -377,6 +386,10 @@ export class Kubelets implements Controller {
   }
 
   /** The subPath-mounted files of a container's current run, as they were when it started. */
+  private boundVolume(namespace: string, claim: string): string | undefined {
+    return this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName;
+  }
+
   subPathFilesOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.subPathFiles;
   }

@@ -17,6 +17,8 @@ export interface ContainerRuntime {
   /** When a waiting container may (re)start; undefined = not yet decided. */
   startAt?: Millis;
   startedAt?: Millis;
+  /** The runtime's id of the current run (`containerd://<64 hex>`), set when it starts. */
+  containerID?: string;
   finishedAt?: Millis;
   exitCode?: number;
   terminatedReason?: string;

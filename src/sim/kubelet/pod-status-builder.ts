@@ -87,6 +87,7 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
     name: c.name,
     image: c.image,
     imageID: c.startedAt !== undefined ? `sim://${c.image}` : '',
+    ...(c.containerID ? { containerID: c.containerID } : {}),
     ready: isReady(c, now),
     started: isStarted(c, now),
     restartCount: c.restartCount,
