@@ -87,3 +87,9 @@ Feature: The cluster as kubectl shows it
       NAME   READY   STATUS    RESTARTS   AGE   IP   NODE       NOMINATED NODE   READINESS GATES
       web    1/1     Running   0          *     *    worker-2   <none>           <none>
       """
+
+  @portable @C001-051 @C001-050
+  Scenario: kube-proxy reads its mode from the kube-proxy ConfigMap in kube-system, and kind runs iptables
+    Then "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "mode: iptables"
+    And "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "kind: KubeProxyConfiguration"
+    And "kubectl get configmap kube-proxy-config --namespace kube-system" fails with "not found"

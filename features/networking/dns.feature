@@ -186,3 +186,40 @@ Feature: Cluster DNS names
     And the name "web-1.web-headless" resolves to the IP of pod "web-1" within 1 minute
     And the name "web" resolves to the cluster IP of service "web"
     And service "web" has 2 ready endpoints within 1 minute
+
+  @portable @needs-kubelet @C002-110 @C002-112
+  Scenario: a ClusterFirst pod asks the kube-dns Service for every name; CoreDNS forwards what is not cluster.local
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: List
+      items:
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: client}
+          spec:
+            containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: tuned}
+          spec:
+            dnsPolicy: "None"
+            dnsConfig:
+              nameservers: [1.1.1.1]
+              searches: [corp.example.com]
+              options: [{name: ndots, value: "2"}, {name: edns0}]
+            containers: [{name: app, image: busybox:1.36, command: ["sleep", "3600"]}]
+      """
+    And pod "client" is Running within 1 minute
+    And pod "tuned" is Running within 1 minute
+    Then "kubectl exec client -- cat /etc/resolv.conf" prints "nameserver 10.96.0.10"
+    And "kubectl exec client -- cat /etc/resolv.conf" prints "search ${namespace}.svc.cluster.local svc.cluster.local cluster.local"
+    And "kubectl exec client -- cat /etc/resolv.conf" prints "options ndots:5"
+    And "kubectl get service kube-dns --namespace kube-system -o jsonpath={.spec.clusterIP}" prints "10.96.0.10"
+    And "kubectl get configmap coredns --namespace kube-system -o yaml" prints "forward . /etc/resolv.conf"
+    And "kubectl exec tuned -- cat /etc/resolv.conf" prints:
+      """
+      search corp.example.com
+      nameserver 1.1.1.1
+      options ndots:2 edns0
+      """

@@ -40,6 +40,7 @@ import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
 import { volumeFiles } from './kubelet/environment.ts';
 import { writeTarget } from './kubelet/written-files.ts';
 import { containerLogFiles } from './kubelet/node-logs.ts';
+import { resolvConf } from './kubelet/resolv-conf.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -222,7 +223,9 @@ export class SimCluster {
     const mountsVarLog = (pod.spec.volumes ?? []).some((v: any) => v.hostPath && '/var/log/'.startsWith(`${String(v.hostPath.path).replace(/\/+$/, '')}/`));
     const logs = mountsVarLog ? containerLogFiles(this.store.list('Pod').filter((p) => p.spec?.nodeName === pod.spec.nodeName), this.clock.now()) : {};
     const fromExec = this.kubelets.writtenFiles.visible(pod, spec, runOf(pod, container), logs);
-    return { ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
+    const nodeAddress = this.store.get('Node', { name: pod.spec.nodeName })?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
+    const system = { '/etc/resolv.conf': resolvConf(pod, nodeAddress) };
+    return { ...system, ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
   /**
