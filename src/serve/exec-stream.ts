@@ -40,7 +40,8 @@ export function handleExecUpgrade(cluster: SimCluster, subject: Subject | undefi
     const command = url.searchParams.getAll('command');
     const files = cluster.containerFiles(namespace, name, container) ?? {};
     const change = (path: string, what: { content?: string; append?: boolean; remove?: boolean }) => cluster.writeContainerFile(namespace, name, container, path, what);
-    const result = runSimulated(command, { env, files, hostname: pod.spec?.hostname ?? name, change });
+    const identity = cluster.containerIdentity(namespace, name, container);
+    const result = runSimulated(command, { env, files, hostname: pod.spec?.hostname ?? name, change, identity, mountGroups: identity?.mountGroups });
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const send = (channel: number, text: string) => ws.send(Buffer.concat([Buffer.from([channel]), Buffer.from(text)]));
       if (result.stdout && url.searchParams.get('stdout') !== 'false') send(STDOUT, result.stdout);

@@ -9,6 +9,10 @@ export interface ContainerView {
   /** Files by absolute path. */
   files: Record<string, string>;
   hostname: string;
+  /** The user, primary group and supplementary groups its processes run as. */
+  identity?: { uid: number; gid: number; groups: number[] };
+  /** The group owning each volume mount point (fsGroup where the kubelet applies it, else root). */
+  mountGroups?: Record<string, number>;
   /**
    * Writes, appends to or removes a file in the container: undefined when done, else the error
    * (`Read-only file system`), or a `kubespec:` note when that place is not simulated.
@@ -22,7 +26,7 @@ export interface ExecResult {
   exitCode: number;
 }
 
-const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'echo (also > and >> a file)', 'touch', 'rm', 'true', 'false', 'sh -c'];
+const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'id', 'whoami', 'stat -c %g (of a volume)', 'echo (also > and >> a file)', 'touch', 'rm', 'true', 'false', 'sh -c'];
 
 export function runSimulated(command: string[], view: ContainerView): ExecResult {
   const [program, ...args] = command;
@@ -51,6 +55,24 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
     }
     case 'hostname':
       return ok(`${view.hostname}\n`);
+    case 'stat': {
+      // `stat -c %g PATH`: the owning group, known for volume mount points.
+      const path = args[2]?.replace(/\/+$/, '');
+      if (args[0] !== '-c' || args[1] !== '%g' || path === undefined || view.mountGroups?.[path] === undefined) break;
+      return ok(`${view.mountGroups[path]}\n`);
+    }
+    case 'id':
+    case 'whoami': {
+      if (!view.identity) break;
+      const { uid, gid, groups } = view.identity;
+      // busybox names the ids its image's /etc/passwd and /etc/group know: root only, here.
+      const named = (id: number) => (id === 0 ? '0(root)' : String(id));
+      if (program === 'whoami') return uid === 0 ? ok('root\n') : failed(`whoami: unknown uid ${uid}\n`);
+      if (args.includes('-u')) return ok(`${uid}\n`);
+      if (args.includes('-g')) return ok(`${gid}\n`);
+      if (args.includes('-G')) return ok(`${groups.join(' ')}\n`);
+      return ok(`uid=${named(uid)} gid=${named(gid)} groups=${groups.map(named).join(',')}\n`);
+    }
     case 'echo': {
       const redirect = args.findIndex((a) => a.startsWith('>'));
       if (redirect < 0) return ok(`${args.join(' ')}\n`);

@@ -41,6 +41,7 @@ import { volumeFiles } from './kubelet/environment.ts';
 import { writeTarget } from './kubelet/written-files.ts';
 import { containerLogFiles } from './kubelet/node-logs.ts';
 import { resolvConf } from './kubelet/resolv-conf.ts';
+import { imageUser } from './kubelet/container-behavior.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -226,6 +227,29 @@ export class SimCluster {
     const nodeAddress = this.store.get('Node', { name: pod.spec.nodeName })?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
     const system = { '/etc/resolv.conf': resolvConf(pod, nodeAddress) };
     return { ...system, ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
+  }
+
+  /**
+   * Who a container's processes run as: runAsUser/runAsGroup (the container's over the pod's),
+   * else the image's USER and group 0; the supplementary groups are the primary one, fsGroup and
+   * supplementalGroups (groups the image's /etc/group adds are not modelled).
+   */
+  containerIdentity(namespace: string, podName: string, container: string): { uid: number; gid: number; groups: number[]; mountGroups: Record<string, number> } | undefined {
+    const pod = this.store.get('Pod', { namespace, name: podName });
+    const spec = containerSpec(pod, container);
+    if (!pod || !spec) return undefined;
+    const podContext = pod.spec.securityContext ?? {};
+    const own = spec.securityContext ?? {};
+    const uid = own.runAsUser ?? podContext.runAsUser ?? imageUser(spec.image ?? '', this.kubelets.images);
+    const gid = own.runAsGroup ?? podContext.runAsGroup ?? 0;
+    const groups = [...new Set<number>([gid, ...(podContext.fsGroup !== undefined ? [podContext.fsGroup] : []), ...(podContext.supplementalGroups ?? [])])].sort((a, b) => a - b);
+    // The kubelet chowns to fsGroup the volumes it manages ownership of (emptyDir and the projections; hostPath, NFS and kind's hostPath-backed claims are left as they are).
+    const managed = (v: any) => Boolean(v && (v.emptyDir || v.configMap || v.secret || v.projected || v.downwardAPI));
+    const mountGroups = Object.fromEntries((spec.volumeMounts ?? []).map((m: any) => {
+      const volume = (pod.spec.volumes ?? []).find((v: any) => v.name === m.name);
+      return [String(m.mountPath).replace(/\/+$/, ''), podContext.fsGroup !== undefined && managed(volume) ? podContext.fsGroup : 0];
+    }));
+    return { uid, gid, groups, mountGroups };
   }
 
   /**

@@ -28,6 +28,16 @@ test('sh -c expands unquoted globs against the files, sorted, and leaves a glob 
   assert.equal(runSimulated(['sh', '-c', "cat '/etc/cfg/*'"], view).exitCode, 1);
 });
 
+test('id and stat answer from the identity and the mount groups; without them they are not simulated', () => {
+  const who = { ...view, identity: { uid: 1000, gid: 3000, groups: [2000, 3000] }, mountGroups: { '/data': 2000 } };
+  assert.equal(runSimulated(['id'], who).stdout, 'uid=1000 gid=3000 groups=2000,3000\n');
+  assert.equal(runSimulated(['id', '-G'], who).stdout, '2000 3000\n');
+  assert.equal(runSimulated(['stat', '-c', '%g', '/data/'], who).stdout, '2000\n');
+  assert.equal(runSimulated(['id'], { ...view, identity: { uid: 0, gid: 0, groups: [0] } }).stdout, 'uid=0(root) gid=0(root) groups=0(root)\n');
+  assert.equal(runSimulated(['id'], view).exitCode, 126);
+  assert.equal(runSimulated(['stat', '-c', '%g', '/etc'], who).exitCode, 126);
+});
+
 test('a command the simulator cannot answer is refused with 126 and what is simulated', () => {
   const r = runSimulated(['nslookup', 'web'], view);
   assert.equal(r.exitCode, 126);

@@ -58,7 +58,7 @@ export class Kubelets implements Controller {
     private readonly store: ObjectStore,
     private readonly clock: Clock,
     private readonly events: EventRecorder,
-    private readonly images: readonly ImageBehavior[] = [],
+    readonly images: readonly ImageBehavior[] = [],
     private readonly health?: NodeHealth,
     private readonly staticPods?: StaticPods,
   ) {}
