@@ -48,6 +48,7 @@ defineStep("CronJob {string} has {int} job(s) within {duration}", () => {}); // 
 defineStep("CronJob {string} has started {int} Job(s), one at each scheduled time", () => {}); // Then CronJob "report" has started 30 Jobs, one at each scheduled time
 defineStep("the pods of {kind} {string} use {int}% CPU", () => {}); // Given the pods of Deployment "api" use 80% CPU
 defineStep("the pods of {kind} {string} use {int}% memory", () => {}); // Given the pods of Deployment "api" use 90% memory
+defineStep("metrics-server is installed", () => {}); // Given metrics-server is installed
 defineStep("node {string} is cordoned", () => {}); // When node "worker-1" is cordoned
 defineStep("node {string} is uncordoned", () => {}); // When node "worker-1" is uncordoned
 defineStep("node {string} is drained", () => {}); // When node "worker-1" is drained
@@ -111,6 +112,8 @@ defineStep("service {string} has {int} ready endpoint(s) within {duration}", () 
 defineStep("an ingress controller for class {string} is installed", () => {}); // Given an ingress controller for class "nginx" is installed
 defineStep("a load-balancer provider is installed", () => {}); // Given a load-balancer provider is installed
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
+defineStep("pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
+defineStep("pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int} within {duration}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
 defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
 defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int} within {duration}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
 defineStep("connections from pod {string} to service {string} on port {int} reach {int} different pod(s)", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods

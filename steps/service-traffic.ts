@@ -1,4 +1,4 @@
-import { check, fail, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/index.ts';
+import { check, fail, LabelSelector, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** A pod's connection to a Service port, worked out from the cluster's objects. */
@@ -13,6 +13,25 @@ async function connect(world: KubespecWorld, from: string, to: string, port: num
 }
 
 export const steps: StepSpec<KubespecWorld>[] = [
+  {
+    pattern: 'pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int}',
+    example: 'Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80',
+    area: 'networking',
+    doc: "kube-proxy (iptables mode) picks among the ready endpoints with equal probability, so a set of pods gets its share of the endpoints (rounded to a whole percent): a canary without a mesh is weighted by replica counts.",
+    eventual: 'optional',
+    async run({ args: [selector, percent, from, to, port], within }) {
+      const wanted = LabelSelector.parse(selector as string);
+      await check(this.driver, `pods labelled ${selector} to get ${percent}% of the connections`, within, async () => {
+        const { c, sticky } = await connect(this, from as string, to as string, port as number);
+        if (sticky) return fail('sessionAffinity ClientIP keeps each client on one endpoint, so there is no share to speak of');
+        if (!c.targets.length) return fail(c.reason);
+        const pods = (await this.driver.list('Pod')).filter((p) => wanted.matches(p.metadata.labels));
+        const matching = c.targets.filter((t) => pods.some((p) => p.metadata.name === t.name)).length;
+        const share = Math.round((100 * matching) / c.targets.length);
+        return share === percent ? pass : fail(`they get ${share}% (${matching} of ${c.targets.length} endpoints)`);
+      });
+    },
+  },
   {
     pattern: 'a connection from pod {string} to service {string} on port {int} arrives at port {int}',
     example: 'Then a connection from pod "client" to service "web" on port 80 arrives at port 8080',

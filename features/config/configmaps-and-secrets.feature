@@ -455,3 +455,31 @@ Feature: ConfigMaps and Secrets in pods
     When a ConfigMap "full" holding 1048576 bytes is applied
     Then ConfigMap "full" exists
     And a ConfigMap "over" holding 1048577 bytes is rejected with "ConfigMap \"over\" is invalid: []: Too long: may not be more than 1048576 bytes"
+
+  @portable @needs-kubelet @C002-092
+  Scenario: a value encoded without echo -n keeps its trailing newline in the Secret
+    # echo -n admin | base64 → YWRtaW4= (5 bytes); echo admin | base64 → YWRtaW4K (6 bytes, "admin\n")
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: encoded}
+      data:
+        with-n: YWRtaW4=
+        without-n: YWRtaW4K
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: reader}
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            volumeMounts: [{name: creds, mountPath: /etc/creds}]
+        volumes: [{name: creds, secret: {secretName: encoded}}]
+      """
+    And pod "reader" is Running within 1 minute
+    Then "kubectl exec reader -- wc -c /etc/creds/with-n" prints "5 /etc/creds/with-n"
+    And "kubectl exec reader -- wc -c /etc/creds/without-n" prints "6 /etc/creds/without-n"
+    And "kubectl exec reader -- wc -l /etc/creds/without-n" prints "1 /etc/creds/without-n"

@@ -13,7 +13,7 @@ Feature: What ingress-nginx answers
     When "kubectl expose deployment api --name=api-service --port=8080 --target-port=80" is run
     And "kubectl expose deployment admin --name=admin-service --port=3000 --target-port=80" is run
 
-  @portable @C000-002 @C000-012 @C000-013 @C001-205 @C002-189 @C002-190 @C002-193 @C004-050 @C002-191 @C001-206
+  @portable @C000-002 @C001-022 @C000-012 @C000-013 @C001-205 @C002-189 @C002-190 @C002-193 @C004-050 @C002-191 @C001-206
   Scenario: the controller merges the Ingresses of its class and routes by Host header
     When the following manifest is applied:
       """yaml

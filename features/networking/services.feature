@@ -397,3 +397,44 @@ Feature: Services, endpoints and DNS
     And node "worker-1" answers on port 31001 for service "lonely-local" within 1 minute
     And node "worker-2" does not answer on port 31001
     And node "worker-2" does not answer on port 31999
+
+  @portable @C001-321
+  Scenario: a canary without a mesh: two Deployments behind one Service share traffic by ready pod count
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: shop-stable}
+      spec:
+        replicas: 9
+        selector: {matchLabels: {app: shop, track: stable}}
+        template:
+          metadata: {labels: {app: shop, track: stable}}
+          spec:
+            containers: [{name: web, image: nginx:1.27, ports: [{containerPort: 80}]}]
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: shop-canary}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {app: shop, track: canary}}
+        template:
+          metadata: {labels: {app: shop, track: canary}}
+          spec:
+            containers: [{name: web, image: nginx:1.27, ports: [{containerPort: 80}]}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop}
+      spec:
+        selector: {app: shop}
+        ports: [{port: 80, targetPort: 80}]
+      """
+    And Deployment "shop-stable" is rolled out within 2 minutes
+    And Deployment "shop-canary" is rolled out within 2 minutes
+    And pod "client" is Running within 1 minute
+    Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "shop" on port 80 within 1 minute
+    And pods labelled "track=stable" get 90% of the connections from pod "client" to service "shop" on port 80
+    When Deployment "shop-canary" is scaled to 3
+    Then pods labelled "track=canary" get 25% of the connections from pod "client" to service "shop" on port 80 within 1 minute

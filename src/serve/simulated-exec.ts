@@ -26,7 +26,7 @@ export interface ExecResult {
   exitCode: number;
 }
 
-const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'id', 'whoami', 'stat -c %g (of a volume)', 'echo (also > and >> a file)', 'touch', 'rm', 'true', 'false', 'sh -c'];
+const simulated = ['env', 'printenv', 'cat', 'ls', 'hostname', 'id', 'whoami', 'stat -c %g (of a volume)', 'wc -c/-l', 'echo (also > and >> a file)', 'touch', 'rm', 'true', 'false', 'sh -c'];
 
 export function runSimulated(command: string[], view: ContainerView): ExecResult {
   const [program, ...args] = command;
@@ -55,6 +55,15 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
     }
     case 'hostname':
       return ok(`${view.hostname}\n`);
+    case 'wc': {
+      // `wc -c FILE` / `wc -l FILE`: bytes or lines, as busybox prints them.
+      const path = args.find((a) => !a.startsWith('-'));
+      if (path === undefined || !(args.includes('-c') || args.includes('-l'))) break;
+      if (!(path in view.files)) return failed(`wc: ${path}: No such file or directory\n`);
+      const text = view.files[path]!;
+      const count = args.includes('-c') ? Buffer.byteLength(text) : (text.match(/\n/g) ?? []).length;
+      return ok(`${count} ${path}\n`);
+    }
     case 'stat': {
       // `stat -c %g PATH`: the owning group, known for volume mount points.
       const path = args[2]?.replace(/\/+$/, '');

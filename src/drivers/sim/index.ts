@@ -9,6 +9,8 @@
  *   own writes are not recorded under their manager names.
  * - Disk and PID pressure (memory pressure is modelled from the `uses …` behaviors) (issue 6).
  *   Node Leases are renewed when virtual time stops, not written every 10 virtual seconds.
+ * - metrics-server: usage comes from "the pods of … use …" rules (CPU held at the limit); no
+ *   system daemons count toward node usage.
  * - Real packets: reachability, DNS, Service traffic and Ingress are answered from the objects
  *   (an ingress-nginx model: no rate limits, timeouts or configuration snippets; Ingress status
  *   addresses are not written) (issue 7). cert-manager is not modelled.
@@ -19,7 +21,9 @@
  *   cat/ls of ConfigMap, Secret and downwardAPI volumes and of the files scripts write into
  *   emptyDirs, hostname and echo; touch, rm and `echo … >` write into emptyDirs, claims (their
  *   data outlives the pod) and the container's own layer (lost on restart), and are refused on
- *   read-only mounts and root filesystems; hostPath and other volume contents are not simulated.
+ *   read-only mounts and root filesystems; hostPath volumes (and hostPath PVs) write to their
+ *   node's filesystem, where the kubelet's container logs also are; id, stat -c %g and wc answer
+ *   from the pod spec. Contents of other volume types are not simulated.
  */
 export { SimDriver, defaultTopology } from './sim-driver.ts';
 export { loadImageBehaviors } from './image-behaviors.ts';
