@@ -195,6 +195,16 @@ function describe(a: ReturnType<typeof resolveDns>): string {
 }
 
 steps.push({
+  pattern: 'cert-manager is installed',
+  example: 'Given cert-manager is installed',
+  area: 'networking',
+  doc: "The simulated cert-manager: its CRDs, Issuer/ClusterIssuer setup (ACME accounts, SelfSigned, CA), Certificates issued into kubernetes.io/tls Secrets and renewed two thirds through their lifetime, and the ingress-shim for Ingresses annotated cert-manager.io/issuer or cluster-issuer. The simulated ACME server passes every challenge. Simulator only.",
+  async run() {
+    await this.driver.installAddOn('cert-manager');
+  },
+});
+
+steps.push({
   pattern: 'a load-balancer provider is installed',
   example: 'Given a load-balancer provider is installed',
   area: 'networking',

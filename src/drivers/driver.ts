@@ -94,7 +94,7 @@ export interface DeleteRequest {
  * and the step that called it is skipped with that reason.
  */
 /** The add-ons the simulator can install into its kind cluster. */
-export type AddOn = 'load-balancer-provider' | 'metrics-server';
+export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager';
 
 export interface Driver {
   readonly name: 'sim' | 'live';
@@ -138,7 +138,8 @@ export interface Driver {
   containerFiles(pod: string, container: string, alsoRead?: readonly string[]): Promise<Record<string, string>>;
   /**
    * Installs a simulated add-on (sim only): a load-balancer provider, so LoadBalancer Services
-   * get addresses, or metrics-server, so the metrics.k8s.io API (kubectl top) exists.
+   * get addresses; metrics-server, so the metrics.k8s.io API (kubectl top) exists; cert-manager,
+   * so Issuers and Certificates (and annotated Ingresses) get certificates.
    */
   installAddOn(addOn: AddOn): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */

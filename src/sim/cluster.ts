@@ -42,6 +42,7 @@ import { writeTarget } from './kubelet/written-files.ts';
 import { containerLogFiles } from './kubelet/node-logs.ts';
 import { resolvConf } from './kubelet/resolv-conf.ts';
 import { imageUser } from './kubelet/container-behavior.ts';
+import { installCertManager } from './addons/cert-manager/index.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -272,6 +273,11 @@ export class SimCluster {
     this.controllers.resync(pod);
     this.clock.settle();
     return undefined;
+  }
+
+  /** Installs the simulated cert-manager: its CRDs, issuers, certificates and ingress-shim. */
+  installCertManager(): void {
+    installCertManager({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, settle: () => this.clock.settle() });
   }
 
   /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */

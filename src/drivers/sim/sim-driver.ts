@@ -147,6 +147,7 @@ export class SimDriver implements Driver {
 
   async installAddOn(addOn: AddOn): Promise<void> {
     if (addOn === 'load-balancer-provider') this.sim().installLoadBalancerProvider();
+    else if (addOn === 'cert-manager') this.sim().installCertManager();
     else this.sim().metrics.install();
   }
 
