@@ -84,6 +84,15 @@ export const steps: StepSpec<KubespecWorld>[] = [
       await expectRefusal(`ConfigMap "${name}"`, expected as string, () => this.driver.apply([bulkyConfigMap(name as string, bytes as number)]));
     },
   },
+  {
+    pattern: 'Stakater Reloader is installed',
+    example: 'Given Stakater Reloader is installed',
+    area: 'config',
+    doc: "The simulated Reloader (env-vars strategy): Deployments, StatefulSets and DaemonSets annotated reloader.stakater.com/auto or configmap|secret.reloader.stakater.com/reload roll out when the data of their ConfigMaps or Secrets changes. Simulator only.",
+    async run() {
+      await this.driver.installAddOn('reloader');
+    },
+  },
 ];
 
 async function expectEnvironmentVariable(world: KubespecWorld, container: string, pod: string, name: string, value: string, within?: number): Promise<void> {

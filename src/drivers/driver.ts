@@ -94,7 +94,7 @@ export interface DeleteRequest {
  * and the step that called it is skipped with that reason.
  */
 /** The add-ons the simulator can install into its kind cluster. */
-export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager';
+export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader';
 
 export interface Driver {
   readonly name: 'sim' | 'live';
@@ -139,7 +139,8 @@ export interface Driver {
   /**
    * Installs a simulated add-on (sim only): a load-balancer provider, so LoadBalancer Services
    * get addresses; metrics-server, so the metrics.k8s.io API (kubectl top) exists; cert-manager,
-   * so Issuers and Certificates (and annotated Ingresses) get certificates.
+   * so Issuers and Certificates (and annotated Ingresses) get certificates; Stakater Reloader, so
+   * annotated workloads roll out when their ConfigMaps or Secrets change.
    */
   installAddOn(addOn: AddOn): Promise<void>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */

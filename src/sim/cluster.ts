@@ -43,6 +43,7 @@ import { containerLogFiles } from './kubelet/node-logs.ts';
 import { resolvConf } from './kubelet/resolv-conf.ts';
 import { imageUser } from './kubelet/container-behavior.ts';
 import { installCertManager } from './addons/cert-manager/index.ts';
+import { installReloader } from './addons/reloader/index.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -274,6 +275,15 @@ export class SimCluster {
     this.clock.settle();
     return undefined;
   }
+
+  /** Installs the simulated Stakater Reloader (once). */
+  installReloader(): void {
+    if (this.reloaderInstalled) return;
+    this.reloaderInstalled = true;
+    installReloader({ store: this.store, events: this.events, manager: this.controllers });
+  }
+
+  private reloaderInstalled = false;
 
   /** Installs the simulated cert-manager: its CRDs, issuers, certificates and ingress-shim. */
   installCertManager(): void {

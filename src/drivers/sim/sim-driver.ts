@@ -148,6 +148,7 @@ export class SimDriver implements Driver {
   async installAddOn(addOn: AddOn): Promise<void> {
     if (addOn === 'load-balancer-provider') this.sim().installLoadBalancerProvider();
     else if (addOn === 'cert-manager') this.sim().installCertManager();
+    else if (addOn === 'reloader') this.sim().installReloader();
     else this.sim().metrics.install();
   }
 
