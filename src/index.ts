@@ -56,6 +56,7 @@ export { drain, setCordoned } from './operations/drain.ts';
 export { updateFromFresh } from './operations/update-from-fresh.ts';
 export { oldestPodName } from './operations/select-pods.ts';
 export { UserError } from './errors.ts';
+export { NETWORK_PLUGINS, type NetworkPluginName } from './sim/network-plugin.ts';
 
 export { redact, REDACTED } from './report/redact.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';

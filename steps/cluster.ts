@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadTopology, packageRoot, parseLabels, parseNodeTable, type StepSpec } from '../src/index.ts';
+import { loadTopology, NETWORK_PLUGINS, packageRoot, parseLabels, parseNodeTable, UserError, type NetworkPluginName, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -65,5 +65,16 @@ steps.push({
   async run({ args: [name] }) {
     const folders = [join(this.projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')];
     await this.driver.addNodes(loadTopology(name as string, folders));
+  },
+});
+
+steps.push({
+  pattern: "the cluster's network plugin is {string}",
+  example: `Given the cluster's network plugin is "flannel"`,
+  area: 'cluster',
+  doc: "Which CNI the simulated kind cluster runs: kindnet (kind's default; enforces NetworkPolicy), flannel (pods get addresses, NetworkPolicy has no effect) or none (kind's disableDefaultCNI: nodes NotReady, pods wait without an IP). Simulator only.",
+  async run({ args: [name] }) {
+    if (!NETWORK_PLUGINS.includes(name as NetworkPluginName)) throw new UserError(`"${name}" is not a network plugin kubespec simulates (try ${NETWORK_PLUGINS.join(', ')})`);
+    await this.driver.setNetworkPlugin(name as NetworkPluginName);
   },
 });

@@ -231,3 +231,20 @@ Feature: NetworkPolicy
     When Namespace "${namespace}" is labelled "name=production"
     Then pod "frontend" can reach pod "backend" on port 8080
     And pod "frontend" cannot reach pod "backend" on port 9090
+
+  @sim-only @C001-212
+  Scenario: with a CNI that does not enforce NetworkPolicy (flannel) a default deny is accepted but changes nothing
+    Given the cluster's network plugin is "flannel"
+    When the following manifest is applied:
+      """yaml
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: default-deny-ingress}
+      spec:
+        podSelector: {}
+        policyTypes: [Ingress]
+      """
+    Then NetworkPolicy "default-deny-ingress" exists
+    And pod "stranger" can reach pod "backend" on port 8080
+    When the cluster's network plugin is "kindnet"
+    Then pod "stranger" cannot reach pod "backend" on port 8080

@@ -1,5 +1,7 @@
 /** How a node fails (src/sim/node-health.ts says what each does to its pods). */
 export type { OutageKind as NodeFault } from '../sim/node-health.ts';
+import type { NetworkPluginName } from '../sim/network-plugin.ts';
+export type { NetworkPluginName } from '../sim/network-plugin.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { KubectlResult } from './kubectl.ts';
 
@@ -143,6 +145,10 @@ export interface Driver {
    * annotated workloads roll out when their ConfigMaps or Secrets change.
    */
   installAddOn(addOn: AddOn): Promise<void>;
+  /** Gives the cluster this CNI plugin (sim only): kindnet (kind's), flannel (no NetworkPolicy), or none. */
+  setNetworkPlugin(name: NetworkPluginName): Promise<void>;
+  /** Whether the data plane enforces NetworkPolicy; a driver that cannot tell leaves it out (taken as yes). */
+  networkPolicyEnforced?(): Promise<boolean>;
   /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
   removeNodes(names: string[]): Promise<void>;
   /**

@@ -19,7 +19,9 @@ export async function readClusterView(driver: Driver): Promise<ClusterView> {
   const [pods, services, slices, policies, ingresses, ingressClasses, namespaces] = await Promise.all([
     all('Pod'), all('Service'), all('EndpointSlice'), all('NetworkPolicy'), all('Ingress'), driver.list('IngressClass'), driver.list('Namespace'),
   ]);
-  return { pods, services, slices, policies, ingresses, ingressClasses, namespaces };
+  // A CNI that ignores NetworkPolicy (flannel) lets everything through: the objects exist, nothing acts on them.
+  const enforced = (await driver.networkPolicyEnforced?.()) ?? true;
+  return { pods, services, slices, policies: enforced ? policies : [], ingresses, ingressClasses, namespaces };
 }
 
 export function namespaceLabels(view: ClusterView) {

@@ -44,6 +44,7 @@ import { resolvConf } from './kubelet/resolv-conf.ts';
 import { imageUser } from './kubelet/container-behavior.ts';
 import { installCertManager } from './addons/cert-manager/index.ts';
 import { installReloader } from './addons/reloader/index.ts';
+import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from './network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -75,6 +76,7 @@ export class SimCluster {
   /** The kubelets' heartbeat Leases in kube-node-lease. */
   readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
+  readonly network = new NetworkPlugin();
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
@@ -92,7 +94,7 @@ export class SimCluster {
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
     this.controllers = new ControllerManager(this.store, this.clock, this.faults);
     const parts = registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers,
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers, network: this.network,
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
@@ -152,6 +154,7 @@ export class SimCluster {
       const [value, reason, message] = healthy[c.type] ?? [c.status, c.reason, c.message];
       return { ...c, status: value, reason, message, lastHeartbeatTime: t, lastTransitionTime: value === c.status ? c.lastTransitionTime : t };
     });
+    if (!this.network.ready) status.conditions = withNetworkReadiness(status.conditions, false, t);
     this.store.updateStatus({ ...node, status });
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === name)) this.controllers.resync(pod);
     this.clock.settle();
@@ -301,9 +304,31 @@ export class SimCluster {
   addNode(spec: NodeSpec): void {
     this.nodeCount++;
     if (spec.role === 'control-plane') for (const pod of controlPlaneStaticPods()) this.staticPods.place(spec.name, pod);
-    this.store.create(nodeObject(spec, this.nodeCount, this.clock.now()));
+    const node = nodeObject(spec, this.nodeCount, this.clock.now());
+    this.store.create(this.network.ready ? node : { ...node, status: { ...node.status, conditions: withNetworkReadiness(node.status.conditions, false, rfc3339(this.clock.now())) } });
     this.clock.settle();
   }
+
+  /**
+   * Puts a CNI plugin in place (or takes it away): the kubelets report Ready or NotReady with the
+   * runtime's network message, and pods waiting for a sandbox move on.
+   */
+  setNetworkPlugin(name: NetworkPluginName): void {
+    this.network.name = name;
+    const t = rfc3339(this.clock.now());
+    for (const node of this.store.list('Node')) {
+      if (this.health.downSince(node.metadata.name) !== undefined) continue;
+      this.store.updateStatus({ ...node, status: { ...node.status, conditions: withNetworkReadiness(node.status?.conditions ?? [], this.network.ready, t) } });
+    }
+    for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName)) this.controllers.resync(pod);
+    this.clock.settle();
+  }
+}
+
+/** The Ready condition as the kubelet sets it with or without a ready container network. */
+function withNetworkReadiness(conditions: any[], ready: boolean, t: string): any[] {
+  const [status, reason, message] = ready ? ['True', 'KubeletReady', 'kubelet is posting ready status'] : ['False', 'KubeletNotReady', NETWORK_NOT_READY];
+  return conditions.map((c: any) => (c.type === 'Ready' ? { ...c, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: c.status === status ? c.lastTransitionTime : t } : c));
 }
 
 /** Which run of a container this is (its restartCount): a restart starts a fresh writable layer. */

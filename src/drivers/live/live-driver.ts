@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { resourcePath } from './rest-client.ts';
 import { ApiError, canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../sim/index.ts';
-import type { AddOn, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { AddOn, ApplyOptions, NetworkPluginName, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError } from '../driver.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { ResumableWatch } from './resumable-watch.ts';
@@ -238,6 +238,8 @@ export class LiveDriver implements Driver {
     if (obj.status?.phase !== 'Running') throw new Error(`pod "${pod}" is ${obj.status?.phase ?? 'not started'}, not Running`);
     return { obj, spec };
   }
+
+  async setNetworkPlugin(name: NetworkPluginName): Promise<void> { throw new UnsupportedError(`a live cluster has the CNI plugin it has (${name} cannot be set by a step)`); }
 
   async installAddOn(addOn: AddOn): Promise<void> { throw new UnsupportedError(`a live cluster has the add-ons it has (${addOn} cannot be installed by a step)`); }
   async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }

@@ -1,5 +1,5 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { AddOn, ApiFault, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { AddOn, ApiFault, NetworkPluginName, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { parseSchedulerConfiguration, SchedulerConfigurationError } from '../../sim/scheduler/scheduler-configuration.ts';
 import type { Profile } from '../../sim/scheduler/registry.ts';
@@ -143,6 +143,14 @@ export class SimDriver implements Driver {
     const files = this.sim().containerFiles(this.namespace(), pod, container);
     if (!files) throw new UserError(`pod "${pod}" has no container "${container}"`);
     return files;
+  }
+
+  async setNetworkPlugin(name: NetworkPluginName): Promise<void> {
+    this.sim().setNetworkPlugin(name);
+  }
+
+  async networkPolicyEnforced(): Promise<boolean> {
+    return this.sim().network.enforcesNetworkPolicy;
   }
 
   async installAddOn(addOn: AddOn): Promise<void> {

@@ -28,6 +28,7 @@ import { TaintEvictionController } from './taint-eviction-controller.ts';
 import { EndpointSliceController } from './endpointslice-controller.ts';
 import { EndpointSliceMirroringController } from './endpointslice-mirroring-controller.ts';
 import { LoadBalancerController, type LoadBalancerProvider } from './load-balancer-controller.ts';
+import type { NetworkPlugin } from '../network-plugin.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { StaticPods } from '../kubelet/static-pods.ts';
 import type { MetricsServer } from '../metrics.ts';
@@ -45,6 +46,7 @@ export interface ControlPlaneParts {
   metrics: MetricsServer;
   health: NodeHealth;
   loadBalancers: LoadBalancerProvider;
+  network: NetworkPlugin;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods; scheduler: Scheduler } {
-  const { store, clock, rng, events, images, metrics, health, loadBalancers } = parts;
+  const { store, clock, rng, events, images, metrics, health, loadBalancers, network } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   /** The Services whose selector matches a pod's labels. */
   const servicesSelecting = (pod: KubeObject): ObjectKey[] => store.list('Service', { namespace: pod.metadata.namespace })
@@ -146,7 +148,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   ]);
   const staticPods = new StaticPods(store, clock);
   manager.register(staticPods, staticPods.watches());
-  const kubelets = new Kubelets(store, clock, events, images, health, staticPods);
+  const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
   manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);

@@ -7,6 +7,7 @@ import { thaw } from '../store/freeze.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import { NodeFilesystems } from './node-filesystem.ts';
 import { WrittenFiles } from './written-files.ts';
+import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
@@ -61,6 +62,7 @@ export class Kubelets implements Controller {
     readonly images: readonly ImageBehavior[] = [],
     private readonly health?: NodeHealth,
     private readonly staticPods?: StaticPods,
+    private readonly network: NetworkPlugin = new NetworkPlugin(),
   ) {}
 
   /** Bound pods are this controller's keys; a ConfigMap or Secret appearing may unblock its pods. */
@@ -114,6 +116,7 @@ export class Kubelets implements Controller {
     const now = this.clock.now();
     this.catchUpOnOutage(pod, rt);
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, rt, now);
+    if (this.waitsForNetwork(pod, rt, now)) return {};
     this.advance(pod, rt, now);
     this.enforceActiveDeadline(pod, rt, now);
     this.writeStatus(pod, rt);
@@ -135,6 +138,23 @@ export class Kubelets implements Controller {
     this.advance(pod, rt, outage.from);
     reboot(pod, rt, outage.from, outage.to, this.newPodIp(pod));
     this.events.record(COMPONENT, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+  }
+
+  /**
+   * syncPod without a CNI: the pod's status is posted (Pending, ContainerCreating, no IP), then
+   * the sync stops with a NetworkNotReady event until the network plugin is ready; a hostNetwork
+   * pod needs no CNI. The sandbox is made once the network is there.
+   */
+  private waitsForNetwork(pod: KubeObject, rt: PodRuntime, now: Millis): boolean {
+    if (pod.spec.hostNetwork || this.network.ready) {
+      if (rt.sandboxReadyAt === Infinity) rt.sandboxReadyAt = now + timings.sandbox;
+      return false;
+    }
+    if (rt.sandboxReadyAt !== Infinity && now >= rt.sandboxReadyAt) return false; // a running sandbox keeps its network
+    rt.sandboxReadyAt = Infinity;
+    this.events.record(COMPONENT, pod, 'Warning', 'NetworkNotReady', `network is not ready: ${NETWORK_NOT_READY}`);
+    this.writeStatus(pod, rt);
+    return true;
   }
 
   private nodeExists(name: string): boolean {
