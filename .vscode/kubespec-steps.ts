@@ -13,6 +13,7 @@ defineStep("node {string} joins the cluster", () => {}); // When node "worker-4"
 defineStep("node {string} joins the cluster labelled {string}", () => {}); // When node "worker-4" joins the cluster labelled "monitoring=true"
 defineStep("node {string} leaves the cluster", () => {}); // When node "worker-3" leaves the cluster
 defineStep("a cluster with topology {string}", () => {}); // Given a cluster with topology "three-zones"
+defineStep("the cluster's network plugin is {string}", () => {}); // Given the cluster's network plugin is "flannel"
 defineStep("manifest {string} is applied", () => {}); // Given manifest "statefulset-web.yaml" is applied
 defineStep("the following manifest is applied:", () => {}); // Given the following manifest is applied:
 defineStep("the following manifest is applied server-side by {string}:", () => {}); // When the following manifest is applied server-side by "platform":
@@ -110,6 +111,7 @@ defineStep("a request to {string} is served with the controller's default certif
 defineStep("service {string} has {int} ready endpoint(s)", () => {}); // Then service "web" has 3 ready endpoints within 1 minute
 defineStep("service {string} has {int} ready endpoint(s) within {duration}", () => {}); // Then service "web" has 3 ready endpoints within 1 minute
 defineStep("an ingress controller for class {string} is installed", () => {}); // Given an ingress controller for class "nginx" is installed
+defineStep("cert-manager is installed", () => {}); // Given cert-manager is installed
 defineStep("a load-balancer provider is installed", () => {}); // Given a load-balancer provider is installed
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
 defineStep("pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
@@ -147,6 +149,7 @@ defineStep("container {string} of pod {string} sees file {string} containing {st
 defineStep("container {string} of pod {string} has no file {string}", () => {}); // Then container "app" of pod "web" has no file "/etc/app/secret.txt"
 defineStep("a ConfigMap {string} holding {int} bytes is applied", () => {}); // When a ConfigMap "blob" holding 1048576 bytes is applied
 defineStep("a ConfigMap {string} holding {int} bytes is rejected with {string}", () => {}); // Then a ConfigMap "blob" holding 1048577 bytes is rejected with "Too long"
+defineStep("Stakater Reloader is installed", () => {}); // Given Stakater Reloader is installed
 defineStep("serviceaccount {string} can {string} {string}", () => {}); // Then serviceaccount "ci" can "create" "deployments"
 defineStep("serviceaccount {string} can {string} {string} in namespace {string}", () => {}); // Then serviceaccount "ci" can "create" "deployments" in namespace "prod"
 defineStep("serviceaccount {string} cannot {string} {string}", () => {}); // Then serviceaccount "ci" cannot "create" "deployments"
