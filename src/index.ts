@@ -69,6 +69,7 @@ export type { ImageBehavior } from './sim/kubelet/container-behavior.ts';
 export { reachNodePort, reachService, reachPod, type Reachability, type ServiceConnection, type ServiceTarget } from './network/reachability.ts';
 export { dnsReachable, resolve as resolveDns, type DnsAnswer } from './network/dns.ts';
 export { routeRequest, type Route } from './network/ingress-routing.ts';
+export { routeMeshRequest, type MeshRoute, type MeshView } from './network/mesh-routing.ts';
 export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';
 export { bytes as parseBytes } from './sim/quantity.ts';
 export { LabelSelector } from './sim/store/label-selector.ts';

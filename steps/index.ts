@@ -14,6 +14,7 @@ import { steps as selection } from './selection.ts';
 import { steps as serverSideApply } from './server-side-apply.ts';
 import { steps as serviceTraffic } from './service-traffic.ts';
 import { steps as manifests } from './manifests.ts';
+import { steps as mesh } from './mesh.ts';
 import { steps as networking } from './networking.ts';
 import { steps as nodes } from './nodes.ts';
 import { steps as objects } from './objects.ts';
@@ -23,4 +24,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];

@@ -96,7 +96,7 @@ export interface DeleteRequest {
  * and the step that called it is skipped with that reason.
  */
 /** The add-ons the simulator can install into its kind cluster. */
-export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader';
+export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader' | 'istio';
 
 export interface Driver {
   readonly name: 'sim' | 'live';
@@ -142,7 +142,8 @@ export interface Driver {
    * Installs a simulated add-on (sim only): a load-balancer provider, so LoadBalancer Services
    * get addresses; metrics-server, so the metrics.k8s.io API (kubectl top) exists; cert-manager,
    * so Issuers and Certificates (and annotated Ingresses) get certificates; Stakater Reloader, so
-   * annotated workloads roll out when their ConfigMaps or Secrets change.
+   * annotated workloads roll out when their ConfigMaps or Secrets change; Istio, so pods of
+   * namespaces labelled istio-injection=enabled get sidecars that VirtualServices steer.
    */
   installAddOn(addOn: AddOn): Promise<void>;
   /** Gives the cluster this CNI plugin (sim only): kindnet (kind's), flannel (no NetworkPolicy), or none. */

@@ -44,6 +44,7 @@ import { resolvConf } from './kubelet/resolv-conf.ts';
 import { imageUser } from './kubelet/container-behavior.ts';
 import { installCertManager } from './addons/cert-manager/index.ts';
 import { installReloader } from './addons/reloader/index.ts';
+import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
 import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from './network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -77,6 +78,7 @@ export class SimCluster {
   readonly nodeLeases: NodeLeases;
   readonly loadBalancers = new LoadBalancerProvider();
   readonly network = new NetworkPlugin();
+  readonly mesh = new Mesh();
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
@@ -88,7 +90,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
@@ -277,6 +279,11 @@ export class SimCluster {
     this.controllers.resync(pod);
     this.clock.settle();
     return undefined;
+  }
+
+  /** Installs the simulated Istio: networking CRDs and sidecar injection. */
+  installIstio(): void {
+    installIstio({ store: this.store, mesh: this.mesh, settle: () => this.clock.settle() });
   }
 
   /** Installs the simulated Stakater Reloader (once). */

@@ -157,6 +157,7 @@ export class SimDriver implements Driver {
     if (addOn === 'load-balancer-provider') this.sim().installLoadBalancerProvider();
     else if (addOn === 'cert-manager') this.sim().installCertManager();
     else if (addOn === 'reloader') this.sim().installReloader();
+    else if (addOn === 'istio') this.sim().installIstio();
     else this.sim().metrics.install();
   }
 
