@@ -74,7 +74,7 @@ export class EventRecorder {
       count: 1,
       firstTimestamp: now,
       lastTimestamp: now,
-    });
+    }, { handOver: true });
   }
 
   /** client-go's EventCorrelator keeps an LRU of 4096 keys: an event evicted from it starts a new object. */

@@ -124,7 +124,7 @@ export class ReplicaSetController implements Controller {
           ownerReferences: [controllerRef(rs)],
         },
         spec: template.spec,
-      });
+      }, { handOver: true });
       this.events.record(this.component, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
     } catch (e) {
       this.events.record(this.component, rs, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);

@@ -35,6 +35,12 @@ export interface WriteOptions {
   subresource?: 'binding';
   /** Collects the admission warnings of this write (kubectl prints them as `Warning: …`). */
   warnings?: string[];
+  /**
+   * The caller built this object for this create and keeps no reference to it, so the store
+   * takes it as it is instead of copying it first (events and controller-made pods: the bulk of
+   * a large cluster's writes).
+   */
+  handOver?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -124,7 +130,7 @@ export class ObjectStore {
   create(input: ObjectInput, opts: WriteOptions = {}): KubeObject {
     const info = this.info(input.kind, input.apiVersion);
     this.beforeWrite?.(info.kind);
-    const obj = thaw(input) as KubeObject;
+    const obj = (opts.handOver ? input : thaw(input)) as KubeObject;
     const meta = obj.metadata ?? ({} as KubeObject['metadata']);
     obj.metadata = meta;
     if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.string(5);

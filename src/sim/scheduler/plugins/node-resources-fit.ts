@@ -27,7 +27,8 @@ export const nodeResourcesFit = {
     const cpu = req.milliCpu > 0 && requested.milliCpu + req.milliCpu > allocatable.milliCpu;
     const memory = req.memory > 0 && requested.memory + req.memory > allocatable.memory;
     const storage = req.ephemeralStorage > 0 && requested.ephemeralStorage + req.ephemeralStorage > allocatable.ephemeralStorage;
-    const short = scalar.filter(([name, amount]) => (requested.scalar[name] ?? 0) + amount > (allocatable.scalar[name] ?? 0));
+    // Most pods ask for no extended resources: no array is made for them (this runs per node per pod).
+    const short = scalar.length === 0 ? scalar : scalar.filter(([name, amount]) => (requested.scalar[name] ?? 0) + amount > (allocatable.scalar[name] ?? 0));
     if (!pods && !cpu && !memory && !storage && short.length === 0) return ok();
     const reasons: string[] = [];
     if (pods) reasons.push(reasonTooManyPods);

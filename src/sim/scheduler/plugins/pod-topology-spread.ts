@@ -82,10 +82,12 @@ export const podTopologySpread = {
   },
   score(_pod: KubeObject, info: NodeInfo, s: State) {
     let total = 0;
+    const labels = info.node.metadata.labels;
+    if (!labels) return 0;
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]!;
       if (c.hard) continue;
-      const value = info.node.metadata.labels?.[c.topologyKey];
+      const value = labels[c.topologyKey];
       if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) + c.maxSkew - 1;
     }
     return total;
