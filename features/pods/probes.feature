@@ -604,3 +604,51 @@ Feature: Startup, liveness and readiness probes
           - {name: app, restartCount: 1}
           - {name: patient, ready: true, restartCount: 0}
       """
+
+  @portable @needs-kubelet
+  Scenario: a liveness kill gives a process that ignores SIGTERM the grace period (the probe's own when it has one)
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: slow-to-die}
+      spec:
+        terminationGracePeriodSeconds: 60
+        containers:
+          - name: stubborn
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            livenessProbe:
+              exec: {command: [cat, /tmp/healthy]}
+              periodSeconds: 5
+              failureThreshold: 1
+          - name: hasty
+            image: busybox:1.36
+            command: ["sleep", "3600"]
+            livenessProbe:
+              exec: {command: [cat, /tmp/healthy]}
+              periodSeconds: 5
+              failureThreshold: 1
+              terminationGracePeriodSeconds: 5
+      """
+    Then pod "slow-to-die" has a Killing event saying "Container stubborn failed liveness probe, will be restarted" within 1 minute
+    When 30 seconds pass
+    Then pod "slow-to-die" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: hasty
+            lastState:
+              terminated: {exitCode: 137}
+          - name: stubborn
+            restartCount: 0
+      """
+    And pod "slow-to-die" matches within 1 minute:
+      """yaml
+      status:
+        containerStatuses:
+          - name: hasty
+          - name: stubborn
+            lastState:
+              terminated: {exitCode: 137, reason: Error}
+      """

@@ -236,8 +236,15 @@ export class Kubelets implements Controller {
         const exit = exitTime(c);
         const probeKill = probeKillTime(c);
         const kill = probeKill === undefined ? undefined : Math.max(probeKill, attendedFrom);
-        if (kill !== undefined && kill <= now && (exit === undefined || kill < exit)) {
-          this.killedByProbe(pod, c, kill);
+        const killing = kill !== undefined && kill <= now && (exit === undefined || kill < exit);
+        if (killing && c.killNoticedAt !== kill) {
+          this.noteProbeKill(pod, c);
+          c.killNoticedAt = kill;
+        }
+        // SIGTERM at the kill; a process that ignores it dies by SIGKILL when the grace period ends.
+        const dies = killing ? kill + (c.behavior.ignoresSigterm ? probeKillGrace(pod, c) : 0) : undefined;
+        if (dies !== undefined && dies <= now && (exit === undefined || dies <= exit)) {
+          this.killedByProbe(pod, c, dies);
           changed = true;
         } else if (exit !== undefined && exit <= now) {
           if (exit === c.oomAt) this.exited(pod, c, exit, 137, 'OOMKilled');
@@ -553,11 +560,15 @@ export class Kubelets implements Controller {
     this.events.record(COMPONENT, pod, 'Normal', 'DeadlineExceeded', DEADLINE_MESSAGE);
   }
 
-  /** A failing liveness or startup probe: the kubelet kills the container, which then restarts by policy. */
-  private killedByProbe(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
+  /** A failing liveness or startup probe: the kubelet says so and sends SIGTERM. */
+  private noteProbeKill(pod: KubeObject, c: ContainerRuntime): void {
     const which = c.probes?.startupKillAt !== undefined ? 'startup' : 'liveness';
     this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${which === 'startup' ? 'Startup' : 'Liveness'} probe failed: ${c.probes?.messages?.[which] ?? ''}`);
     this.containerEvent(pod, c, 'Normal', 'Killing', `Container ${c.name} failed ${which} probe, will be restarted`);
+  }
+
+  /** The container a failing probe killed has stopped; it restarts by policy. */
+  private killedByProbe(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
     // A process that ignores SIGTERM dies by SIGKILL (137); one that handles it exits 0, one
     // that dies of it 143.
     if (c.behavior.ignoresSigterm) this.exited(pod, c, at, 137);
@@ -646,6 +657,8 @@ export class Kubelets implements Controller {
       if (c.state === 'running' && c.probes) {
         const p = c.probes;
         for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.readyAgainAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
+        const kill = probeKillTime(c);
+        if (kill !== undefined && c.behavior.ignoresSigterm) times.push(kill + probeKillGrace(pod, c));
       }
       if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
       if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
@@ -704,6 +717,16 @@ function activeDeadline(pod: KubeObject, rt: PodRuntime): Millis | undefined {
 /** What the kubelet knows a pod by: its uid, or for a mirror pod the static pod's config hash. */
 function identity(pod: KubeObject): string {
   return pod.metadata.annotations?.[MIRROR_ANNOTATION] ?? pod.metadata.uid;
+}
+
+/**
+ * How long a probe kill waits for the process before SIGKILL: the probe's own
+ * terminationGracePeriodSeconds, else the pod's (default 30 s).
+ */
+function probeKillGrace(pod: KubeObject, c: ContainerRuntime): Millis {
+  const spec = containerSpec(pod, c.name);
+  const probe = c.probes?.startupKillAt !== undefined ? spec?.startupProbe : spec?.livenessProbe;
+  return (probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
 }
 
 /** When a failing liveness or startup probe kills this running container, if ever. */

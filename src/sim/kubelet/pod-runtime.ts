@@ -19,6 +19,8 @@ export interface ContainerRuntime {
   startedAt?: Millis;
   /** The runtime's id of the current run (`containerd://<64 hex>`), set when it starts. */
   containerID?: string;
+  /** The probe kill of this run already announced (Unhealthy, Killing), while SIGTERM's grace runs. */
+  killNoticedAt?: Millis;
   finishedAt?: Millis;
   exitCode?: number;
   terminatedReason?: string;
