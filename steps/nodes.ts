@@ -232,3 +232,14 @@ steps.push(
     },
   },
 );
+
+steps.push({
+  pattern: 'a cluster autoscaler manages node group {string} of {int} to {int} nodes',
+  example: 'Given a cluster autoscaler manages node group "pool" of 1 to 5 nodes',
+  area: 'nodes',
+  doc: "A node group of kind-sized workers (<group>-1, -2, ...) starting at its min size, with a simulated Cluster Autoscaler: Unschedulable pods that fit a new node add nodes (ready after 60s), nodes under 50 % requested for 10 minutes whose pods can move are drained and removed. Simulator only.",
+  async run({ args: [name, min, max] }) {
+    if ((min as number) < 0 || (max as number) < (min as number)) throw new UserError(`node group "${name}": min ${min} and max ${max} must satisfy 0 ≤ min ≤ max`);
+    await this.driver.autoscaleNodeGroup({ name: name as string, min: min as number, max: max as number });
+  },
+});

@@ -15,7 +15,7 @@ export type DriverFactory = (options: DriverFactoryOptions) => Driver;
 
 /** The methods the steps call; a module's driver must have every one (see driver.ts). */
 const required: Array<keyof Driver> = [
-  'setup', 'teardown', 'namespace', 'addNodes', 'failNode', 'recoverNode', 'containerEnv', 'containerFiles', 'installAddOn', 'setNetworkPlugin',
+  'setup', 'teardown', 'namespace', 'addNodes', 'failNode', 'recoverNode', 'containerEnv', 'containerFiles', 'installAddOn', 'setNetworkPlugin', 'autoscaleNodeGroup',
   'removeNodes', 'apply', 'get', 'list', 'evict', 'patch', 'setResourceUsage', 'scale', 'delete', 'waitFor', 'elapse', 'elapsed', 'timeline', 'events', 'snapshot',
 ];
 

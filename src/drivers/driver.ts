@@ -146,6 +146,11 @@ export interface Driver {
    * namespaces labelled istio-injection=enabled get sidecars that VirtualServices steer.
    */
   installAddOn(addOn: AddOn): Promise<void>;
+  /**
+   * Adds a node group of kind-sized workers at its min size, run by a simulated Cluster
+   * Autoscaler between min and max (sim only).
+   */
+  autoscaleNodeGroup(group: { name: string; min: number; max: number }): Promise<void>;
   /** Gives the cluster this CNI plugin (sim only): kindnet (kind's), flannel (no NetworkPolicy), or none. */
   setNetworkPlugin(name: NetworkPluginName): Promise<void>;
   /** Whether the data plane enforces NetworkPolicy; a driver that cannot tell leaves it out (taken as yes). */

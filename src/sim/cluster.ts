@@ -45,6 +45,7 @@ import { imageUser } from './kubelet/container-behavior.ts';
 import { installCertManager } from './addons/cert-manager/index.ts';
 import { installReloader } from './addons/reloader/index.ts';
 import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
+import { installClusterAutoscaler, type NodeGroup } from './addons/cluster-autoscaler/index.ts';
 import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from './network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -284,6 +285,12 @@ export class SimCluster {
   /** Installs the simulated Istio: networking CRDs and sidecar injection. */
   installIstio(): void {
     installIstio({ store: this.store, mesh: this.mesh, settle: () => this.clock.settle() });
+  }
+
+  /** Runs a Cluster Autoscaler for a node group, which starts at its min size. */
+  installClusterAutoscaler(group: NodeGroup): void {
+    installClusterAutoscaler({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, addNode: (spec) => this.addNode(spec) }, group);
+    this.clock.settle();
   }
 
   /** Installs the simulated Stakater Reloader (once). */

@@ -239,6 +239,8 @@ export class LiveDriver implements Driver {
     return { obj, spec };
   }
 
+  async autoscaleNodeGroup(group: { name: string }): Promise<void> { throw new UnsupportedError(`a live cluster's node groups belong to its cloud (node group "${group.name}" cannot be added by a step)`); }
+
   async setNetworkPlugin(name: NetworkPluginName): Promise<void> { throw new UnsupportedError(`a live cluster has the CNI plugin it has (${name} cannot be set by a step)`); }
 
   async installAddOn(addOn: AddOn): Promise<void> { throw new UnsupportedError(`a live cluster has the add-ons it has (${addOn} cannot be installed by a step)`); }

@@ -145,6 +145,11 @@ export class SimDriver implements Driver {
     return files;
   }
 
+  async autoscaleNodeGroup(group: { name: string; min: number; max: number }): Promise<void> {
+    await this.ensureNodes();
+    this.sim().installClusterAutoscaler(group);
+  }
+
   async setNetworkPlugin(name: NetworkPluginName): Promise<void> {
     this.sim().setNetworkPlugin(name);
   }
