@@ -96,7 +96,7 @@ export interface DeleteRequest {
  * and the step that called it is skipped with that reason.
  */
 /** The add-ons the simulator can install into its kind cluster. */
-export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader' | 'istio';
+export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader' | 'istio' | 'vertical-pod-autoscaler';
 
 export interface Driver {
   readonly name: 'sim' | 'live';
@@ -143,7 +143,8 @@ export interface Driver {
    * get addresses; metrics-server, so the metrics.k8s.io API (kubectl top) exists; cert-manager,
    * so Issuers and Certificates (and annotated Ingresses) get certificates; Stakater Reloader, so
    * annotated workloads roll out when their ConfigMaps or Secrets change; Istio, so pods of
-   * namespaces labelled istio-injection=enabled get sidecars that VirtualServices steer.
+   * namespaces labelled istio-injection=enabled get sidecars that VirtualServices steer; the
+   * Vertical Pod Autoscaler, recommending and applying requests from measured usage.
    */
   installAddOn(addOn: AddOn): Promise<void>;
   /**
@@ -173,7 +174,7 @@ export interface Driver {
    * Makes the pods selected by a workload report this resource usage, as a share of their
    * requests (the simulator's metrics-server). Live drivers cannot fake metrics: UnsupportedError.
    */
-  setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number }): Promise<void>;
+  setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number; cpuMillis?: number; memoryBytes?: number }): Promise<void>;
   /** Sets spec.replicas through the scale subresource. */
   scale(ref: ObjectRef, replicas: number): Promise<void>;
   delete(ref: ObjectRef, request?: DeleteRequest): Promise<void>;

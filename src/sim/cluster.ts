@@ -46,6 +46,7 @@ import { installCertManager } from './addons/cert-manager/index.ts';
 import { installReloader } from './addons/reloader/index.ts';
 import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
 import { installClusterAutoscaler, type NodeGroup } from './addons/cluster-autoscaler/index.ts';
+import { installVpa, vpaAdmission, VerticalPodAutoscaling } from './addons/vpa/index.ts';
 import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from './network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -80,6 +81,7 @@ export class SimCluster {
   readonly loadBalancers = new LoadBalancerProvider();
   readonly network = new NetworkPlugin();
   readonly mesh = new Mesh();
+  readonly vpa = new VerticalPodAutoscaling();
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
@@ -91,7 +93,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
@@ -290,6 +292,12 @@ export class SimCluster {
   /** Runs a Cluster Autoscaler for a node group, which starts at its min size. */
   installClusterAutoscaler(group: NodeGroup): void {
     installClusterAutoscaler({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, addNode: (spec) => this.addNode(spec) }, group);
+    this.clock.settle();
+  }
+
+  /** Installs the simulated Vertical Pod Autoscaler: recommender, updater, admission controller. */
+  installVpa(): void {
+    installVpa({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, metrics: this.metrics, vpa: this.vpa, settle: () => this.clock.settle() });
     this.clock.settle();
   }
 

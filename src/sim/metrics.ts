@@ -2,13 +2,17 @@ import { LabelSelector } from './store/label-selector.ts';
 import type { KubeObject } from './store/types.ts';
 import { bytes, milliCpu } from './quantity.ts';
 
-/** Usage of the pods a rule covers, as a share of each container's request. */
+/** Usage of the pods a rule covers: a share of each container's request, or an amount per container. */
 export interface UsageRule {
   namespace: string;
   selector: LabelSelector;
   /** Percent of the cpu request each container uses. */
   cpuPercent?: number;
   memoryPercent?: number;
+  /** Millicores each container uses, whatever it requests (wins over cpuPercent). */
+  cpuMillis?: number;
+  /** Bytes each container uses (wins over memoryPercent). */
+  memoryBytes?: number;
 }
 
 /** One container's usage in millicores and bytes. */
@@ -31,6 +35,12 @@ export interface ContainerUsage {
 export class MetricsServer {
   private readonly rules: UsageRule[] = [];
   private running = false;
+  private readonly listeners: Array<() => void> = [];
+
+  /** Calls `listener` whenever usage rules change (what the next scrape would show). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   get installed(): boolean {
     return this.running;
@@ -43,9 +53,12 @@ export class MetricsServer {
   /** A rule for the same pods as an earlier one keeps what it does not restate (CPU, then memory). */
   setUsage(rule: UsageRule): void {
     const same = this.rules.findIndex((r) => r.namespace === rule.namespace && r.selector.toString() === rule.selector.toString());
-    const earlier = same >= 0 ? this.rules.splice(same, 1)[0]! : undefined;
+    const earlier: Partial<UsageRule> | undefined = same >= 0 ? { ...this.rules.splice(same, 1)[0]! } : undefined;
+    if (earlier && (rule.cpuPercent !== undefined || rule.cpuMillis !== undefined)) delete earlier.cpuPercent, delete earlier.cpuMillis;
+    if (earlier && (rule.memoryPercent !== undefined || rule.memoryBytes !== undefined)) delete earlier.memoryPercent, delete earlier.memoryBytes;
     this.rules.unshift({ ...earlier, ...Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) } as UsageRule);
     this.running = true;
+    for (const listener of this.listeners) listener();
   }
 
   /** Per-container usage of a running pod, or undefined without metrics. */
@@ -54,12 +67,12 @@ export class MetricsServer {
     const rule = this.rules.find((r) => r.namespace === pod.metadata.namespace && r.selector.matches(pod.metadata.labels));
     if (!rule) return undefined;
     return (pod.spec?.containers ?? []).map((c: any) => {
-      const wanted = Math.round((milliCpu(c.resources?.requests?.cpu) * (rule.cpuPercent ?? 0)) / 100);
+      const wanted = rule.cpuMillis ?? Math.round((milliCpu(c.resources?.requests?.cpu) * (rule.cpuPercent ?? 0)) / 100);
       const limit = c.resources?.limits?.cpu;
       return {
         name: c.name,
         cpu: limit === undefined ? wanted : Math.min(wanted, milliCpu(limit)),
-        memory: Math.round((bytes(c.resources?.requests?.memory) * (rule.memoryPercent ?? 0)) / 100),
+        memory: rule.memoryBytes ?? Math.round((bytes(c.resources?.requests?.memory) * (rule.memoryPercent ?? 0)) / 100),
       };
     });
   }

@@ -163,6 +163,7 @@ export class SimDriver implements Driver {
     else if (addOn === 'cert-manager') this.sim().installCertManager();
     else if (addOn === 'reloader') this.sim().installReloader();
     else if (addOn === 'istio') this.sim().installIstio();
+    else if (addOn === 'vertical-pod-autoscaler') this.sim().installVpa();
     else this.sim().metrics.install();
   }
 
@@ -218,7 +219,7 @@ export class SimDriver implements Driver {
     this.sim().evict(namespace, podName);
   }
 
-  async setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number }): Promise<void> {
+  async setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number; cpuMillis?: number; memoryBytes?: number }): Promise<void> {
     const c = this.sim();
     const target = c.store.get(ref.kind, this.key(ref));
     if (!target) throw notFoundFor(ref);
