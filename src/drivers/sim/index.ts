@@ -12,9 +12,10 @@
  * - metrics-server: usage comes from "the pods of … use …" rules (CPU held at the limit); no
  *   system daemons count toward node usage.
  * - Real packets: reachability, DNS, Service traffic and Ingress are answered from the objects
- *   (an ingress-nginx model: no rate limits, timeouts or configuration snippets) (issue 7). Add-ons (cert-manager, Istio, Reloader, VPA, Cluster
- *   Autoscaler) model their controllers' decisions, not their pods: nothing runs in cert-manager or
- *   istio-system, and ACME challenges always pass.
+ *   (an ingress-nginx model: no rate limits, timeouts or configuration snippets) (issue 7).
+ * - Add-ons (cert-manager, Istio, Reloader, VPA, Cluster Autoscaler) model their controllers'
+ *   decisions, not their pods: nothing runs in cert-manager or istio-system, ACME challenges
+ *   always pass, and Istio's connectionPool limits are not applied.
  * - Pod Security audit mode (audit annotations); RBAC escalation checks; namespace deletion (issue 7).
  * - Image pulls succeed except for the references listed in scenarios/behaviors/images.yaml;
  *   every image is pulled in 2s the first time on a node.
