@@ -412,11 +412,12 @@ export class Kubelets implements Controller {
     c.probes = probeTimeline(spec, c.behavior, c.startedAt, probeHealth(spec, c.behavior, this.images, c.outsideFiles));
   }
 
-  /** The subPath-mounted files of a container's current run, as they were when it started. */
+  /** The PersistentVolume a claim is bound to, if it is. */
   private boundVolume(namespace: string, claim: string): string | undefined {
     return this.store.get('PersistentVolumeClaim', { namespace, name: claim })?.spec?.volumeName;
   }
 
+  /** The subPath-mounted files of a container's current run, as they were when it started. */
   subPathFilesOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.subPathFiles;
   }
