@@ -41,7 +41,7 @@ import { volumeFiles } from './kubelet/environment.ts';
 import { writeTarget } from './kubelet/written-files.ts';
 import { containerLogFiles } from './kubelet/node-logs.ts';
 import { resolvConf } from './kubelet/resolv-conf.ts';
-import { imageUser } from './kubelet/container-behavior.ts';
+import { containerIdentity, type ContainerIdentity } from './kubelet/container-identity.ts';
 import { installCertManager } from './addons/cert-manager/index.ts';
 import { installReloader } from './addons/reloader/index.ts';
 import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
@@ -239,27 +239,11 @@ export class SimCluster {
     return { ...system, ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 
-  /**
-   * Who a container's processes run as: runAsUser/runAsGroup (the container's over the pod's),
-   * else the image's USER and group 0; the supplementary groups are the primary one, fsGroup and
-   * supplementalGroups (groups the image's /etc/group adds are not modelled).
-   */
-  containerIdentity(namespace: string, podName: string, container: string): { uid: number; gid: number; groups: number[]; mountGroups: Record<string, number> } | undefined {
+  /** Who a container's processes run as (`kubectl exec … id`), and the groups owning its mounts. */
+  containerIdentity(namespace: string, podName: string, container: string): ContainerIdentity | undefined {
     const pod = this.store.get('Pod', { namespace, name: podName });
     const spec = containerSpec(pod, container);
-    if (!pod || !spec) return undefined;
-    const podContext = pod.spec.securityContext ?? {};
-    const own = spec.securityContext ?? {};
-    const uid = own.runAsUser ?? podContext.runAsUser ?? imageUser(spec.image ?? '', this.kubelets.images);
-    const gid = own.runAsGroup ?? podContext.runAsGroup ?? 0;
-    const groups = [...new Set<number>([gid, ...(podContext.fsGroup !== undefined ? [podContext.fsGroup] : []), ...(podContext.supplementalGroups ?? [])])].sort((a, b) => a - b);
-    // The kubelet chowns to fsGroup the volumes it manages ownership of (emptyDir and the projections; hostPath, NFS and kind's hostPath-backed claims are left as they are).
-    const managed = (v: any) => Boolean(v && (v.emptyDir || v.configMap || v.secret || v.projected || v.downwardAPI));
-    const mountGroups = Object.fromEntries((spec.volumeMounts ?? []).map((m: any) => {
-      const volume = (pod.spec.volumes ?? []).find((v: any) => v.name === m.name);
-      return [String(m.mountPath).replace(/\/+$/, ''), podContext.fsGroup !== undefined && managed(volume) ? podContext.fsGroup : 0];
-    }));
-    return { uid, gid, groups, mountGroups };
+    return pod && spec ? containerIdentity(pod, spec, this.kubelets.images) : undefined;
   }
 
   /**
