@@ -169,3 +169,41 @@ Feature: RBAC and ServiceAccounts
   Scenario: kube-public holds kubeadm's cluster-info, which even anonymous users may read
     Then "kubectl get configmap cluster-info -n kube-public --as=system:anonymous -o jsonpath={.data.kubeconfig}" prints "server: https://"
     And "kubectl get configmap kube-root-ca.crt -n kube-public --as=system:anonymous" fails with "User \"system:anonymous\" cannot get resource \"configmaps\" in API group \"\" in the namespace \"kube-public\""
+
+  @portable
+  Scenario: a user cannot grant permissions they do not hold, unless allowed to escalate or bind
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: team-lead}
+      rules:
+        - {apiGroups: [""], resources: [pods], verbs: [get, list]}
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, get, list]}
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [bind], resourceNames: [secret-reader]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: team-lead}
+      subjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]
+      roleRef: {kind: Role, name: team-lead, apiGroup: rbac.authorization.k8s.io}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: secret-reader}
+      rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: deployer}
+      rules:
+        - {apiGroups: [apps], resources: [deployments], verbs: [create, delete]}
+      """
+    Then "kubectl create role pod-lister --verb=list --resource=pods --as=jane" is run
+    And "kubectl create role secret-peeker --verb=get,list --resource=secrets --as=jane" fails with "user \"jane\" (groups=[\"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:"
+    And "kubectl create role secret-peeker --verb=get,list --resource=secrets --as=jane" fails with "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"list\"]}"
+    And Role "secret-peeker" does not exist
+    And "kubectl create rolebinding jane-deploys --role=deployer --user=jane --as=jane" fails with "{APIGroups:[\"apps\"], Resources:[\"deployments\"], Verbs:[\"create\" \"delete\"]}"
+    And "kubectl create rolebinding bob-reads-secrets --role=secret-reader --user=bob --as=jane" is run
+    And RoleBinding "bob-reads-secrets" exists

@@ -43,23 +43,36 @@ export function serviceAccountSubject(namespace: string, name: string): Subject 
  * only allow; nothing matching means denied. A binding to a missing role grants nothing.
  */
 export function authorize(subject: Subject, req: Request, rbac: RbacObjects): Decision {
+  for (const { binding, scope, role } of boundRoles(subject, req.namespace, rbac)) {
+    const rule = rulesOf(role, rbac).find((r) => ruleMatches(r, req));
+    if (rule) {
+      const via = `${scope === 'cluster' ? 'ClusterRoleBinding' : 'RoleBinding'} "${binding.metadata.name}" of ${binding.roleRef.kind} "${role.metadata.name}"`;
+      return { allowed: true, reason: `allowed by ${via}` };
+    }
+  }
+  return { allowed: false, reason: `no RBAC rule allows ${req.verb} on ${req.apiGroup ? `${req.resource}.${req.apiGroup}` : req.resource}${req.subresource ? `/${req.subresource}` : ''}${req.namespace ? ` in namespace "${req.namespace}"` : ' at cluster scope'}` };
+}
+
+/** The rules a subject holds in a namespace (cluster-wide ones included), as the API server's RulesFor resolves them. */
+export function rulesFor(subject: Subject, namespace: string | undefined, rbac: RbacObjects): any[] {
+  return boundRoles(subject, namespace, rbac).flatMap(({ role }) => rulesOf(role, rbac));
+}
+
+/** The existing roles bound to the subject by ClusterRoleBindings, and by RoleBindings of the namespace. */
+function boundRoles(subject: Subject, namespace: string | undefined, rbac: RbacObjects): Array<{ binding: KubeObject; scope: 'cluster' | 'namespace'; role: KubeObject }> {
   const bindings = [
     ...rbac.clusterRoleBindings.map((b) => ({ b, scope: 'cluster' as const })),
-    ...rbac.roleBindings.filter((b) => b.metadata.namespace === req.namespace).map((b) => ({ b, scope: 'namespace' as const })),
+    ...rbac.roleBindings.filter((b) => namespace !== undefined && b.metadata.namespace === namespace).map((b) => ({ b, scope: 'namespace' as const })),
   ];
+  const out: Array<{ binding: KubeObject; scope: 'cluster' | 'namespace'; role: KubeObject }> = [];
   for (const { b, scope } of bindings) {
     if (!(b.subjects ?? []).some((s: any) => subjectMatches(s, subject, b.metadata.namespace))) continue;
     const role = b.roleRef?.kind === 'ClusterRole'
       ? rbac.clusterRoles.find((r) => r.metadata.name === b.roleRef.name)
       : rbac.roles.find((r) => r.metadata.name === b.roleRef?.name && r.metadata.namespace === b.metadata.namespace);
-    if (!role) continue;
-    const rule = rulesOf(role, rbac).find((r) => ruleMatches(r, req));
-    if (rule) {
-      const via = `${scope === 'cluster' ? 'ClusterRoleBinding' : 'RoleBinding'} "${b.metadata.name}" of ${b.roleRef.kind} "${role.metadata.name}"`;
-      return { allowed: true, reason: `allowed by ${via}` };
-    }
+    if (role) out.push({ binding: b, scope, role });
   }
-  return { allowed: false, reason: `no RBAC rule allows ${req.verb} on ${req.apiGroup ? `${req.resource}.${req.apiGroup}` : req.resource}${req.subresource ? `/${req.subresource}` : ''}${req.namespace ? ` in namespace "${req.namespace}"` : ' at cluster scope'}` };
+  return out;
 }
 
 function subjectMatches(s: any, who: Subject, bindingNamespace: string | undefined): boolean {

@@ -4,7 +4,7 @@ import * as jsonPatch from 'fast-json-patch/index.mjs';
 import { ApiError, apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, LabelSelector, notFound, strategicMerge, type KindInfo, type KubeObject, type SimCluster, type WriteOptions, type DeleteOptions, type Writer } from '../sim/index.ts';
 import { rfc3339 } from '../sim/clock.ts';
 import type { Request as AuthzRequest, Subject } from '../security/rbac.ts';
-import { decide, forbidden, review } from './authorization.ts';
+import { decide, escalationGuard, forbidden, review } from './authorization.ts';
 import { parseFieldSelector } from './field-selector.ts';
 import { parseJson, readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
@@ -39,7 +39,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
   const authz: AuthzRequest = { verb, resource: path.plural, subresource: path.subresource, apiGroup: apiGroupOf(info.apiVersion), namespace: path.namespace, name: path.name };
   if (!decide(cluster, subject, authz).allowed) throw forbidden(subject, authz);
   // Reads ignore dryRun, as the API server only decodes it with the options of a write.
-  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: ['POST', 'PUT', 'PATCH'].includes(method) ? writerOf(cluster, req, q, path.subresource) : undefined, warnings: [] };
+  const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: ['POST', 'PUT', 'PATCH'].includes(method) ? writerOf(cluster, req, q, path.subresource) : undefined, warnings: [], guard: escalationGuard(cluster, subject) };
   const key = { namespace: info.namespaced ? path.namespace ?? 'default' : undefined, name: path.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === path.apiVersion && a.plural === path.plural)?.view ?? identityView(info.apiVersion);
   const fields = ['POST', 'PUT', 'PATCH'].includes(method) ? await fieldCheck(q, view.apiVersion, info.kind, res) : noFieldCheck;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, type SimCluster } from '../sim/index.ts';
-import { authorize, type Decision, type Request, type Subject } from '../security/rbac.ts';
+import { authorize, type Decision, type RbacObjects, type Request, type Subject } from '../security/rbac.ts';
+import { escalationProblem, grantedRules } from '../security/escalation.ts';
 
 /** The user the served kubeconfig authenticates as: kubeadm's admin, in system:masters. */
 export const adminSubject: Subject = { user: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
@@ -24,11 +25,42 @@ export function authenticate(req: IncomingMessage, token: string): Subject | und
 /** RBAC over the served cluster's objects; system:masters is always allowed, as upstream. */
 export function decide(cluster: SimCluster, subject: Subject, request: Request): Decision {
   if (subject.groups.includes('system:masters')) return { allowed: true, reason: 'system:masters' };
+  return authorize(subject, request, rbacObjects(cluster));
+}
+
+function rbacObjects(cluster: SimCluster): RbacObjects {
   const store = cluster.store;
-  return authorize(subject, request, {
+  return {
     roles: store.list('Role'), clusterRoles: store.list('ClusterRole'),
     roleBindings: store.list('RoleBinding'), clusterRoleBindings: store.list('ClusterRoleBinding'),
-  });
+  };
+}
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const PLURALS: Record<string, string> = { Role: 'roles', ClusterRole: 'clusterroles', RoleBinding: 'rolebindings', ClusterRoleBinding: 'clusterrolebindings' };
+
+/**
+ * The RBAC registry's escalation check (the policybased storage of pkg/registry/rbac): a user may write a
+ * Role or ClusterRole only with the `escalate` verb on it or holding every permission it grants,
+ * and a binding only with the `bind` verb on its role or holding every permission of that role.
+ * system:masters passes. Refused as the API server does, with what is missing.
+ */
+export function escalationGuard(cluster: SimCluster, subject: Subject): ((object: any) => void) | undefined {
+  if (subject.groups.includes('system:masters')) return undefined;
+  return (object) => {
+    const plural = PLURALS[object.kind];
+    if (!plural) return;
+    const namespace = object.metadata.namespace;
+    const binding = object.kind.endsWith('Binding');
+    const role = binding ? object.roleRef : undefined;
+    const allowedBy = binding
+      ? { verb: 'bind', resource: role?.kind === 'ClusterRole' ? 'clusterroles' : 'roles', apiGroup: RBAC_GROUP, namespace, name: role?.name }
+      : { verb: 'escalate', resource: plural, apiGroup: RBAC_GROUP, namespace, name: object.metadata.name };
+    if (decide(cluster, subject, allowedBy).allowed) return;
+    const rbac = rbacObjects(cluster);
+    const problem = escalationProblem(subject, namespace, grantedRules(object, rbac) ?? [], rbac);
+    if (problem) throw new ApiError('Forbidden', 403, `${plural}.${RBAC_GROUP} "${object.metadata.name}" is forbidden: ${problem}`);
+  };
 }
 
 /** The apiserver's Forbidden text: `pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"`. */

@@ -16,7 +16,7 @@
  * - Add-ons (cert-manager, Istio, Reloader, VPA, Cluster Autoscaler) model their controllers'
  *   decisions, not their pods: nothing runs in cert-manager or istio-system, ACME challenges
  *   always pass, and Istio's connectionPool limits are not applied.
- * - Pod Security audit mode (audit annotations); RBAC escalation checks; namespace deletion (issue 7).
+ * - Pod Security audit mode (audit annotations); RBAC escalation for aggregated ClusterRoles (issue 7).
  * - Image pulls succeed except for the references listed in scenarios/behaviors/images.yaml;
  *   every image is pulled in 2s the first time on a node.
  * - Containers do not run programs: `kubectl exec` against `kubespec serve` answers env, printenv,

@@ -41,6 +41,11 @@ export interface WriteOptions {
    * a large cluster's writes).
    */
   handOver?: boolean;
+  /**
+   * A check the registry makes for the requester once the object is admitted (kubespec serve's
+   * RBAC escalation check for roles and bindings); it throws to refuse the write.
+   */
+  guard?: (object: KubeObject) => void;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -155,6 +160,7 @@ export class ObjectStore {
     delete meta.deletionTimestamp;
     (meta as Partial<typeof meta>).resourceVersion = undefined;
     this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun, warnings: opts.warnings });
+    opts.guard?.(obj);
     if (opts.writer) setManagedFields(obj, recordUpdate(undefined, obj, opts.writer));
     return this.commit(info, obj, undefined, opts);
   }
@@ -264,6 +270,7 @@ export class ObjectStore {
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource, warnings: opts.warnings });
+    opts.guard?.(obj);
     if (opts.writer) setManagedFields(obj, recordUpdate(current, obj, opts.writer));
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
