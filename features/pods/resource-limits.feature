@@ -119,3 +119,61 @@ Feature: What happens to a container that goes over its limits
     And "kubectl get pods -l app=limits -o jsonpath={.items[0].status.containerStatuses[*].lastState.terminated.reason}" prints "OOMKilled"
     And "kubectl get pods -l app=limits -o jsonpath={.items[0].status.containerStatuses[1].restartCount}" prints "0"
 
+
+  @sim-only
+  Scenario: writing past the ephemeral-storage limit or an emptyDir's sizeLimit gets the pod evicted
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: scratch
+        annotations:
+          kubespec.io/behavior.app: "run forever, writes 2Gi after 30s"
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            resources:
+              limits: {ephemeral-storage: 1Gi}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: cache-hog
+        annotations:
+          kubespec.io/behavior.app: "run forever, writes 600Mi to /cache/data after 10s"
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            volumeMounts: [{name: cache, mountPath: /cache}]
+        volumes:
+          - name: cache
+            emptyDir: {sizeLimit: 500Mi}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: within
+        annotations:
+          kubespec.io/behavior.app: "run forever, writes 400Mi to /cache/data after 10s"
+      spec:
+        containers:
+          - name: app
+            image: busybox:1.36
+            volumeMounts: [{name: cache, mountPath: /cache}]
+        volumes:
+          - name: cache
+            emptyDir: {sizeLimit: 500Mi}
+      """
+    Then pod "scratch" is Failed within 1 minute
+    And pod "scratch" matches:
+      """yaml
+      status:
+        reason: Evicted
+        message: "Pod ephemeral local storage usage exceeds the total limit of containers 1Gi. "
+      """
+    And pod "cache-hog" has a Evicted event saying "Usage of EmptyDir volume \"cache\" exceeds the limit \"500Mi\". " within 1 minute
+    And pod "cache-hog" is Failed
+    And pod "within" is Running

@@ -30,6 +30,8 @@ export interface ContainerBehavior {
   healthyAgainAfter?: Millis;
   /** Memory the process grows to, and when: above the container's limit it is OOMKilled then. */
   memory?: { bytes: number; after: Millis };
+  /** Bytes the process writes, when, and where (a path in a mount, else its own layer): local ephemeral storage. */
+  disk?: { bytes: number; after: Millis; path?: string };
   /**
    * A script that starts with `until nslookup NAME; do …; sleep N; done` or `until nc -z HOST
    * PORT; …`: it polls every N and carries on (its runsFor counted from then) once the name
@@ -119,7 +121,8 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 /**
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
  * SIGTERM` or `dying on SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
- * `healthy again after 90s`) and memory growth (`uses 300Mi after 10s`), e.g. "run forever,
+ * `healthy again after 90s`), memory growth (`uses 300Mi after 10s`) and disk writes (`writes 2Gi
+ * after 30s` into its own layer, `writes 2Gi to /cache after 30s` into a mount), e.g. "run forever,
  * ready after 10s, unhealthy after 2m".
  */
 function fromAnnotation(text: string): ContainerBehavior {
@@ -140,6 +143,11 @@ function fromAnnotation(text: string): ContainerBehavior {
       out.memory = { bytes: bytes(m[1]!), after: Number(m[2]) * UNIT_MS[m[3]!]! };
       continue;
     }
+    m = /^writes (\S+)(?: to (\/\S*))? after (\d+)(s|m|h)$/.exec(part);
+    if (m) {
+      out.disk = { bytes: bytes(m[1]!), after: Number(m[3]) * UNIT_MS[m[4]!]!, ...(m[2] !== undefined ? { path: m[2] } : {}) };
+      continue;
+    }
     m = /^(ready|starts|unhealthy|healthy again) after (\d+)(s|m|h)$/.exec(part);
     if (m) {
       const ms = Number(m[2]) * UNIT_MS[m[3]!]!;
@@ -149,7 +157,7 @@ function fromAnnotation(text: string): ContainerBehavior {
       else out.healthyAgainAfter = ms;
       continue;
     }
-    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "run forever dying on SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s")`);
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "run forever dying on SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s", "writes 2Gi to /cache after 30s")`);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { thaw } from '../store/freeze.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import { NodeFilesystems } from './node-filesystem.ts';
 import { WrittenFiles } from './written-files.ts';
+import { localStorageViolation } from './local-storage.ts';
 import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
@@ -363,6 +364,8 @@ export class Kubelets implements Controller {
     c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images, c.outsideFiles));
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
+    // Writes past an ephemeral-storage limit or an emptyDir sizeLimit get the pod evicted.
+    if (c.behavior.disk) this.clock.at(now + c.behavior.disk.after, () => this.checkLocalStorage(pod.metadata));
     // Growth within the limit can still exhaust the node: the eviction manager looks then.
     if (c.behavior.memory && c.oomAt === undefined) {
       const node = pod.spec.nodeName as string;
@@ -501,6 +504,19 @@ export class Kubelets implements Controller {
     } else {
       this.clock.at(since + PRESSURE_TRANSITION_PERIOD, () => this.checkMemoryPressure(nodeName));
     }
+  }
+
+  /** The eviction manager's local storage pass for one pod (local-storage.ts): over a limit, it is evicted at once. */
+  private checkLocalStorage(key: ObjectKey): void {
+    const pod = this.store.get('Pod', key);
+    const rt = pod && this.runtimes.get(keyText(pod.metadata));
+    if (!pod || !rt || rt.failure || pod.metadata.deletionTimestamp) return;
+    const now = this.clock.now();
+    const message = localStorageViolation(pod, rt, now);
+    if (!message) return;
+    this.failPod(pod, rt, now, 'Evicted', message);
+    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
+    this.writeStatus(pod, rt);
   }
 
   /** Kubelet admission under MemoryPressure: a new BestEffort pod is refused, Failed with reason Evicted. */
