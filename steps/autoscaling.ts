@@ -1,4 +1,5 @@
 import { parseBytes, parseMilliCpu, UserError, type StepSpec } from '../src/index.ts';
+import type { KubespecWorld } from '../support/world.ts';
 
 /** A quantity as the parser reads it, or a UserError saying what to write instead. */
 function quantity(text: string, parse: (t: string) => number, example: string): number {
@@ -11,45 +12,36 @@ function quantity(text: string, parse: (t: string) => number, example: string): 
   if (!Number.isFinite(value)) throw new UserError(`"${text}" is not a quantity (try ${example})`);
   return value;
 }
-import type { KubespecWorld } from '../support/world.ts';
+
+/** The usage steps: per resource, as a share of the request ({int}%) or as an amount ({string}). */
+const usage = [
+  { resource: 'CPU', share: 'cpuPercent', amount: 'cpuMillis', parse: parseMilliCpu, examples: ['80%', '"400m"'], hint: '"250m" or "1.5"' },
+  { resource: 'memory', share: 'memoryPercent', amount: 'memoryBytes', parse: parseBytes, examples: ['90%', '"384Mi"'], hint: '"384Mi" or "1Gi"' },
+] as const;
+
+const usageSteps: StepSpec<KubespecWorld>[] = usage.flatMap((u) => [
+  {
+    pattern: `the pods of {kind} {string} use {int}% ${u.resource}`,
+    example: `Given the pods of Deployment "api" use ${u.examples[0]} ${u.resource}`,
+    area: 'autoscaling',
+    doc: `Every pod the workload selects reports ${u.resource} usage at this share of its request (simulator's metrics-server; unsupported on live clusters).`,
+    async run({ args: [kind, name, percent] }) {
+      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { [u.share]: percent as number });
+    },
+  },
+  {
+    pattern: `the pods of {kind} {string} use {string} ${u.resource}`,
+    example: `Given the pods of Deployment "api" use ${u.examples[1]} ${u.resource}`,
+    area: 'autoscaling',
+    doc: `Every container of the workload's pods uses this much ${u.resource}, whatever it requests${u.resource === 'CPU' ? ' (held at its limit, if it has one)' : ''}. Simulator only.`,
+    async run({ args: [kind, name, amount] }) {
+      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { [u.amount]: quantity(amount as string, u.parse, u.hint) });
+    },
+  },
+]);
 
 export const steps: StepSpec<KubespecWorld>[] = [
-  {
-    pattern: 'the pods of {kind} {string} use {int}% CPU',
-    example: 'Given the pods of Deployment "api" use 80% CPU',
-    area: 'autoscaling',
-    doc: "Every pod the workload selects reports CPU usage at this share of its request (simulator's metrics-server; unsupported on live clusters).",
-    async run({ args: [kind, name, percent] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { cpuPercent: percent as number });
-    },
-  },
-  {
-    pattern: 'the pods of {kind} {string} use {int}% memory',
-    example: 'Given the pods of Deployment "api" use 90% memory',
-    area: 'autoscaling',
-    doc: 'As the CPU step, for memory.',
-    async run({ args: [kind, name, percent] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { memoryPercent: percent as number });
-    },
-  },
-  {
-    pattern: 'the pods of {kind} {string} use {string} CPU',
-    example: 'Given the pods of Deployment "api" use "400m" CPU',
-    area: 'autoscaling',
-    doc: "Every container of the workload's pods uses this much CPU, whatever it requests (held at its limit, if it has one). Simulator only.",
-    async run({ args: [kind, name, amount] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { cpuMillis: quantity(amount as string, parseMilliCpu, '"250m" or "1.5"') });
-    },
-  },
-  {
-    pattern: 'the pods of {kind} {string} use {string} memory',
-    example: 'Given the pods of Deployment "api" use "384Mi" memory',
-    area: 'autoscaling',
-    doc: 'As the CPU step, for memory.',
-    async run({ args: [kind, name, amount] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { memoryBytes: quantity(amount as string, parseBytes, '"384Mi" or "1Gi"') });
-    },
-  },
+  ...usageSteps,
   {
     pattern: 'metrics-server is installed',
     example: 'Given metrics-server is installed',
