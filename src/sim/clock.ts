@@ -158,5 +158,14 @@ export class VirtualClock implements Clock {
 
 /** RFC 3339 text for a virtual time, as the API server writes timestamps (second precision). */
 export function rfc3339(ms: Millis): string {
-  return new Date(ms - (ms % 1000)).toISOString().replace('.000Z', 'Z');
+  // Called for every event and status write, mostly for the same second in a row.
+  const second = ms - (ms % 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+
+let lastSecond = NaN;
+let lastText = '';

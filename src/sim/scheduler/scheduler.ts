@@ -182,8 +182,7 @@ export class Scheduler implements Controller {
 
   private bind(pod: KubeObject, target: NodeInfo): void {
     const nodeName = target.node.metadata.name;
-    const next = thaw(pod);
-    next.spec.nodeName = nodeName;
+    const next = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName } };
     // One write, as the API server's binding subresource makes it: the node and PodScheduled=True.
     const bound = this.store.update(next, { subresource: 'binding' });
     this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);

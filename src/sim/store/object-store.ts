@@ -245,7 +245,8 @@ export class ObjectStore {
       if (opts.writer) setManagedFields(merged, recordUpdate(current, merged, { ...opts.writer, subresource: 'status' }));
       return this.commitChange(info, merged, current, opts);
     }
-    const obj = thaw(next);
+    // A binding only sets spec.nodeName: the rest of the pod is the stored, frozen one, shared.
+    const obj = opts.subresource === 'binding' ? ownCopy(next) : thaw(next);
     checkDecodable(obj, changedFields(next, current));
     // A client that sends no managedFields leaves them as they are.
     if (obj.metadata.managedFields === undefined && current.metadata.managedFields !== undefined) obj.metadata.managedFields = thaw(current.metadata.managedFields);
