@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { rfc3339, type Clock, type Millis } from '../clock.ts';
+import { type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
-import { thaw } from '../store/freeze.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import { NodeFilesystems } from './node-filesystem.ts';
 import { WrittenFiles } from './written-files.ts';
-import { localStorageViolation } from './local-storage.ts';
 import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
@@ -15,8 +13,7 @@ import { keyText } from '../store/types.ts';
 import { behaviorOf, imageUser, pullFailure, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
 import { nonRootViolation } from './run-as-non-root.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
-import { qosClass } from '../qos.ts';
-import { availableMemory, evictionMessage, EVICTION_CHECK_INTERVAL, MEMORY_AVAILABLE_THRESHOLD, PRESSURE_TRANSITION_PERIOD, rankForMemoryEviction, type MemoryCandidate } from './memory-pressure.ts';
+import { EvictionManager } from './eviction-manager.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
@@ -64,7 +61,16 @@ export class Kubelets implements Controller {
     private readonly health?: NodeHealth,
     private readonly staticPods?: StaticPods,
     private readonly network: NetworkPlugin = new NetworkPlugin(),
-  ) {}
+  ) {
+    this.eviction = new EvictionManager(store, clock, events, {
+      runtime: (pod) => this.runtimes.get(keyText(pod.metadata)),
+      failPod: (pod, rt, now, reason, message) => this.failPod(pod, rt, now, reason, message),
+      writeStatus: (pod, rt) => this.writeStatus(pod, rt),
+    });
+  }
+
+  /** Memory pressure and local storage limits (eviction-manager.ts). */
+  private readonly eviction: EvictionManager;
 
   /** Bound pods are this controller's keys; a ConfigMap or Secret appearing may unblock its pods. */
   watches(): WatchSpec[] {
@@ -104,7 +110,7 @@ export class Kubelets implements Controller {
         this.store.delete('Pod', key, { gracePeriodSeconds: 0 });
         return {};
       }
-      if (this.refusedUnderPressure(pod)) return {};
+      if (this.eviction.refusedUnderPressure(pod)) return {};
       try {
         rt = this.admit(pod);
       } catch (e) {
@@ -365,11 +371,11 @@ export class Kubelets implements Controller {
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     // Writes past an ephemeral-storage limit or an emptyDir sizeLimit get the pod evicted.
-    if (c.behavior.disk) this.clock.at(now + c.behavior.disk.after, () => this.checkLocalStorage(pod.metadata));
+    if (c.behavior.disk) this.clock.at(now + c.behavior.disk.after, () => this.eviction.checkLocalStorage(pod.metadata));
     // Growth within the limit can still exhaust the node: the eviction manager looks then.
     if (c.behavior.memory && c.oomAt === undefined) {
       const node = pod.spec.nodeName as string;
-      this.clock.at(now + c.behavior.memory.after, () => this.checkMemoryPressure(node));
+      this.clock.at(now + c.behavior.memory.after, () => this.eviction.checkMemoryPressure(node));
     }
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
@@ -466,94 +472,6 @@ export class Kubelets implements Controller {
     if (!waitConditionHolds(this.store, pod, wait)) return false;
     c.waitedUntil = now;
     return true;
-  }
-
-  /** When the node last saw memory pressure, by node: the condition clears a transition period later. */
-  private readonly pressureSeen = new Map<string, Millis>();
-
-  /**
-   * The eviction manager's memory pass (pkg/kubelet/eviction): below memory.available<100Mi the
-   * node reports MemoryPressure and the kubelet evicts one pod per pass, by rankForMemoryEviction,
-   * looking again every 10s; the condition clears 5 minutes after the pressure ends.
-   */
-  private checkMemoryPressure(nodeName: string): void {
-    const node = this.store.get('Node', { name: nodeName });
-    if (!node) return;
-    const now = this.clock.now();
-    const candidates: MemoryCandidate[] = this.store.list('Pod')
-      .filter((p) => p.spec?.nodeName === nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
-      .flatMap((pod) => {
-        const rt = this.runtimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
-        return rt && !rt.failure && !rt.staticPodNode ? [{ pod, rt }] : [];
-      });
-    const available = availableMemory(node, candidates, now);
-    if (available < MEMORY_AVAILABLE_THRESHOLD) {
-      this.pressureSeen.set(nodeName, now);
-      // The condition is posted first (and the node tainted for it) before the pass evicts.
-      this.setMemoryPressure(node, true);
-      const victim = rankForMemoryEviction(candidates, now)[0];
-      if (victim) this.clock.at(now + 1, () => this.evict(victim, evictionMessage(victim, available, now), now + 1));
-      this.clock.at(now + EVICTION_CHECK_INTERVAL, () => this.checkMemoryPressure(nodeName));
-      return;
-    }
-    const since = this.pressureSeen.get(nodeName);
-    if (since === undefined) return;
-    if (now >= since + PRESSURE_TRANSITION_PERIOD) {
-      this.pressureSeen.delete(nodeName);
-      this.setMemoryPressure(node, false);
-    } else {
-      this.clock.at(since + PRESSURE_TRANSITION_PERIOD, () => this.checkMemoryPressure(nodeName));
-    }
-  }
-
-  /** The eviction manager's local storage pass for one pod (local-storage.ts): over a limit, it is evicted at once. */
-  private checkLocalStorage(key: ObjectKey): void {
-    const pod = this.store.get('Pod', key);
-    const rt = pod && this.runtimes.get(keyText(pod.metadata));
-    if (!pod || !rt || rt.failure || pod.metadata.deletionTimestamp) return;
-    const now = this.clock.now();
-    const message = localStorageViolation(pod, rt, now);
-    if (!message) return;
-    this.failPod(pod, rt, now, 'Evicted', message);
-    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
-    this.writeStatus(pod, rt);
-  }
-
-  /** Kubelet admission under MemoryPressure: a new BestEffort pod is refused, Failed with reason Evicted. */
-  private refusedUnderPressure(pod: KubeObject): boolean {
-    const node = this.store.get('Node', { name: pod.spec.nodeName });
-    const pressure = (node?.status?.conditions ?? []).some((c: any) => c.type === 'MemoryPressure' && c.status === 'True');
-    if (!pressure || qosClass(pod) !== 'BestEffort') return false;
-    const message = 'The node had condition: [MemoryPressure]. ';
-    this.store.updateStatus({ ...pod, status: { ...thaw(pod.status ?? {}), phase: 'Failed', reason: 'Evicted', message } });
-    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
-    return true;
-  }
-
-  private setMemoryPressure(node: KubeObject, pressure: boolean): void {
-    const [status, reason, message] = pressure
-      ? ['True', 'KubeletHasInsufficientMemory', 'kubelet has insufficient memory available']
-      : ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'];
-    const current = (node.status?.conditions ?? []).find((c: any) => c.type === 'MemoryPressure');
-    if (current?.status === status) return;
-    const next = thaw(node.status ?? {});
-    next.conditions = upsertCondition(next.conditions, { type: 'MemoryPressure', status, reason, message, lastTransitionTime: rfc3339(this.clock.now()) });
-    this.store.updateStatus({ ...node, status: next });
-    this.events.record(COMPONENT, node, 'Normal', pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory', `Node ${node.metadata.name} status is now: ${pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory'}`);
-  }
-
-  /** Evicts a pod for node pressure: its containers are killed, it is Failed with reason Evicted and is not restarted. */
-  private evict(victim: MemoryCandidate, message: string, now: Millis): void {
-    const { pod, rt } = victim;
-    this.failPod(pod, rt, now, 'Evicted', message);
-    const current = this.store.get('Pod', pod.metadata);
-    if (current) {
-      const status = thaw(current.status ?? {});
-      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The node was low on resource: memory. ', lastTransitionTime: rfc3339(now) });
-      this.store.updateStatus({ ...current, status });
-    }
-    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
-    this.writeStatus(pod, rt);
   }
 
   /** The kubelet fails a pod itself: its containers are killed and none starts again. */
