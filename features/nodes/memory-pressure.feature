@@ -4,7 +4,9 @@ Feature: Node-pressure eviction
   tainted memory-pressure:NoSchedule) and evicts one pod per pass: first those using more than
   they requested (BestEffort before all), then by lower priority, then by the most usage above
   the request. An evicted pod is Failed with reason Evicted; its controller replaces it
-  (reference/kubelet.md §8). Memory use comes from `uses 300Mi after 10s` behaviors.
+  (reference/kubelet.md §8). Below nodefs.available<10% it is DiskPressure, ranked the same way
+  by ephemeral-storage, and a node under DiskPressure admits no new pod. Memory use comes from
+  `uses 300Mi after 10s` behaviors, disk use from `writes 95Gi after 20s`.
 
   @sim-only @C001-095 @C004-018
   Scenario: the BestEffort pod goes first, the Burstable pod within its request stays, the ReplicaSet replaces its pod
@@ -63,3 +65,61 @@ Feature: Node-pressure eviction
     And there are 1 Pending pods labelled "app=greedy"
     And there are 1 Running pods labelled "app=greedy" within 10 minutes
     And node "worker-1" has no taints
+
+  @sim-only
+  Scenario: filling the node's disk past nodefs.available<10% reports DiskPressure, evicts the writer and refuses new pods
+    Given a cluster with 1 worker node
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: logger
+        annotations: {kubespec.io/behavior.app: "run forever, writes 95Gi after 20s"}
+      spec:
+        nodeName: worker-1
+        containers:
+          - {name: app, image: busybox:1.36, resources: {requests: {ephemeral-storage: 1Gi}}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: quiet}
+      spec:
+        nodeName: worker-1
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27}
+      """
+    Then pod "logger" is Failed within 1 minute
+    And pod "logger" matches:
+      """yaml
+      status:
+        reason: Evicted
+        message: "The node was low on resource: ephemeral-storage. Threshold quantity: 10Gi, available: 5Gi. Container app was using 95Gi, request is 1Gi, has larger consumption of ephemeral-storage. "
+      """
+    And pod "quiet" is Running
+    And Node "worker-1" matches:
+      """yaml
+      status:
+        conditions:
+          - {type: DiskPressure, status: "True", reason: KubeletHasDiskPressure, message: kubelet has disk pressure}
+      spec:
+        taints: [{key: node.kubernetes.io/disk-pressure, effect: NoSchedule}]
+      """
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: latecomer}
+      spec:
+        nodeName: worker-1
+        containers:
+          - {name: app, image: registry.k8s.io/nginx-slim:0.27, resources: {requests: {memory: 64Mi}}}
+      """
+    Then pod "latecomer" is Failed within 30s
+    And "kubectl get pod latecomer -o jsonpath={.status.message}" prints "The node had condition: [DiskPressure]. "
+    And Node "worker-1" matches within 10 minutes:
+      """yaml
+      status:
+        conditions:
+          - {type: DiskPressure, status: "False", reason: KubeletHasNoDiskPressure}
+      """

@@ -7,8 +7,9 @@
  *   apply merges custom resources as deduced (maps key by key, lists atomic), not by their schema.
  * - managedFields record API requests (kubespec serve) and applies; the simulated controllers'
  *   own writes are not recorded under their manager names.
- * - Node-level disk and PID pressure (memory pressure is modelled from the `uses …` behaviors,
- *   ephemeral-storage limits and emptyDir sizeLimits from the `writes …` ones) (issue 6).
+ * - PID pressure and the image filesystem's own threshold (memory pressure is modelled from the
+ *   `uses …` behaviors, disk pressure and ephemeral-storage limits from the `writes …` ones;
+ *   images take no disk) (issue 6).
  *   Node Leases are renewed when virtual time stops, not written every 10 virtual seconds.
  * - metrics-server: usage comes from "the pods of … use …" rules (CPU held at the limit); no
  *   system daemons count toward node usage.

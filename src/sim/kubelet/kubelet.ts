@@ -14,6 +14,7 @@ import { behaviorOf, imageUser, pullFailure, stoppedBySigterm, type ImageBehavio
 import { nonRootViolation } from './run-as-non-root.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { EvictionManager } from './eviction-manager.ts';
+import { DISK, MEMORY } from './node-pressure.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { probeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
@@ -371,11 +372,17 @@ export class Kubelets implements Controller {
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     // Writes past an ephemeral-storage limit or an emptyDir sizeLimit get the pod evicted.
-    if (c.behavior.disk) this.clock.at(now + c.behavior.disk.after, () => this.eviction.checkLocalStorage(pod.metadata));
+    if (c.behavior.disk) {
+      const node = pod.spec.nodeName as string;
+      this.clock.at(now + c.behavior.disk.after, () => {
+        this.eviction.checkLocalStorage(pod.metadata);
+        this.eviction.checkPressure(DISK, node);
+      });
+    }
     // Growth within the limit can still exhaust the node: the eviction manager looks then.
     if (c.behavior.memory && c.oomAt === undefined) {
       const node = pod.spec.nodeName as string;
-      this.clock.at(now + c.behavior.memory.after, () => this.eviction.checkMemoryPressure(node));
+      this.clock.at(now + c.behavior.memory.after, () => this.eviction.checkPressure(MEMORY, node));
     }
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
