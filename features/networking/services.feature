@@ -314,7 +314,7 @@ Feature: Services, endpoints and DNS
     Then "kubectl get endpoints web-service -o jsonpath={.subsets[0].addresses[*].targetRef.name}" prints "web-"
     And "kubectl get endpointslices -l kubernetes.io/service-name=web-service -o jsonpath={.items[*].metadata.labels.endpointslice\.kubernetes\.io/managed-by}" prints "endpointslice-controller.k8s.io"
 
-  @portable @C001-195 @C001-196
+  @portable @C001-195 @C001-196 @C001-197
   Scenario: a Service without a selector gets its backends from Endpoints written by hand, mirrored into a slice
     When the following manifest is applied:
       """yaml
@@ -341,6 +341,7 @@ Feature: Services, endpoints and DNS
     And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].endpoints[0].addresses[0]}" prints "192.168.1.100"
     And "kubectl get endpointslices -l kubernetes.io/service-name=external-api -o jsonpath={.items[0].ports[0].port}" prints "8080"
     And pod "client" can reach service "external-api" on port 80
+    And a connection from pod "client" to service "external-api" on port 80 arrives at port 8080
 
   @portable @C001-178 @C004-043 @C002-100 @C002-099 @C001-021 @C001-180 @C004-040
   Scenario: kube-proxy forwards the Service port to the pods' target port and spreads connections over them
