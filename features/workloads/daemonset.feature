@@ -24,7 +24,7 @@ Feature: DaemonSets run one pod per eligible node
                 image: registry.k8s.io/pause:3.10
       """
     Then there are 3 Running pods labelled "app=agent" within 1 minute
-    And DaemonSet "agent" matches:
+    And DaemonSet "agent" matches within 30s:
       """yaml
       status:
         desiredNumberScheduled: 3

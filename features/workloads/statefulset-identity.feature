@@ -252,7 +252,8 @@ Feature: StatefulSet identity, storage and updates
       """
     When StatefulSet "par" is scaled to 1
     Then the pods labelled "app=par" are "par-0" within 2 minutes
-    And pod "par-2" is deleted after pod "par-1" is terminating
+    And Pod "par-1" does not exist within 2 minutes
+    And Pod "par-2" does not exist within 2 minutes
     When StatefulSet "par" is scaled to 3
     Then StatefulSet "par" has 3 ready replicas within 2 minutes
     When StatefulSet "par" is updated to image "registry.k8s.io/nginx-slim:0.26"
@@ -396,3 +397,31 @@ Feature: StatefulSet identity, storage and updates
     Then pod "store-0" is ready within 2 minutes
     And "kubectl exec store-0 -- cat /data/owner" prints "zero"
     And "kubectl exec store-1 -- cat /data/owner" prints "one"
+
+  # Seeing that Parallel does not wait for one pod to go before deleting the next needs pods
+  # that take their grace period to stop: KWOK removes a deleted pod at once.
+  @portable @needs-kubelet @C000-045
+  Scenario: a Parallel StatefulSet scaled down deletes its pods without waiting for each other
+    When the following manifest is applied:
+      """yaml
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: fast}
+      spec:
+        serviceName: fast
+        replicas: 3
+        podManagementPolicy: Parallel
+        selector:
+          matchLabels: {app: fast}
+        template:
+          metadata:
+            labels: {app: fast}
+          spec:
+            terminationGracePeriodSeconds: 10
+            containers:
+              - {name: app, image: busybox:1.36, command: ["sleep", "3600"]}
+      """
+    And StatefulSet "fast" has 3 ready replicas within 2 minutes
+    When StatefulSet "fast" is scaled to 1
+    Then the pods labelled "app=fast" are "fast-0" within 2 minutes
+    And pod "fast-2" is deleted after pod "fast-1" is terminating
