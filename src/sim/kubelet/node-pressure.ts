@@ -27,18 +27,17 @@ export interface PressureSignal {
   relief: [string, string, string];
 }
 
-function runningWith(rt: PodRuntime, name: string) {
+/** A running container's use of what its behavior grows (`uses …` memory, `writes …` disk), once grown; else 0. */
+const grown = (what: 'memory' | 'disk') => (rt: PodRuntime, name: string, now: Millis): number => {
   const c = rt.containers.find((x) => x.name === name);
-  return c && c.state === 'running' ? c : undefined;
-}
+  const growth = c?.state === 'running' ? c.behavior[what] : undefined;
+  return growth && now >= c!.startedAt! + growth.after ? growth.bytes : 0;
+};
 
 export const MEMORY: PressureSignal = {
   condition: 'MemoryPressure',
   resource: 'memory',
-  usage(rt, name, now) {
-    const c = runningWith(rt, name);
-    return c?.behavior.memory && now >= c.startedAt! + c.behavior.memory.after ? c.behavior.memory.bytes : 0;
-  },
+  usage: grown('memory'),
   capacity: (node) => bytes(node.status?.capacity?.memory),
   threshold: () => 100 * 1024 * 1024,
   // A working set is rarely a round number: the kubelet's messages show Ki.
@@ -50,10 +49,7 @@ export const MEMORY: PressureSignal = {
 export const DISK: PressureSignal = {
   condition: 'DiskPressure',
   resource: 'ephemeral-storage',
-  usage(rt, name, now) {
-    const c = runningWith(rt, name);
-    return c?.behavior.disk && now >= c.startedAt! + c.behavior.disk.after ? c.behavior.disk.bytes : 0;
-  },
+  usage: grown('disk'),
   capacity: (node) => bytes(node.status?.capacity?.['ephemeral-storage'] ?? defaultCapacity['ephemeral-storage']),
   threshold: (node) => Math.floor(DISK.capacity(node) / 10),
   format: formatBytes,
