@@ -234,8 +234,7 @@ export class SimCluster {
     const mountsVarLog = (pod.spec.volumes ?? []).some((v: any) => v.hostPath && '/var/log/'.startsWith(`${String(v.hostPath.path).replace(/\/+$/, '')}/`));
     const logs = mountsVarLog ? containerLogFiles(this.store.list('Pod').filter((p) => p.spec?.nodeName === pod.spec.nodeName), this.clock.now()) : {};
     const fromExec = this.kubelets.writtenFiles.visible(pod, spec, runOf(pod, container), logs);
-    const nodeAddress = this.store.get('Node', { name: pod.spec.nodeName })?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
-    const system = { '/etc/resolv.conf': resolvConf(pod, nodeAddress) };
+    const system = { '/etc/resolv.conf': resolvConf(pod, this.kubelets.nodeAddress(pod.spec.nodeName)) };
     return { ...system, ...shared, ...fromExec, ...current, ...this.kubelets.subPathFilesOf(namespace, podName, container) };
   }
 

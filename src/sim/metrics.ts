@@ -54,8 +54,15 @@ export class MetricsServer {
   setUsage(rule: UsageRule): void {
     const same = this.rules.findIndex((r) => r.namespace === rule.namespace && r.selector.toString() === rule.selector.toString());
     const earlier: Partial<UsageRule> | undefined = same >= 0 ? { ...this.rules.splice(same, 1)[0]! } : undefined;
-    if (earlier && (rule.cpuPercent !== undefined || rule.cpuMillis !== undefined)) delete earlier.cpuPercent, delete earlier.cpuMillis;
-    if (earlier && (rule.memoryPercent !== undefined || rule.memoryBytes !== undefined)) delete earlier.memoryPercent, delete earlier.memoryBytes;
+    // A share and an amount of the same resource replace each other.
+    if (earlier && (rule.cpuPercent !== undefined || rule.cpuMillis !== undefined)) {
+      delete earlier.cpuPercent;
+      delete earlier.cpuMillis;
+    }
+    if (earlier && (rule.memoryPercent !== undefined || rule.memoryBytes !== undefined)) {
+      delete earlier.memoryPercent;
+      delete earlier.memoryBytes;
+    }
     this.rules.unshift({ ...earlier, ...Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) } as UsageRule);
     this.running = true;
     for (const listener of this.listeners) listener();

@@ -200,8 +200,8 @@ export class Kubelets implements Controller {
     };
   }
 
-  /** The next address of the node's pod CIDR (a new sandbox gets a new one). */
-  private nodeAddress(node: string): string {
+  /** A node's InternalIP (a hostNetwork pod's address, the resolver behind dnsPolicy Default). */
+  nodeAddress(node: string): string {
     return this.store.get('Node', { name: node })?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
   }
 

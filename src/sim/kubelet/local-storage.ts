@@ -2,21 +2,13 @@ import type { Millis } from '../clock.ts';
 import { bytes, formatBytes } from '../quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { PodRuntime } from './pod-runtime.ts';
+import { grownBy } from './node-pressure.ts';
+import { writeTarget } from './written-files.ts';
 
-/** Bytes a running container has written by now, by where: its own layer (no path) or a mount path. */
-function written(rt: PodRuntime, container: string, now: Millis): { bytes: number; path?: string } | undefined {
-  const c = rt.containers.find((x) => x.name === container);
-  const disk = c?.behavior.disk;
-  if (!c || c.state !== 'running' || !disk || now < c.startedAt! + disk.after) return undefined;
-  return disk;
-}
-
-/** The emptyDir volume a path of the container falls in, if any. */
+/** The emptyDir volume a path of the container falls in (the mount holding it, as writes find it), if any. */
 function emptyDirAt(pod: KubeObject, container: any, path: string): string | undefined {
-  const mount = [...(container.volumeMounts ?? [])].sort((a: any, b: any) => b.mountPath.length - a.mountPath.length)
-    .find((m: any) => path === m.mountPath || path.startsWith(`${String(m.mountPath).replace(/\/$/, '')}/`));
-  const volume = mount && (pod.spec?.volumes ?? []).find((v: any) => v.name === mount.name);
-  return volume?.emptyDir ? volume.name : undefined;
+  const target = writeTarget(pod, container, path);
+  return target.kind === 'emptyDir' ? target.volume : undefined;
 }
 
 /**
@@ -31,7 +23,7 @@ export function localStorageViolation(pod: KubeObject, rt: PodRuntime, now: Mill
   const layer = new Map<string, number>();
   const volumes = new Map<string, number>();
   for (const c of containers) {
-    const w = written(rt, c.name, now);
+    const w = grownBy(rt, c.name, now, 'disk');
     if (!w) continue;
     const volume = w.path !== undefined ? emptyDirAt(pod, c, w.path) : undefined;
     if (volume) volumes.set(volume, (volumes.get(volume) ?? 0) + w.bytes);

@@ -2,6 +2,7 @@ import type { Millis } from '../clock.ts';
 import { bytes, formatBytes } from '../quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { PodRuntime } from './pod-runtime.ts';
+import type { ContainerBehavior } from './container-behavior.ts';
 import { defaultCapacity } from '../nodes.ts';
 
 /** How often the eviction manager looks (its monitoring interval). */
@@ -27,12 +28,14 @@ export interface PressureSignal {
   relief: [string, string, string];
 }
 
-/** A running container's use of what its behavior grows (`uses …` memory, `writes …` disk), once grown; else 0. */
-const grown = (what: 'memory' | 'disk') => (rt: PodRuntime, name: string, now: Millis): number => {
+/** What a running container's behavior has grown by now (`uses …` memory, `writes …` disk), or undefined. */
+export function grownBy<W extends 'memory' | 'disk'>(rt: PodRuntime, name: string, now: Millis, what: W): NonNullable<ContainerBehavior[W]> | undefined {
   const c = rt.containers.find((x) => x.name === name);
   const growth = c?.state === 'running' ? c.behavior[what] : undefined;
-  return growth && now >= c!.startedAt! + growth.after ? growth.bytes : 0;
-};
+  return growth && now >= c!.startedAt! + growth.after ? (growth as NonNullable<ContainerBehavior[W]>) : undefined;
+}
+
+const grown = (what: 'memory' | 'disk') => (rt: PodRuntime, name: string, now: Millis): number => grownBy(rt, name, now, what)?.bytes ?? 0;
 
 export const MEMORY: PressureSignal = {
   condition: 'MemoryPressure',

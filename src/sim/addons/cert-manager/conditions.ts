@@ -25,5 +25,5 @@ export function withoutCondition(conditions: any[] | undefined, type: string): a
 
 export const conditionOf = (object: any, type: string) => (object?.status?.conditions ?? []).find((c: any) => c.type === type);
 
-/** Whether only the lastTransitionTime differs: writing it back would be a no-op update. */
+/** Whether two condition lists are the same, so writing the new one back would change nothing. */
 export const sameConditions = (a: any[] | undefined, b: any[] | undefined) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);

@@ -68,7 +68,8 @@ export class ClusterAutoscaler implements Controller {
   private created = 0;
   private lastScaleUp = -Infinity;
   private readonly unneededSince = new Map<string, Millis>();
-  private readonly told = new Set<string>();
+  /** Pods already told they did not trigger a scale-up, by uid (said once, as CA's event is). */
+  private readonly toldNoScaleUp = new Set<string>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -104,8 +105,8 @@ export class ClusterAutoscaler implements Controller {
     const templateNode = { apiVersion: 'v1', kind: 'Node', metadata: { name: `${this.group.name}-template`, labels: { [NODE_GROUP_LABEL]: this.group.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' } } } as unknown as KubeObject;
     const helpable = pending.filter((p) => matchesRequired(p, templateNode) && fits(p, templateRoom()));
     for (const p of pending) {
-      if (helpable.includes(p) || this.told.has(`no:${p.metadata.uid}`)) continue;
-      this.told.add(`no:${p.metadata.uid}`);
+      if (helpable.includes(p) || this.toldNoScaleUp.has(p.metadata.uid)) continue;
+      this.toldNoScaleUp.add(p.metadata.uid);
       this.events.record(COMPONENT, p, 'Normal', 'NotTriggerScaleUp', "pod didn't trigger scale-up (it wouldn't fit if a new node is added)");
     }
     // First fit over the nodes on their way and new ones.
