@@ -20,6 +20,7 @@ export function defineSteps(specs: readonly StepSpec[]): void {
         const block = takesBlock ? raw.pop() : undefined;
         const within = hasWithin ? (raw.pop() as number) : spec.eventual === 'always' ? spec.defaultWithin : undefined;
         const expand = namespaceExpander(this);
+        if (spec.judgedByModel) noteModelJudged(this, spec);
         try {
           await spec.run.call(this, {
             args: raw.map((a) => (typeof a === 'string' ? expand(a) : a)),
@@ -57,6 +58,12 @@ async function maskSecretsIn(error: Error, world: World): Promise<void> {
   if (values.length === 0) return;
   error.message = maskSecrets(error.message, values);
   if (error.stack) error.stack = maskSecrets(error.stack, values);
+}
+
+/** The report's list of steps whose verdict a kubespec model gave (hooks.ts attaches it). */
+function noteModelJudged(world: World, spec: StepSpec): void {
+  const w = world as { modelJudged?: Set<string>; place?: { uri: string; line: number } };
+  w.modelJudged?.add(`${w.place ? `${w.place.uri}:${w.place.line} ` : ''}${spec.pattern}: judged by ${spec.judgedByModel}`);
 }
 
 /** What `${namespace}` in a step or its doc string stands for. */

@@ -59,6 +59,8 @@ export { UserError } from './errors.ts';
 export { NETWORK_PLUGINS, type NetworkPluginName } from './sim/network-plugin.ts';
 
 export { redact, REDACTED } from './report/redact.ts';
+export { ASSUMPTIONS_ATTACHMENT, assumptionsText, assumptionSummary, StrictAssumptionError } from './report/assumption-report.ts';
+export { MODEL_JUDGED_ATTACHMENT } from './report/model-judged.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
 
 export { readClusterView, type ClusterView } from './network/cluster-view.ts';

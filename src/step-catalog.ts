@@ -28,6 +28,13 @@ export interface StepSpec<W = any> {
    */
   eventual?: 'optional' | 'always';
   defaultWithin?: number;
+  /**
+   * Set when the verdict comes from a kubespec model of the data plane (NetworkPolicy, Service
+   * routing, DNS, Ingress, mesh) that reads the cluster's objects, rather than from traffic on
+   * the cluster: names the model. Such steps cannot tell a live cluster's truth, and `kubespec
+   * steps`, the report and the fidelity run say so.
+   */
+  judgedByModel?: string;
   run: (this: W, call: StepCall) => Promise<void>;
 }
 

@@ -14,6 +14,7 @@ function statusStep(pattern: string, example: string, doc: string, request: (arg
     pattern,
     example,
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc,
     eventual: 'optional',
     async run({ args, within }) {
@@ -41,6 +42,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is redirected to {string}',
     example: 'Then a request to "http://api.example.com/v1" is redirected to "https://api.example.com/v1"',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: 'ingress-nginx answers 308 with this Location (HTTP to a host with TLS, or force-ssl-redirect).',
     async run({ args: [url, location] }) {
       const a = await answer(this.driver, { url: url as string });
@@ -51,6 +53,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} reaches service {string} port {int} at path {string}',
     example: 'Then a request to "http://shop.example.com/api/users" reaches service "api" port 80 at path "/users"',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: 'The request is proxied to the Service, with the path the backend sees (after rewrite-target).',
     eventual: 'optional',
     async run({ args: [url, svc, port, path], within }) {
@@ -66,6 +69,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is proxied to its backend over {word}',
     example: 'Then a request to "https://api.example.com/" is proxied to its backend over HTTPS',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: 'The protocol ingress-nginx speaks to the backend: HTTP unless backend-protocol says otherwise (a backend port of 443 is not enough).',
     async run({ args: [url, protocol] }) {
       const a = await answer(this.driver, { url: url as string });
@@ -76,6 +80,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a CORS preflight request to {string} gets Access-Control-Allow-Origin {string}',
     example: 'Then a CORS preflight request to "https://api.example.com/v1" gets Access-Control-Allow-Origin "https://app.example.com"',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: 'An OPTIONS request is answered by the controller itself (204) with the CORS headers of enable-cors.',
     async run({ args: [url, origin] }) {
       const a = await answer(this.driver, { url: url as string, method: 'OPTIONS' });
@@ -86,6 +91,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} gets {int} with the header {string} set to {string}',
     example: 'Then a request to "https://shop.example.com/admin" gets 401 with the header "WWW-Authenticate" set to "Basic realm=\\"Admins\\""',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: 'The status and one response header of ingress-nginx (WWW-Authenticate, Location, Access-Control-Allow-Origin, ...).',
     async run({ args: [url, status, header, value] }) {
       const a = await answer(this.driver, { url: url as string });
@@ -97,6 +103,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'requests to {string} are balanced {word} across the ready pods of service {string}',
     example: 'Then requests to "http://shop.example.com/" are balanced round_robin across the ready pods of service "web"',
     area: 'networking',
+    judgedByModel: 'the ingress-nginx model',
     doc: "ingress-nginx proxies straight to the Service's ready pod addresses (not its cluster IP), with the load-balance algorithm: round_robin by default, ewma by annotation.",
     eventual: 'optional',
     async run({ args: [url, balance, svc], within }) {

@@ -51,6 +51,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request from pod {string} to {string} is routed to subset {string} of service {string}',
     example: 'Then a request from pod "client" to "http://myapp/v1/users" is routed to subset "v1" of service "myapp"',
     area: 'networking',
+    judgedByModel: 'the Istio routing model',
     doc: "The client's Envoy sidecar takes the first matching http rule of the host's VirtualService and sends every such request to that subset (the DestinationRule's labels pick its pods).",
     async run({ args: [from, url, subset, service] }) {
       await routedToSubset(this, from as string, url as string, subset as string, service as string);
@@ -60,6 +61,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request from pod {string} to {string} with header {string} is routed to subset {string} of service {string}',
     example: 'Then a request from pod "client" to "http://myapp/" with header "user-id: test-user" is routed to subset "v2" of service "myapp"',
     area: 'networking',
+    judgedByModel: 'the Istio routing model',
     doc: 'As above, for a request carrying this header ("name: value"), which the rules\' header matches test.',
     async run({ args: [from, url, header, subset, service] }) {
       await routedToSubset(this, from as string, url as string, subset as string, service as string, header as string);
@@ -69,6 +71,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'requests from pod {string} to {string} go {int}% to subset {string} and {int}% to subset {string} of service {string}',
     example: 'Then requests from pod "client" to "http://myapp/" go 90% to subset "v1" and 10% to subset "v2" of service "myapp"',
     area: 'networking',
+    judgedByModel: 'the Istio routing model',
     doc: "The route's weights: the shares of requests each subset gets (and answers).",
     async run({ args: [from, url, first, a, second, b, service] }) {
       const r = await route(this, from as string, url as string);
@@ -80,6 +83,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: '{int}% of the requests from pod {string} to {string} fail with 503',
     example: 'Then 10% of the requests from pod "client" to "http://myapp/" fail with 503',
     area: 'networking',
+    judgedByModel: 'the Istio routing model',
     doc: 'The share the route sends to a destination Envoy cannot serve: a subset no DestinationRule defines (no cluster), or one without ready pods (no healthy upstream).',
     async run({ args: [percent, from, url] }) {
       const r = await route(this, from as string, url as string);

@@ -13,6 +13,7 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
     pattern: `pod {string} ${verb} ${target} {string} on port {int}`,
     example: `Then pod "frontend" ${verb} ${target} "${target === 'service' ? 'api' : 'db'}" on port ${target === 'service' ? 80 : 5432}`,
     area: 'networking',
+    judgedByModel: 'the NetworkPolicy and kube-proxy model',
     doc: target === 'service'
       ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
       : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods.`,
@@ -37,6 +38,7 @@ function clusterIpStep(elsewhere: boolean): StepSpec<KubespecWorld> {
     pattern: `the name {string} resolves to the cluster IP of service {string}${elsewhere ? ' in namespace {string}' : ''}`,
     example: elsewhere ? 'Then the name "kubernetes.default" resolves to the cluster IP of service "kubernetes" in namespace "default"' : 'Then the name "api" resolves to the cluster IP of service "api"',
     area: 'networking',
+    judgedByModel: 'the cluster DNS model',
     doc: "Cluster DNS, searched as from a pod in the scenario's namespace (ndots 5).",
     eventual: 'optional',
     async run({ args: [name, svcName, namespace], within }) {
@@ -56,6 +58,7 @@ function resolveStep(expected: boolean): StepSpec<KubespecWorld> {
     pattern: `pod {string} ${expected ? 'can' : 'cannot'} resolve names`,
     example: `Then pod "backend" ${expected ? 'can' : 'cannot'} resolve names`,
     area: 'networking',
+    judgedByModel: 'the NetworkPolicy model of DNS egress',
     doc: "The pod's DNS queries reach CoreDNS (kube-system, k8s-app=kube-dns) on UDP 53 through the NetworkPolicies: an egress policy without a DNS allowance breaks name resolution.",
     eventual: 'optional',
     async run({ args: [name], within }) {
@@ -81,6 +84,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'the name {string} resolves to the IP(s) of pod(s) {string}',
     example: 'Then the name "web-0.web" resolves to the IP of pod "web-0"',
     area: 'networking',
+    judgedByModel: 'the cluster DNS model',
     doc: 'The A records are exactly the IPs of the listed pods (comma separated): headless Services and pod hostnames.',
     eventual: 'optional',
     async run({ args: [name, podNames], within }) {
@@ -96,6 +100,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: "pod {string} resolves by its dashed IP under the namespace's pod domain",
     example: "Then pod \"web\" resolves by its dashed IP under the namespace's pod domain",
     area: 'networking',
+    judgedByModel: 'the cluster DNS model',
     doc: 'CoreDNS answers `a-b-c-d.<namespace>.pod.cluster.local` with a.b.c.d: pods have A records by IP, not by name.',
     async run({ args: [podName] }) {
       const view = await readClusterView(this.driver);
@@ -110,6 +115,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'the name {string} does not resolve',
     example: 'Then the name "web-2.web" does not resolve',
     area: 'networking',
+    judgedByModel: 'the cluster DNS model',
     doc: 'Cluster DNS answers NXDOMAIN.',
     eventual: 'optional',
     async run({ args: [name], within }) {
@@ -123,6 +129,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is routed to service {string} port {int}',
     example: 'Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80',
     area: 'networking',
+    judgedByModel: 'the Ingress routing model',
     doc: 'Ingress routing as a controller does it: installed IngressClass, host (exact, wildcard), longest path, Exact over Prefix, defaultBackend.',
     eventual: 'optional',
     async run({ args: [url, svc, port], within }) {
@@ -137,6 +144,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is not routed',
     example: 'Then a request to "http://shop.example.com/staticfile" is not routed',
     area: 'networking',
+    judgedByModel: 'the Ingress routing model',
     doc: 'No Ingress rule or defaultBackend takes the request (the controller answers 404).',
     async run({ args: [url] }) {
       const r = routeRequest(await readClusterView(this.driver), url as string);
@@ -147,6 +155,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a request to {string} is served with the certificate in secret {string}',
     example: 'Then a request to "https://api.example.com/" is served with the certificate in secret "api-tls"',
     area: 'networking',
+    judgedByModel: 'the Ingress TLS model',
     doc: "The TLS entry covering the request's host names the Secret (SNI), and the Secret exists in the Ingress's namespace.",
     async run({ args: [url, secret] }) {
       const served = await servedCertificate(this.driver, url as string);
@@ -157,6 +166,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: "a request to {string} is served with the controller's default certificate",
     example: "Then a request to \"https://api.example.com/\" is served with the controller's default certificate",
     area: 'networking',
+    judgedByModel: 'the Ingress TLS model',
     doc: "No usable TLS Secret covers the host: no TLS entry names it, or the Secret is missing from the Ingress's namespace, so ingress-nginx presents its self-signed \"Kubernetes Ingress Controller Fake Certificate\".",
     async run({ args: [url] }) {
       const served = await servedCertificate(this.driver, url as string);
@@ -218,6 +228,7 @@ steps.push({
   pattern: 'the name {string} does not resolve to an address but to {string}',
   example: 'Then the name "external-db" does not resolve to an address but to "db.example.com"',
   area: 'networking',
+  judgedByModel: 'the cluster DNS model',
   doc: 'Cluster DNS answers with a CNAME (ExternalName Services).',
   async run({ args: [name, target] }) {
     const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());

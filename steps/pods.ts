@@ -108,6 +108,7 @@ steps.push({
   pattern: 'container {string} of pod {string} reaches localhost port {int}',
   example: 'Then container "app" of pod "ambassador" reaches localhost port 6379',
   area: 'pods',
+  judgedByModel: "the pod's shared network namespace model",
   doc: "Containers of a pod share its network namespace: the port is open on localhost when a container of the pod declares it or its image's server listens there (answered from the objects).",
   async run({ args: [container, pod, port] }) {
     const obj = await this.driver.get({ kind: 'Pod', name: pod as string });

@@ -17,6 +17,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int}',
     example: 'Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80',
     area: 'networking',
+    judgedByModel: 'the kube-proxy model',
     doc: "kube-proxy (iptables mode) picks among the ready endpoints with equal probability, so a set of pods gets its share of the endpoints (rounded to a whole percent): a canary without a mesh is weighted by replica counts.",
     eventual: 'optional',
     async run({ args: [selector, percent, from, to, port], within }) {
@@ -36,6 +37,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'a connection from pod {string} to service {string} on port {int} arrives at port {int}',
     example: 'Then a connection from pod "client" to service "web" on port 80 arrives at port 8080',
     area: 'networking',
+    judgedByModel: 'the kube-proxy model',
     doc: "kube-proxy forwards the Service port to the endpoints' target port: every endpoint the connection may land on listens there.",
     eventual: 'optional',
     async run({ args: [from, to, port, target], within }) {
@@ -51,6 +53,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'connections from pod {string} to service {string} on port {int} reach {int} different pod(s)',
     example: 'Then connections from pod "client" to service "web" on port 80 reach 3 different pods',
     area: 'networking',
+    judgedByModel: 'the kube-proxy model',
     doc: "Repeated connections are spread over every ready, allowed endpoint; with sessionAffinity ClientIP they all keep to the one the first landed on.",
     eventual: 'optional',
     async run({ args: [from, to, port, count], within }) {
@@ -66,6 +69,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'node {string} answers on port {int} for service {string}',
     example: 'Then node "worker-2" answers on port 30080 for service "web"',
     area: 'networking',
+    judgedByModel: 'the kube-proxy NodePort model',
     doc: 'A connection from outside to the node\'s port reaches a ready endpoint of the Service owning that node port (any node with externalTrafficPolicy Cluster; only nodes with a local endpoint with Local).',
     eventual: 'optional',
     async run({ args: [node, port, svc], within }) {
@@ -80,6 +84,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'node {string} does not answer on port {int}',
     example: 'Then node "worker-3" does not answer on port 30080',
     area: 'networking',
+    judgedByModel: 'the kube-proxy NodePort model',
     doc: 'No endpoint takes a connection to the node\'s port (no Service owns it, no ready endpoint, or Local traffic policy and none on this node).',
     async run({ args: [node, port] }) {
       const c = reachNodePort(await readClusterView(this.driver), node as string, port as number);
@@ -90,6 +95,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'service {string} is reachable only from inside the cluster',
     example: 'Then service "myapp" is reachable only from inside the cluster',
     area: 'networking',
+    judgedByModel: 'the kube-proxy model',
     doc: 'A ClusterIP (or headless) Service has no node port and no load balancer: its virtual IP is routed only by the nodes\' kube-proxy, for pods and nodes.',
     async run({ args: [name] }) {
       const svc = await this.driver.get({ kind: 'Service', name: name as string });

@@ -21,6 +21,7 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {string} [o.reports]  where reports go (default: reports/ of the project)
  * @param {string} [o.kubeconfig]  a kubeconfig file for a live run (default: $KUBECONFIG)
  * @param {string} [o.attachNamespace]  check this existing namespace instead of making one per scenario
+ * @param {boolean} [o.strict]  fail a passing scenario that rests on the simulator's assumptions
  */
 export function cucumberConfig(o) {
   const reports = o.reports ?? join(o.projectRoot, 'reports');
@@ -48,7 +49,7 @@ export function cucumberConfig(o) {
       ],
       environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version },
     },
-    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace },
+    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace, strict: o.strict ?? false },
     tags: o.tags ?? '',
     parallel: o.parallel ?? 0,
   };

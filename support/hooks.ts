@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { redact, stepPlace, timelineSvg, timelineText } from '../src/index.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionsText, MODEL_JUDGED_ATTACHMENT, redact, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
@@ -31,6 +31,12 @@ After(async function (this: KubespecWorld, { result }) {
     this.attach(state.map((o) => stringify(redact(o))).join('---\n'), { mediaType: 'text/yaml', fileName: 'final state.yaml' });
     if (result?.status === Status.FAILED && result.message) {
       this.attach(result.message, { mediaType: 'text/plain', fileName: 'failure.txt' });
+    }
+    if (this.modelJudged.size > 0) this.attach([...this.modelJudged].map((s) => `${s}\n`).join(''), { mediaType: 'text/plain', fileName: MODEL_JUDGED_ATTACHMENT });
+    const assumptions = this.driver.assumptions?.() ?? [];
+    if (assumptions.length > 0) {
+      this.attach(assumptionsText(assumptions), { mediaType: 'text/plain', fileName: ASSUMPTIONS_ATTACHMENT });
+      if (this.parameters.strict && result?.status === Status.PASSED) throw new StrictAssumptionError(assumptions);
     }
   } finally {
     await this.driver.teardown();

@@ -14,6 +14,8 @@ export interface KubespecParameters {
   kubeconfig?: string;
   /** Grade this existing namespace instead of making one per scenario (kubespec drill check). */
   attachNamespace?: string;
+  /** `--strict`: a scenario whose verdict rests on the simulator's assumptions fails. */
+  strict?: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   /** When the latest When step began (driver time): invariant checks look at the time since. */
   actionStartedAt = 0;
   readonly applied: Manifest[] = [];
+  /** Steps whose verdict came from a kubespec model rather than the cluster (define-steps.ts). */
+  readonly modelJudged = new Set<string>();
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);

@@ -7,11 +7,13 @@ export interface StepInfo {
   patterns: string[];
   example: string;
   doc: string;
+  /** The kubespec model that gives the verdict on every cluster, when it is not the cluster's own answer. */
+  judgedByModel?: string;
 }
 
 /** The built-in step vocabulary, with one example each. */
 export function listSteps(): StepInfo[] {
-  return allSteps.map((s) => ({ area: s.area, patterns: patternsOf(s), example: s.example, doc: s.doc }));
+  return allSteps.map((s) => ({ area: s.area, patterns: patternsOf(s), example: s.example, doc: s.doc, ...(s.judgedByModel ? { judgedByModel: s.judgedByModel } : {}) }));
 }
 
 /** The vocabulary as text for a terminal: grouped by area, pattern then example. */
@@ -23,7 +25,9 @@ export function renderSteps(steps: StepInfo[]): string {
       area = s.area;
       out.push('', `# ${area}`);
     }
-    out.push(`  ${s.patterns.join('\n  ')}`, `      ${s.doc}`, `      e.g. ${s.example.split('\n').join('\n           ')}`);
+    out.push(`  ${s.patterns.join('\n  ')}`, `      ${s.doc}`);
+    if (s.judgedByModel) out.push(`      judged by a kubespec model (${s.judgedByModel}), also on live clusters: not the cluster's own answer`);
+    out.push(`      e.g. ${s.example.split('\n').join('\n           ')}`);
   }
   return out.join('\n').trimStart() + '\n';
 }

@@ -13,6 +13,7 @@ import { UserError } from '../errors.ts';
 import { stepPlace } from '../gherkin/step-place.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import { suggestSteps } from './suggest-steps.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionSummary } from '../report/assumption-report.ts';
 
 export interface RunOptions {
   /** Feature files or folders; default: features/ of the project. */
@@ -32,6 +33,8 @@ export interface RunOptions {
   driver?: string;
   /** Run only this shard of the scenarios, e.g. "2/4" (balanced by the durations of earlier runs). */
   shard?: string;
+  /** Fail a passing scenario that rests on something the simulator assumed (README "Assumptions"). */
+  strict?: boolean;
 }
 
 export interface ScenarioCounts {
@@ -48,6 +51,8 @@ export interface RunResult {
   scenarios: ScenarioCounts;
   /** Undefined steps with where they are and the closest steps of the vocabulary. */
   undefinedSteps: Array<{ text: string; place: string; suggestions: string[] }>;
+  /** "N scenarios rest on M assumptions …", when any does. */
+  assumptions?: string;
 }
 
 /**
@@ -89,6 +94,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     format: options.format,
     context: options.context,
     reports,
+    strict: options.strict,
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
@@ -102,7 +108,8 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
   recordDurations(reports, env.cwd);
   maskSecretsInReports(reports);
-  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd) };
+  const assumptions = assumptionSummary(tally.assumptions());
+  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}) };
   return result;
 }
 
@@ -130,6 +137,8 @@ class Tally {
   private readonly started = new Map<string, string>();
   private readonly worst = new Map<string, string>();
   private readonly undefinedStepIds: Array<{ testCaseId: string; testStepId: string }> = [];
+  /** Each scenario attempt's assumptions attachment, by testCaseStarted id. */
+  private readonly assumptionTexts = new Map<string, string>();
 
   add(m: Envelope): void {
     if (m.gherkinDocument?.uri) this.documents.set(m.gherkinDocument.uri, m.gherkinDocument);
@@ -144,7 +153,18 @@ class Tally {
       else this.worst.set(m.testStepFinished.testCaseStartedId, previous);
       if (status === 'UNDEFINED') this.undefinedStepIds.push({ testCaseId, testStepId: m.testStepFinished.testStepId });
     }
-    if (m.testCaseFinished?.willBeRetried) this.worst.delete(m.testCaseFinished.testCaseStartedId);
+    if (m.attachment?.fileName === ASSUMPTIONS_ATTACHMENT && m.attachment.testCaseStartedId) {
+      const body = m.attachment.contentEncoding === 'BASE64' ? Buffer.from(m.attachment.body, 'base64').toString('utf8') : m.attachment.body;
+      this.assumptionTexts.set(m.attachment.testCaseStartedId, body);
+    }
+    if (m.testCaseFinished?.willBeRetried) {
+      this.worst.delete(m.testCaseFinished.testCaseStartedId);
+      this.assumptionTexts.delete(m.testCaseFinished.testCaseStartedId);
+    }
+  }
+
+  assumptions(): string[] {
+    return [...this.assumptionTexts.values()];
   }
 
   counts(): ScenarioCounts {

@@ -35,6 +35,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--reports <dir>', 'where reports go (default reports/)')
     .option('--driver <module>', "a team's driver module (exports createDriver(options) returning a Driver)")
     .option('--shard <i/n>', 'run shard i of n (balanced by earlier durations); join shards with merge-results')
+    .option('--strict', "fail a scenario whose verdict rests on the simulator's assumptions (unknown images, commands it cannot interpret)")
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);
@@ -43,6 +44,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
         if (u.suggestions.length) env.stdout.write(`  closest steps (kubespec steps lists them all):\n${u.suggestions.map((s) => `    ${s}`).join('\n')}\n`);
       }
       const c = result.scenarios;
+      if (result.assumptions) env.stdout.write(`\n${result.assumptions}\n`);
       env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'})\n`);
       code = result.ok ? EXIT_OK : EXIT_FAILED;
     });

@@ -4,6 +4,8 @@ import type { NetworkPluginName } from '../sim/network-plugin.ts';
 export type { NetworkPluginName } from '../sim/network-plugin.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { KubectlResult } from './kubectl.ts';
+import type { Assumption } from '../sim/assumptions.ts';
+export type { Assumption } from '../sim/assumptions.ts';
 
 /**
  * An API fault the control plane meets: for a while, a share of its writes refused with a
@@ -194,6 +196,12 @@ export interface Driver {
   events(): Promise<KubeObject[]>;
   /** Every object the scenario can see in its namespace (for reports). */
   snapshot(): Promise<KubeObject[]>;
+  /**
+   * What the driver took to be true without being able to know it (the simulator: unknown
+   * images, commands it cannot interpret, probe targets it cannot see). A driver that observes a
+   * real cluster assumes nothing and leaves this out.
+   */
+  assumptions?(): Assumption[];
 }
 
 /** A driver cannot do this (for example failing a node of a shared live cluster). */

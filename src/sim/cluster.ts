@@ -1,3 +1,4 @@
+import { AssumptionLog } from './assumptions.ts';
 import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { validation } from './admission/validation.ts';
@@ -82,6 +83,8 @@ export class SimCluster {
   readonly network = new NetworkPlugin();
   readonly mesh = new Mesh();
   readonly vpa = new VerticalPodAutoscaling();
+  /** What the kubelets assumed where they could not know (assumptions.ts). */
+  readonly assumptions = new AssumptionLog();
   /** API faults the control plane meets on purpose (api-faults.ts). */
   readonly faults: ApiFaults;
   private readonly kubelets: Kubelets;
@@ -99,7 +102,7 @@ export class SimCluster {
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
     this.controllers = new ControllerManager(this.store, this.clock, this.faults);
     const parts = registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers, network: this.network,
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers, network: this.network, assumptions: this.assumptions,
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);

@@ -16,3 +16,4 @@ export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
 export { parseQuantity } from './quantity.ts';
 export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';
+export { describeAssumption, type Assumption, type Guess } from './assumptions.ts';

@@ -1,5 +1,5 @@
 import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
-import type { AddOn, ApiFault, NetworkPluginName, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { AddOn, Assumption, ApiFault, NetworkPluginName, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { parseSchedulerConfiguration, SchedulerConfigurationError } from '../../sim/scheduler/scheduler-configuration.ts';
 import type { Profile } from '../../sim/scheduler/registry.ts';
@@ -65,6 +65,10 @@ export class SimDriver implements Driver {
     this.kubectlEndpoint = undefined;
     this.cluster = undefined;
     if (endpoint) await (await endpoint.catch(() => undefined))?.close();
+  }
+
+  assumptions(): Assumption[] {
+    return this.cluster?.assumptions.list() ?? [];
   }
 
   async kubectl(args: readonly string[]): Promise<KubectlResult> {

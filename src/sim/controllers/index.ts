@@ -1,3 +1,4 @@
+import type { AssumptionLog } from '../assumptions.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';
@@ -47,6 +48,8 @@ export interface ControlPlaneParts {
   health: NodeHealth;
   loadBalancers: LoadBalancerProvider;
   network: NetworkPlugin;
+  /** Where the kubelets write down what they decide without knowing. */
+  assumptions: AssumptionLog;
 }
 
 /**
@@ -54,7 +57,7 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods; scheduler: Scheduler } {
-  const { store, clock, rng, events, images, metrics, health, loadBalancers, network } = parts;
+  const { store, clock, rng, events, images, metrics, health, loadBalancers, network, assumptions } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   /** The Services whose selector matches a pod's labels. */
   const servicesSelecting = (pod: KubeObject): ObjectKey[] => store.list('Service', { namespace: pod.metadata.namespace })
@@ -148,7 +151,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   ]);
   const staticPods = new StaticPods(store, clock);
   manager.register(staticPods, staticPods.watches());
-  const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network);
+  const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network, assumptions);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
   manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);

@@ -1,5 +1,6 @@
 import type { Millis } from '../clock.ts';
 import { bytes } from '../quantity.ts';
+import type { Guess } from '../assumptions.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -42,6 +43,11 @@ export interface ContainerBehavior {
   files?: Record<string, { createdAt: Millis; removedAt?: Millis; content: string }>;
   /** Where this behavior came from, for reports. */
   source: string;
+  /**
+   * What was taken to be true without knowing it (fields relative to the container): an image
+   * kubespec has no facts about, a command it cannot interpret. Empty when it knows.
+   */
+  guesses?: Guess[];
 }
 
 /**
@@ -98,8 +104,13 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   if (image && container.command === undefined) {
     return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${image.image}` };
   }
-  return serverBehavior;
+  if (argv.length > 0) return { ...serverBehavior, guesses: [{ field: container.command !== undefined ? 'command' : 'args', assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}"` }] };
+  if (imageServer(container, images)) return serverBehavior;
+  return { ...serverBehavior, guesses: [{ field: 'image', assumed: SERVER_GUESS, why: `kubespec has no facts about what the image "${container.image}" runs` }] };
 }
+
+/** What an unknown program is taken to do: what most server images do. */
+const SERVER_GUESS = 'it runs until stopped and stops promptly on SIGTERM';
 
 /**
  * The kubelet's $(VAR) expansion of command and args (third_party/forked/golang/expansion):

@@ -1,3 +1,4 @@
+import { AssumptionLog, type Guess } from '../assumptions.ts';
 import { createHash } from 'node:crypto';
 import { type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
@@ -62,6 +63,7 @@ export class Kubelets implements Controller {
     private readonly health?: NodeHealth,
     private readonly staticPods?: StaticPods,
     private readonly network: NetworkPlugin = new NetworkPlugin(),
+    readonly assumptions: AssumptionLog = new AssumptionLog(),
   ) {
     this.eviction = new EvictionManager(store, clock, events, {
       runtime: (pod) => this.runtimes.get(keyText(pod.metadata)),
@@ -178,7 +180,7 @@ export class Kubelets implements Controller {
       image: c.image,
       init,
       sidecar: init && c.restartPolicy === 'Always',
-      behavior: behaviorOf(c, pod.metadata.annotations, this.images),
+      behavior: this.assumeFor(pod, c, init, behaviorOf(c, pod.metadata.annotations, this.images)),
       state: 'waiting',
       waitingReason,
       restartCount: 0,
@@ -286,6 +288,17 @@ export class Kubelets implements Controller {
       return out;
     }
     return [...out, ...rt.containers.filter((x) => !x.init)];
+  }
+
+  /**
+   * Writes down a container's guesses (assumptions.ts) against its pod and hands the value on.
+   * The simulated control plane's own static pods are fixtures, not the scenario's input.
+   */
+  private assumeFor<T extends { guesses?: Guess[] }>(pod: KubeObject, container: any, init: boolean, value: T): T {
+    if (!value.guesses?.length || (pod.metadata.namespace === 'kube-system' && pod.metadata.labels?.tier === 'control-plane')) return value;
+    const prefix = `spec.${init ? 'initContainers' : 'containers'}[${container.name}]`;
+    this.assumptions.recordAll(`Pod ${pod.metadata.namespace}/${pod.metadata.name}`, value.guesses.map((g) => ({ ...g, field: `${prefix}.${g.field}` })));
+    return value;
   }
 
   /** Returns when the container can start, or undefined when the pull failed (retried later). */
