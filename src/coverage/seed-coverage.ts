@@ -16,6 +16,37 @@ export interface TaggedScenario {
   name: string;
   seedIds: string[];
   status?: string;
+  /** All its tags (`@portable`, `@needs-kubelet`, `@sim-only`, ...), feature-level ones included. */
+  tags?: string[];
+  /** Whether a step's verdict came from a kubespec model (the run attached `judged by model.txt`). */
+  modelJudged?: boolean;
+}
+
+/**
+ * How a passing scenario proves what it claims:
+ * - `control-plane`: `@portable`, not `@needs-kubelet`, no model-judged step — its verdict is one
+ *   a real API server and controllers give (the fidelity run checks it on the reference cluster);
+ * - `simulator`: `@sim-only`, `@needs-kubelet` or otherwise not portable — only the simulator's
+ *   kubelet, faults or virtual time showed it;
+ * - `model`: a step's verdict came from a kubespec model (reachability, DNS, Ingress routing),
+ *   which answers the same on any cluster, so the cluster itself did not decide.
+ */
+export type ProofKind = 'control-plane' | 'simulator' | 'model';
+
+/** The proof kind of one scenario (see `ProofKind`); a model-judged step outweighs the tags. */
+export function proofKindOf(s: Pick<TaggedScenario, 'tags' | 'modelJudged'>): ProofKind {
+  if (s.modelJudged) return 'model';
+  const tags = s.tags ?? [];
+  return tags.includes('@portable') && !tags.includes('@needs-kubelet') ? 'control-plane' : 'simulator';
+}
+
+/**
+ * How an item is proven: by the strongest kind among its passing scenarios (control plane, then
+ * simulator, then model); undefined when no passing scenario carries its id.
+ */
+export function itemProof(proofs: TaggedScenario[]): ProofKind | undefined {
+  const kinds = new Set(proofs.filter((s) => s.status === 'PASSED').map(proofKindOf));
+  return (['control-plane', 'simulator', 'model'] as const).find((k) => kinds.has(k));
 }
 
 export function readSeedItems(folder: string): SeedItem[] {
@@ -37,12 +68,17 @@ export interface CoverageSummary {
   counted: number;
   covered: number;
   percent: number;
+  /** Covered in-scope items by how they are proven (`itemProof`); the three add up to `covered`. */
+  byProof: Record<ProofKind, number>;
 }
+
+const proofLabel: Record<ProofKind, string> = { 'control-plane': 'control plane', simulator: 'simulator only', model: 'model' };
 
 /**
  * The coverage matrix as Markdown: a summary, then per seed file and section every item with the
  * scenarios that carry its id and whether they passed. An item counts as covered when a passing
- * scenario carries its id; out-of-scope items are listed but not counted.
+ * scenario carries its id; out-of-scope items are listed but not counted. Covered items are split
+ * by how they are proven (`itemProof`).
  */
 export function coverageMatrix(items: SeedItem[], scenarios: TaggedScenario[]): { markdown: string; summary: CoverageSummary } {
   const byItem = new Map<string, TaggedScenario[]>();
@@ -50,7 +86,13 @@ export function coverageMatrix(items: SeedItem[], scenarios: TaggedScenario[]): 
   const green = (id: string) => (byItem.get(id) ?? []).some((s) => s.status === 'PASSED');
   const counted = items.filter((i) => i.scope !== 'out-of-scope');
   const covered = counted.filter((i) => green(i.id)).length;
-  const summary = { counted: counted.length, covered, percent: counted.length ? Math.round((1000 * covered) / counted.length) / 10 : 0 };
+  const byProof: Record<ProofKind, number> = { 'control-plane': 0, simulator: 0, model: 0 };
+  for (const i of counted) {
+    const kind = itemProof(byItem.get(i.id) ?? []);
+    if (kind) byProof[kind] += 1;
+  }
+  const pct = (n: number) => (counted.length ? Math.round((1000 * n) / counted.length) / 10 : 0);
+  const summary = { counted: counted.length, covered, percent: pct(covered), byProof };
   const lines = [
     '# Seed coverage',
     '',
@@ -60,6 +102,14 @@ export function coverageMatrix(items: SeedItem[], scenarios: TaggedScenario[]): 
     `**${covered} of ${counted.length} in-scope items (${summary.percent}%) are proven by a passing scenario**;`,
     `${items.length - counted.length} items are out of scope (not cluster behavior) and not counted.`,
     '',
+    'How the covered items are proven (an item counts once, by its strongest passing scenario):',
+    '',
+    '| proven | items | of in-scope | what that means |',
+    '|---|---|---|---|',
+    `| on a control plane | ${byProof['control-plane']} | ${pct(byProof['control-plane'])}% | a \`@portable\` scenario, not \`@needs-kubelet\`, no model-judged step: a verdict a real control plane gives too (the fidelity run checks these on the reference cluster) |`,
+    `| on the simulator only | ${byProof.simulator} | ${pct(byProof.simulator)}% | \`@sim-only\`, \`@needs-kubelet\` or not portable: the simulator's kubelet, faults or virtual time showed it |`,
+    `| by a model | ${byProof.model} | ${pct(byProof.model)}% | every proving scenario has a step judged by a kubespec model (\`judged by model.txt\`), not by the cluster |`,
+    '',
   ];
   const files = [...new Set(items.map((i) => i.file))];
   for (const file of files) {
@@ -67,11 +117,12 @@ export function coverageMatrix(items: SeedItem[], scenarios: TaggedScenario[]): 
     const countedHere = mine.filter((i) => i.scope !== 'out-of-scope');
     lines.push(`## ${file}: ${countedHere.filter((i) => green(i.id)).length} of ${countedHere.length} covered`, '');
     for (const section of [...new Set(mine.map((i) => i.section))]) {
-      lines.push(`### ${section}`, '', '| item | statement | scope | scenarios |', '|---|---|---|---|');
+      lines.push(`### ${section}`, '', '| item | statement | scope | proven | scenarios |', '|---|---|---|---|---|');
       for (const item of mine.filter((i) => i.section === section)) {
         const proofs = (byItem.get(item.id) ?? []).map((s) => `${s.status === 'PASSED' ? '✅' : '❌'} \`${s.id}\``).join('<br>');
         const text = item.text.length > 110 ? `${item.text.slice(0, 107)}...` : item.text;
-        lines.push(`| ${item.id} | ${text.replaceAll('|', '\\|')} | ${item.scope} | ${proofs || (item.scope === 'out-of-scope' ? '—' : '**uncovered**')} |`);
+        const kind = itemProof(byItem.get(item.id) ?? []);
+        lines.push(`| ${item.id} | ${text.replaceAll('|', '\\|')} | ${item.scope} | ${kind ? proofLabel[kind] : '—'} | ${proofs || (item.scope === 'out-of-scope' ? '—' : '**uncovered**')} |`);
       }
       lines.push('');
     }
