@@ -156,6 +156,56 @@ Feature: ResourceQuota and LimitRange
             resources: {}
       """
 
+  # The annotation's text is plugin/pkg/admission/limitranger/admission.go's (mergeContainerResources):
+  # containers, then init containers; requests before limits; resource names sorted.
+  @portable @C001-119
+  Scenario: LimitRanger notes on the pod what it filled in
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: LimitRange
+      metadata: {name: defaults}
+      spec:
+        limits:
+          - type: Container
+            default: {memory: 512Mi, cpu: 500m}
+            defaultRequest: {memory: 256Mi, cpu: 100m}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: mixed}
+      spec:
+        initContainers:
+          - {name: setup, image: registry.k8s.io/pause:3.10}
+        containers:
+          - {name: app, image: registry.k8s.io/pause:3.10}
+          - {name: helper, image: registry.k8s.io/pause:3.10, resources: {requests: {cpu: 50m, memory: 64Mi}}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stated}
+      spec:
+        containers:
+          - {name: app, image: registry.k8s.io/pause:3.10, resources: {limits: {cpu: 200m, memory: 128Mi}}}
+      """
+    Then pod "mixed" matches:
+      """yaml
+      metadata:
+        annotations:
+          kubernetes.io/limit-ranger: "LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for container app; cpu, memory limit for container helper; cpu, memory request for init container setup; cpu, memory limit for init container setup"
+      spec:
+        containers:
+          - name: helper
+            resources:
+              limits: {cpu: 500m, memory: 512Mi}
+              requests: {cpu: 50m, memory: 64Mi}
+      """
+    And pod "stated" matches:
+      """yaml
+      metadata:
+        annotations: null
+      """
+
   @portable @C001-120 @C001-121
   Scenario: LimitRange min and max per container
     Given the following manifest is applied:

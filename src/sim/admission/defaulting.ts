@@ -52,6 +52,9 @@ export const defaulting: AdmissionPlugin = {
         for (const rule of [...(spec.ingress ?? []), ...(spec.egress ?? [])]) for (const port of rule?.ports ?? []) port.protocol ??= 'TCP';
         break;
       }
+      case 'LimitRange':
+        for (const item of object.spec?.limits ?? []) defaultLimitRangeItem(item);
+        break;
       case 'HorizontalPodAutoscaler': {
         const spec = object.spec ?? (object.spec = {});
         spec.minReplicas ??= 1;
@@ -103,6 +106,19 @@ export function defaultPodSpec(spec: any): void {
     }
     for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   }
+}
+
+/**
+ * SetDefaults_LimitRangeItem (pkg/apis/core/v1/defaults.go): for a Container item, a missing
+ * default limit is the max, a missing default request is the default limit, else the min.
+ */
+function defaultLimitRangeItem(item: any): void {
+  if (!item || item.type !== 'Container') return;
+  const limits = { ...(item.max ?? {}), ...(item.default ?? {}) };
+  const requests = { ...(item.min ?? {}), ...limits, ...(item.defaultRequest ?? {}) };
+  // Empty maps are left out, as `omitempty` leaves them out of the stored object.
+  if (Object.keys(limits).length) item.default = limits;
+  if (Object.keys(requests).length) item.defaultRequest = requests;
 }
 
 /** `Always` for `:latest` or an untagged image, else `IfNotPresent` (reference/kubelet.md §10). */

@@ -1,12 +1,17 @@
 import { ApiError } from '../store/errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { amount } from '../quota-usage.ts';
+import { qosClass } from '../qos.ts';
 import type { AdmissionPlugin } from './admission.ts';
+
+/** The annotation LimitRanger writes on a pod it gave defaults to (admission.go `limitRangerAnnotation`). */
+export const LIMIT_RANGER_ANNOTATION = 'kubernetes.io/limit-ranger';
 
 /**
  * The LimitRanger admission plugin (plugin/pkg/admission/limitranger, reference/api-machinery.md §8)
- * for Container limits: missing requests and limits get defaultRequest and default, then min, max
- * and maxLimitRequestRatio are enforced with the plugin's messages (several in brackets).
+ * for Container limits: missing requests and limits get defaultRequest and default (one LimitRange
+ * after another, each noting what it set in the `kubernetes.io/limit-ranger` annotation), then min,
+ * max and maxLimitRequestRatio are enforced with the plugin's messages (several in brackets).
  */
 export function limitRanger(store: () => ObjectStore): AdmissionPlugin {
   return {
@@ -16,15 +21,21 @@ export function limitRanger(store: () => ObjectStore): AdmissionPlugin {
       const ranges = store().list('LimitRange', { namespace: object.metadata.namespace });
       const limits = ranges.flatMap((r) => (r.spec?.limits ?? []).filter((l: any) => (l.type ?? 'Container') === 'Container'));
       if (limits.length === 0) return;
+      // Admit (the mutating pass) runs PodMutateLimitFunc once per LimitRange; the pod's own
+      // defaulting (a limit without a request gives the request) happened before, in Defaulting.
+      let defaulted = false;
+      for (const range of ranges) {
+        const note = mergePodResourceRequirements(object, containerDefaults(range));
+        if (note) (object.metadata.annotations ??= {})[LIMIT_RANGER_ANNOTATION] = note;
+        defaulted ||= note !== undefined;
+      }
+      // The pod strategy's PrepareForCreate sets the QoS class after mutating admission
+      // (pkg/registry/core/pod/strategy.go), so it counts the defaults given here.
+      if (defaulted && object.status) object.status.qosClass = qosClass(object);
       const errors: string[] = [];
-      for (const c of [...(object.spec.initContainers ?? []), ...(object.spec.containers ?? [])]) {
+      // PodValidateLimitFunc checks containers, then init containers.
+      for (const c of [...(object.spec.containers ?? []), ...(object.spec.initContainers ?? [])]) {
         c.resources ??= {};
-        for (const l of limits) {
-          for (const [r, q] of Object.entries<string>(l.defaultRequest ?? {})) if (c.resources.requests?.[r] === undefined && c.resources.limits?.[r] === undefined) (c.resources.requests ??= {})[r] = q;
-          for (const [r, q] of Object.entries<string>(l.default ?? {})) if (c.resources.limits?.[r] === undefined) (c.resources.limits ??= {})[r] = q;
-        }
-        // A limit without a request makes the request equal the limit (core defaulting).
-        for (const [r, q] of Object.entries<string>(c.resources.limits ?? {})) if (c.resources.requests?.[r] === undefined) (c.resources.requests ??= {})[r] = q;
         for (const l of limits) {
           for (const [r, q] of Object.entries<string>(l.min ?? {})) {
             const req = c.resources.requests?.[r];
@@ -48,4 +59,46 @@ export function limitRanger(store: () => ObjectStore): AdmissionPlugin {
       }
     },
   };
+}
+
+/**
+ * The defaults one LimitRange gives a container (admission.go `defaultContainerResourceRequirements`):
+ * `default` and `defaultRequest` of its Container items, a later item overriding an earlier one.
+ * The items were defaulted when the LimitRange was stored (SetDefaults_LimitRangeItem, see Defaulting).
+ */
+function containerDefaults(range: any): { limits: Record<string, string>; requests: Record<string, string> } {
+  const limits: Record<string, string> = {}, requests: Record<string, string> = {};
+  for (const l of range.spec?.limits ?? []) {
+    if ((l.type ?? 'Container') !== 'Container') continue;
+    Object.assign(requests, l.defaultRequest ?? {});
+    Object.assign(limits, l.default ?? {});
+  }
+  return { limits, requests };
+}
+
+/**
+ * Gives each container the limits and requests it lacks, and returns the annotation's text naming
+ * what was set, or undefined when nothing was (admission.go `mergePodResourceRequirements` and
+ * `mergeContainerResources`, k8s v1.32): containers, then init containers; per container the
+ * requests set, then the limits set, resource names sorted, e.g.
+ * `LimitRanger plugin set: cpu, memory request for container app; cpu limit for init container setup`.
+ */
+export function mergePodResourceRequirements(pod: any, defaults: { limits: Record<string, string>; requests: Record<string, string> }): string | undefined {
+  const notes: string[] = [];
+  const merge = (c: any, prefix: string) => {
+    c.resources ??= {};
+    const setLimits: string[] = [], setRequests: string[] = [];
+    for (const [r, q] of Object.entries(defaults.limits)) {
+      if (c.resources.limits?.[r] === undefined) { (c.resources.limits ??= {})[r] = q; setLimits.push(r); }
+    }
+    for (const [r, q] of Object.entries(defaults.requests)) {
+      if (c.resources.requests?.[r] === undefined) { (c.resources.requests ??= {})[r] = q; setRequests.push(r); }
+    }
+    // Go's sort.Strings: byte order, which is what the default array sort gives for these names.
+    if (setRequests.length) notes.push(`${setRequests.sort().join(', ')} request for ${prefix} ${c.name}`);
+    if (setLimits.length) notes.push(`${setLimits.sort().join(', ')} limit for ${prefix} ${c.name}`);
+  };
+  for (const c of pod.spec?.containers ?? []) merge(c, 'container');
+  for (const c of pod.spec?.initContainers ?? []) merge(c, 'init container');
+  return notes.length ? `LimitRanger plugin set: ${notes.join('; ')}` : undefined;
 }
