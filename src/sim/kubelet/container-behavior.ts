@@ -1,6 +1,7 @@
 import type { Millis } from '../clock.ts';
 import { bytes } from '../quantity.ts';
 import type { Guess } from '../assumptions.ts';
+import { normalizedImage, type ImageReference } from './image-reference.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -39,6 +40,11 @@ export interface ContainerBehavior {
    * resolves or the port answers.
    */
   waitsFor?: { until: 'dns' | 'tcp'; host: string; port?: number; every: Millis };
+  /**
+   * The TCP ports the process listens on, when the annotation says (`listens on 8080`): probes,
+   * Service traffic and localhost connections to any other port are refused (listeners.ts).
+   */
+  listens?: number[];
   /** Files the script creates (`touch`, `echo … >`) and removes (`rm`), by path: for exec probes. */
   files?: Record<string, { createdAt: Millis; removedAt?: Millis; content: string }>;
   /** Where this behavior came from, for reports. */
@@ -51,42 +57,123 @@ export interface ContainerBehavior {
 }
 
 /**
- * Image facts as data (scenarios/behaviors/images.yaml): what an image's default command does
- * (entries with an `image` prefix), and which references cannot be pulled (entries with a
- * `match` regular expression and a `pullError`, `{image}` standing for the reference).
+ * Image facts as data (scenarios/behaviors/images.yaml), one entry per repository as containerd
+ * names it after normalisation (image-reference.ts): what the image's default command does, its
+ * USER, what its server listens on and serves, the tags and digests kubespec knows exist. An
+ * entry with `notFoundTags` and `pullError` instead says which tags no registry has, and the
+ * registry's answer (`{image}` standing for the reference containerd pulls).
  */
 export interface ImageBehavior {
+  /** The normalised repository, e.g. `docker.io/library/busybox`; a short form is normalised. */
+  repository?: string;
+  /** Legacy: the same as `repository` (test fixtures write `image: busybox`). */
   image?: string;
+  /**
+   * Legacy: a regular expression over the reference as written (test fixtures only; the
+   * product's images.yaml uses `repository`).
+   */
   match?: string;
+  /** Tags known to exist; another tag pulls, recorded as a guess. */
+  tags?: string[];
+  /** Digests known to be manifests of this repository. */
+  digests?: string[];
   runsFor?: Millis;
   exitCode?: number;
   ignoresSigterm?: boolean;
   diesOnSigterm?: boolean;
+  /** The default command runs until stopped (a server, pause). */
+  untilStopped?: boolean;
+  /** Tags no registry has (any repository), and the registry's answer. */
+  notFoundTags?: string[];
   pullError?: string;
   /** The ports the image's default command listens on (for tcpSocket and httpGet probes). */
   listens?: number[];
   /** The HTTP paths it answers with 2xx/3xx; any other path gets 404. */
   serves?: string[];
-  /** The numeric USER of the image (absent: root, as most images run). */
-  user?: number;
+  /** The image's USER: a uid, or a name (which the kubelet cannot check for runAsNonRoot). Absent: not known. */
+  user?: number | string;
+  /** USER by tag, where a tag differs from `user` (distroless `nonroot`: 65532). */
+  userByTag?: Record<string, number | string>;
 }
 
-/** The uid an image runs as: its USER from images.yaml, else root. */
+/** The entries of an images list by normalised repository, built once per list. */
+const byRepository = new WeakMap<readonly ImageBehavior[], Map<string, ImageBehavior>>();
+
+/**
+ * The one lookup: the normalised reference and the facts filed under its repository (or, for
+ * legacy fixtures, the first `match` entry). Both undefined for a reference that does not parse.
+ */
+export function imageFacts(image: string, images: readonly ImageBehavior[]): { ref?: ImageReference; entry?: ImageBehavior } {
+  const ref = normalizedImage(image);
+  if (!ref) return {};
+  let index = byRepository.get(images);
+  if (!index) {
+    index = new Map();
+    for (const b of images) {
+      const name = b.repository ?? b.image;
+      const repo = name !== undefined ? normalizedImage(name)?.repository : undefined;
+      if (repo !== undefined && !index.has(repo)) index.set(repo, b);
+    }
+    byRepository.set(images, index);
+  }
+  return { ref, entry: index.get(ref.repository) ?? images.find((b) => b.match !== undefined && new RegExp(b.match).test(image)) };
+}
+
+/**
+ * The image's USER as the kubelet learns it from the runtime (kuberuntime/helpers.go
+ * getImageUser): a uid, or a name. Unknown images are taken to run as root: the kubelet itself
+ * treats an image config without USER as root, and most images have none; assuming a non-root
+ * user instead would let a manifest that a real node refuses pass unseen. The guess says so.
+ */
+export function imageUserOf(image: string, images: readonly ImageBehavior[]): { user: number | string; guess?: Guess } {
+  const { ref, entry } = imageFacts(image, images);
+  const user = (ref?.tag !== undefined ? entry?.userByTag?.[ref.tag] : undefined) ?? entry?.user;
+  if (user !== undefined) return { user };
+  return { user: 0, guess: { field: 'image', assumed: "the image's USER is root (no USER in its config)", why: `kubespec has no facts about the user the image "${image}" runs as` } };
+}
+
+/** The uid an image runs as: its USER from images.yaml when numeric, else root (see imageUserOf). */
 export function imageUser(image: string, images: readonly ImageBehavior[]): number {
-  const entry = images.find((b) => b.user !== undefined && (b.match ? new RegExp(b.match).test(image) : b.image !== undefined && image.startsWith(b.image)));
-  return entry?.user ?? 0;
+  const { user } = imageUserOf(image, images);
+  return typeof user === 'number' ? user : 0;
 }
 
 /** What the image's own server listens on and serves, when the container runs the image's default command. */
 export function imageServer(container: any, images: readonly ImageBehavior[]): ImageBehavior | undefined {
   if (container.command !== undefined) return undefined;
-  return images.find((b) => b.listens !== undefined && (b.match ? new RegExp(b.match).test(container.image ?? '') : b.image !== undefined && container.image?.startsWith(b.image)));
+  const { entry } = imageFacts(container.image ?? '', images);
+  return entry?.listens !== undefined ? entry : undefined;
 }
 
-/** The registry's answer when `image` cannot be pulled, or undefined when it can. */
+/**
+ * The registry's answer when `image` cannot be pulled, or undefined when it can: a tag in a
+ * `notFoundTags` list, or a digest kubespec knows belongs to another repository (content
+ * addresses: a manifest of one repository is not found in another). containerd names the
+ * reference it pulls (ParseDockerRef: `docker.io/library/nginx:does-not-exist`).
+ */
 export function pullFailure(image: string, images: readonly ImageBehavior[]): string | undefined {
-  const entry = images.find((b) => b.pullError !== undefined && (b.match ? new RegExp(b.match).test(image) : b.image !== undefined && image.startsWith(b.image)));
-  return entry?.pullError?.replaceAll('{image}', image);
+  const { ref, entry } = imageFacts(image, images);
+  if (!ref) return undefined;
+  const failure = images.find((b) => b.pullError !== undefined && ref.digest === undefined && ref.tag !== undefined && (b.notFoundTags ?? []).includes(ref.tag));
+  const foreignDigest = ref.digest !== undefined && !(entry?.digests ?? []).includes(ref.digest)
+    && images.some((b) => b !== entry && (b.digests ?? []).includes(ref.digest!));
+  const error = failure?.pullError ?? (foreignDigest ? images.find((b) => b.notFoundTags !== undefined)?.pullError : undefined);
+  return error?.replaceAll('{image}', ref.pulled);
+}
+
+/**
+ * What is taken to be true about a pull that succeeds: a tag (or digest) kubespec does not know
+ * for an image it knows is taken to exist. An image it knows nothing about gets no pull guess
+ * here (behaviorOf and imageUserOf say what else is unknown about it).
+ */
+export function pullGuesses(image: string, images: readonly ImageBehavior[]): Guess[] {
+  const { ref, entry } = imageFacts(image, images);
+  if (!ref || !entry || entry.match !== undefined) return [];
+  if (ref.digest !== undefined) {
+    return (entry.digests ?? []).includes(ref.digest) ? [] : [{ field: 'image', assumed: `the digest ${ref.digest} is a manifest in the registry`, why: `kubespec does not know this digest of ${ref.repository}` }];
+  }
+  const tag = ref.tag ?? 'latest';
+  return (entry.tags ?? []).includes(tag) ? [] : [{ field: 'image', assumed: 'the tag exists in the registry', why: `kubespec does not know the tag "${tag}" of ${ref.repository}` }];
 }
 
 export const serverBehavior: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: 'default: long-running server' };
@@ -100,9 +187,9 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
     const fromCommand = fromArgv(argv);
     if (fromCommand) return fromCommand;
   }
-  const image = images.find((b) => b.image !== undefined && b.pullError === undefined && container.image?.startsWith(b.image));
-  if (image && container.command === undefined) {
-    return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${image.image}` };
+  const { ref, entry: image } = imageFacts(container.image ?? '', images);
+  if (image && container.command === undefined && (image.runsFor !== undefined || image.untilStopped)) {
+    return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${ref!.repository}` };
   }
   if (argv.length > 0) return { ...serverBehavior, guesses: [{ field: container.command !== undefined ? 'command' : 'args', assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}"` }] };
   if (imageServer(container, images)) return serverBehavior;
@@ -133,8 +220,8 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
  * A comma-separated list: the process (`exit 3 after 10s`, `run forever`, optionally `ignoring
  * SIGTERM` or `dying on SIGTERM`), probe outcomes (`ready after 20s`, `starts after 60s`, `unhealthy after 30s`,
  * `healthy again after 90s`), memory growth (`uses 300Mi after 10s`) and disk writes (`writes 2Gi
- * after 30s` into its own layer, `writes 2Gi to /cache after 30s` into a mount), e.g. "run forever,
- * ready after 10s, unhealthy after 2m".
+ * after 30s` into its own layer, `writes 2Gi to /cache after 30s` into a mount) and listening
+ * ports (`listens on 8080`, `listens on 80 and 443`), e.g. "run forever, ready after 10s, unhealthy after 2m".
  */
 function fromAnnotation(text: string): ContainerBehavior {
   const out: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: `annotation: ${text}` };
@@ -147,6 +234,11 @@ function fromAnnotation(text: string): ContainerBehavior {
         out.exitCode = Number(m[1]);
         out.runsFor = Number(m[2] ?? 0) * UNIT_MS[m[3] ?? 's']!;
       }
+      continue;
+    }
+    m = /^listens on (\d+(?:\s+and\s+\d+)*)$/.exec(part);
+    if (m) {
+      out.listens = [...(out.listens ?? []), ...m[1]!.split(/\s+and\s+/).map(Number)];
       continue;
     }
     m = /^uses (\S+) after (\d+)(s|m|h)$/.exec(part);
@@ -168,7 +260,7 @@ function fromAnnotation(text: string): ContainerBehavior {
       else out.healthyAgainAfter = ms;
       continue;
     }
-    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "run forever dying on SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s", "writes 2Gi to /cache after 30s")`);
+    throw new Error(`kubespec.io/behavior: "${part}" is not a behavior (try "exit 1 after 10s", "run forever ignoring SIGTERM", "run forever dying on SIGTERM", "ready after 20s", "unhealthy after 30s", "healthy again after 60s", "uses 300Mi after 10s", "writes 2Gi to /cache after 30s", "listens on 8080")`);
   }
   return out;
 }

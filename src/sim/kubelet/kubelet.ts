@@ -17,7 +17,7 @@ import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { EvictionManager } from './eviction-manager.ts';
 import { DISK, MEMORY } from './node-pressure.ts';
 import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
-import { probeTimeline } from './probes.ts';
+import { probeTimeline, type ProbeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
 import { missingVolumeSource, resolveEnvironment, volumeFiles, type ObjectLookup } from './environment.ts';
 import { bytes } from '../quantity.ts';
@@ -28,6 +28,7 @@ import { reboot } from './reboot.ts';
 import { MIRROR_ANNOTATION, type StaticPods } from './static-pods.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
+import { LifecycleHooks, inPostStart, stoppedAt } from './lifecycle-hooks.ts';
 
 const COMPONENT = 'kubelet';
 
@@ -70,7 +71,16 @@ export class Kubelets implements Controller {
       failPod: (pod, rt, now, reason, message) => this.failPod(pod, rt, now, reason, message),
       writeStatus: (pod, rt) => this.writeStatus(pod, rt),
     });
+    this.hooks = new LifecycleHooks(clock, images, {
+      event: (pod, type, reason, message) => this.events.record(COMPONENT, pod, type, reason, message),
+      assume: (pod, c, guesses) => this.assumeFor(pod, containerSpec(pod, c.name) ?? { name: c.name }, c.init, { guesses }),
+      exited: (pod, c, at, exitCode, reason) => this.exited(pod, c, at, exitCode, reason),
+      current: (pod, c) => this.runtimes.get(keyText(pod.metadata))?.containers.includes(c) ?? false,
+    });
   }
+
+  /** postStart and preStop handlers (lifecycle-hooks.ts). */
+  private readonly hooks: LifecycleHooks;
 
   /** Memory pressure and local storage limits (eviction-manager.ts). */
   private readonly eviction: EvictionManager;
@@ -243,16 +253,18 @@ export class Kubelets implements Controller {
       changed = false;
       for (const c of rt.containers) {
         if (this.pollWait(pod, c, now)) changed = true;
+        if (this.hooks.advance(pod, c, containerSpec(pod, c.name), rt.podIP, now)) changed = true;
         const exit = exitTime(c);
         const probeKill = probeKillTime(c);
         const kill = probeKill === undefined ? undefined : Math.max(probeKill, attendedFrom);
         const killing = kill !== undefined && kill <= now && (exit === undefined || kill < exit);
         if (killing && c.killNoticedAt !== kill) {
           this.noteProbeKill(pod, c);
+          this.hooks.kill(pod, c, containerSpec(pod, c.name), rt.podIP, kill, probeKillGrace(pod, c) / 1000);
           c.killNoticedAt = kill;
         }
         // SIGTERM at the kill; a process that ignores it dies by SIGKILL when the grace period ends.
-        const dies = killing ? kill + (c.behavior.ignoresSigterm ? probeKillGrace(pod, c) : 0) : undefined;
+        const dies = killing ? this.probeKillEnd(pod, rt, c, kill) : undefined;
         if (dies !== undefined && dies <= now && (exit === undefined || dies <= exit)) {
           this.killedByProbe(pod, c, dies);
           changed = true;
@@ -264,6 +276,8 @@ export class Kubelets implements Controller {
       }
       for (const c of this.startable(rt)) {
         if (c.state === 'running') continue;
+        // A postStart handler holds the sync: the next container starts once it has returned.
+        if (rt.containers.some((x) => inPostStart(x, now))) break;
         if (c.backOffShownAt !== undefined && c.backOffShownAt <= now) this.showPullBackOff(pod, c);
         if (c.retryPullAt !== undefined && c.retryPullAt > now) continue;
         if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
@@ -381,7 +395,7 @@ export class Kubelets implements Controller {
     c.waitedUntil = undefined;
     // Files an earlier run left in its volumes are there from the start.
     c.outsideFiles = Object.fromEntries(Object.keys(this.writtenFiles.visible(pod, spec ?? {}, c.restartCount)).map((path) => [path, { createdAt: 0 }]));
-    c.probes = probeTimeline(spec ?? {}, c.behavior, now, probeHealth(spec ?? {}, c.behavior, this.images, c.outsideFiles));
+    c.probes = this.probesOf(pod, c, spec ?? {}, now);
     const limit = spec?.resources?.limits?.memory;
     c.oomAt = c.behavior.memory && limit !== undefined && c.behavior.memory.bytes > bytes(limit) ? now + c.behavior.memory.after : undefined;
     // Writes past an ephemeral-storage limit or an emptyDir sizeLimit get the pod evicted.
@@ -408,6 +422,7 @@ export class Kubelets implements Controller {
     c.exitCode = undefined;
     this.containerEvent(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.containerEvent(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
+    this.hooks.started(pod, c, spec, this.runtimes.get(keyText(pod.metadata))?.podIP ?? '', now);
     return true;
   }
 
@@ -438,7 +453,18 @@ export class Kubelets implements Controller {
     const before = c.outsideFiles?.[path];
     c.outsideFiles = { ...(c.outsideFiles ?? {}), [path]: exists ? { createdAt: since } : { createdAt: before?.createdAt ?? 0, removedAt: since } };
     const spec = containerSpec(pod, container) ?? {};
-    c.probes = probeTimeline(spec, c.behavior, c.startedAt, probeHealth(spec, c.behavior, this.images, c.outsideFiles));
+    c.probes = this.probesOf(pod, c, spec, c.startedAt);
+  }
+
+  /**
+   * What a container's probes do over its run from `startedAt`, judged against the pod's IP
+   * (probe-targets.ts); a probe taken to pass without knowing is recorded against the pod.
+   */
+  private probesOf(pod: KubeObject, c: ContainerRuntime, spec: any, startedAt: Millis): ProbeTimeline {
+    const podIP = this.runtimes.get(keyText(pod.metadata))?.podIP;
+    const found = probeHealth(spec, c.behavior, this.images, { podIP, outsideFiles: c.outsideFiles });
+    this.assumeFor(pod, spec, c.init, found);
+    return probeTimeline(spec, c.behavior, startedAt, found.health);
   }
 
   /** The PersistentVolume a claim is bound to, if it is. */
@@ -519,7 +545,20 @@ export class Kubelets implements Controller {
   private noteProbeKill(pod: KubeObject, c: ContainerRuntime): void {
     const which = c.probes?.startupKillAt !== undefined ? 'startup' : 'liveness';
     this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${which === 'startup' ? 'Startup' : 'Liveness'} probe failed: ${c.probes?.messages?.[which] ?? ''}`);
-    this.containerEvent(pod, c, 'Normal', 'Killing', `Container ${c.name} failed ${which} probe, will be restarted`);
+    // kuberuntime_manager.go computePodActions: ", will be restarted" only when the policy restarts
+    // it; a native sidecar's text is computeInitContainerActions' (kuberuntime_container.go).
+    const restarts = (pod.spec.restartPolicy ?? 'Always') !== 'Never';
+    const text = c.sidecar ? `Init container ${c.name} failed ${which} probe` : `Container ${c.name} failed ${which} probe${restarts ? ', will be restarted' : ''}`;
+    this.containerEvent(pod, c, 'Normal', 'Killing', text);
+  }
+
+  /**
+   * When a probe-killed process is gone: after its preStop, at SIGTERM if it handles it, at
+   * SIGKILL (the probe's grace period, at least 2 s after SIGTERM) if it ignores it.
+   */
+  private probeKillEnd(pod: KubeObject, rt: PodRuntime, c: ContainerRuntime, kill: Millis): Millis {
+    const plan = this.hooks.plan(pod, c, containerSpec(pod, c.name), rt.podIP, kill, probeKillGrace(pod, c) / 1000);
+    return c.behavior.ignoresSigterm ? plan.sigkillAt : plan.sigtermAt;
   }
 
   /** The container a failing probe killed has stopped; it restarts by policy. */
@@ -561,10 +600,12 @@ export class Kubelets implements Controller {
     const stop = (c: ContainerRuntime) => {
       if (c.state === 'running') {
         const exit = exitTime(c);
-        const graceful = c.behavior.ignoresSigterm ? deadline : Math.min(now + timings.stopOnSigterm, deadline);
-        c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
-        c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > deadline);
         this.containerEvent(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+        // preStop first, out of the same grace period; SIGKILL no sooner than 2 s after SIGTERM.
+        const plan = this.hooks.kill(pod, c, containerSpec(pod, c.name), rt.podIP, now, Math.max(0, deadline - now) / 1000);
+        const graceful = stoppedAt(c.behavior, plan);
+        c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
+        c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > plan.sigkillAt);
       } else {
         c.startAt = undefined;
       }
@@ -578,7 +619,7 @@ export class Kubelets implements Controller {
     let pending: Millis | undefined;
     for (const c of rt.containers) {
       if (c.stopAt === undefined || c.state !== 'running') continue;
-      const stopAt = Math.min(c.stopAt, deadline);
+      const stopAt = c.stopAt;
       if (stopAt <= now) {
         c.state = 'terminated';
         c.finishedAt = stopAt;
@@ -609,11 +650,12 @@ export class Kubelets implements Controller {
       if (poll !== undefined) times.push(poll);
       const exit = exitTime(c);
       if (exit !== undefined) times.push(exit);
+      times.push(...this.hooks.wakeTimes(c));
       if (c.state === 'running' && c.probes) {
         const p = c.probes;
         for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.readyAgainAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
         const kill = probeKillTime(c);
-        if (kill !== undefined && c.behavior.ignoresSigterm) times.push(kill + probeKillGrace(pod, c));
+        if (kill !== undefined) times.push(this.probeKillEnd(pod, rt, c, kill));
       }
       if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
       if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
@@ -624,6 +666,8 @@ export class Kubelets implements Controller {
   }
 
   private writeStatus(pod: KubeObject, rt: PodRuntime): void {
+    // While a postStart handler runs, the pod's sync is blocked in startContainer: no status.
+    if (rt.containers.some((c) => inPostStart(c, this.clock.now()))) return;
     const current = this.store.get('Pod', pod.metadata)!;
     const hostIP = this.nodeAddress(current.spec.nodeName);
     const status = buildPodStatus(current, rt, this.clock.now(), hostIP);

@@ -1,6 +1,8 @@
 import { imageServer, sleepSeconds, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { goDuration } from '../go-duration.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
+import { containerListens } from './listeners.ts';
+import type { Guess } from '../assumptions.ts';
 import type { Millis } from '../clock.ts';
 
 /**
@@ -11,52 +13,124 @@ export type OutsideFiles = Record<string, { createdAt: Millis; removedAt?: Milli
 
 const KINDS: Array<[ProbeKind, string]> = [['startup', 'startupProbe'], ['readiness', 'readinessProbe'], ['liveness', 'livenessProbe']];
 
+/** What the probes of a container find, and what kubespec took to be true to say so. */
+export interface ProbeFindings {
+  /** Per probe kind, its outcome over the run, where kubespec knows it (absent: it passes). */
+  health: Partial<Record<ProbeKind, ProbeHealth>>;
+  /** Probes taken to pass without knowing (fields relative to the container: `livenessProbe`). */
+  guesses: Guess[];
+}
+
+/** What the prober needs besides the container: where it connects, and what was written into the container. */
+export interface ProbeContext {
+  /** The pod's IP (status.podIP), the host of httpGet, tcpSocket and gRPC probes without their own. */
+  podIP?: string;
+  outsideFiles?: OutsideFiles;
+}
+
 /**
- * What each probe of a container finds, judged from what it points at, where kubespec knows:
- * an httpGet or tcpSocket probe against an image whose server is described in images.yaml
- * fails for good on a port it does not listen on, and an httpGet one on a path it does not
- * serve (nginx answers 404 for /live); a shell script kubespec read listens on nothing; an exec probe that checks a file (`cat`, `test -f`,
- * `ls`) passes while the container's script has created it and not yet removed it. A behavior
- * annotation that speaks of probes wins over all this; anything else passes (undefined here).
+ * What each probe of a container finds, judged from what it points at, where kubespec knows
+ * (listeners.ts): an httpGet, tcpSocket or gRPC probe to a port the container does not listen on
+ * is refused; an httpGet probe to an image server's path it does not serve gets 404 (nginx for
+ * /healthz); a gRPC probe to a server images.yaml describes fails (none of them implements
+ * grpc.health.v1); an exec probe that checks a file (`cat`, `test -f`, `ls`) passes while the
+ * container's script has created it and not yet removed it. Failures carry the prober's own text
+ * (pkg/probe/{http,tcp,grpc,exec}, v1.32). A behavior annotation that speaks of probes wins over
+ * all this. Anything else passes, with a guess: kubespec does not know that its target answers.
  */
-export function probeHealth(container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[], outsideFiles: OutsideFiles = {}): Partial<Record<ProbeKind, ProbeHealth>> {
+export function probeHealth(container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[], context: ProbeContext = {}): ProbeFindings {
+  const out: ProbeFindings = { health: {}, guesses: [] };
   const annotated = [behavior.readyAfter, behavior.startsAfter, behavior.unhealthyAfter, behavior.healthyAgainAfter].some((t) => t !== undefined);
-  if (annotated) return {};
-  const server = imageServer(container, images);
-  const out: Partial<Record<ProbeKind, ProbeHealth>> = {};
+  if (annotated) return out;
   for (const [kind, field] of KINDS) {
     const spec = container[field];
     if (!spec) continue;
-    // A script kubespec read (sleep, echo, touch, ...) opens no port, and its files are known;
-    // an unknown program's ports and files are not.
-    const scripted = behavior.source.startsWith('command:');
-    const network = spec.httpGet || spec.tcpSocket || spec.grpc;
-    const h = spec.exec ? timeoutCheck(spec.exec.command ?? [], spec.timeoutSeconds ?? 1) ?? (scripted ? fileCheck(spec.exec.command ?? [], behavior, outsideFiles) : undefined)
-      : network && scripted ? NEVER_PASSES
-      : server ? serverCheck(spec, container, server) : undefined;
-    if (h) out[kind] = h;
+    const found = spec.exec ? execCheck(spec, container, behavior, context.outsideFiles ?? {}) : networkCheck(spec, container, behavior, images, context.podIP ?? '');
+    if (found.health) out.health[kind] = found.health;
+    if (found.unknown) out.guesses.push({ field, assumed: 'its target answers', why: found.unknown });
   }
   return out;
 }
 
-function serverCheck(spec: any, container: any, server: ImageBehavior): ProbeHealth | undefined {
-  const handler = spec.httpGet ?? spec.tcpSocket;
-  if (!handler) return undefined;
-  const port = typeof handler.port === 'number' || /^\d+$/.test(String(handler.port)) ? Number(handler.port)
-    : (container.ports ?? []).find((p: any) => p.name === handler.port)?.containerPort;
-  if (port === undefined || !server.listens!.includes(port)) return NEVER_PASSES;
-  const path = String(spec.httpGet?.path ?? '/').split('?')[0] || '/';
-  if (spec.httpGet && server.serves && !server.serves.includes(path)) return NEVER_PASSES;
-  return undefined;
+/** One probe's verdict: its health where known, or why it is not known (it then passes). */
+interface Finding {
+  health?: ProbeHealth;
+  unknown?: string;
+}
+
+const failing = (message: string): Finding => ({ health: { ...NEVER_PASSES, message } });
+
+/** `host:port` as Go's net.JoinHostPort writes it (an IPv6 address in brackets). */
+const joinHostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+
+/** A port by number or by the name of one of the container's ports (probe.ResolveContainerPort). */
+function resolvePort(port: unknown, container: any): number | undefined {
+  if (typeof port === 'number' || /^\d+$/.test(String(port))) return Number(port);
+  return (container.ports ?? []).find((p: any) => p.name === port)?.containerPort;
+}
+
+/**
+ * httpGet, tcpSocket and gRPC probes, in the prober's words when they fail:
+ * - tcp.go returns the dialer's error: `dial tcp 10.244.1.5:8081: connect: connection refused`;
+ * - http.go returns the client's error for a refused connection (`Get "http://…/healthz": dial
+ *   tcp …: connect: connection refused`) and `HTTP probe failed with statuscode: 404` for a
+ *   status of 400 or more; the URL is formatURL's (request.go): scheme, host:port, path;
+ * - grpc.go dials with WithBlock, which keeps retrying a refused or non-gRPC connection until the
+ *   probe's timeout: `timeout: failed to connect service "10.244.1.5:9090" within 1s: context
+ *   deadline exceeded`.
+ */
+function networkCheck(spec: any, container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[], podIP: string): Finding {
+  const handler = spec.httpGet ?? spec.tcpSocket ?? spec.grpc;
+  if (!handler) return {};
+  const port = resolvePort(handler.port, container);
+  // A named port the container does not declare is a probe error, which the API validation
+  // already refuses for httpGet/tcpSocket; nothing to judge here.
+  if (port === undefined) return {};
+  if (handler.host && handler.host !== podIP) return { unknown: `kubespec does not know what answers at ${joinHostPort(handler.host, port)}` };
+  const host = podIP;
+  const address = joinHostPort(host, port);
+  const path = spec.httpGet ? String(spec.httpGet.path ?? '/') || '/' : '';
+  const url = spec.httpGet ? `${String(spec.httpGet.scheme ?? 'HTTP').toLowerCase()}://${address}${path.startsWith('/') ? path : `/${path}`}` : '';
+  const refused = `dial tcp ${address}: connect: connection refused`;
+  const grpcTimeout = `timeout: failed to connect service "${address}" within ${goDuration((spec.timeoutSeconds ?? 1) * 1000)}: context deadline exceeded`;
+  const listener = containerListens(container, behavior, images, port);
+  if (!listener.known) return { unknown: listener.guess.why };
+  if (!listener.listens) return failing(spec.grpc ? grpcTimeout : spec.httpGet ? `Get "${url}": ${refused}` : refused);
+  if (spec.tcpSocket) return {};
+  const server = behavior.listens ? undefined : imageServer(container, images);
+  if (spec.grpc) return server ? failing(grpcTimeout) : { unknown: `kubespec does not know whether the server on port ${port} implements the gRPC health service` };
+  if (!server?.serves) return { unknown: `kubespec does not know what the server on port ${port} answers for ${path}` };
+  if (!server.serves.includes(path.split('?')[0] || '/')) return failing('HTTP probe failed with statuscode: 404');
+  return {};
 }
 
 /** The probe's command as one line: the script of `sh -c "…"`, else the words. */
 const commandLine = (command: string[]) => (command[0]?.endsWith('sh') && command[1] === '-c' ? String(command[2] ?? '') : command.join(' '));
 
 /**
+ * Exec probes. exec.go reports a non-zero exit as a failure whose text is the command's combined
+ * output alone (the CRI's `command '…' exited with N` stays in the kubelet's log); a timeout is
+ * the CRI client's error (ExecProbeTimeout, on by default since v1.20). `true` and `false` are
+ * known; a file check is known for a script kubespec read; anything else passes with a guess.
+ */
+function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles): Finding {
+  const command: string[] = (spec.exec.command ?? []).map(String);
+  const timedOut = timeoutCheck(command, spec.timeoutSeconds ?? 1);
+  if (timedOut) return { health: timedOut };
+  const line = commandLine(command).trim();
+  const nap = /^sleep\s+(\S+)$/.exec(line);
+  if (line === 'true' || line === ':' || (nap && sleepSeconds(nap[1]!) !== undefined)) return {}; // a shorter sleep exits 0
+  if (line === 'false') return failing('');
+  const scripted = behavior.source.startsWith('command:');
+  const checked = fileCheck(line, container, behavior, outsideFiles, scripted);
+  if (checked) return { health: checked };
+  return { unknown: `kubespec cannot tell what the command "${command.join(' ')}" finds in the container` };
+}
+
+/**
  * An exec probe that is a `sleep` at least as long as timeoutSeconds: the runtime gives up on it
- * (ExecProbeTimeout, on by default since v1.20) and the kubelet counts a failure, in the CRI
- * client's words. A shorter sleep passes.
+ * and the kubelet counts a failure, in the CRI client's words (cri-client remote_runtime.go
+ * ExecSync). A shorter sleep passes.
  */
 function timeoutCheck(command: string[], timeoutSeconds: number): ProbeHealth | undefined {
   const m = /^\s*sleep\s+(\S+)\s*$/.exec(commandLine(command));
@@ -65,11 +139,23 @@ function timeoutCheck(command: string[], timeoutSeconds: number): ProbeHealth | 
   return { ...NEVER_PASSES, message: `command timed out: "${command.join(' ')}" timed out after ${goDuration(timeoutSeconds * 1000)}` };
 }
 
-/** `cat F`, `test -f F`, `test -e F`, `ls F`, or any of them under `sh -c`. */
-function fileCheck(command: string[], behavior: ContainerBehavior, outsideFiles: OutsideFiles): ProbeHealth | undefined {
-  const m = /^\s*(?:cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?\s*$/.exec(commandLine(command));
+/**
+ * `cat F`, `test -f F`, `test -e F`, `[ -f F ]`, `ls F` (or any of them under `sh -c`): passes
+ * while F exists. The files are known for a script kubespec read, and for files written from
+ * outside (kubectl exec) into any container. A missing file fails with what the tool prints:
+ * busybox's applets in busybox and alpine images, GNU coreutils elsewhere; `test` prints nothing.
+ */
+function fileCheck(line: string, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles, scripted: boolean): ProbeHealth | undefined {
+  const m = /^(cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?$/.exec(line);
   if (!m) return undefined;
-  const file = outsideFiles[m[1]!] ?? behavior.files?.[m[1]!];
-  if (!file) return NEVER_PASSES;
-  return { okFrom: file.createdAt, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) };
+  const path = m[2]!;
+  const file = outsideFiles[path] ?? (scripted ? behavior.files?.[path] : undefined);
+  if (!file && !scripted) return undefined;
+  const busybox = /(^|\/)(busybox|alpine)(:|@|$)/.test(String(container.image ?? ''));
+  const tool = m[1]!.split(/\s/)[0];
+  const message = tool === 'cat' ? (busybox ? `cat: can't open '${path}': No such file or directory\n` : `cat: ${path}: No such file or directory\n`)
+    : tool === 'ls' ? (busybox ? `ls: ${path}: No such file or directory\n` : `ls: cannot access '${path}': No such file or directory\n`)
+    : '';
+  if (!file) return { ...NEVER_PASSES, message };
+  return { okFrom: file.createdAt, message, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) };
 }
