@@ -47,7 +47,7 @@ async function main() {
     }
     const fidelity = await kubespec('fidelity');
     console.log(fidelity.all);
-    if (/^agreement: [\d.]+% \(\d+ of \d+ scenarios\)/m.test(fidelity.all ?? '')) passed += 1;
+    if (/^portable \d+ on Kubernetes \S+: agree \d+, disagree \d+, not judged \d+ /m.test(fidelity.all ?? '')) passed += 1;
     else failed += 1;
   } finally {
     console.log((await kubespec('cluster', 'reference', 'down')).all);

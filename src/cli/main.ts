@@ -152,7 +152,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
       const report = await api.fidelityRun({ cwd: env.cwd, paths, ...definedOnly(flags), log: (line) => env.stdout.write(`${line}\n`) });
       env.stdout.write(api.fidelityTable(report));
       env.stdout.write('written: reports/fidelity.txt, reports/fidelity.json\n');
-      code = report.agreeing === report.compared ? EXIT_OK : EXIT_FAILED;
+      code = report.disagree === 0 ? EXIT_OK : EXIT_FAILED;
     });
 
   const clock = program.command('clock').description('the virtual clock of a served cluster');

@@ -1,58 +1,87 @@
-import { parseAllDocuments } from 'yaml';
-import { partialMatch } from '../assertions/partial-match.ts';
-import { comparableTransitions, defaultNamespaceFixtures, normalizeName, normalizeObject, withoutKubeletOnlyFields } from './normalize.ts';
+import { eventDifferences, stateDifferences, transitionDifferences } from './observations.ts';
+import { MODEL_JUDGED_ATTACHMENT } from '../report/model-judged.ts';
 import type { ScenarioRecord } from '../report/scenario-records.ts';
 
-/** One scenario on both sides. */
+/** Why a portable scenario has no verdict comparison. */
+export type NotJudgedReason = 'kubelet' | 'model' | 'skipped' | 'unavailable';
+
+/** One portable scenario on both sides, in exactly one class. */
 export interface FidelityRow {
   id: string;
   name: string;
-  sim?: { status: string; durationMs: number };
-  real?: { status: string; durationMs: number };
-  /** Why the scenario is kept out of the agreement figure, if it is. */
-  excluded?: string;
-  agree: boolean;
-  /** For a disagreement: each side's failure. For an agreement: observations that differ. */
+  sim?: { status: string; durationMs: number; failure?: ScenarioRecord['failure'] };
+  real?: { status: string; durationMs: number; failure?: ScenarioRecord['failure'] };
+  verdict: 'agree' | 'disagree' | 'not judged';
+  /** For `not judged`: the class and the reason in words. */
+  notJudged?: { reason: NotJudgedReason; detail: string };
+  /** For a disagreement: each side's outcome. For an agreement: the observations that differ. */
   differences: string[];
 }
 
 export interface FidelityReport {
+  /** The reference cluster's Kubernetes version, when known. */
+  version?: string;
   rows: FidelityRow[];
-  compared: number;
-  agreeing: number;
+  /** Every portable scenario either run saw: the denominator. */
+  portable: number;
+  agree: number;
+  disagree: number;
+  notJudged: Record<NotJudgedReason, number>;
+  /** Agreeing scenarios whose events, lifecycles and final objects are equal too. */
+  observationsEqual: number;
+  /** agree ÷ (agree + disagree), in percent with one decimal. */
   agreementPercent: number;
-  /** Wall time of the scenarios that ran on both sides, and real ÷ simulator. */
+  /** observationsEqual ÷ agree, in percent with one decimal. */
+  observationPercent: number;
+  /** Wall time of the scenarios judged on both sides, and real ÷ simulator over all of them. */
   simMs: number;
   realMs: number;
   speedRatio: number;
+  /** The same ratio per scenario: its median and its minimum. */
+  speedMedian: number;
+  speedMin: number;
 }
 
 /** How many observation differences one scenario lists before saying "and N more". */
 const MAX_DIFFERENCES = 25;
 
+const NOT_JUDGED: NotJudgedReason[] = ['kubelet', 'model', 'skipped', 'unavailable'];
+
 /**
- * Pairs the two runs' scenarios by id and judges them: equal verdicts agree; scenarios tagged
- * @needs-kubelet (KWOK runs no containers; the reference side does not run them) and scenarios
- * the live driver skipped are listed but not counted. Where verdicts agree, the observations are compared after normalising.
+ * Pairs the two runs' scenarios by id and puts each in one class. Verdicts agree when both
+ * passed, or both failed at the same step with the same class of error; anything else is a
+ * disagreement. Not judged: @needs-kubelet scenarios (KWOK stands in for the kubelet on the
+ * reference cluster), scenarios whose verdict came from a kubespec model on the reference side
+ * (they agree by construction), scenarios the live driver skipped, and scenarios one side did
+ * not run. Where verdicts agree, the observations are compared after normalising.
  */
 export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): FidelityReport {
   const realById = new Map(real.map((r) => [r.id, r]));
-  const ids = [...new Set([...sim.map((s) => s.id), ...real.map((r) => r.id)])];
   const simById = new Map(sim.map((s) => [s.id, s]));
+  const ids = [...new Set([...sim.map((s) => s.id), ...real.map((r) => r.id)])];
   const rows = ids.map((id) => judge(simById.get(id), realById.get(id)));
-  const counted = rows.filter((r) => !r.excluded);
-  const agreeing = counted.filter((r) => r.agree).length;
-  const both = rows.filter((r) => r.sim && r.real && r.real.status !== 'SKIPPED');
-  const simMs = both.reduce((sum, r) => sum + r.sim!.durationMs, 0);
-  const realMs = both.reduce((sum, r) => sum + r.real!.durationMs, 0);
+  const agreeing = rows.filter((r) => r.verdict === 'agree');
+  const disagree = rows.filter((r) => r.verdict === 'disagree').length;
+  const notJudged = Object.fromEntries(NOT_JUDGED.map((reason) => [reason, rows.filter((r) => r.notJudged?.reason === reason).length])) as Record<NotJudgedReason, number>;
+  const observationsEqual = agreeing.filter((r) => r.differences.length === 0).length;
+  const judged = rows.filter((r) => r.verdict !== 'not judged');
+  const simMs = judged.reduce((sum, r) => sum + r.sim!.durationMs, 0);
+  const realMs = judged.reduce((sum, r) => sum + r.real!.durationMs, 0);
+  const ratios = judged.map((r) => r.real!.durationMs / Math.max(r.sim!.durationMs, 1)).sort((a, b) => a - b);
   return {
     rows,
-    compared: counted.length,
-    agreeing,
-    agreementPercent: counted.length ? Math.round((1000 * agreeing) / counted.length) / 10 : 100,
+    portable: rows.length,
+    agree: agreeing.length,
+    disagree,
+    notJudged,
+    observationsEqual,
+    agreementPercent: percent(agreeing.length, agreeing.length + disagree),
+    observationPercent: percent(observationsEqual, agreeing.length),
     simMs,
     realMs,
     speedRatio: simMs > 0 ? Math.round(realMs / simMs) : 0,
+    speedMedian: ratios.length ? Math.round(median(ratios)) : 0,
+    speedMin: ratios.length ? Math.round(ratios[0]!) : 0,
   };
 }
 
@@ -61,30 +90,22 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
   const row: FidelityRow = {
     id: any.id,
     name: any.name,
-    ...(sim ? { sim: { status: sim.status, durationMs: sim.durationMs } } : {}),
-    ...(real ? { real: { status: real.status, durationMs: real.durationMs } } : {}),
-    agree: false,
+    ...(sim ? { sim: side(sim) } : {}),
+    ...(real ? { real: side(real) } : {}),
+    verdict: 'not judged',
     differences: [],
   };
-  if (any.tags.includes('@needs-kubelet')) {
-    row.excluded = '@needs-kubelet: KWOK stands in for the kubelet, no container runs';
-    return row;
-  }
-  if (!sim || !real) {
-    row.excluded = `ran only on the ${sim ? 'simulator' : 'reference cluster'}`;
-    return row;
-  }
-  if (real.status === 'SKIPPED') row.excluded = `skipped on the reference cluster: ${firstLine(real.attachments.log).replace(/^skipped: /, '') || 'a step is simulator-only'}`;
-  row.agree = sim.status === real.status;
-  if (!row.agree) {
-    if (sim.status === 'FAILED') row.differences.push(`simulator: ${firstLines(sim.attachments['failure.txt'])}`);
-    if (real.status === 'FAILED') row.differences.push(`reference: ${firstLines(real.attachments['failure.txt'])}`);
+  const notJudged = notJudgedReason(any, sim, real);
+  if (notJudged) return { ...row, notJudged };
+  row.verdict = sameVerdict(sim!, real!) ? 'agree' : 'disagree';
+  if (row.verdict === 'disagree') {
+    row.differences = [`simulator: ${outcome(sim!)}`, `reference: ${outcome(real!)}`];
     return row;
   }
   const differences = [
-    ...eventDifferences(sim.attachments['events.txt'], real.attachments['events.txt']),
-    ...transitionDifferences(sim.attachments['timeline.txt'], real.attachments['timeline.txt']),
-    ...stateDifferences(sim.attachments['final state.yaml'], real.attachments['final state.yaml']),
+    ...eventDifferences(sim!.attachments['events.txt'], real!.attachments['events.txt']),
+    ...transitionDifferences(sim!.attachments['timeline.txt'], real!.attachments['timeline.txt']),
+    ...stateDifferences(sim!.attachments['final state.yaml'], real!.attachments['final state.yaml']),
   ];
   row.differences = differences.length > MAX_DIFFERENCES
     ? [...differences.slice(0, MAX_DIFFERENCES), `... and ${differences.length - MAX_DIFFERENCES} more`]
@@ -92,96 +113,39 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
   return row;
 }
 
-/**
- * Reasons only a kubelet reports. KWOK updates pod status without emitting them, so their absence
- * on the reference cluster says nothing about the simulator.
- */
-const kubeletReasons = new Set([
-  'Pulling', 'Pulled', 'Created', 'Started', 'Killing', 'BackOff', 'Unhealthy', 'Failed', 'ErrImagePull',
-  'ImagePullBackOff', 'FailedMount', 'SandboxChanged', 'FailedCreatePodSandBox', 'ProbeWarning', 'NodeReady',
-  'NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID', 'Starting', 'NodeAllocatableEnforced',
-]);
-
-/** Event kinds and reasons seen on one side only (counts and messages vary with timing). */
-export function eventDifferences(simText = '', realText = ''): string[] {
-  const reasons = (text: string) => new Set(text.split('\n').filter(Boolean).map((line) => {
-    const [type, reason, object] = line.split('\t');
-    return `${type} ${reason} on ${(object ?? '').split('/')[0]}`;
-  }).filter((r) => !kubeletReasons.has(r.split(' ')[1]!)));
-  const s = reasons(simText), r = reasons(realText);
-  return [
-    ...[...s].filter((x) => !r.has(x)).map((x) => `event only on the simulator: ${x}`),
-    ...[...r].filter((x) => !s.has(x)).map((x) => `event only on the reference cluster: ${x}`),
-  ];
+function notJudgedReason(any: ScenarioRecord, sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined): FidelityRow['notJudged'] {
+  if (any.tags.includes('@needs-kubelet')) return { reason: 'kubelet', detail: 'needs a real kubelet: KWOK stands in for it on the reference cluster and runs no container' };
+  if (!sim || !real) return { reason: 'unavailable', detail: `ran only on the ${sim ? 'simulator' : 'reference cluster'}` };
+  if (real.status === 'SKIPPED') return { reason: 'skipped', detail: `skipped on the reference cluster: ${firstLine(real.attachments.log).replace(/^skipped: /, '') || 'a step is simulator-only'}` };
+  const model = real.attachments[MODEL_JUDGED_ATTACHMENT];
+  if (model) return { reason: 'model', detail: `judged by a kubespec model on both sides: ${firstLine(model).replace(/^\S+:\d+ /, '')}` };
+  return undefined;
 }
 
-/**
- * Each pod's sequence of lifecycle transitions, compared as multisets per normalised name (three
- * `web-<hash>-<random>` pods on each side compare as a group). Timings are not compared.
- */
-export function transitionDifferences(simText = '', realText = ''): string[] {
-  const sequences = (text: string) => {
-    const byPod = new Map<string, string[]>();
-    for (const line of text.split('\n')) {
-      const m = /^\s*\S+\s+pod (\S+)\s+(\S+)/.exec(line);
-      if (!m) continue;
-      byPod.set(m[1]!, [...(byPod.get(m[1]!) ?? []), m[2]!]);
-    }
-    const groups = new Map<string, string[]>();
-    for (const [pod, steps] of byPod) groups.set(normalizeName(pod), [...(groups.get(normalizeName(pod)) ?? []), comparableTransitions(steps).join(' → ')]);
-    for (const list of groups.values()) list.sort();
-    return groups;
-  };
-  const s = sequences(simText), r = sequences(realText);
-  const out: string[] = [];
-  for (const pod of [...new Set([...s.keys(), ...r.keys()])].sort()) {
-    const a = s.get(pod) ?? [], b = r.get(pod) ?? [];
-    if (a.join('|') !== b.join('|')) out.push(`pod ${pod} lifecycle: simulator ${a.join('; ') || '(none)'}, reference ${b.join('; ') || '(none)'}`);
-  }
-  return out;
+/** Both passed, or both failed at the same step with the same class of error. */
+export function sameVerdict(sim: ScenarioRecord, real: ScenarioRecord): boolean {
+  if (sim.status !== real.status) return false;
+  if (sim.status !== 'FAILED') return true;
+  return sim.failure?.step === real.failure?.step && sim.failure?.error === real.failure?.error;
 }
 
-/**
- * Fields of the scenario's final objects that differ, after normalising run-specific values.
- * Objects whose normalised names collide (three `web-<hash>-<random>` pods) are compared as a
- * group: identical ones pair off first, the rest pair in order.
- */
-export function stateDifferences(simYaml = '', realYaml = ''): string[] {
-  const objects = (text: string) => {
-    const byKey = new Map<string, unknown[]>();
-    for (const doc of parseAllDocuments(text)) {
-      const o = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
-      if (!o?.kind || !o.metadata?.name || defaultNamespaceFixtures.has(`${o.kind}/${o.metadata.name}`)) continue;
-      const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), normalizeObject(withoutKubeletOnlyFields(o))]);
-    }
-    return byKey;
-  };
-  const s = objects(simYaml), r = objects(realYaml);
-  const out: string[] = [];
-  for (const key of [...new Set([...s.keys(), ...r.keys()])].sort()) {
-    const sims = [...(s.get(key) ?? [])], reals = [...(r.get(key) ?? [])];
-    if (!reals.length) out.push(`${key} only on the simulator`);
-    else if (!sims.length) out.push(`${key} only on the reference cluster`);
-    else if (sims.length !== reals.length) out.push(`${key}: ${sims.length} on the simulator, ${reals.length} on the reference cluster`);
-    for (let i = sims.length - 1; i >= 0; i--) {
-      const twin = reals.findIndex((x) => JSON.stringify(x) === JSON.stringify(sims[i]));
-      if (twin >= 0) {
-        sims.splice(i, 1);
-        reals.splice(twin, 1);
-      }
-    }
-    for (let i = 0; i < Math.min(sims.length, reals.length); i++) {
-      for (const m of partialMatch(sims[i], reals[i])) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
-      for (const m of partialMatch(reals[i], sims[i]).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
-    }
-  }
-  return [...new Set(out)];
+function side(r: ScenarioRecord): NonNullable<FidelityRow['sim']> {
+  return { status: r.status, durationMs: r.durationMs, ...(r.failure ? { failure: r.failure } : {}) };
 }
 
-function show(v: unknown): string {
-  const text = JSON.stringify(v) ?? 'undefined';
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+function outcome(r: ScenarioRecord): string {
+  if (r.status !== 'FAILED') return r.status.toLowerCase();
+  const where = r.failure ? ` at ${r.failure.step} with ${r.failure.error}` : '';
+  return `failed${where}: ${firstLines(r.attachments['failure.txt'])}`;
+}
+
+function percent(part: number, whole: number): number {
+  return whole ? Math.round((1000 * part) / whole) / 10 : 100;
+}
+
+function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function firstLine(text: string | undefined): string {

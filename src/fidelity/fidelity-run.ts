@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readState, referenceContext, referenceDown, referenceUp } from '../cluster/reference/reference-cluster.ts';
@@ -41,10 +41,17 @@ export async function fidelityRun(options: FidelityOptions): Promise<FidelityRep
   const tags = options.tags ? `@portable and (${options.tags})` : '@portable';
   if (options.rerunSimulator) await runSimulator(options, tags, reports);
   else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir);
-  const report = compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd));
+  const version = readState(cacheDir)?.version ?? lastVersion(options.cwd);
+  const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd)) };
   writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
   return report;
+}
+
+/** The version the last fidelity report named (a --compare-only run after the cluster went down). */
+function lastVersion(cwd: string): string | undefined {
+  const file = join(cwd, 'reports', 'fidelity.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version : undefined;
 }
 
 function lastRun(reports: string, side: 'sim' | 'reference', cwd: string) {

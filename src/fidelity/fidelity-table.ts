@@ -1,25 +1,40 @@
-import type { FidelityReport } from './compare-runs.ts';
+import type { FidelityReport, FidelityRow } from './compare-runs.ts';
 
-/** The fidelity report as text: a row per scenario, then every difference, then the headline. */
+/**
+ * The fidelity report as text: a row per portable scenario (every one, in exactly one class),
+ * then every difference, then the headline in the form the README quotes.
+ */
 export function fidelityTable(report: FidelityReport): string {
   const width = Math.max(...report.rows.map((r) => r.id.length), 8);
   const verdict = (side?: { status: string; durationMs: number }) => (side ? `${side.status.toLowerCase()} ${seconds(side.durationMs)}` : '-').padEnd(18);
   const lines = [`${'scenario'.padEnd(width)}  ${'simulator'.padEnd(18)}${'reference'.padEnd(18)}verdict`];
-  for (const r of report.rows) {
-    const mark = r.excluded ? `not counted (${r.excluded})` : r.agree ? (r.differences.length ? `agree, ${r.differences.length} observation differences` : 'agree') : 'DISAGREE';
-    lines.push(`${r.id.padEnd(width)}  ${verdict(r.sim)}${verdict(r.real)}${mark}`);
-  }
+  for (const r of report.rows) lines.push(`${r.id.padEnd(width)}  ${verdict(r.sim)}${verdict(r.real)}${mark(r)}`);
   const detailed = report.rows.filter((r) => r.differences.length);
   if (detailed.length) {
     lines.push('', 'Differences:');
     for (const r of detailed) {
-      lines.push(`${r.id} ${r.name}${r.agree ? '' : ' (verdicts disagree)'}`);
+      lines.push(`${r.id} ${r.name}${r.verdict === 'disagree' ? ' (verdicts disagree)' : ''}`);
       for (const d of r.differences) lines.push(`  - ${d}`);
     }
   }
-  lines.push('', `agreement: ${report.agreementPercent}% (${report.agreeing} of ${report.compared} scenarios)`,
-    `speed: the simulator ran them in ${seconds(report.simMs)}, the reference cluster in ${seconds(report.realMs)}: ${report.speedRatio}× faster`);
+  lines.push('', headline(report),
+    `speed: the simulator ran the judged scenarios in ${seconds(report.simMs)}, the reference cluster in ${seconds(report.realMs)}: ${report.speedRatio}× faster in total, per scenario median ${report.speedMedian}×, minimum ${report.speedMin}×`);
   return lines.join('\n') + '\n';
+}
+
+/** `portable 300: agree N, disagree N, not judged N (kubelet N, model N, skipped N, unavailable N); observations equal in N of N agreeing`. */
+export function headline(report: FidelityReport): string {
+  const n = report.notJudged;
+  const notJudged = n.kubelet + n.model + n.skipped + n.unavailable;
+  return `portable ${report.portable}${report.version ? ` on Kubernetes ${report.version}` : ''}: agree ${report.agree}, disagree ${report.disagree}, not judged ${notJudged} `
+    + `(kubelet ${n.kubelet}, model ${n.model}, skipped ${n.skipped}, unavailable ${n.unavailable}); `
+    + `observations equal in ${report.observationsEqual} of ${report.agree} agreeing (${report.observationPercent}%); verdicts agree in ${report.agreementPercent}% of the judged`;
+}
+
+function mark(r: FidelityRow): string {
+  if (r.verdict === 'not judged') return `not judged (${r.notJudged!.reason}: ${r.notJudged!.detail})`;
+  if (r.verdict === 'disagree') return 'DISAGREE';
+  return r.differences.length ? `agree, ${r.differences.length} observation difference${r.differences.length === 1 ? '' : 's'}` : 'agree, observations equal';
 }
 
 function seconds(ms: number): string {

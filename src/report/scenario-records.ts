@@ -12,6 +12,11 @@ export interface ScenarioRecord {
   durationMs: number;
   /** The report attachments by file name (timeline.txt, events.txt, final state.yaml, failure.txt) and `log`. */
   attachments: Record<string, string>;
+  /**
+   * Where a failed scenario failed: the step's line in its feature file (or `hook` for a
+   * Before/After hook) and the error's class (`WaitTimeoutAssertionError`, `InvalidError`, …).
+   */
+  failure?: { step: string; error: string };
 }
 
 const rank = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
@@ -27,14 +32,20 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
   const testCases = new Map<string, TestCase>();
   const lines = new Map<string, number>();
   const byStart = new Map<string, ScenarioRecord & { startedAt: number }>();
+  const stepLines = new Map<string, number>();
+  /** testCaseStarted id → testCase id. */
+  const caseOf = new Map<string, string>();
   const done: ScenarioRecord[] = [];
   for (const m of envelopes) {
     if (m.gherkinDocument) {
       for (const child of m.gherkinDocument.feature?.children ?? []) {
+        const backgrounds = [child.background, ...(child.rule?.children.map((c) => c.background) ?? [])];
+        for (const b of backgrounds) for (const step of b?.steps ?? []) stepLines.set(step.id, step.location.line);
         const scenarios = child.rule ? child.rule.children.map((c) => c.scenario) : [child.scenario];
         for (const s of scenarios) {
           if (!s) continue;
           lines.set(s.id, s.location.line);
+          for (const step of s.steps) stepLines.set(step.id, step.location.line);
           for (const examples of s.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
         }
       }
@@ -42,6 +53,7 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
     if (m.pickle) pickles.set(m.pickle.id, m.pickle);
     if (m.testCase) testCases.set(m.testCase.id, m.testCase);
     if (m.testCaseStarted) {
+      caseOf.set(m.testCaseStarted.id, m.testCaseStarted.testCaseId);
       const pickle = pickles.get(testCases.get(m.testCaseStarted.testCaseId)!.pickleId)!;
       // An outline's row is its own scenario: the row's line, not the outline's.
       const line = lines.get(pickle.astNodeIds[pickle.astNodeIds.length - 1]!) ?? 0;
@@ -57,8 +69,16 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
     }
     if (m.testStepFinished) {
       const r = byStart.get(m.testStepFinished.testCaseStartedId);
-      const status = m.testStepFinished.testStepResult.status as ScenarioRecord['status'];
+      const result = m.testStepFinished.testStepResult;
+      const status = result.status as ScenarioRecord['status'];
       if (r && rank.indexOf(status) > rank.indexOf(r.status)) r.status = status;
+      if (r && status === 'FAILED' && !r.failure) {
+        const testCase = testCases.get(caseOf.get(m.testStepFinished.testCaseStartedId)!);
+        const step = testCase?.testSteps.find((s) => s.id === m.testStepFinished!.testStepId);
+        const pickle = testCase && pickles.get(testCase.pickleId);
+        const pickleStep = step?.pickleStepId ? pickle?.steps.find((s) => s.id === step.pickleStepId) : undefined;
+        r.failure = { step: pickleStep ? `line ${stepLines.get(pickleStep.astNodeIds[0]!) ?? '?'}` : 'hook', error: errorClass(result) };
+      }
     }
     if (m.attachment?.testCaseStartedId) {
       const r = byStart.get(m.attachment.testCaseStartedId);
@@ -76,6 +96,13 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
     }
   }
   return done;
+}
+
+/** The error's class name: Cucumber's exception type, else the `Name: ` a message starts with. */
+function errorClass(result: { exception?: { type: string }; message?: string }): string {
+  const type = result.exception?.type;
+  if (type && type !== 'Error') return type;
+  return /^(\w*Error)\b/.exec(result.message ?? '')?.[1] ?? type ?? 'Error';
 }
 
 function millis(t: { seconds: number; nanos: number }): number {

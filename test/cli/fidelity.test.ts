@@ -23,7 +23,7 @@ test('a run writes messages.ndjson under --reports, and fidelity --compare-only 
   await kubespec(dir, 'run', '--reports', 'reports/fidelity/reference');
   const same = await kubespec(dir, 'fidelity', '--compare-only');
   assert.equal(same.code, 0, same.stdout + same.stderr);
-  assert.match(same.stdout, /features\/card\.feature:7\s+passed \S+\s+passed \S+\s+agree\n/);
-  assert.match(same.stdout, /agreement: 100% \(1 of 1 scenarios\)/);
-  assert.equal(JSON.parse(readFileSync(join(dir, 'reports', 'fidelity.json'), 'utf8')).agreeing, 1);
+  assert.match(same.stdout, /features\/card\.feature:7\s+passed \S+\s+passed \S+\s+agree, observations equal\n/);
+  assert.match(same.stdout, /^portable 1: agree 1, disagree 0, not judged 0 \(kubelet 0, model 0, skipped 0, unavailable 0\); observations equal in 1 of 1 agreeing \(100%\); verdicts agree in 100% of the judged$/m);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'reports', 'fidelity.json'), 'utf8')).agree, 1);
 });

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stringify } from 'yaml';
-import { compareRuns, eventDifferences, stateDifferences, transitionDifferences } from '../../src/fidelity/compare-runs.ts';
+import { compareRuns } from '../../src/fidelity/compare-runs.ts';
+import { fidelityTable, headline } from '../../src/fidelity/fidelity-table.ts';
 import { normalizeName } from '../../src/fidelity/normalize.ts';
+import { MODEL_JUDGED_ATTACHMENT } from '../../src/report/model-judged.ts';
 import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 function record(id: string, status: ScenarioRecord['status'], durationMs: number, extra: Partial<ScenarioRecord> = {}): ScenarioRecord {
   return { id, name: id, tags: ['@portable'], status, durationMs, attachments: {}, ...extra };
 }
+
+const failedAt = (step: string, error: string, message = `${error}: it did not hold`): Partial<ScenarioRecord> => ({ failure: { step, error }, attachments: { 'failure.txt': message } });
 
 test('generated suffixes normalise; ordinals and ordinary words do not', () => {
   assert.equal(normalizeName('web-5d8f7c9b6d-x2k9p'), 'web-<hash>-<random>');
@@ -16,64 +19,67 @@ test('generated suffixes normalise; ordinals and ordinary words do not', () => {
   assert.equal(normalizeName('nginx-proxy'), 'nginx-proxy');
 });
 
-test('equal verdicts agree, different ones do not; @needs-kubelet and live skips are listed but not counted', () => {
+test('every portable scenario lands in exactly one class, and the denominator is all of them', () => {
   const report = compareRuns(
-    [record('a.feature:3', 'PASSED', 10), record('a.feature:9', 'PASSED', 20, { attachments: {} }), record('b.feature:4', 'FAILED', 5, { tags: ['@portable', '@needs-kubelet'] }), record('c.feature:2', 'PASSED', 5)],
-    [record('a.feature:3', 'PASSED', 4000), record('a.feature:9', 'FAILED', 6000, { attachments: { 'failure.txt': 'StatefulSet "db" to have 2 ready replicas: not true within 2m\nmore' } }), record('b.feature:4', 'PASSED', 100), record('c.feature:2', 'SKIPPED', 1)],
+    [
+      record('a.feature:3', 'PASSED', 10),
+      record('a.feature:9', 'PASSED', 20),
+      record('b.feature:4', 'PASSED', 5, { tags: ['@portable', '@needs-kubelet'] }),
+      record('c.feature:2', 'PASSED', 5),
+      record('d.feature:7', 'PASSED', 5),
+      record('e.feature:1', 'PASSED', 5),
+    ],
+    [
+      record('a.feature:3', 'PASSED', 4000),
+      record('a.feature:9', 'FAILED', 6000, failedAt('line 12', 'WaitTimeoutAssertionError', 'WaitTimeoutAssertionError: StatefulSet "db" to have 2 ready replicas: not true within 2m\nmore')),
+      record('c.feature:2', 'SKIPPED', 1, { attachments: { log: 'skipped: failing a node needs the simulator' } }),
+      record('d.feature:7', 'PASSED', 900, { attachments: { [MODEL_JUDGED_ATTACHMENT]: 'features/d.feature:9 pod {string} can reach service {string} on port {int}: judged by the NetworkPolicy and kube-proxy model\n' } }),
+    ],
   );
-  assert.equal(report.compared, 2);
-  assert.equal(report.agreeing, 1);
+  assert.equal(report.portable, 6);
+  assert.equal(report.agree, 1);
+  assert.equal(report.disagree, 1);
+  assert.deepEqual(report.notJudged, { kubelet: 1, model: 1, skipped: 1, unavailable: 1 });
+  assert.equal(report.agree + report.disagree + Object.values(report.notJudged).reduce((a, b) => a + b), report.portable);
   assert.equal(report.agreementPercent, 50);
-  const disagreement = report.rows.find((r) => r.id === 'a.feature:9')!;
-  assert.equal(disagreement.agree, false);
-  assert.deepEqual(disagreement.differences, ['reference: StatefulSet "db" to have 2 ready replicas: not true within 2m / more']);
-  assert.match(report.rows.find((r) => r.id === 'b.feature:4')!.excluded!, /^@needs-kubelet/);
-  assert.match(report.rows.find((r) => r.id === 'c.feature:2')!.excluded!, /^skipped on the reference cluster/);
-  // Speed over the scenarios that ran on both: 35 ms against 10100 ms.
-  assert.equal(report.simMs, 35);
-  assert.equal(report.realMs, 10100);
-  assert.equal(report.speedRatio, 289);
+  assert.deepEqual(report.rows.find((r) => r.id === 'a.feature:9')!.differences, [
+    'simulator: passed',
+    'reference: failed at line 12 with WaitTimeoutAssertionError: WaitTimeoutAssertionError: StatefulSet "db" to have 2 ready replicas: not true within 2m / more',
+  ]);
+  assert.equal(report.rows.find((r) => r.id === 'c.feature:2')!.notJudged!.detail, 'skipped on the reference cluster: failing a node needs the simulator');
+  assert.equal(report.rows.find((r) => r.id === 'd.feature:7')!.notJudged!.detail, 'judged by a kubespec model on both sides: pod {string} can reach service {string} on port {int}: judged by the NetworkPolicy and kube-proxy model');
+  assert.equal(report.rows.find((r) => r.id === 'e.feature:1')!.notJudged!.detail, 'ran only on the simulator');
+  // Speed over the judged scenarios only: 30 ms against 10000 ms; per scenario 400× and 300×.
+  assert.equal(report.simMs, 30);
+  assert.equal(report.realMs, 10000);
+  assert.equal(report.speedRatio, 333);
+  assert.equal(report.speedMedian, 350);
+  assert.equal(report.speedMin, 300);
 });
 
-test('events compare by type, reason and kind, without the kubelet reasons KWOK never reports', () => {
-  const sim = 'Normal\tScheduled\tPod/web-0\tSuccessfully assigned\nNormal\tPulled\tPod/web-0\tpulled\nNormal\tSuccessfulCreate\tStatefulSet/web\tcreate Pod web-0\n';
-  const real = 'Normal\tScheduled\tPod/web-0\tSuccessfully assigned\nWarning\tFailedCreate\tStatefulSet/web\tx\n';
-  assert.deepEqual(eventDifferences(sim, real), [
-    'event only on the simulator: Normal SuccessfulCreate on StatefulSet',
-    'event only on the reference cluster: Warning FailedCreate on StatefulSet',
+test('two failures agree only at the same step with the same class of error', () => {
+  const sim = [record('a:1', 'FAILED', 1, failedAt('line 5', 'KubespecAssertionError')), record('b:1', 'FAILED', 1, failedAt('line 5', 'KubespecAssertionError')), record('c:1', 'FAILED', 1, failedAt('line 5', 'KubespecAssertionError'))];
+  const real = [record('a:1', 'FAILED', 9, failedAt('line 5', 'KubespecAssertionError')), record('b:1', 'FAILED', 9, failedAt('line 8', 'KubespecAssertionError')), record('c:1', 'FAILED', 9, failedAt('line 5', 'WaitTimeoutAssertionError'))];
+  const report = compareRuns(sim, real);
+  assert.deepEqual(report.rows.map((r) => [r.id, r.verdict]), [['a:1', 'agree'], ['b:1', 'disagree'], ['c:1', 'disagree']]);
+  assert.deepEqual(report.rows[1]!.differences, [
+    'simulator: failed at line 5 with KubespecAssertionError: KubespecAssertionError: it did not hold',
+    'reference: failed at line 8 with KubespecAssertionError: KubespecAssertionError: it did not hold',
   ]);
 });
 
-test('pod lifecycles compare per normalised name, ignoring what happens between terminating and deleted', () => {
-  const sim = '0s  pod web-b7k2x  created\n1s  pod web-b7k2x  scheduled\n5s  pod web-b7k2x  terminating\n6s  pod web-b7k2x  succeeded\n7s  pod web-b7k2x  deleted\n';
-  const same = '0s  pod web-xz2k4  created\n2s  pod web-xz2k4  scheduled\n9s  pod web-xz2k4  terminating\n9s  pod web-xz2k4  deleted\n';
-  assert.deepEqual(transitionDifferences(sim, same), []);
-  const different = '0s  pod web-xz2k4  created\n';
-  assert.deepEqual(transitionDifferences(sim, different), ['pod web-<random> lifecycle: simulator created → scheduled → terminating → deleted, reference created']);
-});
-
-test('final objects compare after normalising uids, times, IPs, namespaces and kubelet-only pod fields', () => {
-  const pod = (ns: string, ip: string, extra: object) => ({
-    apiVersion: 'v1', kind: 'Pod',
-    metadata: { name: 'web-0', namespace: ns, uid: ns, resourceVersion: ip, creationTimestamp: '2026-01-01T00:00:00Z', ownerReferences: [{ kind: 'StatefulSet', name: 'web', uid: ns }] },
-    spec: { nodeName: 'worker-1', enableServiceLinks: true },
-    status: { podIP: ip, hostIPs: [{ ip }], conditions: [{ type: 'PodReadyToStartContainers', status: 'True' }], ...extra },
-  });
-  const sim = stringify(pod('default', '10.244.1.2', { qosClass: 'BestEffort' }));
-  const real = stringify(pod('ks-x-1a2b3c', '10.0.0.7', { qosClass: 'Burstable' }));
-  assert.deepEqual(stateDifferences(sim, real), ['Pod/web-0 status.qosClass: simulator "BestEffort", reference "Burstable"']);
-  assert.deepEqual(stateDifferences(sim + '---\n' + stringify({ kind: 'Service', metadata: { name: 'kubernetes' } }), sim), []);
-  assert.deepEqual(stateDifferences(sim, sim + '---\n' + stringify({ kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nx' } })),
-    ['ConfigMap/kube-root-ca.crt only on the reference cluster']);
-});
-
-test('objects whose names normalise alike compare as a group, and hashes inside texts normalise', () => {
-  const rs = (hash: string, ready: number) => ({ kind: 'ReplicaSet', metadata: { name: `web-${hash}` }, status: { readyReplicas: ready, message: `ReplicaSet "web-${hash}" has successfully progressed.` } });
-  const sim = [rs('5d8f7c9b6d', 3), rs('7b9c4d5f68', 0)].map((o) => stringify(o)).join('---\n');
-  const real = [rs('6c4f7d8b9z', 0), rs('68b7f9c4d2', 3)].map((o) => stringify(o)).join('---\n');
-  assert.deepEqual(stateDifferences(sim, real), []);
-  assert.deepEqual(stateDifferences(sim, stringify(rs('6c4f7d8b9z', 2))), [
-    'ReplicaSet/web-<hash>: 2 on the simulator, 1 on the reference cluster',
-    'ReplicaSet/web-<hash> status.readyReplicas: simulator 3, reference 2',
-  ]);
+test('observation agreement counts the agreeing scenarios with no difference, and the headline has every count', () => {
+  const events = (reason: string) => ({ attachments: { 'events.txt': `Normal\t${reason}\tStatefulSet/web\tx\n` } });
+  const report = compareRuns(
+    [record('a:1', 'PASSED', 1, events('SuccessfulCreate')), record('b:1', 'PASSED', 1, events('SuccessfulCreate'))],
+    [record('a:1', 'PASSED', 500, events('SuccessfulCreate')), record('b:1', 'PASSED', 700, events('SuccessfulDelete'))],
+  );
+  assert.equal(report.observationsEqual, 1);
+  assert.equal(report.observationPercent, 50);
+  assert.equal(headline({ ...report, version: 'v1.32.13' }),
+    'portable 2 on Kubernetes v1.32.13: agree 2, disagree 0, not judged 0 (kubelet 0, model 0, skipped 0, unavailable 0); observations equal in 1 of 2 agreeing (50%); verdicts agree in 100% of the judged');
+  const table = fidelityTable(report);
+  assert.match(table, /^a:1 +passed 0\.00s +passed 0\.50s +agree, observations equal$/m);
+  assert.match(table, /^b:1 +passed 0\.00s +passed 0\.70s +agree, 2 observation differences$/m);
+  assert.match(table, /^ {2}- event only on the simulator: Normal SuccessfulCreate on StatefulSet$/m);
 });

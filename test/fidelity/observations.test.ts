@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { eventDifferences, stateDifferences, transitionDifferences } from '../../src/fidelity/observations.ts';
+
+test('events compare by type, reason and kind, without the kubelet reasons KWOK never reports', () => {
+  const sim = 'Normal\tScheduled\tPod/web-0\tSuccessfully assigned\nNormal\tPulled\tPod/web-0\tpulled\nNormal\tSuccessfulCreate\tStatefulSet/web\tcreate Pod web-0\n';
+  const real = 'Normal\tScheduled\tPod/web-0\tSuccessfully assigned\nWarning\tFailedCreate\tStatefulSet/web\tx\n';
+  assert.deepEqual(eventDifferences(sim, real), [
+    'event only on the simulator: Normal SuccessfulCreate on StatefulSet',
+    'event only on the reference cluster: Warning FailedCreate on StatefulSet',
+  ]);
+});
+
+test('pod lifecycles compare per normalised name, ignoring what happens between terminating and deleted', () => {
+  const sim = '0s  pod web-b7k2x  created\n1s  pod web-b7k2x  scheduled\n5s  pod web-b7k2x  terminating\n6s  pod web-b7k2x  succeeded\n7s  pod web-b7k2x  deleted\n';
+  const same = '0s  pod web-xz2k4  created\n2s  pod web-xz2k4  scheduled\n9s  pod web-xz2k4  terminating\n9s  pod web-xz2k4  deleted\n';
+  assert.deepEqual(transitionDifferences(sim, same), []);
+  const different = '0s  pod web-xz2k4  created\n';
+  assert.deepEqual(transitionDifferences(sim, different), ['pod web-<random> lifecycle: simulator created → scheduled → terminating → deleted, reference created']);
+});
+
+test('final objects compare after normalising uids, times, IPs, namespaces and kubelet-only pod fields', () => {
+  const pod = (ns: string, ip: string, extra: object) => ({
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name: 'web-0', namespace: ns, uid: ns, resourceVersion: ip, creationTimestamp: '2026-01-01T00:00:00Z', ownerReferences: [{ kind: 'StatefulSet', name: 'web', uid: ns }] },
+    spec: { nodeName: 'worker-1', enableServiceLinks: true },
+    status: { podIP: ip, hostIPs: [{ ip }], conditions: [{ type: 'PodReadyToStartContainers', status: 'True' }], ...extra },
+  });
+  const sim = stringify(pod('default', '10.244.1.2', { qosClass: 'BestEffort' }));
+  const real = stringify(pod('ks-x-1a2b3c', '10.0.0.7', { qosClass: 'Burstable' }));
+  assert.deepEqual(stateDifferences(sim, real), ['Pod/web-0 status.qosClass: simulator "BestEffort", reference "Burstable"']);
+  assert.deepEqual(stateDifferences(sim + '---\n' + stringify({ kind: 'Service', metadata: { name: 'kubernetes' } }), sim), []);
+  assert.deepEqual(stateDifferences(sim, sim + '---\n' + stringify({ kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nx' } })),
+    ['ConfigMap/kube-root-ca.crt only on the reference cluster']);
+});
+
+test('objects whose names normalise alike compare as a group, and hashes inside texts normalise', () => {
+  const rs = (hash: string, ready: number) => ({ kind: 'ReplicaSet', metadata: { name: `web-${hash}` }, status: { readyReplicas: ready, message: `ReplicaSet "web-${hash}" has successfully progressed.` } });
+  const sim = [rs('5d8f7c9b6d', 3), rs('7b9c4d5f68', 0)].map((o) => stringify(o)).join('---\n');
+  const real = [rs('6c4f7d8b9z', 0), rs('68b7f9c4d2', 3)].map((o) => stringify(o)).join('---\n');
+  assert.deepEqual(stateDifferences(sim, real), []);
+  assert.deepEqual(stateDifferences(sim, stringify(rs('6c4f7d8b9z', 2))), [
+    'ReplicaSet/web-<hash>: 2 on the simulator, 1 on the reference cluster',
+    'ReplicaSet/web-<hash> status.readyReplicas: simulator 3, reference 2',
+  ]);
+});
