@@ -73,7 +73,6 @@ Feature: Custom resources: a kind exists once its CustomResourceDefinition does
       | VirtualService          | networking.istio.io  | v1      | virtualservices        | hosts: [reviews]                   |
       | DestinationRule         | networking.istio.io  | v1      | destinationrules       | host: reviews                      |
 
-    @C000-113
     Examples: volume snapshots
       | kind                    | group                  | version | plural             | field                                         |
       | VolumeSnapshot          | snapshot.storage.k8s.io | v1     | volumesnapshots    | volumeSnapshotClassName: csi-snapclass        |

@@ -36,7 +36,7 @@ Feature: Labels, selectors and namespaces
       spec: {containers: [{name: c, image: registry.k8s.io/pause:3.10}]}
       """
 
-  @portable @C001-097 @C001-098 @C001-099 @C003-009 @C003-001 @C003-015
+  @portable @C001-097 @C001-098 @C001-099 @C003-009
   Scenario: equality selectors, commas meaning AND
     Then the pods labelled "app=myapp" are "web-v1, web-v2"
     And the pods labelled "app=myapp,version=v1" are "web-v1"
@@ -63,7 +63,7 @@ Feature: Labels, selectors and namespaces
     When pod "unlabelled" is labelled "env-"
     Then the pods labelled "env" are "web-v1, web-v2"
 
-  @portable @C001-104 @C001-105
+  @portable @C001-105
   Scenario: annotations hold free text; label values are restricted
     Then pod "web-v1" matches:
       """yaml
@@ -80,7 +80,7 @@ Feature: Labels, selectors and namespaces
       spec: {containers: [{name: c, image: registry.k8s.io/pause:3.10}]}
       """
 
-  @sim-only @C001-109 @C001-106 @C001-110
+  @sim-only @C001-109 @C001-106
   Scenario: a fresh cluster's namespaces; new ones are Active
     Then Namespace "kube-system" exists
     And Namespace "kube-public" exists

@@ -26,7 +26,7 @@ Feature: ConfigMaps and Secrets in pods
         password: s3cr3t
       """
 
-  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-093 @C002-090 @C001-267 @C001-268 @C004-058 @C004-060 @C004-070 @C000-183
+  @portable @needs-kubelet @C000-124 @C000-125 @C000-127 @C002-095 @C002-090 @C001-267 @C001-268 @C004-058 @C004-060 @C004-070 @C000-183
   Scenario: env, envFrom with a prefix, and secret keys; explicit env wins
     When the following manifest is applied:
       """yaml
@@ -57,7 +57,7 @@ Feature: ConfigMaps and Secrets in pods
     And container "app" of pod "web" has environment variable "DB_USER" set to "admin"
     And container "app" of pod "web" has environment variable "DB_PASSWORD" set to "s3cr3t"
 
-  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-097 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237 @C004-063 @C004-057 @C004-062
+  @portable @needs-kubelet @C000-128 @C000-130 @C000-131 @C000-134 @C002-081 @C002-045 @C002-080 @C001-265 @C001-270 @C001-237 @C004-063 @C004-057 @C004-062
   Scenario: volumes show every key or the chosen items, and follow updates; env does not
     When the following manifest is applied:
       """yaml
@@ -155,7 +155,7 @@ Feature: ConfigMaps and Secrets in pods
     Then pod "early" is Running within 1 minute
     And container "app" of pod "early" has environment variable "FEATURE" set to "on"
 
-  @portable @needs-kubelet @C000-129 @C000-132 @C001-238 @C004-108 @C004-073
+  @portable @needs-kubelet @C000-129 @C001-238 @C004-108 @C004-073
   Scenario: a missing volume source keeps the pod ContainerCreating with FailedMount
     When the following manifest is applied:
       """yaml
@@ -271,7 +271,7 @@ Feature: ConfigMaps and Secrets in pods
       """
     Then Secret "registry" exists
 
-  @portable @C000-056 @C001-263 @C004-067
+  @portable @C000-056
   Scenario: stringData is written into data, base64-encoded, and never read back
     Then Secret "db-secret" matches:
       """yaml

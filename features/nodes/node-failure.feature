@@ -7,7 +7,7 @@ Feature: Node failure, taints and eviction
   Background:
     Given a cluster with 3 worker nodes
 
-  @sim-only @C001-003 @C001-039 @C001-071
+  @sim-only @C001-003 @C001-039
   Scenario: the pod of a failed node is replaced elsewhere after the 300-second toleration
     Given a Deployment "api" with 3 replicas
     And Deployment "api" is rolled out within 1 minute

@@ -140,7 +140,7 @@ Feature: Container lifecycle
             state: {running: {startedAt: "2026-01-01T00:22:03Z"}}
       """
 
-  @portable @needs-kubelet @C003-062 @C003-063 @C002-069 @C002-071 @C001-079 @C001-080
+  @portable @needs-kubelet @C002-071
   Scenario: init containers run one by one before the app containers start together
     When the following manifest is applied:
       """yaml

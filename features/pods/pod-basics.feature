@@ -97,7 +97,7 @@ Feature: Pod basics: required fields, placement, environment and resources
         containers: [{name: app, image: registry.k8s.io/nginx-slim:0.27}]
       """
 
-  @portable @C002-016 @C002-064 @C002-006 @C002-008 @C001-074 @C004-001
+  @portable @C002-016 @C002-064 @C002-006 @C002-008 @C004-001
   Scenario: a pod runs all its containers on one node and is ready when each of them is
     When the following manifest is applied:
       """yaml
@@ -188,7 +188,7 @@ Feature: Pod basics: required fields, placement, environment and resources
     And container "main" of pod "facts" has environment variable "POD_NAMESPACE" set to "${namespace}"
     And container "helper" of pod "facts" has no environment variable "ENV_VAR1"
 
-  @portable @C002-053 @C002-054 @C002-049 @C001-096 @C001-092 @C001-093 @C001-029 @C001-089 @C004-106 @C001-094 @C001-037 @C001-008 @C002-051 @C002-050 @C004-125
+  @portable @C002-053 @C002-054 @C002-049 @C001-096 @C001-092 @C001-093 @C001-029 @C001-089 @C004-106 @C001-094 @C001-037 @C001-008 @C002-051 @C004-125
   Scenario: limits alone set the requests (Guaranteed), lower requests make it Burstable, and requests decide placement
     When the following manifest is applied:
       """yaml
@@ -404,7 +404,7 @@ Feature: Pod basics: required fields, placement, environment and resources
       """
     And pod "phases" is Succeeded within 1 minute
 
-  @portable @needs-kubelet @C002-074 @C002-075 @C002-076
+  @portable @needs-kubelet @C002-074 @C002-075
   Scenario: a downwardAPI volume lists the labels as key="value" lines and follows changes; env does not
     When the following manifest is applied:
       """yaml
@@ -472,7 +472,7 @@ Feature: Pod basics: required fields, placement, environment and resources
           - name: backup
             image: busybox:1.36
             env: [{name: NAP, value: "5"}]
-            command: ["sh", "-c", "echo backup-$(date +%Y%m%d).sql; sleep $(NAP); exit 3"]
+            command: ["sh", "-c", "echo backup-$(date +%Y%m%d).sql; sleep $(NAP) && exit 3"]
       """
     Then pod "backup" is Failed within 1 minute
     And pod "backup" matches:

@@ -9,7 +9,7 @@ Feature: Startup, liveness and readiness probes
   Background:
     Given a cluster with 1 worker node
 
-  @sim-only @C003-054 @C003-057 @C003-050
+  @sim-only
   Scenario: readiness follows the probe grid
     When the following manifest is applied:
       """yaml
@@ -41,7 +41,7 @@ Feature: Startup, liveness and readiness probes
             restartCount: 0
       """
 
-  @sim-only @C003-043 @C003-055 @C003-048 @C002-058 @C001-009 @C000-070
+  @sim-only @C003-043 @C003-055 @C002-058 @C001-009 @C000-070
   Scenario: a failing liveness probe restarts the container after three failures
     When the following manifest is applied:
       """yaml
@@ -448,7 +448,7 @@ Feature: Startup, liveness and readiness probes
           - {name: liveness, restartCount: 1}
       """
 
-  @sim-only @C004-126 @C002-063 @C001-045
+  @sim-only @C004-126 @C002-063
   Scenario: readiness only gates traffic while liveness restarts; a slow starter is kept out of the Service until ready
     When the following manifest is applied:
       """yaml

@@ -153,7 +153,7 @@ Feature: ResourceQuota and LimitRange
       spec:
         containers:
           - name: app
-            resources: {}
+            resources: {limits: null, requests: null}
       """
 
   # The annotation's text is plugin/pkg/admission/limitranger/admission.go's (mergeContainerResources):

@@ -59,7 +59,7 @@ Feature: Node selection, affinity and taints
     And pod "tpu" has a FailedScheduling event saying "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."
     And pod "tpu" is Pending
 
-  @portable @C000-203 @C000-209 @C000-214 @C001-034 @C001-035
+  @portable @C000-203 @C000-209 @C001-034
   Scenario: a NoSchedule taint admits only pods with a matching toleration, and does not attract them
     When the following manifest is applied:
       """yaml

@@ -3,7 +3,7 @@ Feature: Pod Security admission
   A namespace labelled pod-security.kubernetes.io/enforce=<level> refuses pods that violate the
   Pod Security Standard at that level, listing every violation (reference/api-machinery.md §9).
 
-  @portable @C001-295 @C001-291
+  @portable @C001-291
   Scenario: a restricted namespace refuses a privileged pod with every reason
     Given the scenario's namespace enforces pod security "restricted"
     Then the following manifest is rejected with "pods \"root\" is forbidden: violates PodSecurity \"restricted:latest\": privileged (container \"app\" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container \"app\" must set securityContext.capabilities.drop=[\"ALL\"]), runAsNonRoot != true (pod or container \"app\" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container \"app\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")":

@@ -447,7 +447,7 @@ Feature: PersistentVolumes, claims and StorageClasses
       """
     And PersistentVolumeClaim "my-pvc" has no field "metadata.annotations.volume\.kubernetes\.io/selected-node"
 
-  @portable @C004-078 @C004-080
+  @portable @C004-078
   Scenario: kind's local-path provisioner serves single-node access modes only
     When the following manifest is applied:
       """yaml

@@ -3,7 +3,7 @@ Feature: DaemonSets run one pod per eligible node
   A node is eligible when it passes the pod's node selection and every NoSchedule/NoExecute taint
   is tolerated, counting the tolerations the controller adds itself (reference/workloads.md §4).
 
-  @portable @C000-144 @C001-156 @C000-149 @C001-158 @C000-151 @C004-100 @C002-167 @C002-169
+  @portable @C000-144 @C001-156 @C000-149 @C001-158 @C004-100 @C002-167 @C002-169
   Scenario: one pod on every worker, none on the tainted control plane
     Given a cluster with 3 worker nodes
     When the following manifest is applied:
@@ -96,7 +96,7 @@ Feature: DaemonSets run one pod per eligible node
     And at most 1 pod labelled "app=log-collector" was unready at the same time
     And at most 1 pod labelled "app=log-collector" was terminating at the same time
 
-  @sim-only @C000-234 @C000-236 @C000-156 @C000-160 @C000-153 @C004-105
+  @sim-only @C000-156 @C000-160 @C000-153
   Scenario: the log-collection exercise: host network and /var/log from the node, configuration from a ConfigMap
     Given a cluster with 2 worker nodes
     When the following manifest is applied:

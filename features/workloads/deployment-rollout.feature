@@ -7,7 +7,7 @@ Feature: Deployment rollouts
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C001-131 @C002-138 @C001-006
+  @portable @C001-006
   Scenario: a Deployment creates one ReplicaSet, which creates the pods
     Given a Deployment "api" with 3 replicas
     Then Deployment "api" is rolled out within 2 minutes
@@ -153,7 +153,7 @@ Feature: Deployment rollouts
       """
 
 
-  @portable @needs-kubelet @C004-024 @C004-025 @C004-026
+  @portable @needs-kubelet @C004-024 @C004-026
   Scenario: maxSurge 2 and maxUnavailable 1 over 5 replicas: never more than 7 pods, never fewer than 4 available
     Given the following manifest is applied:
       """yaml
@@ -185,7 +185,7 @@ Feature: Deployment rollouts
     And there are 5 Running pods labelled "app=nginx"
     And Deployment "nginx-deployment" has a ScalingReplicaSet event saying "from 0 to 2"
     And Deployment "nginx-deployment" has a ScalingReplicaSet event saying "from 5 to 4"
-    And "kubectl get replicasets -l app=nginx -o jsonpath={.items[*].status.replicas}" prints "0"
+    And "kubectl get replicasets -l app=nginx -o jsonpath={.items[*].status.replicas}" prints a line matching "5 0|0 5"
 
   @portable @needs-kubelet @C001-135 @C001-317
   Scenario: maxSurge 1 and maxUnavailable 1 over 3 replicas keep between 2 and 4 pods

@@ -7,7 +7,7 @@ Feature: Jobs run pods to completion
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C000-161 @C002-153 @C002-154 @C000-168 @C001-169 @C004-082
+  @portable @C000-161 @C002-153 @C002-154 @C000-168 @C004-082
   Scenario: a one-pod Job completes when its pod exits 0
     Given a Job "hello" that runs "echo Hello, Kubernetes!; sleep 30"
     Then Job "hello" completes within 2 minutes
@@ -26,7 +26,7 @@ Feature: Jobs run pods to completion
             message: Reached expected number of succeeded pods
       """
 
-  @portable @C000-171 @C000-172 @C001-162 @C000-238 @C000-239 @C004-083
+  @portable @C000-171 @C001-162 @C000-238 @C000-239 @C004-083
   Scenario: a parallel Job runs at most `parallelism` pods until `completions` pods succeeded
     Given the following manifest is applied:
       """yaml
@@ -52,7 +52,7 @@ Feature: Jobs run pods to completion
         succeeded: 10
       """
 
-  @portable @needs-kubelet @C000-162 @C002-156 @C001-165 @C000-163 @C001-167
+  @portable @needs-kubelet @C000-162 @C002-156 @C001-165
   Scenario: failures are retried with growing delays until backoffLimit is exceeded
     Given the following manifest is applied:
       """yaml
@@ -194,7 +194,7 @@ Feature: Jobs run pods to completion
                     fieldPath: metadata.labels['batch.kubernetes.io/job-completion-index']
       """
 
-  @sim-only @C000-238 @C000-239 @C000-240 @C000-241 @C000-242
+  @sim-only @C000-238 @C000-239 @C000-242
   Scenario: the batch exercise: 100 completions, 10 at a time, deleted a day after finishing
     Given the following manifest is applied:
       """yaml
@@ -316,7 +316,7 @@ Feature: Jobs run pods to completion
     When 1 hour passes
     Then there are 4 Succeeded pods labelled "batch.kubernetes.io/job-name=pairs"
 
-  @sim-only @C004-085 @C004-086
+  @sim-only @C004-085 @C004-086 @C000-163 @C001-167
   Scenario: backoffLimit 3 allows three retries, each after a doubling delay; the fourth failure fails the Job
     Given the following manifest is applied:
       """yaml
@@ -503,7 +503,7 @@ Feature: Jobs run pods to completion
       """
     Then Job "example-job" completes within 2 minutes
     And Pod "ignored-name" does not exist
-    And "kubectl get pods -l job-name=example-job -o name" prints "pod/example-job-"
+    And "kubectl get pods -l job-name=example-job -o name" prints a line matching "pod/example-job-[a-z0-9]{5}"
     And "kubectl get pods -l team=batch -o jsonpath={.items[0].metadata.generateName}" prints "example-job-"
     And "kubectl apply -f scenarios/files/job-misplaced-backofflimit.yaml" fails with "unknown field \"spec.template.backoffLimit\""
 

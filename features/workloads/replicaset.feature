@@ -9,7 +9,7 @@ Feature: ReplicaSet keeps a count of pods
     And manifest "replicaset-nginx.yaml" is applied
     And there are 3 Running pods labelled "app=nginx" within 1 minute
 
-  @portable @C002-127 @C002-130 @C001-123 @C002-131
+  @portable @C002-127 @C002-131
   Scenario: pods carry the template labels and an ownerReference to the ReplicaSet
     Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx-replicaset"
     And ReplicaSet "nginx-replicaset" matches:

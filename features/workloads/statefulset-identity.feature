@@ -6,7 +6,7 @@ Feature: StatefulSet identity, storage and updates
   Background:
     Given a cluster with 3 worker nodes
 
-  @portable @C000-032 @C000-039 @C000-058 @C000-035 @C001-144 @C001-155 @C002-181
+  @portable @C000-032 @C000-039 @C000-058 @C001-144 @C001-155 @C002-181
   Scenario: pods are named <statefulset>-<ordinal> and carry their identity
     Given a StatefulSet "web" with 3 replicas
     Then the pods labelled "app=web" are "web-0, web-1, web-2" within 2 minutes
@@ -115,7 +115,7 @@ Feature: StatefulSet identity, storage and updates
     Then PersistentVolumeClaim "data-db-1" does not exist within 2 minutes
     And PersistentVolumeClaim "data-db-0" exists
 
-  @portable @C000-081 @C001-148 @C000-050 @C000-080
+  @portable @C001-148 @C000-050 @C000-080
   Scenario: a rolling update goes from the highest ordinal down and stops at the partition
     Given a StatefulSet "web" with 3 replicas
     And StatefulSet "web" has 3 ready replicas within 2 minutes
@@ -143,7 +143,7 @@ Feature: StatefulSet identity, storage and updates
       """
     And at most 1 pod labelled "app=web" was unready at the same time
 
-  @portable @C000-159 @C000-051
+  @portable @C000-051
   Scenario: OnDelete updates a pod only when it is deleted
     Given the following manifest is applied:
       """yaml
@@ -400,7 +400,7 @@ Feature: StatefulSet identity, storage and updates
 
   # Seeing that Parallel does not wait for one pod to go before deleting the next needs pods
   # that take their grace period to stop: KWOK removes a deleted pod at once.
-  @portable @needs-kubelet @C000-045
+  @portable @needs-kubelet
   Scenario: a Parallel StatefulSet scaled down deletes its pods without waiting for each other
     When the following manifest is applied:
       """yaml
