@@ -34,6 +34,7 @@ export function validatePodSpec(spec: any, path: string, errors: FieldError[]): 
       validateRequestsWithinLimits(c?.resources, `${at}.resources`, errors);
       validateExtendedResources(c?.resources, `${at}.resources`, errors);
       (c?.env ?? []).forEach((e: any, j: number) => validateEnvFieldRef(e?.valueFrom?.fieldRef, `${at}.env[${j}].valueFrom.fieldRef`, errors));
+      for (const hook of ['postStart', 'preStop']) validateSleepAction(c?.lifecycle?.[hook]?.sleep, spec?.terminationGracePeriodSeconds ?? 30, `${at}.lifecycle.${hook}.sleep`, errors);
     });
   }
   for (const group of ['initContainers', 'containers']) {
@@ -48,6 +49,17 @@ export function validatePodSpec(spec: any, path: string, errors: FieldError[]): 
       if (c[field]) errors.push({ path: `${path}.initContainers[${i}].${field}`, text: 'Forbidden: may not be set for init containers without restartPolicy=Always' });
     }
   });
+}
+
+/**
+ * validateSleepAction (v1.32, PodLifecycleSleepActionAllowZero off): a sleep hook's seconds must
+ * be > 0 and no more than the pod's terminationGracePeriodSeconds (defaulted to 30 first).
+ */
+function validateSleepAction(sleep: any, grace: number, path: string, errors: FieldError[]): void {
+  if (sleep === undefined || sleep === null) return;
+  const seconds = sleep.seconds;
+  if (typeof seconds === 'number' && seconds > 0 && seconds <= grace) return;
+  errors.push({ path, text: `Invalid value: ${seconds}: must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.` });
 }
 
 /** A request above its limit (validateResourceRequirements): the path is `requests`, the value the request's. */

@@ -2,6 +2,7 @@ import type { Millis } from '../clock.ts';
 import type { ContainerBehavior } from './container-behavior.ts';
 import type { ProbeTimeline } from './probes.ts';
 import type { OutsideFiles } from './probe-targets.ts';
+import type { PostStartState } from './lifecycle-hooks.ts';
 
 /** The container runtime's view of one container: what is really running on the node. */
 export interface ContainerRuntime {
@@ -54,6 +55,8 @@ export interface ContainerRuntime {
   backOffShownAt?: Millis;
   /** For a script that waits (`until nslookup …`): when this run's wait ended. */
   waitedUntil?: Millis;
+  /** This run's postStart handler, while it matters (lifecycle-hooks.ts). */
+  postStart?: PostStartState;
 }
 
 /** One pod's sandbox and containers as the node's runtime has them. */
@@ -91,9 +94,18 @@ export function exitTime(c: ContainerRuntime): Millis | undefined {
   return ends;
 }
 
+/**
+ * Whether a running container's postStart handler still holds the pod's sync (running, or the
+ * kill after its failure): the kubelet has not reported the container running yet, so it is
+ * neither started nor ready (kuberuntime_container.go startContainer).
+ */
+export function inPostStart(c: ContainerRuntime, now: Millis): boolean {
+  return c.state === 'running' && c.postStart !== undefined && (now < c.postStart.until || c.postStart.error !== undefined);
+}
+
 /** Whether a running container is ready at `now` by its readiness probe. */
 export function isReady(c: ContainerRuntime, now: Millis): boolean {
-  if (c.state !== 'running' || !c.probes) return false;
+  if (c.state !== 'running' || !c.probes || inPostStart(c, now)) return false;
   const { readyAt, unreadyAt, readyAgainAt } = c.probes;
   const down = unreadyAt !== undefined && unreadyAt <= now && !(readyAgainAt !== undefined && readyAgainAt <= now);
   return (readyAt ?? readyAgainAt) !== undefined && (readyAt ?? readyAgainAt)! <= now && !down;
@@ -101,5 +113,5 @@ export function isReady(c: ContainerRuntime, now: Millis): boolean {
 
 /** Whether a running container has passed its startup probe at `now`. */
 export function isStarted(c: ContainerRuntime, now: Millis): boolean {
-  return c.state === 'running' && c.probes?.startedAt !== undefined && c.probes.startedAt <= now;
+  return c.state === 'running' && !inPostStart(c, now) && c.probes?.startedAt !== undefined && c.probes.startedAt <= now;
 }
