@@ -1,4 +1,5 @@
 import type { StepSpec } from '../src/index.ts';
+import { steps as assumptions } from './assumptions.ts';
 import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';
 import { steps as conditions } from './conditions.ts';
@@ -24,4 +25,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...assumptions, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];
