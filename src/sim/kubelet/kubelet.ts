@@ -11,8 +11,9 @@ import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, imageUser, pullFailure, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
-import { nonRootViolation } from './run-as-non-root.ts';
+import { behaviorOf, imageUserOf, pullFailure, pullGuesses, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
+import { checksImageUser, nonRootViolation } from './run-as-non-root.ts';
+import { invalidImageName, normalizedImage } from './image-reference.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { EvictionManager } from './eviction-manager.ts';
 import { DISK, MEMORY } from './node-pressure.ts';
@@ -318,22 +319,27 @@ export class Kubelets implements Controller {
   /** Returns when the container can start, or undefined when the pull failed (retried later). */
   private pullIfNeeded(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis | undefined {
     if (c.pulled) return now;
+    const invalid = invalidImageName(c.image);
+    if (invalid !== undefined) return this.invalidImage(pod, c, invalid);
     const failure = pullFailure(c.image, this.images);
     if (failure !== undefined) return this.pullFailed(pod, c, now, failure);
     c.pulled = true;
     c.retryPullAt = undefined;
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
+    this.assumeFor(pod, spec ?? c, c.init, { guesses: pullGuesses(c.image, this.images) });
     const node = pod.spec.nodeName as string;
     const present = this.imagesOnNode.get(node) ?? new Map<string, Millis>();
     this.imagesOnNode.set(node, present);
-    const pulledAt = present.get(c.image);
+    // The runtime knows an image by its normalised name: `nginx:1.27` is `docker.io/library/nginx:1.27`.
+    const imageKey = normalizedImage(c.image)?.pulled ?? c.image;
+    const pulledAt = present.get(imageKey);
     if (spec?.imagePullPolicy !== 'Always' && pulledAt !== undefined && pulledAt <= now) {
       this.containerEvent(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
       return now;
     }
     // A pull of the same image already under way is waited for, not started again.
     const ready = pulledAt !== undefined && pulledAt > now && spec?.imagePullPolicy !== 'Always' ? pulledAt : now + timings.imagePull;
-    present.set(c.image, ready);
+    present.set(imageKey, ready);
     this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
     const took = (ready - now) / 1000;
     this.clock.at(ready, () => {
@@ -341,6 +347,22 @@ export class Kubelets implements Controller {
       this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s (${took}s including waiting). Image size: 0 bytes.`);
     });
     return ready;
+  }
+
+  /**
+   * A reference the kubelet cannot parse (images/image_manager.go EnsureImageExists): an
+   * InspectFailed event with the parser's text, `Error: InvalidImageName` (kuberuntime_container.go
+   * startContainer), and the container waits in InvalidImageName; no pull, no backoff: every sync
+   * refuses it again.
+   */
+  private invalidImage(pod: KubeObject, c: ContainerRuntime, message: string): undefined {
+    if (c.waitingMessage !== message) {
+      this.containerEvent(pod, c, 'Warning', 'InspectFailed', message);
+      this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: InvalidImageName');
+    }
+    c.waitingReason = 'InvalidImageName';
+    c.waitingMessage = message;
+    return undefined;
   }
 
   /** ErrImagePull now, ImagePullBackOff from the next sync, another try after the backoff (kubelet.md §10). */
@@ -367,7 +389,9 @@ export class Kubelets implements Controller {
   /** Starts (or restarts) a container; false when its configuration cannot be resolved yet. */
   private start(pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
     const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
-    const userError = nonRootViolation(pod, spec ?? {}, imageUser(c.image, this.images));
+    const imageUser = imageUserOf(c.image, this.images);
+    if (imageUser.guess && checksImageUser(pod, spec ?? {})) this.assumeFor(pod, spec ?? c, c.init, { guesses: [imageUser.guess] });
+    const userError = nonRootViolation(pod, spec ?? {}, imageUser.user);
     if (userError) {
       if (c.waitingMessage !== userError) this.containerEvent(pod, c, 'Warning', 'Failed', `Error: ${userError}`);
       c.waitingReason = 'CreateContainerConfigError';

@@ -19,7 +19,7 @@ test('simple shell forms', () => {
 
 test('image defaults apply only without a command; anything unknown is a server', () => {
   assert.deepEqual(of({ image: 'busybox:1.36' }), { runsFor: 0, exitCode: 0, ignoresSigterm: false });
-  assert.deepEqual(of({ command: ['nginx', '-g', 'daemon off;'] }), { exitCode: 0, ignoresSigterm: false });
+  assert.deepEqual(of({ command: ['nginx', '-g', 'daemon off;'] }), { exitCode: 0, ignoresSigterm: false, guesses: [{ field: 'command', assumed: 'it runs until stopped and stops promptly on SIGTERM', why: 'kubespec cannot interpret the command "nginx -g daemon off;"' }] });
 });
 
 test('the behavior annotation wins, and a bad one is refused with an example', () => {

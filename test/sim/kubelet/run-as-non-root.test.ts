@@ -9,6 +9,7 @@ test("runAsNonRoot is checked against runAsUser, else the image's user", () => {
   assert.equal(nonRootViolation(pod({ runAsNonRoot: true, runAsUser: 1000 }), { name: 'c' }, 0), undefined);
   assert.equal(nonRootViolation(pod({ runAsNonRoot: true }), { name: 'c' }, 65535), undefined);
   assert.equal(nonRootViolation(pod({ runAsNonRoot: true }), { name: 'c' }, 0), 'container has runAsNonRoot and image will run as root (pod: "p_ns(u)", container: c)');
+  assert.equal(nonRootViolation(pod({ runAsNonRoot: true }), { name: 'c' }, 'curl_user'), 'container has runAsNonRoot and image has non-numeric user (curl_user), cannot verify user is non-root (pod: "p_ns(u)", container: c)');
   const p = pod({ runAsNonRoot: true, runAsUser: 1000 });
   assert.equal(nonRootViolation(p, { name: 'c', securityContext: { runAsUser: 0 } }, 1000), 'container\'s runAsUser breaks non-root policy (pod: "p_ns(u)", container: c)', "the container's setting wins");
   assert.equal(nonRootViolation(p, { name: 'c', securityContext: { runAsNonRoot: false } }, 0), undefined);
