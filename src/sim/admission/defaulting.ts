@@ -105,7 +105,29 @@ export function defaultPodSpec(spec: any): void {
       if (c.resources.requests?.[r] === undefined) (c.resources.requests ??= {})[r] = q;
     }
     for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+    for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) if (probe && typeof probe === 'object') defaultProbe(probe);
+    for (const hook of [c.lifecycle?.postStart, c.lifecycle?.preStop]) if (hook?.httpGet && typeof hook.httpGet === 'object') defaultHttpGet(hook.httpGet);
   }
+}
+
+/**
+ * SetDefaults_Probe and, for its handler, SetDefaults_HTTPGetAction and the generated default of
+ * an empty gRPC service (pkg/apis/core/v1/defaults.go, zz_generated.defaults.go): what
+ * `kubectl get pod -o yaml` shows for a probe nobody tuned.
+ */
+function defaultProbe(probe: any): void {
+  // Go's zero value is "unset": a 0 written in the manifest is defaulted too.
+  if (!probe.timeoutSeconds) probe.timeoutSeconds = 1;
+  if (!probe.periodSeconds) probe.periodSeconds = 10;
+  if (!probe.successThreshold) probe.successThreshold = 1;
+  if (!probe.failureThreshold) probe.failureThreshold = 3;
+  if (probe.httpGet && typeof probe.httpGet === 'object') defaultHttpGet(probe.httpGet);
+  if (probe.grpc && typeof probe.grpc === 'object') probe.grpc.service ??= '';
+}
+
+function defaultHttpGet(action: any): void {
+  if (!action.path) action.path = '/';
+  if (!action.scheme) action.scheme = 'HTTP';
 }
 
 /**
