@@ -226,8 +226,10 @@ defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass
 defineStep("{string} is run", () => {}); // When "kubectl label pod web env=staging --overwrite" is run
 defineStep("{string} prints:", () => {}); // Then "kubectl get pods -L app" prints:
 defineStep("{string} prints within {duration}:", () => {}); // Then "kubectl get pods -L app" prints:
-defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
-defineStep("{string} prints {string} within {duration}", () => {}); // Then "kubectl rollout status deployment/api" prints "successfully rolled out"
+defineStep("{string} prints {string}", () => {}); // Then "kubectl rollout status deployment/api" prints "deployment \"api\" successfully rolled out"
+defineStep("{string} prints {string} within {duration}", () => {}); // Then "kubectl rollout status deployment/api" prints "deployment \"api\" successfully rolled out"
+defineStep("{string} prints a line matching {string}", () => {}); // Then "kubectl get service web -o jsonpath={.spec.ports[0].nodePort}" prints a line matching "3[0-9]{4}"
+defineStep("{string} prints a line matching {string} within {duration}", () => {}); // Then "kubectl get service web -o jsonpath={.spec.ports[0].nodePort}" prints a line matching "3[0-9]{4}"
 defineStep("{string} does not print {string}", () => {}); // Then "kubectl get endpoints myapp -o wide" does not print "green"
 defineStep("{string} warns {string}", () => {}); // Then "kubectl run web --image=nginx" warns "would violate PodSecurity"
 defineStep("{string} gives no warning", () => {}); // Then "kubectl run web --image=nginx" gives no warning

@@ -41,7 +41,7 @@ export { orderVerdict, observedOrder, assertOrder, type Milestone } from './asse
 export { KubespecAssertionError } from './assertions/errors.ts';
 export { overcommittedNodes, spreadCounts } from './assertions/placement.ts';
 export { expectRefusal } from './assertions/refusal.ts';
-export { missingPrintedLine } from './assertions/printed-lines.ts';
+export { missingLineMatching, missingPrintedLine, missingWholeLine } from './assertions/printed-lines.ts';
 export { fieldAt, managersOf } from './assertions/field-managers.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 

@@ -1,5 +1,5 @@
 import { parseCommandString } from 'execa';
-import { check, fail, KubespecAssertionError, missingPrintedLine, pass, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */
@@ -53,14 +53,34 @@ export const steps: StepSpec<KubespecWorld>[] = [
   },
   {
     pattern: '{string} prints {string}',
-    example: 'Then "kubectl rollout status deployment/api" prints "successfully rolled out"',
+    example: 'Then "kubectl rollout status deployment/api" prints "deployment \\"api\\" successfully rolled out"',
     area: 'kubectl',
-    doc: 'The command succeeds and its output contains the text. With `within`, the command is run again until it does.',
+    doc: 'The command succeeds and one line of its output is the text, whole (trailing spaces aside): a nodePort `30080` is not "3". For part of a line, or a value not known in advance, use `prints a line matching`. With `within`, the command is run again until it does.',
     eventual: 'optional',
     async run({ args: [command, text], within }) {
-      await check(this.driver, `${command} to print "${text}"`, within, async () => {
+      await check(this.driver, `${command} to print the line "${text}"`, within, async () => {
         const r = await succeeded(this.driver, command as string);
-        return r.stdout.includes(text as string) ? pass : fail(`${command} printed no "${text}"; it printed:\n${r.stdout}`);
+        const missing = missingWholeLine(r.stdout, text as string);
+        return missing === undefined ? pass : fail(`${command}: ${missing}`);
+      });
+    },
+  },
+  {
+    pattern: '{string} prints a line matching {string}',
+    example: 'Then "kubectl get service web -o jsonpath={.spec.ports[0].nodePort}" prints a line matching "3[0-9]{4}"',
+    area: 'kubectl',
+    doc: 'The command succeeds and one whole line of its output (trailing spaces aside) matches the regular expression (JavaScript syntax, anchored at both ends: write `.*` for the rest of a line). With `within`, the command is run again until it does.',
+    eventual: 'optional',
+    async run({ args: [command, pattern], within }) {
+      try {
+        new RegExp(pattern as string);
+      } catch (e) {
+        throw new UserError(`"${pattern}" is not a regular expression (${(e as Error).message}); write one in JavaScript syntax, e.g. "web-[a-z0-9]{5}"`);
+      }
+      await check(this.driver, `${command} to print a line matching /${pattern}/`, within, async () => {
+        const r = await succeeded(this.driver, command as string);
+        const missing = missingLineMatching(r.stdout, pattern as string);
+        return missing === undefined ? pass : fail(`${command}: ${missing}`);
       });
     },
   },
@@ -68,7 +88,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: '{string} does not print {string}',
     example: 'Then "kubectl get endpoints myapp -o wide" does not print "green"',
     area: 'kubectl',
-    doc: 'The command succeeds and its output does not contain the text.',
+    doc: 'The command succeeds and its output does not contain the text anywhere (not even within a line).',
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);

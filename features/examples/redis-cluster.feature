@@ -46,6 +46,6 @@ Feature: Exercise 2: a Redis cluster as a StatefulSet
     And the name "redis-5.redis-headless.${namespace}.svc.cluster.local" resolves to the IP of pod "redis-5"
     And the name "redis-headless" resolves to the IPs of pods "redis-0, redis-1, redis-2, redis-3, redis-4, redis-5"
     And pod "redis-1" can reach pod "redis-4" on port 16379
-    And "kubectl get endpointslices -l kubernetes.io/service-name=redis-headless -o jsonpath={.items[0].ports[*].port}" prints "6379"
+    And "kubectl get endpointslices -l kubernetes.io/service-name=redis-headless -o jsonpath={.items[0].ports[*].port}" prints "6379 16379"
     And "kubectl get pods -l app=redis-cluster -o jsonpath={.items[*].status.qosClass}" prints "Burstable Burstable Burstable Burstable Burstable Burstable"
     And "kubectl get pods -l app=redis-cluster -o jsonpath={.items[*].spec.containers[0].resources.limits.memory}" prints "256Mi 256Mi 256Mi 256Mi 256Mi 256Mi"

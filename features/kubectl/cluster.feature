@@ -58,8 +58,8 @@ Feature: The cluster as kubectl shows it
 
   @portable @C001-026 @C002-111
   Scenario: cluster-info names the control plane and CoreDNS; kube-dns serves DNS on 53 over UDP and TCP
-    Then "kubectl cluster-info" prints "Kubernetes control plane is running at https://"
-    And "kubectl cluster-info" prints "CoreDNS is running at https://"
+    Then "kubectl cluster-info" prints a line matching "Kubernetes control plane is running at https://\S+"
+    And "kubectl cluster-info" prints a line matching "CoreDNS is running at https://\S+/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy"
     And "kubectl get service kube-dns --namespace kube-system" prints:
       """
       NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE
@@ -90,6 +90,6 @@ Feature: The cluster as kubectl shows it
 
   @portable @C001-051 @C001-050
   Scenario: kube-proxy reads its mode from the kube-proxy ConfigMap in kube-system, and kind runs iptables
-    Then "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "mode: iptables"
-    And "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "kind: KubeProxyConfiguration"
+    Then "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "    mode: iptables"
+    And "kubectl get configmap kube-proxy --namespace kube-system -o yaml" prints "    kind: KubeProxyConfiguration"
     And "kubectl get configmap kube-proxy-config --namespace kube-system" fails with "not found"

@@ -110,4 +110,4 @@ Feature: Workloads with kubectl
     When "kubectl rollout restart deployment/api" is run
     Then Deployment "api" is rolled out within 2 minutes
     And Deployment "api" is at revision 2
-    And "kubectl get deployment api -o jsonpath={.spec.template.metadata.annotations}" prints "kubectl.kubernetes.io/restartedAt"
+    And "kubectl get deployment api -o jsonpath={.spec.template.metadata.annotations}" prints a line matching "\{\"kubectl\.kubernetes\.io/restartedAt\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})\"\}"

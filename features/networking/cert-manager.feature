@@ -54,7 +54,7 @@ Feature: TLS certificates from cert-manager
         conditions:
           - {type: Ready, status: "True", reason: ACMEAccountRegistered, message: The ACME account was registered with the ACME server}
       """
-    And "kubectl get secret letsencrypt-prod --namespace cert-manager" prints "letsencrypt-prod"
+    And "kubectl get secret letsencrypt-prod --namespace cert-manager -o name" prints "secret/letsencrypt-prod"
     And Ingress "shop" has a CreateCertificate event saying "Successfully created Certificate \"shop-tls\"" within 30s
     And Certificate "shop-tls" matches within 1 minute:
       """yaml

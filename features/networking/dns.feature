@@ -216,7 +216,7 @@ Feature: Cluster DNS names
     And "kubectl exec client -- cat /etc/resolv.conf" prints "search ${namespace}.svc.cluster.local svc.cluster.local cluster.local"
     And "kubectl exec client -- cat /etc/resolv.conf" prints "options ndots:5"
     And "kubectl get service kube-dns --namespace kube-system -o jsonpath={.spec.clusterIP}" prints "10.96.0.10"
-    And "kubectl get configmap coredns --namespace kube-system -o yaml" prints "forward . /etc/resolv.conf"
+    And "kubectl get configmap coredns --namespace kube-system -o yaml" prints "        forward . /etc/resolv.conf {"
     And "kubectl exec tuned -- cat /etc/resolv.conf" prints:
       """
       search corp.example.com

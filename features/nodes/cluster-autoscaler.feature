@@ -37,7 +37,10 @@ Feature: The Cluster Autoscaler adds nodes for pending pods and removes idle one
             resources: {requests: {cpu: "8"}}
       """
     Then there are 4 Pending pods labelled "app=big" within 30s
-    And "kubectl get events" prints "pod triggered scale-up: [{pool 1->3 (max: 4)}]"
+    And "kubectl get events" prints:
+      """
+      *  Normal  TriggeredScaleUp  *  pod triggered scale-up: [{pool 1->3 (max: 4)}]
+      """
     And pod "huge" has a NotTriggerScaleUp event saying "pod didn't trigger scale-up (it wouldn't fit if a new node is added)" within 30s
     And Deployment "big" is rolled out within 3 minutes
     And "kubectl get nodes -l kubespec.io/node-group=pool -o jsonpath={.items[2].metadata.name}" prints "pool-3"

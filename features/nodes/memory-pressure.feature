@@ -60,7 +60,7 @@ Feature: Node-pressure eviction
       spec:
         taints: [{key: node.kubernetes.io/memory-pressure, effect: NoSchedule}]
       """
-    And "kubectl get pods -l app=greedy -o jsonpath={.items[*].status.message}" prints "The node was low on resource: memory. Threshold quantity: 100Mi"
+    And "kubectl get pods -l app=greedy -o jsonpath={.items[*].status.message}" prints a line matching "The node was low on resource: memory\. Threshold quantity: 100Mi, available: [0-9]+Ki\. Container app was using [0-9]+Ki, request is 0, has larger consumption of memory\."
     # The replacement waits out the pressure taint (the condition stays 5 minutes), then runs.
     And there are 1 Pending pods labelled "app=greedy"
     And there are 1 Running pods labelled "app=greedy" within 10 minutes

@@ -160,7 +160,7 @@ Feature: hostPath volumes show the node's own filesystem
       containers
       pods
       """
-    And "kubectl exec collector -- sh -c cat\ /var/log/containers/chatty_*" prints "stdout F hello from chatty"
-    And "kubectl exec collector -- sh -c cat\ /var/log/pods/*_chatty_*/app/0.log" prints "stdout F hello from chatty"
+    And "kubectl exec collector -- sh -c cat\ /var/log/containers/chatty_*" prints a line matching "\S+ stdout F hello from chatty"
+    And "kubectl exec collector -- sh -c cat\ /var/log/pods/*_chatty_*/app/0.log" prints a line matching "\S+ stdout F hello from chatty"
     And "kubectl exec collector -- sh -c ls\ /var/log/containers/elsewhere_*" fails with "No such file or directory"
     And "kubectl exec collector -- touch /var/log/mine" fails with "Read-only file system"

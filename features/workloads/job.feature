@@ -503,7 +503,7 @@ Feature: Jobs run pods to completion
       """
     Then Job "example-job" completes within 2 minutes
     And Pod "ignored-name" does not exist
-    And "kubectl get pods -l job-name=example-job -o name" prints "pod/example-job-"
+    And "kubectl get pods -l job-name=example-job -o name" prints a line matching "pod/example-job-[a-z0-9]{5}"
     And "kubectl get pods -l team=batch -o jsonpath={.items[0].metadata.generateName}" prints "example-job-"
     And "kubectl apply -f scenarios/files/job-misplaced-backofflimit.yaml" fails with "unknown field \"spec.template.backoffLimit\""
 

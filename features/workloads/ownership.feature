@@ -14,8 +14,8 @@ Feature: Who owns which pods
     Then Deployment "web" is rolled out within 1 minute
     And "kubectl get replicasets -l app=web -o jsonpath={.items[*].metadata.ownerReferences[0].name}" prints "web"
     And "kubectl get pods -l app=web -o jsonpath={.items[*].metadata.ownerReferences[0].kind}" prints "ReplicaSet ReplicaSet"
-    And "kubectl get pods -l app=web,pod-template-hash -o name" prints "pod/web-"
-    And "kubectl get replicasets -l app=web -o jsonpath={.items[0].spec.selector.matchLabels}" prints "pod-template-hash"
+    And "kubectl get pods -l app=web,pod-template-hash -o name" prints a line matching "pod/web-[a-z0-9]+-[a-z0-9]{5}"
+    And "kubectl get replicasets -l app=web -o jsonpath={.items[0].spec.selector.matchLabels}" prints a line matching "\{\"app\":\"web\",\"pod-template-hash\":\"[a-z0-9]+\"\}"
 
   @portable @C003-003 @C001-129
   Scenario: a ReplicaSet adopts the orphans its whole selector matches, and counts them
@@ -123,8 +123,8 @@ Feature: Who owns which pods
     When the oldest pod labelled "app=web" is deleted
     Then there are 3 Running pods labelled "app=web" within 1 minute
     And Job "once" completes within 1 minute
-    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "deployment-controller"
-    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "replicaset-controller"
-    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "daemonset-controller"
-    And "kubectl get events -o jsonpath={.items[*].source.component}" prints "job-controller"
-    And "kubectl get deployment web -o jsonpath={.metadata.uid}" prints "-"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints a line matching ".*\bdeployment-controller\b.*"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints a line matching ".*\breplicaset-controller\b.*"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints a line matching ".*\bdaemonset-controller\b.*"
+    And "kubectl get events -o jsonpath={.items[*].source.component}" prints a line matching ".*\bjob-controller\b.*"
+    And "kubectl get deployment web -o jsonpath={.metadata.uid}" prints a line matching "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
