@@ -66,6 +66,8 @@ export { timelineText, timelineSvg } from './report/timeline.ts';
 
 export { readClusterView, type ClusterView } from './network/cluster-view.ts';
 export { reachLocalhost } from './network/localhost.ts';
+export type { ListenerLookup, PortListener } from './network/listeners.ts';
+export { podListenerFacts } from './sim/kubelet/listeners.ts';
 export { inCidr } from './network/network-policy.ts';
 export { loadImageBehaviors } from './drivers/sim/image-behaviors.ts';
 export type { ImageBehavior } from './sim/kubelet/container-behavior.ts';

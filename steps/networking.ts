@@ -1,5 +1,6 @@
 import { check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
+import { listenersFor, noteAssumed } from '../support/listeners.ts';
 
 function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
   const obj = list.find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
@@ -15,8 +16,8 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
     area: 'networking',
     judgedByModel: 'the NetworkPolicy and kube-proxy model',
     doc: target === 'service'
-      ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
-      : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods.`,
+      ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach and where something listens on the target port (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
+      : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods${expected ? ' and something in the target listens on the port' : ', or nothing in the target listens on the port'}.`,
     eventual: 'optional',
     async run({ args: [from, to, port], within }) {
       await check(this.driver, `pod "${from}" ${verb} ${target} "${to}" on port ${port}`, within, async () => {
@@ -24,8 +25,9 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
         const ns = this.driver.namespace();
         const client = find(view.pods, from as string, ns, 'pod');
         const r = target === 'service'
-          ? reachService(view, client, find(view.services, to as string, ns, 'service'), port as number)
-          : reachPod(view, client, find(view.pods, to as string, ns, 'pod'), port as number);
+          ? reachService(view, client, find(view.services, to as string, ns, 'service'), port as number, listenersFor())
+          : reachPod(view, client, find(view.pods, to as string, ns, 'pod'), port as number, 'TCP', listenersFor());
+        noteAssumed(this.driver, r);
         return r.reachable === expected ? pass : fail(`pod "${from}" ${r.reachable ? 'can' : 'cannot'} reach ${target} "${to}" on port ${port}: ${r.reason}`);
       });
     },

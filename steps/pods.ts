@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { assertOrder, check, fail, KubespecAssertionError, inCidr, loadImageBehaviors, packageRoot, pass, reachLocalhost, type ImageBehavior, type StepSpec, type Transition } from '../src/index.ts';
+import { assertOrder, check, fail, KubespecAssertionError, inCidr, pass, reachLocalhost, type StepSpec, type Transition } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
+import { listenersFor, noteAssumed } from '../support/listeners.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
   {
@@ -109,17 +109,13 @@ steps.push({
   example: 'Then container "app" of pod "ambassador" reaches localhost port 6379',
   area: 'pods',
   judgedByModel: "the pod's shared network namespace model",
-  doc: "Containers of a pod share its network namespace: the port is open on localhost when a container of the pod declares it or its image's server listens there (answered from the objects).",
+  doc: "Containers of a pod share its network namespace: the port is open on localhost when a container of the pod listens there (its image's server, or a behavior annotation `listens on N`; a declared containerPort alone proves nothing; an unknown program is assumed to listen, recorded on the simulator). Answered from the objects.",
   async run({ args: [container, pod, port] }) {
     const obj = await this.driver.get({ kind: 'Pod', name: pod as string });
     if (!obj) throw new KubespecAssertionError(`pod "${pod}" not found`);
-    const r = reachLocalhost(obj, container as string, port as number, imageFacts());
+    const r = reachLocalhost(obj, container as string, port as number, listenersFor());
+    noteAssumed(this.driver, r);
     if (!r.reachable) throw new KubespecAssertionError(`container "${container}" of pod "${pod}" cannot reach localhost:${port}: ${r.reason}`);
   },
 });
 
-let images: ImageBehavior[] | undefined;
-/** What images.yaml says of image servers (read once). */
-function imageFacts(): ImageBehavior[] {
-  return (images ??= loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml')));
-}

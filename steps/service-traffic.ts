@@ -1,5 +1,6 @@
 import { check, fail, LabelSelector, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
+import { listenersFor, noteAssumed } from '../support/listeners.ts';
 
 /** A pod's connection to a Service port, worked out from the cluster's objects. */
 async function connect(world: KubespecWorld, from: string, to: string, port: number): Promise<{ c: ServiceConnection; sticky: boolean }> {
@@ -70,11 +71,12 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then node "worker-2" answers on port 30080 for service "web"',
     area: 'networking',
     judgedByModel: 'the kube-proxy NodePort model',
-    doc: 'A connection from outside to the node\'s port reaches a ready endpoint of the Service owning that node port (any node with externalTrafficPolicy Cluster; only nodes with a local endpoint with Local).',
+    doc: 'A connection from outside to the node\'s port reaches a ready endpoint, where something listens on the target port, of the Service owning that node port (any node with externalTrafficPolicy Cluster; only nodes with a local endpoint with Local).',
     eventual: 'optional',
     async run({ args: [node, port, svc], within }) {
       await check(this.driver, `node "${node}" to answer on port ${port}`, within, async () => {
-        const c = reachNodePort(await readClusterView(this.driver), node as string, port as number);
+        const c = reachNodePort(await readClusterView(this.driver), node as string, port as number, undefined, listenersFor());
+        noteAssumed(this.driver, c);
         if (!c.reachable) return fail(`node "${node}" does not answer on port ${port}: ${c.reason}`);
         return c.service === svc ? pass : fail(`port ${port} of node "${node}" belongs to service "${c.service}"`);
       });
@@ -85,9 +87,10 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then node "worker-3" does not answer on port 30080',
     area: 'networking',
     judgedByModel: 'the kube-proxy NodePort model',
-    doc: 'No endpoint takes a connection to the node\'s port (no Service owns it, no ready endpoint, or Local traffic policy and none on this node).',
+    doc: 'No endpoint takes a connection to the node\'s port (no Service owns it, no ready endpoint, Local traffic policy and none on this node, or nothing listens on the target port).',
     async run({ args: [node, port] }) {
-      const c = reachNodePort(await readClusterView(this.driver), node as string, port as number);
+      const c = reachNodePort(await readClusterView(this.driver), node as string, port as number, undefined, listenersFor());
+      noteAssumed(this.driver, c);
       if (c.reachable) throw new KubespecAssertionError(`node "${node}" answers on port ${port}: ${c.reason}, reaching ${c.targets.map((t) => t.name).join(', ')}`);
     },
   },

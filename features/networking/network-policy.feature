@@ -18,7 +18,7 @@ Feature: NetworkPolicy
       kind: Pod
       metadata: {name: backend, labels: {app: backend}}
       spec:
-        containers: [{name: api, image: registry.k8s.io/nginx-slim:0.27, ports: [{name: http, containerPort: 8080}]}]
+        containers: [{name: api, image: nginxinc/nginx-unprivileged:1.27, ports: [{name: http, containerPort: 8080}]}]
       ---
       apiVersion: v1
       kind: Pod

@@ -22,7 +22,7 @@ Feature: Services, endpoints and DNS
           spec:
             containers:
               - name: web
-                image: registry.k8s.io/nginx-slim:0.27
+                image: nginxinc/nginx-unprivileged:1.27
                 ports: [{name: http, containerPort: 8080}]
       ---
       apiVersion: v1

@@ -202,6 +202,12 @@ export interface Driver {
    * real cluster assumes nothing and leaves this out.
    */
   assumptions?(): Assumption[];
+  /**
+   * Writes down what a step's model verdict took to be true without knowing (reachability to a
+   * program kubespec cannot tell listens); they join `assumptions()`. A driver that observes a
+   * real cluster leaves this out: the cluster, not kubespec's facts, has the last word there.
+   */
+  assume?(assumptions: readonly Assumption[]): void;
 }
 
 /** A driver cannot do this (for example failing a node of a shared live cluster). */

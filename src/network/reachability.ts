@@ -2,10 +2,14 @@ import type { KubeObject } from '../drivers/driver.ts';
 import type { ClusterView } from './cluster-view.ts';
 import { namespaceLabels } from './cluster-view.ts';
 import { evaluateConnection } from './network-policy.ts';
+import { nothingListens, type ListenerLookup } from './listeners.ts';
+import type { Assumption } from '../drivers/driver.ts';
 
 export interface Reachability {
   reachable: boolean;
   reason: string;
+  /** What the verdict rests on without being known (an unknown program taken to listen). */
+  assumed?: Assumption[];
 }
 
 /** One backend a Service connection may land on: a pod (or an outside address) and its port. */
@@ -27,10 +31,11 @@ export interface ServiceConnection extends Reachability {
 /**
  * Whether a pod can open a connection to a Service port, as kube-proxy and the CNI would decide
  * it: the Service must have that port and at least one ready endpoint (EndpointSlice condition
- * ready) whose pod the NetworkPolicies let the client reach on the resolved target port. The
+ * ready) whose pod the NetworkPolicies let the client reach on the resolved target port and
+ * where something listens on it (`listeners`; without them, any allowed endpoint counts). The
  * targets are every such endpoint: kube-proxy spreads connections over them.
  */
-export function reachService(view: ClusterView, client: KubeObject, service: KubeObject, port: number): ServiceConnection {
+export function reachService(view: ClusterView, client: KubeObject, service: KubeObject, port: number, listeners?: ListenerLookup): ServiceConnection {
   const svcPort = (service.spec?.ports ?? []).find((p: any) => p.port === port);
   const name = `service "${service.metadata.name}"`;
   if (!svcPort) return refused(`${name} has no port ${port}`);
@@ -40,7 +45,10 @@ export function reachService(view: ClusterView, client: KubeObject, service: Kub
   const verdicts = candidates.map((t) => ({ t, v: evaluateConnection({ from: client, to: t.pod, port: t.port, protocol: svcPort.protocol ?? 'TCP' }, view.policies, namespaceLabels(view)) }));
   const allowed = verdicts.filter((x) => x.v.allowed);
   if (allowed.length) {
-    return { reachable: true, reason: `endpoint ${what(allowed[0]!.t.pod)} port ${allowed[0]!.t.port}: ${allowed[0]!.v.reason}`, targets: allowed.map((x) => targetOf(x.t)) };
+    const open = listening(allowed.map((x) => x.t), svcPort, listeners);
+    if (!open.targets.length) return refused(open.refusals.join('; '));
+    const first = allowed.find((x) => x.t === open.targets[0])!;
+    return { reachable: true, reason: `endpoint ${what(first.t.pod)} port ${first.t.port}: ${first.v.reason}`, targets: open.targets.map(targetOf), ...assumedOf(open.assumed) };
   }
   return refused(`every ready endpoint is blocked: ${verdicts.map((x) => `${what(x.t.pod)}: ${x.v.reason}`).join('; ')}`);
 }
@@ -51,7 +59,7 @@ export function reachService(view: ClusterView, client: KubeObject, service: Kub
  * with externalTrafficPolicy Cluster, only this node's with Local), subject to the endpoints'
  * ingress NetworkPolicies for an outside source.
  */
-export function reachNodePort(view: ClusterView, nodeName: string, nodePort: number, from = '203.0.113.10'): ServiceConnection & { service?: string } {
+export function reachNodePort(view: ClusterView, nodeName: string, nodePort: number, from = '203.0.113.10', listeners?: ListenerLookup): ServiceConnection & { service?: string } {
   const service = view.services.find((s) => (s.spec?.type === 'NodePort' || s.spec?.type === 'LoadBalancer') && (s.spec?.ports ?? []).some((p: any) => p.nodePort === nodePort));
   if (!service) return refused(`no Service has node port ${nodePort} (the connection is refused)`);
   const svcPort = service.spec.ports.find((p: any) => p.nodePort === nodePort);
@@ -64,15 +72,43 @@ export function reachNodePort(view: ClusterView, nodeName: string, nodePort: num
   const client = outsideAddress(from);
   const allowed = candidates.filter((t) => evaluateConnection({ from: client, to: t.pod, port: t.port, protocol: svcPort.protocol ?? 'TCP' }, view.policies, namespaceLabels(view)).allowed);
   if (allowed.length === 0) return { ...refused(`NetworkPolicies keep ${from} from every endpoint of ${name}`), service: service.metadata.name };
-  return { reachable: true, reason: `${name} port ${svcPort.port} via node "${nodeName}"`, targets: allowed.map(targetOf), service: service.metadata.name };
+  const open = listening(allowed, svcPort, listeners);
+  if (!open.targets.length) return { ...refused(open.refusals.join('; ')), service: service.metadata.name };
+  return { reachable: true, reason: `${name} port ${svcPort.port} via node "${nodeName}"`, targets: open.targets.map(targetOf), service: service.metadata.name, ...assumedOf(open.assumed) };
 }
 
-/** Whether a pod can connect straight to another pod's IP and port. */
-export function reachPod(view: ClusterView, client: KubeObject, target: KubeObject, port: number, protocol = 'TCP'): Reachability {
+/**
+ * Whether a pod can connect straight to another pod's IP and port: the NetworkPolicies of both
+ * let it through and, for TCP, something in the target listens there (`listeners`).
+ */
+export function reachPod(view: ClusterView, client: KubeObject, target: KubeObject, port: number, protocol = 'TCP', listeners?: ListenerLookup): Reachability {
   if (target.status?.phase !== 'Running' || !target.status?.podIP) return { reachable: false, reason: `pod "${target.metadata.name}" is not running with an IP` };
   const v = evaluateConnection({ from: client, to: target, port, protocol }, view.policies, namespaceLabels(view));
-  return { reachable: v.allowed, reason: v.reason };
+  if (!v.allowed || protocol !== 'TCP' || !listeners) return { reachable: v.allowed, reason: v.reason };
+  const l = listeners(target, port);
+  if (!l.listens) return { reachable: false, reason: nothingListens(target, port, l.reason) };
+  return { reachable: true, reason: v.reason, ...assumedOf(l.assumed) };
 }
+
+/**
+ * The endpoints where something listens on the target port (TCP; a UDP datagram is not refused
+ * the same way, so UDP and SCTP ports are not judged), the refusals of the others, and what the
+ * answer assumed. Addresses outside the cluster are not judged: kubespec cannot see them.
+ */
+function listening(candidates: Candidate[], svcPort: any, listeners: ListenerLookup | undefined): { targets: Candidate[]; refusals: string[]; assumed: Assumption[] } {
+  const out = { targets: [] as Candidate[], refusals: [] as string[], assumed: [] as Assumption[] };
+  for (const c of candidates) {
+    const l = listeners && (svcPort.protocol ?? 'TCP') === 'TCP' && c.pod.metadata.namespace ? listeners(c.pod, c.port) : undefined;
+    if (l && !l.listens) out.refusals.push(nothingListens(c.pod, c.port, l.reason));
+    else {
+      out.targets.push(c);
+      out.assumed.push(...(l?.assumed ?? []));
+    }
+  }
+  return out;
+}
+
+const assumedOf = (assumed: Assumption[] | undefined) => (assumed?.length ? { assumed } : {});
 
 interface Candidate { pod: KubeObject; port: number; nodeName?: string }
 

@@ -35,3 +35,17 @@ test('NodePort: every node forwards under Cluster, only nodes with an endpoint u
   const external = { metadata: { name: 'ext', namespace: 'ns' }, spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }] }] } };
   assert.equal(reachNodePort(view({ type: 'NodePort' }, [external]), 'n1', 31000).reachable, true);
 });
+
+test('a connection lands only where something listens on the target port; nothing listening is refused', () => {
+  const v = view({});
+  const only = (names: string[]) => (p: any, port: number) => (names.includes(p.metadata.name) ? { listens: true, reason: `${p.metadata.name} listens on ${port}` } : { listens: false, reason: `${p.metadata.name} listens on 80` });
+  assert.deepEqual(reachService(v, v.pods[2]!, v.services[0]!, 80, only(['b'])).targets.map((t) => t.name), ['b']);
+  assert.deepEqual(reachService(v, v.pods[2]!, v.services[0]!, 80, only([])), {
+    reachable: false,
+    reason: 'nothing listens on port 8080 of pod "a", so the connection is refused (a listens on 80); nothing listens on port 8080 of pod "b", so the connection is refused (b listens on 80)',
+    targets: [],
+  });
+  assert.equal(reachNodePort(v, 'n1', 31000, '203.0.113.10', only([])).reachable, false);
+  const assumed = [{ object: 'Pod ns/a', field: 'spec.containers[app].image', assumed: 'it listens on port 8080', why: 'unknown' }];
+  assert.deepEqual(reachService(v, v.pods[2]!, v.services[0]!, 80, (p) => ({ listens: true, reason: '', ...(p.metadata.name === 'a' ? { assumed } : {}) })).assumed, assumed);
+});

@@ -71,6 +71,10 @@ export class SimDriver implements Driver {
     return this.cluster?.assumptions.list() ?? [];
   }
 
+  assume(assumptions: readonly Assumption[]): void {
+    for (const a of assumptions) this.cluster?.assumptions.record(a);
+  }
+
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
     return runKubectl(args, (await this.kubectlEndpoint).kubeconfig);

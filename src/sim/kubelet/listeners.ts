@@ -1,4 +1,4 @@
-import type { Guess } from '../assumptions.ts';
+import type { Assumption, Guess } from '../assumptions.ts';
 import { behaviorOf, imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 
 /**
@@ -23,7 +23,8 @@ export function containerListens(container: any, behavior: ContainerBehavior, im
   const server = imageServer(container, images);
   if (server) return { known: true, listens: server.listens!.includes(port), because: `the image "${container.image}" listens on ${server.listens!.join(' and ')}` };
   if (behavior.source.startsWith('command:')) return { known: true, listens: false, because: `its command "${behavior.source.slice('command: '.length)}" opens no port` };
-  if (behavior.source.startsWith('image default')) return { known: true, listens: false, because: `the image "${container.image}" runs no server` };
+  // The image's own command, as images.yaml describes it; args replace its CMD, so then nothing is known.
+  if (behavior.source.startsWith('image default') && container.args === undefined) return { known: true, listens: false, because: `the image "${container.image}" runs no server` };
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
   const field = container.command !== undefined ? 'command' : container.args !== undefined ? 'args' : 'image';
   const what = field === 'image' ? `the image "${container.image}"` : `the command "${argv.join(' ')}"`;
@@ -68,5 +69,16 @@ export function podListens(pod: any, port: number, images: readonly ImageBehavio
     const fixture = pod.metadata?.namespace === 'kube-system' && pod.metadata?.labels?.tier === 'control-plane';
     return { listens: true, reason: `container "${unknown.c.name}" is assumed to listen on ${port}`, ...(fixture ? {} : { guesses: [guess] }) };
   }
-  return { listens: false, reason: `nothing listens on port ${port} of pod "${pod.metadata?.name}" (${refusals.join('; ') || 'it has no containers'})` };
+  return { listens: false, reason: refusals.join('; ') || 'it has no containers' };
+}
+
+/**
+ * podListens for the network models (src/network/listeners.ts ListenerLookup): the guesses come
+ * back as assumptions about the pod, for the driver to record.
+ */
+export function podListenerFacts(images: readonly ImageBehavior[]): (pod: any, port: number) => { listens: boolean; reason: string; assumed?: Assumption[] } {
+  return (pod, port) => {
+    const { guesses, ...rest } = podListens(pod, port, images);
+    return guesses ? { ...rest, assumed: guesses.map((g) => ({ object: `Pod ${pod.metadata?.namespace}/${pod.metadata?.name}`, ...g })) } : rest;
+  };
 }
