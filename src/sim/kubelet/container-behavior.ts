@@ -1,12 +1,15 @@
 import type { Millis } from '../clock.ts';
 import { bytes } from '../quantity.ts';
 import type { Guess } from '../assumptions.ts';
+import { builtin } from './shell/builtins.ts';
+import { evaluateCommand } from './shell/evaluate.ts';
+import { SERVER_GUESS } from './shell/shell-state.ts';
 import { normalizedImage, type ImageReference } from './image-reference.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
  * order, from the `kubespec.io/behavior.<container>` annotation, from the container's command
- * when it is a simple shell form, or from the image's defaults (scenarios/behaviors/images.yaml,
+ * run on the shell interpreter (shell/evaluate.ts), or from the image's defaults (scenarios/behaviors/images.yaml,
  * handed in by the driver). Nothing is guessed silently: anything else is a long-running process
  * that stops promptly on SIGTERM, as most server images do.
  */
@@ -94,6 +97,11 @@ export interface ImageBehavior {
   user?: number | string;
   /** USER by tag, where a tag differs from `user` (distroless `nonroot`: 65532). */
   userByTag?: Record<string, number | string>;
+  /**
+   * What the image's file system holds, for scripts' `cat`, `ls`, `test -f`: `/etc/passwd` a
+   * file, `/tmp/` a directory listed completely, `/bin/...` one listed only in part.
+   */
+  paths?: string[];
 }
 
 /** The entries of an images list by normalised repository, built once per list. */
@@ -184,7 +192,7 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   if (annotated !== undefined) return fromAnnotation(annotated);
   const argv: string[] = [...(container.command ?? []), ...(container.args ?? [])].map((a) => expandVariables(String(a), container.env));
   if (argv.length > 0) {
-    const fromCommand = fromArgv(argv);
+    const fromCommand = fromArgv(argv, container, images);
     if (fromCommand) return fromCommand;
   }
   const { ref, entry: image } = imageFacts(container.image ?? '', images);
@@ -197,8 +205,6 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
   return { ...serverBehavior, guesses: [{ field: 'image', assumed: SERVER_GUESS, why: `kubespec has no facts about what the image "${container.image}" runs` }] };
 }
 
-/** What an unknown program is taken to do: what most server images do. */
-const SERVER_GUESS = 'it runs until stopped and stops promptly on SIGTERM';
 
 /**
  * The kubelet's $(VAR) expansion of command and args (third_party/forked/golang/expansion):
@@ -208,6 +214,15 @@ const SERVER_GUESS = 'it runs until stopped and stops promptly on SIGTERM';
 export function expandVariables(text: string, env: Array<{ name: string; value?: string }> | undefined): string {
   const values = new Map((env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
   return text.replace(/\$\$|\$\(([^)]*)\)/g, (whole, name: string | undefined) => (whole === '$$' ? '$' : values.has(name!) ? values.get(name!)! : whole));
+}
+
+/**
+ * An init container (not a sidecar) must end for the pod to start, so an unknown one is taken to
+ * do its job and exit 0 at once rather than to serve forever, and the guess says so.
+ */
+export function guessedAsInitContainer(behavior: ContainerBehavior): ContainerBehavior {
+  if (!behavior.guesses?.length || behavior.runsFor !== undefined) return behavior;
+  return { ...behavior, runsFor: 0, exitCode: 0, guesses: behavior.guesses.map((g) => (g.assumed === SERVER_GUESS ? { ...g, assumed: 'it does its work and exits 0 at once, as an init container is meant to' } : g)) };
 }
 
 /** How a container stopped by SIGTERM (not SIGKILL) reports its end. */
@@ -267,79 +282,47 @@ function fromAnnotation(text: string): ContainerBehavior {
 }
 
 /**
- * Understands `sleep N`, `true`, `false`, and `sh -c "<script>"` whose script is a sequence of
- * `sleep N`, `echo ...`, `exit N`, `true`/`false`, quick commands taken to succeed (`date`,
- * `hostname`, `env`, `ls`, `cat`, `mkdir`, `touch`, a variable assignment, ...), or an endless
- * `while true; do ...; done`.
+ * A container's command run on the shell interpreter (shell/evaluate.ts): `sh -c SCRIPT` (bash,
+ * /bin/sh) always, a plain argv when its program is one the interpreter knows (sleep, true,
+ * false, echo, tail -f, …). Undefined for an unknown program, which the caller judges by the
+ * image or takes to be a server.
  */
-function fromArgv(argv: string[]): ContainerBehavior | undefined {
+function fromArgv(argv: string[], container: any, images: readonly ImageBehavior[]): ContainerBehavior | undefined {
   const [cmd, ...rest] = argv;
   const base = cmd!.slice(cmd!.lastIndexOf('/') + 1);
-  if ((base === 'sh' || base === 'bash' || base === 'ash') && rest[0] === '-c' && rest[1] !== undefined) {
-    const script = fromScript(rest[1]);
-    return script && { ...script, ignoresSigterm: true, source: `command: ${argv.join(' ')}` };
+  const viaShell = ['sh', 'bash', 'ash', 'dash'].includes(base) && rest[0] === '-c' && rest[1] !== undefined;
+  if (!viaShell && !builtin(base)) return undefined;
+  const field = container.command !== undefined ? 'command' : 'args';
+  const outcome = evaluateCommand({
+    argv, field, ...shellEnvironment(container),
+    imagePaths: imageFacts(container.image ?? '', images).entry?.paths,
+    mounts: [...(container.volumeMounts ?? []).map((m: any) => String(m.mountPath)), SERVICE_ACCOUNT_DIR],
+    workingDir: container.workingDir,
+  });
+  if ('notInterpreted' in outcome) {
+    return { ...serverBehavior, guesses: [{ field, assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}": ${outcome.notInterpreted}` }] };
   }
-  const simple = fromScript(argv.join(' '));
-  return simple && { ...simple, source: `command: ${argv.join(' ')}` };
+  const { guesses, ...behavior } = outcome;
+  return { ...behavior, source: `command: ${argv.join(' ')}`, ...(guesses.length ? { guesses } : {}) };
 }
 
-function fromScript(script: string): Omit<ContainerBehavior, 'source'> | undefined {
-  const loop = /^\s*until\s+(nslookup\s+((?:\$\([^)]*\)|\S)+)|nc\s+(?:-\S+\s+)*(\S+)\s+(\d+))\s*;\s*do\s+([\s\S]*?);?\s*done\s*(?:;|&&|\n)?([\s\S]*)$/.exec(script);
-  if (loop) {
-    const nap = /\bsleep\s+(\S+)/.exec(loop[5]!);
-    const every = nap ? sleepSeconds(nap[1]!) : 1;
-    if (every === undefined) return undefined;
-    const rest = loop[6]!.trim() ? fromScript(loop[6]!) : { runsFor: 0, exitCode: 0, ignoresSigterm: true };
-    if (!rest) return undefined;
-    const waitsFor = loop[2] ? { until: 'dns' as const, host: loop[2], every: every * 1000 } : { until: 'tcp' as const, host: loop[3]!, port: Number(loop[4]), every: every * 1000 };
-    return { ...rest, ignoresSigterm: true, waitsFor };
+/** Where the service account token is mounted by default (its files are the API server's). */
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The variables a container's shell starts with, as far as the manifest says: env entries with a
+ * value ($(VAR) references to earlier entries expanded, as the kubelet does). Values from
+ * valueFrom, envFrom, service links (FOO_SERVICE_HOST) and the runtime are not known here.
+ */
+function shellEnvironment(container: any): { env: Record<string, string>; unknownEnv: (name: string) => boolean } {
+  const env: Record<string, string> = {};
+  const fromElsewhere = new Set<string>();
+  for (const e of container.env ?? []) {
+    if (e.value !== undefined) env[e.name] = expandVariables(String(e.value), Object.entries(env).map(([name, value]) => ({ name, value })));
+    else fromElsewhere.add(e.name);
   }
-  if (/\bwhile\s+(true|:)\b/.test(script) || /\btail\s+-f\b/.test(script)) return { exitCode: 0, ignoresSigterm: true };
-  let elapsed = 0;
-  let exitCode = 0;
-  let ignoresSigterm = false;
-  const files: NonNullable<ContainerBehavior['files']> = {};
-  for (const raw of script.split(/;|&&|\n/)) {
-    const stmt = raw.trim();
-    const touched = /^touch\s+(\S+)$/.exec(stmt);
-    if (touched) files[touched[1]!] ??= { createdAt: elapsed, content: '' };
-    const written = /^echo\s+(.*?)\s*(>>?)\s*(\S+)$/.exec(stmt);
-    if (written) {
-      const line = `${written[1]!.replace(/^(["'])(.*)\1$/, '$2')}\n`;
-      const before = files[written[3]!];
-      files[written[3]!] = { createdAt: before?.createdAt ?? elapsed, content: written[2] === '>>' && before ? before.content + line : line };
-    }
-    const removed = /^rm\s+(?:-[rf]+\s+)*(\S+)$/.exec(stmt);
-    if (removed && files[removed[1]!]) files[removed[1]!]!.removedAt ??= elapsed;
-    if (stmt === '' || stmt.startsWith('echo ') || stmt === 'echo' || stmt.startsWith('#')) continue;
-    let m = /^sleep\s+(\S+)$/.exec(stmt);
-    if (m) {
-      if (m[1] === 'infinity') return { exitCode: 0, ignoresSigterm: true, ...withFiles(files) };
-      const seconds = sleepSeconds(m[1]!);
-      if (seconds === undefined) return undefined;
-      elapsed += seconds * 1000;
-      ignoresSigterm = true;
-      continue;
-    }
-    m = /^exit\s+(\d+)$/.exec(stmt);
-    if (m) return { runsFor: elapsed, exitCode: Number(m[1]), ignoresSigterm, ...withFiles(files) };
-    if (stmt === 'true') { exitCode = 0; continue; }
-    if (stmt === 'false') { exitCode = 1; continue; }
-    // Commands that print or touch a file and return at once; taken to succeed.
-    if (QUICK_COMMANDS.test(stmt)) { exitCode = 0; continue; }
-    return undefined;
-  }
-  return { runsFor: elapsed, exitCode, ignoresSigterm, ...withFiles(files) };
+  const hasEnvFrom = (container.envFrom ?? []).length > 0;
+  return { env, unknownEnv: (name) => hasEnvFrom || fromElsewhere.has(name) || /^KUBERNETES_|_SERVICE_(HOST|PORT)|_PORT(_|$)/.test(name) };
 }
 
-const withFiles = (files: NonNullable<ContainerBehavior['files']>) => (Object.keys(files).length ? { files } : {});
-
-const QUICK_COMMANDS = /^(date|hostname|env|printenv|id|whoami|pwd|uname|printf|ls|cat|mkdir|touch|cp|mv|rm|cd|export|set|[A-Za-z_][A-Za-z0-9_]*=\S*)(\s|$)/;
-
-/** GNU sleep's forms: 10, 10s, 2m, 1h, 1.5. */
-export function sleepSeconds(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
-  if (!m) return undefined;
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
-}
+export { sleepSeconds } from './shell/sleep-seconds.ts';
