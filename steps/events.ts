@@ -6,15 +6,17 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: '{kind} {string} has a {word} event saying {string}',
     example: 'Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"',
     area: 'events',
-    doc: 'An event about the object with that reason whose message contains the text.',
+    doc: 'An event about the object with that reason whose message contains the text; in a pod\'s event, `<pod IP>` stands for the pod\'s current status.podIP (probe failures name it).',
     eventual: 'optional',
     async run({ args: [kind, name, reason, text], within }) {
       await check(this.driver, `a ${reason} event for ${kind} "${name}"`, within, async () => {
         const events = (await this.driver.events()).filter((e) => e.involvedObject?.kind === kind && e.involvedObject?.name === name);
         const withReason = events.filter((e) => e.reason === reason);
-        if (withReason.some((e) => String(e.message).includes(text as string))) return pass;
+        const ip = kind === 'Pod' && String(text).includes('<pod IP>') ? (await this.driver.get({ kind: 'Pod', name: name as string }))?.status?.podIP : undefined;
+        const wanted = ip ? String(text).replaceAll('<pod IP>', ip) : (text as string);
+        if (withReason.some((e) => String(e.message).includes(wanted))) return pass;
         const seen = (withReason.length ? withReason : events).map((e) => `${e.reason}: ${e.message}`);
-        return fail(`no ${reason} event for ${kind} "${name}" saying "${text}"; events: ${seen.join(' | ') || 'none'}`);
+        return fail(`no ${reason} event for ${kind} "${name}" saying "${wanted}"; events: ${seen.join(' | ') || 'none'}`);
       });
     },
   },

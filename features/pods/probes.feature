@@ -652,3 +652,65 @@ Feature: Startup, liveness and readiness probes
             lastState:
               terminated: {exitCode: 137, reason: Error}
       """
+
+  @portable @needs-kubelet @C003-045
+  Scenario: an HTTP liveness probe on a path nginx does not serve fails with its status code
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: nginx-healthz}
+      spec:
+        containers:
+          - name: nginx
+            image: nginx:1.27
+            livenessProbe:
+              httpGet: {path: /healthz, port: 80}
+              periodSeconds: 5
+      """
+    Then pod "nginx-healthz" has a Unhealthy event saying "Liveness probe failed: HTTP probe failed with statuscode: 404" within 1 minute
+    And pod "nginx-healthz" has a Killing event saying "Container nginx failed liveness probe, will be restarted" within 1 minute
+    And pod "nginx-healthz" matches within 1 minute:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: nginx, restartCount: 1}
+      """
+
+  @portable @needs-kubelet @C003-046
+  Scenario: a tcpSocket readiness probe on a port nginx does not listen on is refused, and the pod stays unready
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: nginx-8081}
+      spec:
+        containers:
+          - name: nginx
+            image: nginx:1.27
+            ports: [{containerPort: 8081}]
+            readinessProbe:
+              tcpSocket: {port: 8081}
+              periodSeconds: 5
+      """
+    Then pod "nginx-8081" is Running within 1 minute
+    And pod "nginx-8081" has a Unhealthy event saying "Readiness probe failed: dial tcp <pod IP>:8081: connect: connection refused" within 1 minute
+    When 1 minute passes
+    Then pod "nginx-8081" has condition Ready=False with reason ContainersNotReady
+
+  @sim-only
+  Scenario: a probe against a program kubespec does not know passes, and the simulator says it assumed so
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app}
+      spec:
+        containers:
+          - name: app
+            image: example.com/app:1.0
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+      """
+    Then pod "app" is ready within 1 minute
+    And the simulator assumed "spec.containers[app].readinessProbe" of pod "app"
