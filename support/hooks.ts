@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionsText, MODEL_JUDGED_ATTACHMENT, redact, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, redact, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
@@ -36,7 +36,8 @@ After(async function (this: KubespecWorld, { result }) {
     const assumptions = this.driver.assumptions?.() ?? [];
     if (assumptions.length > 0) {
       this.attach(assumptionsText(assumptions), { mediaType: 'text/plain', fileName: ASSUMPTIONS_ATTACHMENT });
-      if (this.parameters.strict && result?.status === Status.PASSED) throw new StrictAssumptionError(assumptions);
+      const unchecked = assumptions.filter((a) => !this.acknowledgedAssumptions.has(assumptionKey(a)));
+      if (this.parameters.strict && result?.status === Status.PASSED && unchecked.length > 0) throw new StrictAssumptionError(unchecked);
     }
   } finally {
     await this.driver.teardown();

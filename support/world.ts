@@ -34,6 +34,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   readonly applied: Manifest[] = [];
   /** Steps whose verdict came from a kubespec model rather than the cluster (define-steps.ts). */
   readonly modelJudged = new Set<string>();
+  /** Assumptions the scenario checked on purpose (steps/assumptions.ts); --strict accepts them. */
+  readonly acknowledgedAssumptions = new Set<string>();
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);

@@ -26,5 +26,5 @@ export function assumptionSummary(perScenario: readonly string[]): string | unde
   const counts = perScenario.map((text) => text.split('\n').filter(Boolean).length).filter((n) => n > 0);
   if (counts.length === 0) return undefined;
   const total = counts.reduce((a, b) => a + b, 0);
-  return `${counts.length} scenario${counts.length === 1 ? '' : 's'} rest${counts.length === 1 ? 's' : ''} on ${total} assumption${total === 1 ? '' : 's'} of the simulator (see ${ASSUMPTIONS_ATTACHMENT} in the report; --strict fails them)`;
+  return `${counts.length} scenario${counts.length === 1 ? '' : 's'} rest${counts.length === 1 ? 's' : ''} on ${total} assumption${total === 1 ? '' : 's'} of the simulator (see ${ASSUMPTIONS_ATTACHMENT} in the report; --strict fails those a scenario does not check)`;
 }

@@ -23,7 +23,7 @@ export class AssumptionLog {
   private readonly byKey = new Map<string, Assumption>();
 
   record(assumption: Assumption): void {
-    const key = `${assumption.object}\u0000${assumption.field}\u0000${assumption.assumed}`;
+    const key = assumptionKey(assumption);
     if (!this.byKey.has(key)) this.byKey.set(key, assumption);
   }
 
@@ -35,6 +35,11 @@ export class AssumptionLog {
   list(): Assumption[] {
     return [...this.byKey.values()];
   }
+}
+
+/** What makes two assumptions the same one. */
+export function assumptionKey(a: Assumption): string {
+  return `${a.object}\u0000${a.field}\u0000${a.assumed}`;
 }
 
 /** One line of a report: `Pod default/web spec.containers[app].image: assumed …, because …`. */

@@ -17,7 +17,7 @@ test('an assumption is recorded once per object, field and content, in the order
 test('the run summary counts scenarios and assumptions, and says nothing when there are none', () => {
   assert.equal(assumptionSummary([]), undefined);
   assert.equal(assumptionSummary(['', '']), undefined);
-  assert.equal(assumptionSummary(['a\nb\n', '', 'c\n']), '2 scenarios rest on 3 assumptions of the simulator (see assumptions.txt in the report; --strict fails them)');
+  assert.equal(assumptionSummary(['a\nb\n', '', 'c\n']), '2 scenarios rest on 3 assumptions of the simulator (see assumptions.txt in the report; --strict fails those a scenario does not check)');
 });
 
 test('the strict error names every assumption', () => {
