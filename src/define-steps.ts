@@ -1,5 +1,7 @@
 import { defineStep, type World } from '@cucumber/cucumber';
-import { UnsupportedError } from './drivers/driver.ts';
+import { UnsupportedError, type Driver } from './drivers/driver.ts';
+import { ownerVariantOf } from './operations/owner-variants.ts';
+import { resolveOwned, type OwnedSelection } from './operations/select-owned.ts';
 import { arityOf, patternsOf, type StepSpec } from './step-catalog.ts';
 import { maskSecrets, secretValues } from './report/secret-values.ts';
 
@@ -11,7 +13,9 @@ import { maskSecrets, secretValues } from './report/secret-values.ts';
 export function defineSteps(specs: readonly StepSpec[]): void {
   for (const spec of specs) {
     for (const pattern of patternsOf(spec)) {
-      const hasWithin = pattern !== spec.pattern;
+      const hasWithin = spec.eventual !== undefined && /within \{duration\}:?$/.test(pattern);
+      // An owner selection in place of the step's named object (operations/owner-variants.ts).
+      const owner = pattern.includes('{owned}') ? ownerVariantOf(spec.pattern) : undefined;
       const takesBlock = pattern.endsWith(':');
       const arity = arityOf(pattern);
       const handler = async function (this: World, ...passed: unknown[]) {
@@ -22,6 +26,11 @@ export function defineSteps(specs: readonly StepSpec[]): void {
         const expand = namespaceExpander(this);
         if (spec.judgedByModel) noteModelJudged(this, spec);
         try {
+          if (owner) {
+            const driver = (this as unknown as { driver: Driver }).driver;
+            const ref = await resolveOwned(driver, raw[owner.index] as OwnedSelection, owner.replaces === 'pod-name', within);
+            raw.splice(owner.index, 1, ...(owner.replaces === 'kind-name' ? [ref.kind, ref.name] : [ref.name]));
+          }
           await spec.run.call(this, {
             args: raw.map((a) => (typeof a === 'string' ? expand(a) : a)),
             within,

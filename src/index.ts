@@ -40,7 +40,9 @@ export { partialMatch, describeMismatches, type Mismatch } from './assertions/pa
 export { orderVerdict, observedOrder, assertOrder, type Milestone } from './assertions/ordering.ts';
 export { KubespecAssertionError } from './assertions/errors.ts';
 export { overcommittedNodes, spreadCounts } from './assertions/placement.ts';
-export { expectRefusal } from './assertions/refusal.ts';
+export { checkStatusCode, describeRefusal, expectRefusal, parseStatusReason, statusReasons, type ExpectedRefusal } from './assertions/refusal.ts';
+export { boundWords, countBound, type BoundWord, type CountBound } from './assertions/count-bound.ts';
+export { holdsThroughout } from './assertions/over-time.ts';
 export { missingLineMatching, missingPrintedLine, missingWholeLine } from './assertions/printed-lines.ts';
 export { fieldAt, managersOf } from './assertions/field-managers.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
@@ -56,6 +58,8 @@ export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout
 export { drain, setCordoned } from './operations/drain.ts';
 export { updateFromFresh } from './operations/update-from-fresh.ts';
 export { oldestPodName } from './operations/select-pods.ts';
+export { ownedBy, parseOwnedSelection, resolveOwned, selectOwned, type OwnedSelection, type Selected } from './operations/select-owned.ts';
+export { ownerVariantOf, type OwnerVariant } from './operations/owner-variants.ts';
 export { UserError } from './errors.ts';
 export { NETWORK_PLUGINS, type NetworkPluginName } from './sim/network-plugin.ts';
 

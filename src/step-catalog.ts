@@ -1,3 +1,5 @@
+import { ownerVariantOf } from './operations/owner-variants.ts';
+
 /**
  * How built-in (and team) steps are declared: as data, so `kubespec steps` can list them with
  * an example each, and registration with Cucumber happens in one place.
@@ -43,9 +45,13 @@ export function withinPattern(pattern: string): string {
   return pattern.endsWith(':') ? `${pattern.slice(0, -1)} within {duration}:` : `${pattern} within {duration}`;
 }
 
-/** Every pattern a spec registers. */
+/**
+ * Every pattern a spec registers: its own, its `within` variant, and for a step about one named
+ * object the same two with an owner selection in place of the name (`ownerVariantOf`).
+ */
 export function patternsOf(spec: StepSpec): string[] {
-  return spec.eventual ? [spec.pattern, withinPattern(spec.pattern)] : [spec.pattern];
+  const own = spec.eventual ? [spec.pattern, withinPattern(spec.pattern)] : [spec.pattern];
+  return [...own, ...own.flatMap((p) => ownerVariantOf(p)?.pattern ?? [])];
 }
 
 /** How many arguments Cucumber passes for a pattern (parameters plus a doc string or table). */

@@ -1,5 +1,8 @@
 import { durationPattern, parseDuration } from './parse/duration.ts';
 import { canonicalKindName, knownKindNames } from './parse/kinds.ts';
+import { boundWords } from './assertions/count-bound.ts';
+import { parseStatusReason } from './assertions/refusal.ts';
+import { ownedSelectionPattern, parseOwnedSelection } from './operations/select-owned.ts';
 
 /** A Cucumber parameter type as data: registered by support/, and written into the editor glue. */
 export interface ParameterTypeSpec {
@@ -20,4 +23,10 @@ export const parameterTypes: readonly ParameterTypeSpec[] = [
   { name: 'kind', regexp: new RegExp([...kindWords, '[A-Z][A-Za-z0-9]*'].join('|')), transformer: canonicalKindName },
   { name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ },
   { name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ },
+  // A status reason in Kubernetes' words (Forbidden, Invalid, ...): any capitalised word, so a
+  // misspelt one fails with the list rather than as an undefined step.
+  { name: 'reason', regexp: /[A-Z][A-Za-z]*/, transformer: parseStatusReason },
+  { name: 'bound', regexp: new RegExp(boundWords.join('|')) },
+  // "the ReplicaSet of Deployment "web" with revision 2": an object selected by its owner.
+  { name: 'owned', regexp: ownedSelectionPattern, transformer: parseOwnedSelection },
 ];

@@ -2,6 +2,7 @@ import type { StepSpec } from '../src/index.ts';
 import { steps as assumptions } from './assumptions.ts';
 import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';
+import { steps as comparisons } from './comparisons.ts';
 import { steps as conditions } from './conditions.ts';
 import { steps as config } from './config.ts';
 import { steps as deployments } from './deployments.ts';
@@ -19,10 +20,11 @@ import { steps as mesh } from './mesh.ts';
 import { steps as networking } from './networking.ts';
 import { steps as nodes } from './nodes.ts';
 import { steps as objects } from './objects.ts';
+import { steps as overTime } from './over-time.ts';
 import { steps as pods } from './pods.ts';
 import { steps as placement } from './placement.ts';
 import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...assumptions, ...selection, ...objects, ...conditions, ...events, ...time, ...kubectl];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...assumptions, ...selection, ...objects, ...comparisons, ...conditions, ...events, ...time, ...overTime, ...kubectl];

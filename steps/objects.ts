@@ -1,4 +1,4 @@
-import { canonicalKindName, check, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/index.ts';
+import { canonicalKindName, check, checkStatusCode, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -89,6 +89,7 @@ steps.push(
       await expectRefusal('the manifest', expected as string, () => this.driver.apply(manifests));
     },
   },
+  ...refusalSteps(),
   {
     pattern: 'the pods labelled {string} are owned by {kind} {string}',
     example: 'Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"',
@@ -168,4 +169,54 @@ async function expectMatch(world: KubespecWorld, ref: ObjectRef, subject: string
     const mismatches = partialMatch(expected, obj);
     return mismatches.length === 0 ? pass : fail(describeMismatches(subject, mismatches));
   });
+}
+
+/**
+ * Refusals in Kubernetes' terms: the status reason (`as Forbidden`), the HTTP status code
+ * (`with status 422`), and text of the message, for manifests and patches.
+ */
+function refusalSteps(): StepSpec<KubespecWorld>[] {
+  const manifest = (world: KubespecWorld, docString: string | undefined) => {
+    const manifests = world.manifestsFrom(docString);
+    return () => world.driver.apply(manifests);
+  };
+  return [
+    {
+      pattern: 'the following manifest is rejected as {reason}:',
+      example: 'Then the following manifest is rejected as Forbidden:\n  """yaml\n  ...\n  """',
+      area: 'objects',
+      doc: 'Applying the YAML fails with that status reason (Invalid 422, Forbidden 403, AlreadyExists or Conflict 409, NotFound 404, BadRequest 400, ...).',
+      async run({ args: [reason], docString }) {
+        await expectRefusal('the manifest', { reason: reason as string }, manifest(this, docString));
+      },
+    },
+    {
+      pattern: 'the following manifest is rejected as {reason} with {string}:',
+      example: 'Then the following manifest is rejected as Forbidden with "exceeded quota: compute":\n  """yaml\n  ...\n  """',
+      area: 'objects',
+      doc: 'Applying the YAML fails with that status reason, and the API error message contains the given text.',
+      async run({ args: [reason, text], docString }) {
+        await expectRefusal('the manifest', { reason: reason as string, text: text as string }, manifest(this, docString));
+      },
+    },
+    {
+      pattern: 'the following manifest is rejected with status {int}:',
+      example: 'Then the following manifest is rejected with status 422:\n  """yaml\n  ...\n  """',
+      area: 'objects',
+      doc: "Applying the YAML fails with that HTTP status code (one the API refuses with: 400, 403, 404, 409, 422, ...).",
+      async run({ args: [code], docString }) {
+        await expectRefusal('the manifest', { code: checkStatusCode(code as number) }, manifest(this, docString));
+      },
+    },
+    {
+      pattern: 'patching {kind} {string} with the following is rejected as {reason} with {string}:',
+      example: 'Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":\n  """yaml\n  spec: {completions: 3}\n  """',
+      area: 'objects',
+      doc: 'The strategic merge patch is refused with that status reason and the API error message contains the given text.',
+      async run({ args: [kind, name, reason, text], docString }) {
+        const patch = this.yamlFrom(docString);
+        await expectRefusal('the patch', { reason: reason as string, text: text as string }, () => this.driver.patch({ kind: kind as string, name: name as string }, patch, 'strategic'));
+      },
+    },
+  ];
 }

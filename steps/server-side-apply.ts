@@ -39,6 +39,16 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   },
   {
+    pattern: 'applying the following manifest server-side as {string} is rejected as {reason} with {string}:',
+    example: 'Then applying the following manifest server-side as "app-team" is rejected as Conflict with "Apply failed with 1 conflict":\n  """yaml\n  ...\n  """',
+    area: 'manifests',
+    doc: 'The server-side apply by that manager is refused with that status reason (Conflict, 409, for a field another manager owns) and the message contains the text.',
+    async run({ args: [manager, reason, expected], docString }) {
+      const manifests = this.manifestsFrom(docString);
+      await expectRefusal('the apply', { reason: reason as string, text: expected as string }, () => this.driver.apply(manifests, { fieldManager: manager as string, force: false }));
+    },
+  },
+  {
     pattern: 'field {string} of {kind} {string} is managed by {string}',
     example: 'Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"',
     area: 'objects',

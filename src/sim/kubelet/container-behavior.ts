@@ -5,6 +5,7 @@ import { builtin } from './shell/builtins.ts';
 import { evaluateCommand } from './shell/evaluate.ts';
 import { SERVER_GUESS } from './shell/shell-state.ts';
 import { normalizedImage, type ImageReference } from './image-reference.ts';
+import { containerProgram, programPorts, type ProgramFacts } from './image-programs.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -102,6 +103,13 @@ export interface ImageBehavior {
    * file, `/tmp/` a directory listed completely, `/bin/...` one listed only in part.
    */
   paths?: string[];
+  /** The image's ENTRYPOINT and CMD: args are appended to the ENTRYPOINT, and replace the CMD. */
+  entrypoint?: string[];
+  cmd?: string[];
+  /** The programs it ships, by file name, and what they do (image-programs.ts). */
+  programs?: Record<string, ProgramFacts>;
+  /** Its default command's ports come from a configuration it reads (fluent-bit): why they are not known. */
+  listensUnknown?: string;
 }
 
 /** The entries of an images list by normalised repository, built once per list. */
@@ -148,6 +156,12 @@ export function imageUser(image: string, images: readonly ImageBehavior[]): numb
 
 /** What the image's own server listens on and serves, when the container runs the image's default command. */
 export function imageServer(container: any, images: readonly ImageBehavior[]): ImageBehavior | undefined {
+  // A program of the image (images.yaml `programs`): `redis-server --port 7000`, agnhost `netexec`, nginx.
+  const run = containerProgram(container, images);
+  if (run?.facts.listens !== undefined) {
+    const ports = programPorts(run);
+    return 'ports' in ports ? { listens: ports.ports, ...(run.facts.serves ? { serves: run.facts.serves } : {}) } : undefined;
+  }
   if (container.command !== undefined) return undefined;
   const { entry } = imageFacts(container.image ?? '', images);
   return entry?.listens !== undefined ? entry : undefined;
@@ -196,6 +210,11 @@ export function behaviorOf(container: any, annotations: Record<string, string> |
     if (fromCommand) return fromCommand;
   }
   const { ref, entry: image } = imageFacts(container.image ?? '', images);
+  const program = argv.length > 0 ? containerProgram(container, images) : undefined;
+  if (program && (program.facts.untilStopped || program.facts.runsFor !== undefined)) {
+    const f = program.facts;
+    return { runsFor: f.runsFor, exitCode: f.exitCode ?? 0, ignoresSigterm: f.ignoresSigterm ?? false, ...(f.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `program: ${program.name} of ${program.repository}` };
+  }
   // The image's default is its CMD run by its ENTRYPOINT: `args` replace the CMD, so then it says nothing.
   if (image && container.command === undefined && container.args === undefined && (image.runsFor !== undefined || image.untilStopped)) {
     return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${ref!.repository}` };

@@ -1,5 +1,6 @@
 import type { Assumption, Guess } from '../assumptions.ts';
-import { behaviorOf, imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, imageFacts, imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { containerProgram, programPorts } from './image-programs.ts';
 
 /**
  * Whether a container's process listens on a TCP port, as far as kubespec knows. `containerPort`
@@ -21,12 +22,18 @@ export type ListenerVerdict =
 export function containerListens(container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[], port: number): ListenerVerdict {
   if (behavior.listens) return { known: true, listens: behavior.listens.includes(port), because: `its behavior annotation says it listens on ${behavior.listens.join(' and ')}` };
   const server = imageServer(container, images);
+  const field = container.command !== undefined ? 'command' : container.args !== undefined ? 'args' : 'image';
+  const run = containerProgram(container, images);
+  const ports = run ? programPorts(run) : undefined;
+  if (ports && 'unknown' in ports) return { known: false, guess: { field, assumed: `it listens on port ${port}`, why: ports.unknown } };
+  if (server && run) return { known: true, listens: server.listens!.includes(port), because: `${run.name} (${run.repository}) listens on ${server.listens!.length ? server.listens!.join(' and ') : 'no port'}` };
   if (server) return { known: true, listens: server.listens!.includes(port), because: `the image "${container.image}" listens on ${server.listens!.join(' and ')}` };
   if (behavior.source.startsWith('command:')) return { known: true, listens: false, because: `its command "${behavior.source.slice('command: '.length)}" opens no port` };
+  const unknownPorts = behavior.source.startsWith('image default') ? imageFacts(container.image ?? '', images).entry?.listensUnknown : undefined;
+  if (unknownPorts) return { known: false, guess: { field, assumed: `it listens on port ${port}`, why: unknownPorts } };
   // The image's own command, as images.yaml describes it; args replace its CMD, so then nothing is known.
   if (behavior.source.startsWith('image default') && container.args === undefined) return { known: true, listens: false, because: `the image "${container.image}" runs no server` };
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
-  const field = container.command !== undefined ? 'command' : container.args !== undefined ? 'args' : 'image';
   const what = field === 'image' ? `the image "${container.image}"` : `the command "${argv.join(' ')}"`;
   return { known: false, guess: { field, assumed: `it listens on port ${port}`, why: `kubespec does not know whether ${what} listens on port ${port}` } };
 }

@@ -2,6 +2,7 @@ import { imageServer, sleepSeconds, type ContainerBehavior, type ImageBehavior }
 import { goDuration } from '../go-duration.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
 import { containerListens } from './listeners.ts';
+import { containerProgram, flagValue, programFor, programStatus } from './image-programs.ts';
 import type { Guess } from '../assumptions.ts';
 import type { Millis } from '../clock.ts';
 
@@ -45,7 +46,7 @@ export function probeHealth(container: any, behavior: ContainerBehavior, images:
   for (const [kind, field] of KINDS) {
     const spec = container[field];
     if (!spec) continue;
-    const found = spec.exec ? execCheck(spec, container, behavior, context.outsideFiles ?? {}) : networkCheck(spec, container, behavior, images, context.podIP ?? '');
+    const found = spec.exec ? execCheck(spec, container, behavior, context.outsideFiles ?? {}, images) : networkCheck(spec, container, behavior, images, context.podIP ?? '');
     if (found.health) out.health[kind] = found.health;
     if (found.unknown) out.guesses.push({ field, assumed: 'its target answers', why: found.unknown });
   }
@@ -99,8 +100,12 @@ function networkCheck(spec: any, container: any, behavior: ContainerBehavior, im
   if (spec.tcpSocket) return {};
   const server = behavior.listens ? undefined : imageServer(container, images);
   if (spec.grpc) return server ? failing(grpcTimeout) : { unknown: `kubespec does not know whether the server on port ${port} implements the gRPC health service` };
-  if (!server?.serves) return { unknown: `kubespec does not know what the server on port ${port} answers for ${path}` };
-  if (!server.serves.includes(path.split('?')[0] || '/')) return failing('HTTP probe failed with statuscode: 404');
+  const bare = path.split('?')[0] || '/';
+  const run = behavior.listens ? undefined : containerProgram(container, images);
+  const status = run?.facts.listens !== undefined ? programStatus(run, bare) : server?.serves ? (server.serves.includes(bare) ? 200 : 404) : undefined;
+  if (status === undefined) return { unknown: `kubespec does not know what the server on port ${port} answers for ${path}` };
+  // http.go: a status from 200 to 399 is success; 400 and above fails with its code.
+  if (status >= 400) return failing(`HTTP probe failed with statuscode: ${status}`);
   return {};
 }
 
@@ -113,7 +118,7 @@ const commandLine = (command: string[]) => (command[0]?.endsWith('sh') && comman
  * the CRI client's error (ExecProbeTimeout, on by default since v1.20). `true` and `false` are
  * known; a file check is known for a script kubespec read; anything else passes with a guess.
  */
-function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles): Finding {
+function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles, images: readonly ImageBehavior[]): Finding {
   const command: string[] = (spec.exec.command ?? []).map(String);
   const timedOut = timeoutCheck(command, spec.timeoutSeconds ?? 1);
   if (timedOut) return { health: timedOut };
@@ -124,6 +129,8 @@ function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsi
   const scripted = behavior.source.startsWith('command:');
   const checked = fileCheck(line, container, behavior, outsideFiles, scripted);
   if (checked) return { health: checked };
+  const client = clientCheck(command, container, behavior, images);
+  if (client) return client;
   return { unknown: `kubespec cannot tell what the command "${command.join(' ')}" finds in the container` };
 }
 
@@ -158,4 +165,41 @@ function fileCheck(line: string, container: any, behavior: ContainerBehavior, ou
     : '';
   if (!file) return { ...NEVER_PASSES, message };
   return { okFrom: file.createdAt, message, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
+
+/**
+ * An exec probe that runs a client the image ships (images.yaml `programs` with `connects`:
+ * `mysqladmin ping`, `mysql -e …`): it reaches the server in its own container through the
+ * loopback (or the socket), so it succeeds while that container listens on the port, and, for a
+ * client that logs in, while the server accepts its login. Where the listener or the login is not
+ * known, it says so (the probe then passes with a guess).
+ */
+function clientCheck(command: string[], container: any, behavior: ContainerBehavior, images: readonly ImageBehavior[]): Finding | undefined {
+  const run = programFor(command, container.image ?? '', images);
+  const connects = run?.facts.connects;
+  if (!run || !connects) return undefined;
+  const host = (connects.hostFlags ?? []).map((f) => flagValue(run.args, f)).find((v) => v !== undefined);
+  if (host !== undefined && !LOCAL_HOSTS.has(host)) return { unknown: `kubespec does not know what answers ${run.name} at ${host}` };
+  const rawPort = (connects.portFlags ?? []).map((f) => flagValue(run.args, f)).find((v) => v !== undefined);
+  const port = rawPort === undefined ? connects.port : Number(rawPort);
+  const listener = containerListens(container, behavior, images, port);
+  if (!listener.known) return { unknown: listener.guess.why };
+  if (!listener.listens) return { unknown: `kubespec does not know what ${run.name} prints when nothing listens on port ${port}` };
+  const login = run.facts.login;
+  if (!login) return {};
+  const env: any[] = container.env ?? [];
+  const named = (name: string | undefined) => (name === undefined ? undefined : env.find((e) => e.name === name));
+  const serverPassword = named(login.serverPasswordEnv);
+  const clientFlag = run.args.some((a) => login.clientPasswordFlags.some((f) => a === f || a.startsWith(f)));
+  const clientPassword = named(login.clientPasswordEnv);
+  if (!serverPassword) {
+    const empty = named(login.emptyPasswordEnv);
+    return empty && !clientFlag && !clientPassword ? {} : { unknown: `kubespec does not know whether the server accepts the login of ${run.name}` };
+  }
+  if (!clientFlag && !clientPassword) return failing(login.refused);
+  // The same value, or the same key of the same Secret or ConfigMap: the password the server was given.
+  const same = !clientFlag && clientPassword && JSON.stringify(clientPassword.value ?? clientPassword.valueFrom) === JSON.stringify(serverPassword.value ?? serverPassword.valueFrom);
+  return same ? {} : { unknown: `kubespec does not know whether the password ${run.name} gives is the server's` };
 }
