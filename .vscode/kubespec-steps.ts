@@ -6,6 +6,9 @@ defineParameterType({ name: 'duration', regexp: /\d+(?:\.\d+)?\s*[a-zA-Z]+(?:\s*
 defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customresourcedefinition|HorizontalPodAutoscaler|horizontalpodautoscaler|PersistentVolumeClaim|persistentvolumeclaim|ReplicationController|replicationcontroller|PodDisruptionBudget|poddisruptionbudget|ControllerRevision|controllerrevision|ClusterRoleBinding|clusterrolebinding|PersistentVolume|persistentvolume|ServiceAccount|serviceaccount|ResourceQuota|resourcequota|EndpointSlice|endpointslice|NetworkPolicy|networkpolicy|PriorityClass|priorityclass|IngressClass|ingressclass|StorageClass|storageclass|StatefulSet|statefulset|ClusterRole|clusterrole|RoleBinding|rolebinding|LimitRange|limitrange|Deployment|deployment|ReplicaSet|replicaset|APIService|apiservice|Namespace|namespace|Endpoints|endpoints|ConfigMap|configmap|DaemonSet|daemonset|Service|service|CronJob|cronjob|Ingress|ingress|Secret|secret|Event|event|Lease|lease|Node|node|Role|role|Pod|pod|Job|job|[A-Z][A-Za-z0-9]*/ });
 defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ });
 defineParameterType({ name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ });
+defineParameterType({ name: 'reason', regexp: /[A-Z][A-Za-z]*/ });
+defineParameterType({ name: 'bound', regexp: /at least|at most|more than|fewer than/ });
+defineParameterType({ name: 'owned', regexp: /the (?:(?:newest|oldest) )?(?:pod|[A-Z][A-Za-z0-9]*) of [A-Za-z][A-Za-z0-9]* "[^"]*"(?: (?:with revision \d+|with completion index \d+|on node "[^"]*"))*/ });
 
 defineStep("a cluster with {int} worker node(s)", () => {}); // Given a cluster with 3 worker nodes
 defineStep("a cluster with nodes:", () => {}); // Given a cluster with nodes:
@@ -19,16 +22,25 @@ defineStep("the following manifest is applied:", () => {}); // Given the followi
 defineStep("the following manifest is applied server-side by {string}:", () => {}); // When the following manifest is applied server-side by "platform":
 defineStep("the following manifest is applied server-side by {string} with force:", () => {}); // When the following manifest is applied server-side by "platform" with force:
 defineStep("applying the following manifest server-side as {string} is rejected with {string}:", () => {}); // Then applying the following manifest server-side as "app-team" is rejected with "Apply failed with 1 conflict":
+defineStep("applying the following manifest server-side as {string} is rejected as {reason} with {string}:", () => {}); // Then applying the following manifest server-side as "app-team" is rejected as Conflict with "Apply failed with 1 conflict":
 defineStep("field {string} of {kind} {string} is managed by {string}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
 defineStep("field {string} of {kind} {string} is managed by {string} within {duration}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
+defineStep("field {string} of {owned} is managed by {string}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
+defineStep("field {string} of {owned} is managed by {string} within {duration}", () => {}); // Then field ".spec.replicas" of Deployment "web" is managed by "kubectl, platform"
 defineStep("{kind} {string} has no field {string}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
 defineStep("{kind} {string} has no field {string} within {duration}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
+defineStep("{owned} has no field {string}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
+defineStep("{owned} has no field {string} within {duration}", () => {}); // Then ConfigMap "settings" has no field ".data.level"
 defineStep("a StatefulSet {string} with {int} replica(s)", () => {}); // Given a StatefulSet "web" with 3 replicas
 defineStep("{kind} {string} is scaled to {int}", () => {}); // When StatefulSet "web" is scaled to 1
+defineStep("{owned} is scaled to {int}", () => {}); // When StatefulSet "web" is scaled to 1
 defineStep("{kind} {string} has {int} ready replica(s)", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
 defineStep("{kind} {string} has {int} ready replica(s) within {duration}", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
+defineStep("{owned} has {int} ready replica(s)", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
+defineStep("{owned} has {int} ready replica(s) within {duration}", () => {}); // Then StatefulSet "web" has 3 ready replicas within 2 minutes
 defineStep("a Deployment {string} with {int} replica(s)", () => {}); // Given a Deployment "api" with 4 replicas
 defineStep("{kind} {string} is updated to image {string}", () => {}); // When Deployment "api" is updated to image "nginx:1.27"
+defineStep("{owned} is updated to image {string}", () => {}); // When Deployment "api" is updated to image "nginx:1.27"
 defineStep("Deployment {string} is rolled back", () => {}); // When Deployment "api" is rolled back
 defineStep("Deployment {string} is rolled back to revision {int}", () => {}); // When Deployment "api" is rolled back to revision 1
 defineStep("Deployment {string} is paused", () => {}); // When Deployment "api" is paused
@@ -48,9 +60,13 @@ defineStep("CronJob {string} has {int} job(s)", () => {}); // Then CronJob "repo
 defineStep("CronJob {string} has {int} job(s) within {duration}", () => {}); // Then CronJob "report" has 3 jobs
 defineStep("CronJob {string} has started {int} Job(s), one at each scheduled time", () => {}); // Then CronJob "report" has started 30 Jobs, one at each scheduled time
 defineStep("the pods of {kind} {string} use {int}% CPU", () => {}); // Given the pods of Deployment "api" use 80% CPU
+defineStep("the pods of {owned} use {int}% CPU", () => {}); // Given the pods of Deployment "api" use 80% CPU
 defineStep("the pods of {kind} {string} use {string} CPU", () => {}); // Given the pods of Deployment "api" use "400m" CPU
+defineStep("the pods of {owned} use {string} CPU", () => {}); // Given the pods of Deployment "api" use "400m" CPU
 defineStep("the pods of {kind} {string} use {int}% memory", () => {}); // Given the pods of Deployment "api" use 90% memory
+defineStep("the pods of {owned} use {int}% memory", () => {}); // Given the pods of Deployment "api" use 90% memory
 defineStep("the pods of {kind} {string} use {string} memory", () => {}); // Given the pods of Deployment "api" use "384Mi" memory
+defineStep("the pods of {owned} use {string} memory", () => {}); // Given the pods of Deployment "api" use "384Mi" memory
 defineStep("metrics-server is installed", () => {}); // Given metrics-server is installed
 defineStep("the Vertical Pod Autoscaler is installed", () => {}); // Given the Vertical Pod Autoscaler is installed
 defineStep("node {string} is cordoned", () => {}); // When node "worker-1" is cordoned
@@ -59,7 +75,9 @@ defineStep("node {string} is drained", () => {}); // When node "worker-1" is dra
 defineStep("node {string} is drained within {duration}", () => {}); // When node "worker-1" is drained
 defineStep("node {string} cannot be drained within {duration}", () => {}); // Then node "worker-1" cannot be drained within 1 minute
 defineStep("pod {string} is evicted", () => {}); // When pod "web-0" is evicted
+defineStep("{owned} is evicted", () => {}); // When pod "web-0" is evicted
 defineStep("evicting pod {string} is refused with {string}", () => {}); // Then evicting pod "web-0" is refused with "Cannot evict pod as it would violate the pod's disruption budget."
+defineStep("evicting {owned} is refused with {string}", () => {}); // Then evicting pod "web-0" is refused with "Cannot evict pod as it would violate the pod's disruption budget."
 defineStep("the oldest pod labelled {string} is evicted", () => {}); // When the oldest pod labelled "app=api" is evicted
 defineStep("evicting the oldest pod labelled {string} is refused with {string}", () => {}); // Then evicting the oldest pod labelled "app=api" is refused with "disruption budget"
 defineStep("no pod labelled {string} runs on node {string}", () => {}); // Then no pod labelled "app=api" runs on node "worker-1"
@@ -88,16 +106,28 @@ defineStep("the pods labelled {string} are spread over {string} with a skew of a
 defineStep("the pods labelled {string} are spread over {string} with a skew of at most {int} within {duration}", () => {}); // Then the pods labelled "app=web" are spread over "topology.kubernetes.io/zone" with a skew of at most 1
 defineStep("pod {string} can resolve names", () => {}); // Then pod "backend" can resolve names
 defineStep("pod {string} can resolve names within {duration}", () => {}); // Then pod "backend" can resolve names
+defineStep("{owned} can resolve names", () => {}); // Then pod "backend" can resolve names
+defineStep("{owned} can resolve names within {duration}", () => {}); // Then pod "backend" can resolve names
 defineStep("pod {string} cannot resolve names", () => {}); // Then pod "backend" cannot resolve names
 defineStep("pod {string} cannot resolve names within {duration}", () => {}); // Then pod "backend" cannot resolve names
+defineStep("{owned} cannot resolve names", () => {}); // Then pod "backend" cannot resolve names
+defineStep("{owned} cannot resolve names within {duration}", () => {}); // Then pod "backend" cannot resolve names
 defineStep("pod {string} can reach service {string} on port {int}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} can reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach service "api" on port 80
+defineStep("{owned} can reach service {string} on port {int}", () => {}); // Then pod "frontend" can reach service "api" on port 80
+defineStep("{owned} can reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach service "api" on port 80
 defineStep("pod {string} cannot reach service {string} on port {int}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80
 defineStep("pod {string} cannot reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80
+defineStep("{owned} cannot reach service {string} on port {int}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80
+defineStep("{owned} cannot reach service {string} on port {int} within {duration}", () => {}); // Then pod "frontend" cannot reach service "api" on port 80
 defineStep("pod {string} can reach pod {string} on port {int}", () => {}); // Then pod "frontend" can reach pod "db" on port 5432
 defineStep("pod {string} can reach pod {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach pod "db" on port 5432
+defineStep("{owned} can reach pod {string} on port {int}", () => {}); // Then pod "frontend" can reach pod "db" on port 5432
+defineStep("{owned} can reach pod {string} on port {int} within {duration}", () => {}); // Then pod "frontend" can reach pod "db" on port 5432
 defineStep("pod {string} cannot reach pod {string} on port {int}", () => {}); // Then pod "frontend" cannot reach pod "db" on port 5432
 defineStep("pod {string} cannot reach pod {string} on port {int} within {duration}", () => {}); // Then pod "frontend" cannot reach pod "db" on port 5432
+defineStep("{owned} cannot reach pod {string} on port {int}", () => {}); // Then pod "frontend" cannot reach pod "db" on port 5432
+defineStep("{owned} cannot reach pod {string} on port {int} within {duration}", () => {}); // Then pod "frontend" cannot reach pod "db" on port 5432
 defineStep("the name {string} resolves to the cluster IP of service {string}", () => {}); // Then the name "api" resolves to the cluster IP of service "api"
 defineStep("the name {string} resolves to the cluster IP of service {string} within {duration}", () => {}); // Then the name "api" resolves to the cluster IP of service "api"
 defineStep("the name {string} resolves to the cluster IP of service {string} in namespace {string}", () => {}); // Then the name "kubernetes.default" resolves to the cluster IP of service "kubernetes" in namespace "default"
@@ -105,6 +135,7 @@ defineStep("the name {string} resolves to the cluster IP of service {string} in 
 defineStep("the name {string} resolves to the IP(s) of pod(s) {string}", () => {}); // Then the name "web-0.web" resolves to the IP of pod "web-0"
 defineStep("the name {string} resolves to the IP(s) of pod(s) {string} within {duration}", () => {}); // Then the name "web-0.web" resolves to the IP of pod "web-0"
 defineStep("pod {string} resolves by its dashed IP under the namespace's pod domain", () => {}); // Then pod "web" resolves by its dashed IP under the namespace's pod domain
+defineStep("{owned} resolves by its dashed IP under the namespace's pod domain", () => {}); // Then pod "web" resolves by its dashed IP under the namespace's pod domain
 defineStep("the name {string} does not resolve", () => {}); // Then the name "web-2.web" does not resolve
 defineStep("the name {string} does not resolve within {duration}", () => {}); // Then the name "web-2.web" does not resolve
 defineStep("a request to {string} is routed to service {string} port {int}", () => {}); // Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80
@@ -120,10 +151,14 @@ defineStep("a load-balancer provider is installed", () => {}); // Given a load-b
 defineStep("the name {string} does not resolve to an address but to {string}", () => {}); // Then the name "external-db" does not resolve to an address but to "db.example.com"
 defineStep("pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
 defineStep("pods labelled {string} get {int}% of the connections from pod {string} to service {string} on port {int} within {duration}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
+defineStep("pods labelled {string} get {int}% of the connections from {owned} to service {string} on port {int}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
+defineStep("pods labelled {string} get {int}% of the connections from {owned} to service {string} on port {int} within {duration}", () => {}); // Then pods labelled "track=canary" get 10% of the connections from pod "client" to service "web" on port 80
 defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
 defineStep("a connection from pod {string} to service {string} on port {int} arrives at port {int} within {duration}", () => {}); // Then a connection from pod "client" to service "web" on port 80 arrives at port 8080
 defineStep("connections from pod {string} to service {string} on port {int} reach {int} different pod(s)", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
 defineStep("connections from pod {string} to service {string} on port {int} reach {int} different pod(s) within {duration}", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
+defineStep("connections from {owned} to service {string} on port {int} reach {int} different pod(s)", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
+defineStep("connections from {owned} to service {string} on port {int} reach {int} different pod(s) within {duration}", () => {}); // Then connections from pod "client" to service "web" on port 80 reach 3 different pods
 defineStep("node {string} answers on port {int} for service {string}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
 defineStep("node {string} answers on port {int} for service {string} within {duration}", () => {}); // Then node "worker-2" answers on port 30080 for service "web"
 defineStep("node {string} does not answer on port {int}", () => {}); // Then node "worker-3" does not answer on port 30080
@@ -146,16 +181,24 @@ defineStep("Istio is installed", () => {}); // Given Istio is installed
 defineStep("a request from pod {string} to {string} is routed to subset {string} of service {string}", () => {}); // Then a request from pod "client" to "http://myapp/v1/users" is routed to subset "v1" of service "myapp"
 defineStep("a request from pod {string} to {string} with header {string} is routed to subset {string} of service {string}", () => {}); // Then a request from pod "client" to "http://myapp/" with header "user-id: test-user" is routed to subset "v2" of service "myapp"
 defineStep("requests from pod {string} to {string} go {int}% to subset {string} and {int}% to subset {string} of service {string}", () => {}); // Then requests from pod "client" to "http://myapp/" go 90% to subset "v1" and 10% to subset "v2" of service "myapp"
+defineStep("requests from {owned} to {string} go {int}% to subset {string} and {int}% to subset {string} of service {string}", () => {}); // Then requests from pod "client" to "http://myapp/" go 90% to subset "v1" and 10% to subset "v2" of service "myapp"
 defineStep("{int}% of the requests from pod {string} to {string} fail with 503", () => {}); // Then 10% of the requests from pod "client" to "http://myapp/" fail with 503
+defineStep("{int}% of the requests from {owned} to {string} fail with 503", () => {}); // Then 10% of the requests from pod "client" to "http://myapp/" fail with 503
 defineStep("container {string} of pod {string} has environment variable {string} set to {string}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of pod {string} has environment variable {string} set to {string} within {duration}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+defineStep("container {string} of {owned} has environment variable {string} set to {string}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
+defineStep("container {string} of {owned} has environment variable {string} set to {string} within {duration}", () => {}); // Then container "app" of pod "web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of the oldest pod labelled {string} has environment variable {string} set to {string}", () => {}); // Then container "app" of the oldest pod labelled "app=web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of the oldest pod labelled {string} has environment variable {string} set to {string} within {duration}", () => {}); // Then container "app" of the oldest pod labelled "app=web" has environment variable "LOG_LEVEL" set to "info"
 defineStep("container {string} of pod {string} has no environment variable {string}", () => {}); // Then container "app" of pod "web" has no environment variable "DEBUG"
+defineStep("container {string} of {owned} has no environment variable {string}", () => {}); // Then container "app" of pod "web" has no environment variable "DEBUG"
 defineStep("container {string} of the oldest pod labelled {string} has no environment variable {string}", () => {}); // Then container "worker" of the oldest pod labelled "job-name=batch" has no environment variable "JOB_COMPLETION_INDEX"
 defineStep("container {string} of pod {string} sees file {string} containing {string}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
 defineStep("container {string} of pod {string} sees file {string} containing {string} within {duration}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
+defineStep("container {string} of {owned} sees file {string} containing {string}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
+defineStep("container {string} of {owned} sees file {string} containing {string} within {duration}", () => {}); // Then container "app" of pod "web" sees file "/etc/app/LOG_LEVEL" containing "info"
 defineStep("container {string} of pod {string} has no file {string}", () => {}); // Then container "app" of pod "web" has no file "/etc/app/secret.txt"
+defineStep("container {string} of {owned} has no file {string}", () => {}); // Then container "app" of pod "web" has no file "/etc/app/secret.txt"
 defineStep("a ConfigMap {string} holding {int} bytes is applied", () => {}); // When a ConfigMap "blob" holding 1048576 bytes is applied
 defineStep("a ConfigMap {string} holding {int} bytes is rejected with {string}", () => {}); // Then a ConfigMap "blob" holding 1048577 bytes is rejected with "Too long"
 defineStep("Stakater Reloader is installed", () => {}); // Given Stakater Reloader is installed
@@ -173,16 +216,31 @@ defineStep("ReplicaSet pods of Deployment {string} fail with {string}", () => {}
 defineStep("ReplicaSet pods of Deployment {string} fail with {string} within {duration}", () => {}); // Then ReplicaSet pods of Deployment "api" fail with "exceeded quota" within 30s
 defineStep("pod {string} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
+defineStep("{owned} is {transition} before pod {string}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
+defineStep("{owned} is {transition} before pod {string} within {duration}", () => {}); // Then pod "web-2" is deleted before pod "web-1"
 defineStep("pod {string} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
 defineStep("pod {string} is {transition} after pod {string} is {transition} within {duration}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
+defineStep("{owned} is {transition} after pod {string} is {transition}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
+defineStep("{owned} is {transition} after pod {string} is {transition} within {duration}", () => {}); // Then pod "web-1" is created after pod "web-0" is ready
 defineStep("pod {string} is {phase}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
+defineStep("{owned} is {phase}", () => {}); // Then pod "web-0" is Running
+defineStep("{owned} is {phase} within {duration}", () => {}); // Then pod "web-0" is Running
 defineStep("pod {string} is ready", () => {}); // Then pod "web" is ready within 30s
 defineStep("pod {string} is ready within {duration}", () => {}); // Then pod "web" is ready within 30s
+defineStep("{owned} is ready", () => {}); // Then pod "web" is ready within 30s
+defineStep("{owned} is ready within {duration}", () => {}); // Then pod "web" is ready within 30s
 defineStep("the pods labelled {string} have addresses of their own", () => {}); // Then the pods labelled "app=web" have addresses of their own
 defineStep("pod {string} comes back with a new address after it is deleted", () => {}); // When pod "web-0" comes back with a new address after it is deleted
 defineStep("pod {string} comes back with a new address after it is deleted within {duration}", () => {}); // When pod "web-0" comes back with a new address after it is deleted
+defineStep("{owned} comes back with a new address after it is deleted", () => {}); // When pod "web-0" comes back with a new address after it is deleted
+defineStep("{owned} comes back with a new address after it is deleted within {duration}", () => {}); // When pod "web-0" comes back with a new address after it is deleted
 defineStep("container {string} of pod {string} reaches localhost port {int}", () => {}); // Then container "app" of pod "ambassador" reaches localhost port 6379
+defineStep("container {string} of {owned} reaches localhost port {int}", () => {}); // Then container "app" of pod "ambassador" reaches localhost port 6379
+defineStep("the simulator assumed {string} of pod {string}", () => {}); // Then the simulator assumed "spec.containers[app].image" of pod "app"
+defineStep("the simulator assumed {string} of {owned}", () => {}); // Then the simulator assumed "spec.containers[app].image" of pod "app"
+defineStep("the simulator assumed nothing about pod {string}", () => {}); // Then the simulator assumed nothing about pod "web"
+defineStep("the simulator assumed nothing about {owned}", () => {}); // Then the simulator assumed nothing about pod "web"
 defineStep("there are {int} {word} pods labelled {string}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("there are {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are 4 Running pods labelled "app=api" within 1 minute
 defineStep("the pods labelled {string} are {string}", () => {}); // Then the pods labelled "app=web" are "web-0, web-1, web-2"
@@ -196,33 +254,116 @@ defineStep("the oldest pod labelled {string} matches:", () => {}); // Then the o
 defineStep("the oldest pod labelled {string} matches within {duration}:", () => {}); // Then the oldest pod labelled "app=agent" matches:
 defineStep("{kind} {string} matches:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
+defineStep("{owned} matches:", () => {}); // Then StatefulSet "web" matches:
+defineStep("{owned} matches within {duration}:", () => {}); // Then StatefulSet "web" matches:
 defineStep("{kind} {string} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
 defineStep("{kind} {string} exists within {duration}", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
+defineStep("{owned} exists", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
+defineStep("{owned} exists within {duration}", () => {}); // Then PersistentVolumeClaim "data-web-0" exists
 defineStep("{kind} {string} in namespace {string} matches:", () => {}); // Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches:
 defineStep("{kind} {string} in namespace {string} matches within {duration}:", () => {}); // Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches:
+defineStep("{owned} in namespace {string} matches:", () => {}); // Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches:
+defineStep("{owned} in namespace {string} matches within {duration}:", () => {}); // Then pod "kube-scheduler-control-plane" in namespace "kube-system" matches:
 defineStep("{kind} {string} is terminating", () => {}); // Then pod "web-0" is terminating
 defineStep("{kind} {string} is terminating within {duration}", () => {}); // Then pod "web-0" is terminating
+defineStep("{owned} is terminating", () => {}); // Then pod "web-0" is terminating
+defineStep("{owned} is terminating within {duration}", () => {}); // Then pod "web-0" is terminating
 defineStep("{kind} {string} does not exist", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} does not exist within {duration}", () => {}); // Then pod "web-2" does not exist within 1 minute
+defineStep("{owned} does not exist", () => {}); // Then pod "web-2" does not exist within 1 minute
+defineStep("{owned} does not exist within {duration}", () => {}); // Then pod "web-2" does not exist within 1 minute
 defineStep("{kind} {string} is deleted", () => {}); // When pod "web-1" is deleted
+defineStep("{owned} is deleted", () => {}); // When pod "web-1" is deleted
 defineStep("{kind} {string} is labelled {string}", () => {}); // When pod "stray" is labelled "app-"
+defineStep("{owned} is labelled {string}", () => {}); // When pod "stray" is labelled "app-"
 defineStep("the following manifest is rejected with {string}:", () => {}); // Then the following manifest is rejected with "`selector` does not match template `labels`":
+defineStep("the following manifest is rejected as {reason}:", () => {}); // Then the following manifest is rejected as Forbidden:
+defineStep("the following manifest is rejected as {reason} with {string}:", () => {}); // Then the following manifest is rejected as Forbidden with "exceeded quota: compute":
+defineStep("the following manifest is rejected with status {int}:", () => {}); // Then the following manifest is rejected with status 422:
+defineStep("patching {kind} {string} with the following is rejected as {reason} with {string}:", () => {}); // Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":
+defineStep("patching {owned} with the following is rejected as {reason} with {string}:", () => {}); // Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":
 defineStep("the pods labelled {string} are owned by {kind} {string}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
 defineStep("the pods labelled {string} are owned by {kind} {string} within {duration}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
+defineStep("the pods labelled {string} are owned by {owned}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
+defineStep("the pods labelled {string} are owned by {owned} within {duration}", () => {}); // Then the pods labelled "app=nginx" are owned by ReplicaSet "nginx"
 defineStep("{kind} {string} is not owned by anything", () => {}); // Then pod "web-0" is not owned by anything
 defineStep("{kind} {string} is not owned by anything within {duration}", () => {}); // Then pod "web-0" is not owned by anything
+defineStep("{owned} is not owned by anything", () => {}); // Then pod "web-0" is not owned by anything
+defineStep("{owned} is not owned by anything within {duration}", () => {}); // Then pod "web-0" is not owned by anything
 defineStep("{kind} {string} is patched with:", () => {}); // When StatefulSet "web" is patched with:
+defineStep("{owned} is patched with:", () => {}); // When StatefulSet "web" is patched with:
 defineStep("patching {kind} {string} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
+defineStep("patching {owned} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
 defineStep("there are no {word}", () => {}); // Then there are no PersistentVolumes within 30s
 defineStep("there are no {word} within {duration}", () => {}); // Then there are no PersistentVolumes within 30s
+defineStep("{kind} {string} has {bound} {int} ready replica(s)", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
+defineStep("{kind} {string} has {bound} {int} ready replica(s) within {duration}", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
+defineStep("{owned} has {bound} {int} ready replica(s)", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
+defineStep("{owned} has {bound} {int} ready replica(s) within {duration}", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
+defineStep("there are {bound} {int} {word} pods labelled {string}", () => {}); // Then there are at most 3 Running pods labelled "app=api"
+defineStep("there are {bound} {int} {word} pods labelled {string} within {duration}", () => {}); // Then there are at most 3 Running pods labelled "app=api"
+defineStep("{kind} {string} has {int} pod(s)", () => {}); // Then Job "pi" has 1 pod
+defineStep("{kind} {string} has {int} pod(s) within {duration}", () => {}); // Then Job "pi" has 1 pod
+defineStep("{owned} has {int} pod(s)", () => {}); // Then Job "pi" has 1 pod
+defineStep("{owned} has {int} pod(s) within {duration}", () => {}); // Then Job "pi" has 1 pod
+defineStep("{kind} {string} has {bound} {int} pod(s)", () => {}); // Then DaemonSet "agent" has at least 3 pods within 1 minute
+defineStep("{kind} {string} has {bound} {int} pod(s) within {duration}", () => {}); // Then DaemonSet "agent" has at least 3 pods within 1 minute
+defineStep("{owned} has {bound} {int} pod(s)", () => {}); // Then DaemonSet "agent" has at least 3 pods within 1 minute
+defineStep("{owned} has {bound} {int} pod(s) within {duration}", () => {}); // Then DaemonSet "agent" has at least 3 pods within 1 minute
+defineStep("service {string} has {bound} {int} ready endpoint(s)", () => {}); // Then service "web" has at least 1 ready endpoint
+defineStep("service {string} has {bound} {int} ready endpoint(s) within {duration}", () => {}); // Then service "web" has at least 1 ready endpoint
+defineStep("pod {string} has restarted {int} time(s)", () => {}); // Then pod "web-0" has restarted 2 times within 2 minutes
+defineStep("pod {string} has restarted {int} time(s) within {duration}", () => {}); // Then pod "web-0" has restarted 2 times within 2 minutes
+defineStep("{owned} has restarted {int} time(s)", () => {}); // Then pod "web-0" has restarted 2 times within 2 minutes
+defineStep("{owned} has restarted {int} time(s) within {duration}", () => {}); // Then pod "web-0" has restarted 2 times within 2 minutes
+defineStep("pod {string} has restarted {bound} {int} time(s)", () => {}); // Then pod "web-0" has restarted at most 1 time
+defineStep("pod {string} has restarted {bound} {int} time(s) within {duration}", () => {}); // Then pod "web-0" has restarted at most 1 time
+defineStep("{owned} has restarted {bound} {int} time(s)", () => {}); // Then pod "web-0" has restarted at most 1 time
+defineStep("{owned} has restarted {bound} {int} time(s) within {duration}", () => {}); // Then pod "web-0" has restarted at most 1 time
+defineStep("{kind} {string} has {int} {word} event(s)", () => {}); // Then pod "web-0" has 1 Scheduled event
+defineStep("{kind} {string} has {int} {word} event(s) within {duration}", () => {}); // Then pod "web-0" has 1 Scheduled event
+defineStep("{owned} has {int} {word} event(s)", () => {}); // Then pod "web-0" has 1 Scheduled event
+defineStep("{owned} has {int} {word} event(s) within {duration}", () => {}); // Then pod "web-0" has 1 Scheduled event
+defineStep("{kind} {string} has {bound} {int} {word} event(s)", () => {}); // Then pod "crash" has at least 3 BackOff events within 5 minutes
+defineStep("{kind} {string} has {bound} {int} {word} event(s) within {duration}", () => {}); // Then pod "crash" has at least 3 BackOff events within 5 minutes
+defineStep("{owned} has {bound} {int} {word} event(s)", () => {}); // Then pod "crash" has at least 3 BackOff events within 5 minutes
+defineStep("{owned} has {bound} {int} {word} event(s) within {duration}", () => {}); // Then pod "crash" has at least 3 BackOff events within 5 minutes
 defineStep("{kind} {string} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
+defineStep("{owned} has condition {word} with reason {word}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
+defineStep("{owned} has condition {word} with reason {word} within {duration}", () => {}); // Then Deployment "api" has condition Progressing=False with reason ProgressDeadlineExceeded within 15 minutes
 defineStep("{kind} {string} has a {word} event saying {string}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
 defineStep("{kind} {string} has a {word} event saying {string} within {duration}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
+defineStep("{owned} has a {word} event saying {string}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
+defineStep("{owned} has a {word} event saying {string} within {duration}", () => {}); // Then pod "big" has a FailedScheduling event saying "0/4 nodes are available: 3 Insufficient cpu"
 defineStep("pod {string} runs on node {string}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
 defineStep("pod {string} runs on node {string} within {duration}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
+defineStep("{owned} runs on node {string}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
+defineStep("{owned} runs on node {string} within {duration}", () => {}); // Then pod "gpu-job" runs on node "gpu-1"
 defineStep("pod {string} was preempted", () => {}); // Then pod "low" was preempted
+defineStep("{owned} was preempted", () => {}); // Then pod "low" was preempted
 defineStep("{duration} pass(es)", () => {}); // When 30 seconds pass
+defineStep("pod {string} stays/remains {phase} for {duration}", () => {}); // Then pod "web-0" stays Running for 2 minutes
+defineStep("{owned} stays/remains {phase} for {duration}", () => {}); // Then pod "web-0" stays Running for 2 minutes
+defineStep("pod {string} stays/remains ready for {duration}", () => {}); // Then pod "web-0" stays ready for 1 minute
+defineStep("{owned} stays/remains ready for {duration}", () => {}); // Then pod "web-0" stays ready for 1 minute
+defineStep("{kind} {string} keeps {int} ready replica(s) for {duration}", () => {}); // Then Deployment "web" keeps 3 ready replicas for 5 minutes
+defineStep("{owned} keeps {int} ready replica(s) for {duration}", () => {}); // Then Deployment "web" keeps 3 ready replicas for 5 minutes
+defineStep("{kind} {string} keeps {bound} {int} ready replica(s) for {duration}", () => {}); // Then Deployment "web" keeps at least 2 ready replicas for 3 minutes
+defineStep("{owned} keeps {bound} {int} ready replica(s) for {duration}", () => {}); // Then Deployment "web" keeps at least 2 ready replicas for 3 minutes
+defineStep("service {string} keeps {bound} {int} ready endpoint(s) for {duration}", () => {}); // Then service "web" keeps at least 1 ready endpoint for 2 minutes
+defineStep("{kind} {string} keeps matching for {duration}:", () => {}); // Then ConfigMap "settings" keeps matching for 10 minutes:
+defineStep("{owned} keeps matching for {duration}:", () => {}); // Then ConfigMap "settings" keeps matching for 10 minutes:
+defineStep("pod {string} is still {phase}", () => {}); // Then pod "web-0" is still Running
+defineStep("{owned} is still {phase}", () => {}); // Then pod "web-0" is still Running
+defineStep("pod {string} is still ready", () => {}); // Then pod "web-0" is still ready
+defineStep("{owned} is still ready", () => {}); // Then pod "web-0" is still ready
+defineStep("(the ){kind} {string} still has {int} ready replica(s)", () => {}); // Then the Deployment "web" still has 3 ready replicas
+defineStep("(the ){owned} still has {int} ready replica(s)", () => {}); // Then the Deployment "web" still has 3 ready replicas
+defineStep("{kind} {string} still exists", () => {}); // Then PersistentVolumeClaim "data-web-0" still exists
+defineStep("{owned} still exists", () => {}); // Then PersistentVolumeClaim "data-web-0" still exists
+defineStep("{kind} {string} still matches:", () => {}); // Then ConfigMap "settings" still matches:
+defineStep("{owned} still matches:", () => {}); // Then ConfigMap "settings" still matches:
 defineStep("{string} is run", () => {}); // When "kubectl label pod web env=staging --overwrite" is run
 defineStep("{string} prints:", () => {}); // Then "kubectl get pods -L app" prints:
 defineStep("{string} prints within {duration}:", () => {}); // Then "kubectl get pods -L app" prints:

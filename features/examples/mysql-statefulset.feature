@@ -65,6 +65,11 @@ Feature: The seed's MySQL StatefulSet
                   - name: MYSQL_ROOT_PASSWORD
                     valueFrom:
                       secretKeyRef: {name: mysql-secret, key: root-password}
+                  # The readiness probe's mysql client logs in as root: without a password the
+                  # server refuses it (ERROR 1045), so it reads root's from the same Secret.
+                  - name: MYSQL_PWD
+                    valueFrom:
+                      secretKeyRef: {name: mysql-secret, key: root-password}
                 ports: [{name: mysql, containerPort: 3306}]
                 resources:
                   requests: {cpu: 500m, memory: 1Gi}
