@@ -12,6 +12,7 @@ import { maskSecrets, secretValues } from './report/secret-values.ts';
  */
 export function defineSteps(specs: readonly StepSpec[]): void {
   for (const spec of specs) {
+    registered.push(spec);
     for (const pattern of patternsOf(spec)) {
       const hasWithin = spec.eventual !== undefined && /within \{duration\}:?$/.test(pattern);
       // An owner selection in place of the step's named object (operations/owner-variants.ts).
@@ -53,6 +54,13 @@ export function defineSteps(specs: readonly StepSpec[]): void {
       defineStep(pattern, handler);
     }
   }
+}
+
+const registered: StepSpec[] = [];
+
+/** Every spec defineSteps registered in this process (built-in and team steps), for `kubespec check`. */
+export function registeredStepSpecs(): readonly StepSpec[] {
+  return registered;
 }
 
 /**

@@ -2,7 +2,8 @@
  * kubespec's programmatic API: what the CLI calls, what steps and support code use, and what a
  * team's own steps may import (`import { defineSteps } from 'kubespec'`).
  */
-export { run, type RunOptions, type RunResult, type ScenarioCounts } from './api/run.ts';
+export { run, checkFeatures, type RunOptions, type RunResult, type ScenarioCounts } from './api/run.ts';
+export { CheckFailedError, problemText, type CheckProblem, type StaticCheckResult } from './api/check.ts';
 export { report, type ReportOptions } from './api/report.ts';
 export { listSteps, renderSteps, type StepInfo } from './api/list-steps.ts';
 export { init } from './api/init.ts';
@@ -62,6 +63,7 @@ export { ownedBy, parseOwnedSelection, resolveOwned, selectOwned, type OwnedSele
 export { ownerVariantOf, type OwnerVariant } from './operations/owner-variants.ts';
 export { UserError } from './errors.ts';
 export { NETWORK_PLUGINS, type NetworkPluginName } from './sim/network-plugin.ts';
+export { addOnDefinitions } from './sim/index.ts';
 
 export { redact, REDACTED } from './report/redact.ts';
 export { ASSUMPTIONS_ATTACHMENT, assumptionsText, assumptionSummary, StrictAssumptionError } from './report/assumption-report.ts';

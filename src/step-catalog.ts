@@ -1,3 +1,4 @@
+import type { Manifest } from './drivers/driver.ts';
 import { ownerVariantOf } from './operations/owner-variants.ts';
 
 /**
@@ -37,7 +38,22 @@ export interface StepSpec<W = any> {
    * steps`, the report and the fidelity run say so.
    */
   judgedByModel?: string;
+  /**
+   * What `kubespec check` can know of the step before any scenario runs: throws a UserError for
+   * a value that cannot work (a manifest file that is missing or does not parse, a quantity),
+   * and returns the manifests the step will apply, so that the kinds their
+   * CustomResourceDefinitions define count as known. Must not touch a cluster.
+   */
+  precheck?: (call: PrecheckCall) => { manifests?: readonly Manifest[] } | void;
   run: (this: W, call: StepCall) => Promise<void>;
+}
+
+/** A step's arguments as `kubespec check` sees them, with where its doc string sits. */
+export interface PrecheckCall extends StepCall {
+  /** The project whose features are checked (manifests are looked up under its scenarios/). */
+  projectRoot: string;
+  /** The feature file and the file line of the doc string's first line, for YAML messages. */
+  docStringOrigin?: { file: string; firstLine: number };
 }
 
 /** The pattern of a step's `within` variant. */

@@ -21,6 +21,9 @@ export const parameterTypes: readonly ParameterTypeSpec[] = [
   { name: 'duration', regexp: durationPattern, transformer: parseDuration },
   // Any capitalised word after the built-in names: the kinds CustomResourceDefinitions add.
   { name: 'kind', regexp: new RegExp([...kindWords, '[A-Z][A-Za-z0-9]*'].join('|')), transformer: canonicalKindName },
+  // A kind in the plural ("PersistentVolumes", "pods"): passed on as written; `kubespec check`
+  // refuses a word that names no kind, so "there are no Deploymnts" cannot pass.
+  { name: 'kinds', regexp: /[A-Za-z][A-Za-z0-9]*/ },
   { name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ },
   { name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ },
   // A status reason in Kubernetes' words (Forbidden, Invalid, ...): any capitalised word, so a

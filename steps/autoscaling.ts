@@ -1,4 +1,4 @@
-import { parseBytes, parseMilliCpu, UserError, type StepSpec } from '../src/index.ts';
+import { addOnDefinitions, parseBytes, parseMilliCpu, UserError, type StepSpec, type Manifest } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** A quantity as the parser reads it, or a UserError saying what to write instead. */
@@ -34,6 +34,7 @@ const usageSteps: StepSpec<KubespecWorld>[] = usage.flatMap((u) => [
     example: `Given the pods of Deployment "api" use ${u.examples[1]} ${u.resource}`,
     area: 'autoscaling',
     doc: `Every container of the workload's pods uses this much ${u.resource}, whatever it requests${u.resource === 'CPU' ? ' (held at its limit, if it has one)' : ''}. Simulator only.`,
+    precheck: ({ args: [, , amount] }) => void quantity(amount as string, u.parse, u.hint),
     async run({ args: [kind, name, amount] }) {
       await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { [u.amount]: quantity(amount as string, u.parse, u.hint) });
     },
@@ -56,6 +57,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given the Vertical Pod Autoscaler is installed',
     area: 'autoscaling',
     doc: "The simulated VPA: its CRD, a recommender (measured usage × 1.15, at least 25m and 250Mi, each minute), an updater (Recreate/Auto: evicts pods off the recommendation by over 10 %, one a minute, with two or more live) and the admission controller (Initial/Recreate/Auto: new pods get the recommended requests). Simulator only.",
+    precheck: () => ({ manifests: addOnDefinitions('vertical-pod-autoscaler') as Manifest[] }),
     async run() {
       await this.driver.installAddOn('vertical-pod-autoscaler');
     },

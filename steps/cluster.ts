@@ -24,6 +24,7 @@ steps.push(
     example: 'Given a cluster with nodes:\n  | name     | role          | labels     | taints                   |\n  | cp       | control-plane |            |                          |\n  | worker-1 |               | disk=ssd   |                          |\n  | gpu-1    |               | gpu=true   | dedicated=gpu:NoSchedule |',
     area: 'cluster',
     doc: 'Nodes from a table: name, role (worker or control-plane), labels, taints, cpu, memory, pods.',
+    precheck: ({ rows }) => void parseNodeTable(rows ?? []),
     async run({ rows }) {
       await this.driver.addNodes(parseNodeTable(rows ?? []));
     },
@@ -62,6 +63,7 @@ steps.push({
   example: 'Given a cluster with topology "three-zones"',
   area: 'cluster',
   doc: "Nodes from scenarios/topologies/<name>.yaml (the project's, then kubespec's: kind, three-zones, gpu-pool).",
+  precheck: ({ args: [name], projectRoot }) => void loadTopology(name as string, [join(projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')]),
   async run({ args: [name] }) {
     const folders = [join(this.projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')];
     await this.driver.addNodes(loadTopology(name as string, folders));

@@ -1,4 +1,4 @@
-import { KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec } from '../src/index.ts';
+import { addOnDefinitions, KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec, type Manifest } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The VirtualServices and DestinationRules of every namespace; none where Istio's CRDs are missing. */
@@ -43,6 +43,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given Istio is installed',
     area: 'networking',
     doc: "The simulated Istio: networking.istio.io CRDs (VirtualService, DestinationRule, Gateway) and sidecar injection for namespaces labelled istio-injection=enabled. Requests between sidecar pods follow VirtualServices and DestinationRule subsets. Simulator only.",
+    precheck: () => ({ manifests: addOnDefinitions('istio') as Manifest[] }),
     async run() {
       await this.driver.installAddOn('istio');
     },

@@ -1,4 +1,4 @@
-import { check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec } from '../src/index.ts';
+import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
 
@@ -211,6 +211,7 @@ steps.push({
   example: 'Given cert-manager is installed',
   area: 'networking',
   doc: "The simulated cert-manager: its CRDs, Issuer/ClusterIssuer setup (ACME accounts, SelfSigned, CA), Certificates issued into kubernetes.io/tls Secrets and renewed two thirds through their lifetime, and the ingress-shim for Ingresses annotated cert-manager.io/issuer or cluster-issuer. The simulated ACME server passes every challenge. Simulator only.",
+  precheck: () => ({ manifests: addOnDefinitions('cert-manager') as Manifest[] }),
   async run() {
     await this.driver.installAddOn('cert-manager');
   },

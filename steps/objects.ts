@@ -146,7 +146,7 @@ steps.push({
 });
 
 steps.push({
-  pattern: 'there are no {word}',
+  pattern: 'there are no {kinds}',
   example: 'Then there are no PersistentVolumes within 30s',
   area: 'objects',
   doc: 'No object of the kind (plural, e.g. PersistentVolumes, Jobs) exists in the scenario (its namespace, for namespaced kinds).',

@@ -1,7 +1,9 @@
-import { checkReachable, loadLiveContext } from '../drivers/live/live-context.ts';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { checkReachable, loadLiveContext, servedKinds } from '../drivers/live/live-context.ts';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, loadSupport, runCucumber, type IRunConfiguration, type IRunEnvironment, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { CheckFailedError, staticCheck, type StaticCheckResult } from './check.ts';
+import { registeredStepSpecs } from '../define-steps.ts';
 import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
@@ -35,6 +37,8 @@ export interface RunOptions {
   shard?: string;
   /** Fail a passing scenario that rests on something the simulator assumed (README "Assumptions"). */
   strict?: boolean;
+  /** Selecting no scenario is fine (else a usage error: a typo in a path or a tag selects nothing). */
+  allowEmpty?: boolean;
 }
 
 export interface ScenarioCounts {
@@ -60,6 +64,31 @@ export interface RunResult {
  * project's reports/, cleaned first. Never exits the process; the CLI decides the code.
  */
 export async function run(options: RunOptions, env: RunEnvironment): Promise<RunResult> {
+  const { runConfiguration, cucumberEnv, library, reports } = await prepare(options, env);
+  // `kubespec check` first (issue 27): a problem found statically runs nothing.
+  const verdict = await checkPrepared(runConfiguration, cucumberEnv, library, options, env);
+  if (verdict.problems.length) throw new CheckFailedError(verdict.problems);
+  rmSync(join(reports, 'allure-results'), { recursive: true, force: true });
+  rmSync(join(reports, 'junit.xml'), { force: true });
+  rmSync(join(reports, 'messages.ndjson'), { force: true });
+  mkdirSync(join(reports, 'allure-results'), { recursive: true });
+  if (options.shard) {
+    const mine = await shardScenarios(runConfiguration, cucumberEnv, parseShard(options.shard), reports, env.cwd);
+    // An empty shard runs nothing (an empty path list would mean "all features").
+    if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [] };
+    runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
+  }
+  const tally = new Tally();
+  const { success } = await runCucumber({ ...runConfiguration, support: library }, cucumberEnv, (m) => tally.add(m));
+  recordDurations(reports, env.cwd);
+  maskSecretsInReports(reports);
+  const assumptions = assumptionSummary(tally.assumptions());
+  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}) };
+  return result;
+}
+
+/** The Cucumber configuration of a run or a check, with its support code loaded once. */
+async function prepare(options: RunOptions, env: RunEnvironment) {
   const profile = options.profile ?? 'sim';
   if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
   // Refuse an unknown or disallowed context before any scenario starts.
@@ -79,11 +108,6 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
   const reports = options.reports ? resolve(env.cwd, options.reports) : join(env.cwd, 'reports');
-  rmSync(join(reports, 'allure-results'), { recursive: true, force: true });
-  rmSync(join(reports, 'junit.xml'), { force: true });
-  rmSync(join(reports, 'messages.ndjson'), { force: true });
-  mkdirSync(join(reports, 'allure-results'), { recursive: true });
-
   const provided = cucumberConfig({
     profile,
     projectRoot: env.cwd,
@@ -98,19 +122,37 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
-  if (options.shard) {
-    const mine = await shardScenarios(runConfiguration, cucumberEnv, parseShard(options.shard), reports, env.cwd);
-    // An empty shard runs nothing (an empty path list would mean "all features").
-    if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [] };
-    runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
-  }
-  const tally = new Tally();
-  const { success } = await runCucumber(runConfiguration, cucumberEnv, (m) => tally.add(m));
-  recordDurations(reports, env.cwd);
-  maskSecretsInReports(reports);
-  const assumptions = assumptionSummary(tally.assumptions());
-  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}) };
-  return result;
+  const library = await loadSupport({ sources: runConfiguration.sources, support: runConfiguration.support }, cucumberEnv);
+  return { runConfiguration, cucumberEnv, library, reports };
+}
+
+/** The static pass over the run's selection (src/api/check.ts). */
+async function checkPrepared(config: IRunConfiguration, environment: IRunEnvironment, library: ISupportCodeLibrary, options: RunOptions, env: RunEnvironment): Promise<StaticCheckResult> {
+  const { plan } = await loadSources(config.sources, environment);
+  // On a live cluster a custom resource's kind comes from the cluster's discovery; a team's
+  // driver module reaches its cluster its own way, so there any kind may exist.
+  let served: readonly string[] | 'any' | undefined;
+  if (options.profile === 'live') served = options.driver ? 'any' : (await servedKinds(await loadLiveContext(options.context, env.env))) ?? 'any';
+  const specs = [...new Set([...allSteps, ...registeredStepSpecs()])];
+  return staticCheck({
+    cwd: env.cwd,
+    paths: config.sources.paths,
+    selected: new Set(plan.map((p) => `${resolve(env.cwd, p.uri)}:${p.location.line}`)),
+    library,
+    specs,
+    tags: options.tags,
+    allowEmpty: options.allowEmpty,
+    servedKinds: served,
+  });
+}
+
+/**
+ * `kubespec check`: the static pass alone, over the same selection `run` would make with these
+ * options. Executes nothing; returns the problems (none: the features are fit to run).
+ */
+export async function checkFeatures(options: RunOptions, env: RunEnvironment): Promise<StaticCheckResult> {
+  const { runConfiguration, cucumberEnv, library } = await prepare(options, env);
+  return checkPrepared(runConfiguration, cucumberEnv, library, options, env);
 }
 
 /** This shard's scenario ids, from the whole selection and the durations earlier runs recorded. */
@@ -126,6 +168,9 @@ function featurePath(cwd: string, path: string): string {
   const full = resolve(cwd, path);
   const file = full.replace(/(:\d+)+$/, '');
   if (!existsSync(file)) throw new UserError(`feature path "${path}" does not exist`);
+  // Cucumber takes a path with an extension for a file (paths.js: extname), so a folder named
+  // `my.features/` would be read as one (EISDIR): name its feature files as a glob instead.
+  if (statSync(file).isDirectory()) return join(file, '**', '*.feature');
   return full;
 }
 

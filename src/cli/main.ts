@@ -36,6 +36,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--driver <module>', "a team's driver module (exports createDriver(options) returning a Driver)")
     .option('--shard <i/n>', 'run shard i of n (balanced by earlier durations); join shards with merge-results')
     .option('--strict', "fail a scenario whose verdict rests on the simulator's assumptions (unknown images, commands it cannot interpret)")
+    .option('--allow-empty', 'selecting no scenario is not an error (by default it is: a mistyped path or tag selects nothing)')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);
@@ -47,6 +48,22 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
       if (result.assumptions) env.stdout.write(`\n${result.assumptions}\n`);
       env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'})\n`);
       code = result.ok ? EXIT_OK : EXIT_FAILED;
+    });
+
+  program
+    .command('check')
+    .description('check features, steps and manifests without running anything (also done by every run)')
+    .argument('[paths...]', 'feature files or folders')
+    .addOption(new Option('--profile <name>', 'the profile whose kinds count (live: the cluster\'s discovery)').choices(['sim', 'live']))
+    .option('--context <name>', 'kubeconfig context of the live profile')
+    .option('--tags <expression>', 'check only scenarios matching this tag expression')
+    .option('--driver <module>', "a team's driver module")
+    .option('--allow-empty', 'selecting no scenario is not an error')
+    .action(async (paths: string[], flags: api.RunOptions) => {
+      const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
+      const result = await api.checkFeatures(options, env);
+      if (result.problems.length) throw new api.CheckFailedError(result.problems);
+      env.stdout.write(`kubespec check: ${result.scenarios} scenario${result.scenarios === 1 ? '' : 's'} in ${result.files} feature file${result.files === 1 ? '' : 's'}, no problems\n`);
     });
 
   program
@@ -182,6 +199,11 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof api.CheckFailedError) {
+      const n = e.problems.length;
+      env.stderr.write(`${e.message}\nkubespec: ${n} problem${n === 1 ? '' : 's'} found by kubespec check; nothing was run\n`);
+      return EXIT_USAGE;
+    }
     env.stderr.write(`kubespec: ${userMessage(e)}\n`);
     return EXIT_USAGE;
   }

@@ -100,7 +100,8 @@ export function findManifestFile(name: string, folders: string[], cwd: string): 
     const candidate = join(folder, name);
     if (existsSync(candidate)) return candidate;
   }
-  const where = folders.map((f) => relative(cwd, f) || '.').join(', ');
+  // In kubespec's own repository the project's folder is kubespec's: name it once.
+  const where = [...new Set(folders.map((f) => relative(cwd, f) || '.'))].join(', ');
   throw new UserError(`manifest "${name}" not found (looked in ${where})`);
 }
 

@@ -12,3 +12,41 @@ export function knownKindNames(): string[] {
 export function canonicalKindName(word: string): string {
   return canonicalKind(word) ?? word;
 }
+
+/**
+ * The known kind closest to a word that is not one ("Deploymnt" → "Deployment"), compared
+ * case-insensitively with at most two edits (one for words under six letters), or undefined.
+ */
+export function closestKind(word: string, known: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  const limit = w.length < 6 ? 1 : 2;
+  let best: { kind: string; d: number } | undefined;
+  for (const kind of known) {
+    const d = editDistance(w, kind.toLowerCase());
+    if (d <= limit && (!best || d < best.d)) best = { kind, d };
+  }
+  return best?.kind;
+}
+
+/** The kinds a plural names: "Deployments" → Deployment, "NetworkPolicies" → NetworkPolicy, "Ingresses" → Ingress. */
+export function singularsOf(plural: string): string[] {
+  const out = [plural];
+  if (/ies$/i.test(plural)) out.push(plural.slice(0, -3) + 'y');
+  if (/es$/i.test(plural)) out.push(plural.slice(0, -2));
+  if (/s$/i.test(plural)) out.push(plural.slice(0, -1));
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

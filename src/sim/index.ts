@@ -17,3 +17,4 @@ export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
 export { parseQuantity } from './quantity.ts';
 export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';
 export { describeAssumption, type Assumption, type Guess } from './assumptions.ts';
+export { addOnDefinitions } from './addons/crds.ts';

@@ -73,3 +73,21 @@ export async function checkReachable(kc: KubeConfig): Promise<void> {
     throw new UserError(`context "${context}": the API server at ${server} answered ${(e as ApiError).code ?? ''} ${(e as Error).message}`.replace(/  +/g, ' '));
   }
 }
+
+/**
+ * The kinds the context's API server serves, from its discovery documents (as kubectl learns
+ * them): what `kubespec check` accepts on a live run besides the built-in kinds, so a custom
+ * resource the cluster has is fine. Undefined when discovery cannot be read.
+ */
+export async function servedKinds(kc: KubeConfig): Promise<string[] | undefined> {
+  const rest = new RestClient(kc);
+  try {
+    const core = await rest.request('GET', '/api/v1', { timeoutMs: 15_000 }) as { resources?: Array<{ kind: string }> };
+    const groups = await rest.request('GET', '/apis', { timeoutMs: 15_000 }) as { groups?: Array<{ preferredVersion?: { groupVersion: string } }> };
+    const lists = await Promise.all((groups.groups ?? []).map((g) => g.preferredVersion?.groupVersion).filter(Boolean).map((gv) =>
+      rest.request('GET', `/apis/${gv}`, { timeoutMs: 15_000 }).catch(() => ({})) as Promise<{ resources?: Array<{ kind: string }> }>));
+    return [...new Set([core, ...lists].flatMap((l) => (l.resources ?? []).map((r) => r.kind)))];
+  } catch {
+    return undefined;
+  }
+}
