@@ -94,6 +94,7 @@ Feature: What happens to a container that goes over its limits
             labels: {app: limits}
             annotations:
               kubespec.io/behavior.hog: "run forever, uses 300Mi after 10s"
+              kubespec.io/behavior.spinner: "run forever"
           spec:
             containers:
               - name: hog

@@ -25,6 +25,11 @@ export interface ProgramFacts {
   /** Paths answered with another status, optionally only when a flag has a value. */
   answers?: Array<{ path: string; status: number; when?: FlagIs }>;
   subcommands?: Record<string, ProgramFacts>;
+  /**
+   * A minimal init (dumb-init, tini) that runs the rest of the argument list, after an optional
+   * `--`, as its child and passes signals on: the child is the program that counts.
+   */
+  initFor?: true;
   /** A client: it connects to this port of the pod (`hostFlags`, `portFlags` may name another). */
   connects?: { port: number; hostFlags?: string[]; portFlags?: string[] };
   /** Whether the server accepts its login (see LoginFacts). */
@@ -81,6 +86,10 @@ export function programFor(argv: readonly string[], image: string, images: reado
   const file = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   const facts = entry.programs[file];
   if (!facts) return undefined;
+  if (facts.initFor) {
+    const child = argv.slice(argv[1] === '--' ? 2 : 1);
+    return child.length ? programFor(child, image, images) : undefined;
+  }
   if (!facts.subcommands) return { name: file, repository: ref.repository, facts, args: argv.slice(1) };
   const sub = argv[1] !== undefined ? facts.subcommands[argv[1]] : undefined;
   return sub ? { name: `${file} ${argv[1]}`, repository: ref.repository, facts: sub, args: argv.slice(2) } : undefined;

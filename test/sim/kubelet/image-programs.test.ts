@@ -76,3 +76,17 @@ test('fluent-bit runs until stopped; where it listens is its configuration\'s bu
   assert.deepEqual(behavior(c), { runsFor: undefined, exitCode: 0, ignoresSigterm: false, source: 'image default for docker.io/fluent/fluent-bit' });
   assert.deepEqual(listens(c, 2020), { known: false, guess: { field: 'image', assumed: 'it listens on port 2020', why: 'fluent-bit listens where its configuration says (HTTP_Server, inputs), which kubespec does not read' } });
 });
+
+test('the ingress-nginx controller runs under dumb-init: its own flags decide 80, 443 and the healthz port', () => {
+  const c = { name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.12.0', args: ['/nginx-ingress-controller', '--election-id=ingress-nginx-leader', '--healthz-port=10300'] };
+  assert.deepEqual(behavior(c), { runsFor: undefined, exitCode: 0, ignoresSigterm: false, source: 'program: nginx-ingress-controller of registry.k8s.io/ingress-nginx/controller' });
+  assert.deepEqual([80, 443, 10254, 10300].map((p) => (listens(c, p) as any).listens), [true, true, false, true]);
+  assert.equal((listens({ name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.12.0' }, 10254) as any).listens, true, 'the image CMD, through dumb-init');
+});
+
+test("Istio's sidecar (pilot-agent proxy) listens on Envoy's ports; istio-init (istio-iptables) exits 0 at once", () => {
+  const proxy = { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.2', args: ['proxy', 'sidecar', '--domain', 'default.svc.cluster.local'] };
+  assert.deepEqual([15001, 15006, 15021, 15090, 8080].map((p) => (listens(proxy, p) as any).listens), [true, true, true, true, false]);
+  const init = { name: 'istio-init', image: 'docker.io/istio/proxyv2:1.24.2', args: ['istio-iptables', '-p', '15001'] };
+  assert.deepEqual(behavior(init), { runsFor: 0, exitCode: 0, ignoresSigterm: false, source: 'program: pilot-agent istio-iptables of docker.io/istio/proxyv2' });
+});
