@@ -4,6 +4,7 @@ import { defineParameterType, defineStep } from '@cucumber/cucumber';
 
 defineParameterType({ name: 'duration', regexp: /\d+(?:\.\d+)?\s*[a-zA-Z]+(?:\s*\d+(?:\.\d+)?\s*[a-zA-Z]+)*/ });
 defineParameterType({ name: 'kind', regexp: /CustomResourceDefinition|customresourcedefinition|HorizontalPodAutoscaler|horizontalpodautoscaler|PersistentVolumeClaim|persistentvolumeclaim|ReplicationController|replicationcontroller|PodDisruptionBudget|poddisruptionbudget|ControllerRevision|controllerrevision|ClusterRoleBinding|clusterrolebinding|PersistentVolume|persistentvolume|ServiceAccount|serviceaccount|ResourceQuota|resourcequota|EndpointSlice|endpointslice|NetworkPolicy|networkpolicy|PriorityClass|priorityclass|IngressClass|ingressclass|StorageClass|storageclass|StatefulSet|statefulset|ClusterRole|clusterrole|RoleBinding|rolebinding|LimitRange|limitrange|Deployment|deployment|ReplicaSet|replicaset|APIService|apiservice|Namespace|namespace|Endpoints|endpoints|ConfigMap|configmap|DaemonSet|daemonset|Service|service|CronJob|cronjob|Ingress|ingress|Secret|secret|Event|event|Lease|lease|Node|node|Role|role|Pod|pod|Job|job|[A-Z][A-Za-z0-9]*/ });
+defineParameterType({ name: 'kinds', regexp: /[A-Za-z][A-Za-z0-9]*/ });
 defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|Unknown/ });
 defineParameterType({ name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ });
 defineParameterType({ name: 'reason', regexp: /[A-Z][A-Za-z]*/ });
@@ -294,8 +295,8 @@ defineStep("{kind} {string} is patched with:", () => {}); // When StatefulSet "w
 defineStep("{owned} is patched with:", () => {}); // When StatefulSet "web" is patched with:
 defineStep("patching {kind} {string} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
 defineStep("patching {owned} with the following is rejected with {string}:", () => {}); // Then patching StatefulSet "web" with the following is rejected with "field is immutable":
-defineStep("there are no {word}", () => {}); // Then there are no PersistentVolumes within 30s
-defineStep("there are no {word} within {duration}", () => {}); // Then there are no PersistentVolumes within 30s
+defineStep("there are no {kinds}", () => {}); // Then there are no PersistentVolumes within 30s
+defineStep("there are no {kinds} within {duration}", () => {}); // Then there are no PersistentVolumes within 30s
 defineStep("{kind} {string} has {bound} {int} ready replica(s)", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
 defineStep("{kind} {string} has {bound} {int} ready replica(s) within {duration}", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute
 defineStep("{owned} has {bound} {int} ready replica(s)", () => {}); // Then Deployment "web" has at least 2 ready replicas within 1 minute

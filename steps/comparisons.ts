@@ -40,6 +40,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'workloads',
     doc: 'status.readyReplicas compared with N: at least, at most, more than, fewer than (whatever status.replicas is).',
     eventual: 'optional',
+    precheck: ({ args: [, , word, n] }) => void bound(word, n, 'ready replicas'),
     async run({ args: [kind, name, word, n], within }) {
       const b = bound(word, n, 'ready replicas');
       await check(this.driver, `${kind} "${name}" to have ${b.text} ready replicas`, within, readyReplicasLook(this.driver, kind as string, name as string, b));
@@ -51,6 +52,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'pods',
     doc: 'Counts pods matching a label selector in a phase (terminating pods are not counted) and compares the count with N.',
     eventual: 'optional',
+    precheck: ({ args: [word, n, phase] }) => void bound(word, n, `${phase} pods`),
     async run({ args: [word, n, phase, selector], within }) {
       const b = bound(word, n, `${phase} pods`);
       await check(this.driver, `${b.text} ${phase} pods labelled ${selector}`, within, async () => {
@@ -66,6 +68,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'workloads',
     doc: 'Counts the pods the object owns (through ownerReferences; a Deployment\'s through its ReplicaSets, a CronJob\'s through its Jobs), terminating ones aside.',
     eventual: 'optional',
+    precheck: ({ args }) => void (form === 'exactly' ? countBound('exactly', args[2] as number, 'pods') : bound(args[2], args[3], 'pods')),
     async run({ args, within }) {
       const [kind, name] = args as [string, string];
       const b = form === 'exactly' ? countBound('exactly', args[2] as number, 'pods') : bound(args[2], args[3], 'pods');
@@ -83,6 +86,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'networking',
     doc: 'Counts endpoints with condition ready=true in the EndpointSlices of the Service and compares the count with N.',
     eventual: 'optional',
+    precheck: ({ args: [, word, n] }) => void bound(word, n, 'ready endpoints'),
     async run({ args: [svc, word, n], within }) {
       const b = bound(word, n, 'ready endpoints');
       await check(this.driver, `service "${svc}" to have ${b.text} ready endpoints`, within, readyEndpointsLook(this.driver, svc as string, b));
@@ -94,6 +98,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'pods',
     doc: "The restartCount of the pod's containers and init containers, summed (kubectl's RESTARTS column), compared with N.",
     eventual: 'optional',
+    precheck: ({ args }) => void (form === 'exactly' ? countBound('exactly', args[1] as number, 'restarts') : bound(args[1], args[2], 'restarts')),
     async run({ args, within }) {
       const name = args[0] as string;
       const b = form === 'exactly' ? countBound('exactly', args[1] as number, 'restarts') : bound(args[1], args[2], 'restarts');
@@ -112,6 +117,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'events',
     doc: 'Counts the events about the object with that reason, as kubectl describe shows them (an event repeated 5 times, count 5, counts 5), and compares the count with N.',
     eventual: 'optional',
+    precheck: ({ args }) => void (form === 'exactly' ? countBound('exactly', args[2] as number, 'events') : bound(args[2], args[3], 'events')),
     async run({ args, within }) {
       const [kind, name] = args as [string, string];
       const b = form === 'exactly' ? countBound('exactly', args[2] as number, 'events') : bound(args[2], args[3], 'events');

@@ -204,6 +204,7 @@ function refusalSteps(): StepSpec<KubespecWorld>[] {
       example: 'Then the following manifest is rejected with status 422:\n  """yaml\n  ...\n  """',
       area: 'objects',
       doc: "Applying the YAML fails with that HTTP status code (one the API refuses with: 400, 403, 404, 409, 422, ...).",
+      precheck: ({ args: [code] }) => void checkStatusCode(code as number),
       async run({ args: [code], docString }) {
         await expectRefusal('the manifest', { code: checkStatusCode(code as number) }, manifest(this, docString));
       },

@@ -50,6 +50,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then Deployment "web" keeps 3 ready replicas for 5 minutes',
     area: 'time',
     doc: 'As "has N ready replicas" (status.replicas and status.readyReplicas both N, for the current generation) now and at every moment observed for that long.',
+    precheck: ({ args: [, , n] }) => void countBound('exactly', n as number, 'ready replicas'),
     async run({ args: [kind, name, n, ms] }) {
       const b = countBound('exactly', n as number, 'ready replicas');
       await holdsThroughout(this.driver, `${kind} "${name}" to keep ${n} ready replicas`, ms as number, readyReplicasLook(this.driver, kind as string, name as string, b));
@@ -60,6 +61,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then Deployment "web" keeps at least 2 ready replicas for 3 minutes',
     area: 'time',
     doc: 'status.readyReplicas compared with N (at least, at most, more than, fewer than) now and at every moment observed for that long: what a rollout or a disruption must not break.',
+    precheck: ({ args: [, , word, n] }) => void countBound(word as BoundWord, n as number, 'ready replicas'),
     async run({ args: [kind, name, word, n, ms] }) {
       const b = countBound(word as BoundWord, n as number, 'ready replicas');
       await holdsThroughout(this.driver, `${kind} "${name}" to keep ${b.text} ready replicas`, ms as number, readyReplicasLook(this.driver, kind as string, name as string, b));
@@ -70,6 +72,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then service "web" keeps at least 1 ready endpoint for 2 minutes',
     area: 'time',
     doc: "The Service's ready endpoints (EndpointSlices, condition ready=true) compared with N now and at every moment observed for that long: no moment without a backend.",
+    precheck: ({ args: [, word, n] }) => void countBound(word as BoundWord, n as number, 'ready endpoints'),
     async run({ args: [svc, word, n, ms] }) {
       const b = countBound(word as BoundWord, n as number, 'ready endpoints');
       await holdsThroughout(this.driver, `service "${svc}" to keep ${b.text} ready endpoints`, ms as number, readyEndpointsLook(this.driver, svc as string, b));

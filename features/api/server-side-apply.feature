@@ -17,7 +17,7 @@ Feature: Server-side apply: field ownership, conflicts and pruning
 
   Scenario: a different value for another manager's field is a conflict; force takes the field over
     Then field ".data.mode" of ConfigMap "settings" is managed by "platform"
-    And applying the following manifest server-side as "app-team" is rejected with "Apply failed with 1 conflict: conflict with \"platform\": .data.mode":
+    And applying the following manifest server-side as "app-team" is rejected as Conflict with "Apply failed with 1 conflict: conflict with \"platform\": .data.mode":
       """yaml
       apiVersion: v1
       kind: ConfigMap

@@ -30,7 +30,7 @@ Feature: ResourceQuota and LimitRange
         hard: {requests.cpu: "1", requests.memory: 1Gi, pods: "3"}
         used: {requests.cpu: 600m, requests.memory: 256Mi, pods: "1"}
       """
-    And the following manifest is rejected with "pods \"second\" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=600m, limited: requests.cpu=1":
+    And the following manifest is rejected as Forbidden with "pods \"second\" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=600m, limited: requests.cpu=1":
       """yaml
       apiVersion: v1
       kind: Pod
@@ -219,7 +219,7 @@ Feature: ResourceQuota and LimitRange
             min: {cpu: 100m, memory: 128Mi}
             max: {cpu: "2", memory: 2Gi}
       """
-    Then the following manifest is rejected with "pods \"greedy\" is forbidden: maximum cpu usage per Container is 2, but limit is 3":
+    Then the following manifest is rejected as Forbidden with "pods \"greedy\" is forbidden: maximum cpu usage per Container is 2, but limit is 3":
       """yaml
       apiVersion: v1
       kind: Pod

@@ -79,7 +79,7 @@ Feature: Priority and preemption
 
   @portable
   Scenario: an unknown PriorityClass is refused at admission
-    Then the following manifest is rejected with "no PriorityClass with name urgent was found":
+    Then the following manifest is rejected as Forbidden with "no PriorityClass with name urgent was found":
       """yaml
       apiVersion: v1
       kind: Pod

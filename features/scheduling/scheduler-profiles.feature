@@ -90,9 +90,8 @@ Feature: Scheduler profiles
       """
     Then pod "fixer" is Running within 1 minute
     And pod "ordinary" has a FailedScheduling event saying "had untolerated taint {maintenance: true}" within 30s
-    And 1 minute passes
-    And pod "orphan" is Pending
-    And pod "ordinary" is Pending
+    And pod "orphan" stays Pending for 1 minute
+    And pod "ordinary" is still Pending
 
   @sim-only
   Scenario: a configuration naming a plugin the scheduler does not have is refused

@@ -434,7 +434,7 @@ Feature: Jobs run pods to completion
   @portable @C000-169
   Scenario: a Job's pod template cannot change
     Given a Job "pi" that runs "sleep 600"
-    Then patching Job "pi" with the following is rejected with "field is immutable":
+    Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":
       """yaml
       spec:
         template:

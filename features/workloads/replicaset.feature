@@ -48,7 +48,7 @@ Feature: ReplicaSet keeps a count of pods
 
   @portable @C001-130 @C002-132 @C004-013
   Scenario: a selector that does not match the template labels is rejected
-    Then the following manifest is rejected with "`selector` does not match template `labels`":
+    Then the following manifest is rejected as Invalid with "`selector` does not match template `labels`":
       """yaml
       apiVersion: apps/v1
       kind: ReplicaSet

@@ -1,7 +1,7 @@
 import { KubespecAssertionError } from '../assertions/errors.ts';
 import { WaitTimeoutAssertionError, type Driver, type KubeObject, type ObjectRef } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
-import { canonicalKindName } from '../parse/kinds.ts';
+import { canonicalKindName, closestKind, knownKindNames } from '../parse/kinds.ts';
 
 /**
  * Objects with generated names, selected by owner: "the ReplicaSet of Deployment "web" with
@@ -34,8 +34,8 @@ export function parseOwnedSelection(phrase: string): OwnedSelection {
   const m = /^the (?:(newest|oldest) )?(\S+) of (\S+) "([^"]*)"(.*)$/.exec(phrase);
   if (!m) throw new UserError(`"${phrase}" is not a selection (try: the ReplicaSet of Deployment "web" with revision 2)`);
   const [, pick, kindWord, ownerWord, ownerName, rest] = m;
-  const kind = canonicalKindName(kindWord!);
-  const owner = { kind: canonicalKindName(ownerWord!), name: ownerName! };
+  const kind = kindIn(phrase, kindWord!);
+  const owner = { kind: kindIn(phrase, ownerWord!), name: ownerName! };
   if (owner.name === '') throw new UserError(`"${phrase}": the owner's name is empty`);
   const selection: OwnedSelection = { phrase, kind, owner, ...(pick ? { pick: pick as 'newest' | 'oldest' } : {}) };
   for (const q of rest!.matchAll(/ (?:with revision (\d+)|with completion index (\d+)|on node "([^"]*)")/g)) {
@@ -48,6 +48,19 @@ export function parseOwnedSelection(phrase: string): OwnedSelection {
   }
   if (selection.revision === 0) throw new UserError(`"${phrase}": revisions count from 1`);
   return selection;
+}
+
+/**
+ * A kind named in a selection. A word that is no known kind but one or two letters from one is a
+ * misspelling ("Deploymnt"); any other unknown word may be a CustomResourceDefinition's kind.
+ */
+function kindIn(phrase: string, word: string): string {
+  const kind = canonicalKindName(word);
+  const known = knownKindNames();
+  if (known.includes(kind)) return kind;
+  const guess = closestKind(word, known);
+  if (guess) throw new UserError(`"${phrase}": unknown kind "${word}" (did you mean ${guess}?)`);
+  return kind;
 }
 
 /** What a selection found: the one object, or why not (none, several). */

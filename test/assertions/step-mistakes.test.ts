@@ -29,6 +29,8 @@ const written: Array<{ wrote: string; run: () => unknown; message: string }> = [
   { wrote: 'has restarted fewer than 0 times', run: () => countBound('fewer than', 0, 'restarts'), message: '"fewer than 0 restarts" can never hold: no count is below 0' },
   { wrote: 'the pod of Job "pi" with completion index 1 with completion index 2', run: () => transform('owned', 'the pod of Job "pi" with completion index 1 with completion index 2'), message: '"the pod of Job "pi" with completion index 1 with completion index 2" says "with completion index 2" twice' },
   { wrote: 'the ReplicaSet of Deployment "web" with revision 0', run: () => transform('owned', 'the ReplicaSet of Deployment "web" with revision 0'), message: '"the ReplicaSet of Deployment "web" with revision 0": revisions count from 1' },
+  { wrote: 'the ReplicaSet of Deploymnt "web"', run: () => transform('owned', 'the ReplicaSet of Deploymnt "web"'), message: '"the ReplicaSet of Deploymnt "web"": unknown kind "Deploymnt" (did you mean Deployment?)' },
+  { wrote: 'the Podd of Deployment "web"', run: () => transform('owned', 'the Podd of Deployment "web"'), message: '"the Podd of Deployment "web"": unknown kind "Podd" (did you mean Pod?)' },
   { wrote: 'the ReplicaSet of Deployment ""', run: () => transform('owned', 'the ReplicaSet of Deployment ""'), message: '"the ReplicaSet of Deployment """: the owner\'s name is empty' },
 ];
 
@@ -53,7 +55,7 @@ test('owner selections that find nothing, several, or the wrong kind fail with w
   const pods = (await driver.list('Pod')).map((p) => `${p.metadata.name} (revision 1, node ${p.spec.nodeName})`).sort().join(', ');
   const cases: Array<[string, boolean, string, string]> = [
     ['the ReplicaSet of Deployment "nope"', false, 'KubespecAssertionError', 'the ReplicaSet of Deployment "nope": Deployment "nope" not found'],
-    ['the ReplicaSet of Deploymnt "web"', false, 'KubespecAssertionError', 'the ReplicaSet of Deploymnt "web": Deploymnt "web" not found'],
+    ['the ReplicaSet of Widget "web"', false, 'KubespecAssertionError', 'the ReplicaSet of Widget "web": Widget "web" not found'],
     ['the ReplicaSet of Deployment "web" with revision 3', false, 'KubespecAssertionError', `the ReplicaSet of Deployment "web" with revision 3: none matches; Deployment "web" has ${rs!.metadata.name} (revision 1)`],
     ['the pod of Deployment "web"', true, 'KubespecAssertionError', `the pod of Deployment "web": 2 match (${pods}); say which (newest, oldest, with revision N, with completion index N, on node "N")`],
     ['the pod of ConfigMap "settings"', true, 'KubespecAssertionError', 'the pod of ConfigMap "settings": ConfigMap "settings" owns no Pod'],
