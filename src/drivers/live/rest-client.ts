@@ -57,9 +57,25 @@ export class RestClient {
     });
     const parsed = parseJson(text);
     if (status >= 200 && status < 300) return parsed;
-    const error = new ApiError(parsed?.reason || 'InternalError', status, parsed?.message ?? (text || `HTTP ${status}`), (parsed?.details?.causes ?? []).map((c: any) => c.message));
+    const error = new ApiError(parsed?.reason || genericReason(status, method), status, parsed?.message ?? (text || `HTTP ${status}`), (parsed?.details?.causes ?? []).map((c: any) => c.message));
     throw Object.assign(error, { retryAfterSeconds: Number(parsed?.details?.retryAfterSeconds ?? retryAfterHeader) || undefined });
   }
+}
+
+/**
+ * The reason of an error answer that carries none (a body that is not a Status, such as a proxy's
+ * page), from its HTTP code as client-go's NewGenericServerResponse gives it
+ * (staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go): a 409 to a POST is AlreadyExists.
+ * Codes it has no reason for stay InternalError, as before.
+ */
+export function genericReason(code: number, method: string): ApiError['reason'] {
+  if (code === 409) return method === 'POST' ? 'AlreadyExists' : 'Conflict';
+  const byCode: Record<number, string> = {
+    400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 406: 'NotAcceptable',
+    413: 'RequestEntityTooLarge', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError',
+    503: 'ServiceUnavailable', 504: 'Timeout',
+  };
+  return (byCode[code] ?? 'InternalError') as ApiError['reason'];
 }
 
 /**
