@@ -81,6 +81,23 @@ export const steps: StepSpec<KubespecWorld>[] = [
     },
   })),
   {
+    pattern: 'the pods of {kind} {string} are {phase}',
+    example: 'Then the pods of Job "shards" are Succeeded within 2 minutes',
+    area: 'workloads',
+    doc: "Every pod the object owns (through ownerReferences, as \"has N pods\" counts them; terminating ones aside) is in the phase, and there is at least one.",
+    eventual: 'optional',
+    async run({ args: [kind, name, phase], within }) {
+      await check(this.driver, `the pods of ${kind} "${name}" to be ${phase}`, within, async () => {
+        const owner = await this.driver.get({ kind: kind as string, name: name as string });
+        if (!owner) return fail(`${kind} "${name}" not found`);
+        const pods = (await ownedBy(this.driver, 'Pod', owner)).objects;
+        const other = pods.filter((p) => p.status?.phase !== phase);
+        if (pods.length === 0) return fail(`${kind} "${name}" has no pods`);
+        return other.length === 0 ? pass : fail(`not ${phase}: ${other.map((p) => `${p.metadata.name} (${p.status?.phase ?? 'no phase'})`).join(', ')}`);
+      });
+    },
+  },
+  {
     pattern: 'service {string} has {bound} {int} ready endpoint(s)',
     example: 'Then service "web" has at least 1 ready endpoint',
     area: 'networking',

@@ -43,6 +43,7 @@ Feature: Objects with generated names, selected by their owner
                 image: registry.k8s.io/pause:3.10
       """
     Then Job "shards" has 3 pods within 1 minute
+    And the pods of Job "shards" are Running within 1 minute
     And the pod of Job "shards" with completion index 1 is Running within 1 minute
     And the pod of Job "shards" with completion index 2 matches:
       """yaml
