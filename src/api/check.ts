@@ -160,7 +160,7 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
   }
   problems.push(...tagProblems(input.tags, tagsSeen));
   if (scenarios === 0 && !input.allowEmpty && !problems.length) {
-    const where = input.paths.map((p) => relative(input.cwd, p) || '.').join(', ');
+    const where = input.paths.map((p) => relative(input.cwd, p.replace(/\/\*\*\/\*\.feature$/, '')) || '.').join(', ');
     problems.push({ uri: where || '.', message: `no scenario selected${input.tags ? ` by --tags "${input.tags}"` : ''} (${files.length} feature file${files.length === 1 ? '' : 's'}); pass --allow-empty if that is intended` });
   }
   return { problems: dedupe(problems).sort(byPlace), scenarios, files: files.length };
@@ -219,15 +219,21 @@ function pluralOf(kind: string): string {
   return `${kind}s`;
 }
 
+/** A --tags value that does not parse, before Cucumber meets it (it would fail with an internal error). */
+export function tagExpressionProblem(expression: string | undefined): CheckProblem | undefined {
+  if (!expression?.trim()) return undefined;
+  try {
+    parseTagExpression(expression);
+    return undefined;
+  } catch (e) {
+    return { uri: '--tags', message: `"${expression}" is not a tag expression: ${errorText(e).replace(/^Tag expression .* could not be parsed because of syntax error: /, '')}` };
+  }
+}
+
 /** Tags named by --tags (outside a `not`) that no scenario of the checked files carries. */
 function tagProblems(expression: string | undefined, seen: ReadonlySet<string>): CheckProblem[] {
-  if (!expression?.trim()) return [];
-  let tree: any;
-  try {
-    tree = parseTagExpression(expression);
-  } catch (e) {
-    return [{ uri: '--tags', message: `"${expression}" is not a tag expression: ${errorText(e)}` }];
-  }
+  if (!expression?.trim() || tagExpressionProblem(expression)) return [];
+  const tree: any = parseTagExpression(expression);
   const wanted: string[] = [];
   const walk = (node: any, negated: boolean) => {
     if (!node) return;

@@ -2,7 +2,7 @@ import { checkReachable, loadLiveContext, servedKinds } from '../drivers/live/li
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadConfiguration, loadSources, loadSupport, runCucumber, type IRunConfiguration, type IRunEnvironment, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { CheckFailedError, staticCheck, type StaticCheckResult } from './check.ts';
+import { CheckFailedError, staticCheck, tagExpressionProblem, type StaticCheckResult } from './check.ts';
 import { registeredStepSpecs } from '../define-steps.ts';
 import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
@@ -64,6 +64,8 @@ export interface RunResult {
  * project's reports/, cleaned first. Never exits the process; the CLI decides the code.
  */
 export async function run(options: RunOptions, env: RunEnvironment): Promise<RunResult> {
+  // A bad --shard is a usage error of its own, before anything is loaded.
+  const shard = options.shard ? parseShard(options.shard) : undefined;
   const { runConfiguration, cucumberEnv, library, reports } = await prepare(options, env);
   // `kubespec check` first (issue 27): a problem found statically runs nothing.
   const verdict = await checkPrepared(runConfiguration, cucumberEnv, library, options, env);
@@ -72,8 +74,8 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   rmSync(join(reports, 'junit.xml'), { force: true });
   rmSync(join(reports, 'messages.ndjson'), { force: true });
   mkdirSync(join(reports, 'allure-results'), { recursive: true });
-  if (options.shard) {
-    const mine = await shardScenarios(runConfiguration, cucumberEnv, parseShard(options.shard), reports, env.cwd);
+  if (shard) {
+    const mine = await shardScenarios(runConfiguration, cucumberEnv, shard, reports, env.cwd);
     // An empty shard runs nothing (an empty path list would mean "all features").
     if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [] };
     runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
@@ -128,6 +130,8 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
 
 /** The static pass over the run's selection (src/api/check.ts). */
 async function checkPrepared(config: IRunConfiguration, environment: IRunEnvironment, library: ISupportCodeLibrary, options: RunOptions, env: RunEnvironment): Promise<StaticCheckResult> {
+  const badTags = tagExpressionProblem(options.tags);
+  if (badTags) return { problems: [badTags], scenarios: 0, files: 0 };
   const { plan } = await loadSources(config.sources, environment);
   // On a live cluster a custom resource's kind comes from the cluster's discovery; a team's
   // driver module reaches its cluster its own way, so there any kind may exist.

@@ -12,27 +12,18 @@ import { kubespec, projectWith } from '../cli/cli-helpers.ts';
  */
 const yaml = (...lines: string[]) => ['    Given the following manifest is applied:', '      """yaml', ...lines.map((l) => `      ${l}`), '      """'];
 
+// Mistakes `kubespec check` finds before any scenario runs (a bad duration, node table, topology,
+// manifest file or doc-string manifest) are in test/cli/authoring-mistakes.test.ts.
 const scenarioCases: Array<{ name: string; steps: string[]; message: string }> = [
-  { name: 'a misspelt duration', steps: ['    When 5 minuts pass'], message: 'DurationError: "5 minuts" is not a duration (try 30s, 5m, 1h30m or 2 minutes)' },
-  { name: 'a malformed quantity in a node table', steps: ['    Given a cluster with nodes:', '      | name | cpu    |', '      | w1   | 1.5Gi2 |'], message: `UserError: node "w1": cpu "1.5Gi2" is not a quantity: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'` },
-  { name: 'an unknown node table column', steps: ['    Given a cluster with nodes:', '      | name | zone |', '      | w1   | a    |'], message: 'UserError: unknown node table column "zone" (known: name, role, labels, taints, cpu, memory, pods)' },
-  { name: 'a taint without an effect', steps: ['    Given a cluster with nodes:', '      | name | taints        |', '      | w1   | dedicated=gpu |'], message: 'UserError: node "w1": "dedicated=gpu" is not a taint (use key=value:NoSchedule, key:NoExecute or key=value:PreferNoSchedule)' },
-  { name: 'an unknown topology', steps: ['    Given a cluster with topology "moon"'], message: 'UserError: unknown topology "moon" (known: gpu-pool, kind, three-zones, zones-300)' },
   { name: 'an unknown kind', steps: yaml('apiVersion: v1', 'kind: Podd', 'metadata: {name: x}'), message: 'NotFoundError: no matches for kind "Podd" in version "v1"' },
   { name: 'an unknown apiVersion', steps: yaml('apiVersion: apps/v9', 'kind: Deployment', 'metadata: {name: x}'), message: 'NotFoundError: no matches for kind "Deployment" in version "apps/v9"' },
   { name: 'an invalid object name', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: Bad_Name}'), message: `InvalidError: ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')` },
   { name: 'a selector that does not match the template', steps: yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: b}}', '    spec: {containers: [{name: c, image: nginx}]}'), message: 'InvalidError: Deployment.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"b"}: `selector` does not match template `labels`' },
-  { name: 'a manifest without a name', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}'), message: 'UserError: features/catalog.feature:@+2: ConfigMap: metadata.name: Required value: name or generateName is required' },
-  { name: 'a manifest without a kind', steps: yaml('apiVersion: v1', 'metadata: {name: x}'), message: 'UserError: features/catalog.feature:@+2: kind: Required value' },
-  { name: 'a manifest that is a list', steps: yaml('- just', '- a list'), message: 'UserError: features/catalog.feature:@+2: a manifest must be a mapping with apiVersion, kind and metadata' },
-  { name: 'invalid YAML', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', ' bad: ['), message: 'UserError: features/catalog.feature:@+6: invalid YAML at line 5, column 1: All mapping items must start at the same column' },
-  { name: 'a missing manifest file', steps: ['    Given manifest "nope.yaml" is applied'], message: 'UserError: manifest "nope.yaml" not found (looked in scenarios/manifests, PACKAGE/scenarios/manifests)' },
-  { name: 'a name YAML 1.1 reads as a boolean, as kubectl does', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: n}'), message: 'UserError: features/catalog.feature:@+2: ConfigMap: metadata.name: Required value: name or generateName is required' },
   { name: 'a check of an object that does not exist', steps: ['    Then pod "ghost" is Running'], message: 'KubespecAssertionError: pod "ghost" not found' },
   { name: 'an API fault status the server cannot be made to give', steps: ["    When the API server answers 50% of the control plane's writes with 404 for 1 minute"], message: 'UserError: the API server can be made to answer 429, 500 or 503, not 404' },
   { name: 'a share of refused writes over 100 %', steps: ["    When the API server answers 150% of the control plane's writes with 429 for 1 minute"], message: 'UserError: the share of refused writes must be 1..100%, not 150%' },
   { name: 'failing a node that does not exist', steps: ['    When node "ghost" is partitioned from the control plane'], message: 'UserError: node "ghost" not found' },
-  { name: 'ConfigMap data that is not a string', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: limits}', 'data: {MAX: 100}'), message: 'InternalErrorError: failed to create typed patch object (default/limits; /v1, Kind=ConfigMap): .data.MAX: expected string, got &value.valueUnstructured{Value:100}' },
+  { name: 'ConfigMap data that is not a string', steps: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: limits}', 'data: {MAX: 100}'), message: 'InternalError: failed to create typed patch object (default/limits; /v1, Kind=ConfigMap): .data.MAX: expected string, got &value.valueUnstructured{Value:100}' },
 ];
 
 test('each bad input in a scenario fails it with its one message, and no stack trace', async () => {

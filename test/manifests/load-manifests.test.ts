@@ -33,3 +33,7 @@ test("scalars read as kubectl reads them (YAML 1.1 through go-yaml): octal modes
   const [doc] = parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nmode: 0400\nflags: [yes, off]\nat: 2026-01-01\nclock: 12:30\n', { file: 'f.yaml', firstLine: 1 });
   assert.deepEqual({ mode: doc!.mode, flags: doc!.flags, at: doc!.at, clock: doc!.clock }, { mode: 256, flags: [true, false], at: '2026-01-01', clock: '12:30' });
 });
+
+test('a missing manifest names each folder once (the project is kubespec itself)', () => {
+  assert.throws(() => findManifestFile('nope.yaml', ['/k/scenarios/manifests', '/k/scenarios/manifests'], '/k'), { message: 'manifest "nope.yaml" not found (looked in scenarios/manifests)' });
+});

@@ -17,7 +17,8 @@ export class ApiError extends Error {
     readonly subject?: { kind: string; group: string; name: string },
   ) {
     super(message);
-    this.name = `${reason}Error`;
+    // "InternalError" is already an error's name: not "InternalErrorError".
+    this.name = reason.endsWith('Error') ? reason : `${reason}Error`;
     // An API answer, as a client would get it: there is no server-side stack to show.
     this.stack = `${this.name}: ${message}`;
   }

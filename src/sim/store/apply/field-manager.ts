@@ -163,7 +163,14 @@ function sameSet(a: FieldSet, b: FieldSet): boolean {
   return JSON.stringify(a.toFieldsV1()) === JSON.stringify(b.toFieldsV1());
 }
 
-/** The typed conversion's failure, a bare 500 as the API server answers it. */
+/**
+ * The typed conversion's failure, a bare 500 as the API server answers it. Also for an unknown
+ * field under fieldValidation=Strict (kubectl's default): applyPatcher.applyPatchToCurrentObject
+ * (k8s.io/apiserver pkg/endpoints/handlers/patch.go, v0.32.5) runs the field manager's Apply
+ * first, whose structuredmerge.go fails "failed to create typed patch object (…): … field not
+ * declared in schema" with a plain error (a 500), and only afterwards the strict decoding that
+ * would have said "strict decoding error"; so a v1.32 server never gets there for such a field.
+ */
 function notDeclared(config: KubeObject, problems: string[]): ApiError {
   const { namespace, name } = config.metadata;
   const [group, version] = config.apiVersion.includes('/') ? config.apiVersion.split('/') : ['', config.apiVersion];
