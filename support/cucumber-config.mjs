@@ -28,7 +28,7 @@ export function cucumberConfig(o) {
   const own = (p) => join(packageRoot, p);
   const teamSteps = o.projectRoot === packageRoot ? [] : ['steps', 'support']
     .filter((d) => existsSync(join(o.projectRoot, d)))
-    .map((d) => join(o.projectRoot, d, '**', '*.{ts,mjs,js}'));
+    .map((d) => join(o.projectRoot, d, '**', '*.{ts,mts,mjs,js}'));
   return {
     paths: o.paths && o.paths.length > 0 ? o.paths : [join(o.projectRoot, 'features', '**', '*.feature')],
     // tsx first, so the TypeScript that follows can load (also in --parallel workers).

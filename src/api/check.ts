@@ -71,6 +71,9 @@ const GHERKIN = 'text/x.cucumber.gherkin+plain' as SourceMediaType;
 const COLON_KEYWORDS = ['Feature', 'Background', 'Scenario Outline', 'Scenario Template', 'Scenario', 'Example', 'Examples', 'Scenarios', 'Rule'];
 const missingColon = new RegExp(`^(\\s*)(${COLON_KEYWORDS.join('|')})(?=\\s|$)(?!\\s*:)(.*)$`);
 
+/** Lines that belong in a scenario: steps, table rows, doc string fences, tags. */
+const STEP_LIKE = /^\s*(Given|When|Then|And|But|\*|\||"""|```|@)/;
+
 /** The static pass: parse every feature file, then look at each selected scenario's steps. */
 export function staticCheck(input: StaticCheckInput): StaticCheckResult {
   const problems: CheckProblem[] = [];
@@ -262,9 +265,14 @@ function keywordsWithoutColon(doc: GherkinDocument, source: string, uri: string)
     let start = node.location.line; // the keyword line; the description follows it
     while (start < lines.length && lines[start]!.trim() !== first) start++;
     const count = node.description.split('\n').length;
-    for (let i = start; i < Math.min(lines.length, start + count + 1); i++) {
+    const end = Math.min(lines.length, start + count);
+    for (let i = start; i < end; i++) {
       const m = missingColon.exec(lines[i]!);
       if (!m) continue;
+      // Prose may start with "Scenarios run ...": a missing colon is meant only where nothing
+      // follows in the description, or only steps and tables that Gherkin swallowed with it.
+      const after = lines.slice(i + 1, end).filter((l) => l.trim() && !/^\s*#/.test(l));
+      if (!after.every((l) => STEP_LIKE.test(l) || missingColon.test(l))) continue;
       const rest = m[3]!.trim();
       out.push({ uri, line: i + 1, column: m[1]!.length + 1, message: `"${lines[i]!.trim()}" is not read as ${article(m[2]!)} ${m[2]}: Gherkin needs a colon after the keyword ("${m[2]}:${rest ? ` ${rest}` : ''}"), so this line is description text` });
     }

@@ -26,6 +26,8 @@ const cases: Array<{ name: string; feature: string; problems: string[] }> = [
     problems: ['3:3: "Scenario Outline scale to <n>" is not read as a Scenario Outline: Gherkin needs a colon after the keyword ("Scenario Outline: scale to <n>"), so this line is description text'] },
   { name: 'no-colon-rule', feature: 'Feature: f\n\n  Rule ordering\n\n  Scenario: s\n    Given a cluster with 1 worker node\n',
     problems: ['3:3: "Rule ordering" is not read as a Rule: Gherkin needs a colon after the keyword ("Rule: ordering"), so this line is description text'] },
+  { name: 'prose-starting-with-a-keyword-ok', feature: 'Feature: f\n  Scenarios run on the simulator in seconds,\n  or on a live cluster.\n\n  Scenario: s\n    Given a cluster with 1 worker node\n',
+    problems: [] },
   { name: 'no-colon-examples', feature: 'Feature: f\n\n  Scenario Outline: o\n    Given a cluster with <n> worker nodes\n\n    Examples\n      | n |\n      | 1 |\n',
     problems: [`6:5: Gherkin syntax: ${syntaxExpected}, got 'Examples' (a keyword needs its colon: "Examples:")`] },
   { name: 'no-colon-feature', feature: 'Feature rollouts\n\n  Scenario: s\n    Given a cluster with 1 worker node\n',

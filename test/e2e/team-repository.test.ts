@@ -1,28 +1,38 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { execa } from 'execa';
 import { packageRoot } from '../../src/package-root.ts';
 
 /**
  * The way platform teams use kubespec: as a dev dependency of their own repository. Packs this
- * package, installs the tarball into a fresh project, scaffolds it with `kubespec init`, and
- * runs the example (which uses one of the team's own steps) green.
+ * package once, installs the tarball into fresh projects (from the local npm cache where it
+ * can), scaffolds each with `kubespec init`, and runs the example (which uses one of the team's
+ * own steps) green: a CommonJS project as `npm init -y` writes it, and an ES-module one.
  */
-test('npm pack → install into a new project → kubespec init → kubespec run passes', { timeout: 300_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'kubespec-team-'));
-  const packed = await execa('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: packageRoot });
-  const tarball = join(work, packed.stdout.trim().split('\n').at(-1)!);
-  const project = join(work, 'team');
-  await execa('mkdir', ['-p', project]);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'team-specs', private: true, type: 'module' }));
-  await execa('npm', ['install', '--save-dev', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project });
+let work = '';
+let tarball = '';
 
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kubespec-team-'));
+  const packed = await execa('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: packageRoot });
+  tarball = join(work, packed.stdout.trim().split('\n').at(-1)!);
+});
+
+async function teamRepository(name: string, init: (dir: string) => Promise<void>): Promise<string> {
+  const project = join(work, name);
+  mkdirSync(project);
+  await init(project);
+  await execa('npm', ['install', '--save-dev', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project });
+  return project;
+}
+
+async function initAndRun(project: string): Promise<void> {
   const init = await execa('npx', ['kubespec', 'init'], { cwd: project });
   assert.match(init.stdout, /created features\/example\.feature/);
-  assert.match(init.stdout, /created steps\/team-steps\.ts/);
+  assert.match(init.stdout, /created steps\/team-steps\.mts/);
   assert.match(init.stdout, /created \.vscode\/settings\.json/);
 
   const runResult = await execa('npx', ['kubespec', 'run'], { cwd: project, reject: false });
@@ -31,4 +41,19 @@ test('npm pack → install into a new project → kubespec init → kubespec run
 
   const again = await execa('npx', ['kubespec', 'init'], { cwd: project });
   assert.match(again.stdout, /kept {4}features\/example\.feature \(exists\)/);
+}
+
+test('a CommonJS repository (npm init -y): install → kubespec init → kubespec run passes', { timeout: 120_000 }, async () => {
+  const project = await teamRepository('cjs', async (dir) => {
+    await execa('npm', ['init', '-y'], { cwd: dir });
+  });
+  assert.equal(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).type, 'commonjs', 'npm init -y writes "type": "commonjs"');
+  await initAndRun(project);
+});
+
+test('an ES-module repository: install → kubespec init → kubespec run passes', { timeout: 120_000 }, async () => {
+  const project = await teamRepository('esm', async (dir) => {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'team-specs', private: true, type: 'module' }));
+  });
+  await initAndRun(project);
 });

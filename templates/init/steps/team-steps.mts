@@ -1,5 +1,9 @@
 // Your team's own steps live here, next to kubespec's built-in vocabulary. Declare them as
 // data, like the built-ins, so `within` variants and the report work the same way.
+// `.mts`: an ES module whatever package.json's "type" says. In a CommonJS package (what
+// `npm init -y` writes) a `.ts` file is taken for CommonJS; Node then finds `import` in it and
+// loads it again as an ES module from inside its own import, which it refuses
+// (ERR_REQUIRE_CYCLE_MODULE).
 import { check, defineSteps, fail, pass } from 'kubespec';
 
 defineSteps([
