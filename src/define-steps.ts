@@ -44,7 +44,10 @@ export function defineSteps(specs: readonly StepSpec[]): void {
             this.log(`skipped: ${e.message}`);
             return 'skipped';
           }
-          if (e instanceof Error) await maskSecretsIn(e, this);
+          if (e instanceof Error) {
+            await maskSecretsIn(e, this);
+            atFeatureLine(e, this);
+          }
           throw e;
         }
         return undefined;
@@ -57,6 +60,21 @@ export function defineSteps(specs: readonly StepSpec[]): void {
 }
 
 const registered: StepSpec[] = [];
+
+/**
+ * Makes the failing step's feature line the error's location (issue 27): the console, Allure's
+ * trace and JUnit show `at features/x.feature:12`, not kubespec's step-definition source.
+ * kubespec's own errors (a UserError, an API refusal, an ...AssertionError) carry no frames of
+ * their own; any other error is a bug, whose frames are kept below the feature line.
+ */
+function atFeatureLine(error: Error, world: World): void {
+  const place = (world as { place?: { uri: string; line: number } }).place;
+  if (!place) return;
+  const head = `${error.name}: ${error.message}`;
+  const frames = (error.stack ?? head).startsWith(head) ? (error.stack ?? head).slice(head.length) : `\n${error.stack ?? ''}`;
+  const own = /AssertionError$/.test(error.name) || !/\n\s+at /.test(frames);
+  error.stack = `${head}\n    at ${place.uri}:${place.line}${own ? '' : frames}`;
+}
 
 /** Every spec defineSteps registered in this process (built-in and team steps), for `kubespec check`. */
 export function registeredStepSpecs(): readonly StepSpec[] {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/package-root.ts';
@@ -176,4 +176,17 @@ test('a features folder whose name has a dot runs (was EISDIR)', { timeout: 60_0
   assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^kubespec: 1 passed, 0 failed, 0 skipped \(profile sim\)$/m);
+});
+
+test("a failing step's error points at its feature line in the console, JUnit and Allure", { timeout: 60_000 }, async () => {
+  const dir = projectWith({ 'a.feature': scenario('    Given a cluster with 1 worker node', '    Then pod "ghost" is Running') });
+  const r = await kubespec(dir, 'run');
+  assert.equal(r.code, 1);
+  const frame = 'KubespecAssertionError: pod "ghost" not found\n    at features/a.feature:5';
+  assert.match(r.stdout, /KubespecAssertionError: pod "ghost" not found\n\s+at features\/a\.feature:5\n/);
+  assert.ok(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8').includes(`<![CDATA[${frame}]]></failure>`));
+  const traces = readdirSync(join(dir, 'reports', 'allure-results')).filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, 'reports', 'allure-results', f), 'utf8')).statusDetails?.trace);
+  assert.deepEqual(traces, [frame]);
+  assert.doesNotMatch(r.stdout, /at .*define-steps\.ts/);
 });
