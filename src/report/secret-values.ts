@@ -26,9 +26,19 @@ export function secretValues(objects: readonly SecretLike[]): string[] {
   return [...values].filter((v) => v.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every one of `values` replaced by `<redacted>`. */
+/**
+ * `text` with every one of `values` replaced by `<redacted>`, where it stands as a value: not
+ * inside a longer word. A Secret holding `admin` or `host` must not turn "administrator" or
+ * "hostIP" into `<redacted>istrator` and `<redacted>IP` (a value is masked inside `user=admin;` or
+ * a URL, whose neighbours are not letters or digits).
+ */
 export function maskSecrets(text: string, values: readonly string[]): string {
   let out = text;
-  for (const v of values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+  for (const v of values) {
+    if (!out.includes(v)) continue;
+    const before = /^[A-Za-z0-9]/.test(v) ? '(?<![A-Za-z0-9])' : '';
+    const after = /[A-Za-z0-9]$/.test(v) ? '(?![A-Za-z0-9])' : '';
+    out = out.replace(new RegExp(`${before}${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${after}`, 'g'), REDACTED);
+  }
   return out;
 }
