@@ -11,15 +11,29 @@ const templateHash = new RegExp(`-${safe}{8,10}(?=-|$|[^a-z0-9])`, 'g');
 const randomSuffix = new RegExp(`-${safe}{5}$`);
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ipv4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+// A uid anywhere in a value: Job selectors (controller-uid), PV names (pvc-<uid>), owner texts.
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** `web-5d8f7c9b6d-x2k9p` → `web-<hash>-<random>`, `pi-7xqz4` → `pi-<random>`. */
 export function normalizeName(name: string): string {
-  return name.replace(templateHash, '-<hash>').replace(randomSuffix, '-<random>');
+  return name.replace(uuid, '<uid>').replace(templateHash, '-<hash>').replace(randomSuffix, '-<random>');
 }
 
 /** Fields that are only ever bookkeeping, dropped wherever they occur under metadata. */
 const bookkeeping = new Set(['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'namespace']);
-const hashLabels = new Set(['pod-template-hash', 'controller-revision-hash']);
+// Hashes of Go encodings of a template (controller.ComputeHash, the ControllerRevision's hash):
+// kubespec computes its own, so the values differ while meaning the same thing.
+const hashLabels = new Set(['pod-template-hash', 'controller-revision-hash', 'controller.kubernetes.io/hash']);
+
+/**
+ * Where a node is named because the scheduler chose it. kube-scheduler picks at random among
+ * equally scored nodes (selectHost's reservoir sampling), so which node is not comparable; how
+ * pods spread over nodes is (nodeSpread in observations.ts).
+ */
+const nodeKeys = new Set(['nodeName', 'volume.kubernetes.io/selected-node']);
+
+/** Ports the API server allocates at random from its range (pkg/registry/core/service/portallocator). */
+const allocatedPorts = new Set(['nodePort', 'healthCheckNodePort']);
 
 /** A deep copy with the run-specific values replaced by placeholders. */
 export function normalizeObject(value: unknown, key = ''): unknown {
@@ -29,8 +43,10 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     for (const [k, v] of Object.entries(value)) {
       if (key === 'metadata' && bookkeeping.has(k)) continue;
       if (k === 'kubectl.kubernetes.io/last-applied-configuration') continue;
-      out[k] = hashLabels.has(k) ? '<hash>' : normalizeObject(v, k);
+      out[k] = hashLabels.has(k) ? '<hash>' : nodeKeys.has(k) && typeof v === 'string' ? '<node>' : allocatedPorts.has(k) && typeof v === 'number' ? '<port>' : normalizeObject(v, k);
     }
+    // A DaemonSet pod's node affinity names its node (matchFields metadata.name): see nodeKeys.
+    if (out.key === 'metadata.name' && Array.isArray(out.values)) out.values = out.values.map(() => '<node>');
     // ownerReferences carry the owner's uid; without it they compare by kind and name.
     if ('uid' in out && 'kind' in out && 'name' in out && !('metadata' in out)) delete out.uid;
     return out;
@@ -41,8 +57,9 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     // Each side runs a scenario in its own namespace (default on the simulator).
     if (key === 'namespace') return '<namespace>';
     if (ipv4.test(value)) return '<ip>';
+    const text = value.replace(uuid, '<uid>');
     // Names carry random suffixes; any text may carry a pod-template hash ("ReplicaSet "web-5d8f7c9b6d" ...").
-    return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(value) : value.replace(templateHash, '-<hash>');
+    return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(text) : text.replace(templateHash, '-<hash>');
   }
   return value;
 }

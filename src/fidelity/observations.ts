@@ -52,9 +52,29 @@ export function transitionDifferences(simText = '', realText = ''): string[] {
   const out: string[] = [];
   for (const pod of [...new Set([...s.keys(), ...r.keys()])].sort()) {
     const a = s.get(pod) ?? [], b = r.get(pod) ?? [];
-    if (a.join('|') !== b.join('|')) out.push(`pod ${pod} lifecycle: simulator ${a.join('; ') || '(none)'}, reference ${b.join('; ') || '(none)'}`);
+    if (a.join('|') !== b.join('|') && !onlyFurtherAlong(a, b)) out.push(`pod ${pod} lifecycle: simulator ${a.join('; ') || '(none)'}, reference ${b.join('; ') || '(none)'}`);
   }
   return out;
+}
+
+const KUBELET_TRANSITIONS = new Set(['running', 'ready', 'not-ready', 'succeeded', 'failed']);
+
+/**
+ * Whether the two sides' lifecycles of a group differ only in how far they got: each of one
+ * side's pods went through the beginning of one of the other's. KWOK starts a bound pod at once,
+ * a kubelet takes seconds, and the scenario may end in between (see withoutKubeletTiming).
+ */
+function onlyFurtherAlong(sims: string[], reals: string[]): boolean {
+  if (sims.length !== reals.length) return false;
+  const left = [...reals];
+  // Only what the kubelet reports may be missing at the end: not being scheduled or deleted.
+  const kubeletOnly = (rest: string) => rest.split(' → ').every((t) => KUBELET_TRANSITIONS.has(t));
+  const further = (x: string, y: string) => y.startsWith(`${x} → `) && kubeletOnly(y.slice(x.length + 3));
+  const prefix = (x: string, y: string) => x === y || further(x, y) || further(y, x);
+  return sims.every((sim) => {
+    const i = left.findIndex((real) => prefix(sim, real));
+    return i >= 0 && left.splice(i, 1).length === 1;
+  });
 }
 
 /**
@@ -63,36 +83,116 @@ export function transitionDifferences(simText = '', realText = ''): string[] {
  * group: identical ones pair off first, the rest pair in order.
  */
 export function stateDifferences(simYaml = '', realYaml = ''): string[] {
-  const objects = (text: string) => {
-    const byKey = new Map<string, unknown[]>();
-    for (const doc of parseAllDocuments(text)) {
-      const o = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
-      if (!o?.kind || !o.metadata?.name || defaultNamespaceFixtures.has(`${o.kind}/${o.metadata.name}`)) continue;
-      const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), normalizeObject(withoutKubeletOnlyFields(o))]);
-    }
-    return byKey;
-  };
-  const s = objects(simYaml), r = objects(realYaml);
+  const s = finalObjects(simYaml), r = finalObjects(realYaml);
   const out: string[] = [];
   for (const key of [...new Set([...s.keys(), ...r.keys()])].sort()) {
-    const sims = [...(s.get(key) ?? [])], reals = [...(r.get(key) ?? [])];
-    if (!reals.length) out.push(`${key} only on the simulator`);
-    else if (!sims.length) out.push(`${key} only on the reference cluster`);
-    else if (sims.length !== reals.length) out.push(`${key}: ${sims.length} on the simulator, ${reals.length} on the reference cluster`);
-    for (let i = sims.length - 1; i >= 0; i--) {
-      const twin = reals.findIndex((x) => JSON.stringify(x) === JSON.stringify(sims[i]));
-      if (twin >= 0) {
-        sims.splice(i, 1);
-        reals.splice(twin, 1);
-      }
-    }
-    for (let i = 0; i < Math.min(sims.length, reals.length); i++) {
-      for (const m of partialMatch(sims[i], reals[i])) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
-      for (const m of partialMatch(reals[i], sims[i]).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
+    const simGroup = s.get(key) ?? [], realGroup = r.get(key) ?? [];
+    if (!realGroup.length) out.push(`${key} only on the simulator`);
+    else if (!simGroup.length) out.push(`${key} only on the reference cluster`);
+    else if (simGroup.length !== realGroup.length) out.push(`${key}: ${simGroup.length} on the simulator, ${realGroup.length} on the reference cluster`);
+    const spread = [nodeSpread(simGroup), nodeSpread(realGroup)];
+    if (spread[0] && spread[1] && spread[0] !== spread[1]) out.push(`${key} pods per node: simulator [${spread[0]}], reference [${spread[1]}]`);
+    for (const [sim, real] of pairs(simGroup.map((o) => o.normalized), realGroup.map((o) => o.normalized))) {
+      const [a, b] = withoutKubeletTiming(sim, real);
+      for (const m of partialMatch(a, b)) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
+      for (const m of partialMatch(b, a).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
     }
   }
   return [...new Set(out)];
+}
+
+interface FinalObject {
+  normalized: any;
+  /** Where the scheduler put it (before normalising): how a group spreads is compared. */
+  node?: string;
+}
+
+/** The final objects by kind and normalised name. */
+function finalObjects(text: string): Map<string, FinalObject[]> {
+  const byKey = new Map<string, FinalObject[]>();
+  for (const doc of parseAllDocuments(text)) {
+    const o = doc.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { nodeName?: string } } | null;
+    if (!o?.kind || !o.metadata?.name || defaultNamespaceFixtures.has(`${o.kind}/${o.metadata.name}`)) continue;
+    const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
+    const normalized = withUnorderedListsSorted(normalizeObject(withoutKubeletOnlyFields(o)));
+    byKey.set(key, [...(byKey.get(key) ?? []), { normalized, ...(o.kind === 'Pod' && o.spec?.nodeName ? { node: o.spec.nodeName } : {}) }]);
+  }
+  return byKey;
+}
+
+/**
+ * How many pods of a group each node got, largest first ("2,1"): which node is the scheduler's
+ * random pick among equals, how many share one is not. Undefined unless every pod has a node.
+ */
+function nodeSpread(group: FinalObject[]): string | undefined {
+  if (group.length < 2 || group.some((o) => o.node === undefined)) return undefined;
+  const counts = new Map<string, number>();
+  for (const o of group) counts.set(o.node!, (counts.get(o.node!) ?? 0) + 1);
+  return [...counts.values()].sort((a, b) => b - a).join(',');
+}
+
+/**
+ * Pairs the objects of a group: identical ones first, then each simulator object with the
+ * reference object it differs from least (three pods of a Deployment are interchangeable).
+ */
+function pairs(sims: any[], reals: any[]): Array<[any, any]> {
+  const left = [...sims], right = [...reals];
+  const out: Array<[any, any]> = [];
+  for (let i = left.length - 1; i >= 0; i--) {
+    const twin = right.findIndex((x) => JSON.stringify(x) === JSON.stringify(left[i]));
+    if (twin >= 0) {
+      left.splice(i, 1);
+      right.splice(twin, 1);
+    }
+  }
+  for (const sim of left) {
+    if (!right.length) break;
+    let best = 0, fewest = Infinity;
+    right.forEach((real, i) => {
+      const n = partialMatch(sim, real).length + partialMatch(real, sim).length;
+      if (n < fewest) [best, fewest] = [i, n];
+    });
+    out.push([sim, right.splice(best, 1)[0]]);
+  }
+  return out;
+}
+
+/**
+ * Lists whose order means nothing: an EndpointSlice's endpoints and an Endpoints' addresses
+ * (the controllers build them from a pod cache in no promised order). Sorted for comparing.
+ */
+function withUnorderedListsSorted(o: any): any {
+  const byText = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+  if (o?.kind === 'EndpointSlice') {
+    // metadata.generation counts the controller's writes, which its batching and timing decide.
+    const { generation, ...metadata } = o.metadata ?? {};
+    return { ...o, metadata, ...(Array.isArray(o.endpoints) ? { endpoints: [...o.endpoints].sort(byText) } : {}) };
+  }
+  if (o?.kind === 'Endpoints' && Array.isArray(o.subsets)) {
+    return { ...o, subsets: o.subsets.map((s: any) => ({ ...s, ...(s.addresses ? { addresses: [...s.addresses].sort(byText) } : {}), ...(s.notReadyAddresses ? { notReadyAddresses: [...s.notReadyAddresses].sort(byText) } : {}) })) };
+  }
+  return o;
+}
+
+/**
+ * A pod's kubelet-written status, where the two sides stopped at different points of its start:
+ * KWOK, standing in for the kubelet on the reference cluster, reports a bound pod Running and
+ * Ready at once, where a kubelet (and the simulator's) pulls and starts containers for seconds.
+ * When the scenario ended before both got as far, phase, container states, IPs and the
+ * readiness conditions show that timing, not a disagreement, and are left out on both sides.
+ */
+function withoutKubeletTiming(sim: any, real: any): [any, any] {
+  if (sim?.kind !== 'Pod' || real?.kind !== 'Pod') return [sim, real];
+  const ready = (p: any) => p.status?.conditions?.find((c: any) => c.type === 'Ready')?.status;
+  if (sim.status?.phase === real.status?.phase && ready(sim) === ready(real)) return [sim, real];
+  return [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)];
+}
+
+/** What the API server, scheduler and controllers write in a pod's status. */
+function controlPlaneStatusOnly(pod: any): any {
+  const { qosClass, nominatedNodeName, conditions } = pod.status ?? {};
+  const kept = (conditions ?? []).filter((c: any) => c.type === 'PodScheduled' || c.type === 'DisruptionTarget');
+  return { ...pod, status: { ...(qosClass ? { qosClass } : {}), ...(nominatedNodeName ? { nominatedNodeName } : {}), ...(kept.length ? { conditions: kept } : {}) } };
 }
 
 function show(v: unknown): string {

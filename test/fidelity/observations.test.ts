@@ -45,3 +45,26 @@ test('objects whose names normalise alike compare as a group, and hashes inside 
     'ReplicaSet/web-<hash> status.readyReplicas: simulator 3, reference 2',
   ]);
 });
+
+test('a lifecycle that only got less far in what the kubelet reports is timing; one that was not scheduled is not', () => {
+  const sim = '0s  pod api-v1  created\n0s  pod api-v1  scheduled\n';
+  const ref = '0s  pod api-v1  created\n0s  pod api-v1  scheduled\n1s  pod api-v1  running\n1s  pod api-v1  ready\n';
+  assert.deepEqual(transitionDifferences(sim, ref), []);
+  assert.deepEqual(transitionDifferences('0s  pod api-v1  created\n', ref), ['pod api-v1 lifecycle: simulator created, reference created → scheduled → running → ready']);
+});
+
+test('which node the scheduler picked is not compared, how pods spread over nodes is; endpoint order and slice generations are not', () => {
+  const pod = (name: string, node: string) => ({ kind: 'Pod', metadata: { name }, spec: { nodeName: node } });
+  const yaml = (...objects: object[]) => objects.map((o) => stringify(o)).join('---\n');
+  assert.deepEqual(stateDifferences(yaml(pod('web-5d8f7c9b6d-x2k9p', 'worker-1'), pod('web-5d8f7c9b6d-b7k2x', 'worker-2')), yaml(pod('web-6c4f7d8b9z-pwbl8', 'worker-3'), pod('web-6c4f7d8b9z-76jrr', 'worker-1'))), []);
+  assert.deepEqual(stateDifferences(yaml(pod('web-5d8f7c9b6d-x2k9p', 'worker-1'), pod('web-5d8f7c9b6d-b7k2x', 'worker-1')), yaml(pod('web-6c4f7d8b9z-pwbl8', 'worker-3'), pod('web-6c4f7d8b9z-76jrr', 'worker-1'))),
+    ['Pod/web-<hash>-<random> pods per node: simulator [2], reference [1,1]']);
+  const slice = (generation: number, names: string[]) => ({ kind: 'EndpointSlice', metadata: { name: 'web-x2k9p', generation }, endpoints: names.map((n) => ({ targetRef: { name: n } })) });
+  assert.deepEqual(stateDifferences(yaml(slice(3, ['web-0', 'web-1'])), yaml(slice(2, ['web-1', 'web-0']))), []);
+});
+
+test('a pod both sides left at different points of its start compares only what the control plane wrote', () => {
+  const pod = (phase: string, ready: string, qosClass: string) => ({ kind: 'Pod', metadata: { name: 'solo' }, status: { phase, qosClass, podIP: '10.0.0.1', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: ready }] } });
+  assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'BestEffort'))), []);
+  assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'Burstable'))), ['Pod/solo status.qosClass: simulator "BestEffort", reference "Burstable"']);
+});
