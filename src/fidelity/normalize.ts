@@ -57,11 +57,27 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     // Each side runs a scenario in its own namespace (default on the simulator).
     if (key === 'namespace') return '<namespace>';
     if (ipv4.test(value)) return '<ip>';
-    const text = value.replace(uuid, '<uid>');
+    const text = withoutFencedNodes(value).replace(uuid, '<uid>');
     // Names carry random suffixes; any text may carry a pod-template hash ("ReplicaSet "web-5d8f7c9b6d" ...").
     return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(text) : text.replace(templateHash, '-<hash>');
   }
   return value;
+}
+
+/**
+ * A scheduler message without the nodes the live driver fenced off: on a shared cluster the
+ * workers a scenario's topology lacks carry the `kubespec.io/not-in-scenario` NoSchedule taint
+ * (live-driver.ts), which kube-scheduler counts like any other node ("0/4 nodes are available:
+ * 1 node(s) had untolerated taint {kubespec.io/not-in-scenario: true}, …"). The simulator's
+ * cluster has exactly the scenario's nodes, so the fenced ones come out of the counts.
+ */
+export function withoutFencedNodes(message: string): string {
+  const fence = /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}(, )?/.exec(message);
+  if (!fence) return message;
+  const fenced = Number(fence[1]);
+  return message.replace(fence[0], '')
+    .replace(/(\d+)\/(\d+) nodes are available/g, (_, free, all) => `${free}/${Number(all) - fenced} nodes are available`)
+    .replace(/(\d+) Preemption is not helpful/, (_, n) => `${Number(n) - fenced} Preemption is not helpful`);
 }
 
 /**

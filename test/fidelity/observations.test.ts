@@ -68,3 +68,15 @@ test('a pod both sides left at different points of its start compares only what 
   assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'BestEffort'))), []);
   assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'Burstable'))), ['Pod/solo status.qosClass: simulator "BestEffort", reference "Burstable"']);
 });
+
+test("the live driver's fenced nodes leave the scheduler's message as the scenario's own cluster would word it", async () => {
+  const { withoutFencedNodes } = await import('../../src/fidelity/normalize.ts');
+  assert.equal(withoutFencedNodes('0/4 nodes are available: 1 node(s) had untolerated taint {kubespec.io/not-in-scenario: true}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/4 nodes are available: 2 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'),
+    '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.');
+});
+
+test('a pod still terminating on one side is not compared: KWOK removes it at once', () => {
+  const pod = (name: string, deleting: boolean) => ({ kind: 'Pod', metadata: { name, ...(deleting ? { deletionTimestamp: '2026-01-01T00:00:00Z', deletionGracePeriodSeconds: 30 } : {}) } });
+  const yaml = (...objects: object[]) => objects.map((o) => stringify(o)).join('---\n');
+  assert.deepEqual(stateDifferences(yaml(pod('api-5d8f7c9b6d-x2k9p', false), pod('api-5d8f7c9b6d-b7k2x', true)), yaml(pod('api-6c4f7d8b9z-pwbl8', false))), []);
+});
