@@ -157,6 +157,8 @@ export class ReplicaSetController implements Controller {
       availableReplicas: available.length,
       observedGeneration: rs.metadata.generation,
     };
+    // apps/v1 ReplicaSetStatus: these are `omitempty`, so a zero is absent from what the API returns.
+    for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[k] === 0) delete status[k];
     if (conditions.length) status.conditions = conditions;
     const current = this.store.get(this.kind, rs.metadata)!;
     if (JSON.stringify(status) !== JSON.stringify(current.status)) this.store.updateStatus({ ...current, status });

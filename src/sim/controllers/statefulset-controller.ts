@@ -280,6 +280,9 @@ export class StatefulSetController implements Controller {
       updateRevision,
       collisionCount: sts.status?.collisionCount ?? 0,
     };
+    // apps/v1 StatefulSetStatus: ready, current and updated replicas are `omitempty` (a zero is
+    // absent from what the API returns); availableReplicas is not.
+    for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas'] as const) if (status[k] === 0) delete (status as Partial<typeof status>)[k];
     if (sts.spec.updateStrategy?.type === 'RollingUpdate' && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
       status.currentRevision = updateRevision;
       status.currentReplicas = status.updatedReplicas;
