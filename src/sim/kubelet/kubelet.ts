@@ -11,7 +11,7 @@ import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, imageUserOf, pullFailure, pullGuesses, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, guessedAsInitContainer, imageUserOf, pullFailure, pullGuesses, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
 import { checksImageUser, nonRootViolation } from './run-as-non-root.ts';
 import { invalidImageName, normalizedImage } from './image-reference.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
@@ -191,7 +191,7 @@ export class Kubelets implements Controller {
       image: c.image,
       init,
       sidecar: init && c.restartPolicy === 'Always',
-      behavior: this.assumeFor(pod, c, init, behaviorOf(c, pod.metadata.annotations, this.images)),
+      behavior: this.assumeFor(pod, c, init, init && c.restartPolicy !== 'Always' ? guessedAsInitContainer(behaviorOf(c, pod.metadata.annotations, this.images)) : behaviorOf(c, pod.metadata.annotations, this.images)),
       state: 'waiting',
       waitingReason,
       restartCount: 0,
