@@ -9,6 +9,8 @@
 const safe = '[bcdfghjklmnpqrstvwxz2456789]';
 const templateHash = new RegExp(`-${safe}{8,10}(?=-|$|[^a-z0-9])`, 'g');
 const randomSuffix = new RegExp(`-${safe}{5}$`);
+// A pod of a ReplicaSet named in a text ("pods \"api-<hash>-76jrr\" is forbidden"), once its hash is normalised.
+const randomInText = new RegExp(`-<hash>-${safe}{5}(?![a-z0-9])`, 'g');
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ipv4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 // A uid anywhere in a value: Job selectors (controller-uid), PV names (pvc-<uid>), owner texts.
@@ -59,7 +61,7 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     if (ipv4.test(value)) return '<ip>';
     const text = withoutFencedNodes(value).replace(uuid, '<uid>');
     // Names carry random suffixes; any text may carry a pod-template hash ("ReplicaSet "web-5d8f7c9b6d" ...").
-    return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(text) : text.replace(templateHash, '-<hash>');
+    return key === 'name' || key === 'generateName' || key === 'hostname' || key === 'claimName' ? normalizeName(text) : text.replace(templateHash, '-<hash>').replace(randomInText, '-<hash>-<random>');
   }
   return value;
 }
@@ -77,7 +79,13 @@ export function withoutFencedNodes(message: string): string {
   const fenced = Number(fence[1]);
   return message.replace(fence[0], '')
     .replace(/(\d+)\/(\d+) nodes are available/g, (_, free, all) => `${free}/${Number(all) - fenced} nodes are available`)
-    .replace(/(\d+) Preemption is not helpful/, (_, n) => `${Number(n) - fenced} Preemption is not helpful`);
+    // PostFilter counted them as nodes where preemption is not helpful; FitError.Error sorts the
+    // "count reason" strings (sort.Strings), so the list is sorted again after the count changes.
+    .replace(/(preemption: \d+\/\d+ nodes are available: )([^.]*)\./, (_, head: string, list: string) => `${head}${list.split(', ')
+      .map((r) => r.replace(/^(\d+) Preemption is not helpful/, (__, n) => `${Number(n) - fenced} Preemption is not helpful`))
+      .filter((r) => !r.startsWith('0 '))
+      .sort()
+      .join(', ')}.`);
 }
 
 /**

@@ -68,8 +68,9 @@ function onlyFurtherAlong(sims: string[], reals: string[]): boolean {
   if (sims.length !== reals.length) return false;
   const left = [...reals];
   // Only what the kubelet reports may be missing at the end: not being scheduled or deleted.
-  const kubeletOnly = (rest: string) => rest.split(' → ').every((t) => KUBELET_TRANSITIONS.has(t));
-  const further = (x: string, y: string) => y.startsWith(`${x} → `) && kubeletOnly(y.slice(x.length + 3));
+  // After `terminating`, KWOK deletes at once where a kubelet waits out the grace period.
+  const kubeletOnly = (before: string, rest: string) => rest.split(' → ').every((t) => KUBELET_TRANSITIONS.has(t) || (t === 'deleted' && before.endsWith('terminating')));
+  const further = (x: string, y: string) => y.startsWith(`${x} → `) && kubeletOnly(x, y.slice(x.length + 3));
   const prefix = (x: string, y: string) => x === y || further(x, y) || further(y, x);
   return sims.every((sim) => {
     const i = left.findIndex((real) => prefix(sim, real));
@@ -94,7 +95,7 @@ export function stateDifferences(simYaml = '', realYaml = ''): string[] {
     if (spread[0] && spread[1] && spread[0] !== spread[1]) out.push(`${key} pods per node: simulator [${spread[0]}], reference [${spread[1]}]`);
     for (const [sim, real] of pairs(simGroup.map((o) => o.normalized), realGroup.map((o) => o.normalized))) {
       const [a, b] = withoutKubeletTiming(sim, real);
-      for (const m of partialMatch(a, b)) out.push(`${key} ${m.path}: simulator ${show(m.expected)}, reference ${m.missing ? '<missing>' : show(m.actual)}`);
+      for (const m of partialMatch(a, b)) out.push(`${key} ${m.path}: ${m.missing ? `simulator ${show(m.expected)}, reference <missing>` : showPair(m.expected, m.actual)}`);
       for (const m of partialMatch(b, a).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
     }
   }
@@ -196,6 +197,15 @@ function controlPlaneStatusOnly(pod: any): any {
   const { qosClass, nominatedNodeName, conditions } = pod.status ?? {};
   const kept = (conditions ?? []).filter((c: any) => c.type === 'PodScheduled' || c.type === 'DisruptionTarget');
   return { ...pod, status: { ...(qosClass ? { qosClass } : {}), ...(nominatedNodeName ? { nominatedNodeName } : {}), ...(kept.length ? { conditions: kept } : {}) } };
+}
+
+/** Two differing values; long texts from a little before where they part, so the difference shows. */
+function showPair(sim: unknown, real: unknown): string {
+  if (typeof sim !== 'string' || typeof real !== 'string' || (sim.length <= 80 && real.length <= 80)) return `simulator ${show(sim)}, reference ${show(real)}`;
+  let same = 0;
+  while (same < sim.length && sim[same] === real[same]) same++;
+  const from = Math.max(0, same - 20);
+  return `simulator ${show(`${from ? '…' : ''}${sim.slice(from)}`)}, reference ${show(`${from ? '…' : ''}${real.slice(from)}`)}`;
 }
 
 function show(v: unknown): string {

@@ -73,6 +73,8 @@ test("the live driver's fenced nodes leave the scheduler's message as the scenar
   const { withoutFencedNodes } = await import('../../src/fidelity/normalize.ts');
   assert.equal(withoutFencedNodes('0/4 nodes are available: 1 node(s) had untolerated taint {kubespec.io/not-in-scenario: true}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/4 nodes are available: 2 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'),
     '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.');
+  assert.equal(withoutFencedNodes('0/4 nodes are available: 1 node(s) had untolerated taint {kubespec.io/not-in-scenario: true}, 3 Insufficient cpu. preemption: 0/4 nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.'),
+    '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.');
 });
 
 test('a pod still terminating on one side is not compared: KWOK removes it at once', () => {

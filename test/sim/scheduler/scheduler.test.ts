@@ -54,3 +54,15 @@ test('ties are broken by the seeded RNG: the same seed places pods the same way'
   };
   assert.equal(placements(3), placements(3));
 });
+
+test("a pod whose own anti-affinity keeps it off a node is told so before the existing pods' anti-affinity (filtering.go's order)", () => {
+  const cluster = clusterWith([{ name: 'worker-1' }]);
+  const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } } }] } };
+  const web = (name: string) => pod(name, { affinity: anti }, { labels: { app: 'web' } });
+  cluster.store.create(web('web-1'));
+  cluster.clock.settle();
+  cluster.store.create(web('web-2'));
+  cluster.clock.settle();
+  const condition = get(cluster, 'Pod', 'web-2')!.status.conditions.find((c: any) => c.type === 'PodScheduled');
+  assert.equal(condition.message, "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
+});

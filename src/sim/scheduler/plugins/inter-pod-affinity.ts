@@ -80,13 +80,12 @@ export const interPodAffinity = {
   },
   skipsFilter: (_pod: KubeObject, s: State) => s.existingAntiDomains.size === 0 && s.anti.length === 0 && s.affinity.length === 0,
   skipsScore: (_pod: KubeObject, s: State) => s.scores.size === 0,
+  /**
+   * In upstream's order (filtering.go Filter): the pod's affinity, then its anti-affinity, then
+   * the anti-affinity of the pods already there; the first that fails names the reason.
+   */
   filter(pod: KubeObject, info: NodeInfo, s: State) {
     const node = info.node;
-    for (const [k, v] of Object.entries(node.metadata.labels ?? {})) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
-    for (const t of s.anti) {
-      const p = pair(t.topologyKey, node);
-      if (p && s.antiDomains.has(p)) return unschedulable(reasonAntiAffinity);
-    }
     // The first pod of a group may go anywhere when it matches its own affinity terms.
     const selfStart = s.affinity.length > 0 && s.affinityAnyMatch.every((m) => !m) && s.affinity.every((t) => termMatches(t, pod, s.ctx.namespaceLabels));
     if (!selfStart) {
@@ -95,6 +94,11 @@ export const interPodAffinity = {
         if (!p || !s.affinityDomains[i]!.has(p)) return unresolvable(reasonAffinity);
       }
     }
+    for (const t of s.anti) {
+      const p = pair(t.topologyKey, node);
+      if (p && s.antiDomains.has(p)) return unschedulable(reasonAntiAffinity);
+    }
+    for (const [k, v] of Object.entries(node.metadata.labels ?? {})) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
     return ok();
   },
   score(_pod: KubeObject, info: NodeInfo, s: State) {
