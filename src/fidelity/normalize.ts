@@ -74,7 +74,10 @@ export function normalizeObject(value: unknown, key = ''): unknown {
  * cluster has exactly the scenario's nodes, so the fenced ones come out of the counts.
  */
 export function withoutFencedNodes(message: string): string {
-  const fence = /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}(, )?/.exec(message);
+  // The clause is one of a sorted list: followed by ", " or, last in it, preceded by one.
+  const fence = /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}, /.exec(message)
+    ?? /, (\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message)
+    ?? /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message);
   if (!fence) return message;
   const fenced = Number(fence[1]);
   return message.replace(fence[0], '')
