@@ -22,6 +22,7 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {string} [o.kubeconfig]  a kubeconfig file for a live run (default: $KUBECONFIG)
  * @param {string} [o.attachNamespace]  check this existing namespace instead of making one per scenario
  * @param {boolean} [o.strict]  fail a passing scenario that rests on the simulator's assumptions
+ * @param {boolean} [o.settle]  let each scenario's objects come to rest before its final state is recorded
  */
 export function cucumberConfig(o) {
   const reports = o.reports ?? join(o.projectRoot, 'reports');
@@ -49,7 +50,7 @@ export function cucumberConfig(o) {
       ],
       environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version },
     },
-    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace, strict: o.strict ?? false },
+    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace, strict: o.strict ?? false, settle: o.settle ?? false },
     tags: o.tags ?? '',
     parallel: o.parallel ?? 0,
   };

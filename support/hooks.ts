@@ -16,12 +16,17 @@ BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickleStep }) {
   if (pickleStep.type === 'Action') this.actionStartedAt = this.driver.elapsed();
 });
 
+/** How long a fidelity run lets a scenario's objects come to rest, in the driver's time. */
+const SETTLE_MAX_MS = 30_000;
+
 /** The report's attachments (DESIGN.md "Reports"), then the driver's cleanup, which runs even if attaching fails. */
 After(async function (this: KubespecWorld, { result }) {
   try {
     if (this.applied.length > 0) {
       this.attach(this.applied.map((m) => stringify(redact(m as any))).join('---\n'), { mediaType: 'text/yaml', fileName: 'applied manifests.yaml' });
     }
+    // The fidelity run compares the states both clusters settle into (driver.ts `settle`).
+    if (this.parameters.settle) await this.driver.settle?.(SETTLE_MAX_MS);
     const timeline = this.driver.timeline();
     this.attach(timelineText(timeline), { mediaType: 'text/plain', fileName: 'timeline.txt' });
     if (timeline.length > 0) this.attach(timelineSvg(timeline, this.driver.elapsed()), { mediaType: 'image/svg+xml', fileName: 'timeline.svg' });

@@ -16,6 +16,8 @@ export interface KubespecParameters {
   attachNamespace?: string;
   /** `--strict`: a scenario whose verdict rests on the simulator's assumptions fails. */
   strict?: boolean;
+  /** Let the objects come to rest before the final state is recorded (fidelity runs). */
+  settle?: boolean;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface RunOptions {
   shard?: string;
   /** Fail a passing scenario that rests on something the simulator assumed (README "Assumptions"). */
   strict?: boolean;
+  /** Let each scenario's objects come to rest before the report's final state (the fidelity run's comparison). */
+  settle?: boolean;
   /** Selecting no scenario is fine (else a usage error: a typo in a path or a tag selects nothing). */
   allowEmpty?: boolean;
 }
@@ -121,6 +123,7 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
     context: options.context,
     reports,
     strict: options.strict,
+    settle: options.settle,
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);

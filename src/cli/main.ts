@@ -36,6 +36,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--driver <module>', "a team's driver module (exports createDriver(options) returning a Driver)")
     .option('--shard <i/n>', 'run shard i of n (balanced by earlier durations); join shards with merge-results')
     .option('--strict', "fail a scenario whose verdict rests on the simulator's assumptions (unknown images, commands it cannot interpret)")
+    .option('--settle', "let each scenario's objects come to rest (at most 30 s of the driver's time) before its final state is recorded, as the fidelity run does")
     .option('--allow-empty', 'selecting no scenario is not an error (by default it is: a mistyped path or tag selects nothing)')
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };

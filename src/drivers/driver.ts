@@ -197,6 +197,12 @@ export interface Driver {
   /** Every object the scenario can see in its namespace (for reports). */
   snapshot(): Promise<KubeObject[]>;
   /**
+   * Lets the scenario's objects come to rest (no object of its namespace changes for a while),
+   * for at most `maxMs`: the fidelity run compares the states both clusters settle into rather
+   * than wherever each happened to be when the last step ended.
+   */
+  settle?(maxMs: number): Promise<void>;
+  /**
    * What the driver took to be true without being able to know it (the simulator: unknown
    * images, commands it cannot interpret, probe targets it cannot see). A driver that observes a
    * real cluster assumes nothing and leaves this out.

@@ -9,8 +9,9 @@ export type NotJudgedReason = 'kubelet' | 'model' | 'skipped' | 'unavailable';
 export interface FidelityRow {
   id: string;
   name: string;
-  sim?: { status: string; durationMs: number; failure?: ScenarioRecord['failure'] };
-  real?: { status: string; durationMs: number; failure?: ScenarioRecord['failure'] };
+  /** Each side's verdict, and the time its steps took (without hooks: setup, reports, settling). */
+  sim?: { status: string; stepsMs: number; failure?: ScenarioRecord['failure'] };
+  real?: { status: string; stepsMs: number; failure?: ScenarioRecord['failure'] };
   verdict: 'agree' | 'disagree' | 'not judged';
   /** For `not judged`: the class and the reason in words. */
   notJudged?: { reason: NotJudgedReason; detail: string };
@@ -33,7 +34,7 @@ export interface FidelityReport {
   agreementPercent: number;
   /** observationsEqual ÷ agree, in percent with one decimal. */
   observationPercent: number;
-  /** Wall time of the scenarios judged on both sides, and real ÷ simulator over all of them. */
+  /** The steps' time of the scenarios judged on both sides, and real ÷ simulator over all of them. */
   simMs: number;
   realMs: number;
   speedRatio: number;
@@ -65,9 +66,9 @@ export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): Fide
   const notJudged = Object.fromEntries(NOT_JUDGED.map((reason) => [reason, rows.filter((r) => r.notJudged?.reason === reason).length])) as Record<NotJudgedReason, number>;
   const observationsEqual = agreeing.filter((r) => r.differences.length === 0).length;
   const judged = rows.filter((r) => r.verdict !== 'not judged');
-  const simMs = judged.reduce((sum, r) => sum + r.sim!.durationMs, 0);
-  const realMs = judged.reduce((sum, r) => sum + r.real!.durationMs, 0);
-  const ratios = judged.map((r) => r.real!.durationMs / Math.max(r.sim!.durationMs, 1)).sort((a, b) => a - b);
+  const simMs = judged.reduce((sum, r) => sum + r.sim!.stepsMs, 0);
+  const realMs = judged.reduce((sum, r) => sum + r.real!.stepsMs, 0);
+  const ratios = judged.map((r) => r.real!.stepsMs / Math.max(r.sim!.stepsMs, 1)).sort((a, b) => a - b);
   return {
     rows,
     portable: rows.length,
@@ -130,7 +131,7 @@ export function sameVerdict(sim: ScenarioRecord, real: ScenarioRecord): boolean 
 }
 
 function side(r: ScenarioRecord): NonNullable<FidelityRow['sim']> {
-  return { status: r.status, durationMs: r.durationMs, ...(r.failure ? { failure: r.failure } : {}) };
+  return { status: r.status, stepsMs: r.stepsMs, ...(r.failure ? { failure: r.failure } : {}) };
 }
 
 function outcome(r: ScenarioRecord): string {

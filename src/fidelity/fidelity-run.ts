@@ -88,7 +88,9 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
 
 /** One side in its own process: Cucumber loads support code once per process and profile. */
 async function runSide(options: FidelityOptions, args: string[], env: Record<string, string>): Promise<void> {
-  const result = await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run', '--format', 'summary', ...args, ...(options.paths ?? [])], {
+  // Both sides settle before their final state is recorded: the comparison is of where each
+  // cluster comes to rest, not of where it was when the last step ended (KWOK starts pods at once).
+  const result = await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run', '--format', 'summary', '--settle', ...args, ...(options.paths ?? [])], {
     cwd: options.cwd,
     env: { ...process.env, ...env },
     stdout: 'ignore',

@@ -6,7 +6,7 @@ import type { FidelityReport, FidelityRow } from './compare-runs.ts';
  */
 export function fidelityTable(report: FidelityReport): string {
   const width = Math.max(...report.rows.map((r) => r.id.length), 8);
-  const verdict = (side?: { status: string; durationMs: number }) => (side ? `${side.status.toLowerCase()} ${seconds(side.durationMs)}` : '-').padEnd(18);
+  const verdict = (side?: { status: string; stepsMs: number }) => (side ? `${side.status.toLowerCase()} ${seconds(side.stepsMs)}` : '-').padEnd(18);
   const lines = [`${'scenario'.padEnd(width)}  ${'simulator'.padEnd(18)}${'reference'.padEnd(18)}verdict`];
   for (const r of report.rows) lines.push(`${r.id.padEnd(width)}  ${verdict(r.sim)}${verdict(r.real)}${mark(r)}`);
   const detailed = report.rows.filter((r) => r.differences.length);
@@ -18,7 +18,7 @@ export function fidelityTable(report: FidelityReport): string {
     }
   }
   lines.push('', headline(report),
-    `speed: the simulator ran the judged scenarios in ${seconds(report.simMs)}, the reference cluster in ${seconds(report.realMs)}: ${report.speedRatio}× faster in total, per scenario median ${report.speedMedian}×, minimum ${report.speedMin}×`);
+    `speed (steps only, without set-up and reports): the simulator ran the judged scenarios in ${seconds(report.simMs)}, the reference cluster in ${seconds(report.realMs)}: ${report.speedRatio}× faster in total, per scenario median ${report.speedMedian}×, minimum ${report.speedMin}×`);
   return lines.join('\n') + '\n';
 }
 

@@ -10,6 +10,11 @@ export interface ScenarioRecord {
   tags: string[];
   status: 'PASSED' | 'FAILED' | 'SKIPPED' | 'UNDEFINED' | 'PENDING' | 'AMBIGUOUS';
   durationMs: number;
+  /**
+   * The time its steps took, without the hooks (setup, reports, a fidelity run's settling):
+   * what the speed comparison measures.
+   */
+  stepsMs: number;
   /** The report attachments by file name (timeline.txt, events.txt, final state.yaml, failure.txt) and `log`. */
   attachments: Record<string, string>;
   /**
@@ -63,6 +68,7 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
         tags: pickle.tags.map((t) => t.name),
         status: 'PASSED',
         durationMs: 0,
+        stepsMs: 0,
         attachments: {},
         startedAt: millis(m.testCaseStarted.timestamp),
       });
@@ -72,6 +78,8 @@ export function scenarioRecords(envelopes: Envelope[], projectRoot: string): Sce
       const result = m.testStepFinished.testStepResult;
       const status = result.status as ScenarioRecord['status'];
       if (r && rank.indexOf(status) > rank.indexOf(r.status)) r.status = status;
+      const testCase = r && testCases.get(caseOf.get(m.testStepFinished.testCaseStartedId)!);
+      if (r && testCase?.testSteps.find((s) => s.id === m.testStepFinished!.testStepId)?.pickleStepId) r.stepsMs += millis(result.duration);
       if (r && status === 'FAILED' && !r.failure) {
         const testCase = testCases.get(caseOf.get(m.testStepFinished.testCaseStartedId)!);
         const step = testCase?.testSteps.find((s) => s.id === m.testStepFinished!.testStepId);

@@ -7,7 +7,7 @@ import { MODEL_JUDGED_ATTACHMENT } from '../../src/report/model-judged.ts';
 import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 function record(id: string, status: ScenarioRecord['status'], durationMs: number, extra: Partial<ScenarioRecord> = {}): ScenarioRecord {
-  return { id, name: id, tags: ['@portable'], status, durationMs, attachments: {}, ...extra };
+  return { id, name: id, tags: ['@portable'], status, durationMs: durationMs + 100, stepsMs: durationMs, attachments: {}, ...extra };
 }
 
 const failedAt = (step: string, error: string, message = `${error}: it did not hold`): Partial<ScenarioRecord> => ({ failure: { step, error }, attachments: { 'failure.txt': message } });

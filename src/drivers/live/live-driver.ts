@@ -15,6 +15,7 @@ import { volumeFiles } from '../../sim/kubelet/environment.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
+import { settleBy } from '../settle.ts';
 
 export interface LiveDriverOptions {
   /**
@@ -334,6 +335,11 @@ export class LiveDriver implements Driver {
   async events(): Promise<KubeObject[]> {
     const at = (e: KubeObject) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '') || 0;
     return (await this.list('Event')).sort((a, b) => at(a) - at(b));
+  }
+
+  /** Looks every second until the namespace's objects have been unchanged for 2 s. */
+  async settle(maxMs: number): Promise<void> {
+    await settleBy(() => this.snapshot(), (ms) => this.elapse(ms), { stepMs: 1000, quietSteps: 2, maxMs });
   }
 
   async snapshot(): Promise<KubeObject[]> {

@@ -10,6 +10,7 @@ import { rfc3339 } from '../../sim/clock.ts';
 import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
+import { settleBy } from '../settle.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -283,6 +284,11 @@ export class SimDriver implements Driver {
     const events = this.sim().store.list('Event', { namespace: this.namespace() }) as KubeObject[];
     const order = (e: KubeObject) => this.eventOrder.get(e.metadata.uid!) ?? 0;
     return events.sort((a, b) => order(a) - order(b));
+  }
+
+  /** Advances virtual time a second at a time until the namespace's objects are unchanged for 5 s. */
+  async settle(maxMs: number): Promise<void> {
+    await settleBy(() => this.snapshot(), (ms) => this.elapse(ms), { stepMs: 1000, quietSteps: 5, maxMs });
   }
 
   async snapshot(): Promise<KubeObject[]> {
