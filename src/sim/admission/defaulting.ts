@@ -1,5 +1,6 @@
 import type { AdmissionPlugin } from './admission.ts';
 import { qosClass } from '../qos.ts';
+import { canonicalJson } from '../controllers/template-hash.ts';
 
 /**
  * Field defaults the API server fills in (reference/api-machinery.md §7, kubelet.md §13,
@@ -7,7 +8,7 @@ import { qosClass } from '../qos.ts';
  */
 export const defaulting: AdmissionPlugin = {
   name: 'Defaulting',
-  admit({ object, operation }) {
+  admit({ object, operation, old }) {
     switch (object.kind) {
       case 'Namespace':
         // The API server labels every namespace with its name and starts it Active.
@@ -42,6 +43,7 @@ export const defaulting: AdmissionPlugin = {
         }
         spec.revisionHistoryLimit ??= 10;
         if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+        defaultDaemonSetTemplateGeneration(object, operation === 'UPDATE' ? old : undefined);
         break;
       }
       case 'NetworkPolicy': {
@@ -66,6 +68,8 @@ export const defaulting: AdmissionPlugin = {
         break;
       case 'CronJob':
         defaultCronJob(object.spec ?? (object.spec = {}));
+        // CronJobStatus is a struct, not a pointer: the API returns `status: {}` before the first run.
+        object.status ??= {};
         break;
       case 'ReplicaSet':
         object.spec ??= {};
@@ -93,6 +97,11 @@ export function defaultPodSpec(spec: any): void {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.schedulerName ??= 'default-scheduler';
   spec.securityContext ??= {};
+  // Convert_v1_PodSpec_To_core_PodSpec and back (pkg/apis/core/v1/conversion.go): the deprecated
+  // serviceAccount fills an empty serviceAccountName, and is then always written as its copy.
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  else delete spec.serviceAccount;
   // SetDefaults_Volume: a volume that names no source is an emptyDir.
   for (const v of spec.volumes ?? []) if (v && typeof v === 'object' && Object.keys(v).every((k) => k === 'name')) v.emptyDir = {};
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
@@ -166,6 +175,19 @@ function defaultStatefulSet(spec: any): void {
   spec.persistentVolumeClaimRetentionPolicy.whenDeleted ??= 'Retain';
   spec.persistentVolumeClaimRetentionPolicy.whenScaled ??= 'Retain';
   if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+  for (const claim of spec.volumeClaimTemplates ?? []) {
+    if (!claim || typeof claim !== 'object') continue;
+    // Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec (pkg/apis/apps/v1/conversion.go) writes
+    // apiVersion and kind on every claim template, whatever was sent.
+    claim.apiVersion = 'v1';
+    claim.kind = 'PersistentVolumeClaim';
+    // SetObjectDefaults_StatefulSet (zz_generated.defaults.go): SetDefaults_PersistentVolumeClaim
+    // (status.phase Pending) and SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem).
+    claim.spec ??= {};
+    claim.spec.volumeMode ??= 'Filesystem';
+    claim.status ??= {};
+    claim.status.phase ||= 'Pending';
+  }
 }
 
 function defaultDeployment(spec: any): void {
@@ -198,6 +220,7 @@ function defaultJob(job: any): void {
   spec.completionMode ??= 'NonIndexed';
   spec.suspend ??= false;
   spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  spec.manualSelector ??= false;
   if (!spec.manualSelector && !spec.selector && job.metadata.uid) {
     const generated = {
       'batch.kubernetes.io/controller-uid': job.metadata.uid,
@@ -208,12 +231,40 @@ function defaultJob(job: any): void {
     spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': job.metadata.uid } };
     spec.template ??= {};
     spec.template.metadata ??= {};
-    spec.template.metadata.labels = { ...(spec.template.metadata.labels ?? {}), ...generated };
+    spec.template.metadata.labels = { ...generated, ...(spec.template.metadata.labels ?? {}) };
   }
+  // SetDefaults_Job: a Job without labels takes its template's. Upstream the two share one map
+  // until generateSelector (pkg/registry/batch/job/strategy.go) adds the generated labels, or the
+  // defaults run again when the Job is read back, so the Job shows the generated labels too.
+  const templateLabels = spec.template?.metadata?.labels;
+  if (templateLabels && Object.keys(job.metadata.labels ?? {}).length === 0) job.metadata.labels = { ...templateLabels };
   if (spec.template?.spec) defaultPodSpec(spec.template.spec);
 }
 
+/**
+ * The DaemonSet strategy (pkg/registry/apps/daemonset/strategy.go) keeps spec.templateGeneration:
+ * 1 at creation, one more whenever an update changes the template; apps/v1 shows it as the
+ * annotation deprecated.daemonset.template.generation (pkg/apis/apps/v1/conversion.go), and a
+ * value sent by the client is ignored.
+ */
+function defaultDaemonSetTemplateGeneration(ds: any, old: any): void {
+  const KEY = 'deprecated.daemonset.template.generation';
+  let generation = 1;
+  if (old) {
+    const previous = Number(old.metadata?.annotations?.[KEY] ?? 1) || 1;
+    generation = canonicalJson(old.spec?.template) === canonicalJson(ds.spec?.template) ? previous : previous + 1;
+  }
+  ds.metadata.annotations = { ...(ds.metadata.annotations ?? {}), [KEY]: String(generation) };
+}
+
 function defaultCronJob(spec: any): void {
+  // JobTemplateSpec.metadata and PodTemplateSpec.metadata are structs: the API returns them as {}
+  // (with creationTimestamp: null, which kubespec leaves out everywhere) even when nothing was sent.
+  if (spec.jobTemplate && typeof spec.jobTemplate === 'object') {
+    spec.jobTemplate.metadata ??= {};
+    const template = spec.jobTemplate.spec?.template;
+    if (template && typeof template === 'object') template.metadata ??= {};
+  }
   spec.concurrencyPolicy ??= 'Allow';
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;

@@ -46,6 +46,8 @@ export class ServiceAllocation implements AdmissionPlugin {
       spec.ipFamilyPolicy ??= 'SingleStack';
     }
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+    // SetDefaults_Service (pkg/apis/core/v1/defaults.go): a LoadBalancer allocates node ports unless told not to.
+    if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
     const ports: any[] = spec.ports ?? [];
     for (const p of ports) {
       p.protocol ??= 'TCP';
