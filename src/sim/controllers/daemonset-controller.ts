@@ -35,10 +35,37 @@ export class DaemonSetController implements Controller {
 
   constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly events: EventRecorder) {}
 
+  /**
+   * The ControllerRevision of the current template (constructHistory and snapshot in
+   * pkg/controller/daemon/update.go): named `<ds>-<hash>`, labelled with the template's labels and
+   * controller-revision-hash, carrying the DaemonSet's annotations and a patch replacing the
+   * template, numbered one past the highest existing revision. Old revisions stay; pruning them
+   * to revisionHistoryLimit (cleanupHistory) is not modelled.
+   */
+  private ensureRevision(ds: KubeObject, hash: string): void {
+    const name = `${ds.metadata.name}-${hash}`;
+    if (this.store.get('ControllerRevision', { namespace: ds.metadata.namespace, name })) return;
+    const existing = this.store.list('ControllerRevision', { namespace: ds.metadata.namespace, ownerUid: ds.metadata.uid });
+    this.store.create({
+      apiVersion: 'apps/v1',
+      kind: 'ControllerRevision',
+      metadata: {
+        name,
+        namespace: ds.metadata.namespace,
+        labels: { ...(ds.spec.template?.metadata?.labels ?? {}), 'controller-revision-hash': hash },
+        ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
+        ownerReferences: [controllerRef(ds)],
+      },
+      data: { spec: { template: { ...thaw(ds.spec.template), $patch: 'replace' } } },
+      revision: Math.max(0, ...existing.map((r) => r.revision ?? 0)) + 1,
+    });
+  }
+
   reconcile(key: ObjectKey): ReconcileResult {
     const ds = this.store.get('DaemonSet', key);
     if (!ds || ds.metadata.deletionTimestamp) return {};
     const hash = `${templateHash(ds.spec.template)}`;
+    this.ensureRevision(ds, hash);
     const nodes = this.store.list('Node');
     const pods = this.store.list('Pod', { namespace: ds.metadata.namespace, ownerUid: ds.metadata.uid });
     const byNode = new Map<string, KubeObject[]>();
@@ -103,7 +130,7 @@ export class DaemonSetController implements Controller {
         metadata: {
           generateName: `${ds.metadata.name}-`,
           namespace: ds.metadata.namespace,
-          labels: { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+          labels: { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? String(ds.metadata.generation ?? 1) },
           annotations: template.metadata?.annotations,
           ownerReferences: [controllerRef(ds)],
         },
