@@ -1,4 +1,5 @@
 import type { StepSpec } from '../step-catalog.ts';
+import { editDistance } from '../parse/edit-distance.ts';
 
 /** Words of a step with its values blanked, so "web" and "api" compare equal. */
 function shape(text: string): string[] {
@@ -11,21 +12,8 @@ function shape(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Word-level edit distance. */
-function distance(a: string[], b: string[]): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      const cost = wordsAlike(a[i - 1]!, b[j - 1]!) ? 0 : 1;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + cost);
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
+/** Word-level edit distance, a typo within a word not counting. */
+const distance = (a: string[], b: string[]) => editDistance(a, b, wordsAlike);
 
 /** Words one typo apart count as the same word ("redy" ~ "ready"). */
 function wordsAlike(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
 import { canonicalKind, knownKinds } from '../sim/index.ts';
+import { editDistance } from './edit-distance.ts';
 
 /**
  * Kind names for step parameters. The list of kinds Kubernetes serves is shared with the
@@ -35,18 +36,4 @@ export function singularsOf(plural: string): string[] {
   if (/es$/i.test(plural)) out.push(plural.slice(0, -2));
   if (/s$/i.test(plural)) out.push(plural.slice(0, -1));
   return out;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
