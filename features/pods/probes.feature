@@ -714,3 +714,4 @@ Feature: Startup, liveness and readiness probes
       """
     Then pod "app" is ready within 1 minute
     And the simulator assumed "spec.containers[app].readinessProbe" of pod "app"
+    And the simulator assumed "spec.containers[app].image" of pod "app"
