@@ -60,6 +60,9 @@ export const defaulting: AdmissionPlugin = {
       case 'HorizontalPodAutoscaler': {
         const spec = object.spec ?? (object.spec = {});
         spec.minReplicas ??= 1;
+        // The strategy's PrepareForCreate empties the status; autoscaling/v2 writes desiredReplicas
+        // and currentMetrics without omitempty, so a new HPA shows both.
+        if (operation === 'CREATE') object.status = { desiredReplicas: 0, currentMetrics: null };
         if (!spec.metrics?.length) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
         break;
       }

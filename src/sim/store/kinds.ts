@@ -56,7 +56,8 @@ const table: Array<[kind: string, apiVersion: string, plural: string, namespaced
   ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', false, 'spec'],
   ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', true, 'spec'],
   ['StorageClass', 'storage.k8s.io/v1', 'storageclasses', false, false],
-  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', true, 'spec'],
+  // The HPA strategy (pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go) never sets a generation.
+  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', true, false],
   ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', true, 'spec'],
   ['PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', false, false],
   ['Role', 'rbac.authorization.k8s.io/v1', 'roles', true, false],

@@ -35,6 +35,10 @@ export class HpaController implements Controller {
     const hpa = this.store.get('HorizontalPodAutoscaler', key);
     if (!hpa || hpa.metadata.deletionTimestamp) return {};
     const now = this.clock.now();
+    // enqueueHPA (horizontal.go) adds every HPA with AddRateLimited on a fixed-interval limiter of
+    // the sync period: a new HPA is first looked at one period after it appears.
+    const firstSync = Date.parse(hpa.metadata.creationTimestamp) + SYNC_PERIOD;
+    if (now < firstSync) return { requeueAfter: firstSync - now };
     const status = thaw(hpa.status ?? {});
     status.conditions ??= [];
     const ref = hpa.spec.scaleTargetRef ?? {};
