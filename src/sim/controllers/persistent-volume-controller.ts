@@ -9,6 +9,9 @@ import type { Controller, ReconcileResult } from './controller.ts';
 import { matchesRequired } from '../scheduler/plugins/node-affinity.ts';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** AnnStorageProvisioner and AnnBetaStorageProvisioner (component-helpers/storage/volume/helpers.go). */
+const STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
+const BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 /** What a provisioner can do; a name not listed is an ideal CSI driver that can do everything. */
 interface ProvisionerAbilities {
@@ -93,13 +96,27 @@ export class PersistentVolumeController implements Controller {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
       return {};
     }
-    // The provisioner refuses what it cannot serve before it asks for a node.
+    // provisionClaimOperationExternal (pv_controller.go) and setClaimProvisioner
+    // (pv_controller_base.go): the claim is handed to its external provisioner by two annotations
+    // naming it, with an ExternalProvisioning event, before the provisioner looks at it.
+    if (pvc.metadata.annotations?.[STORAGE_PROVISIONER] !== cls.provisioner) {
+      const handed = thaw(pvc);
+      handed.metadata.annotations = { ...(handed.metadata.annotations ?? {}), [BETA_STORAGE_PROVISIONER]: cls.provisioner, [STORAGE_PROVISIONER]: cls.provisioner };
+      this.store.update(handed);
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
+      return {};
+    }
+    // sig-storage-lib-external-provisioner's provisionClaimOperation: each attempt starts with a
+    // Provisioning event; the provisioner refuses what it cannot serve before it asks for a node.
+    const attempt = () => this.events.record(cls.provisioner, pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${pvc.metadata.namespace}/${pvc.metadata.name}"`);
     const refusal = abilitiesOf(cls.provisioner).refuses?.(pvc);
     if (refusal) {
+      attempt();
       this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": ${refusal}`);
       return {};
     }
     if (abilitiesOf(cls.provisioner).needsSelectedNode && !pvc.metadata.annotations?.[SELECTED_NODE]) {
+      attempt();
       this.events.record(cls.provisioner, pvc, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${cls.metadata.name}": configuration error, no node was specified`);
       return {};
     }
@@ -107,7 +124,7 @@ export class PersistentVolumeController implements Controller {
     const started = this.provisioning.get(pvc.metadata.uid) ?? now;
     if (!this.provisioning.has(pvc.metadata.uid)) {
       this.provisioning.set(pvc.metadata.uid, now);
-      this.events.record('persistentvolume-controller', pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
+      attempt();
     }
     if (now < started + PROVISIONING_TIME) return { requeueAfter: started + PROVISIONING_TIME - now };
     this.provision(pvc, cls);
