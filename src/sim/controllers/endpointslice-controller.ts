@@ -1,3 +1,4 @@
+import { rfc3339 } from '../clock.ts';
 import { controllerRef, isPodReady } from '../pod-status.ts';
 import { LabelSelector } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
@@ -7,6 +8,11 @@ import type { Controller, ReconcileResult } from './controller.ts';
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 /** --max-endpoints-per-slice. */
 const MAX_PER_SLICE = 100;
+/** v1.EndpointsLastChangeTriggerTime. */
+const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
+
+/** What a TriggerTimeTracker remembers of a Service: its pods' Ready transition times and its creation time. */
+interface TriggerState { pods: Map<string, number>; service: number }
 
 /**
  * The EndpointSlice controller and the legacy Endpoints controller in one reconciler keyed by
@@ -18,17 +24,21 @@ const MAX_PER_SLICE = 100;
 export class EndpointSliceController implements Controller {
   readonly name = 'EndpointSlice';
 
+  private readonly triggerStates = new Map<string, TriggerState>();
+
   constructor(private readonly store: ObjectStore) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
     const svc = this.store.get('Service', key);
     const existing = this.store.list('EndpointSlice', { namespace: key.namespace, selector: LabelSelector.parse(`kubernetes.io/service-name=${key.name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}`) });
     if (!svc || !svc.spec?.selector || svc.spec.type === 'ExternalName') {
+      if (!svc) this.triggerStates.delete(`${key.namespace}/${key.name}`);
       for (const s of existing) this.store.delete('EndpointSlice', s.metadata);
       return {};
     }
-    const pods = this.store.list('Pod', { namespace: key.namespace, selector: LabelSelector.fromSpec({ matchLabels: svc.spec.selector }) })
-      .filter((p) => p.status?.podIP && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const selected = this.store.list('Pod', { namespace: key.namespace, selector: LabelSelector.fromSpec({ matchLabels: svc.spec.selector }) });
+    const triggerTime = this.lastChangeTriggerTime(svc, selected);
+    const pods = selected.filter((p) => p.status?.podIP && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
     const groups = new Map<string, { ports: any[]; endpoints: any[] }>();
     for (const pod of pods) {
       const ports = (svc.spec.ports ?? []).map((p: any) => ({ name: p.name ?? '', port: resolvePort(p.targetPort, pod), protocol: p.protocol ?? 'TCP' }))
@@ -39,10 +49,37 @@ export class EndpointSliceController implements Controller {
     }
     const wanted = [...groups.values()].flatMap((g) => chunk(g.endpoints, MAX_PER_SLICE).map((endpoints) => ({ ports: g.ports, endpoints })));
     if (wanted.length === 0) wanted.push({ ports: [], endpoints: [] });
-    wanted.forEach((w, i) => this.writeSlice(svc, existing[i], w.ports, w.endpoints));
+    wanted.forEach((w, i) => this.writeSlice(svc, existing[i], w.ports, w.endpoints, triggerTime));
     for (const extra of existing.slice(wanted.length)) this.store.delete('EndpointSlice', extra.metadata);
-    this.writeEndpoints(svc, pods);
+    this.writeEndpoints(svc, pods, triggerTime);
     return {};
+  }
+
+  /**
+   * TriggerTimeTracker.ComputeEndpointLastChangeTriggerTime (k8s.io/endpointslice util/
+   * trigger_time_tracker.go, used by both the EndpointSlice and the Endpoints controller): the
+   * Service's creation time the first time it is seen; later the earliest of the pods' Ready
+   * transition times and the Service's creation time that are newer than at the last sync, or
+   * nothing when none is. Written slices and Endpoints carry it as an annotation, or lose it.
+   */
+  private lastChangeTriggerTime(svc: KubeObject, pods: KubeObject[]): string | undefined {
+    const id = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const state = this.triggerStates.get(id);
+    let earliest: number | undefined;
+    const changed = (t: number) => { earliest = earliest === undefined ? t : Math.min(earliest, t); };
+    const podTimes = new Map<string, number>();
+    for (const pod of pods) {
+      const ready = (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
+      const t = ready?.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : NaN;
+      if (Number.isNaN(t)) continue;
+      podTimes.set(pod.metadata.name, t);
+      if (t > (state?.pods.get(pod.metadata.name) ?? -Infinity)) changed(t);
+    }
+    const created = Date.parse(svc.metadata.creationTimestamp);
+    if (created > (state?.service ?? -Infinity)) changed(created);
+    this.triggerStates.set(id, { pods: podTimes, service: created });
+    if (!state) return rfc3339(created);
+    return earliest === undefined ? undefined : rfc3339(earliest);
   }
 
   private endpoint(svc: KubeObject, pod: KubeObject): any {
@@ -60,13 +97,13 @@ export class EndpointSliceController implements Controller {
     };
   }
 
-  private writeSlice(svc: KubeObject, current: KubeObject | undefined, ports: any[], endpoints: any[]): void {
+  private writeSlice(svc: KubeObject, current: KubeObject | undefined, ports: any[], endpoints: any[], triggerTime: string | undefined): void {
     const body = { addressType: 'IPv4', endpoints, ports };
     const labels = { ...serviceLabels(svc), 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY };
     if (current) {
       const now = { addressType: current.addressType, endpoints: current.endpoints, ports: current.ports };
       if (JSON.stringify(now) !== JSON.stringify(body) || JSON.stringify(current.metadata.labels) !== JSON.stringify(labels)) {
-        this.store.update({ ...current, metadata: { ...current.metadata, labels }, ...body });
+        this.store.update({ ...current, metadata: withTriggerTime({ ...current.metadata, labels }, triggerTime), ...body });
       }
       return;
     }
@@ -77,6 +114,7 @@ export class EndpointSliceController implements Controller {
         generateName: `${svc.metadata.name}-`,
         namespace: svc.metadata.namespace,
         labels,
+        ...(triggerTime ? { annotations: { [TRIGGER_TIME]: triggerTime } } : {}),
         ownerReferences: [controllerRef(svc)],
       },
       ...body,
@@ -84,7 +122,7 @@ export class EndpointSliceController implements Controller {
   }
 
   /** The legacy Endpoints object named like the Service. */
-  private writeEndpoints(svc: KubeObject, pods: KubeObject[]): void {
+  private writeEndpoints(svc: KubeObject, pods: KubeObject[], triggerTime: string | undefined): void {
     const live = pods.filter((p) => !p.metadata.deletionTimestamp);
     const address = (p: KubeObject) => ({
       ip: p.status.podIP,
@@ -98,12 +136,12 @@ export class EndpointSliceController implements Controller {
     const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
     const current = this.store.get('Endpoints', svc.metadata);
     const labels = serviceLabels(svc);
-    const body = { metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, ...(Object.keys(labels).length ? { labels } : {}) }, ...(subsets ? { subsets } : {}) };
+    const body = { metadata: withTriggerTime({ name: svc.metadata.name, namespace: svc.metadata.namespace, ...(Object.keys(labels).length ? { labels } : {}) }, triggerTime), ...(subsets ? { subsets } : {}) };
     if (!current) {
       this.store.create({ apiVersion: 'v1', kind: 'Endpoints', ...body });
     } else if (JSON.stringify(current.subsets) !== JSON.stringify(subsets) || JSON.stringify(current.metadata.labels ?? {}) !== JSON.stringify(labels)) {
       const { labels: _, ...meta } = current.metadata;
-      const next = { ...current, metadata: { ...meta, ...(Object.keys(labels).length ? { labels } : {}) }, subsets };
+      const next = { ...current, metadata: withTriggerTime({ ...meta, ...(Object.keys(labels).length ? { labels } : {}) }, triggerTime), subsets };
       if (!subsets) delete next.subsets;
       this.store.update(next);
     }
@@ -111,6 +149,14 @@ export class EndpointSliceController implements Controller {
 }
 
 /** ShouldSetHostname: a pod whose subdomain is this Service is addressable by its hostname. */
+/** addTriggerTimeAnnotation (endpointslice reconciler_helpers.go) and the Endpoints controller's syncService: set, or cleared when there is none. */
+function withTriggerTime(metadata: any, triggerTime: string | undefined): any {
+  const { [TRIGGER_TIME]: _, ...others } = metadata.annotations ?? {};
+  const annotations = triggerTime ? { ...others, [TRIGGER_TIME]: triggerTime } : others;
+  const { annotations: __, ...rest } = metadata;
+  return Object.keys(annotations).length ? { ...rest, annotations } : rest;
+}
+
 function setsHostname(pod: KubeObject, svc: KubeObject): boolean {
   return Boolean(pod.spec?.hostname) && pod.spec?.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace;
 }

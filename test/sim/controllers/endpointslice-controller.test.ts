@@ -48,3 +48,22 @@ test('an EndpointSlice starts at generation 1 and counts every change to its end
   assert.equal(sliceOf(cluster, 'web').metadata.generation, afterPod + 1);
   assert.equal(sliceOf(cluster, 'web').metadata.labels?.tier, 'cache');
 });
+
+// TriggerTimeTracker (k8s.io/endpointslice util/trigger_time_tracker.go, v0.32): the annotation the real controllers write.
+test('Endpoints and EndpointSlices carry last-change-trigger-time: the Service creation at first, then the latest pod Ready transition', () => {
+  const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
+  const cluster = clusterWith(1);
+  cluster.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'default' }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }] } });
+  const created = get(cluster, 'Service', 'api')!.metadata.creationTimestamp;
+  cluster.clock.advanceBy(1_000);
+  assert.equal(get(cluster, 'Endpoints', 'api')!.metadata.annotations?.[TRIGGER], created);
+  assert.equal(sliceOf(cluster, 'api').metadata.annotations?.[TRIGGER], created);
+  cluster.clock.advanceBy(10_000);
+  cluster.store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api-1', namespace: 'default', labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
+  cluster.clock.advanceBy(60_000);
+  const pod = get(cluster, 'Pod', 'api-1')!;
+  const readyAt = pod.status.conditions.find((c: any) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
+  assert.ok(readyAt && readyAt > created, 'the pod became ready after the Service was created');
+  assert.equal(get(cluster, 'Endpoints', 'api')!.metadata.annotations?.[TRIGGER], readyAt);
+  assert.equal(sliceOf(cluster, 'api').metadata.annotations?.[TRIGGER], readyAt);
+});
