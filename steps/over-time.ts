@@ -100,7 +100,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
 function still(base: readonly StepSpec<KubespecWorld>[], pattern: string, alias: string, example: string): StepSpec<KubespecWorld> {
   const spec = base.find((s) => s.pattern === pattern);
   if (!spec) throw new Error(`no step "${pattern}" to alias`);
-  return { pattern: alias, example, area: spec.area, doc: `As "${pattern}", checked now: reads better after a change that should not have touched it.`, run: spec.run };
+  return { pattern: alias, example, area: spec.area, doc: `As "${pattern}", checked now: reads better after a change that should not have touched it.`, run: spec.run, ...(spec.precheck ? { precheck: spec.precheck } : {}), ...(spec.judgedByModel ? { judgedByModel: spec.judgedByModel } : {}) };
 }
 
 steps.push(

@@ -140,8 +140,9 @@ function outcome(r: ScenarioRecord): string {
   return `failed${where}: ${firstLines(r.attachments['failure.txt'])}`;
 }
 
+/** In percent with one decimal; NaN when there is nothing to count (the table says "n/a"). */
 function percent(part: number, whole: number): number {
-  return whole ? Math.round((1000 * part) / whole) / 10 : 100;
+  return whole ? Math.round((1000 * part) / whole) / 10 : Number.NaN;
 }
 
 function median(sorted: number[]): number {

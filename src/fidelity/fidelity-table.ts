@@ -28,7 +28,12 @@ export function headline(report: FidelityReport): string {
   const notJudged = n.kubelet + n.model + n.skipped + n.unavailable;
   return `portable ${report.portable}${report.version ? ` on Kubernetes ${report.version}` : ''}: agree ${report.agree}, disagree ${report.disagree}, not judged ${notJudged} `
     + `(kubelet ${n.kubelet}, model ${n.model}, skipped ${n.skipped}, unavailable ${n.unavailable}); `
-    + `observations equal in ${report.observationsEqual} of ${report.agree} agreeing (${report.observationPercent}%); verdicts agree in ${report.agreementPercent}% of the judged`;
+    + `observations equal in ${report.observationsEqual} of ${report.agree} agreeing (${shown(report.observationPercent)}); verdicts agree in ${shown(report.agreementPercent)} of the judged`;
+}
+
+/** A percentage, or n/a where nothing was counted (JSON keeps NaN as null). */
+function shown(percent: number | null): string {
+  return percent === null || Number.isNaN(percent) ? 'n/a' : `${percent}%`;
 }
 
 function mark(r: FidelityRow): string {

@@ -57,7 +57,9 @@ export function transitionDifferences(simText = '', realText = ''): string[] {
   return out;
 }
 
-const KUBELET_TRANSITIONS = new Set(['running', 'ready', 'not-ready', 'succeeded', 'failed']);
+// What KWOK's instant start reports before a kubelet would: never an end (succeeded, failed) or a
+// loss of readiness, which are outcomes, not timing.
+const KUBELET_TRANSITIONS = new Set(['running', 'ready']);
 
 /**
  * Whether the two sides' lifecycles of a group differ only in how far they got: each of one
@@ -187,9 +189,14 @@ function withUnorderedListsSorted(o: any): any {
  */
 function withoutKubeletTiming(sim: any, real: any): [any, any] {
   if (sim?.kind !== 'Pod' || real?.kind !== 'Pod') return [sim, real];
-  const ready = (p: any) => p.status?.conditions?.find((c: any) => c.type === 'Ready')?.status;
+  const ready = (p: any) => p.status?.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True';
   if (sim.status?.phase === real.status?.phase && ready(sim) === ready(real)) return [sim, real];
-  return [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)];
+  // Only a start the simulator had not finished yet: the reference pod Running and Ready as
+  // KWOK makes it, the simulator's Pending, or Running and not yet ready. A pod that ended
+  // (Succeeded, Failed) or lost readiness on either side is an outcome and stays compared.
+  const kwokStarted = real.status?.phase === 'Running' && ready(real);
+  const simStarting = sim.status?.phase === 'Pending' || (sim.status?.phase === 'Running' && !ready(sim) && !(sim.status?.containerStatuses ?? []).some((c: any) => c.restartCount > 0));
+  return kwokStarted && simStarting ? [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)] : [sim, real];
 }
 
 /** What the API server, scheduler and controllers write in a pod's status. */

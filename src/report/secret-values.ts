@@ -2,6 +2,8 @@ import { REDACTED } from './redact.ts';
 
 /** Shorter values are not masked: they would blank out ordinary words of a report. */
 const MIN_LENGTH = 4;
+/** Values shorter than this are masked only as whole words (see maskSecrets). */
+const WHOLE_WORD_BELOW = 8;
 
 interface SecretLike {
   kind?: string;
@@ -27,17 +29,18 @@ export function secretValues(objects: readonly SecretLike[]): string[] {
 }
 
 /**
- * `text` with every one of `values` replaced by `<redacted>`, where it stands as a value: not
- * inside a longer word. A Secret holding `admin` or `host` must not turn "administrator" or
- * "hostIP" into `<redacted>istrator` and `<redacted>IP` (a value is masked inside `user=admin;` or
- * a URL, whose neighbours are not letters or digits).
+ * `text` with every one of `values` replaced by `<redacted>`. A short value (under 8 characters)
+ * only where it stands as a value, not inside a longer word: a Secret holding `admin` or `host`
+ * must not turn "administrator" or "hostIP" into `<redacted>istrator` and `<redacted>IP`. A
+ * longer one everywhere, also glued to a flag (`-phunter22`).
  */
 export function maskSecrets(text: string, values: readonly string[]): string {
   let out = text;
   for (const v of values) {
     if (!out.includes(v)) continue;
-    const before = /^[A-Za-z0-9]/.test(v) ? '(?<![A-Za-z0-9])' : '';
-    const after = /[A-Za-z0-9]$/.test(v) ? '(?![A-Za-z0-9])' : '';
+    const wordLike = v.length < WHOLE_WORD_BELOW;
+    const before = wordLike && /^[A-Za-z0-9]/.test(v) ? '(?<![A-Za-z0-9])' : '';
+    const after = wordLike && /[A-Za-z0-9]$/.test(v) ? '(?![A-Za-z0-9])' : '';
     out = out.replace(new RegExp(`${before}${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${after}`, 'g'), REDACTED);
   }
   return out;

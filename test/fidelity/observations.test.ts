@@ -51,6 +51,7 @@ test('a lifecycle that only got less far in what the kubelet reports is timing; 
   const ref = '0s  pod api-v1  created\n0s  pod api-v1  scheduled\n1s  pod api-v1  running\n1s  pod api-v1  ready\n';
   assert.deepEqual(transitionDifferences(sim, ref), []);
   assert.deepEqual(transitionDifferences('0s  pod api-v1  created\n', ref), ['pod api-v1 lifecycle: simulator created, reference created → scheduled → running → ready']);
+  assert.deepEqual(transitionDifferences(`${ref}2s  pod api-v1  failed\n`, ref), ['pod api-v1 lifecycle: simulator created → scheduled → running → ready → failed, reference created → scheduled → running → ready']);
 });
 
 test('which node the scheduler picked is not compared, how pods spread over nodes is; endpoint order and slice generations are not', () => {
@@ -67,6 +68,9 @@ test('a pod both sides left at different points of its start compares only what 
   const pod = (phase: string, ready: string, qosClass: string) => ({ kind: 'Pod', metadata: { name: 'solo' }, status: { phase, qosClass, podIP: '10.0.0.1', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: ready }] } });
   assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'BestEffort'))), []);
   assert.deepEqual(stateDifferences(stringify(pod('Pending', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'Burstable'))), ['Pod/solo status.qosClass: simulator "BestEffort", reference "Burstable"']);
+  // An outcome is not timing: a pod that failed on the simulator is a difference.
+  assert.deepEqual(stateDifferences(stringify(pod('Failed', 'False', 'BestEffort')), stringify(pod('Running', 'True', 'BestEffort'))).slice(0, 2),
+    ['Pod/solo status.phase: simulator "Failed", reference "Running"', 'Pod/solo status.conditions[type=Ready].status: simulator "False", reference "True"']);
 });
 
 test("the live driver's fenced nodes leave the scheduler's message as the scenario's own cluster would word it", async () => {

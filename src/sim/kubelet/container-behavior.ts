@@ -240,7 +240,9 @@ export function expandVariables(text: string, env: Array<{ name: string; value?:
  * do its job and exit 0 at once rather than to serve forever, and the guess says so.
  */
 export function guessedAsInitContainer(behavior: ContainerBehavior): ContainerBehavior {
-  if (!behavior.guesses?.length || behavior.runsFor !== undefined) return behavior;
+  // Only where the open-ended run is itself the guess (an unknown program, or a script kubespec
+  // could not interpret): a known `sleep infinity` with a guessed variable stays as it is.
+  if (behavior.runsFor !== undefined || !behavior.guesses?.some((g) => g.assumed === SERVER_GUESS)) return behavior;
   return { ...behavior, runsFor: 0, exitCode: 0, guesses: behavior.guesses.map((g) => (g.assumed === SERVER_GUESS ? { ...g, assumed: 'it does its work and exits 0 at once, as an init container is meant to' } : g)) };
 }
 

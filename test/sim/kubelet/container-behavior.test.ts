@@ -43,3 +43,13 @@ test('an until-loop script waits for its condition, polling at its sleep', () =>
   assert.deepEqual(of({ command: ['sh', '-c', 'until nc -z -w1 redis 6379; do sleep 1; done; sleep 5; exit 4'] }),
     { runsFor: 5000, exitCode: 4, ignoresSigterm: true, waitsFor: { until: 'tcp', host: 'redis', port: 6379, every: 1000 } });
 });
+
+test('an init container is taken to finish only where running forever was itself the guess', async () => {
+  const { guessedAsInitContainer } = await import('../../../src/sim/kubelet/container-behavior.ts');
+  const unknown = guessedAsInitContainer(behaviorOf({ name: 'migrate', image: 'python:3.12', command: ['python', 'migrate.py'] }, undefined, images));
+  assert.equal(unknown.runsFor, 0);
+  assert.equal(unknown.exitCode, 0);
+  assert.deepEqual(unknown.guesses?.map((g) => g.assumed), ['it does its work and exits 0 at once, as an init container is meant to']);
+  const known = behaviorOf({ name: 'wait', image: 'busybox:1.36', command: ['sh', '-c', 'echo $HOSTNAME; sleep infinity'] }, undefined, images);
+  assert.deepEqual(guessedAsInitContainer(known), known, 'a script kubespec read runs as it reads, whatever it guessed about a variable');
+});
