@@ -31,6 +31,10 @@ import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
 import { LifecycleHooks, inPostStart, stoppedAt } from './lifecycle-hooks.ts';
 
+// Over STYLE's ~400 lines because the pod worker's sync loop (admit, pull, start, probe, kill,
+// status) is one state machine whose steps share the runtime; the parts that stand alone live
+// beside it (eviction-manager, lifecycle-hooks, probes, pod-status-builder, …). Issue 28 plans
+// the lifecycle as data (stages) and golden timelines, which is where this file shrinks.
 const COMPONENT = 'kubelet';
 
 /**
