@@ -69,6 +69,11 @@ export const defaulting: AdmissionPlugin = {
       case 'Job':
         defaultJob(object);
         break;
+      case 'Ingress':
+        // The ingress strategy's PrepareForCreate empties the status; its loadBalancer is a struct,
+        // so a new Ingress shows `status: {loadBalancer: {}}` until a controller fills it.
+        if (operation === 'CREATE') object.status = { loadBalancer: {} };
+        break;
       case 'CronJob':
         defaultCronJob(object.spec ?? (object.spec = {}));
         // CronJobStatus is a struct, not a pointer: the API returns `status: {}` before the first run.

@@ -88,3 +88,9 @@ test('a DaemonSet shows its template generation as an annotation: 1 at creation,
   c.store.update({ ...ds('nginx:1.28'), metadata: get(c, 'DaemonSet', 'agent')!.metadata });
   assert.equal(get(c, 'DaemonSet', 'agent')!.metadata.annotations![KEY], '2');
 });
+
+test('a new Ingress shows an empty load-balancer status, whatever was sent (ingress strategy PrepareForCreate)', () => {
+  const c = clusterWith(0);
+  c.store.create({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'default' }, spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } } });
+  assert.deepEqual(get(c, 'Ingress', 'web')!.status, { loadBalancer: {} });
+});
