@@ -439,6 +439,13 @@ export class Kubelets implements Controller {
       const node = pod.spec.nodeName as string;
       this.clock.at(now + c.behavior.memory.after, () => this.eviction.checkPressure(MEMORY, node));
     }
+    // A probe the prober cannot run says so at each period (prober.go probe: "%s probe errored: %v"); the first is shown.
+    for (const e of c.probes.errors ?? []) {
+      const kind = `${e.kind[0]!.toUpperCase()}${e.kind.slice(1)}`;
+      this.clock.at(e.at, () => {
+        if (c.state === 'running' && c.startedAt === now) this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${kind} probe errored: ${e.error}`);
+      });
+    }
     if (c.probes.unreadyAt !== undefined) {
       const at = c.probes.unreadyAt;
       this.clock.at(at, () => {

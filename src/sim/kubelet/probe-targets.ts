@@ -84,9 +84,11 @@ function networkCheck(spec: any, container: any, behavior: ContainerBehavior, im
   const handler = spec.httpGet ?? spec.tcpSocket ?? spec.grpc;
   if (!handler) return {};
   const port = resolvePort(handler.port, container);
-  // A named port the container does not declare is a probe error, which the API validation
-  // already refuses for httpGet/tcpSocket; nothing to judge here.
-  if (port === undefined) return {};
+  // A named port the container does not declare: the API validation checks only its syntax
+  // (validation.go ValidatePortNumOrName), so the prober's ResolveContainerPort fails with
+  // strconv.Atoi's error (pkg/probe/util.go; prober.go runProbe) and the worker throws the result
+  // away (prober/worker.go doProbe, v1.32): the probe's initial value stands.
+  if (port === undefined) return { health: { okFrom: Infinity, errored: `strconv.Atoi: parsing ${JSON.stringify(String(handler.port))}: invalid syntax` } };
   if (handler.host && handler.host !== podIP) return { unknown: `kubespec does not know what answers at ${joinHostPort(handler.host, port)}` };
   const host = podIP;
   const address = joinHostPort(host, port);

@@ -33,6 +33,8 @@ export interface ProbeTimeline {
   livenessKillAt?: Millis;
   /** What each failing probe reports, where it says more than nothing. */
   messages?: Partial<Record<ProbeKind, string>>;
+  /** Probes that error (ProbeHealth.errored): when the first one runs and the prober's error. */
+  errors?: Array<{ kind: ProbeKind; at: Millis; error: string }>;
 }
 
 /** The time of probe number i (0-based) on a grid anchored at `anchor`. */
@@ -51,6 +53,12 @@ export interface ProbeHealth {
   message?: string;
   failFrom?: Millis;
   okAgainFrom?: Millis;
+  /**
+   * The prober cannot run the probe at all (a named port the container does not declare): the
+   * worker throws each result away (prober/worker.go doProbe, v1.32), so the probe's initial
+   * value stays: never ready, never started, a liveness probe never counts a failure.
+   */
+  errored?: string;
 }
 
 /** A probe that never passes: its target is not there (a port nothing listens on, a 404 path). */
@@ -87,6 +95,15 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
   };
   const startup = probe(container.startupProbe);
   let anchor = start;
+  // A startup probe that errors leaves the container unstarted for good (its initial value is Unknown).
+  const errored = (kind: ProbeKind, p: Probe, anchor: Millis) => {
+    const error = health[kind]?.errored;
+    if (error !== undefined) (out.errors ??= []).push({ kind, at: at(p, anchor, 0), error });
+  };
+  if (startup && health.startup?.errored !== undefined) {
+    errored('startup', startup, start);
+    return out;
+  }
   if (startup) {
     const first = firstAtOrAfter(startup, start, start + of('startup').okFrom);
     if (first + 1 > startup.failure) {
@@ -99,6 +116,7 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
     out.startedAt = start;
   }
   const readiness = probe(container.readinessProbe);
+  if (readiness) errored('readiness', readiness, anchor);
   if (readiness) {
     const h = of('readiness');
     const okFrom = Math.max(anchor, start + h.okFrom);
@@ -116,6 +134,7 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
     out.readyAt = anchor;
   }
   const liveness = probe(container.livenessProbe);
+  if (liveness) errored('liveness', liveness, anchor);
   const down = liveness && outage(liveness, anchor, of('liveness'));
   if (liveness && down) out.livenessKillAt = at(liveness, anchor, down.first + liveness.failure - 1);
   return out;

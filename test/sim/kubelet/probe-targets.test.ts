@@ -78,3 +78,10 @@ test('a file written from outside is known even in a program kubespec cannot rea
   assert.deepEqual(findings(app, undefined, { '/tmp/ready': { createdAt: 5_000 } }), { health: { readiness: { okFrom: 5_000, message: 'cat: /tmp/ready: No such file or directory\n' } }, guesses: [] });
   assert.equal(findings(app).guesses.length, 1);
 });
+
+test('a probe to a named port the container does not declare errors: the prober throws its results away', () => {
+  const web = { name: 'web', image: 'nginx:1.27', ports: [{ name: 'web', containerPort: 80 }] };
+  const errored = { okFrom: Infinity, errored: 'strconv.Atoi: parsing "http": invalid syntax' };
+  assert.deepEqual(findings({ ...web, readinessProbe: { httpGet: { path: '/', port: 'http' } }, livenessProbe: { tcpSocket: { port: 'http' } } }),
+    { health: { readiness: errored, liveness: errored }, guesses: [] });
+});

@@ -32,3 +32,12 @@ test('a transient outage: unready after three failures, ready again at the first
   assert.equal(blip.readyAgainAt, 45_000);
   assert.equal(blip.livenessKillAt, undefined, 'liveness saw two failures (30, 40), not three');
 });
+
+test('an erroring probe keeps its initial value: readiness never ready, liveness never kills, startup never starts', () => {
+  const errored = { okFrom: Infinity, errored: 'strconv.Atoi: parsing "http": invalid syntax' };
+  const c = { readinessProbe: { periodSeconds: 5 }, livenessProbe: { initialDelaySeconds: 3 } };
+  assert.deepEqual(probeTimeline(c, behavior(), 1000, { readiness: errored, liveness: errored }),
+    { startedAt: 1000, errors: [{ kind: 'readiness', at: 1000, error: errored.errored }, { kind: 'liveness', at: 4000, error: errored.errored }] });
+  assert.deepEqual(probeTimeline({ ...c, startupProbe: { initialDelaySeconds: 2 } }, behavior(), 1000, { startup: errored }),
+    { errors: [{ kind: 'startup', at: 3000, error: errored.errored }] });
+});
