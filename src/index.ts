@@ -52,7 +52,8 @@ export { parseDuration, formatDuration, durationPattern, DurationError } from '.
 export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
 export { labelPatch } from './parse/labels.ts';
 export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';
-export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile } from './manifests/load-manifests.ts';
+export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile, type YamlOrigin } from './manifests/load-manifests.ts';
+export { fieldLine, refusedFields } from './manifests/field-lines.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
 export { loadTopology } from './manifests/topologies.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';

@@ -1,16 +1,46 @@
 import { join } from 'node:path';
-import { findManifestFile, loadManifestFile, packageRoot, parseManifests, type Manifest, type StepSpec } from '../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fieldLine, findManifestFile, loadManifestFile, packageRoot, parseManifests, refusedFields, type Manifest, type StepSpec, type YamlOrigin } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
-async function applyAll(world: KubespecWorld, manifests: Manifest[]): Promise<void> {
+/**
+ * Applies the manifests; a refusal names where the refused fields stand in their source
+ * (`spec.replicas is on features/x.feature:18`), for the doc string or file they came from.
+ */
+async function applyAll(world: KubespecWorld, manifests: Manifest[], source?: { text: string; origin: YamlOrigin }): Promise<void> {
   world.applied.push(...manifests);
-  await world.driver.apply(manifests);
+  try {
+    await world.driver.apply(manifests);
+  } catch (e) {
+    if (source && e instanceof Error) {
+      const head = `${e.name}: ${e.message}`;
+      e.message += refusedFieldPlaces(e.message, source.text, source.origin);
+      // The stack repeats the message: keep it one text.
+      if (e.stack?.startsWith(head)) e.stack = `${e.name}: ${e.message}${e.stack.slice(head.length)}`;
+    }
+    throw e;
+  }
 }
 
-/** A manifest file of the project's scenarios/manifests/, else kubespec's own, parsed. */
+/** `\n  spec.replicas is on file:line` for each field an API refusal names that the manifest holds. */
+function refusedFieldPlaces(message: string, text: string, origin: YamlOrigin): string {
+  const object = /^(?:\w+Error: )?(\w+)(?:\.[\w.]+)? "([^"]+)" is (?:invalid|forbidden)/.exec(message);
+  if (!object) return '';
+  const places = refusedFields(message).flatMap((field) => {
+    const line = fieldLine(text, origin, object[1]!, object[2]!, field);
+    return line === undefined ? [] : [`\n  ${field} is on ${origin.file}:${line}`];
+  });
+  return places.join('');
+}
+
+/** A manifest file of the project's scenarios/manifests/, else kubespec's own. */
+function manifestPath(name: string, projectRoot: string): string {
+  return findManifestFile(name, [join(projectRoot, 'scenarios', 'manifests'), join(packageRoot, 'scenarios', 'manifests')], projectRoot);
+}
+
 function manifestFile(name: string, projectRoot: string): Manifest[] {
-  const folders = [join(projectRoot, 'scenarios', 'manifests'), join(packageRoot, 'scenarios', 'manifests')];
-  return loadManifestFile(findManifestFile(name, folders, projectRoot), projectRoot);
+  return loadManifestFile(manifestPath(name, projectRoot), projectRoot);
 }
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -21,7 +51,8 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: "Applies a YAML file from the project's scenarios/manifests/ (then kubespec's own).",
     precheck: ({ args: [name], projectRoot }) => ({ manifests: manifestFile(name as string, projectRoot) }),
     async run({ args: [name] }) {
-      await applyAll(this, manifestFile(name as string, this.projectRoot));
+      const path = manifestPath(name as string, this.projectRoot);
+      await applyAll(this, loadManifestFile(path, this.projectRoot), { text: readFileSync(path, 'utf8'), origin: { file: relative(this.projectRoot, path) || path, firstLine: 1 } });
     },
   },
   {
@@ -32,7 +63,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     precheck: ({ docString, docStringOrigin }) => ({ manifests: docStringOrigin ? parseManifests(docString ?? '', docStringOrigin) : [] }),
     async run({ docString }) {
       const manifests = this.manifestsFrom(docString);
-      await applyAll(this, manifests);
+      await applyAll(this, manifests, this.place?.docStringLine ? { text: docString ?? '', origin: { file: this.place.uri, firstLine: this.place.docStringLine + 1 } } : undefined);
     },
   },
 ];

@@ -9,6 +9,16 @@ import { done, ExitShell, LoopJump, RunsUntilStopped, Unsupported, type CommandR
  * does not know a path, the check is taken to find it and that is written down as a guess.
  * Commands that only print (date, hostname, env, id, …) succeed and take no time.
  */
+/**
+ * What `cat` (also `tail`, `head`: their can't-open text is cat's) and `ls` print for a path that
+ * does not exist: busybox's (libbb xfuncs, coreutils/ls.c), or GNU coreutils' for images that are
+ * not busybox-based (the exec probes of probe-targets.ts use both).
+ */
+export function noSuchFile(program: string, path: string, gnu = false): string {
+  if (program === 'ls') return gnu ? `ls: cannot access '${path}': No such file or directory\n` : `ls: ${path}: No such file or directory\n`;
+  return gnu ? `${program}: ${path}: No such file or directory\n` : `${program}: can't open '${path}': No such file or directory\n`;
+}
+
 export type Program = (args: string[], stdin: string, state: ShellState) => CommandResult;
 
 /** Programs that print something about the container and succeed at once. */
@@ -79,7 +89,7 @@ const PROGRAMS: Record<string, Program> = {
       out += kind === 'dir' ? state.fs.entries(resolvePath(state.cwd, p)).map((e) => `${e}\n`).join('') : `${p}\n`;
     }
     const missing = paths.filter((p) => state.fs.kind(resolvePath(state.cwd, p)) === 'none');
-    return done(status, out, missing.map((p) => `ls: ${p}: No such file or directory\n`).join(''));
+    return done(status, out, missing.map((p) => noSuchFile('ls', p)).join(''));
   },
   touch(args, _in, state) {
     for (const p of args.filter((a) => !isFlag(a))) {
@@ -166,7 +176,7 @@ function cat(paths: string[], stdin: string, state: ShellState, program: string)
     const path = resolvePath(state.cwd, p);
     const kind = state.fs.kind(path);
     if (kind === 'none') {
-      err += program === 'cat' ? `cat: can't open '${p}': No such file or directory\n` : `${program}: can't open '${p}': No such file or directory\n`;
+      err += noSuchFile(program, p);
       status = 1;
     } else if (kind === 'dir') {
       err += `${program}: read error: Is a directory\n`;
