@@ -497,7 +497,12 @@ export class Kubelets implements Controller {
    */
   private probesOf(pod: KubeObject, c: ContainerRuntime, spec: any, startedAt: Millis): ProbeTimeline {
     const podIP = this.runtimes.get(keyText(pod.metadata))?.podIP;
-    const found = probeHealth(spec, c.behavior, this.images, { podIP, outsideFiles: c.outsideFiles });
+    const lookup = this.lookup(pod);
+    const filledMounts = (spec.volumeMounts ?? []).filter((m: any) => {
+      const v = (pod.spec?.volumes ?? []).find((x: any) => x.name === m.name);
+      return !m.subPath && ((v?.configMap && lookup('ConfigMap', v.configMap.name)) || (v?.secret && lookup('Secret', v.secret.secretName)));
+    }).map((m: any) => String(m.mountPath));
+    const found = probeHealth(spec, c.behavior, this.images, { podIP, outsideFiles: c.outsideFiles, volumeFiles: volumeFiles(pod, spec, lookup), filledMounts });
     this.assumeFor(pod, spec, c.init, found);
     return probeTimeline(spec, c.behavior, startedAt, found.health);
   }

@@ -1,9 +1,11 @@
-import { imageServer, sleepSeconds, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { imageFacts, imageServer, sleepSeconds, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { goDuration } from '../go-duration.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
 import { containerListens } from './listeners.ts';
 import { containerProgram, flagValue, programFor, programStatus } from './image-programs.ts';
 import type { Guess } from '../assumptions.ts';
+import { noSuchFile } from './shell/builtins.ts';
+import { ImageFilesystem, resolvePath } from './shell/image-filesystem.ts';
 import type { Millis } from '../clock.ts';
 
 /**
@@ -27,6 +29,10 @@ export interface ProbeContext {
   /** The pod's IP (status.podIP), the host of httpGet, tcpSocket and gRPC probes without their own. */
   podIP?: string;
   outsideFiles?: OutsideFiles;
+  /** The files of the container's ConfigMap, Secret and downwardAPI volumes (environment.ts volumeFiles). */
+  volumeFiles?: Record<string, string>;
+  /** Mount paths of ConfigMap and Secret volumes whose object kubespec read: no other file is inside. */
+  filledMounts?: string[];
 }
 
 /**
@@ -46,9 +52,9 @@ export function probeHealth(container: any, behavior: ContainerBehavior, images:
   for (const [kind, field] of KINDS) {
     const spec = container[field];
     if (!spec) continue;
-    const found = spec.exec ? execCheck(spec, container, behavior, context.outsideFiles ?? {}, images) : networkCheck(spec, container, behavior, images, context.podIP ?? '');
+    const found = spec.exec ? execCheck(spec, container, behavior, context, images) : networkCheck(spec, container, behavior, images, context.podIP ?? '');
     if (found.health) out.health[kind] = found.health;
-    if (found.unknown) out.guesses.push({ field, assumed: 'its target answers', why: found.unknown });
+    if (found.unknown) out.guesses.push({ field, assumed: found.assumed ?? 'its target answers', why: found.unknown });
   }
   return out;
 }
@@ -57,6 +63,8 @@ export function probeHealth(container: any, behavior: ContainerBehavior, images:
 interface Finding {
   health?: ProbeHealth;
   unknown?: string;
+  /** What was taken to be true, when not that the target answers (the health then rests on it). */
+  assumed?: string;
 }
 
 const failing = (message: string): Finding => ({ health: { ...NEVER_PASSES, message } });
@@ -120,7 +128,7 @@ const commandLine = (command: string[]) => (command[0]?.endsWith('sh') && comman
  * the CRI client's error (ExecProbeTimeout, on by default since v1.20). `true` and `false` are
  * known; a file check is known for a script kubespec read; anything else passes with a guess.
  */
-function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles, images: readonly ImageBehavior[]): Finding {
+function execCheck(spec: any, container: any, behavior: ContainerBehavior, context: ProbeContext, images: readonly ImageBehavior[]): Finding {
   const command: string[] = (spec.exec.command ?? []).map(String);
   const timedOut = timeoutCheck(command, spec.timeoutSeconds ?? 1);
   if (timedOut) return { health: timedOut };
@@ -129,8 +137,8 @@ function execCheck(spec: any, container: any, behavior: ContainerBehavior, outsi
   if (line === 'true' || line === ':' || (nap && sleepSeconds(nap[1]!) !== undefined)) return {}; // a shorter sleep exits 0
   if (line === 'false') return failing('');
   const scripted = behavior.source.startsWith('command:');
-  const checked = fileCheck(line, container, behavior, outsideFiles, scripted);
-  if (checked) return { health: checked };
+  const checked = fileCheck(line, container, behavior, context, scripted, images);
+  if (checked) return checked;
   const client = clientCheck(command, container, behavior, images);
   if (client) return client;
   return { unknown: `kubespec cannot tell what the command "${command.join(' ')}" finds in the container` };
@@ -150,23 +158,36 @@ function timeoutCheck(command: string[], timeoutSeconds: number): ProbeHealth | 
 
 /**
  * `cat F`, `test -f F`, `test -e F`, `[ -f F ]`, `ls F` (or any of them under `sh -c`): passes
- * while F exists. The files are known for a script kubespec read, and for files written from
- * outside (kubectl exec) into any container. A missing file fails with what the tool prints:
- * busybox's applets in busybox and alpine images, GNU coreutils elsewhere; `test` prints nothing.
+ * while F exists, looked up as the container's shell sees it: files written from outside
+ * (kubectl exec) and by its script (a script kubespec read), the files of its ConfigMap, Secret
+ * and downwardAPI volumes, what the kubelet and the runtime put there, and the image's file list
+ * (shell/image-filesystem.ts). A missing file fails with what the tool prints (shell/builtins.ts
+ * noSuchFile: busybox's applets in busybox and alpine images, GNU coreutils elsewhere; `test`
+ * prints nothing). Where kubespec cannot tell, it says what it took to be true.
  */
-function fileCheck(line: string, container: any, behavior: ContainerBehavior, outsideFiles: OutsideFiles, scripted: boolean): ProbeHealth | undefined {
+function fileCheck(line: string, container: any, behavior: ContainerBehavior, context: ProbeContext, scripted: boolean, images: readonly ImageBehavior[]): Finding | undefined {
   const m = /^(cat|ls|test\s+-[fe]|\[\s+-[fe])\s+(\S+)(?:\s+\])?$/.exec(line);
   if (!m) return undefined;
-  const path = m[2]!;
-  const file = outsideFiles[path] ?? (scripted ? behavior.files?.[path] : undefined);
-  if (!file && !scripted) return undefined;
+  const raw = m[2]!;
+  const path = resolvePath(container.workingDir ?? '/', raw);
   const busybox = /(^|\/)(busybox|alpine)(:|@|$)/.test(String(container.image ?? ''));
-  const tool = m[1]!.split(/\s/)[0];
-  const message = tool === 'cat' ? (busybox ? `cat: can't open '${path}': No such file or directory\n` : `cat: ${path}: No such file or directory\n`)
-    : tool === 'ls' ? (busybox ? `ls: ${path}: No such file or directory\n` : `ls: cannot access '${path}': No such file or directory\n`)
-    : '';
-  if (!file) return { ...NEVER_PASSES, message };
-  return { okFrom: file.createdAt, message, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) };
+  const tool = m[1]!.split(/\s/)[0]!;
+  const message = tool === 'cat' || tool === 'ls' ? noSuchFile(tool, raw, !busybox) : '';
+  const file = context.outsideFiles?.[path] ?? context.outsideFiles?.[raw] ?? (scripted ? behavior.files?.[path] : undefined);
+  if (file) return { health: { okFrom: file.createdAt, message, ...(file.removedAt !== undefined ? { failFrom: file.removedAt } : {}) } };
+  if (context.volumeFiles?.[path] !== undefined) return {};
+  const mounts = (container.volumeMounts ?? []).map((v: any) => String(v.mountPath));
+  const kind = new ImageFilesystem(imageFacts(container.image ?? '', images).entry?.paths, mounts, () => 0).kind(path);
+  // A regular file; a directory for `ls` and `test -e` (cat and -f of a directory fail: not modelled here).
+  if (kind === 'file' || (kind === 'dir' && (tool === 'ls' || /-e/.test(m[1]!)))) return {};
+  if (kind === 'dir') return undefined;
+  // Inside a ConfigMap or Secret volume kubespec read, the volume's keys are all there is.
+  const inFilled = (context.filledMounts ?? []).some((d) => path.startsWith(`${d.replace(/\/$/, '')}/`));
+  if (kind === 'none' && !scripted) return { unknown: `kubespec does not know whether the program of ${container.image} creates ${path} (the image has none)` };
+  if (kind === 'none' || inFilled) return failing(message);
+  if (!scripted) return undefined;
+  // The script did not write it and kubespec has no list of the image's (or the volume's) files.
+  return { ...failing(message), assumed: `${path} does not exist`, unknown: `kubespec does not know the files of ${mounts.some((d: string) => path.startsWith(`${d.replace(/\/$/, '')}/`)) ? 'the volume mounted there' : `the image ${container.image}`}` };
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);

@@ -85,3 +85,22 @@ test('a probe to a named port the container does not declare errors: the prober 
   assert.deepEqual(findings({ ...web, readinessProbe: { httpGet: { path: '/', port: 'http' } }, livenessProbe: { tcpSocket: { port: 'http' } } }),
     { health: { readiness: errored, liveness: errored }, guesses: [] });
 });
+
+test("an exec probe's file check sees the image's files and the container's volumes, not only what its script wrote", () => {
+  const listed: ImageBehavior[] = [{ image: 'busybox', runsFor: 0, exitCode: 0, paths: ['/bin/...', '/etc/...', '/etc/passwd', '/tmp/'] }];
+  const sleeper = { name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'], volumeMounts: [{ name: 'config', mountPath: '/etc/config' }] };
+  const probe = (command: string[], context: object = {}) => {
+    const container = { ...sleeper, readinessProbe: { exec: { command } } };
+    return probeHealth(container, behaviorOf(container, undefined, listed), listed, { podIP: IP, ...context });
+  };
+  const config = { volumeFiles: { '/etc/config/ready': 'yes' }, filledMounts: ['/etc/config'] };
+  assert.deepEqual(probe(['cat', '/etc/config/ready'], config), { health: {}, guesses: [] }, 'a ConfigMap key mounted as a file');
+  assert.deepEqual(probe(['cat', '/etc/config/other'], config), { health: { readiness: never("cat: can't open '/etc/config/other': No such file or directory\n") }, guesses: [] }, 'not a key of the ConfigMap');
+  assert.deepEqual(probe(['cat', '/etc/passwd']), { health: {}, guesses: [] }, 'in the image');
+  assert.deepEqual(probe(['ls', '/tmp/ready']), { health: { readiness: never('ls: /tmp/ready: No such file or directory\n') }, guesses: [] }, '/tmp is listed completely');
+  assert.deepEqual(probe(['cat', '/etc/nginx.conf']).guesses.map((g) => g.assumed), ['/etc/nginx.conf does not exist'], '/etc is listed only partly');
+  assert.deepEqual(probe(['sh', '-c', 'test -f /etc/config/ready']), {
+    health: { readiness: never('') },
+    guesses: [{ field: 'readinessProbe', assumed: '/etc/config/ready does not exist', why: 'kubespec does not know the files of the volume mounted there' }],
+  }, 'a volume whose files kubespec was not given (an emptyDir, a claim)');
+});
