@@ -1,7 +1,8 @@
 import type { Guess } from '../assumptions.ts';
 import type { Clock, Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
-import { behaviorOf, imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
+import { containerListens } from './listeners.ts';
 import type { ContainerRuntime } from './pod-runtime.ts';
 export { inPostStart } from './pod-runtime.ts';
 import { timings } from './timings.ts';
@@ -72,18 +73,22 @@ export interface KillPlan {
  */
 export function runHandler(hook: HookName, handler: any, container: any, behavior: ContainerBehavior, pod: KubeObject, podIP: string, images: readonly ImageBehavior[]): HookRun {
   const where = `for Container "${container.name}" in Pod "${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})"`;
-  if (handler.exec) return execHandler(hook, handler.exec.command ?? [], where, images);
+  if (handler.exec) return execHandler(hook, handler.exec.command ?? [], container, where, images);
   if (handler.httpGet) return httpHandler(hook, handler.httpGet, container, behavior, where, podIP, images);
   if (handler.sleep) return { takes: Number(handler.sleep.seconds ?? 0) * 1000 };
   // handlers.go's default case; the handler printed by its generated String().
   return { takes: 0, error: `Cannot run handler: invalid handler: ${goHandler(handler)}` };
 }
 
-/** An exec handler: the command's own time and exit code, where the behavior model reads it. */
-function execHandler(hook: HookName, command: string[], where: string, images: readonly ImageBehavior[]): HookRun {
+/**
+ * An exec handler: the command's own time and exit code, where the behavior model reads it. It
+ * runs inside the container (ExecSync), so it sees the container's environment, image and mounts.
+ */
+function execHandler(hook: HookName, command: string[], container: any, where: string, images: readonly ImageBehavior[]): HookRun {
   const field = `lifecycle.${hook}.exec.command`;
   const line = command.join(' ');
-  const run = behaviorOf({ name: hook, command }, undefined, images);
+  const { env, envFrom, image, volumeMounts, workingDir } = container;
+  const run = behaviorOf({ name: hook, command, env, envFrom, image, volumeMounts, workingDir }, undefined, images);
   if (run.guesses?.length || run.waitsFor) {
     return { takes: 0, guesses: [{ field, assumed: 'it succeeds at once', why: `kubespec cannot interpret the command "${line}"` }] };
   }
@@ -95,19 +100,23 @@ function execHandler(hook: HookName, command: string[], where: string, images: r
   return { takes: run.runsFor, error: `Exec lifecycle hook ([${line}]) ${where} failed - error: ${error}, message: ""` };
 }
 
-/** An httpGet handler: any answer is success; no listener on the port is "connection refused". */
+/**
+ * An httpGet handler: any answer is success; no listener on the port (listeners.ts) is
+ * "connection refused". The request is the prober's (httpprobe.NewRequestForHTTPGetAction), so a
+ * named port the container does not declare fails in probe.ResolveContainerPort's words.
+ */
 function httpHandler(hook: HookName, get: any, container: any, behavior: ContainerBehavior, where: string, podIP: string, images: readonly ImageBehavior[]): HookRun {
+  const path = get.path ?? '';
   const port = typeof get.port === 'number' || /^\d+$/.test(String(get.port)) ? Number(get.port)
     : (container.ports ?? []).find((p: any) => p.name === get.port)?.containerPort;
-  const server = imageServer(container, images);
-  // A script kubespec read opens no port; an image server listens where images.yaml says.
-  const listens = behavior.source.startsWith('command:') ? false : server ? port !== undefined && server.listens!.includes(port) : undefined;
-  if (listens === undefined || port === undefined) {
-    return { takes: 0, guesses: [{ field: `lifecycle.${hook}.httpGet`, assumed: 'it answers at once', why: port === undefined ? `kubespec cannot resolve the port "${get.port}"` : `kubespec has no facts about what the image "${container.image}" listens on` }] };
-  }
-  if (listens) return { takes: 0 };
+  if (port === undefined) return { takes: 0, error: `HTTP lifecycle hook (${path}) ${where} failed - error: strconv.Atoi: parsing ${JSON.stringify(String(get.port))}: invalid syntax` };
   const host = get.host || podIP;
-  const path = get.path ?? '';
+  if (get.host && get.host !== podIP) {
+    return { takes: 0, guesses: [{ field: `lifecycle.${hook}.httpGet`, assumed: 'it answers at once', why: `kubespec does not know what answers at ${get.host}:${port}` }] };
+  }
+  const listener = containerListens(container, behavior, images, port);
+  if (!listener.known) return { takes: 0, guesses: [{ ...listener.guess, field: `lifecycle.${hook}.httpGet`, assumed: 'it answers at once' }] };
+  if (listener.listens) return { takes: 0 };
   const url = `${String(get.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`;
   return { takes: 0, error: `HTTP lifecycle hook (${path}) ${where} failed - error: Get "${url}": dial tcp ${host}:${port}: connect: connection refused` };
 }

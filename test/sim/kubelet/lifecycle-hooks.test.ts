@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { killPlan, runHandler } from '../../../src/sim/kubelet/lifecycle-hooks.ts';
-import { serverBehavior } from '../../../src/sim/kubelet/container-behavior.ts';
+import { behaviorOf, serverBehavior } from '../../../src/sim/kubelet/container-behavior.ts';
 import { clusterWith, get, images, pod, seconds } from '../helpers.ts';
 import type { SimCluster } from '../../../src/sim/cluster.ts';
 
@@ -220,4 +220,22 @@ test('an exec hook kubespec cannot read is taken to succeed at once, and that is
     object: 'Pod default/web', field: 'spec.containers[app].lifecycle.postStart.exec.command',
     assumed: 'it succeeds at once', why: 'kubespec cannot interpret the command "/docker-entrypoint.d/warm-cache"',
   }]);
+});
+
+test("handlers run in the container: an exec hook sees its env; an httpGet hook asks the container's listeners", () => {
+  const p = { metadata: { name: 'web', namespace: 'default', uid: 'u-1' } } as any;
+  const app = { name: 'app', image: 'nginx:1.27', env: [{ name: 'DELAY', value: '5' }] };
+  const run = (handler: any, container: any = app, behavior: any = serverBehavior) => runHandler('preStop', handler, container, behavior, p, '10.244.1.2', images);
+  assert.deepEqual(run({ exec: { command: ['sh', '-c', 'sleep $DELAY'] } }), { takes: 5_000 });
+  const annotated = { name: 'app', image: 'example.com/app:1', ports: [{ name: 'admin', containerPort: 8080 }] };
+  const listens = behaviorOf(annotated, { 'kubespec.io/behavior.app': 'run forever, listens on 8080' }, images);
+  assert.deepEqual(run({ httpGet: { path: '/drain', port: 'admin' } }, annotated, listens), { takes: 0 });
+  assert.deepEqual(run({ httpGet: { path: '/drain', port: 9999 } }, annotated, listens), {
+    takes: 0,
+    error: 'HTTP lifecycle hook (/drain) for Container "app" in Pod "web_default(u-1)" failed - error: Get "http://10.244.1.2:9999/drain": dial tcp 10.244.1.2:9999: connect: connection refused',
+  });
+  assert.deepEqual(run({ httpGet: { path: '/drain', port: 'http' } }, annotated, listens), {
+    takes: 0,
+    error: 'HTTP lifecycle hook (/drain) for Container "app" in Pod "web_default(u-1)" failed - error: strconv.Atoi: parsing "http": invalid syntax',
+  });
 });
