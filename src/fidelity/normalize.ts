@@ -44,6 +44,8 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (key === 'metadata' && bookkeeping.has(k)) continue;
+      // JSON null and an absent field read the same (a Go nil slice or pointer).
+      if (v === null) continue;
       if (k === 'kubectl.kubernetes.io/last-applied-configuration') continue;
       out[k] = hashLabels.has(k) ? '<hash>' : nodeKeys.has(k) && typeof v === 'string' ? '<node>' : allocatedPorts.has(k) && typeof v === 'number' ? '<port>' : normalizeObject(v, k);
     }

@@ -98,7 +98,9 @@ export class EndpointSliceController implements Controller {
   }
 
   private writeSlice(svc: KubeObject, current: KubeObject | undefined, ports: any[], endpoints: any[], triggerTime: string | undefined): void {
-    const body = { addressType: 'IPv4', endpoints, ports };
+    // Stored as protobuf, an empty list comes back from the API server as null (neither field is
+    // omitempty in discovery/v1): a placeholder slice has no lists, not empty ones.
+    const body = { addressType: 'IPv4', endpoints: endpoints.length ? endpoints : null, ports: ports.length ? ports : null };
     const labels = { ...serviceLabels(svc), 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY };
     if (current) {
       const now = { addressType: current.addressType, endpoints: current.endpoints, ports: current.ports };

@@ -67,3 +67,14 @@ test('Endpoints and EndpointSlices carry last-change-trigger-time: the Service c
   assert.equal(get(cluster, 'Endpoints', 'api')!.metadata.annotations?.[TRIGGER], readyAt);
   assert.equal(sliceOf(cluster, 'api').metadata.annotations?.[TRIGGER], readyAt);
 });
+
+test('a Service without ready pods has a placeholder slice whose empty lists read null, as the API server returns them', async () => {
+  const { clusterWith } = await import('../helpers.ts');
+  const c = clusterWith(1);
+  c.store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'lonely', namespace: 'default' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } });
+  c.clock.settle();
+  const [slice] = c.store.list('EndpointSlice', { namespace: 'default' }).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'lonely');
+  assert.ok(slice);
+  assert.equal(slice.endpoints ?? null, null, 'no endpoints list, not an empty one');
+  assert.equal(slice.ports ?? null, null);
+});
