@@ -29,7 +29,7 @@ import { reboot } from './reboot.ts';
 import { MIRROR_ANNOTATION, type StaticPods } from './static-pods.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { goDuration } from '../go-duration.ts';
-import { LifecycleHooks, inPostStart, stoppedAt } from './lifecycle-hooks.ts';
+import { LifecycleHooks, MINIMUM_GRACE, inPostStart, stoppedAt } from './lifecycle-hooks.ts';
 
 // Over STYLE's ~400 lines because the pod worker's sync loop (admit, pull, start, probe, kill,
 // status) is one state machine whose steps share the runtime; the parts that stand alone live
@@ -636,42 +636,74 @@ export class Kubelets implements Controller {
   /** Graceful termination (reference/kubelet.md §7): SIGTERM now, SIGKILL at the deadline, then remove the pod. */
   private terminate(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
     const deadline = Date.parse(pod.metadata.deletionTimestamp!);
-    // Native sidecars stop last: they get SIGTERM once every main container has stopped.
+    // Every container is killed at once (killContainersWithSyncResult: one goroutine each): the
+    // Killing event and preStop come now for sidecars too. A native sidecar then waits for its
+    // turn (killContainer, terminationOrdering.waitForTurn, kuberuntime_termination_order.go
+    // v1.32): until every main container and every later sidecar has stopped, for at most what
+    // is left of the grace period; the whole seconds it waited come off its stop signal's grace.
+    const finish = (c: ContainerRuntime, plan: { sigtermAt: Millis; sigkillAt: Millis }) => {
+      const exit = exitTime(c);
+      const graceful = stoppedAt(c.behavior, plan);
+      c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
+      c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > plan.sigkillAt);
+    };
     const stop = (c: ContainerRuntime) => {
       if (c.state === 'running') {
-        const exit = exitTime(c);
         this.containerEvent(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
         // preStop first, out of the same grace period; SIGKILL no sooner than 2 s after SIGTERM.
-        const plan = this.hooks.kill(pod, c, containerSpec(pod, c.name), rt.podIP, now, Math.max(0, deadline - now) / 1000);
-        const graceful = stoppedAt(c.behavior, plan);
-        c.stopAt = exit !== undefined ? Math.min(exit, graceful) : graceful;
-        c.killed = c.behavior.ignoresSigterm && (exit === undefined || exit > plan.sigkillAt);
+        const grace = Math.max(0, deadline - now);
+        const plan = this.hooks.kill(pod, c, containerSpec(pod, c.name), rt.podIP, now, grace / 1000);
+        if (c.sidecar) c.turn = { from: plan.sigtermAt, graceLeft: grace - Math.floor((plan.sigtermAt - now) / 1000) * 1000 };
+        else finish(c, plan);
       } else {
         c.startAt = undefined;
       }
     };
     if (!rt.terminating) {
       rt.terminating = true;
-      for (const c of rt.containers) if (!c.sidecar) stop(c);
+      for (const c of rt.containers) stop(c);
     }
-    const mainsRunning = rt.containers.some((c) => !c.sidecar && c.state === 'running');
-    if (!mainsRunning) for (const c of rt.containers) if (c.sidecar && c.state === 'running' && c.stopAt === undefined) stop(c);
+    const sidecars = rt.containers.filter((c) => c.sidecar);
+    const takeTurns = () => {
+      for (let i = sidecars.length - 1; i >= 0; i--) {
+        const c = sidecars[i]!;
+        if (!c.turn || c.state !== 'running') continue;
+        const prereqs = [...rt.containers.filter((x) => !x.sidecar), ...sidecars.slice(i + 1)];
+        const expires = c.turn.from + c.turn.graceLeft;
+        const gone = prereqs.every((x) => x.state !== 'running');
+        if (!gone && now < expires) continue;
+        const goneAt = Math.max(c.turn.from, ...prereqs.map((x) => x.finishedAt ?? -Infinity));
+        const waited = c.turn.graceLeft > 0 ? Math.min(gone ? goneAt - c.turn.from : Infinity, c.turn.graceLeft) : 0;
+        const sigtermAt = c.turn.from + waited;
+        finish(c, { sigtermAt, sigkillAt: sigtermAt + Math.max(c.turn.graceLeft - Math.floor(waited / 1000) * 1000, MINIMUM_GRACE) });
+        c.turn = undefined;
+      }
+    };
     let pending: Millis | undefined;
-    for (const c of rt.containers) {
-      if (c.stopAt === undefined || c.state !== 'running') continue;
-      const stopAt = c.stopAt;
-      if (stopAt <= now) {
-        c.state = 'terminated';
-        c.finishedAt = stopAt;
-        const end = c.killed ? { exitCode: 137, reason: 'Error' } : stoppedBySigterm(c.behavior);
-        c.exitCode = end.exitCode;
-        c.terminatedReason = end.reason;
-      } else {
-        pending = pending === undefined ? stopAt : Math.min(pending, stopAt);
+    for (let changed = true; changed;) {
+      changed = false;
+      takeTurns();
+      pending = undefined;
+      for (const c of rt.containers) {
+        if (c.state !== 'running') continue;
+        if (c.turn) {
+          const expires = Math.max(c.turn.from, c.turn.from + c.turn.graceLeft);
+          pending = pending === undefined ? expires : Math.min(pending, expires);
+        }
+        if (c.stopAt === undefined) continue;
+        const stopAt = c.stopAt;
+        if (stopAt <= now) {
+          c.state = 'terminated';
+          c.finishedAt = stopAt;
+          const end = c.killed ? { exitCode: 137, reason: 'Error' } : stoppedBySigterm(c.behavior);
+          c.exitCode = end.exitCode;
+          c.terminatedReason = end.reason;
+          changed = true;
+        } else {
+          pending = pending === undefined ? stopAt : Math.min(pending, stopAt);
+        }
       }
     }
-    // The last main container just stopped: the sidecars are told to stop now.
-    if (mainsRunning && !rt.containers.some((c) => !c.sidecar && c.state === 'running')) return this.terminate(pod, rt, now);
     this.writeStatus(pod, rt);
     if (pending !== undefined) return { requeueAfter: pending - now };
     this.runtimes.delete(keyText(pod.metadata));

@@ -34,6 +34,11 @@ export interface ContainerRuntime {
   /** Set while the container is being stopped: when it will be gone, and whether by SIGKILL. */
   stopAt?: Millis;
   killed?: boolean;
+  /**
+   * A native sidecar being stopped whose preStop is done (or runs): it waits for its turn, from
+   * `from`, for at most `graceLeft` (terminationOrdering.waitForTurn, kuberuntime_termination_order.go).
+   */
+  turn?: { from: Millis; graceLeft: Millis };
   pulled: boolean;
   /** Files put into this run from outside (kubectl exec), which its exec probes can check. */
   outsideFiles?: OutsideFiles;

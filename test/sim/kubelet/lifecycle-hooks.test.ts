@@ -239,3 +239,24 @@ test("handlers run in the container: an exec hook sees its env; an httpGet hook 
     error: 'HTTP lifecycle hook (/drain) for Container "app" in Pod "web_default(u-1)" failed - error: strconv.Atoi: parsing "http": invalid syntax',
   });
 });
+
+test("a native sidecar's Killing and preStop come at once; its stop signal waits for the main containers, out of its grace", () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('p', {
+    terminationGracePeriodSeconds: 30,
+    initContainers: [{ name: 'proxy', image: 'nginx:1.27', restartPolicy: 'Always', lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 3; exit 2'] } } } }],
+    containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }],
+  }));
+  cluster.clock.advanceBy(10_000);
+  const events = eventLog(cluster, 'p');
+  const gone = goneAt(cluster, 'p');
+  del(cluster, 'p');
+  cluster.clock.advanceBy(29_000);
+  // app ignores SIGTERM: SIGKILL at 40; proxy has waited for it since its preStop ended at 13.
+  assert.equal(get(cluster, 'Pod', 'p')!.status.initContainerStatuses[0].state.running !== undefined, true, 'proxy runs on while app does');
+  cluster.clock.advanceBy(30_000);
+  assert.deepEqual(events, ['10 Killing Stopping container proxy', '10 Killing Stopping container app', '13 FailedPreStopHook PreStopHook failed']);
+  assert.equal(gone.at, 41);
+  assert.deepEqual(gone.last.initContainerStatuses[0].state.terminated.exitCode, 0);
+  assert.deepEqual(gone.last.containerStatuses[0].state.terminated.exitCode, 137);
+});
