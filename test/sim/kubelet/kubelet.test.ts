@@ -101,3 +101,21 @@ test('the kubelet keeps the scheduler\'s PodScheduled condition next to its own;
     ['ContainersReady=True', 'Initialized=True', 'PodReadyToStartContainers=True', 'PodScheduled=True', 'Ready=True']);
   assert.equal(stored.spec.enableServiceLinks, true);
 });
+
+test('an exec probe reads a mounted ConfigMap key; a probe on an undeclared named port errors and the container never becomes ready', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'flags', namespace: 'default' }, data: { ready: 'yes' } });
+  cluster.store.create(pod('reads', {
+    volumes: [{ name: 'config', configMap: { name: 'flags' } }],
+    containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'], volumeMounts: [{ name: 'config', mountPath: '/etc/config' }],
+      readinessProbe: { exec: { command: ['cat', '/etc/config/ready'] }, periodSeconds: 5 } }],
+  }));
+  cluster.store.create(pod('named', { containers: [{ name: 'web', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 5 } }] }));
+  const events: string[] = [];
+  cluster.store.watch('Event', (e) => { if (e.type === 'ADDED' && e.object.reason === 'Unhealthy') events.push(`${e.object.involvedObject.name} ${e.object.message}`); });
+  cluster.clock.advanceBy(60_000);
+  assert.equal(get(cluster, 'Pod', 'reads')!.status.containerStatuses[0].ready, true);
+  assert.equal(get(cluster, 'Pod', 'named')!.status.containerStatuses[0].ready, false);
+  assert.deepEqual(events, ['named Readiness probe errored: strconv.Atoi: parsing "http": invalid syntax']);
+  assert.deepEqual(cluster.assumptions.list(), []);
+});
