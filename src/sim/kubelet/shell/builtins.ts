@@ -7,7 +7,8 @@ import { done, ExitShell, LoopJump, RunsUntilStopped, Unsupported, type CommandR
  * statuses (busybox is what the images of such scripts run: coreutils/cat.c, coreutils/ls.c,
  * coreutils/test.c, shell/ash.c). File checks ask the container's file system model; where it
  * does not know a path, the check is taken to find it and that is written down as a guess.
- * Commands that only print (date, hostname, env, id, …) succeed and take no time.
+ * Commands that only print (date, hostname, env, id, …) succeed and take no time; what they
+ * print is known for `pwd` and `hostname` (the pod's host name), else it is marked unknown.
  */
 /**
  * What `cat` (also `tail`, `head`: their can't-open text is cat's) and `ls` print for a path that
@@ -25,8 +26,15 @@ export type Program = (args: string[], stdin: string, state: ShellState) => Comm
 const PRINTERS = new Set(['date', 'hostname', 'env', 'printenv', 'id', 'whoami', 'pwd', 'uname', 'nproc', 'ps', 'df', 'free', 'uptime']);
 
 export function builtin(name: string): Program | undefined {
-  if (PRINTERS.has(name)) return name === 'pwd' ? (_a, _i, s) => done(0, `${s.cwd}\n`) : () => done(0);
+  if (PRINTERS.has(name)) return (args, _in, state) => printer(name, args, state);
   return PROGRAMS[name];
+}
+
+function printer(name: string, args: string[], state: ShellState): CommandResult {
+  if (name === 'pwd') return done(0, `${state.cwd}\n`);
+  // `hostname` alone prints the UTS host name, the pod's (busybox networking/hostname.c).
+  if (name === 'hostname' && args.length === 0 && state.hostname !== undefined) return done(0, `${state.hostname}\n`);
+  return { ...done(0), unknownOutput: [name, ...args].join(' ') };
 }
 
 const isFlag = (a: string) => a.startsWith('-') && a !== '-';
@@ -41,6 +49,9 @@ const PROGRAMS: Record<string, Program> = {
   ':': () => done(0),
   'false': () => done(1),
   exit(args, _in, state) {
+    // ash.c exitcmd: number() takes digits only, else "sh: exit: line 1: Illegal number: abc"
+    // (ash_vmsg) on stderr and the shell ends with status 2 (an EXERROR in a non-interactive shell).
+    if (args[0] !== undefined && !/^\d+$/.test(args[0])) throw new ExitShell(2);
     throw new ExitShell(args[0] === undefined ? state.status : Number(args[0]) & 255);
   },
   'break': () => {
@@ -50,9 +61,20 @@ const PROGRAMS: Record<string, Program> = {
     throw new LoopJump('continue');
   },
   echo(args) {
-    const noNewline = args[0] === '-n';
-    const words = noNewline ? args.slice(1) : args;
-    return done(0, words.join(' ') + (noNewline ? '' : '\n'));
+    // busybox coreutils/echo.c (FEATURE_FANCY_ECHO, as ash's builtin echo): leading words made
+    // only of n, e and E are options; -n drops the newline, -e turns on backslash escapes.
+    let i = 0;
+    let newline = true;
+    let escapes = false;
+    for (; i < args.length && /^-[neE]+$/.test(args[i]!); i++) {
+      if (args[i]!.includes('n')) newline = false;
+      if (args[i]!.includes('e')) escapes = true;
+    }
+    const text = args.slice(i).join(' ');
+    if (!escapes) return done(0, text + (newline ? '\n' : ''));
+    const stop = text.search(/\\c/); // \c: no further output, not even the newline
+    const out = unescape(stop < 0 ? text : text.slice(0, stop));
+    return done(0, out + (newline && stop < 0 ? '\n' : ''));
   },
   printf(args) {
     if (args.length === 0) return done(1, '', 'printf: usage: printf FORMAT [ARGUMENT...]\n');
@@ -141,16 +163,39 @@ const PROGRAMS: Record<string, Program> = {
     for (const a of args.filter((x) => x !== '-p')) {
       const eq = a.indexOf('=');
       if (eq > 0) state.vars.set(a.slice(0, eq), a.slice(eq + 1));
+      state.exported.add(eq > 0 ? a.slice(0, eq) : a);
     }
     return done(0);
   },
   unset(args, _in, state) {
-    for (const a of args.filter((x) => !isFlag(x))) state.vars.delete(a);
+    for (const a of args.filter((x) => !isFlag(x))) {
+      state.vars.delete(a);
+      state.exported.delete(a);
+    }
     return done(0);
   },
-  // `set -e`, `set -x` and friends: -e is the one that changes control flow.
+  // `set -e`/`set -o errexit` (and + to undo), `set -x` and friends: errexit is the one that
+  // changes control flow. `set -- ARGS` replaces the positional parameters.
   set(args, _in, state) {
-    if (args.some((a) => /^-\w*e/.test(a))) state.vars.set('-e', '1');
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--') {
+        state.positional.splice(1, state.positional.length, ...args.slice(i + 1));
+        break;
+      }
+      if (!/^[-+]\w+$/.test(a)) {
+        state.positional.splice(1, state.positional.length, ...args.slice(i));
+        break;
+      }
+      const on = a.startsWith('-');
+      if (a.includes('e')) state.errexit = on;
+      if (a.includes('o')) {
+        // -o NAME: errexit as -e; pipefail changes a pipeline's status, which is not modelled.
+        const option = args[++i];
+        if (option === 'errexit') state.errexit = on;
+        if (option === 'pipefail') state.pipefail = on;
+      }
+    }
     return done(0);
   },
   trap(args, _in, state) {
@@ -266,6 +311,17 @@ function unary(op: string, operand: string, state: ShellState): number {
   if (op === '-s') return kind === 'file' && (state.fs.read(path) ?? 'x') !== '' ? 0 : kind === 'dir' ? 0 : 1;
   if (op === '-L' || op === '-h') return 1;
   return kind === 'none' ? 1 : 0;
+}
+
+/** Backslash escapes of `echo -e` and printf (busybox bb_process_escape_sequence): \n \t \\ …, octal \0NNN (or \NNN), hex \xHH. */
+function unescape(text: string): string {
+  const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+  return text.replace(/\\(0?[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/g, (whole, esc: string) => {
+    if (simple[esc] !== undefined) return simple[esc]!;
+    if (/^x/.test(esc)) return String.fromCharCode(Number.parseInt(esc.slice(1), 16));
+    if (/^[0-7]/.test(esc)) return String.fromCharCode(Number.parseInt(esc.length > 3 ? esc.slice(1) : esc, 8) & 255);
+    return whole;
+  });
 }
 
 /** printf's format: %s %d %i %% and backslash escapes, the format reused while arguments remain. */

@@ -1,8 +1,13 @@
+// The interpreter's control flow: statements, lists, loops, programs and nested shells, which
+// call each other recursively and so stay together (a little over 400 lines). Word expansion is
+// in expand.ts, redirections in redirections.ts, the programs in builtins.ts.
 import type { Millis } from '../../clock.ts';
 import type { Guess } from '../../assumptions.ts';
 import { builtin } from './builtins.ts';
-import { ImageFilesystem, resolvePath, type ScriptFiles } from './image-filesystem.ts';
+import { ImageFilesystem, type ScriptFiles } from './image-filesystem.ts';
 import { nodeType, OP, parseScript, ShellSyntaxError, type ShNode } from './parse.ts';
+import { output, redirections } from './redirections.ts';
+import { expandWord, wordText } from './expand.ts';
 import { sleepSeconds } from './sleep-seconds.ts';
 import { done, ExitShell, LoopJump, RunsUntilStopped, SERVER_GUESS, ShellState, Unsupported, type CommandResult, type WaitCondition } from './shell-state.ts';
 
@@ -19,6 +24,8 @@ export interface ShellInput {
   /** Where volumes are mounted: their content comes from outside the script. */
   mounts: readonly string[];
   workingDir?: string;
+  /** The pod's host name (kubelet GeneratePodHostNameAndDomain), where known: `hostname`, $HOSTNAME. */
+  hostname?: string;
   /** The container field the command came from, for guesses: `command` or `args`. */
   field: string;
 }
@@ -54,8 +61,11 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
   const viaShell = SHELLS.has(base) && rest[0] === '-c' && rest[1] !== undefined;
   const now = () => state.elapsed;
   const fs = new ImageFilesystem(input.imagePaths, input.mounts, now);
-  const state: ShellState = new ShellState(new Map(Object.entries(input.env)), fs, viaShell ? rest.slice(2) : [], input.workingDir ?? '/', input.field);
-  const ctx: Context = { state, unknownEnv: input.unknownEnv, script: viaShell ? rest[1]! : '' };
+  // The runtime sets HOSTNAME to the sandbox's host name unless the manifest's env does
+  // (containerd internal/cri/server/container_create_linux.go: hostnameEnv before the config's envs).
+  const env = { ...(input.hostname !== undefined ? { HOSTNAME: input.hostname } : {}), ...input.env };
+  const state: ShellState = new ShellState(new Map(Object.entries(env)), fs, viaShell ? rest.slice(2) : [], input.workingDir ?? '/', input.field, input.hostname);
+  const ctx: Context = { state, unknownEnv: input.unknownEnv, script: viaShell ? rest[1]! : '', out: 'discard', err: 'discard' };
   let runsFor: Millis | undefined;
   let exitCode = 0;
   let waitingForJobs = false;
@@ -67,7 +77,7 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
         runList(ctx, file.Stmts, true, '');
         exitCode = state.status;
       } else {
-        exitCode = runProgram(ctx, input.argv, '', true).status;
+        exitCode = runProgram(ctx, input.argv, '', true).status; // no shell: nothing to redirect
       }
       runsFor = state.elapsed;
     } catch (e) {
@@ -86,6 +96,7 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
     if (e instanceof LoopJump) return { notInterpreted: `${e.kind} outside a loop` };
     throw e;
   }
+  for (const command of state.unknownOutputs.splice(0)) state.guessOutput(command); // read by a for list
   // PID 1 without a handler ignores SIGTERM: a shell, sleep, tail. A shell that traps TERM acts
   // on it while it waits in `wait`, not while a foreground child runs. An unknown program is
   // taken to be a server that stops on SIGTERM (the guess says so).
@@ -100,16 +111,50 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
   };
 }
 
-interface Context {
+export interface Context {
   state: ShellState;
   unknownEnv: (name: string) => boolean;
   script: string;
-  /** Where a command's standard output goes when not redirected: a command substitution collects it. */
-  capture?: { out: string };
+  /**
+   * Where a command's standard output and error go when it does not redirect them: a file, a
+   * command substitution's or a pipe's buffer, or the container's log (not modelled: 'discard').
+   */
+  out: Sink;
+  err: Sink;
+}
+
+export type Sink = { path: string } | { buffer: Buffer } | 'discard';
+
+/** What a command substitution or a pipe collects, and which programs in it printed what kubespec does not know. */
+export interface Buffer {
+  text: string;
+  unknown?: string[];
+}
+
+/**
+ * `set -e`: a command that fails ends the shell, except where its status is tested (POSIX 2.14
+ * `set -e`; busybox ash.c evaltree exits on a failure unless EV_TESTED). Checked after each simple
+ * command and subshell, so a compound command fails only through the command inside it that did.
+ */
+function errexit(ctx: Context, status: number): number {
+  const { state } = ctx;
+  state.status = status;
+  if (status !== 0 && state.errexit && state.errexitIgnored === 0) throw new ExitShell(status);
+  return status;
+}
+
+/** Runs what `set -e` does not apply to: a condition, the left of && or ||, a `!` pipeline. */
+function tested<T>(ctx: Context, run: () => T): T {
+  ctx.state.errexitIgnored++;
+  try {
+    return run();
+  } finally {
+    ctx.state.errexitIgnored--;
+  }
 }
 
 /** Runs statements in order; the last one in tail position when the list is. */
-function runList(ctx: Context, stmts: ShNode[], tail: boolean, stdin: string): number {
+export function runList(ctx: Context, stmts: ShNode[], tail: boolean, stdin: string): number {
   stmts.forEach((stmt, i) => runStmt(ctx, stmt, tail && i === stmts.length - 1, stdin));
   return ctx.state.status;
 }
@@ -120,7 +165,7 @@ function runStmt(ctx: Context, stmt: ShNode, tail: boolean, stdin: string): numb
     background(ctx, stmt);
     return (state.status = 0);
   }
-  let status = runCommand(ctx, stmt.Cmd, tail && !stmt.Negated, stdin, stmt.Redirs);
+  let status = stmt.Negated ? tested(ctx, () => runCommand(ctx, stmt.Cmd, false, stdin, stmt.Redirs)) : runCommand(ctx, stmt.Cmd, tail, stdin, stmt.Redirs);
   if (stmt.Negated) status = status === 0 ? 1 : 0;
   state.status = status;
   return status;
@@ -140,13 +185,18 @@ function background(ctx: Context, stmt: ShNode): void {
 function runCommand(ctx: Context, cmd: ShNode, tail: boolean, stdin: string, redirs: ShNode[]): number {
   const { state } = ctx;
   const type = nodeType(cmd);
-  const io = redirections(ctx, redirs, stdin);
-  if (io.failed) return io.failed.status;
-  const emit = (r: CommandResult) => output(ctx, io, r);
+  const unknownBefore = state.unknownOutputs.length;
+  const io = redirections(ctx, redirs, stdin, (w) => wordText(ctx, w));
+  if (io.failed) return errexit(ctx, output(ctx, io, io.failed));
+  // The command's own standard output and error, for what runs inside it.
+  const inner: Context = { ...ctx, out: io.out, err: io.err };
   switch (type) {
     case 'CallExpr': {
       const assigns = cmd.Assigns.map((a: ShNode) => [a.Name.Value, a.Value ? wordText(ctx, a.Value) : ''] as const);
       const argv = cmd.Args.flatMap((w: ShNode) => expandWord(ctx, w));
+      // `echo "backup-$(date +%F)"` to the container's log: what date printed changes nothing.
+      const toLog = (argv[0] === 'echo' || argv[0] === 'printf') && io.out === 'discard';
+      for (const command of state.unknownOutputs.splice(unknownBefore)) if (!toLog) state.guessOutput(command);
       if (argv.length === 0) {
         for (const [name, value] of assigns) state.vars.set(name, value);
         return (state.status = 0);
@@ -155,44 +205,58 @@ function runCommand(ctx: Context, cmd: ShNode, tail: boolean, stdin: string, red
       if (wait) {
         // A condition outside an until-loop: whether DNS answers or the port takes a connection is the cluster's.
         state.guess(`\`${argv.join(' ')}\` succeeds`, 'kubespec judges a name or port only in an `until` loop at the start of a script');
-        return emit(done(0));
+        return errexit(ctx, output(ctx, io, done(0)));
       }
-      return emit(runProgram(ctx, argv, io.stdin, tail));
+      const restore = prefixAssignments(state, argv[0]!, assigns);
+      try {
+        return errexit(ctx, output(ctx, io, runProgram(inner, argv, io.stdin, tail)));
+      } finally {
+        restore();
+      }
     }
     case 'BinaryCmd': {
       if (cmd.Op === OP.pipe) {
-        const saved = ctx.capture;
-        ctx.capture = { out: '' };
-        runStmt(ctx, cmd.X, false, io.stdin);
-        const piped = ctx.capture.out;
-        ctx.capture = saved;
-        return runStmt(ctx, cmd.Y, false, piped);
+        if (state.pipefail) throw new Unsupported('a pipeline under set -o pipefail');
+        // Only the last command's status is the pipeline's, so only it can end the shell under `set -e`.
+        const pipe: Buffer = { text: '' };
+        tested(ctx, () => runStmt({ ...inner, out: { buffer: pipe } }, cmd.X, false, io.stdin));
+        for (const command of pipe.unknown ?? []) state.guessOutput(command);
+        return runStmt(inner, cmd.Y, false, pipe.text);
       }
-      const left = runStmt(ctx, cmd.X, false, io.stdin);
+      const left = tested(ctx, () => runStmt(inner, cmd.X, false, io.stdin));
       if (cmd.Op === OP.and ? left !== 0 : left === 0) return left;
-      return runStmt(ctx, cmd.Y, tail, io.stdin);
+      return runStmt(inner, cmd.Y, tail, io.stdin);
     }
     case 'IfClause':
-      return runIf(ctx, cmd, tail, io.stdin);
+      return runIf(inner, cmd, tail, io.stdin);
     case 'WhileClause':
-      return runWhile(ctx, cmd, io.stdin);
+      return runWhile(inner, cmd, io.stdin);
     case 'ForClause':
-      return runFor(ctx, cmd, io.stdin);
+      return runFor(inner, cmd, io.stdin);
     case 'Block':
-      return runList(ctx, cmd.Stmts, tail, io.stdin);
+      return runList(inner, cmd.Stmts, tail, io.stdin);
+    case 'DeclClause': {
+      // `export NAME[=VALUE]…` (mvdan/sh parses it as a declaration): set and mark for the environment.
+      if (cmd.Variant.Value !== 'export') throw new Unsupported(`${cmd.Variant.Value} (${ctx.script.slice(cmd.Pos().Offset(), cmd.End().Offset())})`);
+      for (const a of cmd.Args) {
+        if (!a.Name) throw new Unsupported(`export ${ctx.script.slice(a.Pos().Offset(), a.End().Offset())}`);
+        if (!a.Naked) state.vars.set(a.Name.Value, a.Value ? wordText(ctx, a.Value) : '');
+        state.exported.add(a.Name.Value);
+      }
+      return (state.status = 0);
+    }
     case 'Subshell': {
-      const saved = new Map(state.vars);
-      const cwd = state.cwd;
+      const restore = state.save();
+      let status: number;
       try {
-        return runList(ctx, cmd.Stmts, tail, io.stdin);
+        status = runList(inner, cmd.Stmts, tail, io.stdin);
       } catch (e) {
         if (!(e instanceof ExitShell)) throw e;
-        return (state.status = e.code);
+        status = e.code;
       } finally {
-        state.vars.clear();
-        for (const [k, v] of saved) state.vars.set(k, v);
-        state.cwd = cwd;
+        restore();
       }
+      return errexit(ctx, status);
     }
     default:
       throw new Unsupported(`${type} (${ctx.script.slice(cmd.Pos().Offset(), cmd.End().Offset())})`);
@@ -203,7 +267,7 @@ function runIf(ctx: Context, clause: ShNode, tail: boolean, stdin: string): numb
   const { state } = ctx;
   for (let c: ShNode | null = clause; c; c = c.Else) {
     if (c.Cond.length === 0) return runList(ctx, c.Then, tail, stdin); // a plain else
-    if (runList(ctx, c.Cond, false, stdin) === 0) return runList(ctx, c.Then, tail, stdin);
+    if (tested(ctx, () => runList(ctx, c.Cond, false, stdin)) === 0) return runList(ctx, c.Then, tail, stdin);
   }
   return (state.status = 0);
 }
@@ -228,7 +292,7 @@ function runWhile(ctx: Context, loop: ShNode, stdin: string): number {
   const literallyTrue = loop.Cond.length === 1 && nodeType(loop.Cond[0].Cmd) === 'CallExpr' && ['true', ':'].includes(wordText(ctx, loop.Cond[0].Cmd.Args[0]) ?? '');
   let status = 0;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const holds = runList(ctx, loop.Cond, false, stdin) === 0;
+    const holds = tested(ctx, () => runList(ctx, loop.Cond, false, stdin)) === 0;
     if (holds === Boolean(loop.Until)) return (state.status = status);
     try {
       status = runList(ctx, loop.Do, false, stdin);
@@ -288,20 +352,9 @@ function runProgram(ctx: Context, argv: string[], stdin: string, tail: boolean):
     if (args.length === 0) return done(0);
     throw new ExitShell(runProgram(ctx, args, stdin, true).status);
   }
-  if (SHELLS.has(base) && args[0] === '-c' && args[1] !== undefined) {
-    const inner = evaluateCommand({ argv: [base, ...args], env: Object.fromEntries(state.vars), unknownEnv: ctx.unknownEnv, mounts: [], field: state.field });
-    if ('notInterpreted' in inner) throw new Unsupported(inner.notInterpreted);
-    state.guesses.push(...inner.guesses);
-    if (inner.runsFor === undefined) throw new RunsUntilStopped();
-    state.elapsed += inner.runsFor;
-    return done(inner.exitCode);
-  }
+  if (SHELLS.has(base) && args[0] === '-c' && args[1] !== undefined) return done(nestedShell(ctx, args[1], args.slice(2), stdin, tail));
   const program = builtin(base);
-  if (program) {
-    const result = program(args, stdin, state);
-    if (result.status !== 0 && state.vars.get('-e') === '1' && !tail) throw new ExitShell(result.status);
-    return result;
-  }
+  if (program) return program(args, stdin, state);
   const line = argv.join(' ');
   if (tail) {
     state.guess(SERVER_GUESS, `kubespec does not know what \`${line}\` does`);
@@ -311,214 +364,59 @@ function runProgram(ctx: Context, argv: string[], stdin: string, tail: boolean):
   return done(0);
 }
 
-interface Io {
-  stdin: string;
-  /** Where standard output goes: a file (append or not), nowhere, or the default. */
-  stdout?: { path: string; append: boolean } | 'discard';
-  stderr?: { path: string; append: boolean } | 'discard' | 'stdout';
-  failed?: CommandResult;
-}
-
-const DISCARDED = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/proc/1/fd/1', '/proc/1/fd/2']);
-
-/** A statement's redirections: files written, standard input read, busybox ash's errors. */
-function redirections(ctx: Context, redirs: ShNode[], stdin: string): Io {
+/**
+ * `sh -c SCRIPT [NAME ARGS…]` run by the script: a child shell in the same container. It shares
+ * the file system, the clock and what it waits for; it sees only exported variables (and the
+ * command's prefix assignments), its own positional parameters and no `set -e`; what it sets
+ * and where it cds stay in it. Its exit ends only it.
+ */
+function nestedShell(ctx: Context, script: string, positional: string[], stdin: string, tail: boolean): number {
   const { state } = ctx;
-  const io: Io = { stdin };
-  for (const r of redirs) {
-    const fd = r.N ? Number(r.N.Value) : undefined;
-    if (r.Op === OP.hdoc || r.Op === OP.dashHdoc) {
-      io.stdin = r.Hdoc ? wordText(ctx, r.Hdoc) : '';
-      continue;
-    }
-    if (r.Op === OP.wordHdoc) {
-      io.stdin = `${wordText(ctx, r.Word)}\n`;
-      continue;
-    }
-    const target = wordText(ctx, r.Word);
-    if (r.Op === OP.dplOut) {
-      if (fd === 2 && target === '1') io.stderr = 'stdout';
-      continue;
-    }
-    if (r.Op === OP.rdrIn) {
-      const path = resolvePath(state.cwd, target);
-      const kind = state.fs.kind(path);
-      if (kind === 'none') io.failed = done(1, '', `sh: can't open '${target}': No such file or directory\n`);
-      io.stdin = state.fs.read(path) ?? '';
-      continue;
-    }
-    if (![OP.rdrOut, OP.appOut, OP.clbOut, OP.rdrAll, OP.appAll].includes(r.Op)) throw new Unsupported('a redirection');
-    const append = r.Op === OP.appOut || r.Op === OP.appAll;
-    const path = resolvePath(state.cwd, target);
-    let sink: Io['stdout'] = 'discard';
-    if (!DISCARDED.has(path)) {
-      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-      if (state.fs.kind(dir) === 'none') {
-        io.failed = done(1, '', `sh: can't create ${target}: nonexistent directory\n`);
-        continue;
-      }
-      sink = { path, append };
-      state.fs.write(path, append ? '' : '', append); // the shell opens (and truncates) it first
-    }
-    if (fd === 2) io.stderr = sink;
-    else io.stdout = sink;
-    if (r.Op === OP.rdrAll || r.Op === OP.appAll) io.stderr = 'stdout';
+  const restore = state.save();
+  const ignored = state.errexitIgnored;
+  const env = state.environment();
+  state.vars.clear();
+  state.exported.clear();
+  for (const [k, v] of env) {
+    state.vars.set(k, v);
+    state.exported.add(k);
   }
-  return io;
-}
-
-function output(ctx: Context, io: Io, r: CommandResult): number {
-  const write = (sink: Io['stdout'], text: string) => {
-    if (!text || sink === 'discard') return;
-    if (sink) ctx.state.fs.write(sink.path, text, true);
-    else if (ctx.capture) ctx.capture.out += text;
-  };
-  write(io.stdout, r.stdout);
-  if (io.stderr === 'stdout') write(io.stdout, r.stderr);
-  else if (io.stderr && io.stderr !== 'discard') write(io.stderr, r.stderr);
-  return (ctx.state.status = r.status);
-}
-
-/** A word as one string (assignments, redirection targets, case words): no field splitting. */
-function wordText(ctx: Context, word: ShNode | null): string {
-  if (!word) return '';
-  return word.Parts.map((p: ShNode) => partText(ctx, p, false)).join('');
-}
-
-/** A word as fields: unquoted expansions split at whitespace, an empty unquoted expansion vanishes. */
-function expandWord(ctx: Context, word: ShNode): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let hasContent = false;
-  for (const part of word.Parts) {
-    const type = nodeType(part);
-    const text = partText(ctx, part, false);
-    if (type === 'ParamExp' || type === 'CmdSubst' || type === 'ArithmExp') {
-      const pieces = text.split(/[ \t\n]+/);
-      pieces.forEach((piece, i) => {
-        if (i > 0) {
-          if (hasContent || current) fields.push(current);
-          current = '';
-          hasContent = false;
-        }
-        current += piece;
-        if (piece) hasContent = true;
-      });
-    } else {
-      current += text;
-      hasContent = true;
-    }
-  }
-  if (hasContent || current) fields.push(current);
-  return fields;
-}
-
-function partText(ctx: Context, part: ShNode, quoted: boolean): string {
-  switch (nodeType(part)) {
-    case 'Lit':
-      return quoted ? part.Value.replace(/\\([$`"\\\n])/g, '$1') : part.Value.replace(/\\(.)/g, '$1');
-    case 'SglQuoted':
-      if (part.Dollar) throw new Unsupported("$'…' quoting");
-      return part.Value;
-    case 'DblQuoted':
-      return part.Parts.map((p: ShNode) => partText(ctx, p, true)).join('');
-    case 'ParamExp':
-      return parameter(ctx, part);
-    case 'CmdSubst':
-      return commandSubstitution(ctx, part);
-    case 'ArithmExp':
-      return String(arithmetic(ctx, part.X));
-    default:
-      throw new Unsupported(`${nodeType(part)} in a word`);
-  }
-}
-
-/** Names the container's runtime sets whatever the manifest says (their values are not known here). */
-const RUNTIME_NAMES = new Set(['HOSTNAME', 'HOME', 'PATH', 'TERM']);
-
-function parameter(ctx: Context, exp: ShNode): string {
-  const { state } = ctx;
-  if (exp.Excl || exp.Slice || exp.Repl || exp.Index || exp.Width) throw new Unsupported(`\${…} form in ${ctx.script.slice(exp.Pos().Offset(), exp.End().Offset())}`);
-  const name: string = exp.Param.Value;
-  let value: string | undefined;
-  if (name === '?') value = String(state.status);
-  else if (name === '$') value = '1';
-  else if (name === '#') value = String(Math.max(0, state.positional.length - 1));
-  else if (name === '@' || name === '*') value = state.positional.slice(1).join(' ');
-  else if (/^\d$/.test(name)) value = state.positional[Number(name)] ?? (name === '0' ? 'sh' : undefined);
-  else {
-    value = state.vars.get(name);
-    if (value === undefined && (RUNTIME_NAMES.has(name) || ctx.unknownEnv(name))) {
-      state.guess(`$${name} is empty`, `its value comes from outside the manifest's env values (the runtime, a Secret or ConfigMap, a Service)`);
-    }
-  }
-  if (exp.Length) return String((value ?? '').length);
-  const e = exp.Exp;
-  if (!e) return value ?? '';
-  const word = () => wordText(ctx, e.Word);
-  switch (e.Op) {
-    case OP.defaultUnset: return value ?? word();
-    case OP.defaultUnsetOrNull: return value ? value : word();
-    case OP.alternateUnset: return value !== undefined ? word() : '';
-    case OP.alternateUnsetOrNull: return value ? word() : '';
-    case OP.assignUnset:
-    case OP.assignUnsetOrNull: {
-      if (e.Op === OP.assignUnset ? value !== undefined : value) return value!;
-      state.vars.set(name, word());
-      return word();
-    }
-    default:
-      throw new Unsupported(`\${…} form in ${ctx.script.slice(exp.Pos().Offset(), exp.End().Offset())}`);
-  }
-}
-
-/** `$(…)`: run in a subshell on the model; its output, trailing newlines removed. */
-function commandSubstitution(ctx: Context, subst: ShNode): string {
-  const saved = ctx.capture;
-  const vars = new Map(ctx.state.vars);
-  ctx.capture = { out: '' };
+  state.positional.splice(0, state.positional.length, ...positional);
+  Object.assign(state, { errexit: false, errexitIgnored: 0, trapsTerm: false });
   try {
-    runList(ctx, subst.Stmts, false, '');
+    runList({ ...ctx, script }, parseScript(script).Stmts, tail, stdin);
+    return state.status;
   } catch (e) {
-    if (!(e instanceof ExitShell)) throw e;
+    if (e instanceof ExitShell) return e.code;
+    if (e instanceof ShellSyntaxError) return 2; // the child shell reports it and exits 2
+    if (e instanceof LoopJump) throw new Unsupported(`${e.kind} outside a loop`);
+    // PID 1 (the outer shell) waits for its child: a trap of its own does not act meanwhile.
+    if (e instanceof RunsUntilStopped) throw new RunsUntilStopped(false, e.unknownProgram);
+    throw e;
   } finally {
-    ctx.state.vars.clear();
-    for (const [k, v] of vars) ctx.state.vars.set(k, v);
+    restore();
+    state.errexitIgnored = ignored;
   }
-  const out = ctx.capture.out;
-  ctx.capture = saved;
-  return out.replace(/\n+$/, '');
 }
 
-function arithmetic(ctx: Context, x: ShNode): number {
-  switch (nodeType(x)) {
-    case 'Word': {
-      const text = wordText(ctx, x).trim();
-      if (/^-?\d+$/.test(text)) return Number(text);
-      if (/^[A-Za-z_]\w*$/.test(text)) return Number(ctx.state.vars.get(text) ?? 0) || 0;
-      throw new Unsupported(`arithmetic on "${text}"`);
-    }
-    case 'ParenArithm':
-      return arithmetic(ctx, x.X);
-    case 'BinaryArithm': {
-      const a = arithmetic(ctx, x.X);
-      const b = arithmetic(ctx, x.Y);
-      switch (x.Op) {
-        case OP.add: return a + b;
-        case OP.sub: return a - b;
-        case OP.mul: return a * b;
-        case OP.quo: if (b === 0) throw new Unsupported('division by zero'); return Math.trunc(a / b);
-        case OP.rem: if (b === 0) throw new Unsupported('division by zero'); return a % b;
-        case OP.lss: return Number(a < b);
-        case OP.gtr: return Number(a > b);
-        case OP.leq: return Number(a <= b);
-        case OP.geq: return Number(a >= b);
-        case OP.eql: return Number(a === b);
-        case OP.neq: return Number(a !== b);
-      }
-      throw new Unsupported('an arithmetic operator');
-    }
-    default:
-      throw new Unsupported(`${nodeType(x)} in arithmetic`);
+/** POSIX 2.14: assignments before a special builtin stay; before any other command they are its environment only. */
+const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
+
+function prefixAssignments(state: ShellState, program: string, assigns: ReadonlyArray<readonly [string, string]>): () => void {
+  if (SPECIAL_BUILTINS.has(program)) {
+    for (const [name, value] of assigns) state.vars.set(name, value);
+    return () => {};
   }
+  const before = assigns.map(([name]) => [name, state.vars.get(name), state.exported.has(name)] as const);
+  for (const [name, value] of assigns) {
+    state.vars.set(name, value);
+    state.exported.add(name);
+  }
+  return () => {
+    for (const [name, value, exported] of before.reverse()) {
+      if (value === undefined) state.vars.delete(name);
+      else state.vars.set(name, value);
+      if (!exported) state.exported.delete(name);
+    }
+  };
 }
