@@ -5,7 +5,7 @@ import { builtin } from './shell/builtins.ts';
 import { evaluateCommand } from './shell/evaluate.ts';
 import { SERVER_GUESS } from './shell/shell-state.ts';
 import { normalizedImage, type ImageReference } from './image-reference.ts';
-import { containerProgram, programPorts, type ProgramFacts } from './image-programs.ts';
+import { containerArgv, containerProgram, programPorts, type ProgramFacts } from './image-programs.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -200,30 +200,56 @@ export function pullGuesses(image: string, images: readonly ImageBehavior[]): Gu
 
 export const serverBehavior: ContainerBehavior = { exitCode: 0, ignoresSigterm: false, source: 'default: long-running server' };
 
-/** Resolves a container's behavior; see the interface for the order of sources. */
-export function behaviorOf(container: any, annotations: Record<string, string> | undefined, images: readonly ImageBehavior[]): ContainerBehavior {
+/**
+ * Resolves a container's behavior; see the interface for the order of sources. `pod`, where
+ * given, supplies the host name its commands see (`hostname`, $HOSTNAME).
+ */
+export function behaviorOf(container: any, annotations: Record<string, string> | undefined, images: readonly ImageBehavior[], pod?: any): ContainerBehavior {
   const annotated = annotations?.[`kubespec.io/behavior.${container.name}`];
   if (annotated !== undefined) return fromAnnotation(annotated);
-  const argv: string[] = [...(container.command ?? []), ...(container.args ?? [])].map((a) => expandVariables(String(a), container.env));
+  const { entry } = imageFacts(container.image ?? '', images);
+  const expand = (list: unknown[] | undefined) => list?.map((a) => expandVariables(String(a), container.env));
+  // With args but no command the runtime runs the image's ENTRYPOINT with them (containerArgv);
+  // where kubespec does not know the ENTRYPOINT, the args are read as the command, and it says so.
+  const argsOnly = container.command === undefined && container.args !== undefined;
+  const argv: string[] = argsOnly && entry?.entrypoint !== undefined
+    ? containerArgv({ args: expand(container.args) }, entry)
+    : [...(expand(container.command) ?? []), ...(expand(container.args) ?? [])];
+  const entrypointGuess: Guess[] = argsOnly && entry?.entrypoint === undefined && argv.length > 0
+    ? [{ field: 'args', assumed: 'the image has no ENTRYPOINT, so args run as the command', why: `kubespec does not know the ENTRYPOINT of the image "${container.image}"` }] : [];
   if (argv.length > 0) {
-    const fromCommand = fromArgv(argv, container, images);
-    if (fromCommand) return fromCommand;
+    const fromCommand = fromArgv(argv, container, images, podHostname(pod));
+    if (fromCommand) return withGuesses(fromCommand, entrypointGuess);
   }
   const { ref, entry: image } = imageFacts(container.image ?? '', images);
   const program = argv.length > 0 ? containerProgram(container, images) : undefined;
   if (program && (program.facts.untilStopped || program.facts.runsFor !== undefined)) {
     const f = program.facts;
-    return { runsFor: f.runsFor, exitCode: f.exitCode ?? 0, ignoresSigterm: f.ignoresSigterm ?? false, ...(f.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `program: ${program.name} of ${program.repository}` };
+    return withGuesses({ runsFor: f.runsFor, exitCode: f.exitCode ?? 0, ignoresSigterm: f.ignoresSigterm ?? false, ...(f.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `program: ${program.name} of ${program.repository}` }, entrypointGuess);
   }
   // The image's default is its CMD run by its ENTRYPOINT: `args` replace the CMD, so then it says nothing.
   if (image && container.command === undefined && container.args === undefined && (image.runsFor !== undefined || image.untilStopped)) {
     return { runsFor: image.runsFor, exitCode: image.exitCode ?? 0, ignoresSigterm: image.ignoresSigterm ?? false, ...(image.diesOnSigterm ? { diesOnSigterm: true } : {}), source: `image default for ${ref!.repository}` };
   }
-  if (argv.length > 0) return { ...serverBehavior, guesses: [{ field: container.command !== undefined ? 'command' : 'args', assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}"` }] };
+  if (argv.length > 0) return { ...serverBehavior, guesses: [...entrypointGuess, { field: container.command !== undefined ? 'command' : 'args', assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}"` }] };
   if (imageServer(container, images)) return serverBehavior;
   return { ...serverBehavior, guesses: [{ field: 'image', assumed: SERVER_GUESS, why: `kubespec has no facts about what the image "${container.image}" runs` }] };
 }
 
+const withGuesses = (b: ContainerBehavior, more: Guess[]): ContainerBehavior => (more.length ? { ...b, guesses: [...more, ...(b.guesses ?? [])] } : b);
+
+/**
+ * The host name a pod's containers see, as the kubelet gives it to the sandbox
+ * (pkg/kubelet/kuberuntime/kuberuntime_sandbox.go generatePodSandboxConfig and kubelet_pods.go
+ * GeneratePodHostNameAndDomain): spec.hostname, else the pod's name, cut to 63 characters
+ * without a trailing '-' or '.'. Undefined where it is the node's (hostNetwork) or the FQDN
+ * (setHostnameAsFQDN): kubespec does not model those.
+ */
+export function podHostname(pod: any): string | undefined {
+  if (!pod?.metadata?.name || pod.spec?.hostNetwork || pod.spec?.setHostnameAsFQDN) return undefined;
+  const name: string = pod.spec?.hostname || pod.metadata.name;
+  return name.length > 63 ? name.slice(0, 63).replace(/[-.]+$/, '') : name;
+}
 
 /**
  * The kubelet's $(VAR) expansion of command and args (third_party/forked/golang/expansion):
@@ -308,7 +334,7 @@ function fromAnnotation(text: string): ContainerBehavior {
  * false, echo, tail -f, …). Undefined for an unknown program, which the caller judges by the
  * image or takes to be a server.
  */
-function fromArgv(argv: string[], container: any, images: readonly ImageBehavior[]): ContainerBehavior | undefined {
+function fromArgv(argv: string[], container: any, images: readonly ImageBehavior[], hostname: string | undefined): ContainerBehavior | undefined {
   const [cmd, ...rest] = argv;
   const base = cmd!.slice(cmd!.lastIndexOf('/') + 1);
   const viaShell = ['sh', 'bash', 'ash', 'dash'].includes(base) && rest[0] === '-c' && rest[1] !== undefined;
@@ -319,6 +345,7 @@ function fromArgv(argv: string[], container: any, images: readonly ImageBehavior
     imagePaths: imageFacts(container.image ?? '', images).entry?.paths,
     mounts: [...(container.volumeMounts ?? []).map((m: any) => String(m.mountPath)), SERVICE_ACCOUNT_DIR],
     workingDir: container.workingDir,
+    ...(hostname !== undefined ? { hostname } : {}),
   });
   if ('notInterpreted' in outcome) {
     return { ...serverBehavior, guesses: [{ field, assumed: SERVER_GUESS, why: `kubespec cannot interpret the command "${argv.join(' ')}": ${outcome.notInterpreted}` }] };

@@ -195,7 +195,7 @@ export class Kubelets implements Controller {
       image: c.image,
       init,
       sidecar: init && c.restartPolicy === 'Always',
-      behavior: this.assumeFor(pod, c, init, init && c.restartPolicy !== 'Always' ? guessedAsInitContainer(behaviorOf(c, pod.metadata.annotations, this.images)) : behaviorOf(c, pod.metadata.annotations, this.images)),
+      behavior: this.assumeFor(pod, c, init, init && c.restartPolicy !== 'Always' ? guessedAsInitContainer(behaviorOf(c, pod.metadata.annotations, this.images, pod)) : behaviorOf(c, pod.metadata.annotations, this.images, pod)),
       state: 'waiting',
       waitingReason,
       restartCount: 0,

@@ -61,7 +61,7 @@ export function podListens(pod: any, port: number, images: readonly ImageBehavio
   for (const { c, list } of containers) {
     let behavior: ContainerBehavior;
     try {
-      behavior = behaviorOf(c, pod.metadata?.annotations, images);
+      behavior = behaviorOf(c, pod.metadata?.annotations, images, pod);
     } catch {
       behavior = { exitCode: 0, ignoresSigterm: false, source: 'unreadable annotation' };
     }

@@ -53,3 +53,25 @@ test('an init container is taken to finish only where running forever was itself
   const known = behaviorOf({ name: 'wait', image: 'busybox:1.36', command: ['sh', '-c', 'echo $HOSTNAME; sleep infinity'] }, undefined, images);
   assert.deepEqual(guessedAsInitContainer(known), known, 'a script kubespec read runs as it reads, whatever it guessed about a variable');
 });
+
+test('args without a command run under the image ENTRYPOINT where known; else the reading is a guess', () => {
+  const withEntrypoint = [{ image: 'tool', entrypoint: ['/bin/sh', '-c'] }, { image: 'plain', entrypoint: [] }];
+  const run = (c: Record<string, unknown>) => {
+    const { source, ...rest } = behaviorOf({ name: 'app', ...c }, undefined, withEntrypoint);
+    return rest;
+  };
+  assert.deepEqual(run({ image: 'tool', args: ['sleep 2; exit 3'] }), { runsFor: 2000, exitCode: 3, ignoresSigterm: true });
+  assert.deepEqual(run({ image: 'plain', args: ['sleep', '2'] }), { runsFor: 2000, exitCode: 0, ignoresSigterm: true });
+  assert.deepEqual(run({ image: 'unknown', args: ['sleep', '2'] }), { runsFor: 2000, exitCode: 0, ignoresSigterm: true, guesses: [
+    { field: 'args', assumed: 'the image has no ENTRYPOINT, so args run as the command', why: 'kubespec does not know the ENTRYPOINT of the image "unknown"' }] });
+  assert.deepEqual(run({ image: 'tool', command: ['sleep', '1'], args: ['2'] }), { runsFor: 3000, exitCode: 0, ignoresSigterm: true }, 'a command replaces the ENTRYPOINT');
+});
+
+test('the pod host name reaches `hostname` and $HOSTNAME: spec.hostname, else the pod name', async () => {
+  const { podHostname } = await import('../../../src/sim/kubelet/container-behavior.ts');
+  const c = { name: 'app', image: 'busybox', command: ['sh', '-c', '[ "$(hostname)" = "$HOSTNAME" ] && [ "$HOSTNAME" = web-0 ] && exit 0; exit 9'] };
+  assert.equal(behaviorOf(c, undefined, images, { metadata: { name: 'web-0' }, spec: {} }).exitCode, 0);
+  assert.equal(behaviorOf(c, undefined, images, { metadata: { name: 'x' }, spec: { hostname: 'web-0' } }).exitCode, 0);
+  assert.equal(podHostname({ metadata: { name: `${'a'.repeat(62)}-b` }, spec: {} }), 'a'.repeat(62));
+  assert.equal(podHostname({ metadata: { name: 'n' }, spec: { hostNetwork: true } }), undefined);
+});

@@ -37,8 +37,8 @@ test('agnhost netexec: --http-port (default 8080), every path answers, /healthz 
     { health: { readiness: never('HTTP probe failed with statuscode: 412') }, guesses: [] });
   // With neither command nor args it is the image's CMD, pause: no port.
   assert.deepEqual(listens({ name: 'p', image: c.image }, 8080), { known: true, listens: false, because: 'agnhost pause (registry.k8s.io/e2e-test-images/agnhost) listens on no port' });
-  // An agnhost subcommand images.yaml does not describe stays unknown.
-  assert.equal(behavior({ ...c, args: ['fake-gitserver'] }).guesses?.[0]?.why, 'kubespec cannot interpret the command "fake-gitserver"');
+  // An agnhost subcommand images.yaml does not describe stays unknown: args run by the ENTRYPOINT, /agnhost.
+  assert.equal(behavior({ ...c, args: ['fake-gitserver'] }).guesses?.[0]?.why, 'kubespec cannot interpret the command "/agnhost fake-gitserver"');
 });
 
 test('redis-server: --port, and the cluster bus on port + 10000 with --cluster-enabled yes', () => {
