@@ -8,7 +8,7 @@ Feature: Image references as the kubelet and containerd read them
   Background:
     Given a cluster with 1 worker node
 
-  @needs-kubelet
+  @portable @needs-kubelet
   Scenario: a fully qualified busybox runs its default command like plain busybox
     Given the following manifest is applied:
       """yaml
@@ -47,7 +47,7 @@ Feature: Image references as the kubelet and containerd read them
     Then pod "spelled" is Succeeded within 1 minute
     And the simulator assumed nothing about pod "spelled"
 
-  @needs-kubelet
+  @portable @needs-kubelet
   Scenario: a distroless nonroot image runs under runAsNonRoot without a runAsUser
     Given the following manifest is applied:
       """yaml
@@ -63,7 +63,7 @@ Feature: Image references as the kubelet and containerd read them
       """
     Then pod "nonroot" is Running within 1 minute
 
-  @needs-kubelet
+  @portable @needs-kubelet
   Scenario: an image that runs as root is refused under runAsNonRoot
     Given the following manifest is applied:
       """yaml
@@ -121,7 +121,7 @@ Feature: Image references as the kubelet and containerd read them
     Then pod "web" is Running within 1 minute
     And the simulator assumed "spec.containers[web].image" of pod "web"
 
-  @needs-kubelet
+  @portable @needs-kubelet
   Scenario: an upper-case repository name is InvalidImageName, in the kubelet's words
     Given the following manifest is applied:
       """yaml

@@ -67,7 +67,7 @@ Feature: What holds over time, and counts compared
     And pod "steady" has restarted 0 times
     And pod "steady" has 1 Scheduled event
 
-  @needs-kubelet @pods
+  @portable @needs-kubelet @pods
   Scenario: a container that keeps failing is restarted with back-off, and counted
     Given the following manifest is applied:
       """yaml

@@ -60,7 +60,7 @@ const commandCases: Array<{ args: string[]; files?: Record<string, string>; code
   { args: ['frobnicate'], code: 2, stderr: "error: unknown command 'frobnicate'" },
   { args: ['steps', '--frob'], code: 2, stderr: "error: unknown option '--frob'" },
   { args: ['serve', '--port', 'abc'], code: 2, stderr: 'kubespec: --port must be a non-negative integer, not "abc"' },
-  { args: ['run'], files: { 'kubespec.config.json': '{"sead": 1}' }, code: 2, stderr: 'kubespec: kubespec.config.json: unknown field "sead" (known: profile, seed, parallel, tags, paths, format, driver)' },
+  { args: ['run'], files: { 'kubespec.config.json': '{"sead": 1}' }, code: 2, stderr: 'kubespec: kubespec.config.json: unknown field "sead" (known: profile, seed, parallel, tags, paths, format, driver, strict)' },
   { args: ['run'], files: { 'kubespec.config.json': '{bad' }, code: 2, stderr: /^kubespec: kubespec.config.json: invalid JSON: / },
   { args: ['merge-results', 'nope'], code: 2, stderr: /^kubespec: reports folder ".*\/nope" does not exist$/ },
   { args: ['fidelity', '--compare-only'], code: 2, stderr: /^kubespec: no simulator run to compare \(.*messages\.ndjson\); run `kubespec fidelity` first$/ },
