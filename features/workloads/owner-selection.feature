@@ -22,7 +22,7 @@ Feature: Objects with generated names, selected by their owner
     And the ReplicaSet of Deployment "web" with revision 1 has 0 pods within 1 minute
     And Deployment "web" has 2 pods
 
-  @portable @job
+  @portable @needs-kubelet @job
   Scenario: the pod of an Indexed Job, by completion index
     Given a cluster with 3 worker nodes
     When the following manifest is applied:
