@@ -337,9 +337,9 @@ export class LiveDriver implements Driver {
     return (await this.list('Event')).sort((a, b) => at(a) - at(b));
   }
 
-  /** Looks every second until the namespace's objects have been unchanged for 2 s. */
+  /** Looks every half second until the namespace's objects have been unchanged for 1.5 s. */
   async settle(maxMs: number): Promise<void> {
-    await settleBy(() => this.snapshot(), (ms) => this.elapse(ms), { stepMs: 1000, quietSteps: 2, maxMs });
+    await settleBy(() => this.snapshot(), (ms) => this.elapse(ms), { stepMs: 500, quietSteps: 3, maxMs });
   }
 
   async snapshot(): Promise<KubeObject[]> {
