@@ -111,11 +111,14 @@ export function withoutKubeletOnlyFields(object: any): any {
 
 /**
  * A pod's transitions as both sides can show them: after `terminating`, only `deleted` (a real
- * kubelet reports the containers' end first; KWOK deletes the pod at once).
+ * kubelet reports the containers' end first; KWOK deletes the pod at once); and no `not-ready`
+ * right after the pod ended (a kubelet turns Ready False with PodCompleted/PodFailed, KWOK
+ * leaves it True), so the end itself is what is compared.
  */
 export function comparableTransitions(steps: string[]): string[] {
-  const terminating = steps.indexOf('terminating');
-  return terminating < 0 ? steps : [...steps.slice(0, terminating + 1), ...steps.slice(terminating + 1).filter((s) => s === 'deleted')];
+  const ended = steps.filter((s, i) => !(s === 'not-ready' && (steps[i - 1] === 'succeeded' || steps[i - 1] === 'failed')));
+  const terminating = ended.indexOf('terminating');
+  return terminating < 0 ? ended : [...ended.slice(0, terminating + 1), ...ended.slice(terminating + 1).filter((s) => s === 'deleted')];
 }
 
 /** Objects every `default` namespace has, which the simulator's scenarios (run there) see. */

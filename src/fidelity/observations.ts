@@ -191,12 +191,22 @@ function withoutKubeletTiming(sim: any, real: any): [any, any] {
   if (sim?.kind !== 'Pod' || real?.kind !== 'Pod') return [sim, real];
   const ready = (p: any) => p.status?.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True';
   if (sim.status?.phase === real.status?.phase && ready(sim) === ready(real)) return [sim, real];
+  // Both ended the same way: the phase is compared; readiness is not, because KWOK leaves a
+  // completed pod Ready where a kubelet sets Ready False (PodCompleted, PodFailed).
+  if (sim.status?.phase === real.status?.phase && (sim.status?.phase === 'Succeeded' || sim.status?.phase === 'Failed')) return [withoutReadiness(sim), withoutReadiness(real)];
   // Only a start the simulator had not finished yet: the reference pod Running and Ready as
   // KWOK makes it, the simulator's Pending, or Running and not yet ready. A pod that ended
   // (Succeeded, Failed) or lost readiness on either side is an outcome and stays compared.
   const kwokStarted = real.status?.phase === 'Running' && ready(real);
   const simStarting = sim.status?.phase === 'Pending' || (sim.status?.phase === 'Running' && !ready(sim) && !(sim.status?.containerStatuses ?? []).some((c: any) => c.restartCount > 0));
   return kwokStarted && simStarting ? [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)] : [sim, real];
+}
+
+/** A pod without its readiness: the Ready and ContainersReady conditions, and each container's ready. */
+function withoutReadiness(pod: any): any {
+  const conditions = (pod.status.conditions ?? []).filter((c: any) => c.type !== 'Ready' && c.type !== 'ContainersReady');
+  const statuses = (list: any[] | undefined) => list?.map(({ ready, ...rest }: any) => rest);
+  return { ...pod, status: { ...pod.status, conditions, containerStatuses: statuses(pod.status.containerStatuses), initContainerStatuses: statuses(pod.status.initContainerStatuses) } };
 }
 
 /** What the API server, scheduler and controllers write in a pod's status. */

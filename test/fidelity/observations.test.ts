@@ -88,3 +88,12 @@ test('a pod still terminating on one side is not compared: KWOK removes it at on
   const yaml = (...objects: object[]) => objects.map((o) => stringify(o)).join('---\n');
   assert.deepEqual(stateDifferences(yaml(pod('api-5d8f7c9b6d-x2k9p', false), pod('api-5d8f7c9b6d-b7k2x', true)), yaml(pod('api-6c4f7d8b9z-pwbl8', false))), []);
 });
+
+test('a pod both sides saw end is compared by its end, not by the readiness KWOK leaves on it', () => {
+  const done = (ready: string) => stringify({ kind: 'Pod', metadata: { name: 'pi-x2k9p' }, status: { phase: 'Succeeded', conditions: [{ type: 'Ready', status: ready }], containerStatuses: [{ name: 'main', ready: ready === 'True' }] } });
+  assert.deepEqual(stateDifferences(done('False'), done('True')), []);
+  const sim = '0s  pod pi-x2k9p  created\n0s  pod pi-x2k9p  scheduled\n1s  pod pi-x2k9p  running\n1s  pod pi-x2k9p  ready\n5s  pod pi-x2k9p  succeeded\n5s  pod pi-x2k9p  not-ready\n';
+  const ref = '0s  pod pi-b7k2x  created\n0s  pod pi-b7k2x  scheduled\n0s  pod pi-b7k2x  running\n0s  pod pi-b7k2x  ready\n1s  pod pi-b7k2x  succeeded\n';
+  assert.deepEqual(transitionDifferences(sim, ref), []);
+  assert.deepEqual(transitionDifferences(sim, ref.replace('succeeded', 'failed')), ['pod pi-<random> lifecycle: simulator created → scheduled → running → ready → succeeded, reference created → scheduled → running → ready → failed']);
+});
