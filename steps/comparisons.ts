@@ -32,6 +32,8 @@ export function readyEndpointsLook(driver: Driver, service: string, bound: Count
 }
 
 const bound = (word: unknown, n: unknown, subject: string) => countBound(word as BoundWord, n as number, subject);
+/** The count a step form states: `has N …` (exactly) or `has at least N …` (its bound word first). */
+const boundOf = (form: 'exactly' | 'bound', args: unknown[], subject: string) => (form === 'exactly' ? countBound('exactly', args[2] as number, subject) : bound(args[2], args[3], subject));
 
 export const steps: StepSpec<KubespecWorld>[] = [
   {
@@ -68,10 +70,10 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'workloads',
     doc: 'Counts the pods the object owns (through ownerReferences; a Deployment\'s through its ReplicaSets, a CronJob\'s through its Jobs), terminating ones aside.',
     eventual: 'optional',
-    precheck: ({ args }) => void (form === 'exactly' ? countBound('exactly', args[2] as number, 'pods') : bound(args[2], args[3], 'pods')),
+    precheck: ({ args }) => void (boundOf(form, args, 'pods')),
     async run({ args, within }) {
       const [kind, name] = args as [string, string];
-      const b = form === 'exactly' ? countBound('exactly', args[2] as number, 'pods') : bound(args[2], args[3], 'pods');
+      const b = boundOf(form, args, 'pods');
       await check(this.driver, `${kind} "${name}" to have ${b.text} pods`, within, async () => {
         const owner = await this.driver.get({ kind, name });
         if (!owner) return fail(`${kind} "${name}" not found`);
@@ -134,10 +136,10 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'events',
     doc: 'Counts the events about the object with that reason, as kubectl describe shows them (an event repeated 5 times, count 5, counts 5), and compares the count with N.',
     eventual: 'optional',
-    precheck: ({ args }) => void (form === 'exactly' ? countBound('exactly', args[2] as number, 'events') : bound(args[2], args[3], 'events')),
+    precheck: ({ args }) => void (boundOf(form, args, 'events')),
     async run({ args, within }) {
       const [kind, name] = args as [string, string];
-      const b = form === 'exactly' ? countBound('exactly', args[2] as number, 'events') : bound(args[2], args[3], 'events');
+      const b = boundOf(form, args, 'events');
       const reason = (form === 'exactly' ? args[3] : args[4]) as string;
       await check(this.driver, `${kind} "${name}" to have ${b.text} ${reason} events`, within, async () => {
         const about = (await this.driver.events()).filter((e) => e.involvedObject?.kind === kind && e.involvedObject?.name === name);
