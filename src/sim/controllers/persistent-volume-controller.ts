@@ -2,11 +2,10 @@ import type { Clock, Millis } from '../clock.ts';
 import type { EventRecorder } from '../events.ts';
 import { bytes } from '../quantity.ts';
 import { thaw } from '../store/freeze.ts';
-import { LabelSelector } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
-import { matchesRequired } from '../scheduler/plugins/node-affinity.ts';
+import { findMatchingVolume } from './volume-matching.ts';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 /** AnnStorageProvisioner and AnnBetaStorageProvisioner (component-helpers/storage/volume/helpers.go). */
@@ -132,21 +131,8 @@ export class PersistentVolumeController implements Controller {
   }
 
   private findVolume(pvc: KubeObject, delayed: boolean, nodeName: string | undefined): KubeObject | undefined {
-    const want = bytes(pvc.spec?.resources?.requests?.storage ?? 0);
-    const modes: string[] = pvc.spec?.accessModes ?? [];
-    const selector = pvc.spec?.selector ? LabelSelector.fromSpec(pvc.spec.selector) : undefined;
-    const reservedHere = (pv: KubeObject) => pv.spec?.claimRef?.uid === pvc.metadata.uid || (pv.spec?.claimRef?.name === pvc.metadata.name && pv.spec?.claimRef?.namespace === pvc.metadata.namespace);
     const node = nodeName ? this.store.get('Node', { name: nodeName }) : undefined;
-    const reachable = (pv: KubeObject) => !delayed || reservedHere(pv) || (node !== undefined && volumeFitsNode(pv, node));
-    return this.store.list('PersistentVolume')
-      .filter(reachable)
-      .filter((pv) => pv.status?.phase === 'Available' && !pv.metadata.deletionTimestamp)
-      .filter((pv) => (pv.spec?.storageClassName ?? '') === (pvc.spec?.storageClassName ?? ''))
-      .filter((pv) => modes.every((m) => (pv.spec?.accessModes ?? []).includes(m)))
-      .filter((pv) => bytes(pv.spec?.capacity?.storage ?? 0) >= want)
-      .filter((pv) => !selector || selector.matches(pv.metadata.labels))
-      .filter((pv) => !pv.spec?.claimRef || (pv.spec.claimRef.name === pvc.metadata.name && pv.spec.claimRef.namespace === pvc.metadata.namespace))
-      .sort((a, b) => bytes(a.spec.capacity.storage) - bytes(b.spec.capacity.storage))[0];
+    return findMatchingVolume(pvc, this.store.list('PersistentVolume'), delayed, node);
   }
 
   private provision(pvc: KubeObject, cls: KubeObject): void {
@@ -227,12 +213,4 @@ export class PersistentVolumeController implements Controller {
     this.store.updateStatus({ ...pvc, status: { ...thaw(pvc.status), capacity: { storage: want } } });
     return {};
   }
-}
-
-/** A volume's required node affinity admits the node (local and hostPath volumes are pinned). */
-function volumeFitsNode(pv: KubeObject, node: KubeObject): boolean {
-  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
-  if (!terms) return true;
-  const probe = { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } } } as unknown as KubeObject;
-  return matchesRequired(probe, node);
 }

@@ -65,6 +65,8 @@ export interface CycleContext {
   claim(namespace: string, name: string): KubeObject | undefined;
   storageClass(name: string): KubeObject | undefined;
   volume(name: string): KubeObject | undefined;
+  /** Every PersistentVolume, for claims still looking for one. */
+  volumes(): KubeObject[];
   /** The profile's pluginConfig args for a plugin (KubeSchedulerConfiguration), if it gives any. */
   pluginArgs(name: string): any;
 }

@@ -17,6 +17,8 @@ export class NodeInfoCache {
   /** Pods bound to a node the cache does not have (yet), by node name. */
   private readonly orphans = new Map<string, Map<string, KubeObject>>();
   private ordered?: NodeInfo[];
+  /** Pods assumed on a node before their binding, by uid. */
+  private readonly assumed = new Set<string>();
   /** The nodes running a pod with pod (anti-)affinity terms: all a pod without terms of its own must look at. */
   private readonly withAffinity = new Set<NodeInfo>();
   /** Accounted pods by namespace and label (`ns\0key=value`), for selector questions asked every cycle. */
@@ -75,8 +77,30 @@ export class NodeInfoCache {
     this.setNode(e.object);
   }
 
+  /**
+   * Reserve: a pod whose binding waits (VolumeBinding's PreBind) already holds its place on the
+   * chosen node, so the next pods scheduled meanwhile see it there (the cache's AssumePod).
+   */
+  assume(pod: KubeObject, nodeName: string): void {
+    this.unsetPod(pod.metadata.uid);
+    this.setPod({ ...pod, spec: { ...pod.spec, nodeName } });
+    this.assumed.add(pod.metadata.uid);
+  }
+
+  /** Unreserve: an assumed pod that will not be bound gives its place back (ForgetPod). */
+  forget(uid: string): void {
+    if (!this.assumed.delete(uid)) return;
+    this.unsetPod(uid);
+  }
+
   private onPod(e: WatchEvent): void {
     const uid = e.object.metadata.uid;
+    // An assumed pod's own updates before its binding do not take its place away; its binding
+    // (or deletion) replaces the assumption.
+    if (this.assumed.has(uid)) {
+      if (e.type !== 'DELETED' && !e.object.spec?.nodeName) return;
+      this.assumed.delete(uid);
+    }
     const was = this.accounted.get(uid);
     const info = was && this.infos.get(was.nodeName);
     // A pod that changes but stays on its node keeps its place among the node's pods.

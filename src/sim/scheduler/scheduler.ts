@@ -9,7 +9,7 @@ import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
-import { SELECTED_NODE } from '../controllers/persistent-volume-controller.ts';
+import { bindTimeoutMessage, POLL_INTERVAL, VolumePreBind } from './volume-prebind.ts';
 import { isFilterPlugin, isScorePlugin, ok, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { NodeInfoCache } from './node-info-cache.ts';
@@ -31,6 +31,7 @@ export class Scheduler implements Controller {
   private scorers: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number }> = [];
   private readonly cache: NodeInfoCache;
   private readonly unschedulable = new Map<string, ObjectKey>();
+  private readonly preBind: VolumePreBind;
 
   constructor(
     private readonly store: ObjectStore,
@@ -40,6 +41,7 @@ export class Scheduler implements Controller {
     private profile: Profile = defaultProfile,
   ) {
     this.cache = new NodeInfoCache(store);
+    this.preBind = new VolumePreBind(store);
     this.useProfile(profile);
   }
 
@@ -65,6 +67,7 @@ export class Scheduler implements Controller {
     return [
       { kind: 'Pod', keys: (e) => {
         this.trackUnschedulable(e.type, e.object);
+        if (e.type === 'DELETED') this.preBind.forget(e.object.metadata.uid);
         return this.wantsPod(e.object) && e.type !== 'DELETED' ? [e.object.metadata] : this.freedRoom(e.type, e.object) ? this.pendingKeys() : [];
       } },
       { kind: 'Node', keys: () => this.pendingKeys() },
@@ -75,6 +78,7 @@ export class Scheduler implements Controller {
   reconcile(key: ObjectKey): ReconcileResult {
     const pod = this.store.get('Pod', key);
     if (!pod || !this.wantsPod(pod)) return {};
+    if (this.preBind.nodeFor(pod)) return this.continuePreBind(pod);
     const infos = this.cache.nodes();
     const ctx: CycleContext = {
       nodes: infos,
@@ -85,6 +89,7 @@ export class Scheduler implements Controller {
       claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
       storageClass: (name) => this.store.get('StorageClass', { name }),
       volume: (name) => this.store.get('PersistentVolume', { name }),
+      volumes: () => this.store.list('PersistentVolume'),
       pluginArgs: (name) => this.profile.pluginArgs?.[name],
     };
     for (const p of this.filters) {
@@ -129,7 +134,28 @@ export class Scheduler implements Controller {
       this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? '' : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
       return {};
     }
-    this.bind(pod, this.selectHost(pod, feasible, states));
+    const host = this.selectHost(pod, feasible, states).node;
+    const nodeName = host.metadata.name;
+    if (this.preBind.unboundClaims(pod).length > 0) {
+      this.cache.assume(pod, nodeName);
+      this.preBind.start(pod, host, this.clock.now());
+      return { requeueAfter: POLL_INTERVAL };
+    }
+    this.bind(pod, nodeName);
+    return {};
+  }
+
+  /** The binding cycle of a pod whose claims are being bound on its chosen node. */
+  private continuePreBind(pod: KubeObject): ReconcileResult {
+    const state = this.preBind.check(pod, this.clock.now());
+    if (state.kind === 'waiting') return { requeueAfter: state.retryIn };
+    if (state.kind === 'bound') {
+      this.bind(pod, state.nodeName);
+      return {};
+    }
+    // handleBindingCycleError: the place is given back and the pod goes back to the queue.
+    this.cache.forget(pod.metadata.uid);
+    this.markUnschedulable(pod, bindTimeoutMessage, 'SchedulerError');
     return {};
   }
 
@@ -180,24 +206,11 @@ export class Scheduler implements Controller {
     return top[this.rng.int(top.length)]!;
   }
 
-  private bind(pod: KubeObject, target: NodeInfo): void {
-    const nodeName = target.node.metadata.name;
+  private bind(pod: KubeObject, nodeName: string): void {
     const next = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName } };
     // One write, as the API server's binding subresource makes it: the node and PodScheduled=True.
     const bound = this.store.update(next, { subresource: 'binding' });
     this.events.record(COMPONENT, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
-    this.selectNodeForClaims(bound, nodeName);
-  }
-
-  /** WaitForFirstConsumer: the pod's unbound claims learn the chosen node, so they are provisioned there. */
-  private selectNodeForClaims(pod: KubeObject, nodeName: string): void {
-    for (const v of pod.spec?.volumes ?? []) {
-      const pvc = v.persistentVolumeClaim?.claimName && this.store.get('PersistentVolumeClaim', { namespace: pod.metadata.namespace, name: v.persistentVolumeClaim.claimName });
-      if (!pvc || pvc.status?.phase === 'Bound' || pvc.metadata.annotations?.[SELECTED_NODE]) continue;
-      const next = thaw(pvc);
-      next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [SELECTED_NODE]: nodeName };
-      this.store.update(next);
-    }
   }
 
   /** PodEligibleToPreemptOthers: a pod whose earlier victims are still terminating waits for them. */
@@ -221,14 +234,14 @@ export class Scheduler implements Controller {
     this.store.updateStatus({ ...latest, status: { ...thaw(latest.status ?? {}), nominatedNodeName: node } });
   }
 
-  private markUnschedulable(pod: KubeObject, message: string): void {
+  private markUnschedulable(pod: KubeObject, message: string, reason: 'Unschedulable' | 'SchedulerError' = 'Unschedulable'): void {
     pod = this.store.get('Pod', pod.metadata) ?? pod;
     const status = thaw(pod.status ?? {});
     status.phase = 'Pending';
     const previous = (status.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
     if (previous?.status !== 'False' || previous.message !== message) {
       status.conditions = upsertCondition(status.conditions, {
-        type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: rfc3339(this.clock.now()),
+        type: 'PodScheduled', status: 'False', reason, message, lastTransitionTime: rfc3339(this.clock.now()),
       });
       this.store.updateStatus({ ...pod, status });
     }

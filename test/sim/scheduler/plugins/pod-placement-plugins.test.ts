@@ -19,7 +19,7 @@ function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContex
       nodeInfo: (name) => infos.find((i) => i.node.metadata.name === name),
       nodesWithPodAffinity: () => infos.filter((i) => i.podsWithAffinity.length > 0),
       podsMatching: (namespace, selector) => infos.flatMap((i) => i.pods).filter((p) => p.metadata.namespace === namespace && selector.matches(p.metadata.labels)),
-      namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined, pluginArgs: () => undefined,
+      namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined, volumes: () => [], pluginArgs: () => undefined,
     },
   };
 }
