@@ -92,7 +92,7 @@ async function runSide(options: FidelityOptions, args: string[], env: Record<str
   // cluster comes to rest, not of where it was when the last step ended (KWOK starts pods at once).
   const result = await execa('node', [join(packageRoot, 'bin', 'kubespec.mjs'), 'run', '--format', 'summary', '--settle', ...args, ...(options.paths ?? [])], {
     cwd: options.cwd,
-    env: { ...process.env, ...env },
+    env, // added to this process's environment (execa's extendEnv)
     stdout: 'ignore',
     stderr: 'inherit',
     // A failed scenario is a verdict to compare, not a failure of the fidelity run.
