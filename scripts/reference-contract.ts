@@ -5,5 +5,5 @@ import { LiveDriver } from '../src/drivers/live/live-driver.ts';
 import { loadLiveContext } from '../src/drivers/live/live-context.ts';
 import { runDriverContract } from '../src/drivers/contract/driver-contract.ts';
 
-const kc = await loadLiveContext('kubespec-reference');
+const kc = await loadLiveContext('kubespec-reference', process.env);
 runDriverContract('live driver (reference control plane)', () => new LiveDriver(kc), test);

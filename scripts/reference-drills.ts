@@ -20,7 +20,7 @@ import { gradeDrill } from '../src/drills/grade.ts';
 
 const context = 'kubespec-reference';
 const kubeconfig = process.env.KUBECONFIG!;
-const kc = await loadLiveContext(context);
+const kc = await loadLiveContext(context, process.env);
 const rest = new RestClient(kc);
 const env = { ...process.env, KUBECONFIG: kubeconfig };
 

@@ -12,6 +12,7 @@ import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/mess
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
 import { allSteps } from '../../steps/index.ts';
 import { UserError } from '../errors.ts';
+import { handToSupportCode } from '../environment.ts';
 import { stepPlace } from '../gherkin/step-place.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import { suggestSteps } from './suggest-steps.ts';
@@ -101,14 +102,11 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
     // A driver module talks to its cluster its own way; the built-in one must reach this one.
     if (!options.driver) await checkReachable(kc);
   }
+  const driverModule = options.driver ? resolve(env.cwd, options.driver) : undefined;
+  // A missing module, or a driver lacking methods, is refused here, before any scenario.
+  if (driverModule) (await loadDriverModule(driverModule))({ profile, seed: options.seed ?? 1, context: options.context, projectRoot: env.cwd });
   // Support code reads the profile at load time (step timeouts), before any world exists.
-  process.env.KUBESPEC_PROFILE = profile;
-  if (options.driver) {
-    const module = resolve(env.cwd, options.driver);
-    // A missing module, or a driver lacking methods, is refused here, before any scenario.
-    (await loadDriverModule(module))({ profile, seed: options.seed ?? 1, context: options.context, projectRoot: env.cwd });
-    process.env.KUBESPEC_DRIVER = module;
-  } else delete process.env.KUBESPEC_DRIVER;
+  handToSupportCode({ profile, ...(driverModule ? { driverModule } : {}) });
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative integer, not "${options.seed}"`);
   const reports = options.reports ? resolve(env.cwd, options.reports) : join(env.cwd, 'reports');

@@ -6,6 +6,7 @@ import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Envelope, Pickle, TestStepResult } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
 import { loadLiveContext } from '../drivers/live/live-context.ts';
+import { handToSupportCode } from '../environment.ts';
 import type { Drill } from './drill.ts';
 
 /** Where the graded cluster is: a kubeconfig file (a served drill) and/or a context. */
@@ -36,8 +37,7 @@ export async function gradeDrill(drill: Drill, target: GradeTarget, run: { cwd: 
   // A wrong or disallowed context is refused here, with the run's own message.
   await loadLiveContext(target.context, run.env, target.kubeconfig);
   // Read by the support code as it loads (step timeouts, a team's driver), as `kubespec run` sets them.
-  process.env.KUBESPEC_PROFILE = 'live';
-  delete process.env.KUBESPEC_DRIVER;
+  handToSupportCode({ profile: 'live' });
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(join(reports, 'allure-results'), { recursive: true });
   const provided = cucumberConfig({

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
+import { processEnvironment, type Environment } from '../environment.ts';
 import type { Driver, NodeDefinition } from './driver.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { loadImageBehaviors, SimDriver } from './sim/index.ts';
@@ -19,6 +20,8 @@ export interface DriverOptions {
   kubeconfig?: string;
   /** Check an existing namespace instead of making one per scenario (drill grading). */
   attachNamespace?: string;
+  /** The environment a live run reads KUBECONFIG and KUBESPEC_ALLOWED_CONTEXTS from (default: the process's). */
+  env?: Environment;
 }
 
 /** Makes the driver for a profile. */
@@ -30,7 +33,7 @@ export function createDriver(profile: ProfileName, options: DriverOptions = {}):
     return new SimDriver(imageBehaviors, kindTopology);
   }
   if (profile === 'live') {
-    const kc = loadLiveContext(options.context, process.env, options.kubeconfig);
+    const kc = loadLiveContext(options.context, options.env ?? processEnvironment(), options.kubeconfig);
     // The driver awaits it on first use; until then a refusal must not count as unhandled.
     kc.catch(() => undefined);
     return new LiveDriver(kc, undefined, { attachNamespace: options.attachNamespace });

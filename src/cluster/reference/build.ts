@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../../errors.ts';
+import { inheritedEnvironment } from '../../environment.ts';
 
 /** The Kubernetes release the reference control plane is built from (see its go.mod for why). */
 export const referenceVersion = 'v1.32.5';
@@ -32,7 +33,7 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   const missing = referenceBinaries.filter((b) => !existsSync(join(binDir, b)));
   if (!missing.length) return binDir;
   mkdirSync(binDir, { recursive: true });
-  const env = { ...process.env, GOTOOLCHAIN: 'local', CGO_ENABLED: '0', GOFLAGS: '-trimpath' };
+  const env = inheritedEnvironment({ GOTOOLCHAIN: 'local', CGO_ENABLED: '0', GOFLAGS: '-trimpath' });
   const kube = missing.filter((b) => b !== 'kwok');
   if (kube.length) {
     log(`building ${kube.join(', ')} ${referenceVersion} with ${goVersion} (a cold build takes 10-20 minutes on 2 cores)`);

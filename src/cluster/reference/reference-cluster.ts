@@ -7,6 +7,7 @@ import type { CoreV1Api, KubernetesObject } from '@kubernetes/client-node';
 import { kindAddOnObjects } from '../../sim/kind-add-ons.ts';
 import type { NodeDefinition } from '../../drivers/driver.ts';
 import { UserError } from '../../errors.ts';
+import { inheritedEnvironment } from '../../environment.ts';
 import { writeKubeconfig } from '../../serve/kubeconfig.ts';
 import { loopbackCertificate } from '../../serve/loopback-certificate.ts';
 import { ensureReferenceBinaries, referenceVersion, type BuildLayout } from './build.ts';
@@ -63,7 +64,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     const kubeconfig = join(dir, 'kubeconfig');
     writeKubeconfig(kubeconfig, { name: referenceContext, server, caPem: files.caPem, token: files.token });
     // HOME points into the cluster folder so no stray ~/.kwok/kwok.yaml changes KWOK's stages.
-    const env = { ...process.env, HOME: dir };
+    const env = inheritedEnvironment({ HOME: dir });
     const start = (name: string, args: string[]) => {
       const p = startComponent(name, join(binDir, name), args, join(dir, 'logs', `${name}.log`), env);
       processes.push(p);

@@ -1,5 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../../errors.ts';
+import type { Environment } from '../../environment.ts';
 import { ApiError } from '../../sim/index.ts';
 import { RestClient, ServerUnreachableError } from './rest-client.ts';
 
@@ -29,7 +30,7 @@ function inClusterConfig(kc: KubeConfig, env: Record<string, string | undefined>
 /** Contexts kubespec itself writes: `kubespec serve` and `kubespec cluster reference up`. */
 const builtInContexts = ['kubespec', 'kubespec-reference'];
 
-export async function loadLiveContext(context: string | undefined, env: Record<string, string | undefined> = process.env, kubeconfigFile?: string): Promise<KubeConfig> {
+export async function loadLiveContext(context: string | undefined, env: Environment, kubeconfigFile?: string): Promise<KubeConfig> {
   // Imported here, not at the top: @kubernetes/client-node takes about 2 s to load, and only
   // commands that talk to a real API server need it.
   const { KubeConfig } = await import('@kubernetes/client-node');
