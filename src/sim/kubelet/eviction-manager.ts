@@ -113,7 +113,7 @@ export class EvictionManager {
     const current = this.store.get('Pod', pod.metadata);
     if (current) {
       const status = thaw(current.status ?? {});
-      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: `The node was low on resource: ${signal.resource}. `, lastTransitionTime: rfc3339(now) });
+      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastTransitionTime: rfc3339(now) });
       this.store.updateStatus({ ...current, status });
     }
     this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);

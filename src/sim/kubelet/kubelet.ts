@@ -409,6 +409,11 @@ export class Kubelets implements Controller {
       c.waitingMessage = env.error;
       return false;
     }
+    // Every start asks the image manager first (EnsureImageExists): a restart finds the image
+    // already there. (With imagePullPolicy Always a real restart pulls again: not modelled.)
+    if ((c.state === 'terminated' || c.finishedAt !== undefined) && spec?.imagePullPolicy !== 'Always') {
+      this.containerEvent(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+    }
     c.env = env.env;
     c.subPathFiles = volumeFiles(pod, { volumeMounts: (spec?.volumeMounts ?? []).filter((m: any) => m.subPath) }, this.lookup(pod));
     if (c.state === 'terminated' || c.finishedAt !== undefined) {
@@ -444,6 +449,14 @@ export class Kubelets implements Controller {
       const kind = `${e.kind[0]!.toUpperCase()}${e.kind.slice(1)}`;
       this.clock.at(e.at, () => {
         if (c.state === 'running' && c.startedAt === now) this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${kind} probe errored: ${e.error}`);
+      });
+    }
+    for (const f of c.probes.failures ?? []) {
+      const kind = `${f.kind[0]!.toUpperCase()}${f.kind.slice(1)}`;
+      this.clock.at(f.at, () => {
+        if (c.state === 'running' && c.startedAt === now && c.probes?.failures?.some((x) => x.kind === f.kind && x.at === f.at)) {
+          this.containerEvent(pod, c, 'Warning', 'Unhealthy', `${kind} probe failed: ${c.probes?.messages?.[f.kind] ?? ''}`);
+        }
       });
     }
     if (c.probes.unreadyAt !== undefined) {
@@ -601,16 +614,30 @@ export class Kubelets implements Controller {
     return c.behavior.ignoresSigterm ? plan.sigkillAt : plan.sigtermAt;
   }
 
-  /** The container a failing probe killed has stopped; it restarts by policy. */
+  /**
+   * The container a failing probe killed has stopped; it restarts by policy. The kill and the
+   * restart are one SyncPod (kuberuntime_manager.go: step 3 kills, step 8 starts), whose
+   * doBackOff reads the pod status taken before the kill: the newest exited run there is the run
+   * before this one, so the back-off is judged by that run's finish (none on the first run).
+   */
   private killedByProbe(pod: KubeObject, c: ContainerRuntime, at: Millis): void {
     // A process that ignores SIGTERM dies by SIGKILL (137); one that handles it exits 0, one
     // that dies of it 143.
-    if (c.behavior.ignoresSigterm) this.exited(pod, c, at, 137);
-    else this.exited(pod, c, at, stoppedBySigterm(c.behavior).exitCode);
+    const end = c.behavior.ignoresSigterm ? { exitCode: 137, reason: undefined } : stoppedBySigterm(c.behavior);
+    this.exited(pod, c, at, end.exitCode, end.reason, c.last?.finishedAt ?? null);
   }
 
-  /** A container exits (by itself, or killed); decide its restart per restartPolicy and backoff. */
-  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis, exitCode = c.behavior.exitCode, reason?: string): void {
+  /**
+   * A container exits (by itself, or killed); its restart follows restartPolicy and the
+   * CrashLoopBackOff back-off (kuberuntime_manager.go doBackOff; client-go flowcontrol.Backoff
+   * with kubelet.go's 10s base, 300s cap and HasExpiredFunc of 600s). The newest exited run's
+   * finishedAt (`since`: this run's own unless a probe killed it, null when there is none) is in
+   * back-off while the entry is live (since − lastUpdate ≤ 600s) and younger than the entry;
+   * then the container waits the entry from its exit, and the entry doubles when it starts.
+   * Otherwise the entry advances now (10s when absent or expired, else doubled) and the
+   * container starts at once; with no exited run to judge, nothing is checked or advanced.
+   */
+  private exited(pod: KubeObject, c: ContainerRuntime, at: Millis, exitCode = c.behavior.exitCode, reason?: string, since: Millis | null = at): void {
     c.state = 'terminated';
     c.finishedAt = at;
     c.exitCode = exitCode;
@@ -619,18 +646,18 @@ export class Kubelets implements Controller {
     const restart = policy === 'Always' || (policy === 'OnFailure' && c.exitCode !== 0);
     // A finished init container (exit 0) is done; it never restarts.
     if (!restart || (c.init && !c.sidecar && c.exitCode === 0)) return;
-    const fresh = c.backoff === undefined || at - (c.backoffUpdatedAt ?? 0) > timings.backoffReset;
-    if (fresh) {
-      c.startAt = at;
-      c.backoff = timings.backoffInitial;
-    } else {
+    c.startAt = at;
+    if (since === null) return;
+    const live = c.backoff !== undefined && since - (c.backoffUpdatedAt ?? 0) <= timings.backoffReset;
+    if (live && at - since < c.backoff!) {
       c.startAt = at + c.backoff!;
       c.waitingReason = 'CrashLoopBackOff';
       c.waitingMessage = `back-off ${goDuration(c.backoff!)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
       this.containerEvent(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
-      c.backoff = Math.min(c.backoff! * 2, timings.backoffMax);
     }
-    c.backoffUpdatedAt = at;
+    // Backoff.Next: lastUpdate is when it is called, the restart.
+    c.backoff = live ? Math.min(c.backoff! * 2, timings.backoffMax) : timings.backoffInitial;
+    c.backoffUpdatedAt = c.startAt;
   }
 
   /** Graceful termination (reference/kubelet.md §7): SIGTERM now, SIGKILL at the deadline, then remove the pod. */

@@ -13,7 +13,11 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   const inits = rt.containers.filter((c) => c.init);
   const apps = rt.containers.filter((c) => !c.init);
   const sandboxReady = now >= rt.sandboxReadyAt;
-  const initialized = inits.every((c) => (c.sidecar ? isStarted(c, now) : c.state === 'terminated' && c.exitCode === 0));
+  // GeneratePodInitializedCondition (status/generate.go): once any app container has run, the
+  // pod stays initialized, even while a sidecar restarts or after it was stopped.
+  const appStarted = apps.some((c) => c.state !== 'waiting' || c.last !== undefined);
+  const initsDone = inits.every((c) => (c.sidecar ? isStarted(c, now) : c.state === 'terminated' && c.exitCode === 0));
+  const initialized = initsDone || appStarted;
   const phase = podPhase(pod, rt, initialized);
   const unready = [...inits.filter((c) => c.sidecar), ...apps].filter((c) => !isReady(c, now)).map((c) => c.name);
   const finished = phase === 'Succeeded' || phase === 'Failed';
@@ -21,7 +25,9 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   const incomplete = inits.filter((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(c.sidecar && isStarted(c, now))).map((c) => c.name);
   const conditions = [
     { type: 'PodReadyToStartContainers', status: sandboxReady && !finished ? 'True' : 'False', lastTransitionTime: t },
-    initialized
+    phase === 'Succeeded'
+      ? { type: 'Initialized', status: 'True', reason: 'PodCompleted', lastTransitionTime: t }
+      : initialized
       ? { type: 'Initialized', status: 'True', lastTransitionTime: t }
       : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastTransitionTime: t },
     readyCondition('ContainersReady', unready, phase, t),
@@ -53,7 +59,8 @@ function readyCondition(type: string, unready: string[], phase: string, t: strin
 /** getPhase: see reference/kubelet.md §1. */
 function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
   if (rt.failure) return 'Failed';
-  // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains).
+  // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains);
+  // once it has stopped, a terminated sidecar does not count toward the phase (getPhase).
   if (rt.terminating && rt.containers.some((c) => c.sidecar && c.state === 'running')) return 'Running';
   const policy = pod.spec.restartPolicy ?? 'Always';
   const failedInit = rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined);
@@ -88,8 +95,10 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
     image: c.image,
     imageID: c.startedAt !== undefined ? `sim://${c.image}` : '',
     ...(c.containerID ? { containerID: c.containerID } : {}),
-    ready: isReady(c, now),
-    started: isStarted(c, now),
+    // prober_manager.go UpdatePodStatus: a regular init container is ready once it exited 0 and
+    // started while it runs (it has no probes); others go by their probes.
+    ready: c.init && !c.sidecar ? c.state === 'terminated' && c.exitCode === 0 && c.startAt === undefined : isReady(c, now),
+    started: c.init && !c.sidecar ? c.state === 'running' : isStarted(c, now),
     restartCount: c.restartCount,
     state,
     lastState: lastTermination ? { terminated: lastTermination } : {},

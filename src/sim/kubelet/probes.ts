@@ -33,6 +33,13 @@ export interface ProbeTimeline {
   livenessKillAt?: Millis;
   /** What each failing probe reports, where it says more than nothing. */
   messages?: Partial<Record<ProbeKind, string>>;
+  /**
+   * Failing startup and liveness probes, each of which the prober reports (prober.go probe:
+   * Warning Unhealthy "<Kind> probe failed: <output>"), but for the one that kills the container,
+   * which is announced with its Killing. Readiness failures are only reported when they make
+   * the container unready (unreadyAt).
+   */
+  failures?: Array<{ kind: ProbeKind; at: Millis }>;
   /** Probes that error (ProbeHealth.errored): when the first one runs and the prober's error. */
   errors?: Array<{ kind: ProbeKind; at: Millis; error: string }>;
 }
@@ -104,8 +111,12 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
     errored('startup', startup, start);
     return out;
   }
+  const failed = (kind: ProbeKind, p: Probe, anchor: Millis, from: number, to: number) => {
+    for (let i = from; i < to; i++) (out.failures ??= []).push({ kind, at: at(p, anchor, i) });
+  };
   if (startup) {
     const first = firstAtOrAfter(startup, start, start + of('startup').okFrom);
+    failed('startup', startup, start, 0, Math.min(first, startup.failure - 1));
     if (first + 1 > startup.failure) {
       out.startupKillAt = at(startup, start, startup.failure - 1);
       return out;
@@ -135,6 +146,12 @@ export function probeTimeline(container: any, behavior: ContainerBehavior, start
   }
   const liveness = probe(container.livenessProbe);
   if (liveness) errored('liveness', liveness, anchor);
+  const live = liveness && of('liveness');
+  if (liveness && live && live.failFrom !== undefined && live.errored === undefined) {
+    const first = firstAtOrAfter(liveness, anchor, start + live.failFrom);
+    const recovered = live.okAgainFrom === undefined ? Infinity : firstAtOrAfter(liveness, anchor, start + live.okAgainFrom);
+    failed('liveness', liveness, anchor, first, Math.min(recovered, first + liveness.failure - 1));
+  }
   const down = liveness && outage(liveness, anchor, of('liveness'));
   if (liveness && down) out.livenessKillAt = at(liveness, anchor, down.first + liveness.failure - 1);
   return out;

@@ -154,13 +154,15 @@ test('postStart exit 1: FailedPostStartHook, the container is killed, PostStartH
   assert.equal(status.phase, 'Running');
   cluster.clock.advanceBy(1_000);
   assert.equal(get(cluster, 'Pod', 'web')!.status.containerStatuses[0].state.waiting.reason, 'CrashLoopBackOff');
-  assert.deepEqual(events.slice(0, 10), [
+  // Every start asks the image manager first (image_manager.go EnsureImageExists): the restart's Pulled.
+  assert.deepEqual(events.slice(0, 11), [
     '1 Pulling Pulling image "nginx:1.27"',
     '3 Pulled Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 0 bytes.',
     '3 Created Created container: app',
     '3 Started Started container app',
     '3 FailedPostStartHook PostStartHook failed',
     '3 Killing FailedPostStartHook',
+    '4 Pulled Container image "nginx:1.27" already present on machine',
     '4 Created Created container: app',
     '4 Started Started container app',
     '4 FailedPostStartHook PostStartHook failed',
