@@ -10,7 +10,7 @@ export { ApiError, notFound, qualifiedResource } from './store/errors.ts';
 export { checkApplyTypes } from './store/apply-type-check.ts';
 export { applyConfiguration, type Writer } from './store/apply/field-manager.ts';
 export { LabelSelector, podSelectorSpec } from './store/label-selector.ts';
-export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from './store/kinds.ts';
+export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from '../kube/kinds.ts';
 export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions, WriteOptions } from './store/object-store.ts';

@@ -1,4 +1,4 @@
-import type { KindInfo } from '../store/kinds.ts';
+import type { KindInfo } from '../../kube/kinds.ts';
 import type { KubeObject } from '../store/types.ts';
 
 /** What an admission plugin is shown: the object as it will be stored (mutable) and the old one. */

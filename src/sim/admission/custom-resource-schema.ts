@@ -1,4 +1,4 @@
-import { apiGroupOf } from '../store/kinds.ts';
+import { apiGroupOf } from '../../kube/kinds.ts';
 import { invalid, type FieldError } from '../store/errors.ts';
 import type { AdmissionPlugin } from './admission.ts';
 

@@ -1,5 +1,5 @@
 import { invalid, type FieldError } from '../store/errors.ts';
-import { apiGroupOf } from '../store/kinds.ts';
+import { apiGroupOf } from '../../kube/kinds.ts';
 import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';

@@ -1,5 +1,5 @@
 import { ApiError, qualifiedResource } from '../store/errors.ts';
-import { apiGroupOf } from '../store/kinds.ts';
+import { apiGroupOf } from '../../kube/kinds.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { amount, formatAmount, missingForQuota, usageOf } from '../quota-usage.ts';
 import type { AdmissionPlugin } from './admission.ts';

@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../store/object-store.ts';
-import { apiGroupOf, knownKinds } from '../store/kinds.ts';
+import { apiGroupOf, knownKinds } from '../../kube/kinds.ts';
 import type { ObjectKey } from '../store/types.ts';
 import { formatAmount, usageOf } from '../quota-usage.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

@@ -1,4 +1,4 @@
-import type { KindInfo } from './kinds.ts';
+import type { KindInfo } from '../../kube/kinds.ts';
 import type { KubeObject } from './types.ts';
 
 /**

@@ -10,7 +10,7 @@ import { shapeOfKind } from './apply/schema.ts';
 import { decodeNulls, decodeTypeError } from './apply/undeclared-fields.ts';
 import { deepFreeze, ownCopy, thaw } from './freeze.ts';
 import { servesVersion } from './custom-kinds.ts';
-import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from './kinds.ts';
+import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../../kube/kinds.ts';
 import { LabelSelector } from './label-selector.ts';
 import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
 import { keyText } from './types.ts';
