@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.ts';
-import { ApiError } from '../sim/store/errors.ts';
+import { ApiError } from '../kube/api-errors.ts';
 import { parseYamlDocuments } from '../manifests/load-manifests.ts';
 import { SimCluster } from '../sim/cluster.ts';
 import { toStoredVersion } from '../sim/store/version-views.ts';

@@ -1,6 +1,6 @@
 import type { Clock, Millis } from './clock.ts';
 import { SeededRandom } from './rng.ts';
-import { ApiError } from './store/errors.ts';
+import { ApiError } from '../kube/api-errors.ts';
 
 /** The statuses a burst can answer with, each with the text a real API server sends. */
 const FAULTS: Record<number, () => ApiError> = {

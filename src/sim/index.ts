@@ -6,7 +6,7 @@ export { SimCluster, DEFAULT_EPOCH, type ClusterOptions } from './cluster.ts';
 export { VirtualClock, rfc3339, type Clock, type Millis } from './clock.ts';
 export type { NodeSpec } from './nodes.ts';
 export type { ImageBehavior } from './kubelet/container-behavior.ts';
-export { ApiError, notFound, qualifiedResource } from './store/errors.ts';
+export { ApiError, notFound, qualifiedResource } from '../kube/api-errors.ts';
 export { checkApplyTypes } from './store/apply-type-check.ts';
 export { applyConfiguration, type Writer } from './store/apply/field-manager.ts';
 export { LabelSelector, podSelectorSpec } from './store/label-selector.ts';

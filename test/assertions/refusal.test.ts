@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkStatusCode, expectRefusal, parseStatusReason, statusReasons } from '../../src/assertions/refusal.ts';
 import { ApiError } from '../../src/sim/index.ts';
-import { alreadyExists } from '../../src/sim/store/errors.ts';
+import { alreadyExists } from '../../src/kube/api-errors.ts';
 import { SimDriver } from '../../src/drivers/sim/index.ts';
 
 const refuse = (e: Error) => async () => { throw e; };

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SimDriver } from '../../src/drivers/sim/sim-driver.ts';
 import { UserError } from '../../src/errors.ts';
 import { parseManifests } from '../../src/manifests/load-manifests.ts';
-import { ApiError } from '../../src/sim/store/errors.ts';
+import { ApiError } from '../../src/kube/api-errors.ts';
 import { LabelSelector } from '../../src/sim/store/label-selector.ts';
 import { parseQuantity } from '../../src/sim/quantity.ts';
 import { jsonMerge, strategicMerge } from '../../src/sim/store/strategic-merge.ts';

@@ -1,4 +1,4 @@
-import { ApiError, invalid, type FieldError } from '../store/errors.ts';
+import { ApiError, invalid, type FieldError } from '../../kube/api-errors.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 const configKey = /^[-._a-zA-Z0-9]+$/;

@@ -1,5 +1,5 @@
 import { apiGroupOf } from '../../kube/kinds.ts';
-import { invalid, type FieldError } from '../store/errors.ts';
+import { invalid, type FieldError } from '../../kube/api-errors.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { invalid, type FieldError } from '../store/errors.ts';
+import { invalid, type FieldError } from '../../kube/api-errors.ts';
 import { apiGroupOf } from '../../kube/kinds.ts';
 import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';

@@ -1,4 +1,4 @@
-import { invalid, type FieldError } from '../store/errors.ts';
+import { invalid, type FieldError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { AdmissionPlugin } from './admission.ts';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../store/errors.ts';
+import { ApiError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { amount } from '../quota-usage.ts';
 import { qosClass } from '../qos.ts';

@@ -1,4 +1,4 @@
-import { ApiError } from '../store/errors.ts';
+import { ApiError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { AdmissionPlugin } from './admission.ts';

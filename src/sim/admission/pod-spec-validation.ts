@@ -1,4 +1,4 @@
-import type { FieldError } from '../store/errors.ts';
+import type { FieldError } from '../../kube/api-errors.ts';
 import { parseQuantity } from '../quantity.ts';
 
 /**

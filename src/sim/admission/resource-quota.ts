@@ -1,4 +1,4 @@
-import { ApiError, qualifiedResource } from '../store/errors.ts';
+import { ApiError, qualifiedResource } from '../../kube/api-errors.ts';
 import { apiGroupOf } from '../../kube/kinds.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { amount, formatAmount, missingForQuota, usageOf } from '../quota-usage.ts';

@@ -1,5 +1,5 @@
 import { MIRROR_ANNOTATION } from '../kubelet/static-pods.ts';
-import { ApiError } from '../store/errors.ts';
+import { ApiError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { AdmissionPlugin } from './admission.ts';

@@ -1,4 +1,4 @@
-import { ApiError, invalid, type FieldError } from '../store/errors.ts';
+import { ApiError, invalid, type FieldError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { bytes } from '../quantity.ts';
 import type { KubeObject } from '../store/types.ts';

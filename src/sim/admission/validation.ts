@@ -1,4 +1,4 @@
-import { invalid, type FieldError } from '../store/errors.ts';
+import { invalid, type FieldError } from '../../kube/api-errors.ts';
 import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import { cronScheduleProblem } from './cron-validation.ts';

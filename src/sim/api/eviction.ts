@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import { isPodReady } from '../pod-status.ts';
-import { ApiError, notFound } from '../store/errors.ts';
+import { ApiError, notFound } from '../../kube/api-errors.ts';
 import { thaw } from '../store/freeze.ts';
 import { LabelSelector } from '../store/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';

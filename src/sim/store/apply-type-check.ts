@@ -1,4 +1,4 @@
-import { ApiError } from './errors.ts';
+import { ApiError } from '../../kube/api-errors.ts';
 
 /**
  * Server-side apply converts the applied configuration to its typed schema before anything else,

@@ -3,7 +3,7 @@ import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { Admission } from '../admission/admission.ts';
-import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from './errors.ts';
+import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, qualifiedResource } from '../../kube/api-errors.ts';
 import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/field-manager.ts';
 import { deepEqual } from './apply/object-fields.ts';
 import { shapeOfKind } from './apply/schema.ts';

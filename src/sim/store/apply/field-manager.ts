@@ -1,5 +1,5 @@
 import type { KubeObject } from '../types.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../../../kube/api-errors.ts';
 import { FieldSet, pathText } from './field-set.ts';
 import { mergeApplied, pruneFields } from './merge.ts';
 import { compareObjects, fieldsOf, type Comparison } from './object-fields.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyConfiguration, recordUpdate, type Writer } from '../../../../src/sim/store/apply/field-manager.ts';
 import { FieldSet, pathText } from '../../../../src/sim/store/apply/field-set.ts';
-import { ApiError } from '../../../../src/sim/store/errors.ts';
+import { ApiError } from '../../../../src/kube/api-errors.ts';
 import type { KubeObject } from '../../../../src/sim/store/types.ts';
 
 const at = (manager: string, time = '2026-01-01T00:00:00Z', subresource?: string): Writer => ({ manager, time, ...(subresource ? { subresource } : {}) });
