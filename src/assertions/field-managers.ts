@@ -1,4 +1,4 @@
-import { FieldSet, pathText } from '../sim/store/apply/field-set.ts';
+import { FieldSet, pathText } from '../kube/field-set.ts';
 
 interface ManagedFieldsEntry {
   manager?: string;

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../types.ts';
 import { ApiError } from '../../../kube/api-errors.ts';
-import { FieldSet, pathText } from './field-set.ts';
+import { FieldSet, pathText } from '../../../kube/field-set.ts';
 import { mergeApplied, pruneFields } from './merge.ts';
 import { compareObjects, fieldsOf, type Comparison } from './object-fields.ts';
 import { shapeOfKind } from './schema.ts';

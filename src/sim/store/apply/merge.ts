@@ -1,4 +1,4 @@
-import type { FieldSet } from './field-set.ts';
+import type { FieldSet } from '../../../kube/field-set.ts';
 import { listStep } from './object-fields.ts';
 import { childShape, isAtomic, isPlainObject, itemShape, type Shape } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import { FieldSet } from './field-set.ts';
+import { FieldSet } from '../../../kube/field-set.ts';
 import { childShape, isAtomic, isPlainObject, itemShape, type Shape } from './schema.ts';
 
 /**

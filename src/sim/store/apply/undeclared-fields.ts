@@ -1,4 +1,4 @@
-import { pathText } from './field-set.ts';
+import { pathText } from '../../../kube/field-set.ts';
 import { listStep } from './object-fields.ts';
 import { childShape, isPlainObject, itemShape, type Shape } from './schema.ts';
 

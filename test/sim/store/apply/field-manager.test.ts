@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyConfiguration, recordUpdate, type Writer } from '../../../../src/sim/store/apply/field-manager.ts';
-import { FieldSet, pathText } from '../../../../src/sim/store/apply/field-set.ts';
+import { FieldSet, pathText } from '../../../../src/kube/field-set.ts';
 import { ApiError } from '../../../../src/kube/api-errors.ts';
 import type { KubeObject } from '../../../../src/sim/store/types.ts';
 
