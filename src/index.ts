@@ -83,7 +83,7 @@ export { dnsReachable, resolve as resolveDns, type DnsAnswer } from './network/d
 export { routeRequest, type Route } from './network/ingress-routing.ts';
 export { routeMeshRequest, type MeshRoute, type MeshView } from './network/mesh-routing.ts';
 export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';
-export { bytes as parseBytes, milliCpu as parseMilliCpu } from './sim/quantity.ts';
+export { bytes as parseBytes, milliCpu as parseMilliCpu } from './kube/quantity.ts';
 export { LabelSelector } from './sim/store/label-selector.ts';
 export { evaluateConnection } from './network/network-policy.ts';
 export { canI, parseResource, serviceAccountSubject } from './security/can-i.ts';

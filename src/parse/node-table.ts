@@ -1,6 +1,6 @@
 import type { NodeDefinition } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
-import { parseQuantity, quantityFormatMessage } from '../sim/quantity.ts';
+import { parseQuantity, quantityFormatMessage } from '../kube/quantity.ts';
 
 const columns = ['name', 'role', 'labels', 'taints', 'cpu', 'memory', 'pods'];
 

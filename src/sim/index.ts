@@ -14,7 +14,7 @@ export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from '
 export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
-export { parseQuantity } from './quantity.ts';
+export { parseQuantity } from '../kube/quantity.ts';
 export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';
 export { describeAssumption, type Assumption, type Guess } from './assumptions.ts';
 export { addOnDefinitions } from './addons/crds.ts';

@@ -1,6 +1,6 @@
 import { LabelSelector } from './store/label-selector.ts';
 import type { KubeObject } from './store/types.ts';
-import { bytes, milliCpu } from './quantity.ts';
+import { bytes, milliCpu } from '../kube/quantity.ts';
 
 /** Usage of the pods a rule covers: a share of each container's request, or an amount per container. */
 export interface UsageRule {

@@ -1,4 +1,4 @@
-import { bytes, formatBytes, formatMilliCpu, milliCpu } from './quantity.ts';
+import { bytes, formatBytes, formatMilliCpu, milliCpu } from '../kube/quantity.ts';
 import type { KubeObject } from './store/types.ts';
 
 /** Amounts in base units: millicores for cpu, bytes for memory and storage, counts otherwise. */

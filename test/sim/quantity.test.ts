@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bytes, milliCpu, parseQuantity } from '../../src/sim/quantity.ts';
+import { bytes, milliCpu, parseQuantity } from '../../src/kube/quantity.ts';
 
 test('binary, decimal and exponent suffixes', () => {
   assert.equal(parseQuantity('1Gi'), 1024 ** 3);

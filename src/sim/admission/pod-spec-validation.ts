@@ -1,5 +1,5 @@
 import type { FieldError } from '../../kube/api-errors.ts';
-import { parseQuantity } from '../quantity.ts';
+import { parseQuantity } from '../../kube/quantity.ts';
 
 /**
  * The pod spec checks of pkg/apis/core/validation (ValidatePodSpec and what it calls) that

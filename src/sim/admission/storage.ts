@@ -1,6 +1,6 @@
 import { ApiError, invalid, type FieldError } from '../../kube/api-errors.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { bytes } from '../quantity.ts';
+import { bytes } from '../../kube/quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';
 import type { AdmissionPlugin } from './admission.ts';

@@ -1,6 +1,6 @@
 import type { Clock, Millis } from '../clock.ts';
 import type { EventRecorder } from '../events.ts';
-import { bytes } from '../quantity.ts';
+import { bytes } from '../../kube/quantity.ts';
 import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';

@@ -1,4 +1,4 @@
-import { bytes } from '../quantity.ts';
+import { bytes } from '../../kube/quantity.ts';
 import { LabelSelector } from '../store/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import { matchesRequired } from '../scheduler/plugins/node-affinity.ts';

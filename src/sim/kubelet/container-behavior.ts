@@ -1,5 +1,5 @@
 import type { Millis } from '../clock.ts';
-import { bytes } from '../quantity.ts';
+import { bytes } from '../../kube/quantity.ts';
 import type { Guess } from '../assumptions.ts';
 import { builtin } from './shell/builtins.ts';
 import { evaluateCommand } from './shell/evaluate.ts';

@@ -21,7 +21,7 @@ import { exitTime, isStarted, type ContainerRuntime, type PodRuntime } from './p
 import { probeTimeline, type ProbeTimeline } from './probes.ts';
 import { probeHealth } from './probe-targets.ts';
 import { missingVolumeSource, resolveEnvironment, volumeFiles, type ObjectLookup } from './environment.ts';
-import { bytes } from '../quantity.ts';
+import { bytes } from '../../kube/quantity.ts';
 import { buildPodStatus } from './pod-status-builder.ts';
 import { containerSpec } from '../pod-status.ts';
 import { timings } from './timings.ts';

@@ -1,5 +1,5 @@
 import type { Millis } from '../clock.ts';
-import { bytes, formatBytes } from '../quantity.ts';
+import { bytes, formatBytes } from '../../kube/quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { PodRuntime } from './pod-runtime.ts';
 import { grownBy } from './node-pressure.ts';

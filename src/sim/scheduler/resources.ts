@@ -1,4 +1,4 @@
-import { bytes, milliCpu } from '../quantity.ts';
+import { bytes, milliCpu } from '../../kube/quantity.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { NodeInfo, Resources } from './framework.ts';
 import { memoByObject } from '../memo.ts';

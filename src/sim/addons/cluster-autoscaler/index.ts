@@ -6,7 +6,7 @@ import type { Controller, ReconcileResult } from '../../controllers/controller.t
 import type { ControllerManager } from '../../controllers/manager.ts';
 import { defaultCapacity, type NodeSpec } from '../../nodes.ts';
 import { evictPod } from '../../api/eviction.ts';
-import { bytes, milliCpu } from '../../quantity.ts';
+import { bytes, milliCpu } from '../../../kube/quantity.ts';
 import { podRequests } from '../../scheduler/resources.ts';
 import { matchesRequired } from '../../scheduler/plugins/node-affinity.ts';
 

@@ -8,7 +8,7 @@ import type { AdmissionPlugin, AdmissionRequest } from '../../admission/admissio
 import type { MetricsServer } from '../../metrics.ts';
 import { ownKey } from '../../controllers/controller.ts';
 import { evictPod } from '../../api/eviction.ts';
-import { bytes, milliCpu } from '../../quantity.ts';
+import { bytes, milliCpu } from '../../../kube/quantity.ts';
 
 const COMPONENT = 'vpa-updater';
 /** The recommender's and updater's loop period (--recommender-interval, --updater-interval). */

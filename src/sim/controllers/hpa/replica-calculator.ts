@@ -1,4 +1,4 @@
-import { bytes, milliCpu } from '../../quantity.ts';
+import { bytes, milliCpu } from '../../../kube/quantity.ts';
 import { isPodReady } from '../../pod-status.ts';
 import type { KubeObject } from '../../store/types.ts';
 
