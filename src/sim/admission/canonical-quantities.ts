@@ -1,4 +1,4 @@
-import { canonicalQuantity } from '../canonical-quantity.ts';
+import { canonicalQuantity } from '../../kube/quantity.ts';
 import type { AdmissionPlugin } from './admission.ts';
 
 /** Built-in kinds whose quantity fields the API server decodes as resource.Quantity. */
