@@ -11,9 +11,9 @@ import { formatIndexes, podFailurePolicyVerdict } from './job-policies.ts';
 
 const COMPONENT = 'job-controller';
 const INDEX = 'batch.kubernetes.io/job-completion-index';
-/** Failure backoff: 10s doubling, capped at 6 minutes (reference/workloads.md §5). */
+/** Failure backoff: 10s doubling, capped at 10 minutes (MaxJobPodFailureBackOff, job_controller.go v1.32). */
 const BACKOFF_BASE: Millis = 10_000;
-const BACKOFF_MAX: Millis = 360_000;
+const BACKOFF_MAX: Millis = 600_000;
 
 type Cond = { type: string; status: string; reason: string; message: string };
 
@@ -28,7 +28,7 @@ interface Tally {
 
 /**
  * The Job controller (reference/workloads.md §5), from pkg/controller/job/job_controller.go
- * v1.32: NonIndexed and Indexed completion, parallelism, failure backoff (10s doubling, 6m cap),
+ * v1.32: NonIndexed and Indexed completion, parallelism, failure backoff (10s doubling, 10m cap),
  * backoffLimit (with OnFailure restarts counted), activeDeadlineSeconds, podFailurePolicy,
  * suspend/resume, pod replacement on termination, and the two-step terminal conditions
  * (SuccessCriteriaMet/FailureTarget at once, Complete/Failed when no pod is terminating).
