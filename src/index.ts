@@ -84,7 +84,7 @@ export { routeRequest, type Route } from './network/ingress-routing.ts';
 export { routeMeshRequest, type MeshRoute, type MeshView } from './network/mesh-routing.ts';
 export { ingressNginxAnswer, type IngressAnswer, type IngressRequest } from './network/ingress-nginx.ts';
 export { bytes as parseBytes, milliCpu as parseMilliCpu } from './kube/quantity.ts';
-export { LabelSelector } from './sim/store/label-selector.ts';
+export { LabelSelector } from './kube/label-selector.ts';
 export { evaluateConnection } from './network/network-policy.ts';
 export { canI, parseResource, serviceAccountSubject } from './security/can-i.ts';
 export { authorize, type Subject, type Decision } from './security/rbac.ts';

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../drivers/driver.ts';
 import { formatDuration } from '../parse/duration.ts';
-import { LabelSelector } from '../sim/index.ts';
+import { LabelSelector } from '../kube/label-selector.ts';
 
 /** A state a pod can be in over an interval, read from the timeline. */
 export type PodState = 'terminating' | 'unready';

@@ -1,4 +1,4 @@
-import { LabelSelector } from '../sim/index.ts';
+import { LabelSelector } from '../kube/label-selector.ts';
 import type { KubeObject } from '../drivers/driver.ts';
 
 /** One connection attempt, as NetworkPolicy sees it. */

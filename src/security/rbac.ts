@@ -1,4 +1,4 @@
-import { LabelSelector } from '../sim/index.ts';
+import { LabelSelector } from '../kube/label-selector.ts';
 import type { KubeObject } from '../drivers/driver.ts';
 
 /** Who asks: a user with groups (a ServiceAccount is the user system:serviceaccount:<ns>:<name>). */

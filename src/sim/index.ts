@@ -9,7 +9,7 @@ export type { ImageBehavior } from './kubelet/container-behavior.ts';
 export { ApiError, notFound, qualifiedResource } from '../kube/api-errors.ts';
 export { checkApplyTypes } from './store/apply-type-check.ts';
 export { applyConfiguration, type Writer } from './store/apply/field-manager.ts';
-export { LabelSelector, podSelectorSpec } from './store/label-selector.ts';
+export { LabelSelector, podSelectorSpec } from '../kube/label-selector.ts';
 export { knownKinds, kindInfo, canonicalKind, apiGroupOf, type KindInfo } from '../kube/kinds.ts';
 export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';

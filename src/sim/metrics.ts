@@ -1,4 +1,4 @@
-import { LabelSelector } from './store/label-selector.ts';
+import { LabelSelector } from '../kube/label-selector.ts';
 import type { KubeObject } from './store/types.ts';
 import { bytes, milliCpu } from '../kube/quantity.ts';
 

@@ -5,7 +5,7 @@ import { SimDriver } from '../../src/drivers/sim/sim-driver.ts';
 import { UserError } from '../../src/errors.ts';
 import { parseManifests } from '../../src/manifests/load-manifests.ts';
 import { ApiError } from '../../src/kube/api-errors.ts';
-import { LabelSelector } from '../../src/sim/store/label-selector.ts';
+import { LabelSelector } from '../../src/kube/label-selector.ts';
 import { parseQuantity } from '../../src/kube/quantity.ts';
 import { jsonMerge, strategicMerge } from '../../src/sim/store/strategic-merge.ts';
 import { applyConfiguration } from '../../src/sim/store/apply/field-manager.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MetricsServer } from '../../src/sim/metrics.ts';
-import { LabelSelector } from '../../src/sim/store/label-selector.ts';
+import { LabelSelector } from '../../src/kube/label-selector.ts';
 
 const pod = (containers: any[]) => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'a' } },

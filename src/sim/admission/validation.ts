@@ -1,5 +1,5 @@
 import { invalid, type FieldError } from '../../kube/api-errors.ts';
-import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import { cronScheduleProblem } from './cron-validation.ts';
 import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';

@@ -4,7 +4,7 @@ import { upsertCondition } from '../conditions.ts';
 import { isPodReady } from '../pod-status.ts';
 import { ApiError, notFound } from '../../kube/api-errors.ts';
 import { thaw } from '../store/freeze.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Millis } from '../clock.ts';
-import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../../kube/label-selector.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 

@@ -1,7 +1,7 @@
 import type { Clock, Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { isPodReady } from '../pod-status.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

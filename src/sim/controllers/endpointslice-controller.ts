@@ -1,6 +1,6 @@
 import { rfc3339 } from '../clock.ts';
 import { controllerRef, isPodReady } from '../pod-status.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

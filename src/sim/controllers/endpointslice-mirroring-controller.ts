@@ -1,4 +1,4 @@
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

@@ -8,7 +8,7 @@ import { Kubelets } from '../kubelet/kubelet.ts';
 import type { SeededRandom } from '../rng.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { controllerKey, ownKey, selectingOwners } from './controller.ts';
 import { GarbageCollector, ownerUids } from './garbage-collector.ts';

@@ -4,7 +4,7 @@ import { upsertCondition } from '../conditions.ts';
 import type { EventRecorder } from '../events.ts';
 import { controllerRef, isPodActive, isPodReady, podCondition } from '../pod-status.ts';
 import { thaw } from '../store/freeze.ts';
-import { LabelSelector, podSelectorSpec } from '../store/label-selector.ts';
+import { LabelSelector, podSelectorSpec } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

@@ -2,7 +2,7 @@ import type { Clock, Millis } from '../clock.ts';
 import type { EventRecorder } from '../events.ts';
 import { controllerRef, isRunningAndReady, isTerminating, podCondition } from '../pod-status.ts';
 import { thaw } from '../store/freeze.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';

@@ -1,5 +1,5 @@
 import { bytes } from '../../kube/quantity.ts';
-import { LabelSelector } from '../store/label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import { matchesRequired } from '../scheduler/plugins/node-affinity.ts';
 

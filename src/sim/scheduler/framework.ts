@@ -1,4 +1,4 @@
-import type { LabelSelector } from '../store/label-selector.ts';
+import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { LabelSelector } from '../store/label-selector.ts';
+import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';

@@ -11,7 +11,7 @@ import { decodeNulls, decodeTypeError } from './apply/undeclared-fields.ts';
 import { deepFreeze, ownCopy, thaw } from './freeze.ts';
 import { servesVersion } from './custom-kinds.ts';
 import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../../kube/kinds.ts';
-import { LabelSelector } from './label-selector.ts';
+import { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
 import { keyText } from './types.ts';
 import type { Unsubscribe, WatchEvent, WatchHandler } from './watch.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { thaw } from '../../../src/sim/store/freeze.ts';
-import { LabelSelector } from '../../../src/sim/store/label-selector.ts';
+import { LabelSelector } from '../../../src/kube/label-selector.ts';
 import { clusterWith, get, statefulSet } from '../helpers.ts';
 
 function headlessService(name: string) {

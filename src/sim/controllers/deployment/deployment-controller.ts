@@ -3,7 +3,7 @@ import { rfc3339 } from '../../clock.ts';
 import type { EventRecorder } from '../../events.ts';
 import { controllerRef } from '../../pod-status.ts';
 import { thaw } from '../../store/freeze.ts';
-import { LabelSelector } from '../../store/label-selector.ts';
+import { LabelSelector } from '../../../kube/label-selector.ts';
 import type { ObjectStore } from '../../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../../store/types.ts';
 import type { Controller, ReconcileResult } from '../controller.ts';

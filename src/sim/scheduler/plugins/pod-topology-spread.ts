@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type CycleContext, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../framework.ts';
-import { LabelSelector } from '../../store/label-selector.ts';
+import { LabelSelector } from '../../../kube/label-selector.ts';
 import type { KubeObject } from '../../store/types.ts';
 import { matchesRequired } from './node-affinity.ts';
 
