@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LabelSelector } from '../../../src/kube/label-selector.ts';
+import { LabelSelector } from '../../src/kube/label-selector.ts';
 
 test('the string form supports equality, set and existence requirements', () => {
   const s = LabelSelector.parse('app=web, tier in (fe, be),!canary,env!=prod');
