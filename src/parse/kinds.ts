@@ -1,4 +1,4 @@
-import { canonicalKind, knownKinds } from '../sim/index.ts';
+import { canonicalKind, knownKinds } from '../kube/kinds.ts';
 import { editDistance } from './edit-distance.ts';
 
 /**

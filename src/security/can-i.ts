@@ -1,6 +1,6 @@
 import type { Driver } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
-import { apiGroupOf, knownKinds } from '../sim/index.ts';
+import { apiGroupOf, knownKinds } from '../kube/kinds.ts';
 import { authorize, serviceAccountSubject, type Decision, type Request, type Subject } from './rbac.ts';
 
 /**

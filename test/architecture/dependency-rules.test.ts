@@ -35,11 +35,7 @@ const notYetFixed: string[] = [
   'driver-interface-not-sim: src/drivers/driver.ts -> src/sim/assumptions.ts',
   'driver-interface-not-sim: src/drivers/driver.ts -> src/sim/network-plugin.ts',
   'driver-interface-not-sim: src/drivers/driver.ts -> src/sim/node-health.ts',
-  'live-driver-not-sim: src/drivers/live/live-context.ts -> src/sim/index.ts',
-  'live-driver-not-sim: src/drivers/live/live-driver.ts -> src/sim/index.ts',
   'live-driver-not-sim: src/drivers/live/live-driver.ts -> src/sim/kubelet/environment.ts',
-  'live-driver-not-sim: src/drivers/live/node-changes.ts -> src/sim/index.ts',
-  'live-driver-not-sim: src/drivers/live/rest-client.ts -> src/sim/index.ts',
   'no-circular: src/api/config.ts -> src/api/run.ts -> steps/index.ts -> src/index.ts -> src/api/config.ts',
   'no-circular: src/api/editor-glue.ts -> src/api/list-steps.ts -> steps/index.ts -> src/index.ts -> src/api/editor-glue.ts',
   'no-circular: src/api/list-steps.ts -> steps/index.ts -> src/index.ts -> src/api/list-steps.ts',
@@ -112,7 +108,6 @@ const notYetFixed: string[] = [
   'step-helpers-not-sim: src/assertions/partial-match.ts -> src/sim/index.ts',
   'step-helpers-not-sim: src/assertions/placement.ts -> src/sim/index.ts',
   'step-helpers-not-sim: src/assertions/placement.ts -> src/sim/scheduler/resources.ts',
-  'step-helpers-not-sim: src/parse/kinds.ts -> src/sim/index.ts',
   'steps-not-sim: steps/jobs.ts -> src/sim/controllers/job/cron-schedule.ts',
 ];
 

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../../errors.ts';
 import type { Environment } from '../../environment.ts';
-import { ApiError } from '../../sim/index.ts';
+import { ApiError } from '../../kube/api-errors.ts';
 import { RestClient, ServerUnreachableError } from './rest-client.ts';
 
 /**

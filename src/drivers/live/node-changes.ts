@@ -1,4 +1,4 @@
-import { parseQuantity } from '../../sim/index.ts';
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { KubeObject, NodeDefinition } from '../driver.ts';
 
 /**

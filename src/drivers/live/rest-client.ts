@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ApiError, apiGroupOf, type KindInfo } from '../../sim/index.ts';
+import { ApiError } from '../../kube/api-errors.ts';
+import { apiGroupOf, type KindInfo } from '../../kube/kinds.ts';
 
 /**
  * Plain JSON over the Kubernetes REST API, authenticated by client-node's KubeConfig. The live
