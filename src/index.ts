@@ -48,7 +48,7 @@ export { missingLineMatching, missingPrintedLine, missingWholeLine } from './ass
 export { fieldAt, managersOf } from './assertions/field-managers.ts';
 export { stateIntervals, peakOverlap, describePeak, type PodState } from './assertions/timeline-invariants.ts';
 
-export { parseDuration, formatDuration, durationPattern, DurationError } from './parse/duration.ts';
+export { parseDuration, formatDuration, durationPattern, DurationError } from './kube/duration.ts';
 export { knownKindNames, canonicalKindName } from './parse/kinds.ts';
 export { labelPatch } from './parse/labels.ts';
 export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';

@@ -1,4 +1,4 @@
-import { durationPattern, parseDuration } from './parse/duration.ts';
+import { durationPattern, parseDuration } from './kube/duration.ts';
 import { canonicalKindName, knownKindNames } from './parse/kinds.ts';
 import { boundWords } from './assertions/count-bound.ts';
 import { parseStatusReason } from './assertions/refusal.ts';

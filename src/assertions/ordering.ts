@@ -1,6 +1,6 @@
 import type { Driver, TimelineEntry, Transition } from '../drivers/driver.ts';
 import { WaitTimeoutAssertionError } from '../drivers/driver.ts';
-import { formatDuration } from '../parse/duration.ts';
+import { formatDuration } from '../kube/duration.ts';
 import { KubespecAssertionError } from './errors.ts';
 
 /** One object reaching one lifecycle transition, e.g. pod "web-2" deleted. */

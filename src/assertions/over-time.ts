@@ -1,6 +1,6 @@
 import type { Driver } from '../drivers/driver.ts';
 import { WaitTimeoutAssertionError } from '../drivers/driver.ts';
-import { formatDuration } from '../parse/duration.ts';
+import { formatDuration } from '../kube/duration.ts';
 import type { Verdict } from './check.ts';
 import { KubespecAssertionError } from './errors.ts';
 

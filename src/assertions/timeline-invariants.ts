@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../drivers/driver.ts';
-import { formatDuration } from '../parse/duration.ts';
+import { formatDuration } from '../kube/duration.ts';
 import { LabelSelector } from '../kube/label-selector.ts';
 
 /** A state a pod can be in over an interval, read from the timeline. */

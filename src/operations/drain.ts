@@ -1,7 +1,7 @@
 import type { Driver, KubeObject } from '../drivers/driver.ts';
 import { WaitTimeoutAssertionError } from '../drivers/driver.ts';
 import { KubespecAssertionError } from '../assertions/errors.ts';
-import { formatDuration } from '../parse/duration.ts';
+import { formatDuration } from '../kube/duration.ts';
 
 /** `kubectl cordon|uncordon <node>`. */
 export async function setCordoned(driver: Driver, node: string, cordoned: boolean): Promise<void> {

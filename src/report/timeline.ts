@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../drivers/driver.ts';
-import { formatDuration } from '../parse/duration.ts';
+import { formatDuration } from '../kube/duration.ts';
 
 /** The timeline as aligned text, one transition per line: deterministic, diff-friendly. */
 export function timelineText(entries: TimelineEntry[]): string {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ApiError, SimCluster, type ImageBehavior, type NodeSpec } from '../sim/index.ts';
-import { DurationError, parseDuration } from '../parse/duration.ts';
+import { DurationError, parseDuration } from '../kube/duration.ts';
 import { authenticate } from './authorization.ts';
 import { coreVersions, group, groupList, openApiGroupVersion, openApiIndex, resourceList } from './discovery.ts';
 import { sendError, sendJson } from './http-io.ts';

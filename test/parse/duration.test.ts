@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDuration, parseDuration } from '../../src/parse/duration.ts';
+import { formatDuration, parseDuration } from '../../src/kube/duration.ts';
 
 test('Go-style and worded durations', () => {
   assert.equal(parseDuration('30s'), 30_000);

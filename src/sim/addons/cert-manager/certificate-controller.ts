@@ -3,7 +3,7 @@ import type { EventRecorder } from '../../events.ts';
 import type { ObjectStore } from '../../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../../store/types.ts';
 import type { Controller, ReconcileResult } from '../../controllers/controller.ts';
-import { parseDuration } from '../../../parse/duration.ts';
+import { parseDuration } from '../../../kube/duration.ts';
 import { CERT_MANAGER_API, CERT_MANAGER_GROUP } from './crds.ts';
 import { conditionOf, sameConditions, withCondition, withoutCondition } from './conditions.ts';
 import { simulatedCertificate } from './simulated-pem.ts';
