@@ -1,5 +1,5 @@
 import { check, fail, KubespecAssertionError, pass, type StepSpec, type TimelineEntry } from '../src/index.ts';
-import { CronSchedule } from '../src/sim/controllers/job/cron-schedule.ts';
+import { CronSchedule } from '../src/kube/cron-schedule.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

@@ -2,7 +2,10 @@
  * Durations as scenarios write them (DESIGN.md "Step grammar"): Go-style `30s`, `5m`,
  * `1h30m`, `500ms`, or words `30 seconds`, `2 minutes`, `1 hour`. Returns milliseconds.
  */
-const units: Record<string, number> = {
+/** A duration or a point in virtual time, in integer milliseconds (the simulator's clock counts them). */
+export type Millis = number;
+
+const units: Record<string, Millis> = {
   ms: 1, millisecond: 1, milliseconds: 1,
   s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
   m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000,

@@ -3,7 +3,8 @@
  * constructor; only tests and the driver move time, explicitly. Times are integer milliseconds
  * since the cluster's epoch, so runs are exact and reproducible.
  */
-export type Millis = number;
+export type { Millis } from '../kube/duration.ts';
+import type { Millis } from '../kube/duration.ts';
 
 /** A handle to cancel a pending timer. */
 export type TimerId = number;

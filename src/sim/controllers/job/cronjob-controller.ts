@@ -6,7 +6,7 @@ import { thaw } from '../../store/freeze.ts';
 import type { ObjectStore } from '../../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../../store/types.ts';
 import type { Controller, ReconcileResult } from '../controller.ts';
-import { CronSchedule } from './cron-schedule.ts';
+import { CronSchedule } from '../../../kube/cron-schedule.ts';
 
 const COMPONENT = 'cronjob-controller';
 const SCHEDULED = 'batch.kubernetes.io/cronjob-scheduled-timestamp';

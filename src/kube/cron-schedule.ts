@@ -1,5 +1,5 @@
 import { CronDate, CronExpressionParser, type CronExpression } from 'cron-parser';
-import type { Millis } from '../../clock.ts';
+import type { Millis } from './duration.ts';
 
 /**
  * A CronJob schedule (reference/workloads.md §6): five fields or a macro, in `timeZone`
