@@ -33,7 +33,9 @@ export class GarbageCollector implements Controller {
       for (const d of dependents) this.dropOwner(d, ownerUid);
       this.removeFinalizer(owner, 'orphan');
     } else if (finalizers.includes('foregroundDeletion')) {
-      for (const d of dependents) if (!d.metadata.deletionTimestamp) this.deleteQuietly(d, 'Foreground');
+      // attemptToDeleteItem: a dependent with dependents of its own goes in the foreground too,
+      // a leaf in the background (no foregroundDeletion finalizer to clear later).
+      for (const d of dependents) this.deleteQuietly(d, this.store.dependentsOf(d.metadata.uid).length > 0 ? 'Foreground' : 'Background');
       const blocking = dependents.filter((d) => d.metadata.ownerReferences!.some((r) => r.uid === ownerUid && r.blockOwnerDeletion));
       if (blocking.length === 0) this.removeFinalizer(owner, 'foregroundDeletion');
     }

@@ -1,6 +1,9 @@
 import type { Clock, Millis } from '../clock.ts';
+import { rfc3339 } from '../clock.ts';
+import { upsertCondition } from '../conditions.ts';
+import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import type { ObjectKey } from '../store/types.ts';
+import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { Controller, ReconcileResult } from './controller.ts';
 
 /** Pods of a vanished node wait this long before the collector deletes them. */
@@ -8,8 +11,9 @@ const QUARANTINE: Millis = 40_000;
 
 /**
  * The pod garbage collector (pkg/controller/podgc): pods bound to a node that no longer exists
- * are force-deleted after a 40s quarantine (no kubelet is left to stop them gracefully).
- * Keyed by node name.
+ * are force-deleted after a 40s quarantine (no kubelet is left to stop them gracefully). An
+ * unfinished one is first marked Failed with DisruptionTarget (DeletionByPodGC), so a Job's
+ * podFailurePolicy can tell it apart. Keyed by node name.
  */
 export class PodGarbageCollector implements Controller {
   readonly name = 'PodGC';
@@ -27,8 +31,18 @@ export class PodGarbageCollector implements Controller {
     const due = this.goneSince.get(key.name)! + QUARANTINE;
     if (due > now) return { requeueAfter: due - now };
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === key.name)) {
+      this.markFailed(pod, now);
       this.store.delete('Pod', pod.metadata, { gracePeriodSeconds: 0 });
     }
     return {};
+  }
+
+  /** markFailedAndDeletePodWithCondition (gc_controller.go v1.32): an orphan would stay Running forever. */
+  private markFailed(pod: KubeObject, now: Millis): void {
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    const status = thaw(pod.status ?? {});
+    status.phase = 'Failed';
+    status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists', lastTransitionTime: rfc3339(now) });
+    this.store.updateStatus({ ...pod, status });
   }
 }
