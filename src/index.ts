@@ -28,7 +28,7 @@ export { arityOf, patternsOf, withinPattern, type StepCall, type StepSpec } from
 export { stepPlace, type StepPlace } from './gherkin/step-place.ts';
 export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 
-export { assumptionKey, describeAssumption, type Assumption } from './sim/assumptions.ts';
+export { assumptionKey, describeAssumption, type Assumption } from './kube/assumptions.ts';
 export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
 export { driverContract, runDriverContract, type ContractCase } from './drivers/contract/driver-contract.ts';

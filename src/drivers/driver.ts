@@ -4,8 +4,8 @@ import type { NetworkPluginName } from '../sim/network-plugin.ts';
 export type { NetworkPluginName } from '../sim/network-plugin.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { KubectlResult } from './kubectl.ts';
-import type { Assumption } from '../sim/assumptions.ts';
-export type { Assumption } from '../sim/assumptions.ts';
+import type { Assumption } from '../kube/assumptions.ts';
+export type { Assumption } from '../kube/assumptions.ts';
 
 /**
  * An API fault the control plane meets: for a while, a share of its writes refused with a

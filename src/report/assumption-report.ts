@@ -1,4 +1,4 @@
-import { describeAssumption, type Assumption } from '../sim/assumptions.ts';
+import { describeAssumption, type Assumption } from '../kube/assumptions.ts';
 
 /** The file a scenario's assumptions are attached as; the run summary and fidelity read it back. */
 export const ASSUMPTIONS_ATTACHMENT = 'assumptions.txt';

@@ -1,4 +1,4 @@
-import { AssumptionLog } from './assumptions.ts';
+import { AssumptionLog } from '../kube/assumptions.ts';
 import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { validation } from './admission/validation.ts';

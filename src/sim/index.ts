@@ -16,5 +16,5 @@ export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
 export { parseQuantity } from '../kube/quantity.ts';
 export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';
-export { describeAssumption, type Assumption, type Guess } from './assumptions.ts';
+export { describeAssumption, type Assumption, type Guess } from '../kube/assumptions.ts';
 export { addOnDefinitions } from './addons/crds.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AssumptionLog } from '../../src/sim/assumptions.ts';
+import { AssumptionLog } from '../../src/kube/assumptions.ts';
 import { assumptionsText, assumptionSummary, StrictAssumptionError } from '../../src/report/assumption-report.ts';
 
 const guess = { field: 'spec.containers[app].image', assumed: 'it runs until stopped', why: 'kubespec has no facts about "x"' };

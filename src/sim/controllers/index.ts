@@ -1,4 +1,4 @@
-import type { AssumptionLog } from '../assumptions.ts';
+import type { AssumptionLog } from '../../kube/assumptions.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';

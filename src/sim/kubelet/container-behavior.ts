@@ -1,6 +1,6 @@
 import type { Millis } from '../clock.ts';
 import { bytes } from '../../kube/quantity.ts';
-import type { Guess } from '../assumptions.ts';
+import type { Guess } from '../../kube/assumptions.ts';
 import { builtin } from './shell/builtins.ts';
 import { evaluateCommand } from './shell/evaluate.ts';
 import { SERVER_GUESS } from './shell/shell-state.ts';

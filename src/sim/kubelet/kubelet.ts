@@ -1,4 +1,4 @@
-import { AssumptionLog, type Guess } from '../assumptions.ts';
+import { AssumptionLog, type Guess } from '../../kube/assumptions.ts';
 import { createHash } from 'node:crypto';
 import { type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';

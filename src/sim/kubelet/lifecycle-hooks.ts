@@ -1,4 +1,4 @@
-import type { Guess } from '../assumptions.ts';
+import type { Guess } from '../../kube/assumptions.ts';
 import type { Clock, Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { behaviorOf, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';

@@ -1,4 +1,4 @@
-import type { Assumption, Guess } from '../assumptions.ts';
+import type { Assumption, Guess } from '../../kube/assumptions.ts';
 import { behaviorOf, imageFacts, imageServer, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { containerProgram, programPorts } from './image-programs.ts';
 

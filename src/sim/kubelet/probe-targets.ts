@@ -3,7 +3,7 @@ import { goDuration } from '../go-duration.ts';
 import { NEVER_PASSES, type ProbeHealth, type ProbeKind } from './probes.ts';
 import { containerListens } from './listeners.ts';
 import { containerProgram, flagValue, programFor, programStatus } from './image-programs.ts';
-import type { Guess } from '../assumptions.ts';
+import type { Guess } from '../../kube/assumptions.ts';
 import { noSuchFile } from './shell/builtins.ts';
 import { ImageFilesystem, resolvePath } from './shell/image-filesystem.ts';
 import type { Millis } from '../clock.ts';

@@ -2,7 +2,7 @@
 // call each other recursively and so stay together (a little over 400 lines). Word expansion is
 // in expand.ts, redirections in redirections.ts, the programs in builtins.ts.
 import type { Millis } from '../../clock.ts';
-import type { Guess } from '../../assumptions.ts';
+import type { Guess } from '../../../kube/assumptions.ts';
 import { builtin } from './builtins.ts';
 import { ImageFilesystem, type ScriptFiles } from './image-filesystem.ts';
 import { nodeType, OP, parseScript, ShellSyntaxError, type ShNode } from './parse.ts';

@@ -1,5 +1,5 @@
 import type { Millis } from '../../clock.ts';
-import type { Guess } from '../../assumptions.ts';
+import type { Guess } from '../../../kube/assumptions.ts';
 import type { ImageFilesystem } from './image-filesystem.ts';
 
 /** What a command returns: its exit status and what it wrote. */
