@@ -63,7 +63,7 @@ export { oldestPodName } from './operations/select-pods.ts';
 export { ownedBy, parseOwnedSelection, resolveOwned, selectOwned, type OwnedSelection, type Selected } from './operations/select-owned.ts';
 export { ownerVariantOf, type OwnerVariant } from './operations/owner-variants.ts';
 export { UserError } from './errors.ts';
-export { NETWORK_PLUGINS, type NetworkPluginName } from './sim/network-plugin.ts';
+export { NETWORK_PLUGINS, type NetworkPluginName } from './kube/network-plugin.ts';
 export { addOnDefinitions } from './sim/index.ts';
 
 export { redact, REDACTED } from './report/redact.ts';

@@ -1,7 +1,7 @@
 /** How a node fails (src/sim/node-health.ts says what each does to its pods). */
 export type { OutageKind as NodeFault } from '../sim/node-health.ts';
-import type { NetworkPluginName } from '../sim/network-plugin.ts';
-export type { NetworkPluginName } from '../sim/network-plugin.ts';
+import type { NetworkPluginName } from '../kube/network-plugin.ts';
+export type { NetworkPluginName } from '../kube/network-plugin.ts';
 import type { OutageKind as NodeFault } from '../sim/node-health.ts';
 import type { KubectlResult } from './kubectl.ts';
 import type { Assumption } from '../kube/assumptions.ts';

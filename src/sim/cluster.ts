@@ -48,7 +48,7 @@ import { installReloader } from './addons/reloader/index.ts';
 import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
 import { installClusterAutoscaler, type NodeGroup } from './addons/cluster-autoscaler/index.ts';
 import { installVpa, vpaAdmission, VerticalPodAutoscaling } from './addons/vpa/index.ts';
-import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from './network-plugin.ts';
+import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from '../kube/network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';

@@ -29,7 +29,7 @@ import { TaintEvictionController } from './taint-eviction-controller.ts';
 import { EndpointSliceController } from './endpointslice-controller.ts';
 import { EndpointSliceMirroringController } from './endpointslice-mirroring-controller.ts';
 import { LoadBalancerController, type LoadBalancerProvider } from './load-balancer-controller.ts';
-import type { NetworkPlugin } from '../network-plugin.ts';
+import type { NetworkPlugin } from '../../kube/network-plugin.ts';
 import type { NodeHealth } from '../node-health.ts';
 import { StaticPods } from '../kubelet/static-pods.ts';
 import type { MetricsServer } from '../metrics.ts';

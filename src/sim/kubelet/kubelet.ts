@@ -7,7 +7,7 @@ import type { EventRecorder } from '../events.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import { NodeFilesystems } from './node-filesystem.ts';
 import { WrittenFiles } from './written-files.ts';
-import { NETWORK_NOT_READY, NetworkPlugin } from '../network-plugin.ts';
+import { NETWORK_NOT_READY, NetworkPlugin } from '../../kube/network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
