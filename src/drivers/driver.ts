@@ -1,8 +1,8 @@
-/** How a node fails (src/sim/node-health.ts says what each does to its pods). */
-export type { OutageKind as NodeFault } from '../sim/node-health.ts';
+/** How a node fails (src/kube/node-fault.ts says what each does to its pods). */
+export type { NodeFault } from '../kube/node-fault.ts';
 import type { NetworkPluginName } from '../kube/network-plugin.ts';
 export type { NetworkPluginName } from '../kube/network-plugin.ts';
-import type { OutageKind as NodeFault } from '../sim/node-health.ts';
+import type { NodeFault } from '../kube/node-fault.ts';
 import type { KubectlResult } from './kubectl.ts';
 import type { Assumption } from '../kube/assumptions.ts';
 export type { Assumption } from '../kube/assumptions.ts';

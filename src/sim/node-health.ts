@@ -1,16 +1,8 @@
 import type { Millis } from './clock.ts';
+import type { NodeFault } from '../kube/node-fault.ts';
 
-/**
- * How a node stops talking to the control plane. The control plane cannot tell them apart (the
- * heartbeats stop either way); the node's own pods can:
- * - `power-off`: the machine is down, its containers die with it; on boot the kubelet makes new
- *   sandboxes and every container starts again (init containers first).
- * - `partition`: the network between node and control plane is cut; the kubelet keeps running
- *   its pods locally (restarts, probes) and reports what happened once it can reach the API.
- * - `kubelet-stop`: the kubelet process is stopped; containers keep running unattended, and one
- *   that exits stays down until the kubelet starts again.
- */
-export type OutageKind = 'power-off' | 'partition' | 'kubelet-stop';
+/** How a node stops talking to the control plane (kube/node-fault.ts says what each does). */
+export type OutageKind = NodeFault;
 
 /** One outage of a node, from its start to its end (undefined while it lasts). */
 export interface Outage {
