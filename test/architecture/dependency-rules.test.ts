@@ -40,7 +40,6 @@ const notYetFixed: string[] = [
   'no-circular: src/api/run.ts -> steps/index.ts -> src/index.ts -> src/api/run.ts',
   'no-circular: src/drivers/driver.ts -> src/drivers/kubectl.ts -> src/drivers/driver.ts',
   'no-circular: src/sim/kubelet/container-behavior.ts -> src/sim/kubelet/image-programs.ts -> src/sim/kubelet/container-behavior.ts',
-  'no-circular: src/sim/kubelet/lifecycle-hooks.ts -> src/sim/kubelet/pod-runtime.ts -> src/sim/kubelet/lifecycle-hooks.ts',
   'no-circular: src/sim/kubelet/shell/evaluate.ts -> src/sim/kubelet/shell/expand.ts -> src/sim/kubelet/shell/evaluate.ts',
   'no-circular: src/sim/kubelet/shell/evaluate.ts -> src/sim/kubelet/shell/redirections.ts -> src/sim/kubelet/shell/evaluate.ts',
   'no-circular: steps/assumptions.ts -> src/index.ts -> src/api/config.ts -> src/api/run.ts -> steps/index.ts -> steps/assumptions.ts',

@@ -3,7 +3,7 @@ import type { Clock, Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { behaviorOf, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { containerListens } from './listeners.ts';
-import type { ContainerRuntime } from './pod-runtime.ts';
+import type { ContainerRuntime, PostStartState } from './pod-runtime.ts';
 export { inPostStart } from './pod-runtime.ts';
 import { timings } from './timings.ts';
 
@@ -40,20 +40,6 @@ export interface HookRun {
   error?: string;
   /** What was taken to be true, fields relative to the container (`lifecycle.preStop.exec.command`). */
   guesses?: Guess[];
-}
-
-/** The state of one run's postStart handler (ContainerRuntime.postStart). */
-export interface PostStartState {
-  /** When the handler returns (Infinity: never). */
-  until: Millis;
-  /** The handler's message when it fails. */
-  error?: string;
-  /** After a failure: when the kill that follows ends the container, and whether by SIGKILL. */
-  stopAt?: Millis;
-  killed?: boolean;
-  /** After the container stopped and restartPolicy backs off: when the back-off replaces PostStartHookError, and its text. */
-  backOffShownAt?: Millis;
-  backOff?: { reason: string; message: string };
 }
 
 /** From a container's exit to the sync that reports it: the PLEG relist period (pleg/generic.go, 1 s). */

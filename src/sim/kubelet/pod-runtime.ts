@@ -2,7 +2,20 @@ import type { Millis } from '../clock.ts';
 import type { ContainerBehavior } from './container-behavior.ts';
 import type { ProbeTimeline } from './probes.ts';
 import type { OutsideFiles } from './probe-targets.ts';
-import type { PostStartState } from './lifecycle-hooks.ts';
+
+/** The state of one run's postStart handler (ContainerRuntime.postStart). */
+export interface PostStartState {
+  /** When the handler returns (Infinity: never). */
+  until: Millis;
+  /** The handler's message when it fails. */
+  error?: string;
+  /** After a failure: when the kill that follows ends the container, and whether by SIGKILL. */
+  stopAt?: Millis;
+  killed?: boolean;
+  /** After the container stopped and restartPolicy backs off: when the back-off replaces PostStartHookError, and its text. */
+  backOffShownAt?: Millis;
+  backOff?: { reason: string; message: string };
+}
 
 /** The container runtime's view of one container: what is really running on the node. */
 export interface ContainerRuntime {
