@@ -28,11 +28,13 @@ const kindCounts: Record<string, string> = {
  * node ports, claims and their storage, `count/<resource>.<group>` for everything.
  */
 export function usageOf(obj: KubeObject, plural: string, group: string): Usage {
-  const u: Usage = { [`count/${group ? `${plural}.${group}` : plural}`]: 1 };
+  const countKey = `count/${group ? `${plural}.${group}` : plural}`;
+  const u: Usage = { [countKey]: 1 };
   const simple = kindCounts[obj.kind];
   if (simple) u[simple] = 1;
   if (obj.kind === 'Pod') {
-    if (obj.status?.phase === 'Succeeded' || obj.status?.phase === 'Failed') return {};
+    // PodUsageFunc: count/pods tracks every pod in storage; a finished one charges nothing else.
+    if (obj.status?.phase === 'Succeeded' || obj.status?.phase === 'Failed') return { [countKey]: 1 };
     for (const c of obj.spec?.containers ?? []) {
       for (const r of ['cpu', 'memory'] as const) {
         const req = c.resources?.requests?.[r];

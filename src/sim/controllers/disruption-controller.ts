@@ -1,5 +1,6 @@
 import type { Clock, Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
+import type { EventRecorder } from '../events.ts';
 import { isPodReady } from '../pod-status.ts';
 import { LabelSelector } from '../../kube/label-selector.ts';
 import type { ObjectStore } from '../store/object-store.ts';
@@ -14,18 +15,20 @@ export const DISRUPTION_TIMEOUT: Millis = 120_000;
  * The disruption controller (pkg/controller/disruption): a PodDisruptionBudget's expected pods
  * (the controllers' scale for percentages and maxUnavailable, the pod count for an integer
  * minAvailable), desired and current healthy pods, disruptionsAllowed, the disrupted-pods map
- * the eviction API writes, and the DisruptionAllowed condition.
+ * the eviction API writes, the DisruptionAllowed condition, and a NoPods event while it selects none.
  */
 export class DisruptionController implements Controller {
   readonly name = 'Disruption';
 
-  constructor(private readonly store: ObjectStore, private readonly clock: Clock) {}
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly events: EventRecorder) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
     const pdb = this.store.get('PodDisruptionBudget', key);
     if (!pdb || pdb.metadata.deletionTimestamp) return {};
     const now = this.clock.now();
     const pods = this.store.list('Pod', { namespace: pdb.metadata.namespace, selector: LabelSelector.fromSpec(pdb.spec.selector) });
+    // trySync (disruption.go v1.32) says so at every sync that finds none.
+    if (pods.length === 0) this.events.record('controllermanager', pdb, 'Normal', 'NoPods', 'No matching pods found');
     let expected: number;
     let desired: number;
     if (pdb.spec.maxUnavailable !== undefined) {

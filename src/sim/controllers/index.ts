@@ -111,7 +111,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Job', keys: controllerKey('CronJob') },
   ]);
   manager.register(new HpaController(store, clock, events, metrics), [{ kind: 'HorizontalPodAutoscaler', keys: (e) => (e.type === 'ADDED' ? [e.object.metadata] : []) }]);
-  manager.register(new DisruptionController(store, clock), [
+  manager.register(new DisruptionController(store, clock, events), [
     { kind: 'PodDisruptionBudget', keys: ownKey },
     { kind: 'Pod', keys: (e) => store.list('PodDisruptionBudget', { namespace: e.object.metadata.namespace })
       .filter((b) => b.spec?.selector && LabelSelector.fromSpec(b.spec.selector).matches(e.object.metadata.labels)).map((b) => b.metadata) },
@@ -127,7 +127,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   manager.register(new LoadBalancerController(store, loadBalancers), [{ kind: 'Service', keys: ownKey }]);
   const ingressStatus = new IngressStatusController(store);
   manager.register(ingressStatus, ingressStatus.watches());
-  manager.register(new ResourceQuotaController(store), [
+  manager.register(new ResourceQuotaController(store, clock), [
     { kind: 'ResourceQuota', keys: (e) => (e.type === 'DELETED' ? [] : [e.object.metadata]) },
     { kind: '*', keys: (e) => (e.object.kind === 'ResourceQuota' || e.object.kind === 'Event' || !e.object.metadata.namespace || (e.type === 'MODIFIED' && e.object.kind !== 'Pod')
       ? [] : store.list('ResourceQuota', { namespace: e.object.metadata.namespace }).map((q) => q.metadata)) },
