@@ -18,7 +18,7 @@ const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 /**
  * The node lifecycle controller (pkg/controller/nodelifecycle): a node whose kubelet stopped
  * posting status for the grace period gets its conditions set to Unknown, the unreachable taint
- * (NoSchedule and NoExecute, the latter timestamped for taint eviction) and its pods marked not
+ * (NoSchedule and NoExecute, each with its timeAdded) and its pods marked not
  * Ready; Ready=False gives the not-ready taint; a cordoned node carries the unschedulable taint.
  * Taints go away when the condition recovers.
  */
@@ -70,12 +70,19 @@ export class NodeLifecycleController implements Controller {
     return node;
   }
 
-  /** MarkPodsNotReady: the node's pods lose Ready, so Services stop sending them traffic. */
+  /**
+   * MarkPodsNotReady (pkg/controller/util/node/controller_utils.go v1.32): the node's pods lose
+   * Ready, so Services stop sending them traffic; each pod whose Ready changed gets a Warning
+   * NodeNotReady event. The condition keeps its reason and message, only its status changes.
+   */
   private markPodsNotReady(node: string, now: Millis): void {
     for (const pod of this.store.list('Pod').filter((p) => p.spec?.nodeName === node)) {
-      const status = thaw(pod.status ?? {});
-      status.conditions = upsertCondition(status.conditions, { type: 'Ready', status: 'False', lastTransitionTime: rfc3339(now) });
+      const ready = (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
+      if (!ready || ready.status === 'False') continue;
+      const status = thaw(pod.status);
+      status.conditions = upsertCondition(status.conditions, { ...ready, status: 'False', lastTransitionTime: rfc3339(now) });
       this.store.updateStatus({ ...pod, status });
+      this.events.record('node-controller', pod, 'Warning', 'NodeNotReady', 'Node is not ready');
     }
   }
 }
@@ -94,12 +101,15 @@ function readyStatus(node: KubeObject): string {
   return (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status ?? 'Unknown';
 }
 
-/** Adds or removes the controller's own taints; other taints are left alone. */
+/**
+ * Adds or removes the controller's own taints; other taints are left alone. Every taint it adds,
+ * NoSchedule ones included, carries timeAdded (SwapNodeControllerTaint sets it on all of them).
+ */
 function reconcileTaints(taints: any[], wanted: Array<[string, string, boolean]>, now: Millis): any[] {
   let out = [...taints];
   for (const [key, effect, want] of wanted) {
     const has = out.some((t) => t.key === key && t.effect === effect);
-    if (want && !has) out.push({ key, effect, ...(effect === 'NoExecute' ? { timeAdded: rfc3339(now) } : {}) });
+    if (want && !has) out.push({ key, effect, timeAdded: rfc3339(now) });
     if (!want && has) out = out.filter((t) => !(t.key === key && t.effect === effect));
   }
   return out;

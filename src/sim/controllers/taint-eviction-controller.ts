@@ -57,12 +57,12 @@ export class TaintEvictionController implements Controller {
 function evictionTime(pod: KubeObject, taints: any[], added: (taint: any) => Millis): Millis | undefined {
   let due: Millis | undefined;
   for (const taint of taints) {
-    const matching = (pod.spec?.tolerations ?? []).filter((t: any) => tolerates(t, taint));
-    if (matching.length === 0) return 0;
-    // The longest matching toleration applies; no tolerationSeconds means forever.
-    if (matching.some((t: any) => t.tolerationSeconds === undefined || t.tolerationSeconds === null)) continue;
-    const seconds = Math.max(...matching.map((t: any) => t.tolerationSeconds));
-    const at = added(taint) + Math.max(0, seconds) * 1000;
+    // The first toleration that matches applies (GetMatchingTolerations); none means at once,
+    // one without tolerationSeconds means forever (getMinTolerationTime).
+    const used = (pod.spec?.tolerations ?? []).find((t: any) => tolerates(t, taint));
+    if (!used) return 0;
+    if (used.tolerationSeconds === undefined || used.tolerationSeconds === null) continue;
+    const at = added(taint) + Math.max(0, used.tolerationSeconds) * 1000;
     due = Math.min(due ?? at, at);
   }
   return due;
