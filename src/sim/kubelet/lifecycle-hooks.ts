@@ -3,7 +3,7 @@ import type { Clock, Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { behaviorOf, type ContainerBehavior, type ImageBehavior } from './container-behavior.ts';
 import { containerListens } from './listeners.ts';
-import type { ContainerRuntime, PostStartState } from './pod-runtime.ts';
+import type { ContainerRuntime } from './pod-runtime.ts';
 export { inPostStart } from './pod-runtime.ts';
 import { timings } from './timings.ts';
 
