@@ -5,6 +5,8 @@ import type { Controller, ReconcileResult } from './controller.ts';
 
 const MANAGED_BY = 'endpointslicemirroring-controller.k8s.io';
 const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror';
+/** A leader-election lock, not a list of endpoints (hasLeaderElection). */
+const LEADER_ELECTION = 'control-plane.alpha.kubernetes.io/leader';
 /** Annotations of the Endpoints that are not copied onto its slices. */
 const UNMIRRORED_ANNOTATIONS = ['endpoints.kubernetes.io/last-change-trigger-time', 'kubectl.kubernetes.io/last-applied-configuration'];
 
@@ -13,7 +15,8 @@ const UNMIRRORED_ANNOTATIONS = ['endpoints.kubernetes.io/last-change-trigger-tim
  * Endpoints name: Endpoints written by hand for a Service without a selector are mirrored into
  * one EndpointSlice per subset, owned by the Endpoints, labelled with the Service's name and
  * this controller; addresses are ready, notReadyAddresses not. Endpoints of selector Services
- * (the endpoints controller's own), of missing Services, or labelled skip-mirror are not mirrored.
+ * (the endpoints controller's own), of missing Services, labelled skip-mirror or holding a
+ * leader-election record are not mirrored.
  */
 export class EndpointSliceMirroringController implements Controller {
   readonly name = 'EndpointSliceMirroring';
@@ -24,7 +27,8 @@ export class EndpointSliceMirroringController implements Controller {
     const existing = this.store.list('EndpointSlice', { namespace: key.namespace, selector: LabelSelector.parse(`kubernetes.io/service-name=${key.name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}`) });
     const endpoints = this.store.get('Endpoints', key);
     const svc = this.store.get('Service', key);
-    const mirrored = endpoints && svc && !svc.spec?.selector && endpoints.metadata.labels?.[SKIP_MIRROR] !== 'true';
+    const mirrored = endpoints && svc && !svc.spec?.selector && endpoints.metadata.labels?.[SKIP_MIRROR] !== 'true'
+      && endpoints.metadata.annotations?.[LEADER_ELECTION] === undefined;
     const wanted = mirrored ? (endpoints.subsets ?? []).map((s: any) => sliceBody(s)).filter((b: any) => b.endpoints.length > 0) : [];
     wanted.forEach((body: any, i: number) => this.write(endpoints!, existing[i], body));
     for (const extra of existing.slice(wanted.length)) this.store.delete('EndpointSlice', extra.metadata);

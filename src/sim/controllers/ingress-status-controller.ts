@@ -1,3 +1,4 @@
+import { isPodReady } from '../pod-status.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
@@ -19,8 +20,9 @@ interface NginxController {
  * ingress-nginx's status sync (internal/ingress/status): while its controller pods run, every
  * Ingress of its class carries the controller's address in status.loadBalancer.ingress (the
  * ADDRESS column): the --publish-status-address list (kind's manifest says localhost), else the
- * load-balancer addresses of the --publish-service Service, else the ExternalIP (or with
- * --report-node-internal-ip-address the InternalIP) of the nodes its pods run on. With no
+ * load-balancer addresses of the --publish-service Service, else the ExternalIP (InternalIP
+ * when there is none, or always with --report-node-internal-ip-address) of the nodes its Ready
+ * pods run on. With no
  * controller pod running the addresses are taken away (--update-status-on-shutdown). The
  * controller is recognised by its binary, /nginx-ingress-controller, in a running container.
  */
@@ -69,7 +71,8 @@ export class IngressStatusController implements Controller {
       };
       const id = JSON.stringify({ ...c, nodes: undefined });
       const known = byFlags.get(id) ?? c;
-      known.nodes.push(pod.spec.nodeName);
+      // runningAddresses counts only Ready pods' nodes.
+      if (isPodReady(pod)) known.nodes.push(pod.spec.nodeName);
       byFlags.set(id, known);
     }
     return [...byFlags.values()];
@@ -93,9 +96,12 @@ export class IngressStatusController implements Controller {
       const lb = (svc.status?.loadBalancer?.ingress ?? []).map((i: any) => (i.ip ? { ip: i.ip } : { hostname: i.hostname }));
       return lb.length ? lb : (svc.spec?.externalIPs ?? []).map((ip: string) => ({ ip }));
     }
+    // GetNodeIPOrName: the InternalIP with --report-node-internal-ip-address, else the
+    // ExternalIP, else the InternalIP after all.
     return [...new Set(c.nodes)].flatMap((n) => {
       const addresses: any[] = this.store.get('Node', { name: n })?.status?.addresses ?? [];
-      const ip = addresses.find((a) => a.type === 'ExternalIP')?.address ?? (c.reportInternalIp ? addresses.find((a) => a.type === 'InternalIP')?.address : undefined);
+      const internal = addresses.find((a) => a.type === 'InternalIP' && a.address)?.address;
+      const ip = c.reportInternalIp ? internal : addresses.find((a) => a.type === 'ExternalIP' && a.address)?.address ?? internal;
       return ip ? [{ ip }] : [];
     });
   }
@@ -114,8 +120,9 @@ function address(text: string): { ip?: string; hostname?: string } {
   return /^[\d.]+$|:/.test(text) ? { ip: text } : { hostname: text };
 }
 
-/** sortLoadBalancerIngress: by IP, then by hostname, without repeats. */
+/** lessLoadBalancerIngress: by hostname (IPs, having none, first), then by IP, without repeats; byte order as Go compares. */
 function sorted(list: Array<{ ip?: string; hostname?: string }>): Array<{ ip?: string; hostname?: string }> {
   const unique = [...new Map(list.map((a) => [`${a.ip ?? ''}|${a.hostname ?? ''}`, a])).values()];
-  return unique.sort((a, b) => (a.ip ?? '').localeCompare(b.ip ?? '') || (a.hostname ?? '').localeCompare(b.hostname ?? ''));
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return unique.sort((a, b) => compare(a.hostname ?? '', b.hostname ?? '') || compare(a.ip ?? '', b.ip ?? ''));
 }
