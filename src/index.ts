@@ -23,7 +23,7 @@ export { renderEditorGlue } from './api/editor-glue.ts';
 export { loadProjectConfig, CONFIG_FILE } from './api/config.ts';
 export type { RunEnvironment } from './api/run-environment.ts';
 
-export { defineSteps } from './define-steps.ts';
+export { defineSteps, registeredStepSpecs } from './define-steps.ts';
 export { arityOf, patternsOf, withinPattern, type StepCall, type StepSpec } from './step-catalog.ts';
 export { stepPlace, type StepPlace } from './gherkin/step-place.ts';
 export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
@@ -31,6 +31,9 @@ export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 export { assumptionKey, describeAssumption, type Assumption } from './kube/assumptions.ts';
 export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
+export { allCapabilities, capabilities, requireCapability, type Capability } from './drivers/capabilities.ts';
+export { withCapability } from './drivers/use-capability.ts';
+export { notApplicable } from './step-needs.ts';
 export { driverContract, runDriverContract, type ContractCase } from './drivers/contract/driver-contract.ts';
 export { createDriver, type ProfileName } from './drivers/create-driver.ts';
 export { loadDriverModule, type DriverFactory, type DriverFactoryOptions } from './drivers/custom-driver.ts';
@@ -69,6 +72,7 @@ export { addOnDefinitions } from './sim/index.ts';
 export { redact, REDACTED } from './report/redact.ts';
 export { ASSUMPTIONS_ATTACHMENT, assumptionsText, assumptionSummary, StrictAssumptionError } from './report/assumption-report.ts';
 export { MODEL_JUDGED_ATTACHMENT } from './report/model-judged.ts';
+export { NOT_APPLICABLE_ATTACHMENT } from './report/not-applicable-report.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
 
 export { readClusterView, type ClusterView } from './network/cluster-view.ts';

@@ -1,4 +1,5 @@
 import type { Manifest } from './drivers/driver.ts';
+import type { Capability } from './drivers/capabilities.ts';
 import { ownerVariantOf } from './operations/owner-variants.ts';
 
 /**
@@ -38,6 +39,12 @@ export interface StepSpec<W = any> {
    * steps`, the report and the fidelity run say so.
    */
   judgedByModel?: string;
+  /**
+   * The driver capabilities the step needs beyond the core (drivers/capabilities.ts). A scenario
+   * with such a step is not applicable on a driver without them, and is reported so before it
+   * starts; `kubespec steps` lists them.
+   */
+  needs?: readonly Capability[];
   /**
    * What `kubespec check` can know of the step before any scenario runs: throws a UserError for
    * a value that cannot work (a manifest file that is missing or does not parse, a quantity),

@@ -1,10 +1,9 @@
-import { assumptionKey, describeAssumption, KubespecAssertionError, UnsupportedError, type Assumption, type StepSpec } from '../src/index.ts';
+import { assumptionKey, describeAssumption, KubespecAssertionError, withCapability, type Assumption, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The driver's assumptions about one pod; a driver that observes a real cluster has none to show. */
 function assumptionsAbout(world: KubespecWorld, pod: string): Assumption[] {
-  if (!world.driver.assumptions) throw new UnsupportedError('this driver observes a real cluster and assumes nothing (simulator only)');
-  return world.driver.assumptions().filter((a) => a.object === `Pod ${world.driver.namespace()}/${pod}`);
+  return withCapability(world.driver, 'assumptions').assumptions().filter((a) => a.object === `Pod ${world.driver.namespace()}/${pod}`);
 }
 
 const listed = (all: Assumption[]) => (all.length ? all.map((a) => `  - ${describeAssumption(a)}`).join('\n') : '  (none)');
@@ -15,6 +14,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then the simulator assumed "spec.containers[app].image" of pod "app"',
     area: 'pods',
     doc: "The simulator wrote down an assumption about this field of the pod: it could not know what the image, command or probe target does and took the usual answer (README \"Assumptions\"). A scenario that checks an assumption is about it, so --strict does not fail it for that one. Simulator only.",
+    needs: ['assumptions'],
     async run({ args: [field, pod] }) {
       const all = assumptionsAbout(this, pod as string);
       const checked = all.filter((a) => a.field === field);
@@ -28,6 +28,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then the simulator assumed nothing about pod "web"',
     area: 'pods',
     doc: 'Everything the simulator decided about the pod came from facts it has (the image data in scenarios/behaviors, the command, a behavior annotation). Simulator only.',
+    needs: ['assumptions'],
     async run({ args: [pod] }) {
       const all = assumptionsAbout(this, pod as string);
       if (all.length) throw new KubespecAssertionError(`the simulator assumed, about pod "${pod}":\n${listed(all)}`);

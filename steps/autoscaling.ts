@@ -1,4 +1,4 @@
-import { addOnDefinitions, parseBytes, parseMilliCpu, UserError, type StepSpec, type Manifest } from '../src/index.ts';
+import { addOnDefinitions, parseBytes, parseMilliCpu, UserError, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** A quantity as the parser reads it, or a UserError saying what to write instead. */
@@ -25,8 +25,9 @@ const usageSteps: StepSpec<KubespecWorld>[] = usage.flatMap((u) => [
     example: `Given the pods of Deployment "api" use ${u.examples[0]} ${u.resource}`,
     area: 'autoscaling',
     doc: `Every pod the workload selects reports ${u.resource} usage at this share of its request (simulator's metrics-server; unsupported on live clusters).`,
+    needs: ['usage-injection'],
     async run({ args: [kind, name, percent] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { [u.share]: percent as number });
+      await withCapability(this.driver, 'usage-injection').setResourceUsage({ kind: kind as string, name: name as string }, { [u.share]: percent as number });
     },
   },
   {
@@ -35,8 +36,9 @@ const usageSteps: StepSpec<KubespecWorld>[] = usage.flatMap((u) => [
     area: 'autoscaling',
     doc: `Every container of the workload's pods uses this much ${u.resource}, whatever it requests${u.resource === 'CPU' ? ' (held at its limit, if it has one)' : ''}. Simulator only.`,
     precheck: ({ args: [, , amount] }) => void quantity(amount as string, u.parse, u.hint),
+    needs: ['usage-injection'],
     async run({ args: [kind, name, amount] }) {
-      await this.driver.setResourceUsage({ kind: kind as string, name: name as string }, { [u.amount]: quantity(amount as string, u.parse, u.hint) });
+      await withCapability(this.driver, 'usage-injection').setResourceUsage({ kind: kind as string, name: name as string }, { [u.amount]: quantity(amount as string, u.parse, u.hint) });
     },
   },
 ]);
@@ -48,8 +50,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given metrics-server is installed',
     area: 'autoscaling',
     doc: "Serves the metrics.k8s.io API (kubectl top) from the simulator's metrics-server, which kind lacks until it is installed; setting usage installs it too. Simulator only.",
+    needs: ['add-ons'],
     async run() {
-      await this.driver.installAddOn('metrics-server');
+      await withCapability(this.driver, 'add-ons').installAddOn('metrics-server');
     },
   },
   {
@@ -58,8 +61,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'autoscaling',
     doc: "The simulated VPA: its CRD, a recommender (measured usage × 1.15, at least 25m and 250Mi, each minute), an updater (Recreate/Auto: evicts pods off the recommendation by over 10 %, one a minute, with two or more live) and the admission controller (Initial/Recreate/Auto: new pods get the recommended requests). Simulator only.",
     precheck: () => ({ manifests: addOnDefinitions('vertical-pod-autoscaler') as Manifest[] }),
+    needs: ['add-ons'],
     async run() {
-      await this.driver.installAddOn('vertical-pod-autoscaler');
+      await withCapability(this.driver, 'add-ons').installAddOn('vertical-pod-autoscaler');
     },
   },
 ];

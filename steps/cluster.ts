@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadTopology, NETWORK_PLUGINS, packageRoot, parseLabels, parseNodeTable, UserError, type NetworkPluginName, type StepSpec } from '../src/index.ts';
+import { loadTopology, NETWORK_PLUGINS, packageRoot, parseLabels, parseNodeTable, UserError, type NetworkPluginName, type StepSpec, withCapability } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -52,8 +52,9 @@ steps.push(
     example: 'When node "worker-3" leaves the cluster',
     area: 'cluster',
     doc: 'The Node object is deleted; its pods are garbage-collected (simulator only).',
+    needs: ['node-removal'],
     async run({ args: [name] }) {
-      await this.driver.removeNodes([name as string]);
+      await withCapability(this.driver, 'node-removal').removeNodes([name as string]);
     },
   },
 );
@@ -75,8 +76,9 @@ steps.push({
   example: `Given the cluster's network plugin is "flannel"`,
   area: 'cluster',
   doc: "Which CNI the simulated kind cluster runs: kindnet (kind's default; enforces NetworkPolicy), flannel (pods get addresses, NetworkPolicy has no effect) or none (kind's disableDefaultCNI: nodes NotReady, pods wait without an IP). Simulator only.",
+  needs: ['network-plugin'],
   async run({ args: [name] }) {
     if (!NETWORK_PLUGINS.includes(name as NetworkPluginName)) throw new UserError(`"${name}" is not a network plugin kubespec simulates (try ${NETWORK_PLUGINS.join(', ')})`);
-    await this.driver.setNetworkPlugin(name as NetworkPluginName);
+    await withCapability(this.driver, 'network-plugin').setNetworkPlugin(name as NetworkPluginName);
   },
 });

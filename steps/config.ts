@@ -1,4 +1,4 @@
-import { check, expectRefusal, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec } from '../src/index.ts';
+import { check, expectRefusal, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec, withCapability } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -89,8 +89,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given Stakater Reloader is installed',
     area: 'config',
     doc: "The simulated Reloader (env-vars strategy): Deployments, StatefulSets and DaemonSets annotated reloader.stakater.com/auto or configmap|secret.reloader.stakater.com/reload roll out when the data of their ConfigMaps or Secrets changes. Simulator only.",
+    needs: ['add-ons'],
     async run() {
-      await this.driver.installAddOn('reloader');
+      await withCapability(this.driver, 'add-ons').installAddOn('reloader');
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { parseCommandString } from 'execa';
-import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UnsupportedError, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UserError, withCapability, type Driver, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */
@@ -10,8 +10,7 @@ function kubectlArgs(command: string): string[] {
 }
 
 async function kubectl(driver: Driver, command: string) {
-  if (!driver.kubectl) throw new UnsupportedError(`the ${driver.name} driver cannot run kubectl`);
-  return driver.kubectl(kubectlArgs(command));
+  return withCapability(driver, 'kubectl').kubectl(kubectlArgs(command));
 }
 
 /** What kubectl said, for a failure message. */
@@ -33,6 +32,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'When "kubectl label pod web env=staging --overwrite" is run',
     area: 'kubectl',
     doc: "Runs the real kubectl against the scenario's cluster (the simulator served on a loopback port, or the live context), in the scenario's namespace; it must succeed.",
+    needs: ['kubectl'],
     async run({ args: [command] }) {
       await succeeded(this.driver, command as string);
     },
@@ -43,6 +43,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name). With `within`, the command is run again until it does.',
     eventual: 'optional',
+    needs: ['kubectl'],
     async run({ args: [command], docString, within }) {
       await check(this.driver, `${command} to print the lines`, within, async () => {
         const r = await succeeded(this.driver, command as string);
@@ -57,6 +58,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and one line of its output is the text, whole (trailing spaces aside): a nodePort `30080` is not "3". For part of a line, or a value not known in advance, use `prints a line matching`. With `within`, the command is run again until it does.',
     eventual: 'optional',
+    needs: ['kubectl'],
     async run({ args: [command, text], within }) {
       await check(this.driver, `${command} to print the line "${text}"`, within, async () => {
         const r = await succeeded(this.driver, command as string);
@@ -71,6 +73,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and one whole line of its output (trailing spaces aside) matches the regular expression (JavaScript syntax, anchored at both ends: write `.*` for the rest of a line). With `within`, the command is run again until it does.',
     eventual: 'optional',
+    needs: ['kubectl'],
     async run({ args: [command, pattern], within }) {
       try {
         new RegExp(pattern as string);
@@ -89,6 +92,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then "kubectl get endpoints myapp -o wide" does not print "green"',
     area: 'kubectl',
     doc: 'The command succeeds and its output does not contain the text anywhere (not even within a line).',
+    needs: ['kubectl'],
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);
@@ -99,6 +103,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then "kubectl run web --image=nginx" warns "would violate PodSecurity"',
     area: 'kubectl',
     doc: 'The command succeeds and kubectl passes on a warning of the API server (`Warning: …` on stderr) that contains the text.',
+    needs: ['kubectl'],
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       const warnings = warningLines(r.stderr);
@@ -112,6 +117,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then "kubectl run web --image=nginx" gives no warning',
     area: 'kubectl',
     doc: 'The command succeeds and kubectl passes on no warning of the API server (no `Warning: …` line on stderr).',
+    needs: ['kubectl'],
     async run({ args: [command] }) {
       const r = await succeeded(this.driver, command as string);
       const warnings = warningLines(r.stderr);
@@ -123,6 +129,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then "kubectl label pod web env=prod" fails with "already has a value"',
     area: 'kubectl',
     doc: 'The command exits non-zero and what it printed contains the text.',
+    needs: ['kubectl'],
     async run({ args: [command, text] }) {
       const r = await kubectl(this.driver, command as string);
       if (r.exitCode === 0) throw new KubespecAssertionError(`${command} succeeded; it printed:\n${said(r)}`);

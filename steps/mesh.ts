@@ -1,4 +1,4 @@
-import { addOnDefinitions, KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec, type Manifest } from '../src/index.ts';
+import { addOnDefinitions, KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The VirtualServices and DestinationRules of every namespace; none where Istio's CRDs are missing. */
@@ -44,8 +44,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'networking',
     doc: "The simulated Istio: networking.istio.io CRDs (VirtualService, DestinationRule, Gateway) and sidecar injection for namespaces labelled istio-injection=enabled. Requests between sidecar pods follow VirtualServices and DestinationRule subsets. Simulator only.",
     precheck: () => ({ manifests: addOnDefinitions('istio') as Manifest[] }),
+    needs: ['add-ons'],
     async run() {
-      await this.driver.installAddOn('istio');
+      await withCapability(this.driver, 'add-ons').installAddOn('istio');
     },
   },
   {

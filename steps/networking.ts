@@ -1,4 +1,4 @@
-import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest } from '../src/index.ts';
+import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
 
@@ -212,8 +212,9 @@ steps.push({
   area: 'networking',
   doc: "The simulated cert-manager: its CRDs, Issuer/ClusterIssuer setup (ACME accounts, SelfSigned, CA), Certificates issued into kubernetes.io/tls Secrets and renewed two thirds through their lifetime, and the ingress-shim for Ingresses annotated cert-manager.io/issuer or cluster-issuer. The simulated ACME server passes every challenge. Simulator only.",
   precheck: () => ({ manifests: addOnDefinitions('cert-manager') as Manifest[] }),
+  needs: ['add-ons'],
   async run() {
-    await this.driver.installAddOn('cert-manager');
+    await withCapability(this.driver, 'add-ons').installAddOn('cert-manager');
   },
 });
 
@@ -222,8 +223,9 @@ steps.push({
   example: 'Given a load-balancer provider is installed',
   area: 'networking',
   doc: 'LoadBalancer Services get an external address (like MetalLB); without it they stay <pending>, as on kind. Simulator only.',
+  needs: ['add-ons'],
   async run() {
-    await this.driver.installAddOn('load-balancer-provider');
+    await withCapability(this.driver, 'add-ons').installAddOn('load-balancer-provider');
   },
 });
 

@@ -1,4 +1,4 @@
-import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, UnsupportedError, updateFromFresh, UserError, type Driver, type StepSpec } from '../src/index.ts';
+import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, updateFromFresh, UserError, type StepSpec, withCapability } from '../src/index.ts';
 import type { NodeFault } from '../src/drivers/driver.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
@@ -133,8 +133,9 @@ steps.push(
     example: `When ${pattern.replace('{string}', '"worker-2"')}`,
     area: 'nodes',
     doc,
+    needs: ['node-faults'],
     async run({ args: [node] }) {
-      await this.driver.failNode(node as string, fault);
+      await withCapability(this.driver, 'node-faults').failNode(node as string, fault);
     },
   })),
   {
@@ -142,8 +143,9 @@ steps.push(
     example: 'When node "worker-2" recovers',
     area: 'nodes',
     doc: 'Ends the node\'s outage (it boots, the partition heals or the kubelet starts): the kubelet posts Ready, the node lifecycle controller removes the unreachable taints, and the kubelet catches up with its pods.',
+    needs: ['node-faults'],
     async run({ args: [node] }) {
-      await this.driver.recoverNode(node as string);
+      await withCapability(this.driver, 'node-faults').recoverNode(node as string);
     },
   },
   {
@@ -204,11 +206,6 @@ steps.push({
 });
 
 /** Hands a static pod change to the driver, or skips the scenario on a driver that cannot make it. */
-function staticPods(world: KubespecWorld): Required<Pick<Driver, 'placeStaticPod' | 'removeStaticPod'>> {
-  const { placeStaticPod, removeStaticPod } = world.driver;
-  if (!placeStaticPod || !removeStaticPod) throw new UnsupportedError("this driver cannot write into a node's staticPodPath (simulator only)");
-  return { placeStaticPod: placeStaticPod.bind(world.driver), removeStaticPod: removeStaticPod.bind(world.driver) };
-}
 
 steps.push(
   {
@@ -216,10 +213,11 @@ steps.push(
     example: 'Given the following static pod manifest is placed on node "worker-1":\n  """yaml\n  apiVersion: v1\n  kind: Pod\n  metadata: {name: static-web}\n  spec:\n    containers: [{name: web, image: nginx:1.27}]\n  """',
     area: 'nodes',
     doc: "Writes the Pod manifest into the node's staticPodPath (replacing one of that name): that node's kubelet runs it without the scheduler, and keeps a mirror pod `<name>-<node>` in the API. Simulator only.",
+    needs: ['static-pods'],
     async run({ args: [node], docString }) {
       const manifests = this.manifestsFrom(docString);
       if (manifests.length !== 1) throw new UserError(`${this.place?.uri}:${this.place?.line}: a static pod manifest is one Pod`);
-      await staticPods(this).placeStaticPod(node as string, manifests[0]!);
+      await withCapability(this.driver, 'static-pods').placeStaticPod(node as string, manifests[0]!);
     },
   },
   {
@@ -227,8 +225,9 @@ steps.push(
     example: 'When the static pod manifest "static-web" is removed from node "worker-1"',
     area: 'nodes',
     doc: "Deletes the manifest from the node's staticPodPath: the kubelet stops the pod and its mirror pod goes. Simulator only.",
+    needs: ['static-pods'],
     async run({ args: [name, node] }) {
-      await staticPods(this).removeStaticPod(node as string, name as string);
+      await withCapability(this.driver, 'static-pods').removeStaticPod(node as string, name as string);
     },
   },
 );
@@ -238,8 +237,9 @@ steps.push({
   example: 'Given a cluster autoscaler manages node group "pool" of 1 to 5 nodes',
   area: 'nodes',
   doc: "A node group of kind-sized workers (<group>-1, -2, ...) starting at its min size, with a simulated Cluster Autoscaler: Unschedulable pods that fit a new node add nodes (ready after 60s), nodes under 50 % requested for 10 minutes whose pods can move are drained and removed. Simulator only.",
+  needs: ['node-autoscaling'],
   async run({ args: [name, min, max] }) {
     if ((min as number) < 0 || (max as number) < (min as number)) throw new UserError(`node group "${name}": min ${min} and max ${max} must satisfy 0 ≤ min ≤ max`);
-    await this.driver.autoscaleNodeGroup({ name: name as string, min: min as number, max: max as number });
+    await withCapability(this.driver, 'node-autoscaling').autoscaleNodeGroup({ name: name as string, min: min as number, max: max as number });
   },
 });

@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, overcommittedNodes, pass, spreadCounts, UnsupportedError, expectRefusal, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, overcommittedNodes, pass, spreadCounts, expectRefusal, withCapability, type StepSpec } from '../src/index.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [
@@ -7,9 +7,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given the scheduler runs with the following configuration:\n  """yaml\n  apiVersion: kubescheduler.config.k8s.io/v1\n  kind: KubeSchedulerConfiguration\n  profiles:\n    - schedulerName: default-scheduler\n      plugins:\n        score:\n          disabled: [{name: NodeResourcesBalancedAllocation}]\n  """',
     area: 'scheduling',
     doc: "kube-scheduler restarted with this KubeSchedulerConfiguration: its profiles (plugins enabled and disabled, score weights, pluginConfig such as PodTopologySpread's defaultConstraints) schedule the pods whose schedulerName they carry; pending pods are tried again. Simulator only.",
+    needs: ['scheduler-configuration'],
     async run({ docString }) {
-      if (!this.driver.configureScheduler) throw new UnsupportedError("this driver cannot reconfigure a cluster's scheduler (simulator only)");
-      await this.driver.configureScheduler(this.yamlFrom(docString));
+      await withCapability(this.driver, 'scheduler-configuration').configureScheduler(this.yamlFrom(docString));
     },
   },
   {
@@ -17,10 +17,10 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then the scheduler cannot run with the following configuration because "does not exist":\n  """yaml\n  ...\n  """',
     area: 'scheduling',
     doc: 'The KubeSchedulerConfiguration is refused, with a reason containing the text; the scheduler keeps its configuration. Simulator only.',
+    needs: ['scheduler-configuration'],
     async run({ args: [reason], docString }) {
-      if (!this.driver.configureScheduler) throw new UnsupportedError("this driver cannot reconfigure a cluster's scheduler (simulator only)");
       const configuration = this.yamlFrom(docString);
-      await expectRefusal('the configuration', reason as string, () => this.driver.configureScheduler!(configuration));
+      await expectRefusal('the configuration', reason as string, () => withCapability(this.driver, 'scheduler-configuration').configureScheduler(configuration));
     },
   },
   {

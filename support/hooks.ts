@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, redact, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
@@ -8,7 +8,16 @@ import type { KubespecWorld } from './world.ts';
 setDefaultTimeout(process.env.KUBESPEC_PROFILE === 'live' ? 20 * 60_000 : 5_000);
 
 Before(async function (this: KubespecWorld, { pickle }) {
+  // A step that needs what this driver cannot do makes the scenario not applicable here: said
+  // before it starts, rather than found half-way (drivers/capabilities.ts).
+  const reason = notApplicable(registeredStepSpecs(), pickle.steps.map((s) => s.text), this.driver);
+  if (reason) {
+    this.notApplicable = reason;
+    this.attach(reason, { mediaType: 'text/plain', fileName: NOT_APPLICABLE_ATTACHMENT });
+    return 'skipped';
+  }
   await this.driver.setup({ name: pickle.name, uri: pickle.uri, seed: this.seed });
+  return undefined;
 });
 
 BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickleStep }) {
@@ -21,6 +30,7 @@ const SETTLE_MAX_MS = 30_000;
 
 /** The report's attachments (DESIGN.md "Reports"), then the driver's cleanup, which runs even if attaching fails. */
 After(async function (this: KubespecWorld, { result }) {
+  if (this.notApplicable) return;
   try {
     if (this.applied.length > 0) {
       this.attach(this.applied.map((m) => stringify(redact(m as any))).join('---\n'), { mediaType: 'text/yaml', fileName: 'applied manifests.yaml' });

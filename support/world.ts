@@ -36,6 +36,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   readonly applied: Manifest[] = [];
   /** Steps whose verdict came from a kubespec model rather than the cluster (define-steps.ts). */
   readonly modelJudged = new Set<string>();
+  /** Why the scenario cannot run on this driver (a step needs a capability it lacks), if so. */
+  notApplicable?: string;
   /** Assumptions the scenario checked on purpose (steps/assumptions.ts); --strict accepts them. */
   readonly acknowledgedAssumptions = new Set<string>();
 

@@ -17,6 +17,7 @@ import { stepPlace } from '../gherkin/step-place.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import { suggestSteps } from './suggest-steps.ts';
 import { ASSUMPTIONS_ATTACHMENT, assumptionSummary } from '../report/assumption-report.ts';
+import { NOT_APPLICABLE_ATTACHMENT, notApplicableSummary } from '../report/not-applicable-report.ts';
 
 export interface RunOptions {
   /** Feature files or folders; default: features/ of the project. */
@@ -60,6 +61,8 @@ export interface RunResult {
   undefinedSteps: Array<{ text: string; place: string; suggestions: string[] }>;
   /** "N scenarios rest on M assumptions …", when any does. */
   assumptions?: string;
+  /** The scenarios that did not run because the driver lacks a capability, with why. */
+  notApplicable?: string;
 }
 
 /**
@@ -88,7 +91,8 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   recordDurations(reports, env.cwd);
   maskSecretsInReports(reports);
   const assumptions = assumptionSummary(tally.assumptions());
-  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}) };
+  const notApplicable = notApplicableSummary(tally.notApplicable());
+  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}), ...(notApplicable ? { notApplicable } : {}) };
   return result;
 }
 
@@ -189,6 +193,8 @@ class Tally {
   private readonly undefinedStepIds: Array<{ testCaseId: string; testStepId: string }> = [];
   /** Each scenario attempt's assumptions attachment, by testCaseStarted id. */
   private readonly assumptionTexts = new Map<string, string>();
+  /** Each scenario attempt that its driver could not run, with the reason, by testCaseStarted id. */
+  private readonly notApplicableReasons = new Map<string, string>();
 
   add(m: Envelope): void {
     if (m.gherkinDocument?.uri) this.documents.set(m.gherkinDocument.uri, m.gherkinDocument);
@@ -204,17 +210,27 @@ class Tally {
       if (status === 'UNDEFINED') this.undefinedStepIds.push({ testCaseId, testStepId: m.testStepFinished.testStepId });
     }
     if (m.attachment?.fileName === ASSUMPTIONS_ATTACHMENT && m.attachment.testCaseStartedId) {
-      const body = m.attachment.contentEncoding === 'BASE64' ? Buffer.from(m.attachment.body, 'base64').toString('utf8') : m.attachment.body;
-      this.assumptionTexts.set(m.attachment.testCaseStartedId, body);
+      this.assumptionTexts.set(m.attachment.testCaseStartedId, attachmentText(m.attachment));
+    }
+    if (m.attachment?.fileName === NOT_APPLICABLE_ATTACHMENT && m.attachment.testCaseStartedId) {
+      this.notApplicableReasons.set(m.attachment.testCaseStartedId, attachmentText(m.attachment));
     }
     if (m.testCaseFinished?.willBeRetried) {
       this.worst.delete(m.testCaseFinished.testCaseStartedId);
       this.assumptionTexts.delete(m.testCaseFinished.testCaseStartedId);
+      this.notApplicableReasons.delete(m.testCaseFinished.testCaseStartedId);
     }
   }
 
   assumptions(): string[] {
     return [...this.assumptionTexts.values()];
+  }
+
+  notApplicable(): Array<{ scenario: string; reason: string }> {
+    return [...this.notApplicableReasons].map(([startedId, reason]) => {
+      const pickle = this.pickles.get(this.testCases.get(this.started.get(startedId)!)!.pickleId)!;
+      return { scenario: `${pickle.uri}: ${pickle.name}`, reason };
+    });
   }
 
   counts(): ScenarioCounts {
@@ -241,6 +257,10 @@ class Tally {
     }
     return out;
   }
+}
+
+function attachmentText(attachment: { body: string; contentEncoding: string }): string {
+  return attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
 }
 
 const order = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];

@@ -47,6 +47,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
       }
       const c = result.scenarios;
       if (result.assumptions) env.stdout.write(`\n${result.assumptions}\n`);
+      if (result.notApplicable) env.stdout.write(`\n${result.notApplicable}\n`);
       env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'})\n`);
       code = result.ok ? EXIT_OK : EXIT_FAILED;
     });

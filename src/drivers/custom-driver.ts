@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors.ts';
 import type { Driver } from './driver.ts';
+import { allCapabilities, unbackedCapabilities } from './capabilities.ts';
 
 /** What a driver module's factory is given: the run's choices. */
 export interface DriverFactoryOptions {
@@ -13,10 +14,10 @@ export interface DriverFactoryOptions {
 
 export type DriverFactory = (options: DriverFactoryOptions) => Driver;
 
-/** The methods the steps call; a module's driver must have every one (see driver.ts). */
+/** The core every driver has (see driver.ts); the rest comes with the capabilities it declares. */
 const required: Array<keyof Driver> = [
-  'setup', 'teardown', 'namespace', 'addNodes', 'failNode', 'recoverNode', 'containerEnv', 'containerFiles', 'installAddOn', 'setNetworkPlugin', 'autoscaleNodeGroup',
-  'removeNodes', 'apply', 'get', 'list', 'evict', 'patch', 'setResourceUsage', 'scale', 'delete', 'waitFor', 'elapse', 'elapsed', 'timeline', 'events', 'snapshot',
+  'setup', 'teardown', 'namespace', 'addNodes', 'containerEnv', 'containerFiles',
+  'apply', 'get', 'list', 'evict', 'patch', 'scale', 'delete', 'waitFor', 'elapse', 'elapsed', 'timeline', 'events', 'snapshot',
 ];
 
 /**
@@ -41,6 +42,11 @@ export async function loadDriverModule(path: string): Promise<DriverFactory> {
     if (!checked) {
       const missing = required.filter((m) => typeof (driver as unknown as Record<string, unknown>)?.[m] !== 'function' && m !== 'name');
       if (missing.length) throw new UserError(`driver module "${path}": the driver lacks ${missing.join(', ')} (the Driver interface, src/drivers/driver.ts)`);
+      if (!(driver.capabilities instanceof Set)) throw new UserError(`driver module "${path}": the driver must declare its capabilities, a Set of ${allCapabilities.join(', ')} (an empty Set for the core only)`);
+      const unknown = [...driver.capabilities].filter((c) => !allCapabilities.includes(c));
+      if (unknown.length) throw new UserError(`driver module "${path}": unknown capabilities ${unknown.join(', ')} (known: ${allCapabilities.join(', ')})`);
+      const unbacked = unbackedCapabilities(driver);
+      if (unbacked.length) throw new UserError(`driver module "${path}": the driver declares capabilities without their methods: ${unbacked.join(', ')}`);
       checked = true;
     }
     return driver;

@@ -4,6 +4,7 @@ import type { NetworkPluginName } from '../kube/network-plugin.ts';
 export type { NetworkPluginName } from '../kube/network-plugin.ts';
 import type { NodeFault } from '../kube/node-fault.ts';
 import type { KubectlResult } from './kubectl.ts';
+import type { Capability } from './capabilities.ts';
 import type { Assumption } from '../kube/assumptions.ts';
 export type { Assumption } from '../kube/assumptions.ts';
 
@@ -93,15 +94,22 @@ export interface DeleteRequest {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
 }
 
-/**
- * What a driver can do. Methods that cannot be done safely on a driver throw `UnsupportedError`,
- * and the step that called it is skipped with that reason.
- */
 /** The add-ons the simulator can install into its kind cluster. */
 export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader' | 'istio' | 'vertical-pod-autoscaler';
 
+/**
+ * What a driver can do: a core every cluster offers, and optional members grouped into
+ * capabilities (capabilities.ts) that the driver declares. A scenario with a step that needs a
+ * capability the driver lacks is not applicable there, and is reported so before it starts. A
+ * core method that cannot be done in some situation (a live cluster without the nodes a
+ * topology names) throws `UnsupportedError`, and the step is skipped with that reason.
+ */
 export interface Driver {
   readonly name: 'sim' | 'live';
+  /** The capabilities beyond the core this driver has; their members below are then present. */
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Why it lacks a capability, where it can say it better than the capability's own description. */
+  readonly lacking?: Partial<Record<Capability, string>>;
   /** Prepares a fresh cluster (sim) or namespace (live) for one scenario. */
   setup(scenario: ScenarioInfo): Promise<void>;
   /** Removes what the scenario created. Must be safe to call twice and after a failed setup. */
@@ -111,27 +119,21 @@ export interface Driver {
   /** Adds nodes (sim) or checks the cluster has them (live). */
   addNodes(nodes: NodeDefinition[]): Promise<void>;
   /**
-   * Cuts a node off from the control plane (it goes NotReady after the grace period): by power
-   * loss (the default), a network partition, or a stopped kubelet; sim only.
+   * node-faults: cuts a node off from the control plane (it goes NotReady after the grace
+   * period): by power loss (the default), a network partition, or a stopped kubelet.
    */
-  failNode(name: string, how?: NodeFault): Promise<void>;
-  /** Ends the node's outage: it boots, the partition heals, or the kubelet starts again. */
-  recoverNode(name: string): Promise<void>;
-  /**
-   * Makes the API server misbehave toward the control plane (sim only; optional: a driver
-   * without it gets the steps skipped as unsupported).
-   */
+  failNode?(name: string, how?: NodeFault): Promise<void>;
+  /** node-faults: ends the node's outage: it boots, the partition heals, or the kubelet starts again. */
+  recoverNode?(name: string): Promise<void>;
+  /** api-faults: makes the API server misbehave toward the control plane. */
   injectApiFault?(fault: ApiFault): Promise<void>;
-  /** Writes a Pod manifest into a node's staticPodPath, replacing one of that name (sim only; optional). */
+  /** static-pods: writes a Pod manifest into a node's staticPodPath, replacing one of that name. */
   placeStaticPod?(node: string, manifest: Manifest): Promise<void>;
-  /** Restarts kube-scheduler with a KubeSchedulerConfiguration (sim only; optional). */
+  /** scheduler-configuration: restarts kube-scheduler with a KubeSchedulerConfiguration. */
   configureScheduler?(configuration: object): Promise<void>;
-  /** Removes a manifest from a node's staticPodPath (sim only; optional). */
+  /** static-pods: removes a manifest from a node's staticPodPath. */
   removeStaticPod?(node: string, name: string): Promise<void>;
-  /**
-   * Runs the real kubectl against the scenario's cluster, in its namespace (optional: without
-   * it kubectl steps are skipped as unsupported).
-   */
+  /** kubectl: runs the real kubectl against the scenario's cluster, in its namespace. */
   kubectl?(args: readonly string[]): Promise<KubectlResult>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
@@ -141,25 +143,25 @@ export interface Driver {
    */
   containerFiles(pod: string, container: string, alsoRead?: readonly string[]): Promise<Record<string, string>>;
   /**
-   * Installs a simulated add-on (sim only): a load-balancer provider, so LoadBalancer Services
+   * add-ons: installs a simulated add-on: a load-balancer provider, so LoadBalancer Services
    * get addresses; metrics-server, so the metrics.k8s.io API (kubectl top) exists; cert-manager,
    * so Issuers and Certificates (and annotated Ingresses) get certificates; Stakater Reloader, so
    * annotated workloads roll out when their ConfigMaps or Secrets change; Istio, so pods of
    * namespaces labelled istio-injection=enabled get sidecars that VirtualServices steer; the
    * Vertical Pod Autoscaler, recommending and applying requests from measured usage.
    */
-  installAddOn(addOn: AddOn): Promise<void>;
+  installAddOn?(addOn: AddOn): Promise<void>;
   /**
-   * Adds a node group of kind-sized workers at its min size, run by a simulated Cluster
-   * Autoscaler between min and max (sim only).
+   * node-autoscaling: adds a node group of kind-sized workers at its min size, run by a simulated
+   * Cluster Autoscaler between min and max.
    */
-  autoscaleNodeGroup(group: { name: string; min: number; max: number }): Promise<void>;
-  /** Gives the cluster this CNI plugin (sim only): kindnet (kind's), flannel (no NetworkPolicy), or none. */
-  setNetworkPlugin(name: NetworkPluginName): Promise<void>;
+  autoscaleNodeGroup?(group: { name: string; min: number; max: number }): Promise<void>;
+  /** network-plugin: gives the cluster this CNI plugin: kindnet (kind's), flannel (no NetworkPolicy), or none. */
+  setNetworkPlugin?(name: NetworkPluginName): Promise<void>;
   /** Whether the data plane enforces NetworkPolicy; a driver that cannot tell leaves it out (taken as yes). */
   networkPolicyEnforced?(): Promise<boolean>;
-  /** Removes nodes from the cluster (sim); live drivers refuse with UnsupportedError. */
-  removeNodes(names: string[]): Promise<void>;
+  /** node-removal: removes nodes from the cluster. */
+  removeNodes?(names: string[]): Promise<void>;
   /**
    * Creates or updates objects by server-side apply; returns them as stored. By default as field
    * manager "kubespec" with force (a scenario's setup always wins); with a manager and no force,
@@ -173,10 +175,10 @@ export interface Driver {
   /** Patches an object: strategic merge (kubectl's default) or JSON merge. Returns it as stored. */
   patch(ref: ObjectRef, patch: object, type?: 'strategic' | 'merge'): Promise<KubeObject>;
   /**
-   * Makes the pods selected by a workload report this resource usage, as a share of their
-   * requests (the simulator's metrics-server). Live drivers cannot fake metrics: UnsupportedError.
+   * usage-injection: makes the pods selected by a workload report this resource usage, as a share
+   * of their requests (the simulator's metrics-server).
    */
-  setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number; cpuMillis?: number; memoryBytes?: number }): Promise<void>;
+  setResourceUsage?(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number; cpuMillis?: number; memoryBytes?: number }): Promise<void>;
   /** Sets spec.replicas through the scale subresource. */
   scale(ref: ObjectRef, replicas: number): Promise<void>;
   delete(ref: ObjectRef, request?: DeleteRequest): Promise<void>;
@@ -203,32 +205,17 @@ export interface Driver {
    */
   settle?(maxMs: number): Promise<void>;
   /**
-   * What the driver took to be true without being able to know it (the simulator: unknown
+   * assumptions: what the driver took to be true without being able to know it (the simulator: unknown
    * images, commands it cannot interpret, probe targets it cannot see). A driver that observes a
    * real cluster assumes nothing and leaves this out.
    */
   assumptions?(): Assumption[];
   /**
-   * Writes down what a step's model verdict took to be true without knowing (reachability to a
+   * assumptions: writes down what a step's model verdict took to be true without knowing (reachability to a
    * program kubespec cannot tell listens); they join `assumptions()`. A driver that observes a
    * real cluster leaves this out: the cluster, not kubespec's facts, has the last word there.
    */
   assume?(assumptions: readonly Assumption[]): void;
 }
 
-/** A driver cannot do this (for example failing a node of a shared live cluster). */
-export class UnsupportedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsupportedError';
-  }
-}
-
-/** A wait that ran out of time. Named as an assertion so reports show "failed", not "broken". */
-export class WaitTimeoutAssertionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WaitTimeoutAssertionError';
-    this.stack = `${this.name}: ${message}`;
-  }
-}
+export { UnsupportedError, WaitTimeoutAssertionError } from './errors.ts';

@@ -4,8 +4,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { resourcePath } from './rest-client.ts';
 import { ApiError } from '../../kube/api-errors.ts';
 import { canonicalKind, kindInfo, knownKinds, type KindInfo } from '../../kube/kinds.ts';
-import type { AddOn, ApplyOptions, NetworkPluginName, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
+import type { ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { UnsupportedError } from '../driver.ts';
+import type { Capability } from '../capabilities.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { ResumableWatch } from './resumable-watch.ts';
 import { NodeNamingRestClient } from './node-naming-rest-client.ts';
@@ -26,6 +27,20 @@ export interface LiveDriverOptions {
   attachNamespace?: string;
 }
 
+/** Why a live cluster lacks what the simulator can do, in the words a report shows. */
+const liveLacks: Partial<Record<Capability, string>> = {
+  'node-faults': 'failing nodes is simulator-only on a shared live cluster',
+  'node-removal': 'removing nodes from a live cluster is not done by tests',
+  'api-faults': "a live API server's faults cannot be injected",
+  'static-pods': "a live node's static pod path is not reachable from a test",
+  'scheduler-configuration': "a live cluster's scheduler is configured by its operators",
+  'add-ons': 'a live cluster has the add-ons it has; they cannot be installed by a step',
+  'node-autoscaling': "a live cluster's node groups belong to its cloud",
+  'network-plugin': 'a live cluster has the CNI plugin it has',
+  'usage-injection': 'a live cluster reports real metrics; usage cannot be injected',
+  assumptions: 'a live cluster is observed, so nothing is assumed',
+};
+
 /** How often a wait re-reads the cluster (wall time) when no pod change wakes it sooner. */
 const POLL_MS = 250;
 
@@ -34,10 +49,13 @@ const POLL_MS = 250;
  * through @kubernetes/client-node. Each scenario gets its own namespace, labelled with the run
  * and scenario and deleted at teardown (and on Ctrl-C). Time is real: waits poll until their
  * deadline, `elapse` sleeps. What only a simulator can do (failing nodes, faking metrics) is
- * skipped with UnsupportedError.
+ * not among its capabilities, so such scenarios are not applicable here.
  */
 export class LiveDriver implements Driver {
   readonly name = 'live' as const;
+  /** Beyond the core, only kubectl: a shared real cluster is observed, not reshaped or faked. */
+  readonly capabilities: ReadonlySet<Capability> = new Set(['kubectl']);
+  readonly lacking = liveLacks;
   private ns = '';
   private readonly rest: NodeNamingRestClient;
   private started = 0;
@@ -202,8 +220,6 @@ export class LiveDriver implements Driver {
     }
   }
 
-  async failNode(): Promise<void> { throw new UnsupportedError('failing a node is simulator-only on a shared live cluster'); }
-  async recoverNode(): Promise<void> { throw new UnsupportedError('recovering a node is simulator-only'); }
   /** `kubectl exec -- env` in the running container (its image needs an `env`, as busybox and most have). */
   async containerEnv(pod: string, container: string): Promise<Record<string, string>> {
     await this.runningContainer(pod, container);
@@ -241,13 +257,6 @@ export class LiveDriver implements Driver {
     return { obj, spec };
   }
 
-  async autoscaleNodeGroup(group: { name: string }): Promise<void> { throw new UnsupportedError(`a live cluster's node groups belong to its cloud (node group "${group.name}" cannot be added by a step)`); }
-
-  async setNetworkPlugin(name: NetworkPluginName): Promise<void> { throw new UnsupportedError(`a live cluster has the CNI plugin it has (${name} cannot be set by a step)`); }
-
-  async installAddOn(addOn: AddOn): Promise<void> { throw new UnsupportedError(`a live cluster has the add-ons it has (${addOn} cannot be installed by a step)`); }
-  async removeNodes(): Promise<void> { throw new UnsupportedError('removing nodes from a live cluster is not done by tests'); }
-  async setResourceUsage(): Promise<void> { throw new UnsupportedError('a live cluster reports real metrics; usage cannot be injected'); }
 
   async apply(manifests: Manifest[], options: ApplyOptions = {}): Promise<KubeObject[]> {
     const out: KubeObject[] = [];

@@ -11,6 +11,7 @@ import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
 import { settleBy } from '../settle.ts';
+import { allCapabilities, type Capability } from '../capabilities.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -26,6 +27,8 @@ export const defaultTopology: NodeDefinition[] = [
  */
 export class SimDriver implements Driver {
   readonly name = 'sim' as const;
+  /** The simulator can do everything a step may ask of a cluster. */
+  readonly capabilities: ReadonlySet<Capability> = new Set(allCapabilities);
   private cluster?: SimCluster;
   private startedAt = 0;
   private readonly entries: TimelineEntry[] = [];

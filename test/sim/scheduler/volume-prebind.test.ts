@@ -26,12 +26,12 @@ test('a pod with a WaitForFirstConsumer claim is bound to its node only once the
   cluster.store.create(withClaim('app', 'data'));
   cluster.clock.advanceBy(500);
   // The node is chosen and written on the claim, but the pod has no node yet.
-  assert.ok(get(cluster, 'PersistentVolumeClaim', 'data')!.metadata.annotations['volume.kubernetes.io/selected-node']);
+  assert.ok(get(cluster, 'PersistentVolumeClaim', 'data')!.metadata.annotations?.['volume.kubernetes.io/selected-node']);
   assert.equal(get(cluster, 'Pod', 'app')!.spec.nodeName, undefined);
   cluster.clock.advanceBy(30_000);
   const pvc = get(cluster, 'PersistentVolumeClaim', 'data')!;
   assert.equal(pvc.status.phase, 'Bound');
-  assert.equal(get(cluster, 'Pod', 'app')!.spec.nodeName, pvc.metadata.annotations['volume.kubernetes.io/selected-node']);
+  assert.equal(get(cluster, 'Pod', 'app')!.spec.nodeName, pvc.metadata.annotations?.['volume.kubernetes.io/selected-node']);
   const provisioned = eventAt(cluster, 'ProvisioningSucceeded', 'data')!;
   const scheduled = eventAt(cluster, 'Scheduled', 'app')!;
   assert.ok(scheduled >= provisioned, `Scheduled at ${scheduled}s, before the claim was provisioned at ${provisioned}s`);
