@@ -55,6 +55,13 @@ module.exports = {
       to: { path: '^src/sim/' },
     },
     {
+      name: 'steps-use-the-step-kit',
+      comment: 'src/api/ loads the steps, so a step reaching the commands (or src/index.ts, which exports them) closes a cycle: steps and support import src/step-kit.ts.',
+      severity: 'error',
+      from: { path: '^(steps|support)/' },
+      to: { path: '^src/(index\\.ts$|api/)' },
+    },
+    {
       name: 'step-helpers-not-sim',
       comment: 'Assertions, operations and parsers serve steps on every driver: they judge what the driver returns.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import { assumptionKey, describeAssumption, KubespecAssertionError, withCapability, type Assumption, type StepSpec } from '../src/index.ts';
+import { assumptionKey, describeAssumption, KubespecAssertionError, withCapability, type Assumption, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The driver's assumptions about one pod; a driver that observes a real cluster has none to show. */

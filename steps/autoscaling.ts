@@ -1,4 +1,4 @@
-import { addOnDefinitions, parseBytes, parseMilliCpu, UserError, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
+import { addOnDefinitions, parseBytes, parseMilliCpu, UserError, type StepSpec, type Manifest, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** A quantity as the parser reads it, or a UserError saying what to write instead. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadTopology, NETWORK_PLUGINS, packageRoot, parseLabels, parseNodeTable, UserError, type NetworkPluginName, type StepSpec, withCapability } from '../src/index.ts';
+import { loadTopology, NETWORK_PLUGINS, packageRoot, parseLabels, parseNodeTable, UserError, type NetworkPluginName, type StepSpec, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

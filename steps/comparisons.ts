@@ -1,4 +1,4 @@
-import { check, countBound, fail, ownedBy, pass, type BoundWord, type CountBound, type Driver, type StepSpec, type Verdict } from '../src/index.ts';
+import { check, countBound, fail, ownedBy, pass, type BoundWord, type CountBound, type Driver, type StepSpec, type Verdict } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /**

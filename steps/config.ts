@@ -1,4 +1,4 @@
-import { check, expectRefusal, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec, withCapability } from '../src/index.ts';
+import { check, expectRefusal, fail, KubespecAssertionError, oldestPodName, pass, UnsupportedError, type StepSpec, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, pass, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, pass, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

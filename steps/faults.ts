@@ -1,4 +1,4 @@
-import { UserError, withCapability, type StepSpec } from '../src/index.ts';
+import { UserError, withCapability, type StepSpec } from '../src/step-kit.ts';
 import type { ApiFault } from '../src/drivers/driver.ts';
 import type { KubespecWorld } from '../support/world.ts';
 

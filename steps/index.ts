@@ -1,4 +1,4 @@
-import type { StepSpec } from '../src/index.ts';
+import type { StepSpec } from '../src/step-kit.ts';
 import { steps as assumptions } from './assumptions.ts';
 import { steps as autoscaling } from './autoscaling.ts';
 import { steps as cluster } from './cluster.ts';

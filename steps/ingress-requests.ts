@@ -1,4 +1,4 @@
-import { check, fail, ingressNginxAnswer, KubespecAssertionError, parseBytes, pass, readClusterView, UserError, type Driver, type IngressAnswer, type IngressRequest, type StepSpec } from '../src/index.ts';
+import { check, fail, ingressNginxAnswer, KubespecAssertionError, parseBytes, pass, readClusterView, UserError, type Driver, type IngressAnswer, type IngressRequest, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** ingress-nginx's answer, from the cluster's objects and the Secrets it reads. */

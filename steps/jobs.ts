@@ -1,4 +1,4 @@
-import { check, fail, KubespecAssertionError, pass, type StepSpec, type TimelineEntry } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, pass, type StepSpec, type TimelineEntry } from '../src/step-kit.ts';
 import { CronSchedule } from '../src/kube/cron-schedule.ts';
 import type { KubespecWorld } from '../support/world.ts';
 

@@ -1,5 +1,5 @@
 import { parseCommandString } from 'execa';
-import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UserError, withCapability, type Driver, type StepSpec } from '../src/index.ts';
+import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UserError, withCapability, type Driver, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fieldLine, findManifestFile, loadManifestFile, packageRoot, parseManifests, refusedFields, type Manifest, type StepSpec, type YamlOrigin } from '../src/index.ts';
+import { fieldLine, findManifestFile, loadManifestFile, packageRoot, parseManifests, refusedFields, type Manifest, type StepSpec, type YamlOrigin } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { addOnDefinitions, KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
+import { addOnDefinitions, KubespecAssertionError, readClusterView, routeMeshRequest, UserError, type Driver, type MeshRoute, type MeshView, type StepSpec, type Manifest, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The VirtualServices and DestinationRules of every namespace; none where Istio's CRDs are missing. */

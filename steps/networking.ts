@@ -1,4 +1,4 @@
-import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest, withCapability } from '../src/index.ts';
+import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
 

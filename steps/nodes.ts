@@ -1,4 +1,4 @@
-import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, updateFromFresh, UserError, type StepSpec, withCapability } from '../src/index.ts';
+import { check, drain, expectRefusal, fail, KubespecAssertionError, oldestPodName, parseTaint, pass, setCordoned, updateFromFresh, UserError, type StepSpec, withCapability } from '../src/step-kit.ts';
 import type { NodeFault } from '../src/drivers/driver.ts';
 import type { KubespecWorld } from '../support/world.ts';
 

@@ -1,4 +1,4 @@
-import { canonicalKindName, check, checkStatusCode, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/index.ts';
+import { canonicalKindName, check, checkStatusCode, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

@@ -1,4 +1,4 @@
-import { countBound, describeMismatches, fail, holdsThroughout, partialMatch, pass, type BoundWord, type StepSpec } from '../src/index.ts';
+import { countBound, describeMismatches, fail, holdsThroughout, partialMatch, pass, type BoundWord, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { readyEndpointsLook, readyReplicasLook } from './comparisons.ts';
 import { steps as objectSteps } from './objects.ts';

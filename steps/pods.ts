@@ -1,4 +1,4 @@
-import { assertOrder, check, fail, KubespecAssertionError, inCidr, pass, reachLocalhost, type StepSpec, type Transition } from '../src/index.ts';
+import { assertOrder, check, fail, KubespecAssertionError, inCidr, pass, reachLocalhost, type StepSpec, type Transition } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
 

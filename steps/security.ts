@@ -1,4 +1,4 @@
-import { canI, check, fail, KubespecAssertionError, pass, serviceAccountSubject, type StepSpec, type Subject } from '../src/index.ts';
+import { canI, check, fail, KubespecAssertionError, pass, serviceAccountSubject, type StepSpec, type Subject } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 type Who = 'serviceaccount' | 'user';

@@ -1,4 +1,4 @@
-import { check, describeMismatches, describePeak, fail, KubespecAssertionError, labelPatch, oldestPodName, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/index.ts';
+import { check, describeMismatches, describePeak, fail, KubespecAssertionError, labelPatch, oldestPodName, partialMatch, pass, peakOverlap, stateIntervals, UserError, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 export const steps: StepSpec<KubespecWorld>[] = [

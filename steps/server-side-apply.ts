@@ -1,4 +1,4 @@
-import { check, expectRefusal, fail, fieldAt, managersOf, pass, type StepSpec } from '../src/index.ts';
+import { check, expectRefusal, fail, fieldAt, managersOf, pass, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** kubectl apply --server-side --field-manager=<manager> [--force-conflicts] of the doc string. */

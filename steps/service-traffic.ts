@@ -1,4 +1,4 @@
-import { check, fail, LabelSelector, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/index.ts';
+import { check, fail, LabelSelector, pass, reachNodePort, reachService, readClusterView, KubespecAssertionError, type StepSpec, type ServiceConnection } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
 

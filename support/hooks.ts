@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/index.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/step-kit.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that

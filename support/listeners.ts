@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadImageBehaviors, packageRoot, podListenerFacts, type Driver, type ImageBehavior, type ListenerLookup } from '../src/index.ts';
+import { loadImageBehaviors, packageRoot, podListenerFacts, type Driver, type ImageBehavior, type ListenerLookup } from '../src/step-kit.ts';
 
 let images: ImageBehavior[] | undefined;
 /** What scenarios/behaviors/images.yaml says of image servers (read once). */

@@ -1,4 +1,4 @@
-import { defineSteps } from '../src/index.ts';
+import { defineSteps } from '../src/step-kit.ts';
 import { allSteps } from '../steps/index.ts';
 
 defineSteps(allSteps);

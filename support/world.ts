@@ -1,6 +1,6 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/index.ts';
-import type { StepPlace } from '../src/index.ts';
+import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/step-kit.ts';
+import type { StepPlace } from '../src/step-kit.ts';
 
 /** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
 export interface KubespecParameters {

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { UnsupportedError } from './driver.ts';
+import { UnsupportedError } from './errors.ts';
 
 /** What a kubectl command printed and how it ended. */
 export interface KubectlResult {
