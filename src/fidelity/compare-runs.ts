@@ -1,5 +1,6 @@
 import { eventDifferences, stateDifferences, transitionDifferences } from './observations.ts';
 import { MODEL_JUDGED_ATTACHMENT } from '../report/model-judged.ts';
+import { NOT_APPLICABLE_ATTACHMENT } from '../report/not-applicable-report.ts';
 import type { ScenarioRecord } from '../report/scenario-records.ts';
 
 /** Why a portable scenario has no verdict comparison. */
@@ -117,7 +118,11 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
 function notJudgedReason(any: ScenarioRecord, sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined): FidelityRow['notJudged'] {
   if (any.tags.includes('@needs-kubelet')) return { reason: 'kubelet', detail: 'needs a real kubelet: KWOK stands in for it on the reference cluster and runs no container' };
   if (!sim || !real) return { reason: 'unavailable', detail: `ran only on the ${sim ? 'simulator' : 'reference cluster'}` };
-  if (real.status === 'SKIPPED') return { reason: 'skipped', detail: `skipped on the reference cluster: ${firstLine(real.attachments.log).replace(/^skipped: /, '') || 'a step is simulator-only'}` };
+  if (real.status === 'SKIPPED') {
+    // Said before the scenario started (a capability the live driver lacks), else by a step.
+    const why = real.attachments[NOT_APPLICABLE_ATTACHMENT] ?? firstLine(real.attachments.log).replace(/^skipped: /, '');
+    return { reason: 'skipped', detail: `skipped on the reference cluster: ${why || 'a step is simulator-only'}` };
+  }
   const model = real.attachments[MODEL_JUDGED_ATTACHMENT];
   if (model) return { reason: 'model', detail: `judged by a kubespec model on both sides: ${firstLine(model).replace(/^\S+:\d+ /, '')}` };
   return undefined;

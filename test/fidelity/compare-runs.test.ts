@@ -4,6 +4,7 @@ import { compareRuns } from '../../src/fidelity/compare-runs.ts';
 import { fidelityTable, headline } from '../../src/fidelity/fidelity-table.ts';
 import { normalizeName } from '../../src/fidelity/normalize.ts';
 import { MODEL_JUDGED_ATTACHMENT } from '../../src/report/model-judged.ts';
+import { NOT_APPLICABLE_ATTACHMENT } from '../../src/report/not-applicable-report.ts';
 import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 function record(id: string, status: ScenarioRecord['status'], durationMs: number, extra: Partial<ScenarioRecord> = {}): ScenarioRecord {
@@ -32,7 +33,7 @@ test('every portable scenario lands in exactly one class, and the denominator is
     [
       record('a.feature:3', 'PASSED', 4000),
       record('a.feature:9', 'FAILED', 6000, failedAt('line 12', 'WaitTimeoutAssertionError', 'WaitTimeoutAssertionError: StatefulSet "db" to have 2 ready replicas: not true within 2m\nmore')),
-      record('c.feature:2', 'SKIPPED', 1, { attachments: { log: 'skipped: failing a node needs the simulator' } }),
+      record('c.feature:2', 'SKIPPED', 1, { attachments: { [NOT_APPLICABLE_ATTACHMENT]: 'not applicable on the live driver: "node "w" fails" needs to fail and recover nodes (capability node-faults)' } }),
       record('d.feature:7', 'PASSED', 900, { attachments: { [MODEL_JUDGED_ATTACHMENT]: 'features/d.feature:9 pod {string} can reach service {string} on port {int}: judged by the NetworkPolicy and kube-proxy model\n' } }),
     ],
   );
@@ -46,7 +47,7 @@ test('every portable scenario lands in exactly one class, and the denominator is
     'simulator: passed',
     'reference: failed at line 12 with WaitTimeoutAssertionError: WaitTimeoutAssertionError: StatefulSet "db" to have 2 ready replicas: not true within 2m / more',
   ]);
-  assert.equal(report.rows.find((r) => r.id === 'c.feature:2')!.notJudged!.detail, 'skipped on the reference cluster: failing a node needs the simulator');
+  assert.equal(report.rows.find((r) => r.id === 'c.feature:2')!.notJudged!.detail, 'skipped on the reference cluster: not applicable on the live driver: "node "w" fails" needs to fail and recover nodes (capability node-faults)');
   assert.equal(report.rows.find((r) => r.id === 'd.feature:7')!.notJudged!.detail, 'judged by a kubespec model on both sides: pod {string} can reach service {string} on port {int}: judged by the NetworkPolicy and kube-proxy model');
   assert.equal(report.rows.find((r) => r.id === 'e.feature:1')!.notJudged!.detail, 'ran only on the simulator');
   // Speed over the judged scenarios only: 30 ms against 10000 ms; per scenario 400× and 300×.
