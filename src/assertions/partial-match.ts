@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { mergeKeys } from '../sim/index.ts';
+import { mergeKeys } from '../kube/merge-keys.ts';
 
 /** One field where the actual object differs from the expectation. */
 export interface Mismatch {

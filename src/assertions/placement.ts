@@ -1,6 +1,5 @@
 import type { KubeObject } from '../drivers/driver.ts';
-import type { KubeObject as StoredObject } from '../sim/index.ts';
-import { holdsResources, nodeAllocatable, podRequests } from '../sim/scheduler/resources.ts';
+import { holdsResources, nodeAllocatable, podRequests } from '../kube/pod-resources.ts';
 
 /**
  * Placement invariants read from the objects, for any cluster: whether a node holds more than
@@ -9,8 +8,8 @@ import { holdsResources, nodeAllocatable, podRequests } from '../sim/scheduler/r
  */
 export function overcommittedNodes(nodes: KubeObject[], pods: KubeObject[]): string[] {
   const used = new Map<string, { milliCpu: number; memory: number; pods: number }>();
-  // The request formulas are the scheduler's; they read only spec fields every object has.
-  for (const pod of pods as StoredObject[]) {
+  // The request formulas are the scheduler's (src/kube/pod-resources.ts): they read only spec and status.
+  for (const pod of pods) {
     if (!holdsResources(pod)) continue;
     const r = podRequests(pod);
     const u = used.get(pod.spec.nodeName) ?? { milliCpu: 0, memory: 0, pods: 0 };
@@ -20,7 +19,7 @@ export function overcommittedNodes(nodes: KubeObject[], pods: KubeObject[]): str
   for (const node of nodes) {
     const u = used.get(node.metadata.name);
     if (!u) continue;
-    const a = nodeAllocatable(node as StoredObject);
+    const a = nodeAllocatable(node);
     const excess = [
       u.milliCpu > a.milliCpu ? `cpu ${u.milliCpu}m of ${a.milliCpu}m` : '',
       u.memory > a.memory ? `memory ${u.memory} of ${a.memory} bytes` : '',

@@ -1,5 +1,6 @@
 /** How a node fails (src/kube/node-fault.ts says what each does to its pods). */
 export type { NodeFault } from '../kube/node-fault.ts';
+import type { AddOnName } from '../kube/add-on-names.ts';
 import type { NetworkPluginName } from '../kube/network-plugin.ts';
 export type { NetworkPluginName } from '../kube/network-plugin.ts';
 import type { NodeFault } from '../kube/node-fault.ts';
@@ -95,7 +96,7 @@ export interface DeleteRequest {
 }
 
 /** The add-ons the simulator can install into its kind cluster. */
-export type AddOn = 'load-balancer-provider' | 'metrics-server' | 'cert-manager' | 'reloader' | 'istio' | 'vertical-pod-autoscaler';
+export type AddOn = AddOnName;
 
 /**
  * What a driver can do: a core every cluster offers, and optional members grouped into

@@ -38,16 +38,16 @@ import { ApiFaults } from './api-faults.ts';
 import { LoadBalancerProvider } from './controllers/load-balancer-controller.ts';
 import type { Kubelets } from './kubelet/kubelet.ts';
 import type { StaticPodManifest, StaticPods } from './kubelet/static-pods.ts';
-import { volumeFiles } from './kubelet/environment.ts';
+import { volumeFiles } from '../kube/volume-files.ts';
 import { writeTarget } from './kubelet/written-files.ts';
 import { containerLogFiles } from './kubelet/node-logs.ts';
 import { resolvConf } from './kubelet/resolv-conf.ts';
 import { containerIdentity, type ContainerIdentity } from './kubelet/container-identity.ts';
-import { installCertManager } from './addons/cert-manager/index.ts';
-import { installReloader } from './addons/reloader/index.ts';
-import { installIstio, Mesh, sidecarInjection } from './addons/istio/index.ts';
+import { Mesh, sidecarInjection } from './addons/istio/index.ts';
 import { installClusterAutoscaler, type NodeGroup } from './addons/cluster-autoscaler/index.ts';
-import { installVpa, vpaAdmission, VerticalPodAutoscaling } from './addons/vpa/index.ts';
+import { vpaAdmission, VerticalPodAutoscaling } from './addons/vpa/index.ts';
+import { addOns } from './addons/registry.ts';
+import type { AddOnName } from '../kube/add-on-names.ts';
 import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from '../kube/network-plugin.ts';
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
@@ -270,43 +270,21 @@ export class SimCluster {
     return undefined;
   }
 
-  /** Installs the simulated Istio: networking CRDs and sidecar injection. */
-  installIstio(): void {
-    installIstio({ store: this.store, mesh: this.mesh, settle: () => this.clock.settle() });
-  }
-
   /** Runs a Cluster Autoscaler for a node group, which starts at its min size. */
   installClusterAutoscaler(group: NodeGroup): void {
     installClusterAutoscaler({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, addNode: (spec) => this.addNode(spec) }, group);
     this.clock.settle();
   }
 
-  /** Installs the simulated Vertical Pod Autoscaler: recommender, updater, admission controller. */
-  installVpa(): void {
-    installVpa({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, metrics: this.metrics, vpa: this.vpa, settle: () => this.clock.settle() });
+  /** Installs an add-on of the registry (addons/registry.ts), once: a second install changes nothing. */
+  installAddOn(name: AddOnName): void {
+    if (this.installedAddOns.has(name)) return;
+    this.installedAddOns.add(name);
+    addOns[name].install(this);
     this.clock.settle();
   }
 
-  /** Installs the simulated Stakater Reloader (once). */
-  installReloader(): void {
-    if (this.reloaderInstalled) return;
-    this.reloaderInstalled = true;
-    installReloader({ store: this.store, events: this.events, manager: this.controllers });
-  }
-
-  private reloaderInstalled = false;
-
-  /** Installs the simulated cert-manager: its CRDs, issuers, certificates and ingress-shim. */
-  installCertManager(): void {
-    installCertManager({ store: this.store, clock: this.clock, events: this.events, manager: this.controllers, settle: () => this.clock.settle() });
-  }
-
-  /** Installs a load-balancer provider: LoadBalancer Services get addresses from now on. */
-  installLoadBalancerProvider(): void {
-    this.loadBalancers.installed = true;
-    for (const svc of this.store.list('Service')) this.controllers.resync(svc);
-    this.clock.settle();
-  }
+  private readonly installedAddOns = new Set<AddOnName>();
 
   /** Registers a node as its kubelet would, Ready at once; a control-plane node runs kubeadm's static pods. */
   addNode(spec: NodeSpec): void {

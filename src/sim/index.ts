@@ -15,6 +15,6 @@ export type { KubeObject, ObjectInput, ObjectKey } from './store/types.ts';
 export type { WatchEvent } from './store/watch.ts';
 export type { DeleteOptions, WriteOptions } from './store/object-store.ts';
 export { parseQuantity } from '../kube/quantity.ts';
-export { mergeKeys, strategicMerge, jsonMerge } from './store/strategic-merge.ts';
+export { strategicMerge, jsonMerge } from './store/strategic-merge.ts';
 export { describeAssumption, type Assumption, type Guess } from '../kube/assumptions.ts';
 export { addOnDefinitions } from './addons/crds.ts';

@@ -13,7 +13,7 @@ import { NodeNamingRestClient } from './node-naming-rest-client.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
-import { volumeFiles } from '../../sim/kubelet/environment.ts';
+import { volumeFiles } from '../../kube/volume-files.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';

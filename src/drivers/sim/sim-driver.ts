@@ -171,12 +171,7 @@ export class SimDriver implements Driver {
   }
 
   async installAddOn(addOn: AddOn): Promise<void> {
-    if (addOn === 'load-balancer-provider') this.sim().installLoadBalancerProvider();
-    else if (addOn === 'cert-manager') this.sim().installCertManager();
-    else if (addOn === 'reloader') this.sim().installReloader();
-    else if (addOn === 'istio') this.sim().installIstio();
-    else if (addOn === 'vertical-pod-autoscaler') this.sim().installVpa();
-    else this.sim().metrics.install();
+    this.sim().installAddOn(addOn);
   }
 
   async removeNodes(names: string[]): Promise<void> {

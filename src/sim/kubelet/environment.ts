@@ -1,13 +1,9 @@
 import type { KubeObject } from '../store/types.ts';
-
-/** Finds a ConfigMap or Secret in the pod's namespace. */
-export type ObjectLookup = (kind: 'ConfigMap' | 'Secret', name: string) => KubeObject | undefined;
+import { configValues, type ObjectLookup } from '../../kube/volume-files.ts';
+export type { ObjectLookup } from '../../kube/volume-files.ts';
 
 /** The resolved environment, or the kubelet's CreateContainerConfigError message. */
 export type EnvResult = { env: Record<string, string> } | { error: string };
-
-/** base64 → UTF-8 text, without Node's Buffer (src/sim stays free of Node APIs). */
-const decode = (b64: string) => new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
 
 /**
  * A container's environment as the kubelet builds it at start (pkg/kubelet/kubelet_pods.go
@@ -26,7 +22,7 @@ export function resolveEnvironment(pod: KubeObject, container: any, lookup: Obje
       if (ref.optional) continue;
       return { error: `${kind.toLowerCase()} "${ref.name}" not found` };
     }
-    for (const [k, v] of Object.entries<string>(values(obj))) env[`${from.prefix ?? ''}${k}`] = v;
+    for (const [k, v] of Object.entries<string>(configValues(obj))) env[`${from.prefix ?? ''}${k}`] = v;
   }
   for (const e of container.env ?? []) {
     if (e.value !== undefined || !e.valueFrom) {
@@ -41,7 +37,7 @@ export function resolveEnvironment(pod: KubeObject, container: any, lookup: Obje
         if (ref.optional) continue;
         return { error: `${kind.toLowerCase()} "${ref.name}" not found` };
       }
-      const value = values(obj)[ref.key];
+      const value = configValues(obj)[ref.key];
       if (value === undefined) {
         if (ref.optional) continue;
         return { error: `couldn't find key ${ref.key} in ${kind} ${pod.metadata.namespace}/${ref.name}` };
@@ -53,11 +49,6 @@ export function resolveEnvironment(pod: KubeObject, container: any, lookup: Obje
     if (field) env[e.name] = fieldValue(pod, field);
   }
   return { env };
-}
-
-function values(obj: KubeObject): Record<string, string> {
-  if (obj.kind === 'Secret') return Object.fromEntries(Object.entries<string>(obj.data ?? {}).map(([k, v]) => [k, decode(v)]));
-  return { ...(obj.data ?? {}) };
 }
 
 /** `$(VAR)` becomes VAR's value when defined; `$$(VAR)` escapes; unknown references stay as written. */
@@ -135,60 +126,10 @@ export function missingVolumeSource(pod: KubeObject, lookup: ObjectLookup): stri
       return `MountVolume.SetUp failed for volume "${v.name}" : ${kind.toLowerCase()} "${name}" not found`;
     }
     for (const item of src.items ?? []) {
-      if (values(obj)[item.key] === undefined && !src.optional) {
+      if (configValues(obj)[item.key] === undefined && !src.optional) {
         return `MountVolume.SetUp failed for volume "${v.name}" : configmap references non-existent config key: ${item.key}`;
       }
     }
   }
-  return undefined;
-}
-
-/** The files a configMap/secret volume shows at `mountPath` (items rename keys; no items = every key). */
-export function volumeFiles(pod: KubeObject, container: any, lookup: ObjectLookup): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const mount of container.volumeMounts ?? []) {
-    const v = (pod.spec?.volumes ?? []).find((x: any) => x.name === mount.name);
-    if (v?.downwardAPI) {
-      for (const item of v.downwardAPI.items ?? []) {
-        const content = downwardValue(pod, item);
-        if (content !== undefined) files[`${mount.mountPath.replace(/\/$/, '')}/${item.path}`] = content;
-      }
-      continue;
-    }
-    const src = v?.configMap ?? v?.secret;
-    if (!src) continue;
-    const obj = lookup(v.configMap ? 'ConfigMap' : 'Secret', v.configMap ? src.name : src.secretName);
-    if (!obj) continue;
-    const data = values(obj);
-    const entries: Array<[string, string]> = src.items?.length ? src.items.map((i: any) => [i.path, data[i.key] ?? '']) : Object.entries(data);
-    for (const [path, content] of entries) {
-      const full = `${mount.mountPath.replace(/\/$/, '')}/${path}`;
-      if (mount.subPath) {
-        if (path === mount.subPath) files[mount.mountPath] = content;
-      } else {
-        files[full] = content;
-      }
-    }
-  }
-  return files;
-}
-
-/**
- * A downwardAPI volume file (pkg/volume/downwardapi): labels and annotations as sorted
- * `key="value"` lines (fieldpath.FormatMap), other fields as their value; read from the pod as
- * it is now, so label changes show up in the file.
- */
-function downwardValue(pod: KubeObject, item: any): string | undefined {
-  const field: string | undefined = item.fieldRef?.fieldPath;
-  if (field === 'metadata.labels' || field === 'metadata.annotations') {
-    const map: Record<string, string> = (field === 'metadata.labels' ? pod.metadata.labels : pod.metadata.annotations) ?? {};
-    return Object.keys(map).sort().map((k) => `${k}=${JSON.stringify(map[k])}`).join('\n');
-  }
-  if (field === 'metadata.name') return pod.metadata.name;
-  if (field === 'metadata.namespace') return pod.metadata.namespace;
-  if (field === 'metadata.uid') return pod.metadata.uid;
-  const labelKey = /^metadata\.labels\['(.+)'\]$/.exec(field ?? '')?.[1];
-  if (labelKey) return pod.metadata.labels?.[labelKey] ?? '';
-  // resourceFieldRef files (limits.cpu, ...) are not modelled.
   return undefined;
 }

@@ -29,7 +29,7 @@ export interface ProbeContext {
   /** The pod's IP (status.podIP), the host of httpGet, tcpSocket and gRPC probes without their own. */
   podIP?: string;
   outsideFiles?: OutsideFiles;
-  /** The files of the container's ConfigMap, Secret and downwardAPI volumes (environment.ts volumeFiles). */
+  /** The files of the container's ConfigMap, Secret and downwardAPI volumes (src/kube/volume-files.ts). */
   volumeFiles?: Record<string, string>;
   /** Mount paths of ConfigMap and Secret volumes whose object kubespec read: no other file is inside. */
   filledMounts?: string[];

@@ -1,5 +1,7 @@
 import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
+import type { Resources } from '../../kube/pod-resources.ts';
+export type { Resources } from '../../kube/pod-resources.ts';
 
 /**
  * The kube-scheduler framework, reduced to what the simulator runs (reference/scheduling.md §1):
@@ -25,16 +27,6 @@ export const ok = (): Status => OK;
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
 /** Preemption cannot help (taints, affinity, node name). */
 export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
-
-/** Resources in the units the scheduler compares: millicores, bytes, pod count. */
-export interface Resources {
-  milliCpu: number;
-  memory: number;
-  ephemeralStorage: number;
-  pods: number;
-  /** Extended resources (nvidia.com/gpu, ...), in whole units. */
-  scalar: Record<string, number>;
-}
 
 /** One node as plugins see it: the node, the pods on it and what they request. */
 export interface NodeInfo {

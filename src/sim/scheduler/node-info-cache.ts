@@ -3,7 +3,8 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 import type { NodeInfo, Resources } from './framework.ts';
-import { emptyResources, hasPodAffinity, holdsResources, nodeAllocatable, podRequests } from './resources.ts';
+import { hasPodAffinity } from './resources.ts';
+import { emptyResources, holdsResources, nodeAllocatable, podRequests } from '../../kube/pod-resources.ts';
 
 /**
  * kube-scheduler's cache (pkg/scheduler/backend/cache): every node's NodeInfo, kept up to date

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../store/types.ts';
 import type { NodeInfo, Status } from './framework.ts';
-import { addPod, emptyResources } from './resources.ts';
+import { addPod } from './resources.ts';
+import { emptyResources } from '../../kube/pod-resources.ts';
 
 /** Where preemption would make room, and which pods it would evict. */
 export interface Preemption {

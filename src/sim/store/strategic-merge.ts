@@ -1,3 +1,5 @@
+import { mergeKeys } from '../../kube/merge-keys.ts';
+
 /**
  * Strategic merge patch as kubectl sends it (reference/api-machinery.md §6): maps merge
  * recursively, `null` deletes a field, lists with a patch merge key (containers by name, ports
@@ -6,27 +8,6 @@
  * image` sends), `$deleteFromPrimitiveList/<list>`, `$retainKeys`, `$patch: delete|replace`.
  * None of them is ever stored.
  */
-export const mergeKeys: Readonly<Record<string, string>> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  conditions: 'type',
-  containerStatuses: 'name',
-  initContainerStatuses: 'name',
-  imagePullSecrets: 'name',
-  taints: 'key',
-  addresses: 'type',
-  volumeClaimTemplates: 'name',
-  tolerations: 'key',
-  hostAliases: 'ip',
-  topologySpreadConstraints: 'topologyKey',
-};
-
 export function strategicMerge(target: unknown, patch: unknown, field = ''): unknown {
   if (!isObject(patch)) return patch;
   if (Array.isArray(patch)) return mergeList(Array.isArray(target) ? target : [], patch, field);

@@ -1,41 +1,7 @@
-/** The shapes every stored object shares. Kind-specific fields stay loosely typed on purpose:
- * the store keeps whatever the API would accept, and each controller reads what it needs. */
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  generateName?: string;
-  uid: string;
-  resourceVersion: string;
-  generation?: number;
-  creationTimestamp: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  /** Who owns which fields (server-side apply); see apply/field-manager.ts. */
-  managedFields?: unknown[];
-}
-
-/** A stored object. `spec` and `status` are per kind; `[k]` covers data, rules and the like. */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  spec?: any;
-  status?: any;
-  [field: string]: any;
-}
+// The shapes of a stored object are Kubernetes vocabulary (src/kube/object.ts), shared with the
+// live driver and the assertions; the store's own types build on them.
+import type { KubeObject, ObjectMeta } from '../../kube/object.ts';
+export type { KubeObject, ObjectMeta, OwnerReference } from '../../kube/object.ts';
 
 /** What a client sends: metadata without the fields the server fills in. */
 export type ObjectInput = Omit<KubeObject, 'metadata'> & {

@@ -7,7 +7,7 @@ import type { ControllerManager } from '../../controllers/manager.ts';
 import { defaultCapacity, type NodeSpec } from '../../nodes.ts';
 import { evictPod } from '../../api/eviction.ts';
 import { bytes, milliCpu } from '../../../kube/quantity.ts';
-import { podRequests } from '../../scheduler/resources.ts';
+import { podRequests } from '../../../kube/pod-resources.ts';
 import { matchesRequired } from '../../scheduler/plugins/node-affinity.ts';
 
 /** The label that says which node group a node belongs to (a cloud provider's node-group label). */

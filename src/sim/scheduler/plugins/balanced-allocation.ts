@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE, type Resources, type ScorePlugin } from '../framework.ts';
-import { podRequests } from '../resources.ts';
+import { podRequests } from '../../../kube/pod-resources.ts';
 import type { KubeObject } from '../../store/types.ts';
 
 export const NAME = 'NodeResourcesBalancedAllocation';

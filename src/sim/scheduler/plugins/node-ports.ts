@@ -1,6 +1,6 @@
 import { ok, unschedulable, type FilterPlugin } from '../framework.ts';
 import type { KubeObject } from '../../store/types.ts';
-import { memoByObject } from '../../memo.ts';
+import { memoByObject } from '../../../kube/memo.ts';
 
 export const NAME = 'NodePorts';
 export const reasonNodePorts = "node(s) didn't have free ports for the requested pod ports";

@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE, ok, unschedulable, type FilterPlugin, type Resources, type ScorePlugin } from '../framework.ts';
-import { podRequests } from '../resources.ts';
+import { podRequests } from '../../../kube/pod-resources.ts';
 import type { KubeObject } from '../../store/types.ts';
 
 /** The pod's requests as filtered (as given) and as scored (with the non-zero defaults), computed once per cycle. */

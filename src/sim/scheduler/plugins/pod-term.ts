@@ -1,6 +1,6 @@
 import { LabelSelector } from '../../../kube/label-selector.ts';
 import type { KubeObject } from '../../store/types.ts';
-import { memoByObject } from '../../memo.ts';
+import { memoByObject } from '../../../kube/memo.ts';
 
 /** A pod (anti-)affinity term, compiled: which pods it selects, over which topology. */
 export interface CompiledTerm {
