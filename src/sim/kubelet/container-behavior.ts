@@ -4,8 +4,9 @@ import type { Guess } from '../../kube/assumptions.ts';
 import { builtin } from './shell/builtins.ts';
 import { evaluateCommand } from './shell/evaluate.ts';
 import { SERVER_GUESS } from './shell/shell-state.ts';
-import { normalizedImage, type ImageReference } from './image-reference.ts';
-import { containerArgv, containerProgram, programPorts, type ProgramFacts } from './image-programs.ts';
+import { containerArgv, containerProgram, programPorts } from './image-programs.ts';
+import { imageFacts, type ImageBehavior } from './image-facts.ts';
+export { imageFacts, type ImageBehavior } from './image-facts.ts';
 
 /**
  * What a simulated container does once started (DESIGN.md "The simulator"). It comes, in
@@ -58,81 +59,6 @@ export interface ContainerBehavior {
    * kubespec has no facts about, a command it cannot interpret. Empty when it knows.
    */
   guesses?: Guess[];
-}
-
-/**
- * Image facts as data (scenarios/behaviors/images.yaml), one entry per repository as containerd
- * names it after normalisation (image-reference.ts): what the image's default command does, its
- * USER, what its server listens on and serves, the tags and digests kubespec knows exist. An
- * entry with `notFoundTags` and `pullError` instead says which tags no registry has, and the
- * registry's answer (`{image}` standing for the reference containerd pulls).
- */
-export interface ImageBehavior {
-  /** The normalised repository, e.g. `docker.io/library/busybox`; a short form is normalised. */
-  repository?: string;
-  /** Legacy: the same as `repository` (test fixtures write `image: busybox`). */
-  image?: string;
-  /**
-   * Legacy: a regular expression over the reference as written (test fixtures only; the
-   * product's images.yaml uses `repository`).
-   */
-  match?: string;
-  /** Tags known to exist; another tag pulls, recorded as a guess. */
-  tags?: string[];
-  /** Digests known to be manifests of this repository. */
-  digests?: string[];
-  runsFor?: Millis;
-  exitCode?: number;
-  ignoresSigterm?: boolean;
-  diesOnSigterm?: boolean;
-  /** The default command runs until stopped (a server, pause). */
-  untilStopped?: boolean;
-  /** Tags no registry has (any repository), and the registry's answer. */
-  notFoundTags?: string[];
-  pullError?: string;
-  /** The ports the image's default command listens on (for tcpSocket and httpGet probes). */
-  listens?: number[];
-  /** The HTTP paths it answers with 2xx/3xx; any other path gets 404. */
-  serves?: string[];
-  /** The image's USER: a uid, or a name (which the kubelet cannot check for runAsNonRoot). Absent: not known. */
-  user?: number | string;
-  /** USER by tag, where a tag differs from `user` (distroless `nonroot`: 65532). */
-  userByTag?: Record<string, number | string>;
-  /**
-   * What the image's file system holds, for scripts' `cat`, `ls`, `test -f`: `/etc/passwd` a
-   * file, `/tmp/` a directory listed completely, `/bin/...` one listed only in part.
-   */
-  paths?: string[];
-  /** The image's ENTRYPOINT and CMD: args are appended to the ENTRYPOINT, and replace the CMD. */
-  entrypoint?: string[];
-  cmd?: string[];
-  /** The programs it ships, by file name, and what they do (image-programs.ts). */
-  programs?: Record<string, ProgramFacts>;
-  /** Its default command's ports come from a configuration it reads (fluent-bit): why they are not known. */
-  listensUnknown?: string;
-}
-
-/** The entries of an images list by normalised repository, built once per list. */
-const byRepository = new WeakMap<readonly ImageBehavior[], Map<string, ImageBehavior>>();
-
-/**
- * The one lookup: the normalised reference and the facts filed under its repository (or, for
- * legacy fixtures, the first `match` entry). Both undefined for a reference that does not parse.
- */
-export function imageFacts(image: string, images: readonly ImageBehavior[]): { ref?: ImageReference; entry?: ImageBehavior } {
-  const ref = normalizedImage(image);
-  if (!ref) return {};
-  let index = byRepository.get(images);
-  if (!index) {
-    index = new Map();
-    for (const b of images) {
-      const name = b.repository ?? b.image;
-      const repo = name !== undefined ? normalizedImage(name)?.repository : undefined;
-      if (repo !== undefined && !index.has(repo)) index.set(repo, b);
-    }
-    byRepository.set(images, index);
-  }
-  return { ref, entry: index.get(ref.repository) ?? images.find((b) => b.match !== undefined && new RegExp(b.match).test(image)) };
 }
 
 /**

@@ -1,67 +1,7 @@
-import type { Millis } from '../clock.ts';
-import type { ImageBehavior } from './container-behavior.ts';
-import { imageFacts } from './container-behavior.ts';
+import { imageFacts, type FlagIs, type ImageBehavior, type ProgramFacts } from './image-facts.ts';
 
-/**
- * The programs an image ships and what they do, as data (scenarios/behaviors/images.yaml
- * `programs`, by the program's file name): a server such as `redis-server` or agnhost's
- * `netexec` (how long it runs, which ports it listens on, from which flag and default, which HTTP
- * paths answer), or a client such as `mysqladmin` that succeeds while the server in its pod
- * listens. A program with `subcommands` (agnhost) picks them by its first argument.
- */
-export interface ProgramFacts {
-  untilStopped?: boolean;
-  runsFor?: Millis;
-  exitCode?: number;
-  ignoresSigterm?: boolean;
-  diesOnSigterm?: boolean;
-  /** TCP ports: a number, or a flag's value (`--http-port`, its default, `plus` an offset, only `when` another flag has a value). */
-  listens?: Array<number | PortRule>;
-  /** Flags after which the ports are not known (`--cluster-port`), and whether a bare argument (a configuration file) is. */
-  portsUnknownWith?: string[];
-  configArgument?: boolean;
-  /** HTTP paths answered with 200; `/...` is every path (Go's ServeMux pattern "/"). */
-  serves?: string[];
-  /** Paths answered with another status, optionally only when a flag has a value. */
-  answers?: Array<{ path: string; status: number; when?: FlagIs }>;
-  subcommands?: Record<string, ProgramFacts>;
-  /**
-   * A minimal init (dumb-init, tini) that runs the rest of the argument list, after an optional
-   * `--`, as its child and passes signals on: the child is the program that counts.
-   */
-  initFor?: true;
-  /** A client: it connects to this port of the pod (`hostFlags`, `portFlags` may name another). */
-  connects?: { port: number; hostFlags?: string[]; portFlags?: string[] };
-  /** Whether the server accepts its login (see LoginFacts). */
-  login?: LoginFacts;
-}
-
-/** A flag's value, as `--cluster-enabled yes` or `--cluster-enabled=yes`. */
-export interface FlagIs {
-  flag: string;
-  is: string;
-}
-
-export interface PortRule {
-  flag: string;
-  default: number;
-  plus?: number;
-  when?: FlagIs;
-}
-
-/**
- * A client's login to a server configured by environment variables (the official mysql image's
- * entrypoint): the server requires a password when `serverPasswordEnv` is set, none when
- * `emptyPasswordEnv` is; the client gives one with a flag (`-p…`, `--password…`) or `clientPasswordEnv`.
- */
-export interface LoginFacts {
-  serverPasswordEnv: string;
-  emptyPasswordEnv?: string;
-  clientPasswordFlags: string[];
-  clientPasswordEnv?: string;
-  /** What the client prints when refused (exit 1). */
-  refused: string;
-}
+// What the programs an image ships do with their arguments: which one an argv runs, its ports,
+// its HTTP answers. The facts themselves are data (image-facts.ts, scenarios/behaviors/images.yaml).
 
 /** A program found in an image for an argv: its facts, the arguments after it (and its subcommand), and names for reports. */
 export interface ProgramRun {

@@ -10,6 +10,7 @@ import { output, redirections } from './redirections.ts';
 import { expandWord, wordText } from './expand.ts';
 import { sleepSeconds } from './sleep-seconds.ts';
 import { done, ExitShell, LoopJump, RunsUntilStopped, SERVER_GUESS, ShellState, Unsupported, type CommandResult, type WaitCondition } from './shell-state.ts';
+import type { Buffer, Context } from './context.ts';
 
 /** What a container's command is run with. */
 export interface ShellInput {
@@ -65,7 +66,7 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
   // (containerd internal/cri/server/container_create_linux.go: hostnameEnv before the config's envs).
   const env = { ...(input.hostname !== undefined ? { HOSTNAME: input.hostname } : {}), ...input.env };
   const state: ShellState = new ShellState(new Map(Object.entries(env)), fs, viaShell ? rest.slice(2) : [], input.workingDir ?? '/', input.field, input.hostname);
-  const ctx: Context = { state, unknownEnv: input.unknownEnv, script: viaShell ? rest[1]! : '', out: 'discard', err: 'discard' };
+  const ctx: Context = { state, unknownEnv: input.unknownEnv, script: viaShell ? rest[1]! : '', out: 'discard', err: 'discard', runList };
   let runsFor: Millis | undefined;
   let exitCode = 0;
   let waitingForJobs = false;
@@ -109,26 +110,6 @@ export function evaluateCommand(input: ShellInput): ShellOutcome | NotInterprete
     ...(state.waitsFor ? { waitsFor: state.waitsFor } : {}),
     guesses: state.guesses,
   };
-}
-
-export interface Context {
-  state: ShellState;
-  unknownEnv: (name: string) => boolean;
-  script: string;
-  /**
-   * Where a command's standard output and error go when it does not redirect them: a file, a
-   * command substitution's or a pipe's buffer, or the container's log (not modelled: 'discard').
-   */
-  out: Sink;
-  err: Sink;
-}
-
-export type Sink = { path: string } | { buffer: Buffer } | 'discard';
-
-/** What a command substitution or a pipe collects, and which programs in it printed what kubespec does not know. */
-export interface Buffer {
-  text: string;
-  unknown?: string[];
 }
 
 /**

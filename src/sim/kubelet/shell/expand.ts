@@ -1,4 +1,4 @@
-import { runList, type Buffer, type Context } from './evaluate.ts';
+import type { Buffer, Context } from './context.ts';
 import { nodeType, OP, type ShNode } from './parse.ts';
 import { ExitShell, Unsupported } from './shell-state.ts';
 
@@ -102,7 +102,7 @@ function commandSubstitution(ctx: Context, subst: ShNode): string {
   const buffer: Buffer = { text: '' };
   const restore = ctx.state.save();
   try {
-    runList({ ...ctx, out: { buffer } }, subst.Stmts, false, '');
+    ctx.runList({ ...ctx, out: { buffer } }, subst.Stmts, false, '');
   } catch (e) {
     if (!(e instanceof ExitShell)) throw e;
   } finally {

@@ -1,7 +1,7 @@
 import { resolvePath } from './image-filesystem.ts';
 import { OP, type ShNode } from './parse.ts';
 import { done, Unsupported, type CommandResult } from './shell-state.ts';
-import type { Context, Sink } from './evaluate.ts';
+import type { Context, Sink } from './context.ts';
 
 /** A command's standard input, where its output (fd 1) and error (fd 2) go, or the redirection that failed. */
 export interface Io {
