@@ -1,0 +1,151 @@
+/**
+ * Versioned behaviour and text that is not a feature gate: message texts, printer columns, fields
+ * the API server sets or stops setting. Each fact is a list of changes, each with the minor it
+ * took effect in and where upstream says so; the value at a minor is that of the newest change at
+ * or before it. Behaviour behind a gate lives in feature-gates.ts instead, so it is said once.
+ * Catalogued with the rest in docs/kubernetes-versions.md.
+ */
+import type { KnownMinor } from './versions.ts';
+
+/** One change of a fact: from `since` on, the value is `value`. */
+export interface FactChange<T> {
+  readonly since: KnownMinor;
+  readonly value: T;
+  readonly source: string;
+}
+
+/** A versioned fact: what it is, and its values from 1.32 on (the first change is since '1.32'). */
+export interface VersionedFact<T> {
+  readonly area: 'scheduler' | 'kubelet' | 'controllers' | 'api' | 'admission' | 'kubectl-output' | 'version';
+  readonly what: string;
+  readonly changes: readonly FactChange<T>[];
+}
+
+const K = (v: string, path: string) => `k8s.io/kubernetes@v${v}/${path}`;
+
+/** The facts, by id. Values are what kubespec would print or do; null means "does not exist". */
+export const BEHAVIOURS = {
+  'scheduler.volumeBinding.nodeConflictReason': {
+    area: 'scheduler',
+    what: 'VolumeBinding filter reason when a bound PV\'s node affinity excludes the node',
+    changes: [
+      { since: '1.32', value: 'node(s) had volume node affinity conflict', source: K('1.32.13', 'pkg/scheduler/framework/plugins/volumebinding/binder.go ErrReasonNodeConflict') },
+      { since: '1.33', value: "node(s) didn't match PersistentVolume's node affinity", source: K('1.33.13', 'pkg/scheduler/framework/plugins/volumebinding/binder.go ErrReasonNodeConflict') },
+    ],
+  },
+  'scheduler.volumeRestrictions.readWriteOncePodReason': {
+    area: 'scheduler',
+    what: 'VolumeRestrictions PreFilter reason when a ReadWriteOncePod PVC is already in use',
+    changes: [
+      { since: '1.32', value: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode', source: K('1.32.13', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go ErrReasonReadWriteOncePodConflict') },
+      { since: '1.34', value: 'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod', source: K('1.34.4', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go ErrReasonReadWriteOncePodConflict') },
+    ],
+  },
+  'scheduler.nodeDeclaredFeatures.reason': {
+    area: 'scheduler',
+    what: 'NodeDeclaredFeatures filter reason (plugin exists from 1.36; on while the NodeDeclaredFeatures gate is)',
+    changes: [
+      { since: '1.32', value: null, source: K('1.35.4', 'pkg/scheduler/framework/plugins (no nodedeclaredfeatures plugin)') },
+      { since: '1.36', value: "node(s) didn't match Pod's required features", source: K('1.36.3', 'pkg/scheduler/framework/plugins/nodedeclaredfeatures/nodedeclaredfeatures.go errReasonUnsatisfiedRequirements') },
+    ],
+  },
+  'scheduler.preemption.successMessage': {
+    area: 'scheduler',
+    what: 'Text DefaultPreemption appends to the FailedScheduling event and PodScheduled condition when it found victims ("preemption: " + this); %NODE and %COUNT are placeholders',
+    changes: [
+      { since: '1.32', value: null, source: K('1.32.13', 'pkg/scheduler/framework/preemption/preemption.go Preempt returns NewStatus(Success) with no message') },
+      { since: '1.37', value: 'found a potential placement for pod on node %NODE, preempting %COUNT victims', source: K('1.37.2', 'pkg/scheduler/framework/preemption/preemption.go:196; CHANGELOG-1.37 #140180') },
+    ],
+  },
+  'scheduler.nodeVolumeLimits.csiDriverMissingReason': {
+    area: 'scheduler',
+    what: 'NodeVolumeLimits filter reason for a CSI volume whose driver the node lacks (only while VolumeLimitScaling is on)',
+    changes: [
+      { since: '1.32', value: null, source: K('1.32.13', 'pkg/scheduler/framework/plugins/nodevolumelimits/csi.go') },
+      { since: '1.35', value: '%DRIVER CSI driver is not installed on the node', source: K('1.35.4', 'pkg/scheduler/framework/plugins/nodevolumelimits/csi.go:294') },
+    ],
+  },
+  'scheduler.nodePorts.restartableInitContainers': {
+    area: 'scheduler',
+    what: 'NodePorts counts hostPorts of sidecar (restartable init) containers',
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/scheduler/framework/plugins/nodeports/node_ports.go') },
+      { since: '1.34', value: true, source: 'CHANGELOG-1.34 #132040' },
+    ],
+  },
+  'api.pod.statusResize': {
+    area: 'api',
+    what: 'How a pending/in-progress in-place resize is reported: status.resize, or the PodResizePending/PodResizeInProgress conditions',
+    changes: [
+      { since: '1.32', value: 'status.resize', source: K('1.32.13', 'pkg/kubelet/status (status.resize Proposed/InProgress/Deferred/Infeasible)') },
+      { since: '1.33', value: 'conditions', source: 'CHANGELOG-1.33 #130733 (status.resize deprecated, no longer set), #130574 (API server no longer sets Proposed); k8s.io/api@v0.33.13 PodResizePending, PodResizeInProgress' },
+    ],
+  },
+  'api.metadata.nullCreationTimestamp': {
+    area: 'api',
+    what: 'A zero metadata.creationTimestamp (e.g. in a pod template) serializes as creationTimestamp: null',
+    changes: [
+      { since: '1.32', value: true, source: 'k8s.io/apimachinery@v0.32.13/pkg/apis/meta/v1/types.go (omitempty only)' },
+      { since: '1.34', value: false, source: 'k8s.io/apimachinery@v0.34.4/pkg/apis/meta/v1/types.go:188 omitzero; CHANGELOG-1.34 #130989' },
+    ],
+  },
+  'api.pod.appArmorAnnotationsCopied': {
+    area: 'api',
+    what: 'The API server copies securityContext.appArmorProfile into container.apparmor.security.beta.kubernetes.io/ annotations',
+    changes: [
+      { since: '1.32', value: true, source: K('1.32.13', 'pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew (field -> annotation sync)') },
+      { since: '1.34', value: false, source: 'CHANGELOG-1.34 #131989; ' + K('1.37.2', 'pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew (annotation -> field only)') },
+    ],
+  },
+  'api.statefulSet.serviceNameDNS1123': {
+    area: 'api',
+    what: 'A new StatefulSet\'s spec.serviceName must be a DNS-1123 label',
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/apis/apps/validation/validation.go') },
+      { since: '1.33', value: true, source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:143 (AllowInvalidServiceName only for existing objects)') },
+    ],
+  },
+  'api.pod.podLevelStatusResources': {
+    area: 'api',
+    what: 'Pod status.resources and status.allocatedResources (pod level) exist',
+    changes: [
+      { since: '1.32', value: false, source: 'k8s.io/api@v0.34.4/core/v1/types.go' },
+      { since: '1.35', value: true, source: 'k8s.io/api@v0.35.4/core/v1/types.go PodStatus.resources, PodStatus.allocatedResources' },
+    ],
+  },
+  'kubectl-output.pod.statusAfterFailedContainer': {
+    area: 'kubectl-output',
+    what: 'kubectl get pods STATUS when one container Completed and another terminated with a non-zero exit: "Completed"/"NotReady" (false) or the failed container\'s reason, e.g. Error (true)',
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/printers/internalversion/printers.go printPod') },
+      { since: '1.35', value: true, source: K('1.35.4', 'pkg/printers/internalversion/printers.go printPod (errorReason)') },
+    ],
+  },
+  'kubectl-output.serviceAccount.columns': {
+    area: 'kubectl-output',
+    what: 'kubectl get serviceaccounts columns (server-side table)',
+    changes: [
+      { since: '1.32', value: ['NAME', 'SECRETS', 'AGE'], source: K('1.32.13', 'pkg/printers/internalversion/printers.go serviceAccountColumnDefinitions') },
+      { since: '1.35', value: ['NAME', 'AGE'], source: K('1.35.4', 'pkg/printers/internalversion/printers.go serviceAccountColumnDefinitions') },
+    ],
+  },
+  'kubectl-output.node.kernelVersionWithArch': {
+    area: 'kubectl-output',
+    what: 'kubectl get nodes -o wide KERNEL-VERSION ends with " (<architecture>)"',
+    changes: [
+      { since: '1.32', value: false, source: K('1.35.4', 'pkg/printers/internalversion/printers.go printNode') },
+      { since: '1.36', value: true, source: K('1.36.3', 'pkg/printers/internalversion/printers.go:2023 "append arch to kernelVersion"; CHANGELOG-1.36 #132402') },
+    ],
+  },
+  'version.compatibilityFields': {
+    area: 'version',
+    what: '/version carries emulationMajor/emulationMinor (= the binary minor) and minCompatibilityMajor/minCompatibilityMinor (= minor - 1)',
+    changes: [
+      { since: '1.32', value: false, source: 'k8s.io/apimachinery@v0.32.13/pkg/version/types.go' },
+      { since: '1.33', value: true, source: 'k8s.io/apimachinery@v0.33.0/pkg/version/types.go; k8s.io/component-base@v0.37.2/compatibility/version.go effectiveVersion.Info, NewEffectiveVersion (minCompatibility = binary - 1)' },
+    ],
+  },
+} as const satisfies Record<string, VersionedFact<unknown>>;
+
+/** The id of a versioned behaviour fact. */
+export type BehaviourId = keyof typeof BEHAVIOURS;
