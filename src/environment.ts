@@ -2,8 +2,9 @@
  * The one place in src/ that touches the process environment (DESIGN.md: configuration,
  * environment variables included, is read in one place and passed down). The programmatic API
  * gets the environment as a parameter (`RunEnvironment.env`, from bin/kubespec.mjs); what is
- * below it takes the values it needs as parameters. test/architecture/process-env.test.ts fails
- * on a `process.env` anywhere else in src/.
+ * below it takes the values it needs as parameters; the support code reads what a run handed it
+ * with `supportCodeSettings()`. test/architecture/process-env.test.ts fails on a `process.env`
+ * anywhere else in src/, steps/ or support/.
  *
  * The variables kubespec reads:
  *   KUBECONFIG                 the kubeconfig of a live run, as kubectl reads it (else ~/.kube/config);

@@ -19,6 +19,7 @@ export { driverContract, runDriverContract, type ContractCase } from './drivers/
 export { createDriver, type ProfileName } from './drivers/create-driver.ts';
 export { loadDriverModule, type DriverFactory, type DriverFactoryOptions } from './drivers/custom-driver.ts';
 export { packageRoot } from './package-root.ts';
+export { supportCodeSettings, type SupportCodeSettings } from './environment.ts';
 
 export { check, pass, fail, type Verdict } from './assertions/check.ts';
 export { partialMatch, describeMismatches, type Mismatch } from './assertions/partial-match.ts';

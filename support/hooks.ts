@@ -1,11 +1,11 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, timelineSvg, timelineText } from '../src/step-kit.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, supportCodeSettings, timelineSvg, timelineText } from '../src/step-kit.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
 // waits "within 5 minutes" really takes that long, so its own deadline is the one that counts.
-setDefaultTimeout(process.env.KUBESPEC_PROFILE === 'live' ? 20 * 60_000 : 5_000);
+setDefaultTimeout(supportCodeSettings().profile === 'live' ? 20 * 60_000 : 5_000);
 
 Before(async function (this: KubespecWorld, { pickle }) {
   // A step that needs what this driver cannot do makes the scenario not applicable here: said

@@ -1,5 +1,5 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, UserError, type Driver, type Manifest, type ProfileName } from '../src/step-kit.ts';
+import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, supportCodeSettings, UserError, type Driver, type Manifest, type ProfileName } from '../src/step-kit.ts';
 import type { StepPlace } from '../src/step-kit.ts';
 
 /** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
@@ -26,7 +26,8 @@ export interface KubespecParameters {
  * `driver`.
  */
 // A team's driver module (kubespec run --driver), loaded once per process before any scenario.
-const customDriver = process.env.KUBESPEC_DRIVER ? await loadDriverModule(process.env.KUBESPEC_DRIVER) : undefined;
+const { driverModule } = supportCodeSettings();
+const customDriver = driverModule ? await loadDriverModule(driverModule) : undefined;
 
 export class KubespecWorld extends World<KubespecParameters> {
   readonly driver: Driver;
