@@ -73,6 +73,7 @@ test('versioned texts change in the minor upstream changed them', () => {
   assert.equal(behaviour(v('1.36'), 'scheduler.preemption.successMessage').value, null);
   assert.deepEqual(behaviour(v('1.35'), 'kubectl-output.serviceAccount.columns').value, ['NAME', 'AGE']);
   assert.deepEqual(behaviour(v('1.32'), 'kubectl-output.serviceAccount.columns').value, ['NAME', 'SECRETS', 'AGE']);
+  assert.deepEqual(['1.32', '1.35'].map((m) => behaviour(v(m), 'api.validation.nonScalarBadValue').value), ['go-syntax', 'json']);
 });
 
 test('/version says what the release serves', () => {

@@ -105,6 +105,14 @@ export const BEHAVIOURS = {
       { since: '1.33', value: true, source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:143 (AllowInvalidServiceName only for existing objects)') },
     ],
   },
+  'api.validation.nonScalarBadValue': {
+    area: 'api',
+    what: 'How a field error renders a non-scalar bad value: Go syntax (`Invalid value: []string{"a"}`, map[string]string{...}, intstr.IntOrString{...}) or JSON (`Invalid value: ["a"]`)',
+    changes: [
+      { since: '1.32', value: 'go-syntax', source: 'k8s.io/apimachinery@v0.32.13/pkg/util/validation/field/errors.go ErrorBody (%#v, Stringer)' },
+      { since: '1.34', value: 'json', source: 'k8s.io/apimachinery@v0.34.4/pkg/util/validation/field/errors.go ErrorBody (json.Marshal, then Stringer, then %#v); v0.33.0 still Go syntax' },
+    ],
+  },
   'api.pod.podLevelStatusResources': {
     area: 'api',
     what: 'Pod status.resources and status.allocatedResources (pod level) exist',
