@@ -74,6 +74,7 @@ test('versioned texts change in the minor upstream changed them', () => {
   assert.deepEqual(behaviour(v('1.35'), 'kubectl-output.serviceAccount.columns').value, ['NAME', 'AGE']);
   assert.deepEqual(behaviour(v('1.32'), 'kubectl-output.serviceAccount.columns').value, ['NAME', 'SECRETS', 'AGE']);
   assert.deepEqual(['1.32', '1.35'].map((m) => behaviour(v(m), 'api.validation.nonScalarBadValue').value), ['go-syntax', 'json']);
+  assert.deepEqual(['1.32', '1.35', '1.37'].map((m) => behaviour(v(m), 'kubelet.event.startedContainer').value), ['Started container %NAME', 'Container started', 'Container started']);
 });
 
 test('/version says what the release serves', () => {

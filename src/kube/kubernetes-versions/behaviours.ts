@@ -73,6 +73,38 @@ export const BEHAVIOURS = {
       { since: '1.34', value: true, source: 'CHANGELOG-1.34 #132040' },
     ],
   },
+  'kubelet.event.createdContainer': {
+    area: 'kubelet',
+    what: 'Message of the kubelet\'s Normal Created event for a container; %NAME is the container name',
+    changes: [
+      { since: '1.32', value: 'Created container: %NAME', source: K('1.32.13', 'pkg/kubelet/kuberuntime/kuberuntime_container.go:278') },
+      { since: '1.35', value: 'Container created', source: K('1.35.4', 'pkg/kubelet/kuberuntime/kuberuntime_container.go:289') },
+    ],
+  },
+  'kubelet.event.startedContainer': {
+    area: 'kubelet',
+    what: 'Message of the kubelet\'s Normal Started event for a container; %NAME is the container name',
+    changes: [
+      { since: '1.32', value: 'Started container %NAME', source: K('1.32.13', 'pkg/kubelet/kuberuntime/kuberuntime_container.go:287') },
+      { since: '1.35', value: 'Container started', source: K('1.35.4', 'pkg/kubelet/kuberuntime/kuberuntime_container.go:298') },
+    ],
+  },
+  'kubelet.event.probeErrored': {
+    area: 'kubelet',
+    what: 'Message of the Unhealthy event when a probe errors (rather than fails); %PROBE is Liveness/Readiness/Startup, %RESULT the result it counted as',
+    changes: [
+      { since: '1.32', value: '%PROBE probe errored: %ERROR', source: K('1.32.13', 'pkg/kubelet/prober/prober.go:105') },
+      { since: '1.33', value: '%PROBE probe errored and resulted in %RESULT state: %ERROR', source: K('1.33.13', 'pkg/kubelet/prober/prober.go:105') },
+    ],
+  },
+  'kubelet.event.imageAlreadyPresent': {
+    area: 'kubelet',
+    what: 'Message of the Pulled event when the image is present (IfNotPresent); the longer text is used while KubeletEnsureSecretPulledImages is on, which it is by default from 1.35',
+    changes: [
+      { since: '1.32', value: 'Container image %IMAGE already present on machine', source: K('1.32.13', 'pkg/kubelet/images/image_manager.go:151') },
+      { since: '1.35', value: 'Container image %IMAGE already present on machine and can be accessed by the pod', source: K('1.35.4', 'pkg/kubelet/images/image_manager.go:257') + '; gates@1.35 KubeletEnsureSecretPulledImages Beta on (#135228)' },
+    ],
+  },
   'api.pod.statusResize': {
     area: 'api',
     what: 'How a pending/in-progress in-place resize is reported: status.resize, or the PodResizePending/PodResizeInProgress conditions',

@@ -7,7 +7,9 @@
  * scheduler) and staging/src/k8s.io/apiserver/pkg/features/kube_features.go (API server).
  * A state is [stage, enabled by default, locked?]; 'removed' means the gate is gone from that
  * minor's list (a GA gate's feature is then always on, a deprecated one's always off);
- * 'absent' means the gate did not exist yet. Regenerate rather than edit by hand.
+ * 'absent' means the gate did not exist yet. The table was produced by a throwaway script (each
+ * minor's YAML, last spec whose version <= that minor); to add a minor, add its column the same way
+ * and a row's gate list entry, never a hand-guessed default. Long (one entry per gate) by design.
  */
 import type { KnownMinor } from './versions.ts';
 
