@@ -356,7 +356,7 @@ export const FEATURE_GATES = {
   },
   HPAScaleToZero: {
     area: 'controllers',
-    observable: 'HPA minReplicas: 0 (with object/external metrics), ScaledToZero condition',
+    observable: 'HPA minReplicas: 0 and the ScaledToZero condition',
     states: { '1.32': ['Alpha', false], '1.33': ['Alpha', false], '1.34': ['Alpha', false], '1.35': ['Alpha', false], '1.36': ['Alpha', false], '1.37': ['Beta', true] },
   },
   HPAGeneration: {
