@@ -11,9 +11,9 @@ import { NETWORK_NOT_READY, NetworkPlugin } from '../../kube/network-plugin.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { keyText } from '../store/types.ts';
-import { behaviorOf, guessedAsInitContainer, imageUserOf, pullFailure, pullGuesses, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
+import { behaviorOf, guessedAsInitContainer, imageUserOf, stoppedBySigterm, type ImageBehavior } from './container-behavior.ts';
 import { checksImageUser, nonRootViolation } from './run-as-non-root.ts';
-import { invalidImageName, normalizedImage } from './image-reference.ts';
+import { ImageManager } from './image-manager.ts';
 import { nextPoll, waitConditionHolds } from './waiting-scripts.ts';
 import { EvictionManager } from './eviction-manager.ts';
 import { DISK, MEMORY } from './node-pressure.ts';
@@ -34,8 +34,8 @@ import { LifecycleHooks, MINIMUM_GRACE, inPostStart, stoppedAt } from './lifecyc
 
 // Over STYLE's ~400 lines because the pod worker's sync loop (admit, pull, start, probe, kill,
 // status) is one state machine whose steps share the runtime; the parts that stand alone live
-// beside it (eviction-manager, lifecycle-hooks, probes, pod-status-builder, …). Issue 28 plans
-// the lifecycle as data (stages) and golden timelines, which is where this file shrinks.
+// beside it (image-manager, eviction-manager, lifecycle-hooks, probes, pod-status-builder, …).
+// Issue 28 plans the lifecycle as data (stages) and golden timelines, which is where it shrinks.
 const COMPONENT = 'kubelet';
 
 /**
@@ -58,8 +58,6 @@ export class Kubelets implements Controller {
   );
   /** What hostPath volumes find and make on the nodes. */
   private readonly filesystems = new NodeFilesystems();
-  /** Per node, each image pulled or being pulled, and when it is (or was) there. */
-  private readonly imagesOnNode = new Map<string, Map<string, Millis>>();
   private readonly nextIp = new Map<string, number>();
 
   constructor(
@@ -77,6 +75,10 @@ export class Kubelets implements Controller {
       failPod: (pod, rt, now, reason, message) => this.failPod(pod, rt, now, reason, message),
       writeStatus: (pod, rt) => this.writeStatus(pod, rt),
     });
+    this.imageManager = new ImageManager(clock, events, images, {
+      assume: (pod, container, init, guesses) => this.assumeFor(pod, container, init, { guesses }),
+      current: (pod) => this.runtimes.get(keyText(pod.metadata))?.uid === identity(pod),
+    });
     this.hooks = new LifecycleHooks(clock, images, {
       event: (pod, type, reason, message) => this.events.record(COMPONENT, pod, type, reason, message),
       assume: (pod, c, guesses) => this.assumeFor(pod, containerSpec(pod, c.name) ?? { name: c.name }, c.init, { guesses }),
@@ -84,6 +86,9 @@ export class Kubelets implements Controller {
       current: (pod, c) => this.runtimes.get(keyText(pod.metadata))?.containers.includes(c) ?? false,
     });
   }
+
+  /** Image pulls per node (image-manager.ts). */
+  private readonly imageManager: ImageManager;
 
   /** postStart and preStop handlers (lifecycle-hooks.ts). */
   private readonly hooks: LifecycleHooks;
@@ -284,9 +289,9 @@ export class Kubelets implements Controller {
         if (c.state === 'running') continue;
         // A postStart handler holds the sync: the next container starts once it has returned.
         if (rt.containers.some((x) => inPostStart(x, now))) break;
-        if (c.backOffShownAt !== undefined && c.backOffShownAt <= now) this.showPullBackOff(pod, c);
+        if (c.backOffShownAt !== undefined && c.backOffShownAt <= now) this.imageManager.showBackOff(pod, c);
         if (c.retryPullAt !== undefined && c.retryPullAt > now) continue;
-        if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.pullIfNeeded(pod, c, now);
+        if (c.state === 'waiting' && c.startAt === undefined) c.startAt = this.imageManager.ensureImage(pod, c, now);
         // A terminated container restarts only if its exit scheduled a restart (startAt).
         if (c.startAt !== undefined && Math.max(c.startAt, attendedFrom) <= now && this.start(pod, c, replay ? Math.max(c.startAt, attendedFrom) : now)) changed = true;
       }
@@ -319,76 +324,6 @@ export class Kubelets implements Controller {
     const prefix = `spec.${init ? 'initContainers' : 'containers'}[${container.name}]`;
     this.assumptions.recordAll(`Pod ${pod.metadata.namespace}/${pod.metadata.name}`, value.guesses.map((g) => ({ ...g, field: `${prefix}.${g.field}` })));
     return value;
-  }
-
-  /** Returns when the container can start, or undefined when the pull failed (retried later). */
-  private pullIfNeeded(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis | undefined {
-    if (c.pulled) return now;
-    const invalid = invalidImageName(c.image);
-    if (invalid !== undefined) return this.invalidImage(pod, c, invalid);
-    const failure = pullFailure(c.image, this.images);
-    if (failure !== undefined) return this.pullFailed(pod, c, now, failure);
-    c.pulled = true;
-    c.retryPullAt = undefined;
-    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
-    this.assumeFor(pod, spec ?? c, c.init, { guesses: pullGuesses(c.image, this.images) });
-    const node = pod.spec.nodeName as string;
-    const present = this.imagesOnNode.get(node) ?? new Map<string, Millis>();
-    this.imagesOnNode.set(node, present);
-    // The runtime knows an image by its normalised name: `nginx:1.27` is `docker.io/library/nginx:1.27`.
-    const imageKey = normalizedImage(c.image)?.pulled ?? c.image;
-    const pulledAt = present.get(imageKey);
-    if (spec?.imagePullPolicy !== 'Always' && pulledAt !== undefined && pulledAt <= now) {
-      this.containerEvent(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-      return now;
-    }
-    // A pull of the same image already under way is waited for, not started again.
-    const ready = pulledAt !== undefined && pulledAt > now && spec?.imagePullPolicy !== 'Always' ? pulledAt : now + timings.imagePull;
-    present.set(imageKey, ready);
-    this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    const took = (ready - now) / 1000;
-    this.clock.at(ready, () => {
-      if (this.runtimes.get(keyText(pod.metadata))?.uid !== identity(pod)) return;
-      this.containerEvent(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s (${took}s including waiting). Image size: 0 bytes.`);
-    });
-    return ready;
-  }
-
-  /**
-   * A reference the kubelet cannot parse (images/image_manager.go EnsureImageExists): an
-   * InspectFailed event with the parser's text, `Error: InvalidImageName` (kuberuntime_container.go
-   * startContainer), and the container waits in InvalidImageName; no pull, no backoff: every sync
-   * refuses it again.
-   */
-  private invalidImage(pod: KubeObject, c: ContainerRuntime, message: string): undefined {
-    if (c.waitingMessage !== message) {
-      this.containerEvent(pod, c, 'Warning', 'InspectFailed', message);
-      this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: InvalidImageName');
-    }
-    c.waitingReason = 'InvalidImageName';
-    c.waitingMessage = message;
-    return undefined;
-  }
-
-  /** ErrImagePull now, ImagePullBackOff from the next sync, another try after the backoff (kubelet.md §10). */
-  private pullFailed(pod: KubeObject, c: ContainerRuntime, now: Millis, error: string): undefined {
-    this.containerEvent(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    this.containerEvent(pod, c, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
-    this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: ErrImagePull');
-    c.waitingReason = 'ErrImagePull';
-    c.waitingMessage = error;
-    c.pullBackoff = c.pullBackoff === undefined ? timings.backoffInitial : Math.min(c.pullBackoff * 2, timings.backoffMax);
-    c.retryPullAt = now + c.pullBackoff;
-    c.backOffShownAt = now + 1_000;
-    return undefined;
-  }
-
-  private showPullBackOff(pod: KubeObject, c: ContainerRuntime): void {
-    c.backOffShownAt = undefined;
-    c.waitingReason = 'ImagePullBackOff';
-    c.waitingMessage = `Back-off pulling image "${c.image}"`;
-    this.containerEvent(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-    this.containerEvent(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
   }
 
   /** Starts (or restarts) a container; false when its configuration cannot be resolved yet. */
