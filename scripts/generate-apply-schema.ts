@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { specFolder } from '../src/serve/openapi-documents.ts';
+import { specFolder } from '../src/apiserver/openapi-documents.ts';
 
 type Ref = string | { list: 'atomic' | 'set' | 'map'; keys?: string[]; keyDefaults?: Record<string, unknown>; items?: Ref } | { map: Ref };
 interface TypeShape { fields?: Record<string, Ref>; plain?: Record<string, string>; atomic?: true }

@@ -1,6 +1,6 @@
 import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from '../sim/store/version-views.ts';
-import { upstreamOpenApi } from './openapi-documents.ts';
+import { upstreamOpenApi } from '../apiserver/index.ts';
 
 /**
  * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list

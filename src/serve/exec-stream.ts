@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ApiError, type SimCluster } from '../sim/index.ts';
 import type { Subject } from '../security/rbac.ts';
-import { decide, forbidden } from './authorization.ts';
+import { decide, forbidden } from '../apiserver/index.ts';
 import { runSimulated } from './simulated-exec.ts';
 
 /** The remote-command protocols kubectl offers over WebSocket, newest first (v5 adds a close channel). */

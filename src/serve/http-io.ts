@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../sim/index.ts';
 import { decodeProtobufBody, isProtobuf } from './protobuf-body.ts';
+import { asApiError, statusOf } from '../apiserver/index.ts';
 
 /** Request bodies larger than this are refused (413), as the apiserver limits them to 3 MiB. */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -23,34 +24,14 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function parseJson(text: string): any {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ApiError('BadRequest', 400, `the body of the request was in an unknown format: ${(e as Error).message}`);
-  }
-}
-
 export function sendJson(res: ServerResponse, code: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
 }
 
-/** A metav1.Status for an error, the body every failed API call carries. */
-export function statusOf(error: ApiError): object {
-  return {
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, reason: error.reason,
-    details: {
-      ...(error.subject ? { name: error.subject.name, ...(error.subject.group ? { group: error.subject.group } : {}), kind: error.subject.kind } : {}),
-      ...(error.fieldCauses.length ? { causes: error.fieldCauses } : error.causes.length ? { causes: error.causes.map((message) => ({ message })) } : {}),
-    },
-    code: error.code,
-  };
-}
-
 export function sendError(res: ServerResponse, error: unknown): void {
-  const api = error instanceof ApiError ? error : new ApiError('InternalError', 500, `Internal error occurred: ${(error as Error)?.message ?? String(error)}`);
+  const api = asApiError(error);
   if (res.headersSent) {
     res.end();
     return;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, LabelSelector, type KubeObject, type SimCluster } from '../sim/index.ts';
 import { rfc3339 } from '../sim/clock.ts';
 import type { Subject } from '../security/rbac.ts';
-import { decide, forbidden } from './authorization.ts';
+import { decide, forbidden } from '../apiserver/index.ts';
 import { sendJson } from './http-io.ts';
 
 /**

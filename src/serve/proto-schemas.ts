@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { goModuleDirs } from './go-modules.ts';
+import { goModuleDirs } from '../apiserver/index.ts';
 import protobuf from 'protobufjs';
 
 /**

@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ApiError, SimCluster, type ImageBehavior, type NodeSpec } from '../sim/index.ts';
 import { DurationError, parseDuration } from '../kube/duration.ts';
-import { authenticate } from './authorization.ts';
+import { authenticate } from './authentication.ts';
 import { coreVersions, group, groupList, openApiGroupVersion, openApiIndex, resourceList } from './discovery.ts';
 import { sendError, sendJson } from './http-io.ts';
 import { handleResource } from './api-handler.ts';
 import { parseResourcePath } from './request-path.ts';
 import { saveSnapshot } from './snapshot.ts';
 import { loopbackCertificate } from './loopback-certificate.ts';
-import { specFolder } from './openapi-documents.ts';
+import { specFolder } from '../apiserver/index.ts';
 import { handleExecUpgrade } from './exec-stream.ts';
 import { handleMetrics, METRICS_GROUP, metricsGroup, metricsResourceList } from './metrics-api.ts';
 

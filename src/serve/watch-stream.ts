@@ -1,18 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { KubeObject, SimCluster, WatchEvent } from '../sim/index.ts';
-
-/** What a watch delivers, after the request's namespace and selectors. */
-export interface WatchRequest {
-  kind: string;
-  apiVersion: string;
-  matches: (obj: KubeObject) => boolean;
-  /** Replay changes after this resourceVersion; undefined or 0 = current state as ADDED first. */
-  resourceVersion?: number;
-  bookmarks: boolean;
-  timeoutSeconds?: number;
-  /** Encodes an object as the client asked (itself or a one-row Table). */
-  encode: (obj: KubeObject) => unknown;
-}
+import type { WatchRequest } from '../apiserver/index.ts';
 
 /** How often a bookmark is sent to a client that asked for them (wall time). */
 const BOOKMARK_EVERY_MS = 5_000;

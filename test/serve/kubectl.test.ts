@@ -8,7 +8,7 @@ import { ServedCluster } from '../../src/serve/served-cluster.ts';
 import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
 import { loadImageBehaviors } from '../../src/drivers/sim/index.ts';
 import { packageRoot } from '../../src/package-root.ts';
-import { upstreamOpenApi } from '../../src/serve/openapi-documents.ts';
+import { upstreamOpenApi } from '../../src/apiserver/openapi-documents.ts';
 
 /**
  * The real kubectl against `kubespec serve`. Virtual time runs 30× wall time so pulls and

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDuration } from '../../src/serve/human-duration.ts';
+import { humanDuration } from '../../src/apiserver/human-duration.ts';
 import { echoedLines } from '../../src/sim/kubelet/container-output.ts';
 import { parseResourcePath } from '../../src/serve/request-path.ts';
 import { knownKinds } from '../../src/sim/index.ts';

@@ -1,26 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import { ApiError, type SimCluster } from '../sim/index.ts';
 import { authorize, type Decision, type RbacObjects, type Request, type Subject } from '../security/rbac.ts';
 import { escalationProblem, grantedRules } from '../security/escalation.ts';
 
 /** The user the served kubeconfig authenticates as: kubeadm's admin, in system:masters. */
 export const adminSubject: Subject = { user: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
-
-/**
- * Authentication by bearer token, then impersonation (`kubectl --as=jane --as-group=dev`):
- * the admin may act as anyone, and a ServiceAccount user gets its groups as the apiserver adds
- * them. Undefined when the token is wrong or missing.
- */
-export function authenticate(req: IncomingMessage, token: string): Subject | undefined {
-  if (req.headers.authorization !== `Bearer ${token}`) return undefined;
-  const user = req.headers['impersonate-user'];
-  if (typeof user !== 'string' || user === '') return adminSubject;
-  const raw = req.headers['impersonate-group'];
-  const groups = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  const sa = /^system:serviceaccount:([^:]+):/.exec(user);
-  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
-  return { user, groups: [...new Set([...groups, ...implied, 'system:authenticated'])] };
-}
 
 /** RBAC over the served cluster's objects; system:masters is always allowed, as upstream. */
 export function decide(cluster: SimCluster, subject: Subject, request: Request): Decision {

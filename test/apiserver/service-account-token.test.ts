@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenRequestFor } from '../../src/serve/service-account-token.ts';
+import { tokenRequestFor } from '../../src/apiserver/service-account-token.ts';
 
 const account: any = { kind: 'ServiceAccount', metadata: { name: 'ci', namespace: 'dev', uid: 'u-1' } };
 
