@@ -1,15 +1,16 @@
-import { apiGroupOf, applyConfiguration, checkApplyTypes, jsonMerge, kindInfo, LabelSelector, notFound, SimCluster, strategicMerge, type ImageBehavior, type KubeObject as SimObject } from '../../sim/index.ts';
+import { apiGroupOf, kindInfo, LabelSelector, notFound, SimCluster, type ImageBehavior, type KindInfo, type KubeObject as SimObject } from '../../sim/index.ts';
 import type { AddOn, Assumption, ApiFault, NetworkPluginName, ApplyOptions, DeleteRequest, Driver, KubeObject, Manifest, NodeDefinition, NodeFault, ObjectRef, ScenarioInfo, TimelineEntry } from '../driver.ts';
 import { waitTimeout } from '../wait-timeout.ts';
 import { parseSchedulerConfiguration, SchedulerConfigurationError } from '../../sim/scheduler/scheduler-configuration.ts';
 import type { Profile } from '../../sim/scheduler/registry.ts';
 import { UserError } from '../../errors.ts';
+import { noKindMatch } from '../../kube/api-errors.ts';
 import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
-import { rfc3339 } from '../../sim/clock.ts';
 import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
+import { InProcessApi } from './in-process-api.ts';
 import { settleBy } from '../settle.ts';
 import { allCapabilities, type Capability } from '../capabilities.ts';
 
@@ -39,6 +40,8 @@ export class SimDriver implements Driver {
   private readonly eventOrder = new Map<string, number>();
   /** The cluster served for kubectl steps, opened by the first one. */
   private kubectlEndpoint?: Promise<KubectlEndpoint>;
+  /** The in-process door to the API server, for this scenario's cluster. */
+  private inProcess?: InProcessApi;
 
   constructor(
     private readonly images: readonly ImageBehavior[] = [],
@@ -47,6 +50,7 @@ export class SimDriver implements Driver {
 
   async setup(scenario: ScenarioInfo): Promise<void> {
     this.cluster = new SimCluster({ seed: scenario.seed, images: this.images });
+    this.inProcess = undefined;
     this.startedAt = this.cluster.clock.now();
     this.entries.length = 0;
     this.hasNodes = false;
@@ -68,6 +72,7 @@ export class SimDriver implements Driver {
     const endpoint = this.kubectlEndpoint;
     this.kubectlEndpoint = undefined;
     this.cluster = undefined;
+    this.inProcess = undefined;
     if (endpoint) await (await endpoint.catch(() => undefined))?.close();
   }
 
@@ -182,48 +187,38 @@ export class SimDriver implements Driver {
 
   async apply(manifests: Manifest[], options: ApplyOptions = {}): Promise<KubeObject[]> {
     await this.ensureNodes();
-    const c = this.sim();
     const out: KubeObject[] = [];
     for (const m of manifests) {
-      const kind = m.kind;
-      const namespace = this.namespaced(kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
-      // Written at an older served version (autoscaling/v1 HPA): stored at the current one.
+      const namespace = this.namespaced(m.kind) ? (m.metadata.namespace ?? this.namespace()) : undefined;
+      // Written at an older served version (autoscaling/v1 HPA): stored, and answered, at the current one.
       const input = toStoredVersion({ ...m, metadata: { ...m.metadata, ...(namespace ? { namespace } : {}) } });
-      checkApplyTypes(input);
-      const existing = m.metadata.name ? c.store.get(kind, { namespace, name: m.metadata.name }) : undefined;
+      const info = this.sim().store.kindInfo(m.kind);
+      if (!info) throw noKindMatch(m.kind, m.apiVersion);
       // Server-side apply with force, as the live driver applies: the same merge, ownership and pruning.
-      const custom = c.store.kindInfo(kind)?.custom?.versions.find((v) => v.apiVersion === input.apiVersion);
-      const applied = applyConfiguration(existing, input, { manager: options.fieldManager ?? 'kubespec', time: rfc3339(c.clock.now()) }, options.force ?? true, custom?.schema);
-      const stored = existing ? c.store.update({ ...applied, metadata: { ...applied.metadata, resourceVersion: existing.metadata.resourceVersion } }) : c.store.create(applied);
-      out.push(stored as KubeObject);
+      out.push(await this.api().apply({ info, namespace, name: m.metadata.name }, input, options.fieldManager, options.force ?? true));
     }
-    c.clock.settle();
     return out;
   }
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {
-    return this.sim().store.get(ref.kind, this.key(ref)) as KubeObject | undefined;
+    const info = this.sim().store.kindInfo(ref.kind);
+    return info ? await this.api().get({ info, ...this.key(ref) }) : undefined;
   }
 
   async list(kind: string, options: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {}): Promise<KubeObject[]> {
-    const namespace = this.namespaced(kind) && !options.allNamespaces ? (options.namespace ?? this.namespace()) : undefined;
-    const selector = options.labelSelector ? LabelSelector.parse(options.labelSelector) : undefined;
-    return this.sim().store.list(kind, { namespace, selector }) as KubeObject[];
+    const info = this.sim().store.kindInfo(kind);
+    if (!info) return [];
+    const namespace = info.namespaced && !options.allNamespaces ? (options.namespace ?? this.namespace()) : undefined;
+    return this.api().list({ info, namespace }, options.labelSelector);
   }
 
+  /** A resourceVersion the patch sets is a precondition, as on the API server; otherwise the current one is kept. */
   async patch(ref: ObjectRef, patch: object, type: 'strategic' | 'merge' = 'strategic'): Promise<KubeObject> {
-    const c = this.sim();
-    const current = c.store.get(ref.kind, this.key(ref));
-    if (!current) throw notFoundFor(ref);
-    const merged = (type === 'strategic' ? strategicMerge : jsonMerge)(current, patch) as SimObject;
-    // A resourceVersion the patch sets is a precondition, as on the API server; otherwise the current one is kept.
-    const stored = c.store.update(merged, { writer: { manager: 'kubespec', time: rfc3339(c.clock.now()) } });
-    c.clock.settle();
-    return stored as KubeObject;
+    return this.api().patch({ info: this.info(ref), ...this.key(ref) }, patch, type);
   }
 
   async evict(podName: string, namespace = this.namespace()): Promise<void> {
-    this.sim().evict(namespace, podName);
+    await this.api().evict({ info: this.info({ kind: 'Pod', name: podName }), namespace, name: podName });
   }
 
   async setResourceUsage(ref: ObjectRef, usage: { cpuPercent?: number; memoryPercent?: number; cpuMillis?: number; memoryBytes?: number }): Promise<void> {
@@ -235,18 +230,13 @@ export class SimDriver implements Driver {
     c.metrics.setUsage({ namespace, selector: LabelSelector.fromSpec(target.spec.selector), ...usage });
   }
 
+  /** A merge patch of spec.replicas, as the live driver scales. */
   async scale(ref: ObjectRef, replicas: number): Promise<void> {
-    const c = this.sim();
-    const current = c.store.get(ref.kind, this.key(ref));
-    if (!current) throw notFoundFor(ref);
-    c.store.update({ ...current, spec: { ...current.spec, replicas } } as SimObject);
-    c.clock.settle();
+    await this.patch(ref, { spec: { replicas } }, 'merge');
   }
 
   async delete(ref: ObjectRef, request: DeleteRequest = {}): Promise<void> {
-    const c = this.sim();
-    c.store.delete(ref.kind, this.key(ref), request);
-    c.clock.settle();
+    await this.api().delete({ info: this.info(ref), ...this.key(ref) }, request);
   }
 
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, lastSeen?: () => Promise<string>): Promise<T> {
@@ -300,6 +290,19 @@ export class SimDriver implements Driver {
       await this.addNodes([...this.defaultNodes]);
       this.defaulted = true;
     }
+  }
+
+  /** The API server's door for the calls a step makes (get, list, apply, patch, delete, evict). */
+  private api(): InProcessApi {
+    this.inProcess ??= new InProcessApi(this.sim());
+    return this.inProcess;
+  }
+
+  /** The kind as the cluster serves it; a kind it does not serve is not found, as on the API server. */
+  private info(ref: ObjectRef): KindInfo {
+    const info = this.sim().store.kindInfo(ref.kind);
+    if (!info) throw notFoundFor(ref);
+    return info;
   }
 
   private sim(): SimCluster {
