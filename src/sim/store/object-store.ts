@@ -1,3 +1,6 @@
+// Over STYLE's ~400 lines because the write path (create, update, status, graceful deletion,
+// finalizers, admission, managed fields, decoding) is one registry.Store over the same maps; what
+// stands alone lives beside it: owner-index.ts, watch.ts, freeze.ts, apply/.
 import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
@@ -15,6 +18,7 @@ import { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject, ObjectInput, ObjectKey } from './types.ts';
 import { keyText } from './types.ts';
 import type { Unsubscribe, WatchEvent, WatchHandler } from './watch.ts';
+import { OwnerIndex } from './owner-index.ts';
 
 /** Options of a list call; all filters are ANDed. */
 export interface ListOptions {
@@ -66,11 +70,8 @@ const HISTORY_WINDOW = 20_000;
  */
 export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
-  /** Objects by the uid of each owner they reference, then by kind and key: what controllers list most. */
-  private readonly owned = new Map<string, Map<string, KubeObject>>();
-  /** Objects no controller owns, by kind and namespace: the orphans a controller may adopt. */
-  private readonly orphans = new Map<string, Map<string, KubeObject>>();
-  private readonly byUid = new Map<string, KubeObject>();
+  /** By uid, by owner and the orphans controllers may adopt (owner-index.ts). */
+  private readonly index = new OwnerIndex();
   private readonly customKinds = new Map<string, KindInfo>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
   private readonly history: WatchEvent[] = [];
@@ -96,7 +97,7 @@ export class ObjectStore {
   /** Lists objects sorted by namespace then name, the order the API server returns them. */
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
     const out: KubeObject[] = [];
-    const candidates = opts.ownerUid !== undefined ? this.owned.get(opts.ownerUid)?.values() ?? [] : this.bucket(kind).values();
+    const candidates = opts.ownerUid !== undefined ? this.index.ownedBy(opts.ownerUid) : this.bucket(kind).values();
     for (const obj of candidates) {
       if (obj.kind !== kind) continue;
       if (opts.namespace !== undefined && obj.metadata.namespace !== opts.namespace) continue;
@@ -109,22 +110,21 @@ export class ObjectStore {
 
   /** The object with this uid, of any kind. */
   getByUid(uid: string): KubeObject | undefined {
-    return this.byUid.get(uid);
+    return this.index.byUid(uid);
   }
 
   /**
    * The objects of a kind in a namespace without a controller ownerReference, in no particular
    * order: with the owned ones, all a controller must look at to claim (FilterPodsByOwner).
-   * Kept for the kinds controllers adopt (ADOPTABLE_KINDS), not for Events and the like.
+   * Kept for the kinds controllers adopt (owner-index.ts ADOPTABLE_KINDS), not for Events and the like.
    */
   listOrphans(kind: string, namespace: string | undefined): KubeObject[] {
-    if (!ADOPTABLE_KINDS.has(kind)) throw new Error(`orphans of kind ${kind} are not indexed`);
-    return [...(this.orphans.get(orphanKey(kind, namespace))?.values() ?? [])];
+    return this.index.orphans(kind, namespace);
   }
 
   /** Every object that names `uid` among its owners, sorted by kind, namespace and name (as listAll). */
   dependentsOf(uid: string): KubeObject[] {
-    return [...(this.owned.get(uid)?.values() ?? [])].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : byNamespaceAndName(a, b)));
+    return [...this.index.ownedBy(uid)].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : byNamespaceAndName(a, b)));
   }
 
   /** All objects of all kinds, sorted by kind, namespace and name. */
@@ -327,7 +327,7 @@ export class ObjectStore {
     obj.metadata.resourceVersion = String(rv);
     deepFreeze(obj);
     this.bucket(info.kind).set(keyText(obj.metadata), obj);
-    this.indexOwners(old, obj);
+    this.index.move(old, obj);
     this.publish({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old, resourceVersion: rv });
     return obj;
   }
@@ -336,7 +336,7 @@ export class ObjectStore {
     if (opts.dryRun) return current;
     const rv = ++this.revision;
     this.bucket(info.kind).delete(keyText(current.metadata));
-    this.indexOwners(current, undefined);
+    this.index.move(current, undefined);
     const gone = thaw(current);
     gone.metadata.resourceVersion = String(rv);
     deepFreeze(gone);
@@ -386,29 +386,6 @@ export class ObjectStore {
   }
 
 
-  /** Moves an object in the uid and owner indexes from what it was to what it is. */
-  private indexOwners(before: KubeObject | undefined, after: KubeObject | undefined): void {
-    if (before) this.byUid.delete(before.metadata.uid);
-    if (after) this.byUid.set(after.metadata.uid, after);
-    if (before) this.orphans.get(orphanKey(before.kind, before.metadata.namespace))?.delete(before.metadata.uid);
-    if (after && ADOPTABLE_KINDS.has(after.kind) && !after.metadata.ownerReferences?.some((r) => r.controller)) {
-      const key = orphanKey(after.kind, after.metadata.namespace);
-      const set = this.orphans.get(key) ?? new Map<string, KubeObject>();
-      set.set(after.metadata.uid, after);
-      this.orphans.set(key, set);
-    }
-    for (const ref of before?.metadata.ownerReferences ?? []) {
-      const set = this.owned.get(ref.uid);
-      set?.delete(ownedKey(before!));
-      if (set?.size === 0) this.owned.delete(ref.uid);
-    }
-    for (const ref of after?.metadata.ownerReferences ?? []) {
-      const set = this.owned.get(ref.uid) ?? new Map<string, KubeObject>();
-      set.set(ownedKey(after!), after!);
-      this.owned.set(ref.uid, set);
-    }
-  }
-
   private bucket(kind: string): Map<string, KubeObject> {
     let b = this.objects.get(kind);
     if (!b) this.objects.set(kind, (b = new Map()));
@@ -419,18 +396,6 @@ export class ObjectStore {
 /** A Namespace whose spec.finalizers (the namespace controller's "kubernetes") are not done. */
 function namespaceFinalizing(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
-}
-
-/** What workload controllers claim: pods, a Deployment's ReplicaSets, a CronJob's Jobs, revisions. */
-const ADOPTABLE_KINDS = new Set(['Pod', 'ReplicaSet', 'Job', 'ControllerRevision']);
-
-function orphanKey(kind: string, namespace: string | undefined): string {
-  return `${kind}\u0000${namespace ?? ''}`;
-}
-
-/** An object's place among its owner's dependents: kind, namespace and name. */
-function ownedKey(o: KubeObject): string {
-  return `${o.kind}\u0000${keyText(o.metadata)}`;
 }
 
 function groupOf(info: KindInfo): string {
