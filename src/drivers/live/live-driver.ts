@@ -1,3 +1,4 @@
+// Over STYLE's ~400 lines: it is the whole Driver interface over one scenario's namespace, watch and timeline; what stands alone lives beside it (node-changes, container-exec, resumable-watch, …).
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';

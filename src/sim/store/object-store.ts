@@ -1,6 +1,4 @@
-// Over STYLE's ~400 lines because the write path (create, update, status, graceful deletion,
-// finalizers, admission, managed fields, decoding) is one registry.Store over the same maps; what
-// stands alone lives beside it: owner-index.ts, watch.ts, freeze.ts, apply/.
+// Over STYLE's ~400 lines: the write path (create, update, status, graceful deletion, finalizers, admission, managed fields) is one registry.Store over the same maps; owner-index.ts, watch.ts and apply/ stand beside it.
 import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
