@@ -101,6 +101,7 @@ export function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('InternalError', 500, `Internal error occurred: ${(error as Error)?.message ?? String(error)}`);
 }
 
+/** JSON text as the API server decodes it: a syntax error is a 400 naming the decoder's complaint. */
 export function parseJson(text: string): any {
   try {
     return JSON.parse(text);

@@ -9,23 +9,28 @@ export interface Selection {
   namespace?: string;
   labels?: LabelSelector;
   fields: (obj: KubeObject) => boolean;
+  /** Whether the request had a fieldSelector (without one, `fields` passes everything). */
+  fieldSelector: boolean;
   name?: string;
   matches: (obj: KubeObject) => boolean;
 }
 
+/** What a list, watch or deletecollection selects, from the target and the query. */
 export function selection(info: KindInfo, target: ApiTarget, q: URLSearchParams): Selection {
   const labels = q.get('labelSelector') ? LabelSelector.parse(q.get('labelSelector')!) : undefined;
   const fields = parseFieldSelector(q.get('fieldSelector'));
   const namespace = info.namespaced ? target.namespace : undefined;
   const name = target.name;
   const matches = (obj: KubeObject) => (name === undefined || obj.metadata.name === name) && (namespace === undefined || obj.metadata.namespace === namespace) && (!labels || labels.matches(obj.metadata.labels)) && fields(obj);
-  return { namespace, labels, fields, name, matches };
+  return { namespace, labels, fields, fieldSelector: !!q.get('fieldSelector'), name, matches };
 }
 
 /** The objects a list or a deletecollection is about, in the API server's order (namespace, name). */
 export function selected(cluster: SimCluster, info: KindInfo, s: Selection): KubeObject[] {
   // The store filters by namespace and labels itself; the rest is looked at object by object.
-  return cluster.store.list(info.kind, { namespace: s.namespace, selector: s.labels }).filter((o) => (s.name === undefined || o.metadata.name === s.name) && s.fields(o));
+  const listed = cluster.store.list(info.kind, { namespace: s.namespace, selector: s.labels });
+  if (s.name === undefined && !s.fieldSelector) return listed;
+  return listed.filter((o) => (s.name === undefined || o.metadata.name === s.name) && s.fields(o));
 }
 
 /** The `includeObject` parameter of a Table request: Metadata (the default), Object or None. */

@@ -8,16 +8,19 @@ export interface Key {
   name: string;
 }
 
+/** The stored object, or the API server's NotFound (`pods "web" not found`). */
 export function getOrThrow(cluster: SimCluster, info: KindInfo, key: Key): KubeObject {
   const obj = cluster.store.get(info.kind, key);
   if (!obj) throw notFound(info.plural, key.name, apiGroupOf(info.apiVersion));
   return obj;
 }
 
+/** 405, as the API server answers a verb the resource does not have. */
 export function methodNotAllowed(method: string, plural: string): ApiError {
   return new ApiError('BadRequest', 405, `the server does not allow this method on the requested resource (${method} ${plural})`);
 }
 
+/** 404 for a path the server does not serve (an unknown resource or subresource). */
 export function resourceNotFound(): ApiError {
   return new ApiError('NotFound', 404, 'the server could not find the requested resource');
 }

@@ -5,6 +5,7 @@ import { jsonBody, type ApiBody, type ApiRequest, type ApiResponse } from './api
 import { getOrThrow, resourceNotFound, type Key } from './objects.ts';
 import { tokenRequestFor } from './service-account-token.ts';
 
+/** The kinds with a scale subresource among the built-in ones. */
 const SCALABLE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'];
 
 const answer = (status: number, body: unknown): ApiResponse => ({ status, body, warnings: [] });
