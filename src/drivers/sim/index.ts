@@ -9,7 +9,7 @@
  *   the same API server in process: src/apiserver); the simulated controllers' own writes are
  *   not recorded under their manager names. The API server's warnings (unknown fields dropped)
  *   reach kubectl as Warning headers but not steps: the driver interface has no place for them.
- *   Timeline and settle snapshots read the store directly (no API request for them).
+ *   The timeline and settle snapshots read the store directly (no API request for them).
  * - PID pressure and the image filesystem's own threshold (memory pressure is modelled from the
  *   `uses …` behaviors, disk pressure and ephemeral-storage limits from the `writes …` ones;
  *   images take no disk) (issue 6).

@@ -269,7 +269,7 @@ export class SimDriver implements Driver {
   }
 
   async events(): Promise<KubeObject[]> {
-    const events = this.sim().store.list('Event', { namespace: this.namespace() }) as KubeObject[];
+    const events = await this.list('Event');
     const order = (e: KubeObject) => this.eventOrder.get(e.metadata.uid!) ?? 0;
     return events.sort((a, b) => order(a) - order(b));
   }
