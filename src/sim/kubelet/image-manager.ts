@@ -1,114 +1,69 @@
-import type { Clock, Millis } from '../clock.ts';
-import type { EventRecorder } from '../events.ts';
 import type { Guess } from '../../kube/assumptions.ts';
+import type { Millis } from '../clock.ts';
+import { containerSpec } from '../pod-status.ts';
 import type { KubeObject } from '../store/types.ts';
 import { pullFailure, pullGuesses, type ImageBehavior } from './container-behavior.ts';
 import { invalidImageName, normalizedImage } from './image-reference.ts';
 import type { ContainerRuntime } from './pod-runtime.ts';
-import { timings } from './timings.ts';
-
-/** What the image manager asks of the kubelet it serves. */
-export interface ImageManagerHost {
-  /** Records guesses about a container (an image's tag kubespec does not know) against its pod. */
-  assume(pod: KubeObject, container: any, init: boolean, guesses: Guess[]): void;
-  /** Whether this pod is still the one the kubelet runs (a pull's late Pulled event is dropped otherwise). */
-  current(pod: KubeObject): boolean;
-}
+import type { Facts, StageContext } from './stage-conditions.ts';
 
 /**
- * The kubelet's image manager (pkg/kubelet/images/image_manager.go): before each container
- * starts it makes sure the image is on the node. It remembers per node which images are there or
- * being pulled, so a second pod waits for the pull under way and a later one finds the image
- * present; an invalid reference or a failed pull (images.yaml `pullError`, `notFoundTags`) leaves
- * the container waiting with the kubelet's reasons and backoff (reference/kubelet.md §10).
+ * The kubelet's image manager (pkg/kubelet/images/image_manager.go EnsureImageExists): before
+ * each container starts it makes sure the image is on the node. It remembers per node which
+ * images are there or being pulled (by the runtime's normalised name), so a second pod waits for
+ * the pull under way and a later one finds the image present. What the kubelet then says and
+ * does (Pulling/Pulled, ErrImagePull and ImagePullBackOff with their backoff, InvalidImageName;
+ * reference/kubelet.md §10) is the image stages of pod-stages.ts: this class gives them their
+ * facts (`facts`) and the steps they call by name (`markPulled`, `pull`).
  */
 export class ImageManager {
-  /** Per node, each image pulled or being pulled, and when it is (or was) there. */
   private readonly imagesOnNode = new Map<string, Map<string, Millis>>();
 
   constructor(
-    private readonly clock: Clock,
-    private readonly events: EventRecorder,
     private readonly images: readonly ImageBehavior[],
-    private readonly host: ImageManagerHost,
+    private readonly assume: (pod: KubeObject, container: any, init: boolean, value: { guesses?: Guess[] }) => void,
   ) {}
 
+  /** What the image manager finds for a container that has no start time yet. */
+  facts(pod: KubeObject, c: ContainerRuntime): Facts {
+    if (c.pulled) return {};
+    const invalidImage = invalidImageName(c.image);
+    if (invalidImage !== undefined) return { invalidImage };
+    const pullError = pullFailure(c.image, this.images);
+    if (pullError !== undefined) return { pullError };
+    return { alwaysPull: containerSpec(pod, c.name)?.imagePullPolicy === 'Always', imageThereAt: this.present(pod).get(imageKey(c.image)) };
+  }
+
+  /** The container has its image (or will once the pull is done); what the pull took on trust is recorded. */
+  markPulled({ pod, c }: StageContext): void {
+    c!.pulled = true;
+    c!.retryPullAt = undefined;
+    this.assume(pod, containerSpec(pod, c!.name) ?? c, c!.init, { guesses: pullGuesses(c!.image, this.images) });
+  }
+
   /**
-   * EnsureImageExists: when the container's image is on the node (pulled now, already there, or
-   * when a pull under way ends), or undefined when the reference is invalid or the pull failed
-   * (retried after the backoff the container carries).
+   * A pull starts now and takes `took`; a pull of the same image already under way is waited
+   * for, not started again. Sets the facts the Pulled event and the start read.
    */
-  ensureImage(pod: KubeObject, c: ContainerRuntime, now: Millis): Millis | undefined {
-    if (c.pulled) return now;
-    const invalid = invalidImageName(c.image);
-    if (invalid !== undefined) return this.invalidImage(pod, c, invalid);
-    const failure = pullFailure(c.image, this.images);
-    if (failure !== undefined) return this.pullFailed(pod, c, now, failure);
-    c.pulled = true;
-    c.retryPullAt = undefined;
-    const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((x: any) => x.name === c.name);
-    this.host.assume(pod, spec ?? c, c.init, pullGuesses(c.image, this.images));
+  pull(x: StageContext, took: Millis): void {
+    const present = this.present(x.pod);
+    const key = imageKey(x.c!.image);
+    const pulledAt = present.get(key);
+    const ready = pulledAt !== undefined && pulledAt > x.now && !x.facts.alwaysPull ? pulledAt : x.now + took;
+    present.set(key, ready);
+    x.facts.pulledAt = ready;
+    x.facts.took = (ready - x.now) / 1000;
+  }
+
+  private present(pod: KubeObject): Map<string, Millis> {
     const node = pod.spec.nodeName as string;
     const present = this.imagesOnNode.get(node) ?? new Map<string, Millis>();
     this.imagesOnNode.set(node, present);
-    // The runtime knows an image by its normalised name: `nginx:1.27` is `docker.io/library/nginx:1.27`.
-    const imageKey = normalizedImage(c.image)?.pulled ?? c.image;
-    const pulledAt = present.get(imageKey);
-    if (spec?.imagePullPolicy !== 'Always' && pulledAt !== undefined && pulledAt <= now) {
-      this.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-      return now;
-    }
-    // A pull of the same image already under way is waited for, not started again.
-    const ready = pulledAt !== undefined && pulledAt > now && spec?.imagePullPolicy !== 'Always' ? pulledAt : now + timings.imagePull;
-    present.set(imageKey, ready);
-    this.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    const took = (ready - now) / 1000;
-    this.clock.at(ready, () => {
-      if (!this.host.current(pod)) return;
-      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s (${took}s including waiting). Image size: 0 bytes.`);
-    });
-    return ready;
+    return present;
   }
+}
 
-  /**
-   * A reference the kubelet cannot parse (images/image_manager.go EnsureImageExists): an
-   * InspectFailed event with the parser's text, `Error: InvalidImageName` (kuberuntime_container.go
-   * startContainer), and the container waits in InvalidImageName; no pull, no backoff: every sync
-   * refuses it again.
-   */
-  private invalidImage(pod: KubeObject, c: ContainerRuntime, message: string): undefined {
-    if (c.waitingMessage !== message) {
-      this.event(pod, 'Warning', 'InspectFailed', message);
-      this.event(pod, 'Warning', 'Failed', 'Error: InvalidImageName');
-    }
-    c.waitingReason = 'InvalidImageName';
-    c.waitingMessage = message;
-    return undefined;
-  }
-
-  /** ErrImagePull now, ImagePullBackOff from the next sync, another try after the backoff (kubelet.md §10). */
-  private pullFailed(pod: KubeObject, c: ContainerRuntime, now: Millis, error: string): undefined {
-    this.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    this.event(pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
-    this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
-    c.waitingReason = 'ErrImagePull';
-    c.waitingMessage = error;
-    c.pullBackoff = c.pullBackoff === undefined ? timings.backoffInitial : Math.min(c.pullBackoff * 2, timings.backoffMax);
-    c.retryPullAt = now + c.pullBackoff;
-    c.backOffShownAt = now + 1_000;
-    return undefined;
-  }
-
-  /** The sync after ErrImagePull: the container waits in ImagePullBackOff until its retry. */
-  showBackOff(pod: KubeObject, c: ContainerRuntime): void {
-    c.backOffShownAt = undefined;
-    c.waitingReason = 'ImagePullBackOff';
-    c.waitingMessage = `Back-off pulling image "${c.image}"`;
-    this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-    this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-  }
-
-  private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.events.record('kubelet', pod, type, reason, message);
-  }
+/** The runtime knows an image by its normalised name: `nginx:1.27` is `docker.io/library/nginx:1.27`. */
+function imageKey(image: string): string {
+  return normalizedImage(image)?.pulled ?? image;
 }

@@ -133,3 +133,23 @@ export function isReady(c: ContainerRuntime, now: Millis): boolean {
 export function isStarted(c: ContainerRuntime, now: Millis): boolean {
   return c.state === 'running' && !inPostStart(c, now) && c.probes?.startedAt !== undefined && c.probes.startedAt <= now;
 }
+
+/**
+ * The containers allowed to run at `now`: the first unfinished init container (and the sidecars
+ * before it), else the app containers. The next init container starts once a sidecar before it
+ * has started (its startup probe passed); a finished init container (exit 0) is done.
+ */
+export function startableContainers(rt: PodRuntime, now: Millis): ContainerRuntime[] {
+  const out: ContainerRuntime[] = [];
+  for (const c of rt.containers.filter((x) => x.init)) {
+    if (c.sidecar) {
+      out.push(c);
+      if (!isStarted(c, now)) return out;
+      continue;
+    }
+    if (c.state === 'terminated' && c.exitCode === 0) continue;
+    out.push(c);
+    return out;
+  }
+  return [...out, ...rt.containers.filter((x) => !x.init)];
+}

@@ -2,6 +2,9 @@ import type { Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { qosClass } from '../qos.ts';
+import { upsertCondition } from '../conditions.ts';
+import { PHASE_RULES } from './pod-stages.ts';
+import { PHASE_CONDITIONS } from './stage-conditions.ts';
 import { isReady, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 
 /**
@@ -56,28 +59,10 @@ function readyCondition(type: string, unready: string[], phase: string, t: strin
   return { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastTransitionTime: t };
 }
 
-/** getPhase: see reference/kubelet.md §1. */
+/** getPhase (reference/kubelet.md §1): the first of pod-stages.ts PHASE_RULES whose conditions hold. */
 function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string {
-  if (rt.failure) return 'Failed';
-  // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains);
-  // once it has stopped, a terminated sidecar does not count toward the phase (getPhase).
-  if (rt.terminating && rt.containers.some((c) => c.sidecar && c.state === 'running')) return 'Running';
-  const policy = pod.spec.restartPolicy ?? 'Always';
-  const failedInit = rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined);
-  if (failedInit && policy === 'Never') return 'Failed';
-  if (!initialized) return 'Pending';
-  const apps = rt.containers.filter((c) => !c.init);
-  const running = apps.filter((c) => c.state === 'running').length;
-  const terminated = apps.filter((c) => c.state === 'terminated');
-  const waiting = apps.filter((c) => c.state === 'waiting');
-  if (running > 0) return 'Running';
-  if (terminated.length === apps.length && apps.length > 0) {
-    const willRestart = terminated.some((c) => c.startAt !== undefined);
-    if (willRestart) return 'Running';
-    return terminated.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
-  }
-  if (waiting.some((c) => c.restartCount > 0 || c.last) || terminated.length > 0) return 'Running';
-  return 'Pending';
+  const x = { pod, rt, initialized };
+  return PHASE_RULES.find((r) => r.when.every((name) => PHASE_CONDITIONS[name](x)))!.phase;
 }
 
 function containerStatus(c: ContainerRuntime, now: Millis) {
@@ -103,4 +88,27 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
     state,
     lastState: lastTermination ? { terminated: lastTermination } : {},
   };
+}
+
+/**
+ * The status the kubelet writes over `current`: only top-level fields and the conditions list
+ * are replaced (a shallow copy does). The kubelet owns its conditions; others (PodScheduled
+ * from the scheduler, DisruptionTarget) stay as they are, listed first, then the kubelet's in
+ * its own order (generateAPIPodStatus): the order `kubectl describe pod` lists them in.
+ */
+export function mergedPodStatus(current: any, status: ReturnType<typeof buildPodStatus>): any {
+  const next = { ...(current ?? {}) };
+  const { conditions, ...fields } = status;
+  Object.assign(next, fields);
+  for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
+  next.conditions = inKubeletOrder(next.conditions);
+  return next;
+}
+
+/** The conditions the kubelet owns, in the order it writes them (generateAPIPodStatus). */
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+function inKubeletOrder(conditions: any[]): any[] {
+  const rank = (c: any) => KUBELET_CONDITIONS.indexOf(c.type);
+  return [...conditions.filter((c) => rank(c) < 0), ...conditions.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b))];
 }

@@ -36,3 +36,17 @@ export function waitConditionHolds(store: ObjectStore, pod: KubeObject, wait: No
   const service = view.services.find((s) => s.metadata.name === name && s.metadata.namespace === (ns && ns !== 'svc' ? ns : namespace));
   return service ? reachService(view, pod, service, wait.port!).reachable : true;
 }
+
+/**
+ * A waiting script's poll (`until nslookup mydb; do sleep 2; done`): at each of its ticks the
+ * condition is checked against the cluster as it is, and the rest of the script starts once it
+ * holds. True when the wait ended now.
+ */
+export function pollWait(store: ObjectStore, pod: KubeObject, c: ContainerRuntime, now: Millis): boolean {
+  const wait = c.behavior.waitsFor;
+  if (!wait || c.state !== 'running' || c.waitedUntil !== undefined) return false;
+  if ((now - c.startedAt!) % wait.every !== 0) return false;
+  if (!waitConditionHolds(store, pod, wait)) return false;
+  c.waitedUntil = now;
+  return true;
+}

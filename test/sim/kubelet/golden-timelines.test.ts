@@ -17,15 +17,13 @@ import { goldenBody, PodTimeline } from './golden/timeline.ts';
  * a pull 2 s, a process that handles SIGTERM stops 1 s after it; the kubelet syncs at each
  * change (no 1 s PLEG relist, no 10 s resync jitter).
  *
- * Node-pressure eviction is left out: the simulator kills the evicted pod's containers at the
- * eviction instant, where v1.32 writes the Failed/Evicted status first and kills them with
- * immediateEvictionGracePeriodSeconds (1 s, raised to the 2 s minimum by killContainer).
+ * The eviction golden's header lists where the simulator still differs from v1.32 there.
  */
 
 const goldenDir = join(fileURLToPath(new URL('.', import.meta.url)), 'golden');
 
-function driven(run: (c: ReturnType<typeof clusterWith>) => void): string {
-  const cluster = clusterWith(1);
+function driven(run: (c: ReturnType<typeof clusterWith>) => void, nodes: Parameters<typeof clusterWith>[0] = 1): string {
+  const cluster = clusterWith(nodes);
   const timeline = new PodTimeline(cluster, 'p');
   run(cluster);
   // A golden must not rest on kubespec's guesses about what a container does.
@@ -102,4 +100,11 @@ test('graceful deletion: a process that ignores SIGTERM is killed at the end of 
     deletePod(c);
     c.clock.advanceBy(seconds(60));
   }));
+});
+
+test('node-pressure eviction: memory.available below 100Mi, the BestEffort pod over its request is evicted', () => {
+  matchesGolden('eviction', driven((c) => {
+    c.store.create(pod('p', {}, { annotations: { 'kubespec.io/behavior.app': 'run forever, uses 950Mi after 5s' } }));
+    c.clock.advanceBy(seconds(60));
+  }, [{ name: 'worker-1', capacity: { memory: '1Gi' } }]));
 });

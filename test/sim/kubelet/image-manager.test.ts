@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VirtualClock } from '../../../src/sim/clock.ts';
-import type { EventRecorder } from '../../../src/sim/events.ts';
 import { ImageManager } from '../../../src/sim/kubelet/image-manager.ts';
-import type { ContainerRuntime } from '../../../src/sim/kubelet/pod-runtime.ts';
+import type { ContainerRuntime, PodRuntime } from '../../../src/sim/kubelet/pod-runtime.ts';
+import { backOffPull } from '../../../src/sim/kubelet/restart-backoff.ts';
+import { StageEngine, type StageHost } from '../../../src/sim/kubelet/stage-engine.ts';
 import type { ImageBehavior } from '../../../src/sim/kubelet/container-behavior.ts';
 
 const images: ImageBehavior[] = [
@@ -11,12 +12,36 @@ const images: ImageBehavior[] = [
   { notFoundTags: ['no-such-tag'], pullError: 'not found: {image}' },
 ];
 
+/**
+ * The image manager as the kubelet uses it: its facts select one of the image stages of
+ * pod-stages.ts, which the stage engine applies (events, waiting reasons, the pull's delay).
+ */
 function setup() {
   const clock = new VirtualClock(0);
   const events: string[] = [];
-  const recorder = { record: (_c: string, pod: any, type: string, reason: string, message: string) => events.push(`${pod.metadata.name} ${type} ${reason}: ${message}`) } as unknown as EventRecorder;
-  const manager = new ImageManager(clock, recorder, images, { assume: () => {}, current: () => true });
-  return { clock, events, manager };
+  const manager = new ImageManager(images, () => {});
+  const unused = () => { throw new Error('not an image stage action'); };
+  const engine = new StageEngine({
+    clock,
+    event: (pod, type, reason, message) => events.push(`${pod.metadata.name} ${type} ${reason}: ${message}`),
+    current: () => true,
+    failPod: unused,
+    actions: ({
+      markPulled: (x) => manager.markPulled(x),
+      pullImage: (x, took) => manager.pull(x, took!),
+      backOffPull: ({ c, now }) => backOffPull(c!, now),
+      clearPullBackOffShown: ({ c }) => { c!.backOffShownAt = undefined; },
+    } satisfies Partial<StageHost['actions']>) as StageHost['actions'],
+  });
+  const context = (pod: any, c: ContainerRuntime, now: number, facts = {}) => ({ pod, rt: { containers: [c] } as unknown as PodRuntime, c, now, facts });
+  /** EnsureImageExists for a container with no start time yet: when it can start, or undefined. */
+  const ensureImage = (pod: any, c: ContainerRuntime, now: number) => {
+    c.startAt = undefined;
+    engine.step('image', context(pod, c, now, manager.facts(pod, c)));
+    return c.startAt;
+  };
+  const showBackOff = (pod: any, c: ContainerRuntime) => engine.step('pull-back-off', context(pod, c, clock.now()));
+  return { clock, events, manager: { ensureImage, showBackOff } };
 }
 const pod = (name: string, image: string, node = 'n1', pullPolicy?: string) => ({
   apiVersion: 'v1', kind: 'Pod',
@@ -47,11 +72,12 @@ test('the first pod on a node pulls; a second waits for that pull; a later one f
 });
 
 test('a failed pull is ErrImagePull, then ImagePullBackOff, with a backoff that doubles', () => {
-  const { events, manager } = setup();
+  const { clock, events, manager } = setup();
   const c = container('nginx:no-such-tag');
   const p = pod('a', 'nginx:no-such-tag');
   assert.equal(manager.ensureImage(p, c, 0), undefined);
   assert.deepEqual([c.waitingReason, c.waitingMessage, c.retryPullAt, c.backOffShownAt], ['ErrImagePull', 'not found: docker.io/library/nginx:no-such-tag', 10_000, 1_000]);
+  clock.advanceTo(1_000); // ImagePullBackOff shows from the next sync
   manager.showBackOff(p, c);
   assert.equal(c.waitingReason, 'ImagePullBackOff');
   assert.equal(manager.ensureImage(p, c, 10_000), undefined);
