@@ -14,9 +14,11 @@ const COMPONENT = 'kubelet';
 /** What the eviction manager needs from the kubelet that runs the pods. */
 export interface EvictionHost {
   runtime(pod: KubeObject): PodRuntime | undefined;
-  /** Kills the pod's containers and fails it for good with this reason and message. */
-  failPod(pod: KubeObject, rt: PodRuntime, now: Millis, reason: string, message: string): void;
-  writeStatus(pod: KubeObject, rt: PodRuntime): void;
+  /**
+   * Evicts the pod by the named stage of pod-stages.ts (its containers killed, Failed with
+   * reason Evicted and `message`, the event; for node pressure the DisruptionTarget condition).
+   */
+  evict(stage: 'evicted-for-node-pressure' | 'evicted-for-local-storage', pod: KubeObject, rt: PodRuntime, now: Millis, message: string): void;
 }
 
 /**
@@ -53,7 +55,7 @@ export class EvictionManager {
       // The condition is posted first (and the node tainted for it) before the pass evicts.
       this.setPressure(node, signal, true);
       const victim = rankForEviction(candidates, signal, now)[0];
-      if (victim) this.clock.at(now + 1, () => this.evict(victim, signal, evictionMessage(victim, node, left, signal, now), now + 1));
+      if (victim) this.clock.at(now + 1, () => this.evict(victim, evictionMessage(victim, node, left, signal, now), now + 1));
       this.clock.at(now + EVICTION_CHECK_INTERVAL, () => this.checkPressure(signal, nodeName));
       return;
     }
@@ -75,9 +77,7 @@ export class EvictionManager {
     const now = this.clock.now();
     const message = localStorageViolation(pod, rt, now);
     if (!message) return;
-    this.host.failPod(pod, rt, now, 'Evicted', message);
-    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
-    this.host.writeStatus(pod, rt);
+    this.host.evict('evicted-for-local-storage', pod, rt, now, message);
   }
 
   /**
@@ -107,16 +107,7 @@ export class EvictionManager {
   }
 
   /** Evicts a pod for node pressure: its containers are killed, it is Failed with reason Evicted and is not restarted. */
-  private evict(victim: EvictionCandidate, signal: PressureSignal, message: string, now: Millis): void {
-    const { pod, rt } = victim;
-    this.host.failPod(pod, rt, now, 'Evicted', message);
-    const current = this.store.get('Pod', pod.metadata);
-    if (current) {
-      const status = thaw(current.status ?? {});
-      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastTransitionTime: rfc3339(now) });
-      this.store.updateStatus({ ...current, status });
-    }
-    this.events.record(COMPONENT, pod, 'Warning', 'Evicted', message);
-    this.host.writeStatus(pod, rt);
+  private evict(victim: EvictionCandidate, message: string, now: Millis): void {
+    this.host.evict('evicted-for-node-pressure', victim.pod, victim.rt, now, message);
   }
 }

@@ -1,5 +1,7 @@
 import { AssumptionLog, type Guess } from '../../kube/assumptions.ts';
-import { type Clock, type Millis } from '../clock.ts';
+import { rfc3339, type Clock, type Millis } from '../clock.ts';
+import { upsertCondition } from '../conditions.ts';
+import { thaw } from '../store/freeze.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
@@ -82,8 +84,7 @@ export class Kubelets implements Controller {
     const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string) => this.events.record(COMPONENT, pod, type, reason, message);
     this.eviction = new EvictionManager(store, clock, events, {
       runtime: (pod) => this.runtimes.get(keyText(pod.metadata)),
-      failPod: (pod, rt, now, reason, message) => this.failPod(pod, rt, now, reason, message),
-      writeStatus: (pod, rt) => this.writeStatus(pod, rt),
+      evict: (stage, pod, rt, now, message) => { this.stages.fire(stage, this.context(pod, rt, undefined, now, { message })); },
     });
     this.hooks = new LifecycleHooks(clock, images, {
       event: (pod, type, reason, message) => event(pod, type, reason, message),
@@ -106,6 +107,13 @@ export class Kubelets implements Controller {
       event,
       current: (x) => this.runtimes.get(keyText(x.pod.metadata))?.uid === identity(x.pod),
       failPod: (x, reason, message) => this.failPod(x.pod, x.rt, x.now, reason, message),
+      podCondition: ({ pod, now }, { type, reason, message }) => {
+        const current = this.store.get('Pod', pod.metadata);
+        if (!current) return;
+        const status = thaw(current.status ?? {});
+        status.conditions = upsertCondition(status.conditions, { type, status: 'True', reason, message, lastTransitionTime: rfc3339(now) });
+        this.store.updateStatus({ ...current, status });
+      },
       actions: {
         dropSandbox: ({ rt }) => { rt.sandboxReadyAt = Infinity; },
         makeSandbox: ({ rt, now }, delay) => { rt.sandboxReadyAt = now + delay!; },

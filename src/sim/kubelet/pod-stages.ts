@@ -75,6 +75,30 @@ export const POD_STAGES = [
       { event: ['Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline'] },
     ],
   },
+  // ── eviction (fired by the eviction manager, eviction-manager.ts) ───────────────────
+  {
+    name: 'evicted-for-node-pressure',
+    source: 'pkg/kubelet/eviction/eviction_manager.go synchronize, evictPod (Reason Evicted; DisruptionTarget TerminationByKubelet)',
+    group: 'eviction',
+    when: ['notFailedByKubelet'],
+    next: [
+      { failPod: { reason: 'Evicted', message: '{message}' } },
+      { podCondition: { type: 'DisruptionTarget', reason: 'TerminationByKubelet', message: '{message}' } },
+      { event: ['Warning', 'Evicted', '{message}'] },
+      { call: 'writeStatus' },
+    ],
+  },
+  {
+    name: 'evicted-for-local-storage',
+    source: 'pkg/kubelet/eviction/eviction_manager.go localStorageEviction (emptyDir sizeLimit, ephemeral-storage limits)',
+    group: 'eviction',
+    when: ['notFailedByKubelet'],
+    next: [
+      { failPod: { reason: 'Evicted', message: '{message}' } },
+      { event: ['Warning', 'Evicted', '{message}'] },
+      { call: 'writeStatus' },
+    ],
+  },
   // ── a running container: probe kills, OOM, exit ──────────────────────────────────────
   {
     name: 'sidecar-probe-kill-noticed',
@@ -352,7 +376,7 @@ export interface PhaseRule {
 
 /** A group: the part of the sync that looks at its stages (KWOK's resourceRef). */
 export type StageGroup =
-  | 'sandbox' | 'volumes' | 'deadline' | 'running-container' | 'reported-exit' | 'after-exit'
+  | 'sandbox' | 'volumes' | 'deadline' | 'eviction' | 'running-container' | 'reported-exit' | 'after-exit'
   | 'pull-back-off' | 'image' | 'create' | 'deletion' | 'stopping' | 'removal';
 
 /** A stage's name, as the kubelet fires it. */
@@ -388,6 +412,7 @@ export type Effect =
   | { event: readonly ['Normal' | 'Warning', string, Template]; onlyIf?: ConditionName; at?: 'pulledAt' }
   | { call: ActionName; delay?: keyof typeof timings }
   | { failPod: { reason: string; message: Template } }
+  | { podCondition: { type: string; reason: string; message: Template } }
   | { then: StageGroup };
 
 /** One stage of the pod lifecycle. */

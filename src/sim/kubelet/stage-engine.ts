@@ -14,6 +14,8 @@ export interface StageHost {
   current(x: StageContext): boolean;
   /** Kills the pod's containers and fails it for good (kubelet.ts failPod). */
   failPod(x: StageContext, reason: string, message: string): void;
+  /** Sets a condition the kubelet does not own (DisruptionTarget) to True on the pod's status at once. */
+  podCondition(x: StageContext, condition: { type: string; reason: string; message: string }): void;
   actions: Record<ActionName, (x: StageContext, delay?: Millis) => void>;
 }
 
@@ -70,6 +72,8 @@ export class StageEngine {
       else this.host.clock.at(when, () => { if (this.host.current(x)) this.host.event(x.pod, type, reason, message); });
     } else if ('failPod' in e) {
       this.host.failPod(x, e.failPod.reason, render(e.failPod.message, x));
+    } else if ('podCondition' in e) {
+      this.host.podCondition(x, { ...e.podCondition, message: render(e.podCondition.message, x) });
     } else if ('then' in e) {
       this.step(e.then, x);
     } else if (!c) {

@@ -26,6 +26,7 @@ function setup() {
     event: (pod, type, reason, message) => events.push(`${pod.metadata.name} ${type} ${reason}: ${message}`),
     current: () => true,
     failPod: unused,
+    podCondition: unused,
     actions: ({
       markPulled: (x) => manager.markPulled(x),
       pullImage: (x, took) => manager.pull(x, took!),

@@ -48,6 +48,7 @@ function recordingHost(clock: VirtualClock) {
     event: (_pod, type, reason, message) => log.push(`event ${type} ${reason} ${message}`),
     current: () => true,
     failPod: (_x, reason, message) => log.push(`failPod ${reason} ${message}`),
+    podCondition: (_x, c) => log.push(`condition ${c.type} ${c.reason} ${c.message}`),
     actions,
   };
   return { host, log };
@@ -131,4 +132,17 @@ test('the phase rules: each cites getPhase or the kill path, names known conditi
   }
   assert.deepEqual(PHASE_RULES.filter((r) => r.when.length === 0).map((r) => r.phase), ['Pending']);
   assert.equal(PHASE_RULES.at(-1)!.when.length, 0);
+});
+
+test('node-pressure eviction: failed, DisruptionTarget, the Evicted event, then the status, in that order', () => {
+  const { host, log } = recordingHost(new VirtualClock());
+  const x = contextFor(crashedContainer(), 8_001, { message: 'The node was low on resource: memory. ' });
+  delete x.c;
+  assert.equal(new StageEngine(host).fire('evicted-for-node-pressure', x)?.name, 'evicted-for-node-pressure');
+  assert.deepEqual(log, [
+    'failPod Evicted The node was low on resource: memory. ',
+    'condition DisruptionTarget TerminationByKubelet The node was low on resource: memory. ',
+    'event Warning Evicted The node was low on resource: memory. ',
+    'call writeStatus',
+  ]);
 });
