@@ -15,6 +15,8 @@ export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts
 export { allCapabilities, capabilities, requireCapability, type Capability } from './drivers/capabilities.ts';
 export { withCapability } from './drivers/use-capability.ts';
 export { notApplicable } from './step-needs.ts';
+export { versionNotApplicable } from './kubernetes-version-choice.ts';
+export { parseKubernetesVersion, defaultKubernetesVersion, type KubernetesVersion } from './kube/kubernetes-versions.ts';
 export { driverContract, runDriverContract, type ContractCase } from './drivers/contract/driver-contract.ts';
 export { createDriver, type ProfileName } from './drivers/create-driver.ts';
 export { loadDriverModule, type DriverFactory, type DriverFactoryOptions } from './drivers/custom-driver.ts';

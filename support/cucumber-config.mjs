@@ -23,6 +23,8 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * @param {string} [o.attachNamespace]  check this existing namespace instead of making one per scenario
  * @param {boolean} [o.strict]  fail a passing scenario that rests on the simulator's assumptions
  * @param {boolean} [o.settle]  let each scenario's objects come to rest before its final state is recorded
+ * @param {string} [o.kubernetesVersion]  the Kubernetes minor of the run ("1.37"; a live run: the cluster's; '' unknown)
+ * @param {string} [o.kubernetesGitVersion]  the same as the reports show it ("v1.37.2")
  */
 export function cucumberConfig(o) {
   const reports = o.reports ?? join(o.projectRoot, 'reports');
@@ -43,14 +45,14 @@ export function cucumberConfig(o) {
     ],
     formatOptions: {
       resultsDir: join(reports, 'allure-results'),
-      junit: { suiteName: `kubespec (${o.profile})` },
+      junit: { suiteName: `kubespec (${o.profile}${o.kubernetesGitVersion ? `, Kubernetes ${o.kubernetesGitVersion}` : ''})` },
       labels: [
         { pattern: [/@C(\d{3}-\d{3})/], name: 'tag' },
         { pattern: [/@(workloads|scheduling|networking|storage|security|config|cluster)$/], name: 'feature' },
       ],
-      environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version },
+      environmentInfo: { profile: o.profile, seed: String(o.seed ?? 1), node: process.version, ...(o.kubernetesGitVersion ? { kubernetes: o.kubernetesGitVersion } : {}) },
     },
-    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace, strict: o.strict ?? false, settle: o.settle ?? false },
+    worldParameters: { profile: o.profile, seed: o.seed ?? 1, projectRoot: o.projectRoot, context: o.context, kubeconfig: o.kubeconfig, attachNamespace: o.attachNamespace, strict: o.strict ?? false, settle: o.settle ?? false, kubernetesVersion: o.kubernetesVersion, kubernetesGitVersion: o.kubernetesGitVersion },
     tags: o.tags ?? '',
     parallel: o.parallel ?? 0,
   };

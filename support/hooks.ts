@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, supportCodeSettings, timelineSvg, timelineText } from '../src/step-kit.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, supportCodeSettings, timelineSvg, timelineText, versionNotApplicable } from '../src/step-kit.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
@@ -10,7 +10,10 @@ setDefaultTimeout(supportCodeSettings().profile === 'live' ? 20 * 60_000 : 5_000
 Before(async function (this: KubespecWorld, { pickle }) {
   // A step that needs what this driver cannot do makes the scenario not applicable here: said
   // before it starts, rather than found half-way (drivers/capabilities.ts).
-  const reason = notApplicable(registeredStepSpecs(), pickle.steps.map((s) => s.text), this.driver);
+  // A scenario tagged for other Kubernetes versions (@kubernetes-1.37+) is not applicable either.
+  const version = this.parameters.kubernetesVersion;
+  const reason = (version ? versionNotApplicable(pickle.tags.map((t) => t.name), version, this.parameters.kubernetesGitVersion ?? version) : undefined)
+    ?? notApplicable(registeredStepSpecs(), pickle.steps.map((s) => s.text), this.driver);
   if (reason) {
     this.notApplicable = reason;
     this.attach(reason, { mediaType: 'text/plain', fileName: NOT_APPLICABLE_ATTACHMENT });

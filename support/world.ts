@@ -1,5 +1,5 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { createDriver, loadDriverModule, parseManifests, parseYamlDocuments, supportCodeSettings, UserError, type Driver, type Manifest, type ProfileName } from '../src/step-kit.ts';
+import { createDriver, loadDriverModule, parseKubernetesVersion, parseManifests, parseYamlDocuments, supportCodeSettings, UserError, type Driver, type Manifest, type ProfileName } from '../src/step-kit.ts';
 import type { StepPlace } from '../src/step-kit.ts';
 
 /** What the run hands every scenario (Cucumber world parameters, set by `kubespec run`). */
@@ -18,6 +18,10 @@ export interface KubespecParameters {
   strict?: boolean;
   /** Let the objects come to rest before the final state is recorded (fidelity runs). */
   settle?: boolean;
+  /** The run's Kubernetes minor ("1.37"): the simulator plays it; on a live run, the cluster's ('' when unknown). */
+  kubernetesVersion?: string;
+  /** The same as reports show it ("v1.37.2"). */
+  kubernetesGitVersion?: string;
 }
 
 /**
@@ -47,7 +51,10 @@ export class KubespecWorld extends World<KubespecParameters> {
     const profile = this.parameters.profile ?? 'sim';
     this.driver = customDriver
       ? customDriver({ profile, seed: this.parameters.seed, context: this.parameters.context, projectRoot: this.parameters.projectRoot })
-      : createDriver(profile, { context: this.parameters.context, kubeconfig: this.parameters.kubeconfig, attachNamespace: this.parameters.attachNamespace });
+      : createDriver(profile, {
+        context: this.parameters.context, kubeconfig: this.parameters.kubeconfig, attachNamespace: this.parameters.attachNamespace,
+        ...(profile === 'sim' && this.parameters.kubernetesVersion ? { kubernetesVersion: parseKubernetesVersion(this.parameters.kubernetesVersion) } : {}),
+      });
   }
 
   /** The step's YAML doc string as manifests; errors point at the feature file's lines. */

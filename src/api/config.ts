@@ -5,7 +5,7 @@ import type { RunOptions } from './run.ts';
 
 export const CONFIG_FILE = 'kubespec.config.json';
 
-const allowed = new Set(['profile', 'seed', 'parallel', 'tags', 'paths', 'format', 'driver', 'strict']);
+const allowed = new Set(['profile', 'seed', 'parallel', 'tags', 'paths', 'format', 'driver', 'strict', 'kubernetesVersion']);
 
 /**
  * A project's defaults for `kubespec run` (kubespec.config.json), overridden by flags.

@@ -13,6 +13,7 @@ import { cucumberConfig } from '../../support/cucumber-config.mjs';
 import { allSteps } from '../../steps/index.ts';
 import { UserError } from '../errors.ts';
 import { handToSupportCode } from '../environment.ts';
+import { chooseKubernetesVersion, liveVersionMismatch, minorOfVersionInfo } from '../kubernetes-version-choice.ts';
 import { stepPlace } from '../gherkin/step-place.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import { suggestSteps } from './suggest-steps.ts';
@@ -43,6 +44,11 @@ export interface RunOptions {
   settle?: boolean;
   /** Selecting no scenario is fine (else a usage error: a typo in a path or a tag selects nothing). */
   allowEmpty?: boolean;
+  /**
+   * The Kubernetes minor the simulator plays ("1.37", the default; src/kube/kubernetes-versions.ts).
+   * On a live run the cluster's own version counts, and a different value here is refused.
+   */
+  kubernetesVersion?: string;
 }
 
 export interface ScenarioCounts {
@@ -63,6 +69,8 @@ export interface RunResult {
   assumptions?: string;
   /** The scenarios that did not run because the driver lacks a capability, with why. */
   notApplicable?: string;
+  /** The Kubernetes version the run ran on: the simulated release, or the live cluster's gitVersion. */
+  kubernetesVersion: string;
 }
 
 /**
@@ -72,7 +80,7 @@ export interface RunResult {
 export async function run(options: RunOptions, env: RunEnvironment): Promise<RunResult> {
   // A bad --shard is a usage error of its own, before anything is loaded.
   const shard = options.shard ? parseShard(options.shard) : undefined;
-  const { runConfiguration, cucumberEnv, library, reports } = await prepare(options, env);
+  const { runConfiguration, cucumberEnv, library, reports, kubernetesVersion } = await prepare(options, env);
   // `kubespec check` first (issue 27): a problem found statically runs nothing.
   const verdict = await checkPrepared(runConfiguration, cucumberEnv, library, options, env);
   if (verdict.problems.length) throw new CheckFailedError(verdict.problems);
@@ -83,7 +91,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   if (shard) {
     const mine = await shardScenarios(runConfiguration, cucumberEnv, shard, reports, env.cwd);
     // An empty shard runs nothing (an empty path list would mean "all features").
-    if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [] };
+    if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [], kubernetesVersion };
     runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
   }
   const tally = new Tally();
@@ -92,7 +100,7 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   maskSecretsInReports(reports);
   const assumptions = assumptionSummary(tally.assumptions());
   const notApplicable = notApplicableSummary(tally.notApplicable());
-  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), ...(assumptions ? { assumptions } : {}), ...(notApplicable ? { notApplicable } : {}) };
+  const result: RunResult = { ok: success, scenarios: tally.counts(), undefinedSteps: tally.undefinedSteps(env.cwd), kubernetesVersion, ...(assumptions ? { assumptions } : {}), ...(notApplicable ? { notApplicable } : {}) };
   return result;
 }
 
@@ -100,11 +108,22 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
 async function prepare(options: RunOptions, env: RunEnvironment) {
   const profile = options.profile ?? 'sim';
   if (profile !== 'sim' && profile !== 'live') throw new UserError(`unknown profile "${profile}" (use sim or live)`);
+  // A bad --kubernetes-version is refused before anything runs (exit 2).
+  const simulated = chooseKubernetesVersion(options.kubernetesVersion);
+  // The version tags judge scenarios against this minor; reports show the gitVersion.
+  let kubernetesVersion = simulated.gitVersion;
+  let versionMinor: string = simulated.minor;
   // Refuse an unknown or disallowed context before any scenario starts.
   if (profile === 'live') {
     const kc = await loadLiveContext(options.context, env.env);
     // A driver module talks to its cluster its own way; the built-in one must reach this one.
-    if (!options.driver) await checkReachable(kc);
+    const info = options.driver ? undefined : await checkReachable(kc);
+    // The cluster's version is what it is: a run naming another minor is refused, not run.
+    const mismatch = info && options.kubernetesVersion !== undefined ? liveVersionMismatch(simulated, info, kc.getCurrentContext()) : undefined;
+    if (mismatch) throw mismatch;
+    const minor = info ? minorOfVersionInfo(info) : undefined;
+    kubernetesVersion = info?.gitVersion ?? (options.kubernetesVersion !== undefined ? simulated.gitVersion : 'unknown');
+    versionMinor = minor ?? (options.kubernetesVersion !== undefined ? simulated.minor : '');
   }
   const driverModule = options.driver ? resolve(env.cwd, options.driver) : undefined;
   // A missing module, or a driver lacking methods, is refused here, before any scenario.
@@ -126,11 +145,13 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
     reports,
     strict: options.strict,
     settle: options.settle,
+    kubernetesVersion: versionMinor,
+    kubernetesGitVersion: kubernetesVersion,
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
   const library = await loadSupport({ sources: runConfiguration.sources, support: runConfiguration.support }, cucumberEnv);
-  return { runConfiguration, cucumberEnv, library, reports };
+  return { runConfiguration, cucumberEnv, library, reports, kubernetesVersion };
 }
 
 /** The static pass over the run's selection (src/api/check.ts). */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { chooseKubernetesVersion } from '../kubernetes-version-choice.ts';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { request, type RequestOptions } from 'node:https';
@@ -21,6 +22,8 @@ export interface ServeCommandOptions {
   speed?: number;
   load?: string;
   token?: string;
+  /** The Kubernetes minor the served cluster plays (`--kubernetes-version`; default the newest maintained). */
+  kubernetesVersion?: string;
 }
 
 /** Where `kubespec serve` writes its kubeconfig unless told otherwise. */
@@ -39,7 +42,8 @@ export async function serve(options: ServeCommandOptions, env: RunEnvironment): 
   const folders = [join(env.cwd, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')];
   const nodes = loadTopology(options.topology ?? 'kind', folders);
   const images = loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
-  const served = new ServedCluster({ seed: options.seed ?? 1, nodes, images, speed, host, port: options.port ?? 6443, token: options.token });
+  const version = chooseKubernetesVersion(options.kubernetesVersion);
+  const served = new ServedCluster({ seed: options.seed ?? 1, nodes, images, speed, host, port: options.port ?? 6443, token: options.token, version });
   if (options.load) {
     const file = resolve(env.cwd, options.load);
     if (!existsSync(file)) throw new UserError(`--load: ${options.load} does not exist`);

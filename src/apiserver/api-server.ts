@@ -65,7 +65,7 @@ async function serveRequest(cluster: SimCluster, request: ApiRequest, fieldWarni
   const write: WriteOptions = { dryRun: method !== 'GET' && dryRunOf(q), writer: writing ? writerOf(cluster, request.userAgent, q, target.subresource) : undefined, warnings: [], guard: escalationGuard(cluster, subject) };
   const key = { namespace: info.namespaced ? target.namespace ?? 'default' : undefined, name: target.name ?? '' };
   const view = alternateVersions.find((a) => a.apiVersion === target.apiVersion && a.plural === target.plural)?.view ?? identityView(info.apiVersion);
-  const fields = writing ? await fieldCheck(q, view.apiVersion, info.kind, fieldWarnings) : noFieldCheck;
+  const fields = writing ? await fieldCheck(q, view.apiVersion, info.kind, fieldWarnings, cluster.version) : noFieldCheck;
   // GET bodies are never read, as upstream; the others are read here, once the request is allowed.
   const body = method === 'GET' ? undefined : await bodyOf(request.body);
   const done = (status: number, out: unknown): ApiResponse => ({ status, body: out, warnings: [...fieldWarnings, ...write.warnings!] });

@@ -2,6 +2,7 @@ import { ApiError, type SimCluster, type Writer } from '../sim/index.ts';
 import { rfc3339 } from '../sim/clock.ts';
 import { goFormat, kindSchema, unknownFields } from './field-validation.ts';
 import { upstreamOpenApi } from './openapi-documents.ts';
+import type { KubernetesRelease } from '../kube/kubernetes-versions.ts';
 
 /** What a write does with fields the kind's schema does not declare (see field-validation.ts). */
 export interface FieldCheck {
@@ -17,11 +18,11 @@ export const noFieldCheck: FieldCheck = { object: (b) => b, patch: (p) => p };
  * Strict refuses the request with the API server's words for the kind of request. Without the
  * upstream documents (no Go module cache), nothing is checked.
  */
-export async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, warnings: string[]): Promise<FieldCheck> {
+export async function fieldCheck(q: URLSearchParams, apiVersion: string, kind: string, warnings: string[], release?: KubernetesRelease): Promise<FieldCheck> {
   const mode = q.get('fieldValidation') ?? 'Warn';
   if (!['Ignore', 'Warn', 'Strict'].includes(mode)) throw new ApiError('BadRequest', 400, `fieldValidation: Unsupported value: "${mode}": supported values: "Ignore", "Strict", "Warn"`);
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
-  const document = await upstreamOpenApi(group ? `apis/${apiVersion}` : `api/${apiVersion}`);
+  const document = await upstreamOpenApi(group ? `apis/${apiVersion}` : `api/${apiVersion}`, release);
   const schema = document && kindSchema(document, group, version, kind);
   if (!schema) return noFieldCheck;
   const screen = <T>(value: T, refuse: (paths: string[]) => ApiError): T => {

@@ -3,6 +3,11 @@ import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
 import { addDrillCommands } from './drill-commands.ts';
 import { addNightlyCommands } from './nightly-commands.ts';
+import { referenceVersionHelp } from '../cluster/reference/versions.ts';
+import { DEFAULT_MINOR, LEGACY_MINORS, SUPPORTED_MINORS } from '../kube/kubernetes-versions.ts';
+
+/** The help of every --kubernetes-version option. */
+export const KUBERNETES_VERSION_HELP = `the Kubernetes minor the simulator plays: ${[...SUPPORTED_MINORS].reverse().join(', ')} (default ${DEFAULT_MINOR}), or legacy ${LEGACY_MINORS.join(', ')}; a live cluster's own version must match`;
 
 /** Exit codes (README "Exit codes"). */
 export const EXIT_OK = 0;
@@ -38,6 +43,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--strict', "fail a scenario whose verdict rests on the simulator's assumptions (unknown images, commands it cannot interpret)")
     .option('--settle', "let each scenario's objects come to rest (at most 30 s of the driver's time) before its final state is recorded, as the fidelity run does")
     .option('--allow-empty', 'selecting no scenario is not an error (by default it is: a mistyped path or tag selects nothing)')
+    .option('--kubernetes-version <minor>', KUBERNETES_VERSION_HELP)
     .action(async (paths: string[], flags: api.RunOptions) => {
       const options = { ...api.loadProjectConfig(env.cwd), ...definedOnly(flags), ...(paths.length ? { paths } : {}) };
       const result = await api.run(options, env);
@@ -48,7 +54,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
       const c = result.scenarios;
       if (result.assumptions) env.stdout.write(`\n${result.assumptions}\n`);
       if (result.notApplicable) env.stdout.write(`\n${result.notApplicable}\n`);
-      env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'})\n`);
+      env.stdout.write(`\nkubespec: ${c.passed} passed, ${c.failed + c.undefined + c.ambiguous + c.pending} failed, ${c.skipped} skipped (profile ${options.profile ?? 'sim'}, Kubernetes ${result.kubernetesVersion})\n`);
       code = result.ok ? EXIT_OK : EXIT_FAILED;
     });
 
@@ -110,9 +116,10 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--seed <n>', 'seed of the simulator', parseInteger('--seed'))
     .option('--speed <factor>', 'virtual seconds per wall second', parseFloat)
     .option('--load <file>', 'start from a snapshot (YAML objects, e.g. from `kubespec snapshot`)')
+    .option('--kubernetes-version <minor>', KUBERNETES_VERSION_HELP)
     .action(async (flags: api.ServeCommandOptions) => {
       const { served, url, kubeconfig } = await api.serve(flags, env);
-      env.stdout.write(`kubespec serve: ${url} (Kubernetes v1.32.13 API, simulated)\nkubeconfig: ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\nCtrl-C stops.\n`);
+      env.stdout.write(`kubespec serve: ${url} (Kubernetes ${served.version.gitVersion} API, simulated)\nkubeconfig: ${kubeconfig}\n  export KUBECONFIG=${kubeconfig}\nCtrl-C stops.\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -155,7 +162,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .description('a real control plane (kube-apiserver, controller-manager, scheduler, etcd) built from the upstream Go modules, with KWOK nodes')
     .addArgument(new Argument('<action>', 'what to do').choices(['up', 'down', 'status']))
     .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
-    .action(async (action: api.ReferenceAction, flags: { topology?: string }) => {
+    .option('--kubernetes-version <minor>', referenceVersionHelp())
+    .action(async (action: api.ReferenceAction, flags: { topology?: string; kubernetesVersion?: string }) => {
       code = await api.referenceCluster(action, flags, env);
     });
 

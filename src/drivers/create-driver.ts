@@ -7,6 +7,7 @@ import { loadTopology } from '../manifests/topologies.ts';
 import { loadImageBehaviors, SimDriver } from './sim/index.ts';
 import { LiveDriver } from './live/live-driver.ts';
 import { loadLiveContext } from './live/live-context.ts';
+import type { KubernetesVersion } from '../kube/kubernetes-versions.ts';
 
 export type ProfileName = 'sim' | 'live';
 
@@ -22,6 +23,8 @@ export interface DriverOptions {
   attachNamespace?: string;
   /** The environment a live run reads KUBECONFIG and KUBESPEC_ALLOWED_CONTEXTS from (default: the process's). */
   env?: Environment;
+  /** The release the simulator plays (`--kubernetes-version`); a live cluster is what it is. */
+  kubernetesVersion?: KubernetesVersion;
 }
 
 /** Makes the driver for a profile. */
@@ -30,7 +33,7 @@ export function createDriver(profile: ProfileName, options: DriverOptions = {}):
     imageBehaviors ??= loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
     // A scenario that names no nodes runs on scenarios/topologies/kind.yaml.
     kindTopology ??= loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]);
-    return new SimDriver(imageBehaviors, kindTopology);
+    return new SimDriver(imageBehaviors, kindTopology, options.kubernetesVersion);
   }
   if (profile === 'live') {
     const kc = loadLiveContext(options.context, options.env ?? processEnvironment(), options.kubeconfig);

@@ -1,6 +1,7 @@
 import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from '../sim/store/version-views.ts';
 import { upstreamOpenApi } from '../apiserver/index.ts';
+import { defaultKubernetesVersion, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
 
 /**
  * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list
@@ -157,13 +158,13 @@ export function openApiIndex(kinds: readonly KindInfo[]): object {
  * every kind, carrying what kubectl's query-parameter verifier looks for (the GVK extension and
  * the fieldValidation parameter); kubectl then computes patches from its compiled-in types.
  */
-export async function openApiGroupVersion(kinds: readonly KindInfo[], path: string): Promise<object | undefined> {
+export async function openApiGroupVersion(kinds: readonly KindInfo[], path: string, release: KubernetesRelease = defaultKubernetesVersion()): Promise<object | undefined> {
   const gv = groupVersions(kinds).find((g) => openApiPathOf(g) === path);
   if (!gv) return undefined;
-  return (await upstreamOpenApi(path)) ?? patchOperations(kinds, gv);
+  return (await upstreamOpenApi(path, release)) ?? patchOperations(kinds, gv, release);
 }
 
-function patchOperations(kinds: readonly KindInfo[], gv: string): object {
+function patchOperations(kinds: readonly KindInfo[], gv: string, release: KubernetesRelease): object {
   const paths: Record<string, object> = {};
   for (const k of servedKinds(kinds, gv)) {
     const prefix = `/${openApiPathOf(gv)}${k.namespaced ? '/namespaces/{namespace}' : ''}/${k.plural}/{name}`;
@@ -177,5 +178,5 @@ function patchOperations(kinds: readonly KindInfo[], gv: string): object {
       },
     };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.13' }, paths, components: { schemas: {} } };
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: release.gitVersion }, paths, components: { schemas: {} } };
 }

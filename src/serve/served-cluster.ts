@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ApiError, SimCluster, type ImageBehavior, type NodeSpec } from '../sim/index.ts';
 import { DurationError, parseDuration } from '../kube/duration.ts';
+import { versionInfo, type KubernetesVersion } from '../kube/kubernetes-versions.ts';
 import { authenticate } from './authentication.ts';
 import { coreVersions, group, groupList, openApiGroupVersion, openApiIndex, resourceList } from './discovery.ts';
 import { sendError, sendJson } from './http-io.ts';
@@ -30,7 +31,12 @@ export interface ServeOptions {
   token?: string;
   /** Serve this cluster instead of a new one from the nodes (a scenario's, for kubectl steps). */
   cluster?: SimCluster;
+  /** The release a new cluster simulates (`--kubernetes-version`); a given cluster keeps its own. */
+  version?: KubernetesVersion;
 }
+
+/** kubespec's own build facts in /version (the release facts come from the versioned data). */
+const BUILD = { gitCommit: 'kubespec', buildDate: '2026-01-01T00:00:00Z', platform: 'linux/amd64' };
 
 /** How often virtual time catches up with wall time × speed. */
 const TICK_MS = 50;
@@ -62,8 +68,13 @@ export class ServedCluster {
     return this.simulated;
   }
 
+  /** The release served: what /version, discovery and the cluster's behaviour follow. */
+  get version(): KubernetesVersion {
+    return this.simulated.version;
+  }
+
   private freshCluster(epoch: number): SimCluster {
-    const cluster = new SimCluster({ seed: this.options.seed, images: this.options.images, epoch });
+    const cluster = new SimCluster({ seed: this.options.seed, images: this.options.images, epoch, version: this.options.version ?? this.options.cluster?.version });
     for (const n of this.options.nodes) cluster.addNode(n);
     return cluster;
   }
@@ -96,7 +107,7 @@ export class ServedCluster {
     this.virtualStart = this.cluster.clock.now();
     if (this.options.speed > 0) this.ticker = setInterval(() => this.catchUp(), TICK_MS);
     // The OpenAPI documents come from the Go module cache; fetch them now, not on kubectl's first call.
-    void specFolder();
+    void specFolder(this.version);
     return this.url();
   }
 
@@ -139,7 +150,7 @@ export class ServedCluster {
         sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
         return;
       }
-      if (p === '/version') return sendJson(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.13', gitCommit: 'kubespec', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23', compiler: 'gc', platform: 'linux/amd64' });
+      if (p === '/version') return sendJson(res, 200, versionInfo(this.version, BUILD));
       if (p === '/healthz' || p === '/livez' || p === '/readyz') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.end('ok');
@@ -155,7 +166,7 @@ export class ServedCluster {
         res.end();
         return;
       }
-      const discovery = p.startsWith('/openapi/v3/') ? await openApiGroupVersion(this.cluster.store.kinds(), p.slice('/openapi/v3/'.length)) : this.discovery(p);
+      const discovery = p.startsWith('/openapi/v3/') ? await openApiGroupVersion(this.cluster.store.kinds(), p.slice('/openapi/v3/'.length), this.version) : this.discovery(p);
       if (discovery) return sendJson(res, 200, discovery);
       if (p.startsWith('/kubespec/v1/')) return this.admin(p, req, res, url);
       if (p.startsWith(`/apis/${METRICS_GROUP}/`) && this.cluster.metrics.installed) return handleMetrics(this.cluster, subject, p, req, res, url);

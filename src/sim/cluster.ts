@@ -52,6 +52,7 @@ import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from '../kub
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
+import { defaultKubernetesVersion, type KubernetesVersion } from '../kube/kubernetes-versions.ts';
 
 /** How to build a simulated cluster. */
 export interface ClusterOptions {
@@ -60,6 +61,8 @@ export interface ClusterOptions {
   epoch?: Millis;
   /** Image default behaviors (scenarios/behaviors/images.yaml). */
   images?: readonly ImageBehavior[];
+  /** The Kubernetes release simulated (`--kubernetes-version`); default: the newest maintained minor. */
+  version?: KubernetesVersion;
 }
 
 /** 2026-01-01T00:00:00Z: the virtual clock's default start. */
@@ -70,6 +73,8 @@ export const DEFAULT_EPOCH: Millis = Date.UTC(2026, 0, 1);
  * the control loops together. It holds no behavior of its own; each part is its own module.
  */
 export class SimCluster {
+  /** The release this cluster simulates: its versioned facts come from src/kube/kubernetes-versions.ts. */
+  readonly version: KubernetesVersion;
   readonly clock: VirtualClock;
   readonly rng: SeededRandom;
   readonly store: ObjectStore;
@@ -94,6 +99,7 @@ export class SimCluster {
   private nodeCount = 0;
 
   constructor(options: ClusterOptions) {
+    this.version = options.version ?? defaultKubernetesVersion();
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
     this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
@@ -102,7 +108,7 @@ export class SimCluster {
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);
     this.controllers = new ControllerManager(this.store, this.clock, this.faults);
     const parts = registerControllers(this.controllers, {
-      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers, network: this.network, assumptions: this.assumptions,
+      store: this.store, clock: this.clock, rng: this.rng, events: this.events, images: options.images ?? [], metrics: this.metrics, health: this.health, loadBalancers: this.loadBalancers, network: this.network, assumptions: this.assumptions, version: this.version,
     });
     ({ kubelets: this.kubelets, staticPods: this.staticPods } = parts);
     this.nodeLeases = new NodeLeases(this.store, this.clock, this.health);
@@ -187,7 +193,7 @@ export class SimCluster {
     profiles.forEach((profile, i) => {
       const existing = this.schedulers[i];
       if (existing) return existing.useProfile(profile);
-      const scheduler = new Scheduler(this.store, this.clock, this.rng, this.events, profile);
+      const scheduler = new Scheduler(this.store, this.clock, this.rng, this.events, this.version, profile);
       this.controllers.register(scheduler, scheduler.watches());
       this.schedulers.push(scheduler);
     });
@@ -289,8 +295,8 @@ export class SimCluster {
   /** Registers a node as its kubelet would, Ready at once; a control-plane node runs kubeadm's static pods. */
   addNode(spec: NodeSpec): void {
     this.nodeCount++;
-    if (spec.role === 'control-plane') for (const pod of controlPlaneStaticPods()) this.staticPods.place(spec.name, pod);
-    const node = nodeObject(spec, this.nodeCount, this.clock.now());
+    if (spec.role === 'control-plane') for (const pod of controlPlaneStaticPods(this.version)) this.staticPods.place(spec.name, pod);
+    const node = nodeObject(spec, this.nodeCount, this.clock.now(), this.version);
     this.store.create(this.network.ready ? node : { ...node, status: { ...node.status, conditions: withNetworkReadiness(node.status.conditions, false, rfc3339(this.clock.now())) } });
     this.clock.settle();
   }

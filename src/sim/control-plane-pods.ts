@@ -1,9 +1,8 @@
 import type { StaticPodManifest } from './kubelet/static-pods.ts';
+import { defaultKubernetesVersion, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
 
-const VERSION = 'v1.32.13';
-
-/** Each component's image, requests (as kubeadm writes them) and the first words of its command. */
-const components: Array<{ name: string; image: string; cpu: string; memory?: string; command: string[] }> = [
+/** Each component's image (tagged with the release's gitVersion), requests (as kubeadm writes them) and the first words of its command. */
+const components = (VERSION: string): Array<{ name: string; image: string; cpu: string; memory?: string; command: string[] }> => [
   { name: 'etcd', image: 'registry.k8s.io/etcd:3.5.16-0', cpu: '100m', memory: '100Mi', command: ['etcd', '--data-dir=/var/lib/etcd'] },
   { name: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${VERSION}`, cpu: '250m', command: ['kube-apiserver', '--service-cluster-ip-range=10.96.0.0/16'] },
   { name: 'kube-controller-manager', image: `registry.k8s.io/kube-controller-manager:${VERSION}`, cpu: '200m', command: ['kube-controller-manager', '--leader-elect=true'] },
@@ -17,8 +16,8 @@ const components: Array<{ name: string; image: string; cpu: string; memory?: str
  * `kube-apiserver-<node>` and friends. Probes and volumes are left out: the simulator's
  * components do not run in them.
  */
-export function controlPlaneStaticPods(): StaticPodManifest[] {
-  return components.map((c) => ({
+export function controlPlaneStaticPods(version: KubernetesRelease = defaultKubernetesVersion()): StaticPodManifest[] {
+  return components(version.gitVersion).map((c) => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: c.name, namespace: 'kube-system', labels: { component: c.name, tier: 'control-plane' } },

@@ -1,4 +1,5 @@
 import { rfc3339, type Millis } from './clock.ts';
+import { defaultKubernetesVersion, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
 
 /** One node to register: what a topology file or a "cluster with nodes" table says. */
 export interface NodeSpec {
@@ -19,7 +20,7 @@ export const defaultCapacity = { cpu: '4', memory: '16Gi', pods: '110', 'ephemer
  * the four conditions and an InternalIP. `index` picks the pod CIDR and address; `now` stamps
  * the conditions.
  */
-export function nodeObject(spec: NodeSpec, index: number, now: Millis) {
+export function nodeObject(spec: NodeSpec, index: number, now: Millis, version: KubernetesRelease = defaultKubernetesVersion()) {
   const t = rfc3339(now);
   const controlPlane = spec.role === 'control-plane';
   const capacity = { ...defaultCapacity, ...(spec.capacity ?? {}) };
@@ -65,8 +66,8 @@ export function nodeObject(spec: NodeSpec, index: number, now: Millis) {
         condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       nodeInfo: {
-        // What a kind node image of v1.32 reports (kubectl get nodes -o wide shows these).
-        kubeletVersion: 'v1.32.13',
+        // What a kind node image of the release reports (kubectl get nodes -o wide shows these).
+        kubeletVersion: version.gitVersion,
         containerRuntimeVersion: 'containerd://1.7.24',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
         kernelVersion: '6.8.0-kubespec',

@@ -10,7 +10,7 @@ test('the card scenario passes on the simulator and writes Allure results and JU
   copyCardFeature(dir);
   const r = await kubespec(dir, 'run');
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile sim\)/);
+  assert.match(r.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile sim, Kubernetes v1\.37\.2\)/);
   assert.ok(existsSync(join(dir, 'reports', 'junit.xml')));
   const timeline = attachments(dir, 'timeline.txt');
   assert.equal(timeline.length, 1);

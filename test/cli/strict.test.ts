@@ -33,7 +33,7 @@ test('--strict fails the scenario and names the assumption', async () => {
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /StrictAssumptionError: --strict: this scenario rests on 1 assumption of the simulator:/);
   assert.ok(r.stdout.includes(`  - ${assumed}`), r.stdout);
-  assert.match(r.stdout, /^kubespec: 0 passed, 1 failed, 0 skipped \(profile sim\)$/m);
+  assert.match(r.stdout, /^kubespec: 0 passed, 1 failed, 0 skipped \(profile sim, Kubernetes v1\.37\.2\)$/m);
 });
 
 test('--strict accepts an assumption the scenario checks on purpose', async () => {
@@ -41,5 +41,5 @@ test('--strict accepts an assumption the scenario checks on purpose', async () =
   const dir = projectWith({ 'app.feature': checked });
   const r = await kubespec(dir, 'run', '--strict');
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /^kubespec: 1 passed, 0 failed, 0 skipped \(profile sim\)$/m);
+  assert.match(r.stdout, /^kubespec: 1 passed, 0 failed, 0 skipped \(profile sim, Kubernetes v1\.37\.2\)$/m);
 });

@@ -28,7 +28,7 @@ describe('the live driver against kubespec serve', () => {
   it('runs the card scenario green and leaves no namespace behind', async () => {
     const r = await execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-run-')), env, reject: false });
     assert.equal(r.exitCode, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile live\)/);
+    assert.match(r.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile live, Kubernetes v1\.37\.2\)/);
     assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp), []);
   });
 

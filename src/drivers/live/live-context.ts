@@ -58,19 +58,20 @@ export async function loadLiveContext(context: string | undefined, env: Environm
 /**
  * Asks the context's API server for its version before any scenario starts, so that a server
  * that is down or credentials that expired give one line naming the context, not a failure per
- * scenario. A 403 is an answer: the server is there and knows who we are.
+ * scenario. A 403 is an answer: the server is there and knows who we are. Returns the /version
+ * body (undefined after a 403): a live run reports the cluster's own Kubernetes version.
  */
-export async function checkReachable(kc: KubeConfig): Promise<void> {
+export async function checkReachable(kc: KubeConfig): Promise<{ major?: string; minor?: string; gitVersion?: string } | undefined> {
   const context = kc.getCurrentContext();
   const server = kc.getCurrentCluster()?.server ?? '(no server)';
   try {
-    await new RestClient(kc).request('GET', '/version', { timeoutMs: 15_000 });
+    return await new RestClient(kc).request('GET', '/version', { timeoutMs: 15_000 }) as { major?: string; minor?: string; gitVersion?: string };
   } catch (e) {
     if (e instanceof ServerUnreachableError) throw new UserError(`context "${context}": ${e.message}`);
     if (e instanceof ApiError && e.code === 401) {
       throw new UserError(`context "${context}": the API server at ${server} refused the credentials (401 Unauthorized); they may have expired: renew them in the kubeconfig`);
     }
-    if (e instanceof ApiError && e.code === 403) return;
+    if (e instanceof ApiError && e.code === 403) return undefined;
     throw new UserError(`context "${context}": the API server at ${server} answered ${(e as ApiError).code ?? ''} ${(e as Error).message}`.replace(/  +/g, ' '));
   }
 }

@@ -13,6 +13,7 @@ import { KubectlEndpoint } from './kubectl-endpoint.ts';
 import { InProcessApi } from './in-process-api.ts';
 import { settleBy } from '../settle.ts';
 import { allCapabilities, type Capability } from '../capabilities.ts';
+import { defaultKubernetesVersion, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 
 /** The nodes a scenario gets when it names none, if the caller gives none: kind-like, 1 + 3. */
 export const defaultTopology: NodeDefinition[] = [
@@ -46,10 +47,12 @@ export class SimDriver implements Driver {
   constructor(
     private readonly images: readonly ImageBehavior[] = [],
     private readonly defaultNodes: readonly NodeDefinition[] = defaultTopology,
+    /** The release every scenario's cluster simulates (default: the newest maintained minor). */
+    readonly kubernetesVersion: KubernetesVersion = defaultKubernetesVersion(),
   ) {}
 
   async setup(scenario: ScenarioInfo): Promise<void> {
-    this.cluster = new SimCluster({ seed: scenario.seed, images: this.images });
+    this.cluster = new SimCluster({ seed: scenario.seed, images: this.images, version: this.kubernetesVersion });
     this.inProcess = undefined;
     this.startedAt = this.cluster.clock.now();
     this.entries.length = 0;

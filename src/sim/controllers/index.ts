@@ -1,4 +1,5 @@
 import type { AssumptionLog } from '../../kube/assumptions.ts';
+import type { KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';
@@ -50,6 +51,8 @@ export interface ControlPlaneParts {
   network: NetworkPlugin;
   /** Where the kubelets write down what they decide without knowing. */
   assumptions: AssumptionLog;
+  /** The release simulated: versioned texts and behaviour are read from its facts (src/kube/kubernetes-versions.ts). */
+  version: KubernetesVersion;
 }
 
 /**
@@ -57,7 +60,7 @@ export interface ControlPlaneParts {
  * enqueues, declared in one place. Logic stays in the controllers.
  */
 export function registerControllers(manager: ControllerManager, parts: ControlPlaneParts): { kubelets: Kubelets; staticPods: StaticPods; scheduler: Scheduler } {
-  const { store, clock, rng, events, images, metrics, health, loadBalancers, network, assumptions } = parts;
+  const { store, clock, rng, events, images, metrics, health, loadBalancers, network, assumptions, version } = parts;
   const inNamespace = (kind: string, namespace: string) => store.list(kind, { namespace });
   /** The Services whose selector matches a pod's labels. */
   const servicesSelecting = (pod: KubeObject): ObjectKey[] => store.list('Service', { namespace: pod.metadata.namespace })
@@ -142,7 +145,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
       : []) },
   ]);
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
-  const scheduler = new Scheduler(store, clock, rng, events);
+  const scheduler = new Scheduler(store, clock, rng, events, version);
   manager.register(scheduler, scheduler.watches());
   manager.register(new NodeLifecycleController(store, clock, events, health), [{ kind: 'Node', keys: ownKey }]);
   manager.register(new TaintEvictionController(store, clock, events), [

@@ -1,4 +1,5 @@
 import type { Status } from './framework.ts';
+import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /**
  * FitError.Error() of kube-scheduler (reference/scheduling.md §4): a histogram of reasons,
@@ -6,7 +7,8 @@ import type { Status } from './framework.ts';
  */
 export function fitErrorMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>, postFilter?: string): string {
   const histogram = reasonHistogram(statuses.values());
-  // postFilter: undefined = no victims anywhere (explain per node); '' = preemption found room.
+  // postFilter: undefined = no victims anywhere (explain per node); '' = preemption found room
+  // and said nothing (before 1.37); else what it said (preemptionSuccessMessage).
   const preemption = postFilter ?? preemptionMessage(nodeCount, statuses);
   return `0/${nodeCount} nodes are available: ${histogram}.${preemption ? ` preemption: ${preemption}` : ''}`;
 }
@@ -28,4 +30,14 @@ function preemptionMessage(nodeCount: number, statuses: ReadonlyMap<string, Stat
   if (unresolvable > 0) parts.push(`${unresolvable} Preemption is not helpful for scheduling`);
   if (nodeCount - unresolvable > 0) parts.push(`${nodeCount - unresolvable} No preemption victims found for incoming pod`);
   return `0/${nodeCount} nodes are available: ${parts.sort().join(', ')}.`;
+}
+
+/**
+ * What DefaultPreemption says when it found victims (scheduler.preemption.successMessage): nothing
+ * before 1.37, so the message ends after the histogram; from 1.37 "found a potential placement
+ * for pod on node X, preempting N victims". '' stands for nothing, as fitErrorMessage reads it.
+ */
+export function preemptionSuccessMessage(version: KubernetesRelease, node: string, victims: number): string {
+  const text = behaviour(version, 'scheduler.preemption.successMessage').value;
+  return text === null ? '' : text.replace('%NODE', node).replace('%COUNT', String(victims));
 }

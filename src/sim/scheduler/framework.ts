@@ -1,4 +1,5 @@
 import type { LabelSelector } from '../../kube/label-selector.ts';
+import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { Resources } from '../../kube/pod-resources.ts';
 export type { Resources } from '../../kube/pod-resources.ts';
@@ -61,6 +62,8 @@ export interface CycleContext {
   volumes(): KubeObject[];
   /** The profile's pluginConfig args for a plugin (KubeSchedulerConfiguration), if it gives any. */
   pluginArgs(name: string): any;
+  /** The release simulated: a plugin reads its versioned reasons from it (src/kube/kubernetes-versions.ts). */
+  version: KubernetesRelease;
 }
 
 export interface FilterPlugin {

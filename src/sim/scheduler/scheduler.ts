@@ -7,7 +7,8 @@ import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
-import { fitErrorMessage } from './fit-error.ts';
+import { fitErrorMessage, preemptionSuccessMessage } from './fit-error.ts';
+import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
 import { bindTimeoutMessage, POLL_INTERVAL, VolumePreBind } from './volume-prebind.ts';
 import { isFilterPlugin, isScorePlugin, ok, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
@@ -38,6 +39,8 @@ export class Scheduler implements Controller {
     private readonly clock: Clock,
     private readonly rng: SeededRandom,
     private readonly events: EventRecorder,
+    /** The release simulated: which texts the scheduler of that release prints. */
+    private readonly version: KubernetesRelease,
     private profile: Profile = defaultProfile,
   ) {
     this.cache = new NodeInfoCache(store);
@@ -91,6 +94,7 @@ export class Scheduler implements Controller {
       volume: (name) => this.store.get('PersistentVolume', { name }),
       volumes: () => this.store.list('PersistentVolume'),
       pluginArgs: (name) => this.profile.pluginArgs?.[name],
+      version: this.version,
     };
     for (const p of this.filters) {
       const rejected = p.preFilter?.(pod, ctx);
@@ -131,7 +135,7 @@ export class Scheduler implements Controller {
       if (eligible && this.victimsStillLeaving(pod, infos)) return {};
       const preemption = eligible ? findPreemption(pod, infos, statuses, (info) => runFilters(pod, info, filters).code === 'Success') : undefined;
       if (preemption) this.preempt(pod, preemption);
-      this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? '' : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
+      this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? preemptionSuccessMessage(this.version, preemption.node.node.metadata.name, preemption.victims.length) : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
       return {};
     }
     const host = this.selectHost(pod, feasible, states).node;

@@ -1,3 +1,4 @@
+import { behaviour, type KubernetesRelease } from '../../../kube/kubernetes-versions.ts';
 import { ok, unresolvable, type CycleContext, type FilterPlugin, type NodeInfo, type Status } from '../framework.ts';
 import type { KubeObject } from '../../store/types.ts';
 import { matchesRequired } from './node-affinity.ts';
@@ -6,7 +7,8 @@ import { SELECTED_NODE } from '../../controllers/persistent-volume-controller.ts
 
 export const NAME = 'VolumeBinding';
 export const reasonUnboundImmediate = 'pod has unbound immediate PersistentVolumeClaims';
-export const reasonNodeConflict = 'node(s) had volume node affinity conflict';
+/** The reason for a node a bound volume's node affinity excludes: it changed in 1.33 (versioned data). */
+export const reasonNodeConflict = (version: KubernetesRelease): string => behaviour(version, 'scheduler.volumeBinding.nodeConflictReason').value;
 export const reasonBindConflict = "node(s) didn't find available persistent volumes to bind";
 /** volume.NotSupportedProvisioner: a class whose volumes only an administrator creates. */
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -19,6 +21,8 @@ interface State {
   delayed: DelayedClaim[];
   /** The unbound volumes a delayed claim could match (pv.status.phase Available). */
   available: KubeObject[];
+  /** This release's reason for a node the pinned volumes exclude. */
+  nodeConflictReason: string;
 }
 
 /**
@@ -44,7 +48,7 @@ export const volumeBinding = {
     return undefined;
   },
   prepare(pod: KubeObject, ctx: CycleContext): State {
-    const state: State = { pinned: [], delayed: [], available: [] };
+    const state: State = { pinned: [], delayed: [], available: [], nodeConflictReason: reasonNodeConflict(ctx.version) };
     for (const v of pod.spec?.volumes ?? []) {
       const pvc = v.persistentVolumeClaim?.claimName ? ctx.claim(pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) : undefined;
       if (!pvc) continue;
@@ -61,7 +65,7 @@ export const volumeBinding = {
   skipsFilter: (_pod: KubeObject, s: State) => s.pinned.length === 0 && s.delayed.length === 0,
   filter(_pod: KubeObject, info: NodeInfo, s: State) {
     const reasons: string[] = [];
-    if (s.pinned.some((p) => !matchesRequired(affinityProbe(p.nodeSelectorTerms), info.node))) reasons.push(reasonNodeConflict);
+    if (s.pinned.some((p) => !matchesRequired(affinityProbe(p.nodeSelectorTerms), info.node))) reasons.push(s.nodeConflictReason);
     if (!delayedClaimsFit(s, info.node)) reasons.push(reasonBindConflict);
     return reasons.length ? unresolvable(...reasons) : ok();
   },

@@ -5,6 +5,7 @@ import { interPodAffinity } from '../../../../src/sim/scheduler/plugins/inter-po
 import { nodePorts } from '../../../../src/sim/scheduler/plugins/node-ports.ts';
 import { podTopologySpread } from '../../../../src/sim/scheduler/plugins/pod-topology-spread.ts';
 import { buildNodeInfos } from '../../../../src/sim/scheduler/resources.ts';
+import { defaultKubernetesVersion } from '../../../../src/kube/kubernetes-versions.ts';
 
 const node = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } } as any, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } });
 const pod = (name: string, labels: Record<string, string>, nodeName?: string, spec: Record<string, unknown> = {}) =>
@@ -20,6 +21,7 @@ function cycle(nodes: any[], pods: any[]): { infos: NodeInfo[]; ctx: CycleContex
       nodesWithPodAffinity: () => infos.filter((i) => i.podsWithAffinity.length > 0),
       podsMatching: (namespace, selector) => infos.flatMap((i) => i.pods).filter((p) => p.metadata.namespace === namespace && selector.matches(p.metadata.labels)),
       namespaceLabels: () => ({}), claim: () => undefined, storageClass: () => undefined, volume: () => undefined, volumes: () => [], pluginArgs: () => undefined,
+      version: defaultKubernetesVersion(),
     },
   };
 }
