@@ -146,7 +146,9 @@ Feature: Cluster DNS names
     And pod "solo" resolves by its dashed IP under the namespace's pod domain
     And the name "solo.${namespace}.pod.cluster.local" does not resolve
 
-  @portable @C002-098 @C004-039 @C002-177 @C000-035
+  # A pod's address comes from the CNI plugin's IPAM through the kubelet: KWOK, standing in for
+  # the kubelet on the reference cluster, hands a freed address straight back.
+  @portable @needs-kubelet @C002-098 @C004-039 @C002-177 @C000-035
   Scenario: a recreated pod gets a new address; the names in front of it follow
     When the following manifest is applied:
       """yaml

@@ -431,9 +431,22 @@ Feature: Jobs run pods to completion
       """
     And Job "retry-in-place" fails with reason BackoffLimitExceeded within 5 minutes
 
+  # Suspended, so no pod runs: the refusal is the API server's, and on the reference cluster KWOK
+  # (no kubelet) would otherwise complete the pod at once, which says nothing about a real one.
   @portable @C000-169
   Scenario: a Job's pod template cannot change
-    Given a Job "pi" that runs "sleep 600"
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: pi}
+      spec:
+        suspend: true
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: main, image: "busybox:1.36", command: [sleep, "600"]}]
+      """
     Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":
       """yaml
       spec:

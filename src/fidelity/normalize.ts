@@ -80,7 +80,7 @@ export function withoutFencedNodes(message: string): string {
   const fence = /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}, /.exec(message)
     ?? /, (\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message)
     ?? /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message);
-  if (!fence) return message;
+  if (!fence) return withoutClusterSizeOfPreFilter(message);
   const fenced = Number(fence[1]);
   return message.replace(fence[0], '')
     .replace(/(\d+)\/(\d+) nodes are available/g, (_, free, all) => `${free}/${Number(all) - fenced} nodes are available`)
@@ -94,6 +94,22 @@ export function withoutFencedNodes(message: string): string {
 }
 
 /**
+ * A PreFilter failure ("0/4 nodes are available: persistentvolumeclaim "x" not found.") names no
+ * node: FitError.Error prints the cluster's node count and the one reason, and PostFilter counts
+ * every node as one where preemption is not helpful. The count is then only the cluster's size,
+ * which on the shared reference cluster includes the fenced workers the message cannot name, so
+ * it is replaced on both sides. A Filter failure lists counts per reason and stays compared.
+ */
+function withoutClusterSizeOfPreFilter(message: string): string {
+  const preFilter = /(\d+)\/(\d+) nodes are available: (?!\d)/.exec(message);
+  if (!preFilter || preFilter[1] !== '0') return message;
+  const size = preFilter[2];
+  return message
+    .replace(new RegExp(`0/${size} nodes are available`, 'g'), '0/<nodes> nodes are available')
+    .replace(new RegExp(`(?<![0-9])${size} Preemption is not helpful`, 'g'), '<nodes> Preemption is not helpful');
+}
+
+/**
  * Pod status fields a kubelet writes and KWOK, standing in for it on the reference cluster, does
  * not (or writes differently): they cannot be compared there. Everything the apiserver, scheduler
  * and controllers write is kept.
@@ -102,7 +118,10 @@ export function withoutKubeletOnlyFields(object: any): any {
   if (object?.kind !== 'Pod' || !object.status) return object;
   const status = { ...object.status };
   delete status.hostIPs;
-  status.conditions = status.conditions?.filter((c: any) => c.type !== 'PodReadyToStartContainers');
+  status.conditions = status.conditions?.filter((c: any) => c.type !== 'PodReadyToStartContainers')
+    // A kubelet marks a Succeeded pod's Initialized condition with reason PodCompleted
+    // (GeneratePodInitializedCondition, pkg/kubelet/status/generate.go); KWOK writes no reason.
+    .map(({ reason, ...rest }: any) => (rest.type === 'Initialized' && reason === 'PodCompleted' ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) }));
   for (const list of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
     status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, ...rest }: any) => rest);
   }
@@ -119,6 +138,24 @@ export function comparableTransitions(steps: string[]): string[] {
   const ended = steps.filter((s, i) => !(s === 'not-ready' && (steps[i - 1] === 'succeeded' || steps[i - 1] === 'failed')));
   const terminating = ended.indexOf('terminating');
   return terminating < 0 ? ended : [...ended.slice(0, terminating + 1), ...ended.slice(terminating + 1).filter((s) => s === 'deleted')];
+}
+
+/**
+ * Names that carry the scenario's namespace (`ssd-10g-${namespace}`: a scenario makes its
+ * cluster-scoped objects its own that way) with the namespace replaced: each side runs in its own
+ * (default on the simulator, ks-<scenario>-<hex> on the reference cluster). Only as a name's last
+ * part, so "is-default-class" stays as it is.
+ */
+export function withScenarioNamespace(value: unknown, namespace: string | undefined): unknown {
+  if (!namespace) return value;
+  const suffix = new RegExp(`-${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9.-])`, 'g');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(suffix, '-<namespace>');
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
 }
 
 /** Objects every `default` namespace has, which the simulator's scenarios (run there) see. */

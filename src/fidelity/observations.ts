@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { partialMatch } from '../assertions/partial-match.ts';
-import { comparableTransitions, defaultNamespaceFixtures, normalizeName, normalizeObject, withoutKubeletOnlyFields } from './normalize.ts';
+import { comparableTransitions, defaultNamespaceFixtures, normalizeName, normalizeObject, withoutKubeletOnlyFields, withScenarioNamespace } from './normalize.ts';
 
 /**
  * What the two runs of one scenario saw besides its verdict (events, pod lifecycles, final
@@ -113,8 +113,10 @@ interface FinalObject {
 /** The final objects by kind and normalised name. */
 function finalObjects(text: string): Map<string, FinalObject[]> {
   const byKey = new Map<string, FinalObject[]>();
-  for (const doc of parseAllDocuments(text)) {
-    const o = doc.toJS() as { kind?: string; metadata?: { name?: string; deletionTimestamp?: string }; spec?: { nodeName?: string } } | null;
+  const docs = parseAllDocuments(text).map((doc) => doc.toJS());
+  const namespace = scenarioNamespace(docs);
+  for (const js of docs) {
+    const o = withScenarioNamespace(js, namespace) as { kind?: string; metadata?: { name?: string; deletionTimestamp?: string }; spec?: { nodeName?: string } } | null;
     if (!o?.kind || !o.metadata?.name || defaultNamespaceFixtures.has(`${o.kind}/${o.metadata.name}`)) continue;
     // A terminating pod: a kubelet (and the simulator's) stops it within its grace period, KWOK
     // removes it at once, so whether it is still there says nothing (comparableTransitions).
@@ -124,6 +126,13 @@ function finalObjects(text: string): Map<string, FinalObject[]> {
     byKey.set(key, [...(byKey.get(key) ?? []), { normalized, ...(o.kind === 'Pod' && o.spec?.nodeName ? { node: o.spec.nodeName } : {}) }]);
   }
   return byKey;
+}
+
+/** The namespace the scenario ran in: the one most of its namespaced objects are in. */
+function scenarioNamespace(docs: any[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const o of docs) if (typeof o?.metadata?.namespace === 'string') counts.set(o.metadata.namespace, (counts.get(o.metadata.namespace) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**

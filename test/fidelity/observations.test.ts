@@ -97,3 +97,22 @@ test('a pod both sides saw end is compared by its end, not by the readiness KWOK
   assert.deepEqual(transitionDifferences(sim, ref), []);
   assert.deepEqual(transitionDifferences(sim, ref.replace('succeeded', 'failed')), ['pod pi-<random> lifecycle: simulator created → scheduled → running → ready → succeeded, reference created → scheduled → running → ready → failed']);
 });
+
+test("a name carrying the scenario's namespace compares with it replaced; a name that merely contains the word does not", () => {
+  const claim = (ns: string, volume: string) => stringify({ kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: ns }, spec: { volumeName: volume, storageClassName: `local-${ns}` }, status: { phase: 'Bound' } });
+  assert.deepEqual(stateDifferences(claim('default', 'ssd-10g-default'), claim('ks-a-claim-04b168', 'ssd-10g-ks-a-claim-04b168')), []);
+  assert.deepEqual(stateDifferences(claim('default', 'ssd-10g-default'), claim('ks-a-claim-04b168', 'ssd-10g-other')),
+    ['PersistentVolumeClaim/data spec.volumeName: simulator "ssd-10g-<namespace>", reference "ssd-10g-other"']);
+});
+
+test('a PreFilter failure compares without the cluster size; a Filter failure keeps its counts', () => {
+  const pending = (nodes: number, why: string) => stringify({ kind: 'Pod', metadata: { name: 'app', namespace: 'ns' }, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: `0/${nodes} nodes are available: ${why}. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.` }] } });
+  assert.deepEqual(stateDifferences(pending(3, 'persistentvolumeclaim "data" not found'), pending(4, 'persistentvolumeclaim "data" not found')), []);
+  assert.equal(stateDifferences(pending(3, '3 Insufficient cpu'), pending(4, '4 Insufficient cpu')).length, 1);
+});
+
+test("a Succeeded pod's Initialized reason, which only a kubelet writes, is not compared", () => {
+  const done = (reason?: string) => stringify({ kind: 'Pod', metadata: { name: 'pi', namespace: 'ns' }, status: { phase: 'Succeeded', conditions: [{ type: 'Initialized', status: 'True', ...(reason ? { reason } : {}) }] } });
+  assert.deepEqual(stateDifferences(done('PodCompleted'), done()), []);
+  assert.equal(stateDifferences(done('PodCompleted'), stringify({ kind: 'Pod', metadata: { name: 'pi', namespace: 'ns' }, status: { phase: 'Succeeded', conditions: [{ type: 'Initialized', status: 'False' }] } })).length, 1);
+});
