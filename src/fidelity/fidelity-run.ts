@@ -39,7 +39,7 @@ export async function fidelityRun(options: FidelityOptions): Promise<FidelityRep
   const reports = join(options.cwd, 'reports', 'fidelity');
   mkdirSync(reports, { recursive: true });
   const tags = options.tags ? `@portable and (${options.tags})` : '@portable';
-  if (options.rerunSimulator) await runSimulator(options, tags, reports);
+  if (options.rerunSimulator) await runSimulator(options, tags, reports, readState(cacheDir)?.version ?? lastVersion(options.cwd));
   else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir);
   const version = readState(cacheDir)?.version ?? lastVersion(options.cwd);
   const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd)) };
@@ -60,9 +60,20 @@ function lastRun(reports: string, side: 'sim' | 'reference', cwd: string) {
   return readScenarioRecords(file, cwd);
 }
 
-async function runSimulator(options: FidelityOptions, tags: string, reports: string): Promise<void> {
-  options.log(`simulator: running ${tags}`);
-  await runSide(options, ['--profile', 'sim', '--tags', tags, '--reports', join(reports, 'sim')], {});
+async function runSimulator(options: FidelityOptions, tags: string, reports: string, referenceVersion: string | undefined): Promise<void> {
+  const version = simulatorVersionArgs(referenceVersion);
+  options.log(`simulator${version.length ? ` as Kubernetes ${version[1]}` : ''}: running ${tags}`);
+  await runSide(options, ['--profile', 'sim', ...version, '--tags', tags, '--reports', join(reports, 'sim')], {});
+}
+
+/**
+ * The simulator side plays the reference cluster's minor (`v1.32.5` → `--kubernetes-version
+ * 1.32`): the comparison is of one release on both sides. Without a known reference version the
+ * simulator runs its default.
+ */
+export function simulatorVersionArgs(referenceVersion: string | undefined): string[] {
+  const m = referenceVersion && /^v?(\d+)\.(\d+)/.exec(referenceVersion);
+  return m ? ['--kubernetes-version', `${m[1]}.${m[2]}`] : [];
 }
 
 async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string): Promise<void> {
@@ -75,7 +86,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
     log: options.log,
   });
   try {
-    await runSimulator(options, tags, reports);
+    await runSimulator(options, tags, reports, state.version);
     options.log(`reference cluster ${state.version}: running ${tags} (real time: this takes a while)`);
     await runSide(options, [
       '--profile', 'live', '--context', referenceContext, '--tags', `${tags} and not @needs-kubelet`, '--reports', join(reports, 'reference'),
