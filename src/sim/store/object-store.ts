@@ -159,6 +159,7 @@ export class ObjectStore {
     (meta as Partial<typeof meta>).resourceVersion = undefined;
     this.admission?.admit({ operation: 'CREATE', object: obj, info, dryRun: opts.dryRun, warnings: opts.warnings });
     opts.guard?.(obj);
+    dropEmptyMetadata(obj);
     if (opts.writer) setManagedFields(obj, recordUpdate(undefined, obj, opts.writer));
     return this.commit(info, obj, undefined, opts);
   }
@@ -270,6 +271,7 @@ export class ObjectStore {
     }
     this.admission?.admit({ operation: 'UPDATE', object: obj, old: current, info, dryRun: opts.dryRun, subresource: opts.subresource, warnings: opts.warnings });
     opts.guard?.(obj);
+    dropEmptyMetadata(obj);
     if (opts.writer) setManagedFields(obj, recordUpdate(current, obj, opts.writer));
     // A finalizer removed from an object that is being deleted may complete the deletion.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && this.graceOver(obj) && !namespaceFinalizing(obj)) {
@@ -434,6 +436,22 @@ function checkDecodable(obj: KubeObject, fields?: readonly string[]): void {
  */
 function changedFields(next: KubeObject, current: KubeObject): string[] {
   return Object.keys(next).filter((f) => (next as any)[f] !== (current as any)[f]);
+}
+
+/**
+ * ObjectMeta's maps and lists are `omitempty` (apimachinery pkg/apis/meta/v1/types.go, ObjectMeta),
+ * so an empty one is never stored or served: `labels: {}` after removing the last label reads back
+ * without a `labels` key. Dropped before managedFields are recorded, as the field manager sees the
+ * object through runtime.DefaultUnstructuredConverter, whose isZero (pkg/runtime/converter.go)
+ * counts an empty map or slice as absent. (managedFields itself is handled by setManagedFields.)
+ */
+function dropEmptyMetadata(obj: KubeObject): void {
+  const empty = (v: unknown) => v !== undefined && (v === null || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0));
+  const keys = (['labels', 'annotations', 'ownerReferences', 'finalizers'] as const).filter((k) => empty(obj.metadata[k]));
+  if (keys.length === 0) return;
+  // A binding shares the stored metadata, which is frozen: replace it with a copy first.
+  if (Object.isFrozen(obj.metadata)) obj.metadata = { ...obj.metadata };
+  for (const k of keys) delete obj.metadata[k];
 }
 
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {

@@ -131,3 +131,17 @@ test('a list of plain values is decoded as one: the wrong JSON type for it or fo
   assert.throws(() => store.create(pod(['sleep', 10])), { message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string' });
   assert.equal(store.create(pod(['sleep', '10'])).spec.containers[0].command[1], '10');
 });
+
+test('empty ObjectMeta maps and lists are omitted (omitempty), and managedFields do not claim them', () => {
+  const { store } = new SimCluster({ seed: 1 });
+  const writer = { manager: 'kubectl', time: '2026-01-01T00:00:00Z' };
+  const cm = store.create({ ...configMap('settings'), metadata: { name: 'settings', namespace: 'default', labels: { app: 'web' }, annotations: {}, finalizers: [] } }, { writer });
+  assert.deepEqual(cm.metadata.labels, { app: 'web' });
+  assert.equal('annotations' in cm.metadata, false);
+  assert.equal('finalizers' in cm.metadata, false);
+  const unlabelled = store.update({ ...thaw(cm), metadata: { ...thaw(cm.metadata), labels: {}, ownerReferences: [] } }, { writer });
+  assert.equal('labels' in unlabelled.metadata, false);
+  assert.equal('ownerReferences' in unlabelled.metadata, false);
+  const fields = JSON.stringify(unlabelled.metadata.managedFields ?? []);
+  assert.equal(fields.includes('f:labels'), false, fields);
+});
