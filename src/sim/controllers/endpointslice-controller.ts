@@ -32,7 +32,13 @@ export class EndpointSliceController implements Controller {
     const svc = this.store.get('Service', key);
     const existing = this.store.list('EndpointSlice', { namespace: key.namespace, selector: LabelSelector.parse(`kubernetes.io/service-name=${key.name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}`) });
     if (!svc || !svc.spec?.selector || svc.spec.type === 'ExternalName') {
-      if (!svc) this.triggerStates.delete(`${key.namespace}/${key.name}`);
+      if (!svc) {
+        this.triggerStates.delete(`${key.namespace}/${key.name}`);
+        // endpoints_controller.go syncService: the Service is not found, so the Endpoints object of
+        // its name is deleted (whoever wrote it). Slices go by their ownerReference to the Service
+        // (the garbage collector's end state, reached here at once).
+        if (this.store.get('Endpoints', key)) this.store.delete('Endpoints', key);
+      }
       for (const s of existing) this.store.delete('EndpointSlice', s.metadata);
       return {};
     }

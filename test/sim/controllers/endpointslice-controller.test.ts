@@ -78,3 +78,20 @@ test('a Service without ready pods has a placeholder slice whose empty lists rea
   assert.equal(slice.endpoints ?? null, null, 'no endpoints list, not an empty one');
   assert.equal(slice.ports ?? null, null);
 });
+
+test('a deleted Service takes its Endpoints with it (endpoints_controller.go syncService), and its managed slices', async () => {
+  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
+  const { EndpointSliceController } = await import('../../../src/sim/controllers/endpointslice-controller.ts');
+  const world = reconcileWorld();
+  const controller = new EndpointSliceController(world.store);
+  const [svc] = world.put(
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] } },
+    podIn('web-1', { labels: { app: 'web' }, node: 'n1', readySince: 1 }),
+  );
+  world.store.updateStatus({ ...thaw(world.store.get('Pod', { namespace: 'default', name: 'web-1' })!), status: { ...thaw(world.store.get('Pod', { namespace: 'default', name: 'web-1' })!.status), podIP: '10.244.1.5' } });
+  assert.deepEqual(world.reconcile(controller, svc!.metadata).writes, ['create EndpointSlice default/web-*', 'create Endpoints default/web']);
+  world.store.delete('Service', svc!.metadata);
+  assert.deepEqual(world.reconcile(controller, svc!.metadata).writes.sort(), ['delete EndpointSlice default/web-*', 'delete Endpoints default/web']);
+  assert.equal(world.store.get('Endpoints', svc!.metadata), undefined);
+  assert.deepEqual(world.reconcile(controller, svc!.metadata).writes, []);
+});
