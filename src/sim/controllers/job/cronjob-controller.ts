@@ -34,7 +34,9 @@ export class CronJobController implements Controller {
     if (!cj || cj.metadata.deletionTimestamp) return {};
     const now = this.clock.now();
     const status = thaw(cj.status ?? {});
-    const jobs = this.store.list('Job', { namespace: cj.metadata.namespace, ownerUid: cj.metadata.uid });
+    // getJobsToBeReconciled (cronjob_controllerv2.go): every Job whose controllerRef names this CronJob.
+    const jobs = this.store.list('Job', { namespace: cj.metadata.namespace, ownerUid: cj.metadata.uid })
+      .filter((j) => j.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'CronJob' && r.name === cj.metadata.name));
     this.syncActive(cj, status, jobs);
     this.cleanupHistory(cj, jobs);
 
@@ -98,6 +100,10 @@ export class CronJobController implements Controller {
     for (const job of jobs) {
       const finished = finishedCondition(job);
       const listed = status.active.some((r: any) => r.uid === job.metadata.uid);
+      // syncCronJob (cronjob_controllerv2.go): an unfinished Job it controls that status.active
+      // does not list (`kubectl create job --from=cronjob/…`, or a crash between create and status
+      // write) is reported on every sync, and only reported: v1.32 does not add it to active.
+      if (!finished && !listed) this.events.record(COMPONENT, cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
       if (finished && listed) {
         status.active = status.active.filter((r: any) => r.uid !== job.metadata.uid);
         this.events.record(COMPONENT, cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: ${finished}`);

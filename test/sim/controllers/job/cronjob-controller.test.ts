@@ -59,3 +59,27 @@ test('finished jobs beyond successfulJobsHistoryLimit are deleted oldest first w
   assert.deepEqual(out.events, ['Normal SuccessfulDelete CronJob/hello: Deleted job hello-old']);
   assert.equal(w.store.get('CronJob', key)!.status.lastSuccessfulTime, at(65), 'the latest completionTime (syncCronJob)');
 });
+
+test('an unfinished Job it controls but does not list as active (kubectl create job --from=cronjob/…) is an UnexpectedJob warning on each sync, never added to active', () => {
+  const w = reconcileWorld();
+  const [cj] = w.put(cronJob({ suspend: true }));
+  const job = {
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'manual-run', namespace: 'default', ownerReferences: [controllerRef(cj!)] },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }] } } },
+  };
+  w.put(job);
+  const controller = new CronJobController(w.store, w.clock, w.events);
+  for (let i = 0; i < 2; i++) {
+    const out = w.reconcile(controller, key);
+    assert.deepEqual(out.events, ['Warning UnexpectedJob CronJob/hello: Saw a job that the controller did not create or forgot: manual-run']);
+    assert.deepEqual(out.writes.filter((x) => !x.includes('Event')), []);
+  }
+  assert.equal(w.store.get('CronJob', key)!.status?.active, undefined);
+  const events = w.store.list('Event', { namespace: 'default' }).filter((e) => e.reason === 'UnexpectedJob');
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.count, 2, 'the same reason and message aggregate into count');
+  // Finished, it is no longer unexpected.
+  const current = w.store.get('Job', { namespace: 'default', name: 'manual-run' })!;
+  w.store.updateStatus({ ...current, status: { conditions: [{ type: 'Failed', status: 'True' }] } });
+  assert.deepEqual(w.reconcile(controller, key).events, []);
+});
