@@ -88,6 +88,7 @@ function onlyFurtherAlong(sims: string[], reals: string[]): boolean {
 export function stateDifferences(simYaml = '', realYaml = ''): string[] {
   const s = finalObjects(simYaml), r = finalObjects(realYaml);
   const out: string[] = [];
+  const timing = readinessTiming(s, r);
   for (const key of [...new Set([...s.keys(), ...r.keys()])].sort()) {
     const simGroup = s.get(key) ?? [], realGroup = r.get(key) ?? [];
     if (!realGroup.length) out.push(`${key} only on the simulator`);
@@ -96,7 +97,7 @@ export function stateDifferences(simYaml = '', realYaml = ''): string[] {
     const spread = [nodeSpread(simGroup), nodeSpread(realGroup)];
     if (spread[0] && spread[1] && spread[0] !== spread[1]) out.push(`${key} pods per node: simulator [${spread[0]}], reference [${spread[1]}]`);
     for (const [sim, real] of pairs(simGroup.map((o) => o.normalized), realGroup.map((o) => o.normalized))) {
-      const [a, b] = withoutKubeletTiming(sim, real);
+      const [a, b] = timing ? withoutKubeletTiming(withoutReadinessCounts(sim), withoutReadinessCounts(real)) : withoutKubeletTiming(sim, real);
       for (const m of partialMatch(a, b)) out.push(`${key} ${m.path}: ${m.missing ? `simulator ${show(m.expected)}, reference <missing>` : showPair(m.expected, m.actual)}`);
       for (const m of partialMatch(b, a).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
     }
@@ -206,9 +207,45 @@ function withoutKubeletTiming(sim: any, real: any): [any, any] {
   // Only a start the simulator had not finished yet: the reference pod Running and Ready as
   // KWOK makes it, the simulator's Pending, or Running and not yet ready. A pod that ended
   // (Succeeded, Failed) or lost readiness on either side is an outcome and stays compared.
-  const kwokStarted = real.status?.phase === 'Running' && ready(real);
-  const simStarting = sim.status?.phase === 'Pending' || (sim.status?.phase === 'Running' && !ready(sim) && !(sim.status?.containerStatuses ?? []).some((c: any) => c.restartCount > 0));
-  return kwokStarted && simStarting ? [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)] : [sim, real];
+  return startedOnlyByKwok(sim, real) ? [controlPlaneStatusOnly(sim), controlPlaneStatusOnly(real)] : [sim, real];
+}
+
+const isReady = (p: any) => p?.status?.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True';
+
+/** The reference pod Running and Ready as KWOK makes it at once, the simulator's still starting. */
+function startedOnlyByKwok(sim: any, real: any): boolean {
+  const kwokStarted = real?.status?.phase === 'Running' && isReady(real);
+  const simStarting = sim?.status?.phase === 'Pending' || (sim?.status?.phase === 'Running' && !isReady(sim) && !(sim.status?.containerStatuses ?? []).some((c: any) => c.restartCount > 0));
+  return kwokStarted && simStarting;
+}
+
+/** Whether some pod of the scenario was still starting on the simulator where KWOK had started it. */
+function readinessTiming(s: Map<string, FinalObject[]>, r: Map<string, FinalObject[]>): boolean {
+  return [...s.keys()].filter((k) => k.startsWith('Pod/')).some((key) =>
+    pairs(s.get(key)!.map((o) => o.normalized), (r.get(key) ?? []).map((o) => o.normalized)).some(([sim, real]) => startedOnlyByKwok(sim, real)));
+}
+
+/**
+ * What controllers derive from their pods' readiness, when a pod's readiness was KWOK's timing
+ * (startedOnlyByKwok): a readiness probe's initial delay keeps a kubelet's pod unready for its
+ * seconds, KWOK's pod is Ready at once, and the owners' counts and conditions, the Endpoints'
+ * ready and not-ready addresses and the EndpointSlices' conditions follow that. Their spec and
+ * the set of endpoints stay compared.
+ */
+function withoutReadinessCounts(o: any): any {
+  if (!o?.kind) return o;
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(o.kind)) {
+    const { readyReplicas, availableReplicas, unavailableReplicas, numberReady, numberAvailable, numberUnavailable, conditions, ...status } = o.status ?? {};
+    return { ...o, status };
+  }
+  const { 'endpoints.kubernetes.io/last-change-trigger-time': _, ...annotations } = o.metadata?.annotations ?? {};
+  const { annotations: __, ...rest } = o.metadata ?? {};
+  const metadata = Object.keys(annotations).length ? { ...rest, annotations } : rest;
+  if (o.kind === 'EndpointSlice') return { ...o, metadata, endpoints: o.endpoints?.map(({ conditions, ...rest }: any) => rest) };
+  if (o.kind === 'Endpoints') {
+    return { ...o, metadata, subsets: o.subsets?.map(({ addresses, notReadyAddresses, ...rest }: any) => ({ ...rest, addresses: [...(addresses ?? []), ...(notReadyAddresses ?? [])].sort((a: any, b: any) => JSON.stringify(a).localeCompare(JSON.stringify(b))) })) };
+  }
+  return o;
 }
 
 /** A pod without its readiness: the Ready and ContainersReady conditions, and each container's ready. */

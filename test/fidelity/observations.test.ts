@@ -116,3 +116,13 @@ test("a Succeeded pod's Initialized reason, which only a kubelet writes, is not 
   assert.deepEqual(stateDifferences(done('PodCompleted'), done()), []);
   assert.equal(stateDifferences(done('PodCompleted'), stringify({ kind: 'Pod', metadata: { name: 'pi', namespace: 'ns' }, status: { phase: 'Succeeded', conditions: [{ type: 'Initialized', status: 'False' }] } })).length, 1);
 });
+
+test("what owners and endpoints derive from readiness follows a pod's readiness, which KWOK gives at once: compared only where both pods had finished starting", () => {
+  const pod = (ready: boolean) => ({ kind: 'Pod', metadata: { name: 'web-5d8f7c9b6d-x2k9p', namespace: 'ns' }, spec: { nodeName: 'w1' }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } });
+  const rs = (ready: number) => ({ kind: 'ReplicaSet', metadata: { name: 'web-5d8f7c9b6d', namespace: 'ns' }, spec: { replicas: 1 }, status: { replicas: 1, ...(ready ? { readyReplicas: ready } : {}) } });
+  const doc = (...objects: object[]) => objects.map((o) => stringify(o)).join('---\n');
+  // The simulator's pod still waits out its probe's initial delay; KWOK's is Ready.
+  assert.deepEqual(stateDifferences(doc(pod(false), rs(0)), doc(pod(true), rs(1))), []);
+  // Both pods started: the count is an outcome and compared.
+  assert.deepEqual(stateDifferences(doc(pod(true), rs(0)), doc(pod(true), rs(1))), ['ReplicaSet/web-<hash> status.readyReplicas: simulator <missing>, reference 1']);
+});
