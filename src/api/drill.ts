@@ -31,6 +31,8 @@ export interface DrillStartOptions {
   speed?: number;
   seed?: number;
   kubeconfig?: string;
+  /** The Kubernetes minor the simulated cluster plays (default the newest maintained); refused with a live context. */
+  kubernetesVersion?: string;
 }
 
 export interface DrillGrade {
@@ -69,8 +71,11 @@ export async function startDrills(ids: string[], options: DrillStartOptions, env
   clashingNamespaces(chosen);
   let served: ServedCluster | undefined;
   let kubeconfig: string | undefined;
+  if (options.context && options.kubernetesVersion !== undefined) {
+    throw new UserError(`--kubernetes-version ${options.kubernetesVersion} chooses the version of a simulated cluster; context "${options.context}" runs its own version`);
+  }
   if (!options.context) {
-    const started = await serve({ topology: options.topology, port: options.port ?? 0, speed: options.speed, seed: options.seed, kubeconfig: options.kubeconfig }, env);
+    const started = await serve({ topology: options.topology, port: options.port ?? 0, speed: options.speed, seed: options.seed, kubeconfig: options.kubeconfig, kubernetesVersion: options.kubernetesVersion }, env);
     served = started.served;
     kubeconfig = started.kubeconfig;
   }

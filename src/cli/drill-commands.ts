@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
+import { DEFAULT_MINOR, SUPPORTED_MINORS } from '../kube/kubernetes-versions.ts';
 
 interface StartFlags {
   context?: string;
@@ -9,6 +10,7 @@ interface StartFlags {
   speed?: number;
   seed?: number;
   kubeconfig?: string;
+  kubernetesVersion?: string;
 }
 
 /**
@@ -37,7 +39,8 @@ export function addDrillCommands(program: Command, env: RunEnvironment, exit: (c
     .option('--port <n>', 'port of the simulated cluster (0: any free port)', parseInteger('--port'))
     .option('--speed <factor>', 'virtual seconds per wall second', parseFloat)
     .option('--seed <n>', 'seed of the simulator', parseInteger('--seed'))
-    .option('--kubeconfig <path>', 'where to write the kubeconfig (default reports/kubeconfig)');
+    .option('--kubeconfig <path>', 'where to write the kubeconfig (default reports/kubeconfig)')
+    .option('--kubernetes-version <minor>', `the Kubernetes minor the simulated cluster plays (${SUPPORTED_MINORS.join(', ')}; default ${DEFAULT_MINOR}); a live context runs its own`);
 
   withCluster(drill.command('start'))
     .description('prepare a cluster for one or more drills and print the tasks')
@@ -90,7 +93,7 @@ export function addDrillCommands(program: Command, env: RunEnvironment, exit: (c
     const { drills, served, session } = await api.startDrills(ids, flags, env);
     drills.forEach((d, i) => env.stdout.write(api.renderTask(d, drills.length > 1 ? { n: i + 1, of: drills.length } : undefined) + '\n\n'));
     const clusterLine = served
-      ? `cluster: simulated, ${served.url()}\n  export KUBECONFIG=${session.kubeconfig}`
+      ? `cluster: simulated Kubernetes ${served.version.gitVersion}, ${served.url()}\n  export KUBECONFIG=${session.kubeconfig}`
       : `cluster: context ${session.context}\n  kubectl config use-context ${session.context}`;
     env.stdout.write(`${clusterLine}\ntime: ${session.minutes} minutes. When done: kubespec drill check · start over: kubespec drill reset\n`);
     if (!served) return;

@@ -24,6 +24,23 @@ async function startInBackground(cwd: string, ...args: string[]): Promise<{ proc
 }
 
 describe('kubespec drill', () => {
+  it('start --kubernetes-version serves that release and the header names it; a bad one is refused', async () => {
+    const dir = projectWith({});
+    const started = await startInBackground(dir, 'start', 'service-selector-fix', '--kubernetes-version', '1.35', '--speed', '60');
+    try {
+      assert.match(started.output(), /^cluster: simulated Kubernetes v1\.35\.4, https:\/\//m);
+    } finally {
+      started.process.kill('SIGINT');
+      await started.process;
+    }
+    const bad = await kubespec(dir, 'drill', 'start', 'service-selector-fix', '--kubernetes-version', '2.0');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^kubespec: --kubernetes-version: "2\.0" is not a Kubernetes version kubespec simulates: minor 2\.0 is not simulated/);
+    const live = await kubespec(dir, 'drill', 'start', 'service-selector-fix', '--context', 'kind-x', '--kubernetes-version', '1.36');
+    assert.equal(live.code, 2);
+    assert.match(live.stderr, /^kubespec: --kubernetes-version 1\.36 chooses the version of a simulated cluster; context "kind-x" runs its own version\n$/);
+  });
+
   it('lists the drills of a domain with their level and time', async () => {
     const r = await kubespec(projectWith({}), 'drill', 'list', '--domain', 'storage');
     assert.equal(r.code, 0);
@@ -69,6 +86,7 @@ describe('kubespec drill', () => {
     const dir = projectWith({});
     const started = await startInBackground(dir, 'exam', '--count', '3', '--seed', '7', '--speed', '60');
     try {
+      assert.match(started.output(), /^cluster: simulated Kubernetes v1\.37\.2, https:\/\//m);
       const tasks = [...started.output().matchAll(/^Task (\d) of 3: .*\[([a-z0-9-]+)\]\ndomain (\S+)/gm)];
       assert.equal(tasks.length, 3, started.output());
       assert.equal(new Set(tasks.map((t) => t[3])).size, 3, 'three different domains');
