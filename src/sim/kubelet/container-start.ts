@@ -12,7 +12,8 @@ import type { EvictionManager } from './eviction-manager.ts';
 import { DISK, MEMORY } from './node-pressure.ts';
 import type { ContainerRuntime } from './pod-runtime.ts';
 import { probeHealth, type OutsideFiles } from './probe-targets.ts';
-import { probeTimeline, type ProbeTimeline } from './probes.ts';
+import { probeTimeline, type ProbeKind, type ProbeTimeline } from './probes.ts';
+import type { StageName } from './pod-stages.ts';
 import { checksImageUser, nonRootViolation } from './run-as-non-root.ts';
 import type { Facts, StageContext } from './stage-conditions.ts';
 
@@ -22,11 +23,12 @@ export interface StartHost {
   clock: Clock;
   images: readonly ImageBehavior[];
   eviction: EvictionManager;
-  event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
   assume<T extends { guesses?: Guess[] }>(pod: KubeObject, container: any, init: boolean, value: T): T;
   lookup(pod: KubeObject): ObjectLookup;
   /** The pod's IP, as its runtime has it. */
   podIP(pod: KubeObject): string | undefined;
+  /** Fires a stage of pod-stages.ts about this container, now (stage-engine.ts). */
+  fire(stage: StageName, pod: KubeObject, c: ContainerRuntime, facts: Facts): void;
   /** Files put into this pod's volumes from outside (kubectl exec), for a run starting now. */
   outsideFiles(pod: KubeObject, spec: any, restartCount: number): OutsideFiles;
 }
@@ -105,24 +107,20 @@ export class ContainerStarter {
   }
 
   /**
-   * The prober's Unhealthy events of this run (prober.go probe: "%s probe errored: %v", "%s probe
-   * failed: %s"); the first of each is shown, and only while the run they belong to goes on.
+   * The prober's Unhealthy events of this run, at their times (the prober stages of
+   * pod-stages.ts): the first error and failure of each probe, and the readiness failure that
+   * makes it unready, each only while the run it belongs to goes on.
    */
   private scheduleProbeEvents(pod: KubeObject, c: ContainerRuntime, startedAt: Millis): void {
     const { clock } = this.host;
-    const capital = (kind: string) => `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
-    const sameRun = () => c.state === 'running' && c.startedAt === startedAt;
-    const unhealthy = (message: string) => this.host.event(pod, 'Warning', 'Unhealthy', message);
-    for (const e of c.probes?.errors ?? []) {
-      clock.at(e.at, () => { if (sameRun()) unhealthy(`${capital(e.kind)} probe errored: ${e.error}`); });
-    }
-    for (const f of c.probes?.failures ?? []) {
-      clock.at(f.at, () => {
-        if (sameRun() && c.probes?.failures?.some((x) => x.kind === f.kind && x.at === f.at)) unhealthy(`${capital(f.kind)} probe failed: ${c.probes?.messages?.[f.kind] ?? ''}`);
+    const report = (stage: 'probe-errored' | 'probe-failed' | 'readiness-probe-failed', at: Millis, probe: string, error?: string) => {
+      clock.at(at, () => {
+        const facts = { at: startedAt, probe, probeMessage: c.probes?.messages?.[probe as ProbeKind] ?? '', ...(error !== undefined ? { error } : {}) };
+        this.host.fire(stage, pod, c, facts);
       });
-    }
-    if (c.probes?.unreadyAt !== undefined) {
-      clock.at(c.probes.unreadyAt, () => { if (sameRun()) unhealthy(`Readiness probe failed: ${c.probes?.messages?.readiness ?? ''}`); });
-    }
+    };
+    for (const e of c.probes?.errors ?? []) report('probe-errored', e.at, e.kind, e.error);
+    for (const f of c.probes?.failures ?? []) report('probe-failed', f.at, f.kind);
+    if (c.probes?.unreadyAt !== undefined) report('readiness-probe-failed', c.probes.unreadyAt, 'readiness');
   }
 }

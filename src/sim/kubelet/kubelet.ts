@@ -96,7 +96,11 @@ export class Kubelets implements Controller {
     });
     this.imageManager = new ImageManager(images, (pod, container, init, value) => this.assumeFor(pod, container, init, value));
     this.starter = new ContainerStarter({
-      store, clock, images, eviction: this.eviction, event,
+      store, clock, images, eviction: this.eviction,
+      fire: (stage, pod, c, facts) => {
+        const rt = this.runtimes.get(keyText(pod.metadata));
+        if (rt) this.stages.fire(stage, this.context(pod, rt, c, this.clock.now(), facts));
+      },
       assume: (pod, container, init, value) => this.assumeFor(pod, container, init, value),
       lookup: (pod) => this.lookup(pod),
       podIP: (pod) => this.runtimes.get(keyText(pod.metadata))?.podIP,
@@ -158,7 +162,7 @@ export class Kubelets implements Controller {
   reconcile(key: ObjectKey): ReconcileResult {
     const pod = this.store.get('Pod', key);
     const id = keyText(key);
-    if (!pod || !pod.spec?.nodeName || !this.nodeExists(pod.spec.nodeName)) {
+    if (!pod || !pod.spec?.nodeName || !this.store.get('Node', { name: pod.spec.nodeName })) {
       // A static pod outlives its mirror: the runtime stays while its manifest does.
       const kept = this.runtimes.get(id);
       if (!(pod === undefined && kept?.staticPodNode && this.staticPods?.hasManifest(kept.staticPodNode, kept.uid))) this.runtimes.delete(id);
@@ -220,10 +224,6 @@ export class Kubelets implements Controller {
     this.advance(pod, rt, outage.from);
     reboot(pod, rt, outage.from, outage.to, this.addresses.newPodIp(pod));
     this.events.record(COMPONENT, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
-  }
-
-  private nodeExists(name: string): boolean {
-    return this.store.get('Node', { name }) !== undefined;
   }
 
   private admit(pod: KubeObject): PodRuntime {

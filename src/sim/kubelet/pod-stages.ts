@@ -99,6 +99,28 @@ export const POD_STAGES = [
       { call: 'writeStatus' },
     ],
   },
+  // ── the prober's reports on a running container (fired at their time, container-start.ts) ──
+  {
+    name: 'probe-errored',
+    source: 'pkg/kubelet/prober/prober.go probe ("%s probe errored: %v")',
+    group: 'prober',
+    when: ['runGoesOn'],
+    next: [{ event: ['Warning', 'Unhealthy', '{Probe} probe errored: {error}'] }],
+  },
+  {
+    name: 'probe-failed',
+    source: 'pkg/kubelet/prober/prober.go probe ("%s probe failed: %s"), for each failure the timeline still has',
+    group: 'prober',
+    when: ['runGoesOn', 'probeFailureStillDue'],
+    next: [{ event: ['Warning', 'Unhealthy', '{Probe} probe failed: {probeMessage}'] }],
+  },
+  {
+    name: 'readiness-probe-failed',
+    source: 'pkg/kubelet/prober/prober.go probe (the readiness failure that makes the container unready)',
+    group: 'prober',
+    when: ['runGoesOn'],
+    next: [{ event: ['Warning', 'Unhealthy', 'Readiness probe failed: {probeMessage}'] }],
+  },
   // ── a running container: probe kills, OOM, exit ──────────────────────────────────────
   {
     name: 'sidecar-probe-kill-noticed',
@@ -376,7 +398,7 @@ export interface PhaseRule {
 
 /** A group: the part of the sync that looks at its stages (KWOK's resourceRef). */
 export type StageGroup =
-  | 'sandbox' | 'volumes' | 'deadline' | 'eviction' | 'running-container' | 'reported-exit' | 'after-exit'
+  | 'sandbox' | 'volumes' | 'deadline' | 'eviction' | 'prober' | 'running-container' | 'reported-exit' | 'after-exit'
   | 'pull-back-off' | 'image' | 'create' | 'deletion' | 'stopping' | 'removal';
 
 /** A stage's name, as the kubelet fires it. */

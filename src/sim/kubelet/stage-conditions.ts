@@ -87,6 +87,8 @@ export const CONDITIONS = {
   probeKillEnded: (x: StageContext) => x.facts.killEndsAt !== undefined && x.facts.killEndsAt <= x.now,
   oomKillerStrikes: (x: StageContext) => x.facts.exitAt !== undefined && x.facts.exitAt <= x.now && x.facts.exitAt === x.c?.oomAt,
   processExited: (x: StageContext) => x.facts.exitAt !== undefined && x.facts.exitAt <= x.now,
+  runGoesOn: (x: StageContext) => running(x) && x.c?.startedAt === x.facts.at,
+  probeFailureStillDue: (x: StageContext) => x.c?.probes?.failures?.some((f) => f.kind === x.facts.probe && f.at === x.now) === true,
   stopDue: (x: StageContext) => running(x) && x.c?.stopAt !== undefined && x.c.stopAt <= x.now,
   // after an exit: restartPolicy and CrashLoopBackOff
   notRestartedByPolicy: (x: StageContext) => {

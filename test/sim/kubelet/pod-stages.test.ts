@@ -146,3 +146,15 @@ test('node-pressure eviction: failed, DisruptionTarget, the Evicted event, then 
     'call writeStatus',
   ]);
 });
+
+test('a probe failure is reported only while its run goes on and its timeline still has it', () => {
+  const { host, log } = recordingHost(new VirtualClock());
+  const engine = new StageEngine(host);
+  const c = crashedContainer({ probes: { failures: [{ kind: 'liveness', at: 20_000 }] } as any });
+  const facts = { at: 5_000, probe: 'liveness', probeMessage: "cat: can't open '/tmp/healthy': No such file or directory" };
+  assert.equal(engine.fire('probe-failed', contextFor(c, 20_000, { ...facts }))?.name, 'probe-failed');
+  assert.deepEqual(log, ["event Warning Unhealthy Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory"]);
+  assert.equal(engine.fire('probe-failed', contextFor(c, 25_000, { ...facts })), undefined, 'no failure at 25s in the timeline');
+  assert.equal(engine.fire('probe-failed', contextFor(crashedContainer({ ...c, startedAt: 30_000 }), 20_000, { ...facts })), undefined, 'another run');
+  assert.equal(log.length, 1);
+});
