@@ -37,6 +37,21 @@ const abilitiesOf = (provisioner: string | undefined): ProvisionerAbilities =>
   provisioners[provisioner ?? ''] ?? { needsSelectedNode: false, canExpand: true };
 /** How long the simulated external provisioner takes to create a volume. */
 const PROVISIONING_TIME: Millis = 1_000;
+/** --pvclaimbinder-sync-period's default (persistentvolume/config/v1alpha1/defaults.go). */
+const RESYNC_PERIOD: Millis = 15_000;
+
+/** The claims a pod uses (PodPVCIndexFunc, pkg/controller/volume/common): its PVC volumes and generic ephemeral ones (`<pod>-<volume>`). */
+function claimsOf(pod: KubeObject): string[] {
+  return (pod.spec?.volumes ?? []).flatMap((v: any) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : v.ephemeral ? [`${pod.metadata.name}-${v.name}`] : []));
+}
+
+/** IsPodTerminated (pkg/volume/util/util.go): finished, or deleted with no container running. */
+function podTerminated(pod: KubeObject): boolean {
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return true;
+  const notRunning = (list: any[] | undefined) => (list ?? []).every((c) => c.state?.terminated || c.state?.waiting);
+  return !!pod.metadata.deletionTimestamp && notRunning(pod.status?.initContainerStatuses) && notRunning(pod.status?.containerStatuses) && notRunning(pod.status?.ephemeralContainerStatuses);
+}
 
 /**
  * The PersistentVolume controller (pkg/controller/volume/persistentvolume) with a simulated
@@ -92,8 +107,10 @@ export class PersistentVolumeController implements Controller {
       return {};
     }
     if (cls.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[SELECTED_NODE]) {
-      this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
-      return {};
+      this.waitForConsumer(pvc);
+      // The controller syncs every claim again each --pvclaimbinder-sync-period (15s; resync in
+      // pv_controller_base.go), so the event repeats (and aggregates into count) until a node is picked.
+      return { requeueAfter: RESYNC_PERIOD };
     }
     // provisionClaimOperationExternal (pv_controller.go) and setClaimProvisioner
     // (pv_controller_base.go): the claim is handed to its external provisioner by two annotations
@@ -128,6 +145,23 @@ export class PersistentVolumeController implements Controller {
     if (now < started + PROVISIONING_TIME) return { requeueAfter: started + PROVISIONING_TIME - now };
     this.provision(pvc, cls);
     return {};
+  }
+
+  /**
+   * emitEventForUnboundDelayBindingClaim (pv_controller.go): WaitForPodScheduled naming the pods
+   * that use the claim and are not scheduled yet (findNonScheduledPodsByPVC), or
+   * WaitForFirstConsumer while there are none.
+   */
+  private waitForConsumer(pvc: KubeObject): void {
+    const waiting = this.store.list('Pod', { namespace: pvc.metadata.namespace })
+      .filter((p) => !p.spec?.nodeName && !podTerminated(p) && claimsOf(p).includes(pvc.metadata.name))
+      .map((p) => p.metadata.name);
+    if (waiting.length === 0) {
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+    } else {
+      const message = waiting.length > 1 ? `waiting for pods ${waiting.join(',')} to be scheduled` : `waiting for pod ${waiting[0]} to be scheduled`;
+      this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForPodScheduled', message);
+    }
   }
 
   private findVolume(pvc: KubeObject, delayed: boolean, nodeName: string | undefined): KubeObject | undefined {

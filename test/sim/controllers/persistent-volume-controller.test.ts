@@ -28,3 +28,29 @@ test('a WaitForFirstConsumer claim without a consumer is not handed to the provi
   c.clock.advanceBy(5_000);
   assert.equal(get(c, 'PersistentVolumeClaim', 'idle')!.metadata.annotations?.['volume.kubernetes.io/storage-provisioner'], undefined);
 });
+
+test('an unbound WaitForFirstConsumer claim: WaitForFirstConsumer with no pod, WaitForPodScheduled naming its unscheduled pods, again each 15 s resync', async () => {
+  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
+  const { PersistentVolumeController } = await import('../../../src/sim/controllers/persistent-volume-controller.ts');
+  const w = reconcileWorld();
+  const controller = new PersistentVolumeController(w.store, w.clock, w.events);
+  w.put({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'later' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
+  w.put({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default' }, spec: { storageClassName: 'later', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+  const key = { namespace: 'default', name: 'data' };
+  let out = w.reconcile(controller, key);
+  assert.deepEqual(out.events, ['Normal WaitForFirstConsumer PersistentVolumeClaim/data: waiting for first consumer to be created before binding']);
+  assert.deepEqual(out.result, { requeueAfter: 15_000 });
+  const uses = { volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] };
+  w.put(podIn('web-0', { spec: uses }));
+  out = w.reconcile(controller, key);
+  assert.deepEqual(out.events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data: waiting for pod web-0 to be scheduled']);
+  out = w.reconcile(controller, key);
+  assert.deepEqual(out.events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data: waiting for pod web-0 to be scheduled'], 'each sync records it again');
+  const event = w.store.list('Event', { namespace: 'default' }).find((e) => e.reason === 'WaitForPodScheduled')!;
+  assert.equal(event.count, 2);
+  // Scheduled pods and finished ones do not count; several waiting pods are all named.
+  w.put(podIn('web-1', { spec: uses }), podIn('placed', { spec: uses, node: 'n1' }), podIn('done', { spec: uses, phase: 'Failed' }));
+  out = w.reconcile(controller, key);
+  assert.deepEqual(out.events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data: waiting for pods web-0,web-1 to be scheduled']);
+  assert.deepEqual(out.writes.filter((x) => !x.includes('Event')), []);
+});
