@@ -62,6 +62,10 @@ export interface CycleContext {
   volumes(): KubeObject[];
   /** The profile's pluginConfig args for a plugin (KubeSchedulerConfiguration), if it gives any. */
   pluginArgs(name: string): any;
+  /** The Services of a namespace (the informer's lister), for the spreading default selector. */
+  services(namespace: string): KubeObject[];
+  /** A pod's controller by kind and name (ReplicaSet, StatefulSet, ReplicationController listers). */
+  workload(kind: string, namespace: string, name: string): KubeObject | undefined;
   /** The release simulated: a plugin reads its versioned reasons from it (src/kube/kubernetes-versions.ts). */
   version: KubernetesRelease;
 }
@@ -80,6 +84,8 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   readonly name: string;
   prepare?(pod: KubeObject, ctx: CycleContext): unknown;
+  /** PreScore's second half: what needs the feasible nodes (filteredNodes), written into `state`. */
+  preScore?(pod: KubeObject, feasible: NodeInfo[], state?: any): void;
   /** A raw score for one feasible node. */
   score(pod: KubeObject, node: NodeInfo, state?: any): number;
   /** Maps raw scores (one per feasible node, same order) to 0..100. Identity when absent. */

@@ -94,6 +94,8 @@ export class Scheduler implements Controller {
       volume: (name) => this.store.get('PersistentVolume', { name }),
       volumes: () => this.store.list('PersistentVolume'),
       pluginArgs: (name) => this.profile.pluginArgs?.[name],
+      services: (namespace) => this.store.list('Service', { namespace, unsorted: true }),
+      workload: (kind, namespace, name) => this.store.get(kind, { namespace, name }),
       version: this.version,
     };
     for (const p of this.filters) {
@@ -200,6 +202,7 @@ export class Scheduler implements Controller {
     for (const { plugin, weight } of this.scorers) {
       const state = states.get(plugin.name);
       if (plugin.skipsScore?.(pod, state)) continue;
+      plugin.preScore?.(pod, feasible, state);
       for (let i = 0; i < feasible.length; i++) raw[i] = plugin.score(pod, feasible[i]!, state);
       const normalized = plugin.normalize ? plugin.normalize(pod, raw) : raw;
       for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * weight;

@@ -66,3 +66,19 @@ test("a pod whose own anti-affinity keeps it off a node is told so before the ex
   const condition = get(cluster, 'Pod', 'web-2')!.status.conditions.find((c: any) => c.type === 'PodScheduled');
   assert.equal(condition.message, "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
 });
+
+test('after a surge rollout of 3 replicas on 3 nodes the new pods sit one per node (spreading by the new ReplicaSet\'s selector)', async () => {
+  const { thaw } = await import('../../../src/sim/store/freeze.ts');
+  for (let seed = 1; seed <= 10; seed++) {
+    const c = clusterWith(3, seed);
+    c.store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'default' },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } } });
+    c.clock.advanceBy(60_000);
+    const d = c.store.get('Deployment', { namespace: 'default', name: 'api' })!;
+    c.store.update({ ...thaw(d), spec: { ...thaw(d.spec), template: { ...thaw(d.spec.template), spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } } });
+    c.clock.advanceBy(120_000);
+    const pods = c.store.list('Pod', { namespace: 'default' }).filter((p) => !p.metadata.deletionTimestamp);
+    assert.ok(pods.every((p) => p.spec.containers[0].image === 'nginx:1.27'), `seed ${seed}: rolled out`);
+    assert.deepEqual(pods.map((p) => p.spec.nodeName).sort(), ['worker-1', 'worker-2', 'worker-3'], `seed ${seed}`);
+  }
+});

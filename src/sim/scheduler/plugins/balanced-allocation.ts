@@ -10,12 +10,15 @@ export const NAME = 'NodeResourcesBalancedAllocation';
  */
 export const balancedAllocation = {
   name: NAME,
+  // NewBalancedAllocation (noderesources/balanced_allocation.go) sets useRequested: true, so
+  // calculateResourceAllocatableRequest (resource_allocation.go) reads the node's Requested and the
+  // pod's own requests, without the non-zero defaults (100m, 200Mi) that LeastAllocated adds.
   prepare(pod: KubeObject): Resources {
-    return podRequests(pod, true);
+    return podRequests(pod, false);
   },
   score(_pod: KubeObject, info, req: Resources) {
-    const cpu = fraction(info.nonZeroRequested.milliCpu + req.milliCpu, info.allocatable.milliCpu);
-    const memory = fraction(info.nonZeroRequested.memory + req.memory, info.allocatable.memory);
+    const cpu = fraction(info.requested.milliCpu + req.milliCpu, info.allocatable.milliCpu);
+    const memory = fraction(info.requested.memory + req.memory, info.allocatable.memory);
     // The standard deviation of two fractions is half their distance.
     const std = Math.abs(cpu - memory) / 2;
     return Math.trunc((1 - std) * MAX_NODE_SCORE);

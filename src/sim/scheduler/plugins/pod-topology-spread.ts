@@ -24,6 +24,12 @@ interface State {
   selfMatch: boolean[];
   hard: boolean;
   soft: boolean;
+  /** Scoring needs every soft topology key on a node (own constraints, or defaults not System). */
+  requireAllTopologies: boolean;
+  /** PreScore: feasible nodes not scored (lacking a key when all are required). */
+  ignored: Set<NodeInfo>;
+  /** PreScore: per constraint, log(domains among the scored nodes + 2). */
+  weights: number[];
 }
 
 /**
@@ -31,14 +37,19 @@ interface State {
  * reference/scheduling.md §9): DoNotSchedule constraints filter on
  * `count(domain) + self − globalMin ≤ maxSkew` (globalMin 0 below minDomains), nodes without the
  * key are rejected; ScheduleAnyway constraints and the system defaults (hostname maxSkew 3, zone
- * maxSkew 5, for pods of a ReplicaSet/StatefulSet) score fewer matching pods higher. Eligible
+ * maxSkew 5, over the pods the default selector picks: see defaultSelector) score fewer matching
+ * pods higher, weighted and normalised as scoring.go does. Eligible
  * domains honour the pod's node selection (nodeAffinityPolicy Honor) and ignore taints.
  */
 export const podTopologySpread = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
-    const constraints = constraintsOf(pod, ctx.pluginArgs(NAME));
-    if (constraints.length === 0) return { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false };
+    const args = ctx.pluginArgs(NAME);
+    const constraints = constraintsOf(pod, args, ctx);
+    const requireAllTopologies = (pod.spec?.topologySpreadConstraints ?? []).length > 0 || args?.defaultingType === 'List';
+    const none = { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false, requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [] };
+    if (constraints.length === 0) return none;
+    const softKeys = constraints.filter((c) => !c.hard).map((c) => c.topologyKey);
     const counts = constraints.map(() => new Map<string, number>());
     const eligibility = new Map<NodeInfo, boolean>();
     const eligible = (info: NodeInfo) => {
@@ -59,6 +70,8 @@ export const podTopologySpread = {
         const info = ctx.nodeInfo(other.spec.nodeName);
         const value = info?.node.metadata.labels?.[c.topologyKey];
         if (value === undefined || !eligible(info!)) continue;
+        // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
+        if (!c.hard && requireAllTopologies && softKeys.some((k) => info!.node.metadata.labels?.[k] === undefined)) continue;
         counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
       }
     });
@@ -66,6 +79,7 @@ export const podTopologySpread = {
     return {
       constraints, counts, globalMin, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)),
       hard: constraints.some((c) => c.hard), soft: constraints.some((c) => !c.hard),
+      requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [],
     };
   },
   skipsFilter: (_pod: KubeObject, s: State) => !s.hard,
@@ -80,23 +94,46 @@ export const podTopologySpread = {
     }
     return ok();
   },
+  /**
+   * initPreScoreState (podtopologyspread/scoring.go): with all keys required, a feasible node
+   * lacking one is ignored; each constraint is weighted by log(number of its domains among the
+   * scored nodes + 2), the hostname one by the number of scored nodes.
+   */
+  preScore(_pod: KubeObject, feasible: NodeInfo[], s: State) {
+    s.ignored = new Set(s.requireAllTopologies
+      ? feasible.filter((info) => s.constraints.some((c) => !c.hard && info.node.metadata.labels?.[c.topologyKey] === undefined))
+      : []);
+    const scored = feasible.filter((info) => !s.ignored.has(info));
+    s.weights = s.constraints.map((c) => {
+      // A node without the key is the domain "" here (Labels[key] of a Go map), as upstream.
+      const size = c.topologyKey === HOSTNAME ? scored.length : new Set(scored.map((info) => info.node.metadata.labels?.[c.topologyKey] ?? '')).size;
+      return Math.log(size + 2);
+    });
+  },
+  /** Score: Σ count·weight + maxSkew − 1 over the soft keys the node has, rounded; −1 marks an ignored node. */
   score(_pod: KubeObject, info: NodeInfo, s: State) {
+    if (s.ignored.has(info)) return IGNORED;
     let total = 0;
-    const labels = info.node.metadata.labels;
-    if (!labels) return 0;
+    const labels = info.node.metadata.labels ?? {};
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]!;
       if (c.hard) continue;
       const value = labels[c.topologyKey];
-      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) + c.maxSkew - 1;
+      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) * (s.weights[i] ?? 1) + c.maxSkew - 1;
     }
-    return total;
+    return Math.round(total);
   },
+  /** NormalizeScore: 100·(max + min − score) / max over the scored nodes; ignored nodes get 0. */
   normalize(_pod: KubeObject, scores: number[]) {
-    const max = Math.max(...scores), min = Math.min(...scores);
-    return scores.map((x) => (max === min ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max - x)) / (max - min))));
+    const valid = scores.filter((x) => x !== IGNORED);
+    const max = Math.max(0, ...valid), min = Math.min(...valid);
+    return scores.map((x) => (x === IGNORED ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - x)) / max)));
   },
 } satisfies FilterPlugin & ScorePlugin;
+
+const HOSTNAME = 'kubernetes.io/hostname';
+/** invalidScore (scoring.go). */
+const IGNORED = -1;
 
 /** The system default constraints (defaultingType System): soft, per node and per zone. */
 const systemDefaults = [
@@ -104,7 +141,7 @@ const systemDefaults = [
   { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
 ];
 
-function constraintsOf(pod: KubeObject, args?: { defaultingType?: string; defaultConstraints?: any[] }): Constraint[] {
+function constraintsOf(pod: KubeObject, args: { defaultingType?: string; defaultConstraints?: any[] } | undefined, ctx: CycleContext): Constraint[] {
   const own: any[] = pod.spec?.topologySpreadConstraints ?? [];
   if (own.length) {
     return own.map((c) => {
@@ -115,12 +152,39 @@ function constraintsOf(pod: KubeObject, args?: { defaultingType?: string; defaul
       return { maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: c.minDomains ?? 1, selector };
     });
   }
-  // System defaults apply to pods a workload controller owns; their labels stand for its selector.
-  const owned = pod.metadata.ownerReferences?.some((r) => r.controller && ['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(r.kind));
-  if (!owned || !pod.metadata.labels) return [];
-  const labels = Object.fromEntries(Object.entries(pod.metadata.labels).filter(([k]) => !['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index'].includes(k)));
-  const selector = LabelSelector.fromSpec({ matchLabels: labels });
   // A profile's pluginConfig may list its own (defaultingType List); none listed means none.
   const defaults = args?.defaultingType === 'List' ? args.defaultConstraints ?? [] : systemDefaults;
+  if (defaults.length === 0) return [];
+  // buildDefaultConstraints (podtopologyspread/common.go): no default selector, no constraints.
+  const selector = defaultSelector(pod, ctx);
+  if (!selector) return [];
   return defaults.map((c: any) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: 1, selector }));
+}
+
+/**
+ * helper.DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go): the selectors of the
+ * Services that select the pod (GetPodServices; a Service without a selector selects nothing),
+ * and the selector of its controller if that is a ReplicationController, ReplicaSet or StatefulSet.
+ * A Deployment's ReplicaSet selects its own pod-template-hash, so in a rollout the new pods spread
+ * among themselves, not over the old ones. Undefined when there is nothing to select by.
+ */
+function defaultSelector(pod: KubeObject, ctx: CycleContext): LabelSelector | undefined {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const podLabels = pod.metadata.labels ?? {};
+  const labelSet: Record<string, string> = {};
+  for (const svc of ctx.services(namespace)) {
+    const sel: Record<string, string> | undefined = svc.spec?.selector;
+    if (!sel || Object.keys(sel).length === 0) continue;
+    if (Object.entries(sel).every(([k, v]) => podLabels[k] === v)) Object.assign(labelSet, sel);
+  }
+  let requirements = LabelSelector.fromSpec({ matchLabels: labelSet }).requirements;
+  const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
+  const kind = owner && ({ 'v1/ReplicationController': 'ReplicationController', 'apps/v1/ReplicaSet': 'ReplicaSet', 'apps/v1/StatefulSet': 'StatefulSet' } as Record<string, string>)[`${owner.apiVersion}/${owner.kind}`];
+  const workload = kind ? ctx.workload(kind, namespace, owner!.name) : undefined;
+  if (workload && kind === 'ReplicationController') {
+    requirements = LabelSelector.fromSpec({ matchLabels: { ...labelSet, ...(workload.spec?.selector ?? {}) } }).requirements;
+  } else if (workload?.spec?.selector) {
+    requirements = [...requirements, ...LabelSelector.fromSpec(workload.spec.selector).requirements];
+  }
+  return requirements.length > 0 ? new LabelSelector(requirements) : undefined;
 }
