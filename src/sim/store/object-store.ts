@@ -196,7 +196,7 @@ export class ObjectStore {
     // Foreground and Orphan are carried out by the garbage collector, through finalizers.
     const policyFinalizer = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[opts.propagationPolicy ?? 'Background'];
     const finalizers = [...(current.metadata.finalizers ?? []), ...(policyFinalizer ? [policyFinalizer] : [])];
-    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing(current)) return this.remove(info, current, opts);
+    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing(current)) return this.removeGracelessly(info, current, opts);
     const next = thaw(current);
     // A namespace goes Terminating until the namespace controller has emptied it.
     if (namespaceFinalizing(current)) next.status = { ...next.status, phase: 'Terminating' };
@@ -312,8 +312,24 @@ export class ObjectStore {
     const next = thaw(current);
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
-    if (grace === 0 && (next.metadata.finalizers?.length ?? 0) === 0) return this.remove(info, current, opts);
+    if (grace === 0 && (next.metadata.finalizers?.length ?? 0) === 0) return this.removeGracelessly(info, current, opts);
     return this.commit(info, next, current, opts);
+  }
+
+  /**
+   * A deletion with no grace left. A pod goes through the graceful-deletion strategy even then
+   * (podStrategy.CheckGracefulDelete answers true with period 0 for an unbound or finished pod):
+   * rest.BeforeDelete stamps deletionTimestamp and deletionGracePeriodSeconds 0, the store
+   * persists that (watchers see the pod terminating) and only then deletes it
+   * (updateForGracefulDeletionAndFinalizers, apiserver registry/generic/registry/store.go).
+   * Other kinds have no graceful strategy and are deleted in one step.
+   */
+  private removeGracelessly(info: KindInfo, current: KubeObject, opts: WriteOptions): KubeObject {
+    if (info.kind !== 'Pod' || opts.dryRun) return this.remove(info, current, opts);
+    const marked = thaw(current);
+    marked.metadata.deletionTimestamp = rfc3339(this.clock.now());
+    marked.metadata.deletionGracePeriodSeconds = 0;
+    return this.remove(info, this.commit(info, marked, current, opts), opts);
   }
 
   private commit(info: KindInfo, obj: KubeObject, old: KubeObject | undefined, opts: WriteOptions = {}): KubeObject {

@@ -20,7 +20,8 @@ test('pods bound to a deleted node are marked Failed with DisruptionTarget and f
   w.store.watch('Pod', (e) => seen.push(e.object));
   w.clock.advanceBy(40_000);
   const due = w.reconcile(gc, { name: 'gone' });
-  assert.deepEqual(due.writes, ['update status Pod default/orphan', 'delete Pod default/orphan']);
+  // Force deletion (grace 0) still passes through a stamped deletionTimestamp (store.ts).
+  assert.deepEqual(due.writes, ['update status Pod default/orphan', 'mark deleted Pod default/orphan', 'delete Pod default/orphan']);
   const marked = seen[0].status;
   assert.equal(marked.phase, 'Failed');
   const target = marked.conditions.find((c: any) => c.type === 'DisruptionTarget');

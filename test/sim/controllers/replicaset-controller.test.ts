@@ -35,7 +35,8 @@ test('a ReplicaSet with too many pods deletes the unscheduled one first, then th
   );
   const out = w.reconcile(new ReplicaSetController(w.store, w.clock, w.events), { namespace: 'default', name: 'web' });
   // An unbound pod is removed at once; a bound one is deleted gracefully (its kubelet stops it).
-  assert.deepEqual(out.writes.filter((x) => !x.endsWith('ReplicaSet default/web')), ['delete Pod default/web-pending', 'mark deleted Pod default/web-starting']);
+  assert.deepEqual(out.writes.filter((x) => !x.endsWith('ReplicaSet default/web')), // An unbound pod is deleted at once, after the API server stamps its deletionTimestamp (store.ts).
+    ['mark deleted Pod default/web-pending', 'delete Pod default/web-pending', 'mark deleted Pod default/web-starting']);
   assert.deepEqual(out.events, [
     'Normal SuccessfulDelete ReplicaSet/web: Deleted pod: web-pending',
     'Normal SuccessfulDelete ReplicaSet/web: Deleted pod: web-starting',
