@@ -121,6 +121,7 @@ export class Kubelets implements Controller {
       actions: {
         dropSandbox: ({ rt }) => { rt.sandboxReadyAt = Infinity; },
         makeSandbox: ({ rt, now }, delay) => { rt.sandboxReadyAt = now + delay!; },
+        rebootPod: ({ pod, rt, facts }) => reboot(pod, rt, facts.powerLoss!.from, facts.powerLoss!.to, this.addresses.newPodIp(pod)),
         writeStatus: ({ pod, rt }) => this.writeStatus(pod, rt),
         backOffMount: ({ rt, now }) => backOffMount(rt, now),
         clearMountBackOff: ({ rt }) => { rt.mountBackoff = rt.mountRetryAt = undefined; },
@@ -222,8 +223,7 @@ export class Kubelets implements Controller {
     if (outage.kind === 'partition') this.advance(pod, rt, outage.to, true);
     if (outage.kind !== 'power-off') return;
     this.advance(pod, rt, outage.from);
-    reboot(pod, rt, outage.from, outage.to, this.addresses.newPodIp(pod));
-    this.events.record(COMPONENT, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+    this.stages.fire('sandbox-changed', this.context(pod, rt, undefined, this.clock.now(), { powerLoss: { from: outage.from, to: outage.to } }));
   }
 
   private admit(pod: KubeObject): PodRuntime {

@@ -40,6 +40,16 @@ export const POD_STAGES = [
     when: ['networkReady', 'sandboxNotMade'],
     next: [{ call: 'makeSandbox', delay: 'sandbox' }],
   },
+  {
+    name: 'sandbox-changed',
+    source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (podSandboxChanged after the node lost power)',
+    group: 'sandbox',
+    when: ['sandboxLostWithNode'],
+    next: [
+      { call: 'rebootPod' },
+      { event: ['Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.'] },
+    ],
+  },
   // ── volumes ───────────────────────────────────────────────────────────────────────────
   {
     name: 'volume-mount-failed',
@@ -409,7 +419,7 @@ export type Template = string;
 
 /** The algorithmic steps stages call by name (bound in kubelet.ts stageActions). */
 export type ActionName =
-  | 'dropSandbox' | 'makeSandbox' | 'writeStatus' | 'backOffMount' | 'clearMountBackOff'
+  | 'dropSandbox' | 'makeSandbox' | 'rebootPod' | 'writeStatus' | 'backOffMount' | 'clearMountBackOff'
   | 'startProbeKill' | 'advanceBackOff' | 'clearPullBackOffShown' | 'backOffPull' | 'markPulled'
   | 'pullImage' | 'setUpRun' | 'runPostStart' | 'killForDeletion' | 'removePod';
 

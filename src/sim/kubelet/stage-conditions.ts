@@ -32,6 +32,8 @@ export interface Facts {
   message?: string;
   /** The network plugin is ready, or the pod needs none (hostNetwork). */
   networkReady?: boolean;
+  /** The node lost power over this stretch: the pod's sandbox and containers went with it (node-health.ts). */
+  powerLoss?: { from: Millis; to: Millis };
   /** Volumes: a mount error, or a claim still being bound. */
   mountError?: string;
   unboundClaim?: boolean;
@@ -71,6 +73,7 @@ export const CONDITIONS = {
   networkNotReady: (x: StageContext) => x.facts.networkReady === false,
   sandboxNotMade: (x: StageContext) => x.rt.sandboxReadyAt === Infinity,
   sandboxNotRunning: (x: StageContext) => x.rt.sandboxReadyAt === Infinity || x.now < x.rt.sandboxReadyAt,
+  sandboxLostWithNode: (x: StageContext) => x.facts.powerLoss !== undefined,
   volumeMountFails: (x: StageContext) => x.facts.mountError !== undefined,
   claimNotBound: (x: StageContext) => x.facts.unboundClaim === true,
   // the pod
