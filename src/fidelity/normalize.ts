@@ -135,7 +135,7 @@ export function withoutKubeletOnlyFields(object: any): any {
  * leaves it True), so the end itself is what is compared.
  */
 export function comparableTransitions(steps: string[]): string[] {
-  const ended = steps.filter((s, i) => !(s === 'not-ready' && (steps[i - 1] === 'succeeded' || steps[i - 1] === 'failed')));
+  const ended = withoutRunUpToEnd(steps).filter((s, i, all) => !(s === 'not-ready' && (all[i - 1] === 'succeeded' || all[i - 1] === 'failed')));
   const terminating = ended.indexOf('terminating');
   return terminating < 0 ? ended : [...ended.slice(0, terminating + 1), ...ended.slice(terminating + 1).filter((s) => s === 'deleted')];
 }
@@ -156,6 +156,21 @@ export function withScenarioNamespace(value: unknown, namespace: string | undefi
     return v;
   };
   return walk(value);
+}
+
+/**
+ * A pod's `running`/`ready` just before it ended: whether a short-lived container is ever seen
+ * Running depends on when the kubelet's PLEG relists (every second, pkg/kubelet/pleg/generic.go)
+ * and the status manager writes; KWOK always passes through Running and Ready. The end itself
+ * (succeeded, failed) is compared.
+ */
+function withoutRunUpToEnd(steps: string[]): string[] {
+  const out: string[] = [];
+  for (const step of steps) {
+    if (step === 'succeeded' || step === 'failed') while (['running', 'ready', 'not-ready'].includes(out[out.length - 1] ?? '')) out.pop();
+    out.push(step);
+  }
+  return out;
 }
 
 /** Objects every `default` namespace has, which the simulator's scenarios (run there) see. */
