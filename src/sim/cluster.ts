@@ -102,7 +102,7 @@ export class SimCluster {
     this.version = options.version ?? defaultKubernetesVersion();
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation, immutableFields, resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng, this.version), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation(this.version), immutableFields, resourceQuotaAdmission(() => this.store)]));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);

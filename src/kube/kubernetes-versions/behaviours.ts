@@ -145,6 +145,14 @@ export const BEHAVIOURS = {
       { since: '1.34', value: 'json', source: 'k8s.io/apimachinery@v0.34.4/pkg/util/validation/field/errors.go ErrorBody (json.Marshal, then Stringer, then %#v); v0.33.0 still Go syntax' },
     ],
   },
+  'api.service.clusterIPOutOfRange': {
+    area: 'api',
+    what: 'Why a Service\'s requested clusterIP outside the service CIDR cannot be allocated (after "failed to allocate IP <ip>: "); %IP and %RANGE are placeholders. From 1.33 MultiCIDRServiceAllocator is on and the MetaAllocator finds no ServiceCIDR holding the IP',
+    changes: [
+      { since: '1.32', value: 'the provided IP (%IP) is not in the valid range. The range of valid IPs is %RANGE', source: K('1.32.13', 'pkg/registry/core/service/ipallocator/interfaces.go ErrNotInRange; pkg/registry/core/service/storage/alloc.go allocator.Allocate') },
+      { since: '1.33', value: 'the provided network does not match the current range', source: K('1.33.13', 'pkg/registry/core/service/ipallocator/cidrallocator.go:332 getAllocator ErrMismatchedNetwork (interfaces.go:47); gates@1.33 MultiCIDRServiceAllocator GA on') },
+    ],
+  },
   'api.pod.podLevelStatusResources': {
     area: 'api',
     what: 'Pod status.resources and status.allocatedResources (pod level) exist',

@@ -3,6 +3,8 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { SeededRandom } from '../rng.ts';
 import type { AdmissionPlugin, AdmissionRequest } from './admission.ts';
 import type { KubeObject } from '../store/types.ts';
+import { renderBadValue } from '../../kube/bad-value.ts';
+import { behaviour, defaultKubernetesVersion, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /** kubeadm's --service-cluster-ip-range 10.96.0.0/12 and the NodePort range (reference/networking.md §1, §8). */
 const CIDR_BASE = (10 << 24) | (96 << 16);
@@ -26,10 +28,15 @@ function ipNumber(text: string): number | undefined {
  * cluster RNG, as the API server draws them at random), with the API server's messages for a
  * port out of range or taken.
  */
+/** Why an IP outside 10.96.0.0/12 cannot be allocated, in the release's words (api.service.clusterIPOutOfRange). */
+function outOfRange(version: KubernetesRelease, ip: string): string {
+  return behaviour(version, 'api.service.clusterIPOutOfRange').value.replace('%IP', ip).replace('%RANGE', '10.96.0.0/12');
+}
+
 export class ServiceAllocation implements AdmissionPlugin {
   readonly name = 'ServiceAllocation';
 
-  constructor(private readonly store: () => ObjectStore, private readonly rng: SeededRandom) {}
+  constructor(private readonly store: () => ObjectStore, private readonly rng: SeededRandom, private readonly version: KubernetesRelease = defaultKubernetesVersion()) {}
 
   admit({ object, old }: AdmissionRequest): void {
     if (object.kind !== 'Service') return;
@@ -72,9 +79,9 @@ export class ServiceAllocation implements AdmissionPlugin {
     if (spec.clusterIP) {
       const n = ipNumber(spec.clusterIP);
       if (n === undefined || n < CIDR_BASE || n >= CIDR_BASE + CIDR_SIZE) {
-        errors.push({ path: 'spec.clusterIPs', text: `Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is 10.96.0.0/12` });
+        errors.push({ path: 'spec.clusterIPs', text: `Invalid value: ${renderBadValue(this.version, { type: '[]string', value: [spec.clusterIP] })}: failed to allocate IP ${spec.clusterIP}: ${outOfRange(this.version, spec.clusterIP)}` });
       } else if (used.has(spec.clusterIP)) {
-        errors.push({ path: 'spec.clusterIPs', text: `Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` });
+        errors.push({ path: 'spec.clusterIPs', text: `Invalid value: ${renderBadValue(this.version, { type: '[]string', value: [spec.clusterIP] })}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` });
       }
     } else {
       let ip: string;

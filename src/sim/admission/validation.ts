@@ -3,21 +3,28 @@ import { LabelSelector, podSelectorSpec } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
 import { cronScheduleProblem } from './cron-validation.ts';
 import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
-import type { AdmissionPlugin } from './admission.ts';
+import type { AdmissionPlugin, AdmissionRequest } from './admission.ts';
+import { renderBadValue } from '../../kube/bad-value.ts';
+import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /**
  * Validation with the API server's field paths and texts (reference/api-machinery.md §1, §12),
  * from apimachinery's validation package and pkg/apis/*\/validation. Only the checks a
  * scenario is likely to trip over; issue "Simulator core" extends the set.
  */
-export const validation: AdmissionPlugin = {
-  name: 'Validation',
-  admit({ object, info }) {
+export function validation(version: KubernetesRelease): AdmissionPlugin {
+  return {
+    name: 'Validation',
+    admit: (request) => validate(request, version),
+  };
+}
+
+function validate({ object, info }: AdmissionRequest, version: KubernetesRelease): void {
     const errors: FieldError[] = [];
     validateName(object, errors);
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
-    if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors);
-    if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors);
+    if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors, version);
+    if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors, version);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
     if (object.kind === 'Service') validateSessionAffinity(object.spec, errors);
@@ -33,8 +40,7 @@ export const validation: AdmissionPlugin = {
     }
     if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
-  },
-};
+}
 
 /** ValidateService's session affinity: None or ClientIP, a ClientIP timeout in (0, 86400]. */
 function validateSessionAffinity(spec: any, errors: FieldError[]): void {
@@ -111,7 +117,7 @@ function validateLabels(labels: Record<string, string> | undefined, path: string
 }
 
 /** The checks StatefulSets, Deployments and ReplicaSets share: replicas, selector, template. */
-function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
+function validateWorkload(obj: KubeObject, errors: FieldError[], version: KubernetesRelease): void {
   const spec = obj.spec ?? {};
   if (typeof spec.replicas === 'number' && spec.replicas < 0) {
     errors.push({ path: 'spec.replicas', text: `Invalid value: ${spec.replicas}: must be greater than or equal to 0` });
@@ -133,7 +139,7 @@ function validateWorkload(obj: KubeObject, errors: FieldError[]): void {
     } else if (selector && !selector.matches(spec.template?.metadata?.labels)) {
       errors.push({
         path: 'spec.template.metadata.labels',
-        text: `Invalid value: ${goMap(spec.template?.metadata?.labels)}: \`selector\` does not match template \`labels\``,
+        text: `Invalid value: ${renderBadValue(version, { type: 'map[string]string', value: spec.template?.metadata?.labels })}: \`selector\` does not match template \`labels\``,
       });
     }
   }
@@ -175,26 +181,15 @@ function isKnownTimeZone(name: string): boolean {
 }
 
 /** ValidateDeploymentStrategy: Recreate takes no rollingUpdate; a rolling update must be able to move. */
-function validateDeploymentStrategy(strategy: any, path: string, errors: FieldError[]): void {
+function validateDeploymentStrategy(strategy: any, path: string, errors: FieldError[], version: KubernetesRelease): void {
   if (strategy?.type === 'Recreate' && strategy.rollingUpdate) {
     errors.push({ path: `${path}.rollingUpdate`, text: "Forbidden: may not be specified when strategy `type` is 'Recreate'" });
   }
   const rolling = strategy?.type === 'RollingUpdate' ? strategy.rollingUpdate : undefined;
   const isZero = (v: unknown) => v === 0 || v === '0%';
   if (rolling && isZero(rolling.maxUnavailable) && isZero(rolling.maxSurge)) {
-    errors.push({ path: `${path}.rollingUpdate.maxUnavailable`, text: `Invalid value: ${goIntOrString(rolling.maxUnavailable)}: may not be 0 when \`maxSurge\` is 0` });
+    errors.push({ path: `${path}.rollingUpdate.maxUnavailable`, text: `Invalid value: ${renderBadValue(version, { type: 'intstr.IntOrString', value: rolling.maxUnavailable })}: may not be 0 when \`maxSurge\` is 0` });
   }
-}
-
-/** Go's %#v of an intstr.IntOrString, which the API server prints for these fields. */
-function goIntOrString(v: unknown): string {
-  return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`;
-}
-
-/** Go's %#v of a map[string]string, which the apiserver prints in this message. */
-function goMap(labels: Record<string, string> | undefined): string {
-  const entries = Object.keys(labels ?? {}).sort().map((k) => `"${k}":"${labels![k]}"`);
-  return `map[string]string{${entries.join(', ')}}`;
 }
 
 function kindWithGroup(obj: KubeObject, apiVersion: string): string {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseKubernetesVersion } from '../../../src/kube/kubernetes-versions.ts';
 import { test } from 'node:test';
 import { SimCluster } from '../../../src/sim/cluster.ts';
 import { thaw } from '../../../src/sim/store/freeze.ts';
@@ -54,12 +55,14 @@ test('errors use Kubernetes wording: already exists, not found, unknown kind, mi
   assert.throws(() => store.create(configMap('Bad_Name')), { message: /^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of/ });
 });
 
-test('StatefulSet validation: selector must match the template labels', () => {
-  const { store } = new SimCluster({ seed: 1 });
-  assert.throws(() => store.create({
-    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'default' },
-    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image: 'nginx:1' }] } } },
-  }), { message: 'StatefulSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"api"}: `selector` does not match template `labels`' });
+test('StatefulSet validation: selector must match the template labels (the labels in Go syntax on 1.32, JSON from 1.34)', () => {
+  for (const [minor, shown] of [['1.32', 'map[string]string{"app":"api"}'], ['1.37', '{"app":"api"}']] as const) {
+    const { store } = new SimCluster({ seed: 1, version: parseKubernetesVersion(minor) });
+    assert.throws(() => store.create({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image: 'nginx:1' }] } } },
+    }), { message: `StatefulSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: ${shown}: \`selector\` does not match template \`labels\`` });
+  }
 });
 
 test('a bound pod is deleted gracefully; an unbound one at once', () => {
