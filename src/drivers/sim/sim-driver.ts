@@ -9,6 +9,7 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { kubectlFor } from '../kubectl-binary.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
 import { InProcessApi } from './in-process-api.ts';
 import { settleBy } from '../settle.ts';
@@ -63,8 +64,9 @@ export class SimDriver implements Driver {
       if (e.type === 'ADDED') this.eventOrder.set(e.object.metadata.uid, e.resourceVersion);
     });
     this.cluster.store.watch('Pod', (e) => {
-      // The cluster's own pods (the control plane's mirrors) are not the scenario's.
-      if (e.object.metadata.namespace === 'kube-system') return;
+      // The scenario's namespace, as the live driver watches it: the cluster's own pods and those
+      // of other namespaces are not on the timeline on any driver.
+      if (e.object.metadata.namespace !== this.namespace()) return;
       for (const t of podTransitions(e.type, e.old as KubeObject | undefined, e.object as KubeObject)) {
         this.entries.push({ at: this.elapsed(), kind: 'Pod', namespace: e.object.metadata.namespace, name: e.object.metadata.name, ...t, labels: e.object.metadata.labels });
       }
@@ -89,7 +91,9 @@ export class SimDriver implements Driver {
 
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
-    return runKubectl(args, (await this.kubectlEndpoint).kubeconfig);
+    // A cached kubectl of the simulated minor when the PATH's is outside the skew; never built here (5 s steps).
+    const kubectl = await kubectlFor(this.kubernetesVersion.minor, { build: false });
+    return runKubectl(args, (await this.kubectlEndpoint).kubeconfig, kubectl);
   }
 
   namespace(): string {
