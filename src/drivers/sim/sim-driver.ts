@@ -90,6 +90,8 @@ export class SimDriver implements Driver {
   }
 
   async kubectl(args: readonly string[]): Promise<KubectlResult> {
+    // kubectl may create the scenario's first pods: the default nodes are there before, as for apply.
+    await this.ensureNodes();
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
     // A cached kubectl of the simulated minor when the PATH's is outside the skew; never built here (5 s steps).
     const kubectl = await kubectlFor(this.kubernetesVersion.minor, { build: false });
