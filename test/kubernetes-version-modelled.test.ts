@@ -98,3 +98,25 @@ test('a live run: a different minor is refused, the same minor (any patch) is no
   assert.equal(chooseKubernetesVersion(undefined).minor, '1.37');
   assert.throws(() => chooseKubernetesVersion('1.37.9'), { name: 'UserError', message: /only patch v1\.37\.2 of 1\.37 is modelled/ });
 });
+
+test('DeploymentReplicaSetTerminatingReplicas: status.terminatingReplicas from 1.35 (ReplicaSet and Deployment), absent on 1.32', () => {
+  const statuses = (minor: string) => {
+    const cluster = new SimCluster({ seed: 1, version: v(minor) });
+    cluster.addNode({ name: 'w1' });
+    cluster.store.create({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10', lifecycle: { preStop: { sleep: { seconds: 20 } } } }] } } },
+    });
+    cluster.clock.advanceBy(30_000);
+    const rs = () => cluster.store.list('ReplicaSet', { namespace: 'default' })[0]!;
+    const deployment = () => cluster.store.get('Deployment', { namespace: 'default', name: 'web' })!;
+    const settled = [rs().status.terminatingReplicas, deployment().status.terminatingReplicas];
+    const pod = cluster.store.list('Pod', { namespace: 'default' })[0]!;
+    cluster.store.delete('Pod', { namespace: 'default', name: pod.metadata.name });
+    cluster.clock.advanceBy(1_000);
+    const deleting = [rs().status.terminatingReplicas, deployment().status.terminatingReplicas];
+    return { settled, deleting };
+  };
+  assert.deepEqual(statuses('1.32'), { settled: [undefined, undefined], deleting: [undefined, undefined] });
+  assert.deepEqual(statuses('1.35'), { settled: [0, 0], deleting: [1, 1] });
+});

@@ -1,5 +1,5 @@
 import type { AssumptionLog } from '../../kube/assumptions.ts';
-import type { KubernetesVersion } from '../../kube/kubernetes-versions.ts';
+import { featureEnabled, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';
@@ -82,7 +82,9 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'StatefulSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('StatefulSet') },
   ]);
-  manager.register(new ReplicaSetController(store, clock, events), [
+  // Deployment and ReplicaSet status.terminatingReplicas: on by default from 1.35 (versioned data).
+  const terminatingReplicas = featureEnabled(version, 'DeploymentReplicaSetTerminatingReplicas');
+  manager.register(new ReplicaSetController(store, clock, events, 'ReplicaSet', terminatingReplicas), [
     { kind: 'ReplicaSet', keys: ownKey },
     { kind: 'Pod', keys: controllerKey('ReplicaSet') },
     { kind: 'Pod', keys: selectingOwners(inNamespace, 'ReplicaSet') },
@@ -92,7 +94,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Pod', keys: controllerKey('ReplicationController') },
     { kind: 'Pod', keys: selectingOwners(inNamespace, 'ReplicationController') },
   ]);
-  manager.register(new DeploymentController(store, clock, events), [
+  manager.register(new DeploymentController(store, clock, events, terminatingReplicas), [
     { kind: 'Deployment', keys: ownKey },
     { kind: 'ReplicaSet', keys: controllerKey('Deployment') },
     { kind: 'ReplicaSet', keys: selectingOwners(inNamespace, 'Deployment') },

@@ -35,6 +35,11 @@ export class ReplicaSetController implements Controller {
     private readonly clock: Clock,
     private readonly events: EventRecorder,
     private readonly kind: 'ReplicaSet' | 'ReplicationController' = 'ReplicaSet',
+    /**
+     * Report status.terminatingReplicas (the DeploymentReplicaSetTerminatingReplicas gate, on from
+     * 1.35): ReplicaSets only, the replication manager never does (replication_controller.go).
+     */
+    private readonly terminatingReplicas = false,
   ) {
     this.name = kind;
     this.component = kind === 'ReplicaSet' ? COMPONENT : 'replication-controller';
@@ -110,6 +115,12 @@ export class ReplicaSetController implements Controller {
     return siblings.flatMap((s) => this.store.list('Pod', { namespace: rs.metadata.namespace, ownerUid: s.metadata.uid }));
   }
 
+  /** The ReplicaSet's pods that are being deleted and have not finished (controller.IsPodTerminating). */
+  private terminatingPods(rs: KubeObject): KubeObject[] {
+    return this.store.list('Pod', { namespace: rs.metadata.namespace, ownerUid: rs.metadata.uid })
+      .filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  }
+
   private createPod(rs: KubeObject): void {
     const template = thaw(rs.spec.template ?? {});
     try {
@@ -155,6 +166,8 @@ export class ReplicaSetController implements Controller {
       fullyLabeledReplicas: pods.filter((p) => templateLabels.matches(p.metadata.labels)).length,
       readyReplicas: ready.length,
       availableReplicas: available.length,
+      // A *int32: a zero is still written. FilterTerminatingPods: deleting, not yet Succeeded/Failed.
+      ...(this.terminatingReplicas ? { terminatingReplicas: this.terminatingPods(rs).length } : {}),
       observedGeneration: rs.metadata.generation,
     };
     // apps/v1 ReplicaSetStatus: these are `omitempty`, so a zero is absent from what the API returns.

@@ -42,6 +42,8 @@ export class DeploymentController implements Controller {
     private readonly store: ObjectStore,
     private readonly clock: Clock,
     private readonly events: EventRecorder,
+    /** Report status.terminatingReplicas (DeploymentReplicaSetTerminatingReplicas, on from 1.35). */
+    private readonly terminatingReplicas = false,
   ) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
@@ -307,7 +309,7 @@ export class DeploymentController implements Controller {
 
   private writeStatus(d: KubeObject, all: KubeObject[], newRS: KubeObject | undefined): ReconcileResult {
     const latest = this.store.get('Deployment', d.metadata)!;
-    const { status, requeueAfter } = deploymentStatus(latest, all, newRS, this.clock.now());
+    const { status, requeueAfter } = deploymentStatus(latest, all, newRS, this.clock.now(), this.terminatingReplicas);
     if (JSON.stringify(status) !== JSON.stringify(latest.status)) this.store.updateStatus({ ...latest, status });
     return requeueAfter === undefined ? {} : { requeueAfter };
   }

@@ -11,7 +11,7 @@ const PROGRESSING = 'Progressing';
  * counts over all sets, Available by minimum availability, Progressing by progress made,
  * completion or the deadline, and when to look again for the deadline.
  */
-export function deploymentStatus(d: KubeObject, all: KubeObject[], newRS: KubeObject | undefined, now: Millis): { status: any; requeueAfter?: Millis } {
+export function deploymentStatus(d: KubeObject, all: KubeObject[], newRS: KubeObject | undefined, now: Millis, terminatingReplicas = false): { status: any; requeueAfter?: Millis } {
   const replicas = d.spec.replicas ?? 1;
   const t = rfc3339(now);
   const available = sum(all, (rs) => rs.status?.availableReplicas ?? 0);
@@ -26,6 +26,10 @@ export function deploymentStatus(d: KubeObject, all: KubeObject[], newRS: KubeOb
     conditions: [...(d.status?.conditions ?? [])],
   };
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
+  if (terminatingReplicas) {
+    const terminating = terminatingReplicaCount(all);
+    if (terminating !== undefined) status.terminatingReplicas = terminating;
+  }
   setCondition(status, available >= replicas - maxUnavailable(d)
     ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
     : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' }, t);
@@ -70,6 +74,22 @@ export function deploymentStatus(d: KubeObject, all: KubeObject[], newRS: KubeOb
   // DeploymentStatus's counts are `omitempty` int32s: a zero is absent from the object.
   for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
   return { status, requeueAfter };
+}
+
+/**
+ * GetTerminatingReplicaCountForReplicaSets (deployment/util/deployment_util.go, 1.35+): the sum
+ * over the sets; a set never synced does not count, and one synced without the count makes the
+ * sum unknown (undefined: the field is left out).
+ */
+function terminatingReplicaCount(sets: KubeObject[]): number | undefined {
+  let total = 0;
+  for (const rs of sets) {
+    const n = rs.status?.terminatingReplicas;
+    if (n === undefined && !rs.status?.observedGeneration) continue;
+    if (n === undefined) return undefined;
+    total += n;
+  }
+  return total;
 }
 
 function deploymentComplete(d: KubeObject, s: any): boolean {
