@@ -32,6 +32,17 @@ describe('the live driver against kubespec serve', () => {
     assert.deepEqual(scenarioNamespaces().filter((n) => !n.metadata.deletionTimestamp), []);
   });
 
+  it("refuses --kubernetes-version naming another minor than the cluster's, and accepts its own", async () => {
+    const feature = join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature');
+    const cwd = mkdtempSync(join(tmpdir(), 'kubespec-live-version-'));
+    const other = await execa('node', [bin, 'run', feature, '--profile', 'live', '--context', 'kubespec', '--kubernetes-version', '1.36'], { cwd, env, reject: false });
+    assert.equal(other.exitCode, 2);
+    assert.equal(other.stderr, 'kubespec: --kubernetes-version 1.36: context "kubespec" runs Kubernetes v1.37.2 (minor 1.37); a live run uses the cluster\'s own version, so name 1.37 or leave the option out');
+    const same = await execa('node', [bin, 'run', feature, '--profile', 'live', '--context', 'kubespec', '--kubernetes-version', '1.37'], { cwd, env, reject: false });
+    assert.equal(same.exitCode, 0, same.stdout + same.stderr);
+    assert.match(same.stdout, /kubespec: 1 passed, 0 failed, 0 skipped \(profile live, Kubernetes v1\.37\.2\)/);
+  });
+
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`deletes the scenario namespace when the run is stopped by ${signal}`, async () => {
       const run = execa('node', [bin, 'run', join(packageRoot, 'features', 'workloads', 'statefulset-scale-down.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-live-int-')), env, reject: false });
