@@ -120,3 +120,22 @@ test('DeploymentReplicaSetTerminatingReplicas: status.terminatingReplicas from 1
   assert.deepEqual(statuses('1.32'), { settled: [undefined, undefined], deleting: [undefined, undefined] });
   assert.deepEqual(statuses('1.35'), { settled: [0, 0], deleting: [1, 1] });
 });
+
+test('served kinds: MutatingAdmissionPolicy from 1.36, ClusterTrustBundle from 1.37, and discovery lists their group versions', async () => {
+  const { groupList } = await import('../src/serve/discovery.ts');
+  const served = (minor: string) => {
+    const { store } = new SimCluster({ seed: 1, version: v(minor) });
+    const groups = (groupList(store.kinds()) as { groups: Array<{ name: string; versions: Array<{ groupVersion: string }> }> }).groups;
+    return {
+      map: store.kindInfo('MutatingAdmissionPolicy')?.apiVersion,
+      ctb: store.kindInfo('ClusterTrustBundle')?.apiVersion,
+      serviceCidr: store.kindInfo('ServiceCIDR'),
+      admission: groups.find((g) => g.name === 'admissionregistration.k8s.io')?.versions.map((x) => x.groupVersion),
+    };
+  };
+  assert.deepEqual(served('1.35'), { map: undefined, ctb: undefined, serviceCidr: undefined, admission: undefined });
+  assert.deepEqual(served('1.36'), { map: 'admissionregistration.k8s.io/v1', ctb: undefined, serviceCidr: undefined, admission: ['admissionregistration.k8s.io/v1'] });
+  assert.equal(served('1.37').ctb, 'certificates.k8s.io/v1');
+  const { store } = new SimCluster({ seed: 1, version: v('1.35') });
+  assert.throws(() => store.create({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicy', metadata: { name: 'p' }, spec: {} }), { message: 'no matches for kind "MutatingAdmissionPolicy" in version "admissionregistration.k8s.io/v1"' });
+});

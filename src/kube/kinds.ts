@@ -3,6 +3,9 @@
  * `kubectl api-resources` on v1.32 lists them. A kind not listed here is refused the way the
  * API server refuses it: `no matches for kind "X" in version "v"`.
  */
+import { servesKind, type KubernetesRelease } from './kubernetes-versions.ts';
+import { ADDED_KINDS } from './kubernetes-versions/served-apis.ts';
+
 export interface KindInfo {
   kind: string;
   apiVersion: string;
@@ -83,6 +86,26 @@ export function apiGroupOf(apiVersion: string): string {
 
 /** All known kinds, in the order above. */
 export const knownKinds: readonly KindInfo[] = [...byKind.values()];
+
+/** The namespaced ones among the kinds later releases added (served-apis.ts ADDED_KINDS). */
+const NAMESPACED_ADDED_KINDS = new Set(['ResourceClaim', 'ResourceClaimTemplate', 'PodCertificateRequest']);
+/**
+ * Added kinds whose objects the API server itself creates (the default ServiceCIDR, an IPAddress
+ * per ClusterIP): serving them empty would contradict a real cluster, so the simulator does not.
+ */
+const POPULATED_BY_THE_API_SERVER = new Set(['ServiceCIDR', 'IPAddress']);
+
+/**
+ * The kinds a release serves beyond the table above, from the versioned data (`servesKind`):
+ * MutatingAdmissionPolicy from 1.36, ClusterTrustBundle from 1.37, ... The simulator stores them
+ * and serves them in discovery, but no component acts on them (a MutatingAdmissionPolicy mutates
+ * nothing): they exist so that a scenario can see which release serves what.
+ */
+export function releaseKinds(version: Pick<KubernetesRelease, 'minor'>): KindInfo[] {
+  return ADDED_KINDS
+    .filter((k) => !POPULATED_BY_THE_API_SERVER.has(k.kind) && servesKind(version, k.groupVersion, k.kind))
+    .map((k) => ({ kind: k.kind, apiVersion: k.groupVersion, plural: k.resource, namespaced: NAMESPACED_ADDED_KINDS.has(k.kind), generation: 'spec' as const }));
+}
 
 /** The info for `kind`, or undefined. Lookup is exact: Kubernetes kinds are case-sensitive. */
 export function kindInfo(kind: string): KindInfo | undefined {

@@ -53,6 +53,7 @@ import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
 import { defaultKubernetesVersion, type KubernetesVersion } from '../kube/kubernetes-versions.ts';
+import { releaseKinds } from '../kube/kinds.ts';
 
 /** How to build a simulated cluster. */
 export interface ClusterOptions {
@@ -103,6 +104,8 @@ export class SimCluster {
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
     this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng, this.version), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), validation(this.version), immutableFields, resourceQuotaAdmission(() => this.store)]));
+    // The kinds the release serves beyond v1.32's (MutatingAdmissionPolicy from 1.36, ...): versioned data.
+    this.store.serveReleaseKinds(releaseKinds(this.version));
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);

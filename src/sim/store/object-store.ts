@@ -71,6 +71,8 @@ export class ObjectStore {
   /** By uid, by owner and the orphans controllers may adopt (owner-index.ts). */
   private readonly index = new OwnerIndex();
   private readonly customKinds = new Map<string, KindInfo>();
+  /** Kinds the simulated release serves beyond the built-in table (kinds.ts releaseKinds). */
+  private readonly releaseKinds = new Map<string, KindInfo>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
   private readonly history: WatchEvent[] = [];
   /** Where the kept history starts in `history` (older entries await compaction). */
@@ -381,14 +383,19 @@ export class ObjectStore {
     return info;
   }
 
-  /** A built-in kind, or one a CustomResourceDefinition in this cluster defines. */
+  /** A built-in kind (of every release, or of this cluster's), or one a CustomResourceDefinition in this cluster defines. */
   kindInfo(kind: string): KindInfo | undefined {
-    return kindInfo(kind) ?? this.customKinds.get(kind);
+    return kindInfo(kind) ?? this.releaseKinds.get(kind) ?? this.customKinds.get(kind);
   }
 
-  /** Every kind this cluster serves: the built-in ones, then the custom ones. */
+  /** Every kind this cluster serves: the built-in ones, its release's, then the custom ones. */
   kinds(): KindInfo[] {
-    return [...knownKinds, ...this.customKinds.values()];
+    return [...knownKinds, ...this.releaseKinds.values(), ...this.customKinds.values()];
+  }
+
+  /** Serves the kinds the cluster's release adds (kinds.ts releaseKinds); the cluster calls this once. */
+  serveReleaseKinds(infos: readonly KindInfo[]): void {
+    for (const info of infos) this.releaseKinds.set(info.kind, info);
   }
 
   /** Serves a custom kind (the CRD controller calls this once the definition is accepted). */
