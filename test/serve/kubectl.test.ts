@@ -56,7 +56,7 @@ describe('kubectl against kubespec serve', { skip: !kubectlInstalled && 'kubectl
   it('lists nodes with the usual columns, and -o wide and jsonpath', async () => {
     const table = await ok('get', 'nodes');
     assert.match(table, /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
-    assert.match(table, /control-plane\s+Ready\s+control-plane\s+\S+\s+v1\.32\.13/);
+    assert.match(table, /control-plane\s+Ready\s+control-plane\s+\S+\s+v1\.37\.2/);
     assert.match(await ok('get', 'nodes', '-o', 'wide'), /INTERNAL-IP/);
     assert.equal(await ok('get', 'node', 'worker-1', '-o', 'jsonpath={.metadata.labels.kubernetes\\.io/hostname}'), 'worker-1');
   });
