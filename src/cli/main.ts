@@ -3,6 +3,7 @@ import * as api from '../index.ts';
 import type { RunEnvironment } from '../index.ts';
 import { addDrillCommands } from './drill-commands.ts';
 import { addNightlyCommands } from './nightly-commands.ts';
+import { referenceVersionHelp } from '../cluster/reference/versions.ts';
 import { DEFAULT_MINOR, LEGACY_MINORS, SUPPORTED_MINORS } from '../kube/kubernetes-versions.ts';
 
 /** The help of every --kubernetes-version option. */
@@ -161,7 +162,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .description('a real control plane (kube-apiserver, controller-manager, scheduler, etcd) built from the upstream Go modules, with KWOK nodes')
     .addArgument(new Argument('<action>', 'what to do').choices(['up', 'down', 'status']))
     .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
-    .action(async (action: api.ReferenceAction, flags: { topology?: string }) => {
+    .option('--kubernetes-version <minor>', referenceVersionHelp())
+    .action(async (action: api.ReferenceAction, flags: { topology?: string; kubernetesVersion?: string }) => {
       code = await api.referenceCluster(action, flags, env);
     });
 

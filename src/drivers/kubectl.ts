@@ -16,9 +16,10 @@ const KUBECTL_TIMEOUT_MS = 60_000;
  * the scenario's cluster as a learner or an operator would see it. kubectl's own checks (flags,
  * `--overwrite`, client-side messages) are then kubectl's, not a model of them. The namespace is
  * the context's, not a --namespace flag, because some commands (cluster-info) read only the flag.
+ * `kubectl` is the binary (kubectl-binary.ts picks one of the server's minor); default the PATH's.
  */
-export async function runKubectl(args: readonly string[], kubeconfig: string): Promise<KubectlResult> {
-  const result = await execa('kubectl', args, {
+export async function runKubectl(args: readonly string[], kubeconfig: string, kubectl = 'kubectl'): Promise<KubectlResult> {
+  const result = await execa(kubectl, args, {
     env: { KUBECONFIG: kubeconfig },
     extendEnv: true,
     reject: false,

@@ -10,11 +10,12 @@ import { UserError } from '../../errors.ts';
 import { inheritedEnvironment } from '../../environment.ts';
 import { writeKubeconfig } from '../../serve/kubeconfig.ts';
 import { loopbackCertificate } from '../../serve/loopback-certificate.ts';
-import { ensureReferenceBinaries, referenceVersion, type BuildLayout } from './build.ts';
+import { ensureReferenceBinaries, type BuildLayout } from './build.ts';
 import { fakeNodeManifests, kwokNodeAnnotation } from './fake-nodes.ts';
 import { freePort, isOurs, sleep, startComponent, stopComponents, type StartedProcess } from './processes.ts';
+import { clusterFolderName, referenceBuild, type ReferenceBuild } from './versions.ts';
 
-/** The kubeconfig context of the reference cluster; the live profile accepts it. */
+/** The kubeconfig context of the reference cluster (of every version: each has its own kubeconfig); the live profile accepts it. */
 export const referenceContext = 'kubespec-reference';
 
 /** What `up` leaves behind for `status`, `down` and the fidelity run. */
@@ -28,6 +29,8 @@ export interface ReferenceClusterState {
 }
 
 export interface UpOptions extends BuildLayout {
+  /** The release to build and run (versions.ts); default DEFAULT_REFERENCE_MINOR's. */
+  build?: ReferenceBuild;
   topology: string;
   nodes: NodeDefinition[];
   log: (line: string) => void;
@@ -45,14 +48,15 @@ const serviceCidr = '10.96.0.0/16';
  * what was started, so a failed `up` leaves no process behind.
  */
 export async function referenceUp(options: UpOptions): Promise<ReferenceClusterState> {
-  const running = readState(options.cacheDir);
+  const build = options.build ?? referenceBuild();
+  const running = readState(options.cacheDir, build);
   if (running && (await referenceHealth(running)).healthy) {
-    options.log(`already up: ${running.server} (topology ${running.topology})`);
+    options.log(`already up: ${running.server} (${running.version}, topology ${running.topology})`);
     return running;
   }
-  if (running) await referenceDown(options.cacheDir);
-  const binDir = await ensureReferenceBinaries(options, options.log);
-  const dir = clusterDir(options.cacheDir);
+  if (running) await referenceDown(options.cacheDir, build);
+  const binDir = await ensureReferenceBinaries(options, options.log, build);
+  const dir = clusterDir(options.cacheDir, build);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const processes: StartedProcess[] = [];
@@ -118,7 +122,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       const list = await core.listNamespacedServiceAccount({ namespace: 'default', fieldSelector: 'metadata.name=default' });
       return list.items.length === 1;
     });
-    const state: ReferenceClusterState = { version: referenceVersion, server, kubeconfig, topology: options.topology, nodes: options.nodes.map((n) => n.name), processes };
+    const state: ReferenceClusterState = { version: build.kubernetesVersion, server, kubeconfig, topology: options.topology, nodes: options.nodes.map((n) => n.name), processes };
     writeFileSync(join(dir, 'state.json'), JSON.stringify(state, null, 2));
     return state;
   } catch (e) {
@@ -128,12 +132,12 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   }
 }
 
-/** Stops every process `up` started (by pid, checked against its binary) and removes its state. */
-export async function referenceDown(cacheDir: string): Promise<StartedProcess[]> {
-  const state = readState(cacheDir);
+/** Stops every process `up` started for a release (by pid, checked against its binary) and removes its state. */
+export async function referenceDown(cacheDir: string, build: ReferenceBuild = referenceBuild()): Promise<StartedProcess[]> {
+  const state = readState(cacheDir, build);
   const stopped = state ? state.processes.filter(isOurs) : [];
   if (state) await stopComponents(state.processes);
-  rmSync(join(clusterDir(cacheDir), 'state.json'), { force: true });
+  rmSync(join(clusterDir(cacheDir, build), 'state.json'), { force: true });
   return stopped;
 }
 
@@ -162,13 +166,15 @@ export async function referenceHealth(state: ReferenceClusterState): Promise<Ref
   return { healthy, lines };
 }
 
-export function readState(cacheDir: string): ReferenceClusterState | undefined {
-  const file = join(clusterDir(cacheDir), 'state.json');
+/** What `up` recorded for a release's cluster (default: DEFAULT_REFERENCE_MINOR's), if it did. */
+export function readState(cacheDir: string, build: ReferenceBuild = referenceBuild()): ReferenceClusterState | undefined {
+  const file = join(clusterDir(cacheDir, build), 'state.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-function clusterDir(cacheDir: string): string {
-  return join(cacheDir, 'cluster');
+/** Each release's cluster has its own folder (key material, etcd data, logs, kubeconfig). */
+function clusterDir(cacheDir: string, build: ReferenceBuild): string {
+  return join(cacheDir, clusterFolderName(build));
 }
 
 interface KeyMaterial {

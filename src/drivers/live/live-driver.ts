@@ -16,6 +16,7 @@ import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
 import { volumeFiles } from '../../kube/volume-files.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { kubectlFor, serverMinor, type VersionInfo } from '../kubectl-binary.ts';
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 import { settleBy } from '../settle.ts';
@@ -70,6 +71,7 @@ export class LiveDriver implements Driver {
   private readonly touchedNodes = new Map<string, KubeObject>();
   /** The scenario's kubeconfig file for kubectl, made on first use. */
   private kubeconfig?: ScenarioKubeconfig;
+  private kubectlBinary?: Promise<string>;
   /** Workers the scenario's cluster does not have (tainted not-in-scenario), until they "join". */
   private readonly fencedOff = new Set<string>();
   /** Kinds found through discovery (custom resources), by kind. */
@@ -155,7 +157,9 @@ export class LiveDriver implements Driver {
       }
     }
     this.kubeconfig ??= new ScenarioKubeconfig(await this.kc, this.ns);
-    return runKubectl(args, this.kubeconfig.path());
+    // kubectl of the cluster's minor when the PATH's is outside the skew (built once, said on stderr).
+    this.kubectlBinary ??= this.rest.request('GET', '/version').then((v) => kubectlFor(serverMinor(v as VersionInfo), { build: true }), () => 'kubectl');
+    return runKubectl(args, this.kubeconfig.path(), await this.kubectlBinary);
   }
 
   async teardown(): Promise<void> {

@@ -16,7 +16,6 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/klog/v2"
-	"sigs.k8s.io/sig-storage-lib-external-provisioner/v10/controller"
 )
 
 const provisionerName = "rancher.io/local-path"
@@ -25,23 +24,23 @@ type localPath struct{ root string }
 
 // Provision makes the volume's directory and a PV pinned to the node the scheduler picked
 // (the class binds on first consumer), as kind's provisioner does.
-func (p *localPath) Provision(_ context.Context, options controller.ProvisionOptions) (*v1.PersistentVolume, controller.ProvisioningState, error) {
+func (p *localPath) Provision(_ context.Context, options provisionOptions) (*v1.PersistentVolume, provisioningState, error) {
 	// A node-local directory serves one node: like rancher's provisioner without a shared
 	// filesystem, refuse selectors and access modes that span nodes before anything else.
 	if options.PVC.Spec.Selector != nil {
-		return nil, controller.ProvisioningFinished, fmt.Errorf("claim.Spec.Selector is not supported")
+		return nil, provisioningFinished, fmt.Errorf("claim.Spec.Selector is not supported")
 	}
 	for _, mode := range options.PVC.Spec.AccessModes {
 		if mode != v1.ReadWriteOnce && mode != v1.ReadWriteOncePod {
-			return nil, controller.ProvisioningFinished, fmt.Errorf("NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes")
+			return nil, provisioningFinished, fmt.Errorf("NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes")
 		}
 	}
-	if options.SelectedNode == nil {
-		return nil, controller.ProvisioningFinished, fmt.Errorf("configuration error, no node was specified")
+	if selectedNodeName(options) == "" {
+		return nil, provisioningFinished, fmt.Errorf("configuration error, no node was specified")
 	}
 	dir := filepath.Join(p.root, fmt.Sprintf("%s_%s_%s", options.PVName, options.PVC.Namespace, options.PVC.Name))
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, controller.ProvisioningFinished, err
+		return nil, provisioningFinished, err
 	}
 	hostPathType := v1.HostPathDirectoryOrCreate
 	return &v1.PersistentVolume{
@@ -55,16 +54,16 @@ func (p *localPath) Provision(_ context.Context, options controller.ProvisionOpt
 				HostPath: &v1.HostPathVolumeSource{Path: dir, Type: &hostPathType},
 			},
 			NodeAffinity: &v1.VolumeNodeAffinity{Required: &v1.NodeSelector{NodeSelectorTerms: []v1.NodeSelectorTerm{{
-				MatchExpressions: []v1.NodeSelectorRequirement{{Key: "kubernetes.io/hostname", Operator: v1.NodeSelectorOpIn, Values: []string{options.SelectedNode.Name}}},
+				MatchExpressions: []v1.NodeSelectorRequirement{{Key: "kubernetes.io/hostname", Operator: v1.NodeSelectorOpIn, Values: []string{selectedNodeName(options)}}},
 			}}}},
 		},
-	}, controller.ProvisioningFinished, nil
+	}, provisioningFinished, nil
 }
 
 // Delete removes the directory of a released volume.
 func (p *localPath) Delete(_ context.Context, pv *v1.PersistentVolume) error {
 	if pv.Spec.HostPath == nil {
-		return &controller.IgnoredError{Reason: "not a local-path volume"}
+		return &ignoredError{Reason: "not a local-path volume"}
 	}
 	return os.RemoveAll(pv.Spec.HostPath.Path)
 }
@@ -79,6 +78,6 @@ func main() {
 	}
 	client := kubernetes.NewForConfigOrDie(config)
 	logger := klog.Background()
-	pc := controller.NewProvisionController(logger, client, provisionerName, &localPath{root: *root}, controller.LeaderElection(false))
+	pc := newProvisionController(logger, client, provisionerName, &localPath{root: *root}, leaderElection(false))
 	pc.Run(context.Background())
 }
