@@ -114,7 +114,7 @@ Feature: Container lifecycle hooks
               waiting: {reason: CrashLoopBackOff}
       """
 
-  @portable @needs-kubelet
+  @portable @needs-kubelet @kubernetes-1.35+
   Scenario: a postStart sleep holds the container back: not Running until it returns
     When the following manifest is applied:
       """yaml
@@ -130,7 +130,8 @@ Feature: Container lifecycle hooks
               postStart:
                 sleep: {seconds: 30}
       """
-    And pod "slow-start" has a Started event saying "Started container app" within 1 minute
+    # Since v1.35 the Started event no longer names the container (kuberuntime_container.go).
+    And pod "slow-start" has a Started event saying "Container started" within 1 minute
     And 20 seconds pass
     Then pod "slow-start" is Pending
     And pod "slow-start" is Running within 20s

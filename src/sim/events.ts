@@ -36,10 +36,14 @@ export class EventRecorder {
     });
   }
 
-  /** Records one event from `component` about `about`. */
-  record(component: string, about: KubeObject, type: EventType, reason: string, message: string): void {
+  /**
+   * Records one event from `component` about `about`; `fieldPath` names the part of it the event
+   * is about (the kubelet's `spec.containers{app}`), which is part of the correlator's key, so two
+   * containers' identical "Container started" stay two events (client-go events/event.go getEventKey).
+   */
+  record(component: string, about: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const namespace = about.metadata.namespace ?? 'default';
-    const dedupKey = [about.kind, namespace, about.metadata.name, about.metadata.uid, type, reason, message, component].join('\u0000');
+    const dedupKey = [about.kind, namespace, about.metadata.name, about.metadata.uid, fieldPath ?? '', type, reason, message, component].join('\u0000');
     const now = rfc3339(this.clock.now());
     const existingName = this.seen.get(dedupKey);
     const existing = existingName ? this.store.get('Event', { namespace, name: existingName }) : undefined;
@@ -65,6 +69,7 @@ export class EventRecorder {
         namespace: about.metadata.namespace,
         uid: about.metadata.uid,
         resourceVersion: about.metadata.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
       },
       reason,
       message,

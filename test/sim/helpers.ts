@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadImageBehaviors } from '../../src/drivers/sim/image-behaviors.ts';
 import { packageRoot } from '../../src/package-root.ts';
 import { SimCluster } from '../../src/sim/cluster.ts';
+import type { KubernetesVersion } from '../../src/kube/kubernetes-versions.ts';
 import type { NodeSpec } from '../../src/sim/nodes.ts';
 import type { KubeObject } from '../../src/sim/store/types.ts';
 
@@ -9,8 +10,8 @@ import type { KubeObject } from '../../src/sim/store/types.ts';
 export const images = loadImageBehaviors(join(packageRoot, 'scenarios', 'behaviors', 'images.yaml'));
 
 /** A cluster at the default epoch with the given workers (names worker-1..n unless given). */
-export function clusterWith(nodes: number | NodeSpec[], seed = 1): SimCluster {
-  const cluster = new SimCluster({ seed, images });
+export function clusterWith(nodes: number | NodeSpec[], seed = 1, version?: KubernetesVersion): SimCluster {
+  const cluster = new SimCluster({ seed, images, ...(version ? { version } : {}) });
   const specs = typeof nodes === 'number' ? Array.from({ length: nodes }, (_, i) => ({ name: `worker-${i + 1}` })) : nodes;
   for (const n of specs) cluster.addNode(n);
   return cluster;

@@ -156,7 +156,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   ]);
   const staticPods = new StaticPods(store, clock);
   manager.register(staticPods, staticPods.watches());
-  const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network, assumptions);
+  const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network, assumptions, version);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
   manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);

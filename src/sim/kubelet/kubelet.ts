@@ -1,3 +1,4 @@
+import { defaultKubernetesVersion, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 import { AssumptionLog, type Guess } from '../../kube/assumptions.ts';
 import { rfc3339, type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
@@ -79,9 +80,10 @@ export class Kubelets implements Controller {
     private readonly staticPods?: StaticPods,
     private readonly network: NetworkPlugin = new NetworkPlugin(),
     readonly assumptions: AssumptionLog = new AssumptionLog(),
+    version: KubernetesVersion = defaultKubernetesVersion(),
   ) {
     this.addresses = new PodAddresses(store);
-    const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string) => this.events.record(COMPONENT, pod, type, reason, message);
+    const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath);
     this.eviction = new EvictionManager(store, clock, events, {
       runtime: (pod) => this.runtimes.get(keyText(pod.metadata)),
       evict: (stage, pod, rt, now, message) => { this.stages.fire(stage, this.context(pod, rt, undefined, now, { message })); },
@@ -108,6 +110,7 @@ export class Kubelets implements Controller {
     });
     this.stages = new StageEngine({
       clock,
+      version,
       event,
       current: (x) => this.runtimes.get(keyText(x.pod.metadata))?.uid === identity(x.pod),
       failPod: (x, reason, message) => this.failPod(x.pod, x.rt, x.now, reason, message),

@@ -115,7 +115,7 @@ export const POD_STAGES = [
     source: 'pkg/kubelet/prober/prober.go probe ("%s probe errored: %v")',
     group: 'prober',
     when: ['runGoesOn'],
-    next: [{ event: ['Warning', 'Unhealthy', '{Probe} probe errored: {error}'] }],
+    next: [{ event: ['Warning', 'Unhealthy', { versioned: 'kubelet.event.probeErrored' }] }],
   },
   {
     name: 'probe-failed',
@@ -295,7 +295,7 @@ export const POD_STAGES = [
     when: ['imagePresentOnNode'],
     next: [
       { call: 'markPulled' },
-      { event: ['Normal', 'Pulled', 'Container image "{image}" already present on machine'] },
+      { event: ['Normal', 'Pulled', { versioned: 'kubelet.event.imageAlreadyPresent' }] },
       { startAt: 'now' },
     ],
   },
@@ -329,11 +329,11 @@ export const POD_STAGES = [
     group: 'create',
     when: ['ranBefore', 'imagePullPolicyNotAlways'],
     next: [
-      { event: ['Normal', 'Pulled', 'Container image "{image}" already present on machine'] },
+      { event: ['Normal', 'Pulled', { versioned: 'kubelet.event.imageAlreadyPresent' }] },
       { running: true },
       { call: 'setUpRun' },
-      { event: ['Normal', 'Created', 'Created container: {container}'] },
-      { event: ['Normal', 'Started', 'Started container {container}'] },
+      { event: ['Normal', 'Created', { versioned: 'kubelet.event.createdContainer' }] },
+      { event: ['Normal', 'Started', { versioned: 'kubelet.event.startedContainer' }] },
       { call: 'runPostStart' },
     ],
   },
@@ -345,8 +345,8 @@ export const POD_STAGES = [
     next: [
       { running: true },
       { call: 'setUpRun' },
-      { event: ['Normal', 'Created', 'Created container: {container}'] },
-      { event: ['Normal', 'Started', 'Started container {container}'] },
+      { event: ['Normal', 'Created', { versioned: 'kubelet.event.createdContainer' }] },
+      { event: ['Normal', 'Started', { versioned: 'kubelet.event.startedContainer' }] },
       { call: 'runPostStart' },
     ],
   },
@@ -415,7 +415,14 @@ export type StageGroup =
 export type StageName = (typeof POD_STAGES)[number]['name'];
 
 /** A message with `{placeholder}`s (stage-engine.ts render). */
-export type Template = string;
+/**
+ * An event or status text: a literal with {placeholders}, or a text that changed between
+ * Kubernetes minors, read from the versioned facts (src/kube/kubernetes-versions/behaviours.ts).
+ */
+export type Template = string | { versioned: VersionedText };
+
+/** The versioned kubelet texts the table uses. */
+export type VersionedText = 'kubelet.event.createdContainer' | 'kubelet.event.startedContainer' | 'kubelet.event.imageAlreadyPresent' | 'kubelet.event.probeErrored';
 
 /** The algorithmic steps stages call by name (bound in kubelet.ts stageActions). */
 export type ActionName =

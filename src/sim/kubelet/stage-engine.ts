@@ -1,15 +1,19 @@
 import type { Clock, Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { NETWORK_NOT_READY } from '../../kube/network-plugin.ts';
-import { POD_STAGES, type ActionName, type Effect, type PodStage, type StageGroup, type StageName, type Template, type Termination } from './pod-stages.ts';
+import { POD_STAGES, type ActionName, type Effect, type PodStage, type StageGroup, type StageName, type Template, type Termination, type VersionedText } from './pod-stages.ts';
 import { CONDITIONS, type StageContext } from './stage-conditions.ts';
 import { timings } from './timings.ts';
 import { goDuration } from '../go-duration.ts';
+import { behaviour, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 
 /** What the engine needs from the kubelet: events, the algorithmic steps by name, and failing a pod. */
 export interface StageHost {
   clock: Clock;
-  event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** The release simulated: texts that changed between minors are read from its facts. */
+  version: KubernetesVersion;
+  /** An event about the pod, or about one of its containers (`fieldPath` spec.containers{name}). */
+  event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   /** Whether `x.rt` is still the pod's runtime (a delayed event of a replaced pod is dropped). */
   current(x: StageContext): boolean;
   /** Kills the pod's containers and fails it for good (kubelet.ts failPod). */
@@ -66,21 +70,22 @@ export class StageEngine {
     } else if ('event' in e) {
       if (e.onlyIf !== undefined && !CONDITIONS[e.onlyIf](x)) return;
       const [type, reason, template] = e.event;
-      const message = render(template, x);
+      const message = render(template, x, this.host.version);
       const when = e.at === undefined ? undefined : x.facts[e.at];
-      if (when === undefined || when <= this.host.clock.now()) this.host.event(x.pod, type, reason, message);
-      else this.host.clock.at(when, () => { if (this.host.current(x)) this.host.event(x.pod, type, reason, message); });
+      const fieldPath = c && !POD_LEVEL_REASONS.has(reason) ? `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
+      if (when === undefined || when <= this.host.clock.now()) this.host.event(x.pod, type, reason, message, fieldPath);
+      else this.host.clock.at(when, () => { if (this.host.current(x)) this.host.event(x.pod, type, reason, message, fieldPath); });
     } else if ('failPod' in e) {
-      this.host.failPod(x, e.failPod.reason, render(e.failPod.message, x));
+      this.host.failPod(x, e.failPod.reason, render(e.failPod.message, x, this.host.version));
     } else if ('podCondition' in e) {
-      this.host.podCondition(x, { ...e.podCondition, message: render(e.podCondition.message, x) });
+      this.host.podCondition(x, { ...e.podCondition, message: render(e.podCondition.message, x, this.host.version) });
     } else if ('then' in e) {
       this.step(e.then, x);
     } else if (!c) {
       throw new Error(`a container effect (${JSON.stringify(e)}) in a stage without a container`);
     } else if ('waiting' in e) {
       c.waitingReason = e.waiting;
-      c.waitingMessage = render(e.message, x);
+      c.waitingMessage = render(e.message, x, this.host.version);
     } else if ('terminated' in e) {
       terminate(x, e.terminated);
     } else if ('running' in e) {
@@ -99,6 +104,13 @@ export class StageEngine {
     }
   }
 }
+
+/**
+ * Events the kubelet records about the pod itself, not one container (no fieldPath): the sandbox,
+ * volumes, network, eviction and the active deadline (pkg/kubelet/kubelet.go, volumemanager,
+ * eviction_manager.go). The rest name a container reference (kuberuntime, images, prober).
+ */
+const POD_LEVEL_REASONS = new Set(['SandboxChanged', 'FailedMount', 'NetworkNotReady', 'Evicted', 'DeadlineExceeded', 'FailedCreatePodSandBox']);
 
 /** Whether all of a stage's conditions hold. */
 function holds(stage: PodStage, x: StageContext): boolean {
@@ -128,6 +140,8 @@ const PLACEHOLDERS: Record<string, (x: StageContext) => string | number | undefi
   probe: (x) => x.facts.probe,
   Probe: (x) => (x.facts.probe ? `${x.facts.probe[0]!.toUpperCase()}${x.facts.probe.slice(1)}` : undefined),
   probeMessage: (x) => x.facts.probeMessage,
+  // What prober.runProbe answers with an error: probe.Unknown ("unknown", pkg/probe/probe.go).
+  probeResult: () => 'unknown',
   error: (x) => x.facts.error ?? x.facts.invalidImage ?? x.facts.pullError ?? x.facts.mountError,
   backoff: (x) => (x.c?.backoff === undefined ? undefined : goDuration(x.c.backoff)),
   took: (x) => x.facts.took,
@@ -139,10 +153,27 @@ const PLACEHOLDERS: Record<string, (x: StageContext) => string | number | undefi
 export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(PLACEHOLDERS);
 
 /** A template with its placeholders filled; an unknown placeholder or a missing value throws. */
-export function render(template: Template, x: StageContext): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+export function render(template: Template, x: StageContext, version: KubernetesVersion): string {
+  const text = templateText(template, version);
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = PLACEHOLDERS[name]?.(x);
-    if (value === undefined) throw new Error(`template "${template}": no value for {${name}}`);
+    if (value === undefined) throw new Error(`template "${text}": no value for {${name}}`);
     return String(value);
   });
+}
+
+/** A template's text with its placeholders, for the simulated release. */
+export function templateText(template: Template, version: KubernetesVersion): string {
+  return typeof template === 'string' ? template : versionedTemplate(template.versioned, version);
+}
+
+/**
+ * A versioned text in the table's placeholders: the facts write it with upstream's verbs
+ * (%NAME the container, %IMAGE the image as %q quotes it, %PROBE the probe type, %RESULT the
+ * result it counted as, %ERROR the error).
+ */
+function versionedTemplate(id: VersionedText, version: KubernetesVersion): string {
+  const value = behaviour(version, id).value;
+  if (typeof value !== 'string') throw new Error(`versioned text ${id} has no text on Kubernetes ${version.gitVersion}`);
+  return value.replace('%NAME', '{container}').replace('%IMAGE', '"{image}"').replace('%PROBE', '{Probe}').replace('%RESULT', '{probeResult}').replace('%ERROR', '{error}');
 }

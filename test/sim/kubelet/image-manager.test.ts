@@ -1,3 +1,4 @@
+import { defaultKubernetesVersion } from '../../../src/kube/kubernetes-versions.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VirtualClock } from '../../../src/sim/clock.ts';
@@ -23,6 +24,7 @@ function setup() {
   const unused = () => { throw new Error('not an image stage action'); };
   const engine = new StageEngine({
     clock,
+    version: defaultKubernetesVersion(),
     event: (pod, type, reason, message) => events.push(`${pod.metadata.name} ${type} ${reason}: ${message}`),
     current: () => true,
     failPod: unused,
@@ -67,7 +69,7 @@ test('the first pod on a node pulls; a second waits for that pull; a later one f
     'a Normal Pulled: Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 0 bytes.',
     'b Normal Pulled: Successfully pulled image "docker.io/library/nginx:1.27" in 1.5s (1.5s including waiting). Image size: 0 bytes.',
     'c Normal Pulled: Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 0 bytes.',
-    'd Normal Pulled: Container image "nginx:1.27" already present on machine',
+    'd Normal Pulled: Container image "nginx:1.27" already present on machine and can be accessed by the pod',
     'e Normal Pulling: Pulling image "nginx:1.27"',
   ]);
 });

@@ -158,13 +158,13 @@ test('postStart exit 1: FailedPostStartHook, the container is killed, PostStartH
   assert.deepEqual(events.slice(0, 11), [
     '1 Pulling Pulling image "nginx:1.27"',
     '3 Pulled Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 0 bytes.',
-    '3 Created Created container: app',
-    '3 Started Started container app',
+    '3 Created Container created',
+    '3 Started Container started',
     '3 FailedPostStartHook PostStartHook failed',
     '3 Killing FailedPostStartHook',
-    '4 Pulled Container image "nginx:1.27" already present on machine',
-    '4 Created Created container: app',
-    '4 Started Started container app',
+    '4 Pulled Container image "nginx:1.27" already present on machine and can be accessed by the pod',
+    '4 Created Container created',
+    '4 Started Container started',
     '4 FailedPostStartHook PostStartHook failed',
     '4 Killing FailedPostStartHook',
   ]);
@@ -186,7 +186,7 @@ test('postStart sleep 5 delays Running and Ready, and the next container\'s star
   assert.equal(status.containerStatuses[0].state.running.startedAt, '2026-01-01T00:00:03Z');
   assert.equal(status.containerStatuses[1].state.running.startedAt, '2026-01-01T00:00:08Z');
   assert.equal(status.conditions.find((c: any) => c.type === 'Ready').status, 'True');
-  assert.deepEqual(events.filter((e) => e.includes('Started')), ['3 Started Started container app', '8 Started Started container side']);
+  assert.deepEqual(events.filter((e) => e.includes('Started')), ['3 Started Container started', '8 Started Container started']);
 });
 
 test('a liveness kill runs preStop too, out of the probe\'s grace period', () => {
@@ -202,7 +202,7 @@ test('a liveness kill runs preStop too, out of the probe\'s grace period', () =>
   // 5 - 4 = 1 s left, raised to 2 s: SIGKILL at 9, restarted at once.
   const app = get(cluster, 'Pod', 'web')!.status.containerStatuses[0];
   assert.deepEqual(app.lastState.terminated, { exitCode: 137, reason: 'Error', startedAt: '2026-01-01T00:00:03Z', finishedAt: '2026-01-01T00:00:09Z' });
-  assert.deepEqual(events.filter((e) => / (Killing|Started) /.test(e)), ['3 Started Started container app', '3 Killing Container app failed liveness probe, will be restarted', '9 Started Started container app', '9 Killing Container app failed liveness probe, will be restarted']);
+  assert.deepEqual(events.filter((e) => / (Killing|Started) /.test(e)), ['3 Started Container started', '3 Killing Container app failed liveness probe, will be restarted', '9 Started Container started', '9 Killing Container app failed liveness probe, will be restarted']);
 });
 
 test('a sleep hook longer than the grace period is refused, in validateSleepAction\'s words', () => {

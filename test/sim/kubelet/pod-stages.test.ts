@@ -1,10 +1,11 @@
+import { defaultKubernetesVersion, parseKubernetesVersion } from '../../../src/kube/kubernetes-versions.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VirtualClock } from '../../../src/sim/clock.ts';
 import type { ContainerRuntime, PodRuntime } from '../../../src/sim/kubelet/pod-runtime.ts';
 import { PHASE_RULES, POD_STAGES, type ActionName, type PodStage, type StageName } from '../../../src/sim/kubelet/pod-stages.ts';
 import { CONDITIONS, PHASE_CONDITIONS, type StageContext } from '../../../src/sim/kubelet/stage-conditions.ts';
-import { PLACEHOLDER_NAMES, render, StageEngine, UnknownStageError, type StageHost } from '../../../src/sim/kubelet/stage-engine.ts';
+import { PLACEHOLDER_NAMES, render, StageEngine, templateText, UnknownStageError, type StageHost } from '../../../src/sim/kubelet/stage-engine.ts';
 
 const stages: readonly PodStage[] = POD_STAGES;
 
@@ -20,7 +21,8 @@ test('every condition and placeholder the table names exists', () => {
     for (const e of s.next) {
       if ('event' in e && e.onlyIf !== undefined) assert.ok(e.onlyIf in CONDITIONS, `${s.name}: unknown condition ${e.onlyIf}`);
       const templates = 'event' in e ? [e.event[2]] : 'waiting' in e ? [e.message] : 'failPod' in e ? [e.failPod.message] : [];
-      for (const t of templates) {
+      // A versioned text is checked in each release's wording.
+      for (const t of templates.flatMap((x) => ['1.32', '1.35', '1.36', '1.37'].map((v) => templateText(x, parseKubernetesVersion(v))))) {
         for (const [, name] of t.matchAll(/\{(\w+)\}/g)) assert.ok(PLACEHOLDER_NAMES.includes(name!), `${s.name}: unknown placeholder {${name}} in "${t}"`);
       }
     }
@@ -45,6 +47,7 @@ function recordingHost(clock: VirtualClock) {
   });
   const host: StageHost = {
     clock,
+    version: defaultKubernetesVersion(),
     event: (_pod, type, reason, message) => log.push(`event ${type} ${reason} ${message}`),
     current: () => true,
     failPod: (_x, reason, message) => log.push(`failPod ${reason} ${message}`),
@@ -121,8 +124,15 @@ test('a stage whose conditions do not hold is not applied when fired', () => {
 });
 
 test('a template with a placeholder no one fills fails loudly', () => {
-  assert.throws(() => render('Back-off {nonsense}', contextFor(crashedContainer(), 0)), /template "Back-off \{nonsense\}": no value for \{nonsense\}/);
-  assert.equal(render('Started container {container}', contextFor(crashedContainer(), 0)), 'Started container app');
+  assert.throws(() => render('Back-off {nonsense}', contextFor(crashedContainer(), 0), defaultKubernetesVersion()), /template "Back-off \{nonsense\}": no value for \{nonsense\}/);
+  assert.equal(render('Started container {container}', contextFor(crashedContainer(), 0), defaultKubernetesVersion()), 'Started container app');
+});
+
+test('a text that changed between minors is rendered as the simulated release writes it', () => {
+  const x = contextFor(crashedContainer(), 0);
+  assert.equal(render({ versioned: 'kubelet.event.startedContainer' }, x, parseKubernetesVersion('1.32')), 'Started container app');
+  assert.equal(render({ versioned: 'kubelet.event.startedContainer' }, x, parseKubernetesVersion('1.37')), 'Container started');
+  assert.equal(render({ versioned: 'kubelet.event.createdContainer' }, x, parseKubernetesVersion('1.32')), 'Created container: app');
 });
 
 test('the phase rules: each cites getPhase or the kill path, names known conditions, and ends in the one catch-all (Pending)', () => {
