@@ -31,6 +31,8 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   const goVersion = await goToolchainVersion();
   const binDir = binFolder(layout, build, goVersion);
   const missing = referenceBinaries.filter((b) => !existsSync(join(binDir, b)));
+  // Written afresh each time (cheap), so a changed list of stages needs no rebuild.
+  if (build.kwokStages && !missing.includes('kwok')) await writeKwokStages(build, binDir);
   if (!missing.length) return binDir;
   mkdirSync(binDir, { recursive: true });
   writeFileSync(join(binDir, versionMarker), `${build.kubernetesVersion}\n`);
@@ -45,6 +47,7 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
     log(`building ${build.kwokModule}`);
     await goCommand(['install', build.kwokModule], layout.moduleDir, { ...env, GOBIN: binDir, GOFLAGS: '-trimpath -mod=mod' });
   }
+  if (build.kwokStages && missing.includes('kwok')) await writeKwokStages(build, binDir);
   // Older builds of the same release are 300 MB each and never used again once the inputs changed;
   // other releases' builds stay. A folder without a marker predates versioned builds: the default's.
   for (const old of readdirSync(layout.cacheDir).filter((d) => d.startsWith('bin-') && join(layout.cacheDir, d) !== binDir)) {
@@ -81,6 +84,18 @@ export async function ensureReferenceKubectl(layout: BuildLayout, build: Referen
   renameSync(join(work, 'kubectl'), binary);
   rmSync(work, { recursive: true, force: true });
   return binary;
+}
+
+/** The KWOK config of a build whose KWOK has no built-in stages (`kwokStages`), beside its binary. */
+export const kwokStagesFile = 'kwok-stages.yaml';
+
+/** Joins the build's KWOK stage files, read from KWOK's module as `go install` left it in the module cache. */
+async function writeKwokStages(build: ReferenceBuild, binDir: string): Promise<void> {
+  const [path, version] = build.kwokModule.split('@');
+  const { stdout } = await execa('go', ['env', 'GOMODCACHE'], { env: goEnvironment() });
+  const moduleRoot = join(stdout.trim(), `${path!.replace(/\/cmd\/kwok$/, '')}@${version}`, 'kustomize', 'stage');
+  const stages = (build.kwokStages ?? []).map((f) => readFileSync(join(moduleRoot, f), 'utf8').trim());
+  writeFileSync(join(binDir, kwokStagesFile), `${stages.join('\n---\n')}\n`);
 }
 
 function binFolder(layout: BuildLayout, build: ReferenceBuild, goVersion: string): string {

@@ -10,7 +10,7 @@ import { UserError } from '../../errors.ts';
 import { inheritedEnvironment } from '../../environment.ts';
 import { writeKubeconfig } from '../../serve/kubeconfig.ts';
 import { loopbackCertificate } from '../../serve/loopback-certificate.ts';
-import { ensureReferenceBinaries, type BuildLayout } from './build.ts';
+import { ensureReferenceBinaries, kwokStagesFile, type BuildLayout } from './build.ts';
 import { fakeNodeManifests, kwokNodeAnnotation } from './fake-nodes.ts';
 import { freePort, isOurs, sleep, startComponent, stopComponents, type StartedProcess } from './processes.ts';
 import { clusterFolderName, referenceBuild, type ReferenceBuild } from './versions.ts';
@@ -88,8 +88,10 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       `--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${ports.scheduler}`,
       '--authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics',
     ]);
-    // An empty config: KWOK's built-in fast node and pod stages, nothing from elsewhere.
-    writeFileSync(join(dir, 'kwok.yaml'), '');
+    // KWOK's fast node and pod stages, nothing from elsewhere: v0.7.0's built-in ones for an empty
+    // config; a build whose KWOK has none built in carries the same stages from KWOK's module.
+    const stages = join(binDir, kwokStagesFile);
+    writeFileSync(join(dir, 'kwok.yaml'), existsSync(stages) ? readFileSync(stages) : '');
     start('kwok', [
       `--kubeconfig=${kubeconfig}`, `--config=${join(dir, 'kwok.yaml')}`,
       `--manage-nodes-with-annotation-selector=${kwokNodeAnnotation.key}=${kwokNodeAnnotation.value}`,

@@ -24,6 +24,11 @@ export interface ReferenceBuild {
   readonly tags: readonly string[];
   /** KWOK is installed from its own module graph, the release whose client-go is nearest. */
   readonly kwokModule: string;
+  /**
+   * KWOK's stage files (in its module, under kustomize/stage/) written as its config. Undefined:
+   * an empty config, for which KWOK v0.7.0 picks its built-in stages; v0.8.0 has none built in.
+   */
+  readonly kwokStages?: readonly string[];
   /** Why this build differs from the pinned release, when it does. */
   readonly note?: string;
 }
@@ -44,6 +49,8 @@ export const REFERENCE_BUILDS: Readonly<Partial<Record<KnownMinor, ReferenceBuil
     tags: ['provisioner_v13'],
     // v0.8.0 is built against client-go v0.36.1, the newest KWOK release.
     kwokModule: 'sigs.k8s.io/kwok/cmd/kwok@v0.8.0',
+    // The stages v0.7.0 chose for an empty config with a node lease duration set (getDefaultNodeStages(false), getDefaultPodStages).
+    kwokStages: ['node/fast/node-initialize.yaml', 'node/heartbeat/node-heartbeat.yaml', 'pod/fast/pod-ready.yaml', 'pod/fast/pod-complete.yaml', 'pod/fast/pod-delete.yaml'],
   },
 };
 
