@@ -71,7 +71,8 @@ export async function ensureReferenceKubectl(layout: BuildLayout, build: Referen
   const binary = join(binDir, 'kubectl');
   if (existsSync(binary)) return binary;
   if (!options.build) return undefined;
-  const work = join(binDir, '.kubectl-build');
+  // Per process: parallel workers may each build; the last rename wins, with the same binary.
+  const work = join(binDir, `.kubectl-build-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   writeFileSync(join(binDir, versionMarker), `${build.kubernetesVersion}\n`);
