@@ -67,6 +67,12 @@ export interface WatchRequest {
   /** Replay changes after this resourceVersion; undefined or 0 = current state as ADDED first. */
   resourceVersion?: number;
   bookmarks: boolean;
+  /**
+   * sendInitialEvents (a watch list, client-go's WatchListClient, on in kubectl from 1.35): true =
+   * the current state as ADDED, then a BOOKMARK annotated k8s.io/initial-events-end; false = no
+   * synthetic events even without a resourceVersion.
+   */
+  initialEvents?: boolean;
   timeoutSeconds?: number;
   /** Encodes an object as the client asked (itself or a one-row Table). */
   encode: (obj: KubeObject) => unknown;

@@ -3,6 +3,8 @@ import type { VersionView } from '../sim/store/version-views.ts';
 import type { ApiResponse, ApiTarget } from './api-request.ts';
 import { parseFieldSelector } from './field-selector.ts';
 import { toTable, type RowObject } from './tables.ts';
+import { invalid, type FieldError } from '../kube/api-errors.ts';
+import { featureEnabled } from '../kube/kubernetes-versions.ts';
 
 /** The request's namespace, labelSelector and fieldSelector (and name, for a watch of one object). */
 export interface Selection {
@@ -33,6 +35,28 @@ export function selected(cluster: SimCluster, info: KindInfo, s: Selection): Kub
   return listed.filter((o) => (s.name === undefined || o.metadata.name === s.name) && s.fields(o));
 }
 
+/**
+ * A watch's sendInitialEvents and resourceVersionMatch, checked as validateWatchOptions does
+ * (k8s.io/apimachinery pkg/apis/meta/internalversion/validation/validation.go): a watch list needs
+ * resourceVersionMatch=NotOlderThan and the API server's WatchList gate (versioned data: on in
+ * 1.32 and from 1.34, off in 1.33). A refusal makes client-go fall back to list then watch.
+ */
+function watchListOptions(cluster: SimCluster, q: URLSearchParams): boolean | undefined {
+  const send = q.get('sendInitialEvents');
+  const match = q.get('resourceVersionMatch') ?? '';
+  const errors: FieldError[] = [];
+  if (send !== null) {
+    if (match !== 'NotOlderThan') errors.push({ path: 'resourceVersionMatch', text: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan' });
+    if (!featureEnabled(cluster.version, 'WatchList')) errors.push({ path: 'sendInitialEvents', text: 'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled' });
+  }
+  if (match) {
+    if (send === null) errors.push({ path: 'resourceVersionMatch', text: 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided' });
+    if (match !== 'NotOlderThan') errors.push({ path: 'resourceVersionMatch', text: `Unsupported value: "${match}": supported values: "NotOlderThan"` });
+  }
+  if (errors.length) throw invalid('ListOptions.meta.k8s.io', '', errors);
+  return send === null ? undefined : send === 'true';
+}
+
 /** The `includeObject` parameter of a Table request: Metadata (the default), Object or None. */
 export function rowObject(q: URLSearchParams, view: VersionView): RowObject {
   const include = q.get('includeObject') ?? 'Metadata';
@@ -50,11 +74,12 @@ export function listOrWatch(cluster: SimCluster, info: KindInfo, view: VersionVi
   const s = selection(info, target, q);
   if (watching) {
     const rv = q.get('resourceVersion');
+    const initialEvents = watchListOptions(cluster, q);
     return {
       status: 200, body: undefined, warnings: [],
       watch: {
         kind: info.kind, apiVersion: info.apiVersion, matches: s.matches, bookmarks: q.get('allowWatchBookmarks') === 'true',
-        resourceVersion: rv ? Number(rv) : undefined,
+        resourceVersion: rv ? Number(rv) : undefined, initialEvents,
         timeoutSeconds: q.get('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined,
         encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj)),
       },

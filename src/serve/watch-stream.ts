@@ -22,14 +22,19 @@ export function streamWatch(cluster: SimCluster, res: ServerResponse, w: WatchRe
     else if (now) send(e.type, e.object);
   };
   const replay: WatchEvent[] = [];
-  const fromHistory = w.resourceVersion !== undefined && w.resourceVersion > 0;
+  // A watch list (sendInitialEvents=true) starts from the current state whatever its resourceVersion
+  // (NotOlderThan: the present is not older); sendInitialEvents=false never sends that state.
+  const fromHistory = w.initialEvents === undefined && w.resourceVersion !== undefined && w.resourceVersion > 0;
+  const initialState = w.initialEvents ?? !fromHistory;
   // Subscribing replays history synchronously; hold those events until the headers are out.
   let live = false;
   const unsubscribe = cluster.store.watch(w.kind, (e) => (live ? onEvent(e) : replay.push(e)), fromHistory ? w.resourceVersion : undefined);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   // Clients wait for the headers before they count the watch as open, even when no event comes.
   res.flushHeaders();
-  if (!fromHistory) for (const obj of cluster.store.list(w.kind)) if (w.matches(obj)) send('ADDED', obj);
+  if (initialState) for (const obj of cluster.store.list(w.kind)) if (w.matches(obj)) send('ADDED', obj);
+  // The end of a watch list's initial state: a bookmark client-go's reflector waits for.
+  if (w.initialEvents) send('BOOKMARK', { kind: w.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: String(cluster.store.currentRevision()), annotations: { 'k8s.io/initial-events-end': 'true' } } });
   for (const e of replay) onEvent(e);
   live = true;
   const timers: NodeJS.Timeout[] = [];

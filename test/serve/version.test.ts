@@ -65,3 +65,38 @@ test('kubectl version shows the served release (and kubectl warns itself beyond 
     await s.stop();
   }
 });
+
+async function watchLines(url: string, ca: string, token: string, query: string, wanted: number): Promise<{ status: number; lines: any[] }> {
+  const { request } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/v1/namespaces/default/configmaps?watch=true&${query}`, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let body = '';
+      const lines: any[] = [];
+      res.on('data', (c) => {
+        body += c;
+        const parts = body.split('\n');
+        body = parts.pop()!;
+        lines.push(...parts.filter(Boolean).map((l) => JSON.parse(l)));
+        if (res.statusCode === 200 && lines.length >= wanted) { req.destroy(); resolve({ status: 200, lines }); }
+      });
+      res.on('end', () => resolve({ status: res.statusCode!, lines: body ? [...lines, JSON.parse(body)] : lines }));
+    });
+    req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+    req.end();
+  });
+}
+
+test('a watch list (sendInitialEvents, kubectl from 1.35) gets the state, then the initial-events-end bookmark; bad options are refused as upstream', async () => {
+  const { served: s, url } = await served('1.37');
+  try {
+    s.cluster.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one', namespace: 'default' } });
+    const list = await watchLines(url, s.certificate(), s.token, 'sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true', 3);
+    assert.equal(list.status, 200);
+    assert.deepEqual(list.lines.map((l) => [l.type, l.object.metadata.name ?? l.object.metadata.annotations?.['k8s.io/initial-events-end']]), [['ADDED', 'kube-root-ca.crt'], ['ADDED', 'one'], ['BOOKMARK', 'true']]);
+    const bad = await watchLines(url, s.certificate(), s.token, 'sendInitialEvents=true', 1);
+    assert.equal(bad.status, 422);
+    assert.equal(bad.lines[0].message, 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan');
+  } finally {
+    await s.stop();
+  }
+});
