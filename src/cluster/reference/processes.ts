@@ -45,6 +45,10 @@ export async function stopComponents(processes: StartedProcess[], graceMs = 10_0
   while (ours.some(isOurs) && Date.now() < deadline) await sleep(100);
   for (const p of ours.filter(isOurs)) signal(p.pid, 'SIGKILL');
   while (ours.some(isOurs)) await sleep(50);
+  // An exiting process has lost its cmdline before its pid is gone: wait (briefly) for the pid too,
+  // so `down` returns once nothing it stopped is left in the process table.
+  const gone = Date.now() + 5_000;
+  while (ours.some((p) => existsSync(`/proc/${p.pid}`)) && Date.now() < gone) await sleep(50);
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {
