@@ -9,6 +9,7 @@ import { podTransitions } from '../pod-transitions.ts';
 import { isNamespaced } from '../kind-scope.ts';
 import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { kubectlFor } from '../kubectl-binary.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
 import { InProcessApi } from './in-process-api.ts';
 import { settleBy } from '../settle.ts';
@@ -92,9 +93,9 @@ export class SimDriver implements Driver {
     // kubectl may create the scenario's first pods: the default nodes are there before, as for apply.
     await this.ensureNodes();
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
-    // The PATH's kubectl, whatever the simulated minor: kubectl v1.37.2 (kubectlFor's pick for 1.37)
-    // waits forever in `rollout status` against the served simulator (features/kubectl/workloads.feature).
-    return runKubectl(args, (await this.kubectlEndpoint).kubeconfig);
+    // A cached kubectl of the simulated minor when the PATH's is outside the skew; never built here (5 s steps).
+    const kubectl = await kubectlFor(this.kubernetesVersion.minor, { build: false });
+    return runKubectl(args, (await this.kubectlEndpoint).kubeconfig, kubectl);
   }
 
   namespace(): string {
