@@ -107,6 +107,8 @@ export function stateDifferences(simYaml = '', realYaml = ''): string[] {
 
 interface FinalObject {
   normalized: any;
+  /** A pod that ran to its end (Succeeded or Failed). */
+  ended?: boolean;
   /** Where the scheduler put it (before normalising): how a group spreads is compared. */
   node?: string;
 }
@@ -124,7 +126,8 @@ function finalObjects(text: string): Map<string, FinalObject[]> {
     if (o.kind === 'Pod' && o.metadata.deletionTimestamp) continue;
     const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
     const normalized = withUnorderedListsSorted(normalizeObject(withoutKubeletOnlyFields(o)));
-    byKey.set(key, [...(byKey.get(key) ?? []), { normalized, ...(o.kind === 'Pod' && o.spec?.nodeName ? { node: o.spec.nodeName } : {}) }]);
+    const phase = (o as { status?: { phase?: string } }).status?.phase;
+    byKey.set(key, [...(byKey.get(key) ?? []), { normalized, ...(o.kind === 'Pod' && o.spec?.nodeName ? { node: o.spec.nodeName } : {}), ...(phase === 'Succeeded' || phase === 'Failed' ? { ended: true } : {}) }]);
   }
   return byKey;
 }
@@ -142,6 +145,9 @@ function scenarioNamespace(docs: any[]): string | undefined {
  */
 function nodeSpread(group: FinalObject[]): string | undefined {
   if (group.length < 2 || group.some((o) => o.node === undefined)) return undefined;
+  // Pods that ran to their end (a Job's): each was placed among the pods still running then,
+  // and when those ended is the kubelet's timing (KWOK ends a Job's pod at once).
+  if (group.some((o) => o.ended)) return undefined;
   const counts = new Map<string, number>();
   for (const o of group) counts.set(o.node!, (counts.get(o.node!) ?? 0) + 1);
   return [...counts.values()].sort((a, b) => b - a).join(',');

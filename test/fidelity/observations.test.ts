@@ -133,3 +133,13 @@ test("whether a short-lived pod was seen Running before it ended is the kubelet'
   assert.deepEqual(transitionDifferences(quick, kwok), []);
   assert.equal(transitionDifferences(quick, kwok.replace('succeeded', 'failed')).length, 1);
 });
+
+test("a transition seen twice in a row is the observer's replay; Job pods that ended do not compare their spread", () => {
+  const once = '0s  pod web-1  created\n1s  pod web-1  scheduled\n5s  pod web-1  terminating\n6s  pod web-1  deleted\n';
+  assert.deepEqual(transitionDifferences(once, `${once}7s  pod web-1  deleted\n`), []);
+  const done = (node: string) => ({ kind: 'Pod', metadata: { name: 'batch-x2k9p', namespace: 'ns' }, spec: { nodeName: node }, status: { phase: 'Succeeded' } });
+  const doc = (...nodes: string[]) => nodes.map((n) => stringify(done(n))).join('---\n');
+  assert.deepEqual(stateDifferences(doc('a', 'b', 'c'), doc('a', 'a', 'b')), []);
+  const running = (nodes: string[]) => nodes.map((n) => stringify({ ...done(n), status: { phase: 'Running' } })).join('---\n');
+  assert.deepEqual(stateDifferences(running(['a', 'b', 'c']), running(['a', 'a', 'b'])), ['Pod/batch-<random> pods per node: simulator [1,1,1], reference [2,1]']);
+});

@@ -153,8 +153,16 @@ export class PersistentVolumeController implements Controller {
    * WaitForFirstConsumer while there are none.
    */
   private waitForConsumer(pvc: KubeObject): void {
+    // The claim's first sync runs as its ADD event arrives, milliseconds after the create and
+    // before what its creator writes next: a StatefulSet's pod, or the next document of a
+    // manifest. Pods created with the claim are not there yet (the reference cluster records
+    // WaitForFirstConsumer for them); the 15 s resyncs see every pod.
+    const first = !this.waitedOn.has(pvc.metadata.uid);
+    this.waitedOn.add(pvc.metadata.uid);
+    const claimCreated = Date.parse(pvc.metadata.creationTimestamp);
     const waiting = this.store.list('Pod', { namespace: pvc.metadata.namespace })
       .filter((p) => !p.spec?.nodeName && !podTerminated(p) && claimsOf(p).includes(pvc.metadata.name))
+      .filter((p) => !first || Date.parse(p.metadata.creationTimestamp) < claimCreated)
       .map((p) => p.metadata.name);
     if (waiting.length === 0) {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
@@ -163,6 +171,9 @@ export class PersistentVolumeController implements Controller {
       this.events.record('persistentvolume-controller', pvc, 'Normal', 'WaitForPodScheduled', message);
     }
   }
+
+  /** Claims whose first wait-for-consumer sync has run (uids). */
+  private readonly waitedOn = new Set<string>();
 
   private findVolume(pvc: KubeObject, delayed: boolean, nodeName: string | undefined): KubeObject | undefined {
     const node = nodeName ? this.store.get('Node', { name: nodeName }) : undefined;

@@ -54,3 +54,19 @@ test('an unbound WaitForFirstConsumer claim: WaitForFirstConsumer with no pod, W
   assert.deepEqual(out.events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data: waiting for pods web-0,web-1 to be scheduled']);
   assert.deepEqual(out.writes.filter((x) => !x.includes('Event')), []);
 });
+
+test("a claim's first sync does not see the pod created with it (a StatefulSet's claim and pod): WaitForFirstConsumer, then WaitForPodScheduled at the resync", async () => {
+  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
+  const { PersistentVolumeController } = await import('../../../src/sim/controllers/persistent-volume-controller.ts');
+  const w = reconcileWorld();
+  const controller = new PersistentVolumeController(w.store, w.clock, w.events);
+  w.put({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'later' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
+  w.put(
+    { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-web-0', namespace: 'default' }, spec: { storageClassName: 'later', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+    podIn('web-0', { spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }] } }),
+  );
+  const key = { namespace: 'default', name: 'data-web-0' };
+  assert.deepEqual(w.reconcile(controller, key).events, ['Normal WaitForFirstConsumer PersistentVolumeClaim/data-web-0: waiting for first consumer to be created before binding']);
+  w.clock.advanceBy(15_000);
+  assert.deepEqual(w.reconcile(controller, key).events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data-web-0: waiting for pod web-0 to be scheduled']);
+});
