@@ -175,7 +175,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--parallel <n>', 'worker processes on the reference cluster (node tables share nodes: serial is the trustworthy default)', parseInteger('--parallel'))
     .option('--compare-only', 'compare the last runs again, running nothing')
     .option('--rerun-simulator', 'run the simulator side again and compare with the last reference run')
-    .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean }) => {
+    .option('--kubernetes-version <minor>', "the reference cluster's release (cluster reference --kubernetes-version); the simulator side plays the same minor")
+    .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean; kubernetesVersion?: string }) => {
       const report = await api.fidelityRun({ cwd: env.cwd, paths, ...definedOnly(flags), log: (line) => env.stdout.write(`${line}\n`) });
       env.stdout.write(api.fidelityTable(report));
       env.stdout.write('written: reports/fidelity.txt, reports/fidelity.json\n');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readState, referenceContext, referenceDown, referenceUp } from '../cluster/reference/reference-cluster.ts';
+import { referenceBuild, type ReferenceBuild } from '../cluster/reference/versions.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
@@ -26,6 +27,8 @@ export interface FidelityOptions {
   compareOnly?: boolean;
   /** Run only the simulator side again and compare with the last reference run. */
   rerunSimulator?: boolean;
+  /** The reference cluster's release (`1.37`); the simulator side plays the same minor. Default: the reference cluster's default. */
+  kubernetesVersion?: string;
   log: (line: string) => void;
 }
 
@@ -36,12 +39,13 @@ export interface FidelityOptions {
  */
 export async function fidelityRun(options: FidelityOptions): Promise<FidelityReport> {
   const cacheDir = join(options.cwd, '.cache', 'reference-cluster');
+  const build = referenceBuild(options.kubernetesVersion);
   const reports = join(options.cwd, 'reports', 'fidelity');
   mkdirSync(reports, { recursive: true });
   const tags = options.tags ? `@portable and (${options.tags})` : '@portable';
-  if (options.rerunSimulator) await runSimulator(options, tags, reports, readState(cacheDir)?.version ?? lastVersion(options.cwd));
-  else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir);
-  const version = readState(cacheDir)?.version ?? lastVersion(options.cwd);
+  if (options.rerunSimulator) await runSimulator(options, tags, reports, readState(cacheDir, build)?.version ?? lastVersion(options.cwd));
+  else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir, build);
+  const version = readState(cacheDir, build)?.version ?? lastVersion(options.cwd);
   const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd)) };
   writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
@@ -76,9 +80,10 @@ export function simulatorVersionArgs(referenceVersion: string | undefined): stri
   return m ? ['--kubernetes-version', `${m[1]}.${m[2]}`] : [];
 }
 
-async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string): Promise<void> {
-  const startedHere = !readState(cacheDir);
+async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string, build: ReferenceBuild): Promise<void> {
+  const startedHere = !readState(cacheDir, build);
   const state = await referenceUp({
+    build,
     moduleDir: join(packageRoot, 'scripts', 'reference-cluster'),
     cacheDir,
     topology: 'kind',
@@ -93,7 +98,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
       ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
     ], { KUBECONFIG: state.kubeconfig });
   } finally {
-    if (startedHere) await referenceDown(cacheDir);
+    if (startedHere) await referenceDown(cacheDir, build);
   }
 }
 

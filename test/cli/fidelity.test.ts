@@ -27,3 +27,10 @@ test('a run writes messages.ndjson under --reports, and fidelity --compare-only 
   assert.match(same.stdout, /^portable 1: agree 1, disagree 0, not judged 0 \(kubelet 0, model 0, skipped 0, unavailable 0\); observations equal in 1 of 1 agreeing \(100%\); verdicts agree in 100% of the judged$/m);
   assert.equal(JSON.parse(readFileSync(join(dir, 'reports', 'fidelity.json'), 'utf8')).agree, 1);
 });
+
+test('fidelity --kubernetes-version names a reference release; one that is not built is refused before anything runs', async () => {
+  const dir = projectWith({});
+  const r = await kubespec(dir, 'fidelity', '--compare-only', '--kubernetes-version', '1.99');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^kubespec: --kubernetes-version 1\.99: the reference cluster is built for 1\.32 \(v1\.32\.5, default\), 1\.37 \(v1\.37\.2\)\n$/);
+});
