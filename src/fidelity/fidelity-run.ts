@@ -43,9 +43,11 @@ export async function fidelityRun(options: FidelityOptions): Promise<FidelityRep
   const reports = join(options.cwd, 'reports', 'fidelity');
   mkdirSync(reports, { recursive: true });
   const tags = options.tags ? `@portable and (${options.tags})` : '@portable';
+  let ran: string | undefined;
   if (options.rerunSimulator) await runSimulator(options, tags, reports, readState(cacheDir, build)?.version ?? lastVersion(options.cwd));
-  else if (!options.compareOnly) await runBoth(options, tags, reports, cacheDir, build);
-  const version = readState(cacheDir, build)?.version ?? lastVersion(options.cwd);
+  else if (!options.compareOnly) ran = await runBoth(options, tags, reports, cacheDir, build);
+  // The release just compared with, even if its cluster went down again after the run.
+  const version = ran ?? readState(cacheDir, build)?.version ?? (options.kubernetesVersion ? build.kubernetesVersion : lastVersion(options.cwd));
   const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd)) };
   writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
@@ -80,7 +82,8 @@ export function simulatorVersionArgs(referenceVersion: string | undefined): stri
   return m ? ['--kubernetes-version', `${m[1]}.${m[2]}`] : [];
 }
 
-async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string, build: ReferenceBuild): Promise<void> {
+/** Both sides; returns the reference cluster's version. */
+async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string, build: ReferenceBuild): Promise<string> {
   const startedHere = !readState(cacheDir, build);
   const state = await referenceUp({
     build,
@@ -100,6 +103,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
   } finally {
     if (startedHere) await referenceDown(cacheDir, build);
   }
+  return state.version;
 }
 
 /** One side in its own process: Cucumber loads support code once per process and profile. */
