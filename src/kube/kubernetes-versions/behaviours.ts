@@ -113,6 +113,22 @@ export const BEHAVIOURS = {
       { since: '1.33', value: 'conditions', source: 'CHANGELOG-1.33 #130733 (status.resize deprecated, no longer set), #130574 (API server no longer sets Proposed); k8s.io/api@v0.33.13 PodResizePending, PodResizeInProgress' },
     ],
   },
+  'api.pod.generation': {
+    area: 'api',
+    what: 'Pods carry metadata.generation: 1 on create, bumped when the spec changes',
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/registry/core/pod/strategy.go PrepareForCreate (no Generation)') },
+      { since: '1.33', value: true, source: K('1.33.13', 'pkg/registry/core/pod/strategy.go:89 PrepareForCreate pod.Generation = 1; updatePodGeneration') },
+    ],
+  },
+  'controllers.endpoints.managedByLabel': {
+    area: 'controllers',
+    what: 'The Endpoints controller labels what it writes endpoints.kubernetes.io/managed-by: endpoint-controller',
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/controller/endpoint/endpoints_controller.go syncService (labels from the Service only)') },
+      { since: '1.33', value: true, source: K('1.33.13', 'pkg/controller/endpoint/endpoints_controller.go syncService newEndpoints.Labels[LabelManagedBy] = ControllerName') },
+    ],
+  },
   'api.metadata.nullCreationTimestamp': {
     area: 'api',
     what: 'A zero metadata.creationTimestamp (e.g. in a pod template) serializes as creationTimestamp: null',

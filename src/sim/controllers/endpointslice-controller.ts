@@ -26,7 +26,8 @@ export class EndpointSliceController implements Controller {
 
   private readonly triggerStates = new Map<string, TriggerState>();
 
-  constructor(private readonly store: ObjectStore) {}
+  /** `managedByLabel`: the release labels the Endpoints it writes (behaviour controllers.endpoints.managedByLabel, 1.33). */
+  constructor(private readonly store: ObjectStore, private readonly managedByLabel = false) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
     const svc = this.store.get('Service', key);
@@ -143,7 +144,7 @@ export class EndpointSliceController implements Controller {
     const ports = (svc.spec.ports ?? []).map((p: any) => ({ ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : resolvePort(p.targetPort, live[0]) ?? p.port, protocol: p.protocol ?? 'TCP' }));
     const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
     const current = this.store.get('Endpoints', svc.metadata);
-    const labels = serviceLabels(svc);
+    const labels = this.managedByLabel ? { ...serviceLabels(svc), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' } : serviceLabels(svc);
     const body = { metadata: withTriggerTime({ name: svc.metadata.name, namespace: svc.metadata.namespace, ...(Object.keys(labels).length ? { labels } : {}) }, triggerTime), ...(subsets ? { subsets } : {}) };
     if (!current) {
       this.store.create({ apiVersion: 'v1', kind: 'Endpoints', ...body });

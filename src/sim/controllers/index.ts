@@ -1,5 +1,5 @@
 import type { AssumptionLog } from '../../kube/assumptions.ts';
-import { featureEnabled, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
+import { behaviour, featureEnabled, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import { CustomResourceDefinitionController } from './crd-controller.ts';
 import type { Clock } from '../clock.ts';
@@ -121,7 +121,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
     { kind: 'Pod', keys: (e) => store.list('PodDisruptionBudget', { namespace: e.object.metadata.namespace })
       .filter((b) => b.spec?.selector && LabelSelector.fromSpec(b.spec.selector).matches(e.object.metadata.labels)).map((b) => b.metadata) },
   ]);
-  manager.register(new EndpointSliceController(store), [
+  manager.register(new EndpointSliceController(store, behaviour(version, 'controllers.endpoints.managedByLabel').value), [
     { kind: 'Service', keys: ownKey },
     { kind: 'Pod', keys: (e) => [e.object, e.old].flatMap((p) => (p ? servicesSelecting(p) : [])) },
   ]);

@@ -385,7 +385,16 @@ export class ObjectStore {
 
   /** A built-in kind (of every release, or of this cluster's), or one a CustomResourceDefinition in this cluster defines. */
   kindInfo(kind: string): KindInfo | undefined {
-    return kindInfo(kind) ?? this.releaseKinds.get(kind) ?? this.customKinds.get(kind);
+    return this.releaseChanges.get(kind) ?? kindInfo(kind) ?? this.releaseKinds.get(kind) ?? this.customKinds.get(kind);
+  }
+
+  /** Built-in kinds whose bookkeeping the cluster's release changed (a pod's generation from 1.33). */
+  private readonly releaseChanges = new Map<string, KindInfo>();
+
+  /** From now on `kind` keeps metadata.generation as `how` says (the cluster calls this for its release). */
+  trackGeneration(kind: string, how: KindInfo['generation']): void {
+    const info = kindInfo(kind);
+    if (info) this.releaseChanges.set(kind, { ...info, generation: how });
   }
 
   /** Every kind this cluster serves: the built-in ones, its release's, then the custom ones. */

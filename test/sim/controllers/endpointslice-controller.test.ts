@@ -18,7 +18,7 @@ test('a headless Service marks its Endpoints and EndpointSlices service.kubernet
   cluster.store.create(statefulSet('web', 2));
   cluster.clock.advanceBy(60_000);
   const endpoints = get(cluster, 'Endpoints', 'web')!;
-  assert.deepEqual(endpoints.metadata.labels, { tier: 'db', 'service.kubernetes.io/headless': '' });
+  assert.deepEqual(endpoints.metadata.labels, { tier: 'db', 'service.kubernetes.io/headless': '', 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' }); // the managed-by label from 1.33
   assert.deepEqual(endpoints.subsets[0].addresses.map((a: any) => a.hostname).sort(), ['web-0', 'web-1']);
   const slice = sliceOf(cluster, 'web');
   assert.equal(slice.metadata.labels?.['service.kubernetes.io/headless'], '');
