@@ -36,3 +36,11 @@ test("a StatefulSet's rollingUpdate.maxUnavailable defaults to 1 while MaxUnavai
     assert.equal(get(c, 'StatefulSet', 'web')!.spec.updateStrategy.rollingUpdate.maxUnavailable, value, minor);
   }
 });
+
+test("binding a pod to its node (the binding subresource) does not bump its generation", () => {
+  const c = on('1.37');
+  c.store.create(pod('p'));
+  c.clock.settle();
+  assert.ok(get(c, 'Pod', 'p')!.spec.nodeName);
+  assert.equal(get(c, 'Pod', 'p')!.metadata.generation, 1);
+});

@@ -267,7 +267,9 @@ export class ObjectStore {
       obj.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
       obj.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
     }
-    if (info.generation) {
+    // The binding subresource (BindingREST's setPodNodeAndMetadata) sets the node without the pod
+    // strategy's updatePodGeneration: binding never bumps a pod's generation.
+    if (info.generation && opts.subresource !== 'binding') {
       const changed = info.generation === 'spec' ? !deepEqual(obj.spec, current.spec) : contentChanged(obj, current);
       obj.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
