@@ -1,3 +1,4 @@
+import { literalPattern } from '../kube/literal-pattern.ts';
 /**
  * What makes two runs of one scenario differ without either being wrong: generated name suffixes,
  * uids, resourceVersions, timestamps, IPs. Normalising them away leaves the differences that mean
@@ -148,7 +149,7 @@ export function comparableTransitions(steps: string[]): string[] {
  */
 export function withScenarioNamespace(value: unknown, namespace: string | undefined): unknown {
   if (!namespace) return value;
-  const suffix = new RegExp(`-${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9.-])`, 'g');
+  const suffix = new RegExp(`-${literalPattern(namespace)}(?![a-z0-9.-])`, 'g');
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(suffix, '-<namespace>');
     if (Array.isArray(v)) return v.map(walk);

@@ -1,4 +1,5 @@
 import { REDACTED } from './redact.ts';
+import { literalPattern } from '../kube/literal-pattern.ts';
 
 /** Shorter values are not masked: they would blank out ordinary words of a report. */
 const MIN_LENGTH = 4;
@@ -41,7 +42,7 @@ export function maskSecrets(text: string, values: readonly string[]): string {
     const wordLike = v.length < WHOLE_WORD_BELOW;
     const before = wordLike && /^[A-Za-z0-9]/.test(v) ? '(?<![A-Za-z0-9])' : '';
     const after = wordLike && /[A-Za-z0-9]$/.test(v) ? '(?![A-Za-z0-9])' : '';
-    out = out.replace(new RegExp(`${before}${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${after}`, 'g'), REDACTED);
+    out = out.replace(new RegExp(`${before}${literalPattern(v)}${after}`, 'g'), REDACTED);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { topologyNameLabel } from '../../cluster/kind/kind-config.ts';
 import type { KubeObject } from '../driver.ts';
+import { literalPattern } from '../../kube/literal-pattern.ts';
 
 const HOSTNAME = 'kubernetes.io/hostname';
 
@@ -60,7 +61,7 @@ export class NodeNames {
   /** A message naming cluster nodes, with the scenario's names (whole words only). */
   textToScenario(text: string): string {
     let out = text;
-    for (const [real, name] of this.toScenarioNames) out = out.replace(new RegExp(`(?<![\\w.-])${escape(real)}(?![\\w.-])`, 'g'), name);
+    for (const [real, name] of this.toScenarioNames) out = out.replace(new RegExp(`(?<![\\w.-])${literalPattern(real)}(?![\\w.-])`, 'g'), name);
     return out;
   }
 
@@ -112,8 +113,4 @@ function renameInPodSpec(spec: any, rename: (name: string) => string): void {
       if (Array.isArray(r.values)) r.values = r.values.map((v: unknown) => (typeof v === 'string' ? rename(v) : v));
     }
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
