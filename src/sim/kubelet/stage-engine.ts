@@ -173,6 +173,16 @@ export function templateText(template: Template, version: KubernetesVersion): st
  * result it counted as, %ERROR the error).
  */
 function versionedTemplate(id: VersionedText, version: KubernetesVersion): string {
+  // Rendered for every container start at scale: each text is worked out once per release.
+  const key = `${id}@${version.minor}`;
+  let text = versionedTexts.get(key);
+  if (text === undefined) versionedTexts.set(key, (text = versionedTemplateOf(id, version)));
+  return text;
+}
+
+const versionedTexts = new Map<string, string>();
+
+function versionedTemplateOf(id: VersionedText, version: KubernetesVersion): string {
   const value = behaviour(version, id).value;
   if (typeof value !== 'string') throw new Error(`versioned text ${id} has no text on Kubernetes ${version.gitVersion}`);
   return value.replace('%NAME', '{container}').replace('%IMAGE', '"{image}"').replace('%PROBE', '{Probe}').replace('%RESULT', '{probeResult}').replace('%ERROR', '{error}');
