@@ -30,11 +30,7 @@ test('a WaitForFirstConsumer claim without a consumer is not handed to the provi
 });
 
 test('an unbound WaitForFirstConsumer claim: WaitForFirstConsumer with no pod, WaitForPodScheduled naming its unscheduled pods, again each 15 s resync', async () => {
-  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
-  const { PersistentVolumeController } = await import('../../../src/sim/controllers/persistent-volume-controller.ts');
-  const w = reconcileWorld();
-  const controller = new PersistentVolumeController(w.store, w.clock, w.events);
-  w.put({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'later' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
+  const { w, controller, podIn } = await waitingForConsumer();
   w.put({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default' }, spec: { storageClassName: 'later', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
   const key = { namespace: 'default', name: 'data' };
   let out = w.reconcile(controller, key);
@@ -56,11 +52,7 @@ test('an unbound WaitForFirstConsumer claim: WaitForFirstConsumer with no pod, W
 });
 
 test("a claim's first sync does not see the pod created with it (a StatefulSet's claim and pod): WaitForFirstConsumer, then WaitForPodScheduled at the resync", async () => {
-  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
-  const { PersistentVolumeController } = await import('../../../src/sim/controllers/persistent-volume-controller.ts');
-  const w = reconcileWorld();
-  const controller = new PersistentVolumeController(w.store, w.clock, w.events);
-  w.put({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'later' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
+  const { w, controller, podIn } = await waitingForConsumer();
   w.put(
     { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-web-0', namespace: 'default' }, spec: { storageClassName: 'later', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
     podIn('web-0', { spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }] } }),
@@ -70,3 +62,13 @@ test("a claim's first sync does not see the pod created with it (a StatefulSet's
   w.clock.advanceBy(15_000);
   assert.deepEqual(w.reconcile(controller, key).events, ['Normal WaitForPodScheduled PersistentVolumeClaim/data-web-0: waiting for pod web-0 to be scheduled']);
 });
+
+/** A PV controller over a world with the WaitForFirstConsumer class "later". */
+async function waitingForConsumer() {
+  const { reconcileWorld, podIn } = await import('./reconcile-helpers.ts');
+  const { PersistentVolumeController } = await import('../../../src/sim/controllers/persistent-volume-controller.ts');
+  const w = reconcileWorld();
+  const controller = new PersistentVolumeController(w.store, w.clock, w.events);
+  w.put({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'later' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
+  return { w, controller, podIn };
+}
