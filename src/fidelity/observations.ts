@@ -88,15 +88,18 @@ function onlyFurtherAlong(sims: string[], reals: string[]): boolean {
 export function stateDifferences(simYaml = '', realYaml = ''): string[] {
   const s = finalObjects(simYaml), r = finalObjects(realYaml);
   const out: string[] = [];
-  const timing = readinessTiming(s, r);
-  for (const key of [...new Set([...s.keys(), ...r.keys()])].sort()) {
+  const keys = [...new Set([...s.keys(), ...r.keys()])].sort();
+  // Each group paired once: the pods' pairs also decide whether readiness was KWOK's timing.
+  const paired = new Map(keys.map((key) => [key, pairs((s.get(key) ?? []).map((o) => o.normalized), (r.get(key) ?? []).map((o) => o.normalized))]));
+  const timing = [...paired].some(([key, group]) => key.startsWith('Pod/') && group.some(([sim, real]) => startedOnlyByKwok(sim, real)));
+  for (const key of keys) {
     const simGroup = s.get(key) ?? [], realGroup = r.get(key) ?? [];
     if (!realGroup.length) out.push(`${key} only on the simulator`);
     else if (!simGroup.length) out.push(`${key} only on the reference cluster`);
     else if (simGroup.length !== realGroup.length) out.push(`${key}: ${simGroup.length} on the simulator, ${realGroup.length} on the reference cluster`);
     const spread = [nodeSpread(simGroup), nodeSpread(realGroup)];
     if (spread[0] && spread[1] && spread[0] !== spread[1]) out.push(`${key} pods per node: simulator [${spread[0]}], reference [${spread[1]}]`);
-    for (const [sim, real] of pairs(simGroup.map((o) => o.normalized), realGroup.map((o) => o.normalized))) {
+    for (const [sim, real] of paired.get(key)!) {
       const [a, b] = timing ? withoutKubeletTiming(withoutReadinessCounts(sim), withoutReadinessCounts(real)) : withoutKubeletTiming(sim, real);
       for (const m of partialMatch(a, b)) out.push(`${key} ${m.path}: ${m.missing ? `simulator ${show(m.expected)}, reference <missing>` : showPair(m.expected, m.actual)}`);
       for (const m of partialMatch(b, a).filter((x) => x.missing)) out.push(`${key} ${m.path}: simulator <missing>, reference ${show(m.expected)}`);
@@ -223,12 +226,6 @@ function startedOnlyByKwok(sim: any, real: any): boolean {
   const kwokStarted = real?.status?.phase === 'Running' && isReady(real);
   const simStarting = sim?.status?.phase === 'Pending' || (sim?.status?.phase === 'Running' && !isReady(sim) && !(sim.status?.containerStatuses ?? []).some((c: any) => c.restartCount > 0));
   return kwokStarted && simStarting;
-}
-
-/** Whether some pod of the scenario was still starting on the simulator where KWOK had started it. */
-function readinessTiming(s: Map<string, FinalObject[]>, r: Map<string, FinalObject[]>): boolean {
-  return [...s.keys()].filter((k) => k.startsWith('Pod/')).some((key) =>
-    pairs(s.get(key)!.map((o) => o.normalized), (r.get(key) ?? []).map((o) => o.normalized)).some(([sim, real]) => startedOnlyByKwok(sim, real)));
 }
 
 /**
