@@ -7,6 +7,7 @@ import { registeredStepSpecs } from '../define-steps.ts';
 import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
+import { UnsyncedAllureWriter } from '../report/unsynced-allure-writer.ts';
 import { maskSecretsInReports } from '../report/mask-reports.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
 import { cucumberConfig } from '../../support/cucumber-config.mjs';
@@ -150,6 +151,8 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
   });
   const cucumberEnv = { cwd: env.cwd, stdout: env.stdout, stderr: env.stderr, env: env.env };
   const { runConfiguration } = await loadConfiguration({ file: false, provided: provided as any }, cucumberEnv);
+  // Set after loading: the configuration loader would copy an instance into a plain object.
+  (runConfiguration.formats.options as Record<string, unknown>).writer = new UnsyncedAllureWriter(join(reports, 'allure-results'));
   const library = await loadSupport({ sources: runConfiguration.sources, support: runConfiguration.support }, cucumberEnv);
   return { runConfiguration, cucumberEnv, library, reports, kubernetesVersion };
 }
