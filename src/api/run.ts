@@ -7,6 +7,7 @@ import { registeredStepSpecs } from '../define-steps.ts';
 import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
+import { defaultWorkers } from './default-workers.ts';
 import { UnsyncedAllureWriter } from '../report/unsynced-allure-writer.ts';
 import { maskSecretsInReports } from '../report/mask-reports.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
@@ -89,12 +90,15 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   rmSync(join(reports, 'junit.xml'), { force: true });
   rmSync(join(reports, 'messages.ndjson'), { force: true });
   mkdirSync(join(reports, 'allure-results'), { recursive: true });
+  let selected = verdict.scenarios;
   if (shard) {
     const mine = await shardScenarios(runConfiguration, cucumberEnv, shard, reports, env.cwd);
     // An empty shard runs nothing (an empty path list would mean "all features").
     if (!mine.length) return { ok: true, scenarios: new Tally().counts(), undefinedSteps: [], kubernetesVersion };
     runConfiguration.sources.paths = mine.map((id) => join(env.cwd, id));
+    selected = mine.length;
   }
+  if (options.parallel === undefined) runConfiguration.runtime.parallel = defaultWorkers(options.profile ?? 'sim', selected);
   const tally = new Tally();
   const { success } = await runCucumber({ ...runConfiguration, support: library }, cucumberEnv, (m) => tally.add(m));
   recordDurations(reports, env.cwd);

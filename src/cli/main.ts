@@ -34,7 +34,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .addOption(new Option('--profile <name>', 'where to run').choices(['sim', 'live']))
     .option('--tags <expression>', 'only scenarios matching this tag expression, e.g. "@workloads and not @slow"')
     .option('--seed <n>', 'seed of the simulator (same seed, same results)', parseInteger('--seed'))
-    .option('--parallel <n>', 'run scenarios in N worker processes', parseInteger('--parallel'))
+    .option('--parallel <n>', 'run scenarios in N worker processes (default: on the simulator one per core when 20 or more scenarios are selected, else 0; live runs 0, in this process)', parseInteger('--parallel'))
     .option('--format <name>', 'console output: progress, pretty or summary')
     .option('--context <name>', 'kubeconfig context of a live run (kind-*, kubespec, kubespec-reference, or listed in KUBESPEC_ALLOWED_CONTEXTS)')
     .option('--reports <dir>', 'where reports go (default reports/)')
