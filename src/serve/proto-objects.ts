@@ -46,9 +46,10 @@ function isInline(field: protobuf.Field): boolean {
 /**
  * Go writes every non-pointer field, so unset strings, numbers and booleans arrive as "", 0 and
  * false, where the JSON form would omit them (omitempty). The schema cannot tell a pointer from
- * a value, so zeros are dropped except in the pointer fields where 0 means something.
+ * a value, so zeros are dropped except in the pointer fields where 0 means something (a
+ * DeleteOptions' gracePeriodSeconds 0 is "delete now").
  */
-const meaningfulZero = new Set(['replicas', 'terminationGracePeriodSeconds', 'backoffLimit', 'parallelism', 'completions', 'ttlSecondsAfterFinished', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'value', 'maxFailedIndexes', 'backoffLimitPerIndex', 'revisionHistoryLimit', 'minReplicas', 'exitCode']);
+const meaningfulZero = new Set(['gracePeriodSeconds', 'replicas', 'terminationGracePeriodSeconds', 'backoffLimit', 'parallelism', 'completions', 'ttlSecondsAfterFinished', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'value', 'maxFailedIndexes', 'backoffLimitPerIndex', 'revisionHistoryLimit', 'minReplicas', 'exitCode']);
 
 function isGoZero(field: protobuf.Field, value: unknown): boolean {
   if (field.repeated || field.map) return false;

@@ -78,8 +78,17 @@ function accessReviewSpec(spec: Fields): object {
   };
 }
 
+/**
+ * Kinds of k8s.io/apimachinery's meta/v1 that clients send as bodies. client-go's typed clients
+ * (helm uninstall's release Secrets) send DeleteOptions under the resource's own group version
+ * (`v1` DeleteOptions); the API server takes that or meta.k8s.io/v1 (handlers/delete.go: "For
+ * backwards compatibility, we need to allow existing clients to submit per group DeleteOptions").
+ */
+const metaKinds = new Set(['DeleteOptions']);
+
 /** `apps/v1` Deployment → k8s.io.api.apps.v1.Deployment; `rbac.authorization.k8s.io/v1` → k8s.io.api.rbac.v1. */
 function messageName(apiVersion: string, kind: string): string {
+  if (metaKinds.has(kind)) return `k8s.io.apimachinery.pkg.apis.meta.v1.${kind}`;
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['core', apiVersion];
   return `k8s.io.api.${group!.split('.')[0]}.${version}.${kind}`;
 }
