@@ -74,6 +74,13 @@ export class ObjectStore {
   /** Kinds the simulated release serves beyond the built-in table (kinds.ts releaseKinds). */
   private readonly releaseKinds = new Map<string, KindInfo>();
   private readonly watchers = new Set<{ kind?: string; handler: WatchHandler }>();
+  /**
+   * The watchers of each kind (its own and the all-kinds ones), in the order they were added:
+   * built when first needed and dropped when a watch comes or goes. Every write publishes, so it
+   * neither copies nor filters the whole set; a list is never changed once built, so a handler
+   * that adds or removes a watch does not disturb the delivery under way.
+   */
+  private readonly watchersByKind = new Map<string, ReadonlyArray<{ kind?: string; handler: WatchHandler }>>();
   private readonly history: WatchEvent[] = [];
   /** Where the kept history starts in `history` (older entries await compaction). */
   private historyStart = 0;
@@ -225,7 +232,11 @@ export class ObjectStore {
     }
     const entry = { kind, handler };
     this.watchers.add(entry);
-    return () => this.watchers.delete(entry);
+    this.watchersByKind.clear();
+    return () => {
+      this.watchers.delete(entry);
+      this.watchersByKind.clear();
+    };
   }
 
   private write(next: KubeObject, part: 'main' | 'status', opts: WriteOptions): KubeObject {
@@ -372,9 +383,13 @@ export class ObjectStore {
       this.history.splice(0, this.historyStart);
       this.historyStart = 0;
     }
-    for (const w of [...this.watchers]) {
-      if (!w.kind || w.kind === event.object.kind) w.handler(event);
+    const kind = event.object.kind;
+    let watchers = this.watchersByKind.get(kind);
+    if (!watchers) {
+      watchers = [...this.watchers].filter((w) => !w.kind || w.kind === kind);
+      this.watchersByKind.set(kind, watchers);
     }
+    for (const w of watchers) w.handler(event);
   }
 
   private info(kind: string, apiVersion?: string): KindInfo {
