@@ -18,6 +18,7 @@ export const capabilities = {
   'network-plugin': { does: "choose the cluster's CNI plugin", methods: ['setNetworkPlugin'] },
   'usage-injection': { does: 'make pods report a chosen resource usage to the metrics API', methods: ['setResourceUsage'] },
   kubectl: { does: 'run the real kubectl against the cluster', methods: ['kubectl'] },
+  helm: { does: 'run the real Helm against the cluster', methods: ['helm'] },
   assumptions: { does: 'say what it took to be true without knowing (the simulator\'s guesses)', methods: ['assumptions', 'assume'] },
 } as const satisfies Record<string, { does: string; methods: readonly string[] }>;
 

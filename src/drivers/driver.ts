@@ -5,6 +5,7 @@ import type { NetworkPluginName } from '../kube/network-plugin.ts';
 export type { NetworkPluginName } from '../kube/network-plugin.ts';
 import type { NodeFault } from '../kube/node-fault.ts';
 import type { KubectlResult } from './kubectl.ts';
+import type { HelmCommand, HelmResult } from './helm.ts';
 import type { Capability } from './capabilities.ts';
 import type { Assumption } from '../kube/assumptions.ts';
 export type { Assumption } from '../kube/assumptions.ts';
@@ -136,6 +137,11 @@ export interface Driver {
   removeStaticPod?(node: string, name: string): Promise<void>;
   /** kubectl: runs the real kubectl against the scenario's cluster, in its namespace. */
   kubectl?(args: readonly string[]): Promise<KubectlResult>;
+  /**
+   * helm: runs the real Helm (the pinned version) against the scenario's cluster, in its
+   * namespace; `waitMs` becomes helm's --timeout in the driver's time.
+   */
+  helm?(command: HelmCommand): Promise<HelmResult>;
   /** `kubectl exec <pod> -c <container> -- env`: the environment the container started with. */
   containerEnv(pod: string, container: string): Promise<Record<string, string>>;
   /**

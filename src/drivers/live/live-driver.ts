@@ -16,6 +16,7 @@ import { forgetUndo, undoOnInterrupt } from './cleanup-on-exit.ts';
 import { execInContainer, parseEnvOutput } from './container-exec.ts';
 import { volumeFiles } from '../../kube/volume-files.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
+import { helmFor, runHelm, type HelmCommand, type HelmResult } from '../helm.ts';
 import { kubectlFor, serverMinor, type VersionInfo } from '../kubectl-binary.ts';
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
@@ -55,8 +56,8 @@ const POLL_MS = 250;
  */
 export class LiveDriver implements Driver {
   readonly name = 'live' as const;
-  /** Beyond the core, only kubectl: a shared real cluster is observed, not reshaped or faked. */
-  readonly capabilities: ReadonlySet<Capability> = new Set(['kubectl']);
+  /** Beyond the core, only kubectl and helm: a shared real cluster is observed, not reshaped or faked. */
+  readonly capabilities: ReadonlySet<Capability> = new Set(['kubectl', 'helm']);
   readonly lacking = liveLacks;
   private ns = '';
   private readonly rest: NodeNamingRestClient;
@@ -160,6 +161,13 @@ export class LiveDriver implements Driver {
     // kubectl of the cluster's minor when the PATH's is outside the skew (built once, said on stderr).
     this.kubectlBinary ??= this.rest.request('GET', '/version').then((v) => kubectlFor(serverMinor(v as VersionInfo), { build: true }), () => 'kubectl');
     return runKubectl(args, this.kubeconfig.path(), await this.kubectlBinary);
+  }
+
+  /** Helm in the scenario's namespace, through the scenario's kubeconfig (its releases go with the namespace). */
+  async helm(command: HelmCommand): Promise<HelmResult> {
+    const helm = await helmFor(command);
+    this.kubeconfig ??= new ScenarioKubeconfig(await this.kc, this.ns);
+    return runHelm(helm, command, { kubeconfig: this.kubeconfig.path(), namespace: this.ns, timeoutMs: command.waitMs });
   }
 
   async teardown(): Promise<void> {

@@ -11,6 +11,8 @@ import { toStoredVersion } from '../../sim/store/version-views.ts';
 import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { kubectlFor } from '../kubectl-binary.ts';
 import { KubectlEndpoint } from './kubectl-endpoint.ts';
+import { helmFor, runHelm, type HelmCommand, type HelmResult } from '../helm.ts';
+import { whileTimeRuns } from './time-runs.ts';
 import { InProcessApi } from './in-process-api.ts';
 import { settleBy } from '../settle.ts';
 import { allCapabilities, type Capability } from '../capabilities.ts';
@@ -24,9 +26,12 @@ export const defaultTopology: NodeDefinition[] = [
   { name: 'worker-3' },
 ];
 
+/** Virtual seconds per wall second while helm runs: a 5-minute --timeout is 10 s of waiting. */
+export const HELM_TIME_RATE = 30;
+
 /**
  * The driver over the in-process simulator: a fresh cluster per scenario, virtual time that
- * moves only in `waitFor` and `elapse`, and a timeline recorded from the store's watch.
+ * moves only in `waitFor` and `elapse` (and while helm runs), and a timeline recorded from the store's watch.
  */
 export class SimDriver implements Driver {
   readonly name = 'sim' as const;
@@ -96,6 +101,21 @@ export class SimDriver implements Driver {
     // A cached kubectl of the simulated minor when the PATH's is outside the skew; never built here (5 s steps).
     const kubectl = await kubectlFor(this.kubernetesVersion.minor, { build: false });
     return runKubectl(args, (await this.kubectlEndpoint).kubeconfig, kubectl);
+  }
+
+  /**
+   * Helm through the served cluster (the kubectl steps' endpoint). Helm waits in wall time, so
+   * virtual time runs HELM_TIME_RATE times wall time while it works, and its --timeout is the
+   * step's cluster time divided by that rate.
+   */
+  async helm(command: HelmCommand): Promise<HelmResult> {
+    await this.ensureNodes();
+    // Found (or built, minutes when cold) before time runs: a build is no time in the cluster.
+    const helm = await helmFor(command);
+    this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
+    const { kubeconfig } = await this.kubectlEndpoint;
+    const timeoutMs = command.waitMs === undefined ? undefined : command.waitMs / HELM_TIME_RATE;
+    return whileTimeRuns(this.sim().clock, HELM_TIME_RATE, () => runHelm(helm, command, { kubeconfig, namespace: this.namespace(), timeoutMs }));
   }
 
   namespace(): string {
