@@ -9,6 +9,7 @@ import { authenticate } from './authentication.ts';
 import { coreVersions, group, groupList, openApiGroupVersion, openApiIndex, resourceList } from './discovery.ts';
 import { sendError, sendJson } from './http-io.ts';
 import { handleResource } from './api-handler.ts';
+import { closeWatches } from './watch-stream.ts';
 import { parseResourcePath } from './request-path.ts';
 import { saveSnapshot } from './snapshot.ts';
 import { loopbackCertificate } from './loopback-certificate.ts';
@@ -90,6 +91,18 @@ export class ServedCluster {
     this.wallStart = Date.now();
     this.virtualStart = now;
     this.jumped = 0;
+  }
+
+  /**
+   * Forces every watch client through its recovery path: the open watch streams end (as when an
+   * API server restarts), and with `compact` the store's history is dropped as well (as etcd
+   * compaction or a watch cache that moved on leaves it), so a client resuming from an older
+   * resourceVersion gets 410 Expired and lists again. Returns how many streams were ended.
+   */
+  expireWatches(options: { compact: boolean }): number {
+    const ended = closeWatches(this.cluster);
+    if (options.compact) this.cluster.store.compactHistory();
+    return ended;
   }
 
   /** Starts listening; resolves with the server URL. */
@@ -194,7 +207,7 @@ export class ServedCluster {
     return resourceList(kinds, `${parts[1]}/${parts[2]}`);
   }
 
-  /** The kubespec admin API: the virtual clock, snapshots and a reset. */
+  /** The kubespec admin API: the virtual clock, snapshots, a reset and forced watch expiry. */
   private admin(p: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (p === '/kubespec/v1/clock' && req.method === 'GET') {
       return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
@@ -214,6 +227,10 @@ export class ServedCluster {
       this.reset();
       res.once('finish', () => this.server?.closeAllConnections());
       return sendJson(res, 200, { now: new Date(this.cluster.clock.now()).toISOString(), speed: this.options.speed });
+    }
+    if (p === '/kubespec/v1/watches/expire' && req.method === 'POST') {
+      const compact = url.searchParams.get('compact') !== 'false';
+      return sendJson(res, 200, { ended: this.expireWatches({ compact }), compacted: compact, resourceVersion: String(this.cluster.store.currentRevision()) });
     }
     if (p === '/kubespec/v1/snapshot' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'application/yaml' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { ServedCluster } from '../../src/serve/served-cluster.ts';
 
-/** Raw HTTP against a served cluster: watch ordering under concurrent writes, 410, 401, paging. */
+/** Raw HTTP against a served cluster: watch ordering under concurrent writes, 410 Expired, 401, paging. */
 describe('the served API over HTTP', () => {
   let served: ServedCluster;
   let url: string;
@@ -118,12 +118,13 @@ describe('the served API over HTTP', () => {
     }
   });
 
-  it('answers 410 Gone for a resourceVersion older than the history', async () => {
+  it('answers a resourceVersion older than the history as the watch cache does: 200, then one ERROR event, 410 Expired', async () => {
     for (let i = 0; i < 20_100; i++) served.cluster.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `bulk-${i}`, namespace: 'default' } });
     const r = await call('GET', '/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1');
-    assert.equal(r.status, 410);
-    assert.equal(r.json.reason, 'Gone');
-    assert.match(r.json.message, /too old resource version: 1/);
+    assert.equal(r.status, 200);
+    assert.equal(r.json.type, 'ERROR');
+    assert.deepEqual([r.json.object.kind, r.json.object.status, r.json.object.reason, r.json.object.code], ['Status', 'Failure', 'Expired', 410]);
+    assert.match(r.json.object.message, /^too old resource version: 1 \(\d+\)$/);
   });
 
   it('pages a list with limit and continue, without gaps or repeats', async () => {

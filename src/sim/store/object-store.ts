@@ -239,6 +239,16 @@ export class ObjectStore {
     };
   }
 
+  /**
+   * Forgets the kept history, as etcd's compaction at the current revision does: a watch from an
+   * older resourceVersion then fails with 410 Gone, and its client must list again (serve's
+   * forced watch expiry, for clients' relist paths).
+   */
+  compactHistory(): void {
+    this.history.length = 0;
+    this.historyStart = 0;
+  }
+
   private write(next: KubeObject, part: 'main' | 'status', opts: WriteOptions): KubeObject {
     const info = this.info(next.kind, next.apiVersion);
     this.beforeWrite?.(info.kind);
