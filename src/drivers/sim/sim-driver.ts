@@ -105,8 +105,8 @@ export class SimDriver implements Driver {
 
   /**
    * Helm through the served cluster (the kubectl steps' endpoint). Helm waits in wall time, so
-   * virtual time runs HELM_TIME_RATE times wall time while it works, and its --timeout is the
-   * step's cluster time divided by that rate.
+   * virtual time runs HELM_TIME_RATE times wall time while a command that may wait works, and
+   * its --timeout is the step's cluster time divided by that rate.
    */
   async helm(command: HelmCommand): Promise<HelmResult> {
     await this.ensureNodes();
@@ -114,7 +114,9 @@ export class SimDriver implements Driver {
     const helm = await helmFor(command);
     this.kubectlEndpoint ??= KubectlEndpoint.open(this.sim());
     const { kubeconfig } = await this.kubectlEndpoint;
-    const timeoutMs = command.waitMs === undefined ? undefined : command.waitMs / HELM_TIME_RATE;
+    // A command that cannot wait (status, history) reads the cluster as it is: time stands still.
+    if (command.waitMs === undefined) return runHelm(helm, command, { kubeconfig, namespace: this.namespace() });
+    const timeoutMs = command.waitMs / HELM_TIME_RATE;
     return whileTimeRuns(this.sim().clock, HELM_TIME_RATE, () => runHelm(helm, command, { kubeconfig, namespace: this.namespace(), timeoutMs }));
   }
 
