@@ -54,7 +54,8 @@ export function defineSteps(specs: readonly StepSpec[]): void {
       };
       // Cucumber checks a step function's arity against its pattern.
       Object.defineProperty(handler, 'length', { value: arity });
-      defineStep(pattern, handler);
+      if (spec.timeout === undefined) defineStep(pattern, handler);
+      else defineStep(pattern, { timeout: spec.timeout }, handler);
     }
   }
 }

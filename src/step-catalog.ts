@@ -52,6 +52,12 @@ export interface StepSpec<W = any> {
    * CustomResourceDefinitions define count as known. Must not touch a cluster.
    */
   precheck?: (call: PrecheckCall) => { manifests?: readonly Manifest[] } | void;
+  /**
+   * The step's own time limit in wall milliseconds, for a step that runs an outside program
+   * which keeps its own deadline (helm, built on first use); default the run's (5 s on the
+   * simulator).
+   */
+  timeout?: number;
   run: (this: W, call: StepCall) => Promise<void>;
 }
 

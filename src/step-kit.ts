@@ -46,6 +46,8 @@ export { loadTopology } from './manifests/topologies.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';
 export { drain, setCordoned } from './operations/drain.ts';
 export { updateFromFresh } from './operations/update-from-fresh.ts';
+export { releaseCommand, HELM_DEFAULT_TIMEOUT_MS, type HelmAction, type HelmPlaces, type ReleaseRequest } from './operations/helm-release.ts';
+export { compareHistory, HELM_RELEASE_STATUSES, releaseHistory, releaseStatus, type ReleaseRevision, type ReleaseStatus } from './operations/helm-queries.ts';
 export { oldestPodName } from './operations/select-pods.ts';
 export { ownedBy, parseOwnedSelection, resolveOwned, selectOwned, type OwnedSelection, type Selected } from './operations/select-owned.ts';
 export { ownerVariantOf, type OwnerVariant } from './operations/owner-variants.ts';

@@ -30,6 +30,8 @@ export const parameterTypes: readonly ParameterTypeSpec[] = [
   // misspelt one fails with the list rather than as an undefined step.
   { name: 'reason', regexp: /[A-Z][A-Za-z]*/, transformer: parseStatusReason },
   { name: 'bound', regexp: new RegExp(boundWords.join('|')) },
+  // What a Helm step did to a release, in "the upgrade fails with …" (steps/helm.ts).
+  { name: 'release-action', regexp: /install|upgrade|rollback|uninstall/ },
   // "the ReplicaSet of Deployment "web" with revision 2": an object selected by its owner.
   { name: 'owned', regexp: ownedSelectionPattern, transformer: parseOwnedSelection },
 ];

@@ -9,6 +9,7 @@ import { steps as deployments } from './deployments.ts';
 import { steps as events } from './events.ts';
 import { steps as faults } from './faults.ts';
 import { steps as ingressRequests } from './ingress-requests.ts';
+import { steps as helm } from './helm.ts';
 import { steps as jobs } from './jobs.ts';
 import { steps as kubectl } from './kubectl.ts';
 import { steps as security } from './security.ts';
@@ -27,4 +28,4 @@ import { steps as time } from './time.ts';
 import { steps as workloads } from './workloads.ts';
 
 /** The built-in step vocabulary, in the order `kubespec steps` lists it. */
-export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...assumptions, ...selection, ...objects, ...comparisons, ...conditions, ...events, ...time, ...overTime, ...kubectl];
+export const allSteps: readonly StepSpec[] = [...cluster, ...manifests, ...serverSideApply, ...workloads, ...deployments, ...jobs, ...autoscaling, ...nodes, ...faults, ...placement, ...networking, ...serviceTraffic, ...ingressRequests, ...mesh, ...config, ...security, ...pods, ...assumptions, ...selection, ...objects, ...comparisons, ...conditions, ...events, ...time, ...overTime, ...kubectl, ...helm];

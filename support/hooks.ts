@@ -23,8 +23,9 @@ Before(async function (this: KubespecWorld, { pickle }) {
   return undefined;
 });
 
-BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickleStep }) {
+BeforeStep(function (this: KubespecWorld, { gherkinDocument, pickle, pickleStep }) {
   this.place = stepPlace(gherkinDocument, pickleStep.astNodeIds[0]!);
+  this.nextStep = pickle.steps[pickle.steps.findIndex((s) => s.id === pickleStep.id) + 1]?.text;
   if (pickleStep.type === 'Action') this.actionStartedAt = this.driver.elapsed();
 });
 

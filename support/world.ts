@@ -36,6 +36,8 @@ const customDriver = driverModule ? await loadDriverModule(driverModule) : undef
 export class KubespecWorld extends World<KubespecParameters> {
   readonly driver: Driver;
   place?: StepPlace;
+  /** The text of the scenario's step after the running one, if any (a step may expect its failure). */
+  nextStep?: string;
   /** When the latest When step began (driver time): invariant checks look at the time since. */
   actionStartedAt = 0;
   readonly applied: Manifest[] = [];
