@@ -5,7 +5,7 @@
  * .cache/helm/, git-ignored, keyed by the Helm and Go versions. A machine with neither gets one
  * line saying what is missing, and the Helm steps are skipped with it.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { inheritedEnvironment } from '../environment.ts';
@@ -71,12 +71,65 @@ async function goVersion(): Promise<string | undefined> {
   return r && r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
+/** How long a process waits for another's build of helm before building itself. */
+const OTHER_BUILD_WAIT_MS = 30 * 60_000;
+
 /**
  * `go install` of Helm's command at the pinned version, into a work folder of this process,
- * then renamed into place: parallel workers may each build, and none runs a half-written file.
- * A failure (no module proxy, a Go older than Helm's go.mod asks) is one line plus Go's last words.
+ * then renamed into place, so no one runs a half-written file. One process builds at a time (a
+ * lock file holding its pid): test files and workers that start together wait for its binary
+ * instead of compiling the same packages again on the same cores. A failure (no module proxy, a
+ * Go older than Helm's go.mod asks) is one line plus Go's last words.
  */
 async function buildHelm(binary: string, go: string, log: (line: string) => void): Promise<void> {
+  const folder = join(binary, '..');
+  mkdirSync(folder, { recursive: true });
+  const lock = join(folder, '.building');
+  const deadline = Date.now() + OTHER_BUILD_WAIT_MS;
+  while (!takeLock(lock)) {
+    if (existsSync(binary)) return;
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  try {
+    if (existsSync(binary)) return;
+    await goInstallHelm(binary, go, log);
+  } finally {
+    if (readLock(lock) === process.pid) rmSync(lock, { force: true });
+  }
+}
+
+/** Takes the build lock, or a stale one whose process is gone; false while a live process holds it. */
+function takeLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = readLock(lock);
+    if (holder !== undefined && holder !== process.pid && processAlive(holder)) return false;
+    writeFileSync(lock, String(process.pid));
+    return true;
+  }
+}
+
+function readLock(lock: string): number | undefined {
+  try {
+    return Number(readFileSync(lock, 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function goInstallHelm(binary: string, go: string, log: (line: string) => void): Promise<void> {
   const folder = join(binary, '..');
   const work = join(folder, `.build-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
