@@ -31,6 +31,9 @@
  *   read-only mounts and root filesystems; hostPath volumes (and hostPath PVs) write to their
  *   node's filesystem, where the kubelet's container logs also are; id, stat -c %g and wc answer
  *   from the pod spec. Contents of other volume types are not simulated.
+ * - Helm waits in wall time: while a Helm step installs, upgrades, rolls back or uninstalls,
+ *   virtual time runs 30x wall time (HELM_TIME_RATE), so such a scenario's timeline is not
+ *   byte-identical from run to run.
  */
 export { SimDriver, defaultTopology } from './sim-driver.ts';
 export { loadImageBehaviors } from './image-behaviors.ts';
