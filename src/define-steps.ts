@@ -46,6 +46,7 @@ export function defineSteps(specs: readonly StepSpec[]): void {
           }
           if (e instanceof Error) {
             await maskSecretsIn(e, this);
+            namingTheVersion(e, this);
             atFeatureLine(e, this);
           }
           throw e;
@@ -61,6 +62,22 @@ export function defineSteps(specs: readonly StepSpec[]): void {
 }
 
 const registered: StepSpec[] = [];
+
+/**
+ * Ends a failing step's message with the Kubernetes version it ran against (issue 26): a scenario
+ * that holds on one minor and not on another says which one it met, in the console, Allure and
+ * JUnit alike. A run's parameters carry the version (`kubespec run --kubernetes-version`, or the
+ * live cluster's own).
+ */
+function namingTheVersion(error: Error, world: World): void {
+  const { kubernetesGitVersion: version, profile } = (world.parameters ?? {}) as { kubernetesGitVersion?: string; profile?: string };
+  if (!version || version === 'unknown') return;
+  const note = profile === 'live' ? `(on the cluster's Kubernetes ${version})` : `(on the simulated Kubernetes ${version})`;
+  if (error.message.endsWith(note)) return;
+  const head = `${error.name}: ${error.message}`;
+  error.message = `${error.message}\n${note}`;
+  if (error.stack?.startsWith(head)) error.stack = `${error.name}: ${error.message}${error.stack.slice(head.length)}`;
+}
 
 /**
  * Makes the failing step's feature line the error's location (issue 27): the console, Allure's

@@ -182,8 +182,8 @@ test("a failing step's error points at its feature line in the console, JUnit an
   const dir = projectWith({ 'a.feature': scenario('    Given a cluster with 1 worker node', '    Then pod "ghost" is Running') });
   const r = await kubespec(dir, 'run');
   assert.equal(r.code, 1);
-  const frame = 'KubespecAssertionError: pod "ghost" not found\n    at features/a.feature:5';
-  assert.match(r.stdout, /KubespecAssertionError: pod "ghost" not found\n\s+at features\/a\.feature:5\n/);
+  const frame = 'KubespecAssertionError: pod "ghost" not found\n(on the simulated Kubernetes v1.37.2)\n    at features/a.feature:5';
+  assert.match(r.stdout, /KubespecAssertionError: pod "ghost" not found\n\s+\(on the simulated Kubernetes v1\.37\.2\)\n\s+at features\/a\.feature:5\n/);
   assert.ok(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8').includes(`<![CDATA[${frame}]]></failure>`));
   const traces = readdirSync(join(dir, 'reports', 'allure-results')).filter((f) => f.endsWith('-result.json'))
     .map((f) => JSON.parse(readFileSync(join(dir, 'reports', 'allure-results', f), 'utf8')).statusDetails?.trace);

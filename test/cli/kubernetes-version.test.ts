@@ -65,3 +65,30 @@ test('a scenario tagged for other versions is not applicable, with the reason; o
   const own = await kubespec(dir, 'run', '--kubernetes-version', '1.36');
   assert.match(own.stdout, /1 passed, 0 failed, 0 skipped \(profile sim, Kubernetes v1\.36\.3\)/);
 });
+
+test('a scenario that rests on a version difference passes on 1.36 and fails on 1.35, its failure naming the version', async () => {
+  // MutatingAdmissionPolicy is served in admissionregistration.k8s.io/v1 from 1.36 (served-apis.ts).
+  const policy = [
+    'Feature: versions',
+    '  Scenario: a MutatingAdmissionPolicy in v1',
+    '    When the following manifest is applied:',
+    '      """yaml',
+    '      apiVersion: admissionregistration.k8s.io/v1',
+    '      kind: MutatingAdmissionPolicy',
+    '      metadata: {name: label-configmaps}',
+    '      spec:',
+    '        matchConstraints: {resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}]}',
+    '        failurePolicy: Fail',
+    '        reinvocationPolicy: Never',
+    '        mutations: [{patchType: ApplyConfiguration, applyConfiguration: {expression: "Object{}"}}]',
+    '      """',
+    '',
+  ].join('\n');
+  const dir = projectWith({ 'policy.feature': policy });
+  const on136 = await kubespec(dir, 'run', '--kubernetes-version', '1.36');
+  assert.equal(on136.code, 0, on136.stdout + on136.stderr);
+  const on135 = await kubespec(dir, 'run', '--kubernetes-version', '1.35');
+  assert.equal(on135.code, 1, on135.stdout + on135.stderr);
+  assert.match(on135.stdout, /no matches for kind "MutatingAdmissionPolicy" in version "admissionregistration\.k8s\.io\/v1"\n\s*\(on the simulated Kubernetes v1\.35\.4\)\n\s*at features\/policy\.feature:3/);
+  assert.match(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8'), /on the simulated Kubernetes v1\.35\.4/);
+});
