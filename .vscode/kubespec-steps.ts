@@ -9,6 +9,7 @@ defineParameterType({ name: 'phase', regexp: /Pending|Running|Succeeded|Failed|U
 defineParameterType({ name: 'transition', regexp: /created|scheduled|running|ready|not-ready|succeeded|failed|terminating|deleted/ });
 defineParameterType({ name: 'reason', regexp: /[A-Z][A-Za-z]*/ });
 defineParameterType({ name: 'bound', regexp: /at least|at most|more than|fewer than/ });
+defineParameterType({ name: 'release-action', regexp: /install|upgrade|rollback|uninstall/ });
 defineParameterType({ name: 'owned', regexp: /the (?:(?:newest|oldest) )?(?:pod|[A-Z][A-Za-z0-9]*) of [A-Za-z][A-Za-z0-9]* "[^"]*"(?: (?:with revision \d+|with completion index \d+|on node "[^"]*"))*/ });
 
 defineStep("a cluster with {int} worker node(s)", () => {}); // Given a cluster with 3 worker nodes
@@ -20,6 +21,8 @@ defineStep("a cluster with topology {string}", () => {}); // Given a cluster wit
 defineStep("the cluster's network plugin is {string}", () => {}); // Given the cluster's network plugin is "flannel"
 defineStep("manifest {string} is applied", () => {}); // Given manifest "statefulset-web.yaml" is applied
 defineStep("the following manifest is applied:", () => {}); // Given the following manifest is applied:
+defineStep("the kustomization {string} is applied", () => {}); // Given the kustomization "deploy/overlays/staging" is applied
+defineStep("the kustomization {string} renders:", () => {}); // Then the kustomization "deploy/overlays/staging" renders:
 defineStep("the following manifest is applied server-side by {string}:", () => {}); // When the following manifest is applied server-side by "platform":
 defineStep("the following manifest is applied server-side by {string} with force:", () => {}); // When the following manifest is applied server-side by "platform" with force:
 defineStep("applying the following manifest server-side as {string} is rejected with {string}:", () => {}); // Then applying the following manifest server-side as "app-team" is rejected with "Apply failed with 1 conflict":
@@ -380,3 +383,21 @@ defineStep("{string} does not print {string}", () => {}); // Then "kubectl get e
 defineStep("{string} warns {string}", () => {}); // Then "kubectl run web --image=nginx" warns "would violate PodSecurity"
 defineStep("{string} gives no warning", () => {}); // Then "kubectl run web --image=nginx" gives no warning
 defineStep("{string} fails with {string}", () => {}); // Then "kubectl label pod web env=prod" fails with "already has a value"
+defineStep("release {string} is installed from chart {string}", () => {}); // When release "web" is installed from chart "web"
+defineStep("release {string} is installed from chart {string} with {string}", () => {}); // When release "web" is installed from chart "web" with "--wait --timeout 2m --set replicaCount=3 -f values/prod.yaml"
+defineStep("release {string} is installed from chart {string} with values:", () => {}); // When release "web" is installed from chart "web" with values:
+defineStep("release {string} is installed from chart {string} with {string} and values:", () => {}); // When release "web" is installed from chart "web" with "--wait" and values:
+defineStep("release {string} is upgraded from chart {string}", () => {}); // When release "web" is upgraded from chart "web"
+defineStep("release {string} is upgraded from chart {string} with {string}", () => {}); // When release "web" is upgraded from chart "web" with "--wait --timeout 2m --set replicaCount=3 -f values/prod.yaml"
+defineStep("release {string} is upgraded from chart {string} with values:", () => {}); // When release "web" is upgraded from chart "web" with values:
+defineStep("release {string} is upgraded from chart {string} with {string} and values:", () => {}); // When release "web" is upgraded from chart "web" with "--wait" and values:
+defineStep("release {string} is rolled back", () => {}); // When release "web" is rolled back
+defineStep("release {string} is rolled back to revision {int}", () => {}); // When release "web" is rolled back to revision 1
+defineStep("release {string} is rolled back to revision {int} with {string}", () => {}); // When release "web" is rolled back to revision 1 with "--wait --timeout 2m"
+defineStep("release {string} is uninstalled", () => {}); // When release "web" is uninstalled
+defineStep("release {string} is uninstalled with {string}", () => {}); // When release "web" is uninstalled with "--keep-history --wait"
+defineStep("the {release-action} fails with {string}", () => {}); // Then the upgrade fails with "spec.replicas: Invalid value: -1"
+defineStep("release {string} is at revision {int}", () => {}); // Then release "web" is at revision 3
+defineStep("release {string} has status {word}", () => {}); // Then release "web" has status deployed
+defineStep("release {string} does not exist", () => {}); // Then release "web" does not exist
+defineStep("release {string} has the history:", () => {}); // Then release "web" has the history:

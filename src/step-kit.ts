@@ -41,6 +41,7 @@ export { labelPatch } from './parse/labels.ts';
 export { parseNodeTable, parseLabels, parseTaint } from './parse/node-table.ts';
 export { parseManifests, parseYamlDocuments, findManifestFile, loadManifestFile, type YamlOrigin } from './manifests/load-manifests.ts';
 export { fieldLine, refusedFields } from './manifests/field-lines.ts';
+export { renderKustomization } from './manifests/kustomization.ts';
 export { statefulSetManifest, deploymentManifest, DEFAULT_IMAGE } from './manifests/defaults.ts';
 export { loadTopology } from './manifests/topologies.ts';
 export { setImage, rollBack, setPaused, rolloutDone } from './operations/rollout.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fieldLine, findManifestFile, loadManifestFile, packageRoot, parseManifests, refusedFields, type Manifest, type StepSpec, type YamlOrigin } from '../src/step-kit.ts';
+import { describeMismatches, fieldLine, findManifestFile, KubespecAssertionError, loadManifestFile, packageRoot, parseManifests, partialMatch, refusedFields, renderKustomization, UserError, type Manifest, type StepSpec, type YamlOrigin } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /**
@@ -43,6 +43,16 @@ function manifestFile(name: string, projectRoot: string): Manifest[] {
   return loadManifestFile(manifestPath(name, projectRoot), projectRoot);
 }
 
+/** The kustomization a step names, rendered; messages name the step's feature file and line. */
+function kustomization(world: KubespecWorld, path: string) {
+  const place = world.place;
+  if (!place) throw new UserError(`kustomization "${path}": the step's feature file is not known, and the path is relative to it`);
+  return renderKustomization(path, place.uri, `${place.uri}:${place.line}`, world.projectRoot);
+}
+
+/** `Deployment "web"` for messages about a rendered object. */
+const named = (m: { kind?: unknown; metadata?: { name?: unknown } }) => `${String(m.kind)} "${String(m.metadata?.name)}"`;
+
 export const steps: StepSpec<KubespecWorld>[] = [
   {
     pattern: 'manifest {string} is applied',
@@ -64,6 +74,33 @@ export const steps: StepSpec<KubespecWorld>[] = [
     async run({ docString }) {
       const manifests = this.manifestsFrom(docString);
       await applyAll(this, manifests, this.place?.docStringLine ? { text: docString ?? '', origin: { file: this.place.uri, firstLine: this.place.docStringLine + 1 } } : undefined);
+    },
+  },
+  {
+    pattern: 'the kustomization {string} is applied',
+    example: 'Given the kustomization "deploy/overlays/staging" is applied',
+    area: 'manifests',
+    doc: "Renders a kustomization folder (relative to the feature file) with kubectl's built-in kustomize and applies what it renders.",
+    async run({ args: [path] }) {
+      await applyAll(this, (await kustomization(this, path as string)).manifests);
+    },
+  },
+  {
+    pattern: 'the kustomization {string} renders:',
+    example: 'Then the kustomization "deploy/overlays/staging" renders:\n  """yaml\n  apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: staging-web}\n  spec: {replicas: 3}\n  """',
+    area: 'manifests',
+    doc: 'Checks, without a cluster, that the kustomization renders an object of each kind and name in the doc string, matching its fields (a partial match).',
+    async run({ docString, args: [path] }) {
+      const rendered = await kustomization(this, path as string);
+      for (const want of this.manifestsFrom(docString)) {
+        const found = rendered.manifests.find((m) => m.kind === want.kind && m.metadata?.name === want.metadata?.name);
+        if (!found) {
+          const have = rendered.manifests.map(named).join(', ') || 'nothing';
+          throw new KubespecAssertionError(`kustomization "${path}" renders no ${named(want)} (it renders ${have})`);
+        }
+        const mismatches = partialMatch(want, found);
+        if (mismatches.length) throw new KubespecAssertionError(describeMismatches(`${named(want)} rendered by kustomization "${path}"`, mismatches));
+      }
     },
   },
 ];
