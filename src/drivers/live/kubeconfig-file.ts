@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 /**
  * A scenario's own kubeconfig file for kubectl: the driver's kubeconfig (which may have come
@@ -19,7 +19,9 @@ export class ScenarioKubeconfig {
   path(): string {
     if (!this.dir) {
       const current = this.kc.getCurrentContext();
-      const scoped = new KubeConfig();
+      // The driver's own KubeConfig class: client-node is loaded by live runs only (it takes
+      // seconds to import, and every simulator run and worker would pay for it).
+      const scoped = new (this.kc.constructor as new () => KubeConfig)();
       scoped.loadFromOptions({
         clusters: this.kc.clusters,
         users: this.kc.users,
