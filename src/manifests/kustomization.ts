@@ -2,7 +2,9 @@
  * A kustomization (a folder with kustomization.yaml: a base, or an overlay over one) rendered
  * into manifests by kubectl's built-in kustomize, `kubectl kustomize <folder>`, the renderer
  * behind the `kubectl apply -k` teams already run. It needs no cluster and no build: kubectl is
- * already what the kubectl steps and serve are checked with. What kustomize says is passed
+ * already what the kubectl steps and serve are checked with (the PATH's, else one the reference
+ * cluster's build left in .cache). The same kubectl renders for the simulator and a live cluster,
+ * so a feature's manifests do not depend on the profile. What kustomize says is passed
  * through, with the paths it names made relative to the project, so an error points at the
  * kustomization.yaml or resource file that caused it.
  */
@@ -11,6 +13,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { execa } from 'execa';
 import type { Manifest } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
+import { kubectlFor } from '../drivers/kubectl-binary.ts';
+import { defaultKubernetesVersion } from '../kube/kubernetes-versions.ts';
 import { parseManifests } from './load-manifests.ts';
 
 /** The names kustomize looks for in a folder, in its order. */
@@ -35,8 +39,13 @@ export async function renderKustomization(path: string, featureFile: string, whe
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     throw new UserError(`${where}: kustomization "${path}": there is no folder ${folder} (the path is relative to the feature file, ${featureFile})`);
   }
-  const result = await execa(kubectl, ['kustomize', absolute], { reject: false, timeout: RENDER_TIMEOUT_MS, stdin: 'ignore', env: { KUBECONFIG: '' }, extendEnv: true });
-  if ((result as { code?: string }).code === 'ENOENT') {
+  let result = await kustomize(kubectl, absolute);
+  if (notFound(result) && kubectl === 'kubectl') {
+    // No kubectl on the PATH: one already built for the reference cluster, if there is one.
+    const built = await kubectlFor(defaultKubernetesVersion().minor, { build: false, log: () => {} });
+    if (built !== 'kubectl') result = await kustomize(built, absolute);
+  }
+  if (notFound(result)) {
     throw new UserError(`${where}: kustomization "${path}": kustomizations are rendered by \`kubectl kustomize\`, and there is no kubectl on the PATH`);
   }
   if (result.timedOut) throw new UserError(`${where}: kustomization "${path}": \`kubectl kustomize ${folder}\` did not finish within ${RENDER_TIMEOUT_MS / 1000}s`);
@@ -49,6 +58,12 @@ export async function renderKustomization(path: string, featureFile: string, whe
   }
   return { manifests: parseManifests(result.stdout, { file: `kubectl kustomize ${folder}`, firstLine: 1 }), folder };
 }
+
+function kustomize(kubectl: string, folder: string) {
+  return execa(kubectl, ['kustomize', folder], { reject: false, timeout: RENDER_TIMEOUT_MS, stdin: 'ignore', env: { KUBECONFIG: '' }, extendEnv: true });
+}
+
+const notFound = (result: object) => (result as { code?: string }).code === 'ENOENT';
 
 /**
  * kustomize's own words from kubectl's stderr: `error: <text>`, or (kubectl 1.32 and later) a
