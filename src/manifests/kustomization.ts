@@ -14,6 +14,7 @@ import { execa } from 'execa';
 import type { Manifest } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
 import { kubectlFor } from '../drivers/kubectl-binary.ts';
+import { UnsupportedError } from '../drivers/errors.ts';
 import { defaultKubernetesVersion } from '../kube/kubernetes-versions.ts';
 import { parseManifests } from './load-manifests.ts';
 
@@ -46,7 +47,8 @@ export async function renderKustomization(path: string, featureFile: string, whe
     if (built !== 'kubectl') result = await kustomize(built, absolute);
   }
   if (notFound(result)) {
-    throw new UserError(`${where}: kustomization "${path}": kustomizations are rendered by \`kubectl kustomize\`, and there is no kubectl on the PATH`);
+    // The machine's lack, not the feature's mistake: the step is skipped with this line.
+    throw new UnsupportedError(`${where}: kustomization "${path}": kustomizations are rendered by \`kubectl kustomize\`, and there is no kubectl on the PATH`);
   }
   if (result.timedOut) throw new UserError(`${where}: kustomization "${path}": \`kubectl kustomize ${folder}\` did not finish within ${RENDER_TIMEOUT_MS / 1000}s`);
   if (result.exitCode !== 0) {
