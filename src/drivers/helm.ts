@@ -43,13 +43,20 @@ let helmHome: string | undefined;
 
 /**
  * The pinned Helm's path (helm-binary.ts; built on first use, minutes when cold). A machine
- * without it skips the step with the one line that says why.
+ * without it skips the step, and stderr hears why in one line.
  */
 export async function helmFor(command: HelmCommand): Promise<string> {
   const choice = await helmBinary({ cacheRoot: command.projectRoot, build: true });
-  if ('missing' in choice) throw new UnsupportedError(choice.missing);
+  if ('missing' in choice) {
+    // Said once per process on stderr: the console's summary counts skipped steps without reasons.
+    if (!toldMissing) process.stderr.write(`kubespec: the Helm steps are skipped: ${choice.missing}\n`);
+    toldMissing = true;
+    throw new UnsupportedError(choice.missing);
+  }
   return choice.path;
 }
+
+let toldMissing = false;
 
 /**
  * Runs helm with the run's kubeconfig and the scenario's namespace. Helm's configuration, cache
