@@ -150,7 +150,7 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   const scheduler = new Scheduler(store, clock, rng, events, version);
   manager.register(scheduler, scheduler.watches());
   manager.register(new NodeLifecycleController(store, clock, events, health), [{ kind: 'Node', keys: ownKey }]);
-  manager.register(new TaintEvictionController(store, clock, events), [
+  manager.register(new TaintEvictionController(store, clock, events, version), [
     { kind: 'Node', keys: ownKey },
     { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName && e.type === 'ADDED' ? [{ name: e.object.spec.nodeName }] : []) },
   ]);
@@ -159,6 +159,6 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
   const kubelets = new Kubelets(store, clock, events, images, health, staticPods, network, assumptions, version);
   manager.register(kubelets, kubelets.watches());
   manager.register(new GarbageCollector(store), [{ kind: '*', keys: ownerUids }]);
-  manager.register(new PodGarbageCollector(store, clock), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
+  manager.register(new PodGarbageCollector(store, clock, version), [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [{ name: e.object.metadata.name }] : []) }]);
   return { kubelets, staticPods, scheduler };
 }

@@ -1,6 +1,8 @@
 import type { Clock, Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
+import { defaultKubernetesVersion, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { observed, observedGeneration } from '../observed-generation.ts';
 import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
@@ -19,7 +21,7 @@ export class PodGarbageCollector implements Controller {
   readonly name = 'PodGC';
   private readonly goneSince = new Map<string, Millis>();
 
-  constructor(private readonly store: ObjectStore, private readonly clock: Clock) {}
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly version: KubernetesRelease = defaultKubernetesVersion()) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
     if (this.store.get('Node', { name: key.name })) {
@@ -42,7 +44,10 @@ export class PodGarbageCollector implements Controller {
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
     const status = thaw(pod.status ?? {});
     status.phase = 'Failed';
-    status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists', lastTransitionTime: rfc3339(now) });
+    // markFailedAndDeletePodWithCondition (gc_controller.go) also records the generation it saw.
+    const generation = observedGeneration(this.version, pod);
+    if (generation !== undefined) status.observedGeneration = generation;
+    status.conditions = upsertCondition(status.conditions, observed({ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists', lastTransitionTime: rfc3339(now) }, generation));
     this.store.updateStatus({ ...pod, status });
   }
 }

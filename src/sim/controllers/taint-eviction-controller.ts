@@ -1,6 +1,8 @@
 import type { Clock, Millis } from '../clock.ts';
 import { rfc3339 } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
+import { defaultKubernetesVersion, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { observed, observedGeneration } from '../observed-generation.ts';
 import type { EventRecorder } from '../events.ts';
 import { tolerates } from '../scheduler/plugins/taint-toleration.ts';
 import { thaw } from '../store/freeze.ts';
@@ -20,7 +22,7 @@ export class TaintEvictionController implements Controller {
   /** When each NoExecute taint without timeAdded was first seen (the controller counts from there). */
   private readonly firstSeen = new Map<string, Millis>();
 
-  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly events: EventRecorder) {}
+  constructor(private readonly store: ObjectStore, private readonly clock: Clock, private readonly events: EventRecorder, private readonly version: KubernetesRelease = defaultKubernetesVersion()) {}
 
   reconcile(key: ObjectKey): ReconcileResult {
     const node = this.store.get('Node', { name: key.name });
@@ -47,7 +49,7 @@ export class TaintEvictionController implements Controller {
   private evict(pod: KubeObject, now: Millis): void {
     this.events.record('taint-eviction-controller', pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`);
     const status = thaw(pod.status ?? {});
-    status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: rfc3339(now) });
+    status.conditions = upsertCondition(status.conditions, observed({ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: rfc3339(now) }, observedGeneration(this.version, pod)));
     this.store.updateStatus({ ...pod, status });
     this.store.delete('Pod', pod.metadata);
   }

@@ -3,6 +3,7 @@ import { AssumptionLog, type Guess } from '../../kube/assumptions.ts';
 import { rfc3339, type Clock, type Millis } from '../clock.ts';
 import { upsertCondition } from '../conditions.ts';
 import { thaw } from '../store/freeze.ts';
+import { observed, observedGeneration } from '../observed-generation.ts';
 import { TerminalError, type Controller, type ReconcileResult, type WatchSpec } from '../controllers/controller.ts';
 import type { EventRecorder } from '../events.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
@@ -80,7 +81,7 @@ export class Kubelets implements Controller {
     private readonly staticPods?: StaticPods,
     private readonly network: NetworkPlugin = new NetworkPlugin(),
     readonly assumptions: AssumptionLog = new AssumptionLog(),
-    version: KubernetesVersion = defaultKubernetesVersion(),
+    private readonly version: KubernetesVersion = defaultKubernetesVersion(),
   ) {
     this.addresses = new PodAddresses(store);
     const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath);
@@ -118,7 +119,7 @@ export class Kubelets implements Controller {
         const current = this.store.get('Pod', pod.metadata);
         if (!current) return;
         const status = thaw(current.status ?? {});
-        status.conditions = upsertCondition(status.conditions, { type, status: 'True', reason, message, lastTransitionTime: rfc3339(now) });
+        status.conditions = upsertCondition(status.conditions, observed({ type, status: 'True', reason, message, lastTransitionTime: rfc3339(now) }, observedGeneration(this.version, current)));
         this.store.updateStatus({ ...current, status });
       },
       actions: {
@@ -388,7 +389,7 @@ export class Kubelets implements Controller {
     if (rt.containers.some((c) => inPostStart(c, this.clock.now()))) return;
     const current = this.store.get('Pod', pod.metadata)!;
     const status = buildPodStatus(current, rt, this.clock.now(), this.addresses.nodeAddress(current.spec.nodeName));
-    const next = mergedPodStatus(current.status, status);
+    const next = mergedPodStatus(current.status, status, observedGeneration(this.version, current));
     if (deepEqual(next, current.status)) return;
     this.store.updateStatus({ ...current, status: next });
   }

@@ -3,6 +3,7 @@ import { rfc3339 } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { qosClass } from '../qos.ts';
 import { upsertCondition } from '../conditions.ts';
+import { observed } from '../observed-generation.ts';
 import { PHASE_RULES } from './pod-stages.ts';
 import { PHASE_CONDITIONS } from './stage-conditions.ts';
 import { isReady, isStarted, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
@@ -95,13 +96,17 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
  * are replaced (a shallow copy does). The kubelet owns its conditions; others (PodScheduled
  * from the scheduler, DisruptionTarget) stay as they are, listed first, then the kubelet's in
  * its own order (generateAPIPodStatus): the order `kubectl describe pod` lists them in.
+ * `generation` is what the kubelet records as observed (observed-generation.ts), if anything.
  */
-export function mergedPodStatus(current: any, status: ReturnType<typeof buildPodStatus>): any {
-  const next = { ...(current ?? {}) };
+export function mergedPodStatus(current: any, status: ReturnType<typeof buildPodStatus>, generation?: number): any {
+  // PodStatus lists observedGeneration first (types.go); the kubelet sets it when the release tracks it.
+  const next = { ...(generation === undefined ? {} : { observedGeneration: generation }), ...(current ?? {}) };
   const { conditions, ...fields } = status;
   Object.assign(next, fields);
-  for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
-  next.conditions = inKubeletOrder(next.conditions);
+  if (generation !== undefined) next.observedGeneration = generation;
+  for (const cond of conditions) next.conditions = upsertCondition(next.conditions, observed(cond, generation));
+  // generateAPIPodStatus regenerates PodScheduled too, so it carries the kubelet's observedGeneration.
+  next.conditions = inKubeletOrder(next.conditions).map((c: any) => (c.type === 'PodScheduled' ? observed(c, generation) : c));
   return next;
 }
 

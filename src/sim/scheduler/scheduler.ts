@@ -14,6 +14,7 @@ import { bindTimeoutMessage, POLL_INTERVAL, VolumePreBind } from './volume-prebi
 import { isFilterPlugin, isScorePlugin, ok, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
 import { defaultProfile, registry, type Profile } from './registry.ts';
 import { NodeInfoCache } from './node-info-cache.ts';
+import { observed, observedGeneration } from '../observed-generation.ts';
 
 const COMPONENT = 'default-scheduler';
 
@@ -232,7 +233,7 @@ export class Scheduler implements Controller {
     const node = p.node.node.metadata.name;
     for (const victim of p.victims) {
       const status = thaw(victim.status ?? {});
-      status.conditions = upsertCondition(status.conditions, { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${COMPONENT}: preempting to accommodate a higher priority pod`, lastTransitionTime: rfc3339(this.clock.now()) });
+      status.conditions = upsertCondition(status.conditions, observed({ type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${COMPONENT}: preempting to accommodate a higher priority pod`, lastTransitionTime: rfc3339(this.clock.now()) }, observedGeneration(this.version, victim)));
       this.store.updateStatus({ ...victim, status });
       this.events.record(COMPONENT, victim, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`);
       this.store.delete('Pod', victim.metadata);
@@ -247,9 +248,9 @@ export class Scheduler implements Controller {
     status.phase = 'Pending';
     const previous = (status.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
     if (previous?.status !== 'False' || previous.message !== message) {
-      status.conditions = upsertCondition(status.conditions, {
+      status.conditions = upsertCondition(status.conditions, observed({
         type: 'PodScheduled', status: 'False', reason, message, lastTransitionTime: rfc3339(this.clock.now()),
-      });
+      }, observedGeneration(this.version, pod)));
       this.store.updateStatus({ ...pod, status });
     }
     this.events.record(COMPONENT, pod, 'Warning', 'FailedScheduling', message);

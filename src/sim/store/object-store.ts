@@ -211,6 +211,7 @@ export class ObjectStore {
     if (namespaceFinalizing(current)) next.status = { ...next.status, phase: 'Terminating' };
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
+    bumpGenerationForDeletion(next);
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
     return this.commit(info, next, current, opts);
   }
@@ -354,6 +355,7 @@ export class ObjectStore {
     const marked = thaw(current);
     marked.metadata.deletionTimestamp = rfc3339(this.clock.now());
     marked.metadata.deletionGracePeriodSeconds = 0;
+    bumpGenerationForDeletion(marked);
     return this.remove(info, this.commit(info, marked, current, opts), opts);
   }
 
@@ -511,6 +513,17 @@ function dropEmptyMetadata(obj: KubeObject): void {
   // A binding shares the stored metadata, which is frozen: replace it with a copy first.
   if (Object.isFrozen(obj.metadata)) obj.metadata = { ...obj.metadata };
   for (const k of keys) delete obj.metadata[k];
+}
+
+/**
+ * The first deletion of an object that stays a while (graceful, or held by finalizers) bumps its
+ * generation, if it has one: controllers of an object being deleted should stop acting on it, and
+ * the bump says its desired state changed (rest.BeforeDelete for graceful kinds, store.go
+ * markAsDeleting for the others; apiserver v0.32.5 and v0.37.2 alike). Pods carry a generation
+ * from 1.33, so from then a pod's graceful deletion bumps it too.
+ */
+function bumpGenerationForDeletion(obj: KubeObject): void {
+  if ((obj.metadata.generation ?? 0) > 0) obj.metadata.generation! += 1;
 }
 
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
