@@ -17,14 +17,16 @@ function project() {
   writeFileSync(join(featureDir, 'prod.yaml'), 'replicaCount: 3\n');
   writeFileSync(join(root, 'common.yaml'), 'a: 1\n');
   writeFileSync(join(featureDir, 'motd.txt'), 'hello\n');
+  writeFileSync(join(featureDir, 'web-0.1.0.tgz'), '');
   return { root, places: { featureDir, projectRoot: root, packageRoot: join(root, 'no-package') } };
 }
 
 describe('releaseCommand: a Helm step as helm arguments', () => {
-  it('finds the chart beside the feature file, then under the project\'s scenarios/charts', () => {
+  it('finds the chart (a folder or a packaged .tgz) beside the feature file, then under the project\'s scenarios/charts', () => {
     const { root, places } = project();
     assert.deepEqual(releaseCommand({ action: 'install', release: 'web', chart: 'local' }, places).args, ['install', 'web', join(root, 'features', 'helm', 'local')]);
     assert.deepEqual(releaseCommand({ action: 'upgrade', release: 'web', chart: 'shared' }, places).args, ['upgrade', 'web', join(root, 'scenarios', 'charts', 'shared')]);
+    assert.deepEqual(releaseCommand({ action: 'upgrade', release: 'web', chart: 'web-0.1.0.tgz' }, places).args, ['upgrade', 'web', join(root, 'features', 'helm', 'web-0.1.0.tgz')]);
   });
 
   it('names every place it looked for a missing chart', () => {
