@@ -1,5 +1,4 @@
 import { featureEnabled, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
-import type { KubeObject } from './store/types.ts';
 
 /**
  * The generation a writer of a pod's status records as observed, or undefined when the release
@@ -9,7 +8,7 @@ import type { KubeObject } from './store/types.ts';
  * metadata.generation as they saw it (pkg/api/v1/pod/util.go CalculatePodStatusObservedGeneration
  * and CalculatePodConditionObservedGeneration, v1.37.2). Before, nobody writes it.
  */
-export function observedGeneration(version: Pick<KubernetesRelease, 'minor'>, pod: KubeObject): number | undefined {
+export function observedGeneration(version: Pick<KubernetesRelease, 'minor'>, pod: { metadata: { generation?: number } }): number | undefined {
   if (!featureEnabled(version, 'PodObservedGenerationTracking')) return undefined;
   return pod.metadata.generation;
 }
