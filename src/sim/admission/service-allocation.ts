@@ -58,7 +58,8 @@ export class ServiceAllocation implements AdmissionPlugin {
     const ports: any[] = spec.ports ?? [];
     for (const p of ports) {
       p.protocol ??= 'TCP';
-      p.targetPort ??= p.port;
+      // An unset targetPort, 0 or "" alike, is the port (SetDefaults_Service).
+      if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
     }
     const errors: FieldError[] = [];
     if (ports.length > 1) ports.forEach((p, i) => { if (!p.name) errors.push({ path: `spec.ports[${i}].name`, text: 'Required value' }); });

@@ -26,6 +26,7 @@ function validate({ object, info }: AdmissionRequest, version: KubernetesRelease
     if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors, version);
     if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors, version);
     if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
+    if (object.kind === 'Service') validateServicePortNumbers(object.spec?.ports, errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
     if (object.kind === 'Service') validateSessionAffinity(object.spec, errors);
     if (object.kind === 'Service' && object.spec?.type === 'ExternalName' && !object.spec?.externalName) errors.push({ path: 'spec.externalName', text: 'Required value' });
@@ -40,6 +41,20 @@ function validate({ object, info }: AdmissionRequest, version: KubernetesRelease
     }
     if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
+}
+
+/**
+ * validateServicePort's numbers: port and a numeric targetPort within 1..65535 (IsValidPortNum,
+ * ValidatePortNumOrName; pkg/apis/core/validation/validation.go v1.32.5). A targetPort left out
+ * was defaulted to the port, so an out-of-range port is refused on both fields, as upstream.
+ */
+function validateServicePortNumbers(ports: unknown, errors: FieldError[]): void {
+  if (!Array.isArray(ports)) return;
+  const outOfRange = (n: unknown) => typeof n === 'number' && (n < 1 || n > 65535);
+  ports.forEach((p: any, i) => {
+    if (outOfRange(p?.port)) errors.push({ path: `spec.ports[${i}].port`, text: `Invalid value: ${p.port}: must be between 1 and 65535, inclusive` });
+    if (outOfRange(p?.targetPort)) errors.push({ path: `spec.ports[${i}].targetPort`, text: `Invalid value: ${p.targetPort}: must be between 1 and 65535, inclusive` });
+  });
 }
 
 /** ValidateService's session affinity: None or ClientIP, a ClientIP timeout in (0, 86400]. */
