@@ -14,15 +14,16 @@ export type ReferenceAction = 'up' | 'down' | 'status';
  * built from the upstream Go modules, with KWOK nodes (issue: fidelity); each version is built,
  * cached and run on its own (issue 26). Returns the exit code.
  */
-export async function referenceCluster(action: ReferenceAction, options: { topology?: string; kubernetesVersion?: string }, env: RunEnvironment): Promise<number> {
+export async function referenceCluster(action: ReferenceAction, options: { topology?: string; kubernetesVersion?: string; realNodes?: number }, env: RunEnvironment): Promise<number> {
   const cacheDir = join(env.cwd, '.cache', 'reference-cluster');
   const build = referenceBuild(options.kubernetesVersion);
   const say = (line: string) => env.stdout.write(`${line}\n`);
   if (action === 'up') {
     const topology = options.topology ?? 'kind';
     const nodes = loadTopology(topology, [join(env.cwd, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')]);
-    const state = await referenceUp({ moduleDir: join(packageRoot, 'scripts', 'reference-cluster'), cacheDir, build, topology, nodes, log: say });
-    say(`reference cluster ${state.version} up: ${state.server}, ${state.nodes.length} KWOK nodes (topology ${topology})`);
+    const state = await referenceUp({ moduleDir: join(packageRoot, 'scripts', 'reference-cluster'), cacheDir, build, topology, nodes, log: say, realNodes: options.realNodes });
+    const real = state.realNodes?.length ?? 0;
+    say(`reference cluster ${state.version} up: ${state.server}, ${state.nodes.length - real} KWOK nodes (topology ${topology}), ${real} real node${real === 1 ? '' : 's'}${real ? ` (${state.realNodes!.map((n) => n.name).join(', ')}: pods tolerate and select kubespec.io/real-node=true to run there)` : ''}`);
     // kubectl of a matching minor: the PATH's within the skew, else built now (said once).
     const kubectl = await kubectlFor(build.minor, { build: true, cwd: env.cwd, log: say });
     say(`kubeconfig: ${state.kubeconfig}\n  export KUBECONFIG=${state.kubeconfig}\n  kubespec run --profile live --context ${referenceContext}`);
@@ -30,7 +31,7 @@ export async function referenceCluster(action: ReferenceAction, options: { topol
     return 0;
   }
   if (action === 'down') {
-    const stopped = await referenceDown(cacheDir, build);
+    const stopped = await referenceDown(cacheDir, build, say);
     say(stopped.length ? `stopped ${stopped.map((p) => `${p.name} (pid ${p.pid})`).join(', ')}` : `no ${build.minor} reference cluster was running`);
     return 0;
   }

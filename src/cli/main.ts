@@ -163,7 +163,8 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .addArgument(new Argument('<action>', 'what to do').choices(['up', 'down', 'status']))
     .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
     .option('--kubernetes-version <minor>', referenceVersionHelp())
-    .action(async (action: api.ReferenceAction, flags: { topology?: string; kubernetesVersion?: string }) => {
+    .option('--real-nodes <n>', 'nodes with a real kubelet, containerd, CNI, kube-proxy and CoreDNS beside the KWOK ones (up only; 0 or 1)', parseInteger('--real-nodes'))
+    .action(async (action: api.ReferenceAction, flags: { topology?: string; kubernetesVersion?: string; realNodes?: number }) => {
       code = await api.referenceCluster(action, flags, env);
     });
 

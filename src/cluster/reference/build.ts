@@ -99,11 +99,11 @@ async function writeKwokStages(build: ReferenceBuild, binDir: string): Promise<v
   writeFileSync(join(binDir, kwokStagesFile), `${stages.join('\n---\n')}\n`);
 }
 
-function binFolder(layout: BuildLayout, build: ReferenceBuild, goVersion: string): string {
+export function binFolder(layout: BuildLayout, build: ReferenceBuild, goVersion: string): string {
   return join(layout.cacheDir, `bin-${inputsDigest(layout.moduleDir, build, goVersion)}`);
 }
 
-function goEnvironment(): NodeJS.ProcessEnv {
+export function goEnvironment(): NodeJS.ProcessEnv {
   return inheritedEnvironment({ GOTOOLCHAIN: 'local', CGO_ENABLED: '0', GOFLAGS: '-trimpath' });
 }
 
@@ -116,7 +116,7 @@ function moduleFlags(build: ReferenceBuild): string[] {
  * Without these the binaries say v0.0.0-master, so kubectl warns about skew and anything that
  * reads the version (discovery, kwokctl) is misled; upstream's hack/lib/version.sh sets the same.
  */
-function versionLdflags(build: ReferenceBuild): string {
+export function versionLdflags(build: ReferenceBuild): string {
   const [major, minor] = build.kubernetesVersion.slice(1).split('.');
   const keys = { gitVersion: build.kubernetesVersion, gitMajor: major, gitMinor: minor, gitTreeState: 'clean', buildDate: '1970-01-01T00:00:00Z' };
   const sets = Object.entries(keys).flatMap(([k, v]) => [`-X k8s.io/component-base/version.${k}=${v}`, `-X k8s.io/client-go/pkg/version.${k}=${v}`]);
@@ -131,7 +131,7 @@ function inputsDigest(moduleDir: string, build: ReferenceBuild, goVersion: strin
   return hash.digest('hex').slice(0, 12);
 }
 
-async function goToolchainVersion(): Promise<string> {
+export async function goToolchainVersion(): Promise<string> {
   try {
     const { stdout } = await execa('go', ['env', 'GOVERSION'], { env: { GOTOOLCHAIN: 'local' } });
     return stdout.trim();
@@ -140,7 +140,7 @@ async function goToolchainVersion(): Promise<string> {
   }
 }
 
-async function goCommand(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function goCommand(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const result = await execa('go', args, { cwd, env, reject: false, all: true });
   if (result.exitCode !== 0) {
     throw new UserError(`\`go ${args[0]}\` of the reference control plane failed (exit ${result.exitCode}):\n${tail(result.all ?? '', 30)}`);

@@ -12,11 +12,13 @@ export interface StartedProcess {
 
 /**
  * Starts a component in the background, detached from our process group so it outlives the
- * `up` command, with its output in a log file for post-mortems.
+ * `up` command, with its output in a log file for post-mortems. A `launcher` (such as
+ * `nsenter --net=…`) must exec the binary in place, so the pid is the component's.
  */
-export function startComponent(name: string, binary: string, args: string[], log: string, env: NodeJS.ProcessEnv): StartedProcess {
+export function startComponent(name: string, binary: string, args: string[], log: string, env: NodeJS.ProcessEnv, launcher: string[] = []): StartedProcess {
   const out = openSync(log, 'a');
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', out, out], env });
+  const [command, ...rest] = [...launcher, binary, ...args];
+  const child = spawn(command!, rest, { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);
   child.unref();
   if (child.pid === undefined) throw new Error(`${name} did not start (${binary})`);

@@ -14,6 +14,14 @@ import { ensureReferenceBinaries, kwokStagesFile, type BuildLayout } from './bui
 import { fakeNodeManifests, kwokNodeAnnotation } from './fake-nodes.ts';
 import { freePort, isOurs, sleep, startComponent, stopComponents, type StartedProcess } from './processes.ts';
 import { clusterFolderName, referenceBuild, type ReferenceBuild } from './versions.ts';
+import { realNodeMissing } from './real-node/preflight.ts';
+import { ensureNodeBinaries } from './real-node/node-build.ts';
+import { corednsImage, ensureNodeImages } from './real-node/node-images.ts';
+import { nodeNetwork } from './real-node/node-network.ts';
+import { clusterCertificates } from './real-node/cluster-certificates.ts';
+import { clusterDnsObjects } from './real-node/cluster-dns.ts';
+import { prepareRealNodeNetwork, realNodePlan, startRealNode, stopRealNode, type RealNodePlan, type RealNodeState } from './real-node/real-node.ts';
+import { containerdLayout, listImages } from './real-node/containerd.ts';
 
 /** The kubeconfig context of the reference cluster (of every version: each has its own kubeconfig); the live profile accepts it. */
 export const referenceContext = 'kubespec-reference';
@@ -26,6 +34,8 @@ export interface ReferenceClusterState {
   topology: string;
   nodes: string[];
   processes: StartedProcess[];
+  /** Nodes with a kubelet and a container runtime (issue 31); absent or empty: KWOK only. */
+  realNodes?: RealNodeState[];
 }
 
 export interface UpOptions extends BuildLayout {
@@ -36,6 +46,11 @@ export interface UpOptions extends BuildLayout {
   log: (line: string) => void;
   /** How long each component may take to become healthy. */
   timeoutMs?: number;
+  /**
+   * How many real nodes to start beside the KWOK ones (0 or 1 so far). A machine that lacks what
+   * they need is told what is missing and gets KWOK-only nodes.
+   */
+  realNodes?: number;
 }
 
 const serviceCidr = '10.96.0.0/16';
@@ -51,20 +66,43 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   const build = options.build ?? referenceBuild();
   const running = readState(options.cacheDir, build);
   if (running && (await referenceHealth(running)).healthy) {
-    options.log(`already up: ${running.server} (${running.version}, topology ${running.topology})`);
+    const real = running.realNodes?.length ?? 0;
+    if (options.realNodes !== undefined && options.realNodes !== real) {
+      throw new UserError(`a ${build.minor} reference cluster with ${real} real node${real === 1 ? '' : 's'} is already up (${running.server}); take it down first (\`cluster reference down\`) to start one with ${options.realNodes}`);
+    }
+    options.log(`already up: ${running.server} (${running.version}, topology ${running.topology}, ${real} real node${real === 1 ? '' : 's'})`);
     return running;
   }
   if (running) await referenceDown(options.cacheDir, build);
+  let realCount = options.realNodes ?? 0;
+  if (!Number.isInteger(realCount) || realCount < 0 || realCount > 1) throw new UserError(`--real-nodes ${options.realNodes}: 0 or 1 real nodes can be started so far`);
+  if (realCount) {
+    const missing = await realNodeMissing();
+    for (const line of missing) options.log(`real node: ${line}`);
+    if (missing.length) {
+      options.log('real node: this machine cannot run one (above); falling back to KWOK-only nodes');
+      realCount = 0;
+    }
+  }
   const binDir = await ensureReferenceBinaries(options, options.log, build);
+  const nodeBinaries = realCount ? await ensureNodeBinaries(options, build, options.log) : undefined;
+  const nodeImages = nodeBinaries ? await ensureNodeImages(nodeBinaries, join(binDir, 'images')) : [];
   const dir = clusterDir(options.cacheDir, build);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const processes: StartedProcess[] = [];
+  const realProcesses: StartedProcess[] = [];
   const timeoutMs = options.timeoutMs ?? 120_000;
+  // The real node's namespace and link come first: the API server listens on the link's host end.
+  const plans: RealNodePlan[] = realCount ? [realNodePlan(dir, 0, nodeNetwork(Number(build.minor.split('.')[1]), 0))] : [];
   try {
-    const files = await writeKeyMaterial(dir);
+    for (const plan of plans) await prepareRealNodeNetwork(plan);
+    const files = await writeKeyMaterial(dir, plans);
     const ports = { etcd: await freePort(), peer: await freePort(), api: await freePort(), kcm: await freePort(), scheduler: await freePort(), kwok: await freePort() };
-    const server = `https://127.0.0.1:${ports.api}`;
+    // With a real node the API server listens on the node link's host address (not on every
+    // interface): the kubelet, kube-proxy and pods (through the `kubernetes` Service) dial it there.
+    const listen = plans[0]?.network.hostAddress ?? '127.0.0.1';
+    const server = `https://${listen}:${ports.api}`;
     const kubeconfig = join(dir, 'kubeconfig');
     writeKubeconfig(kubeconfig, { name: referenceContext, server, caPem: files.caPem, token: files.token });
     // HOME points into the cluster folder so no stray ~/.kwok/kwok.yaml changes KWOK's stages.
@@ -77,7 +115,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
 
     start('etcd', etcdArgs(dir, ports.etcd, ports.peer));
     await waitUntil('etcd', timeoutMs, processes, async () => (await httpGet(`http://127.0.0.1:${ports.etcd}/health`)).includes('"true"'));
-    start('kube-apiserver', apiserverArgs(dir, files, ports.etcd, ports.api));
+    start('kube-apiserver', apiserverArgs(dir, files, ports.etcd, ports.api, listen, plans.length > 0));
     await waitUntil('kube-apiserver', timeoutMs, processes, async () => (await httpsGet(`${server}/readyz`, files.token, files.caPem)) === 'ok');
     start('kube-controller-manager', [
       `--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${ports.kcm}`,
@@ -119,15 +157,45 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       });
     }
     for (const node of fakeNodeManifests(options.nodes, Date.now())) await core.createNode({ body: node as any });
-    await waitUntil('the nodes to be Ready and schedulable', timeoutMs, processes, async () => nodesReady(core, options.nodes.length));
+    const realNodes: RealNodeState[] = [];
+    for (const plan of plans) {
+      const credentials = (name: string, token: string) => {
+        const file = join(plan.dir, `${name}.kubeconfig`);
+        writeKubeconfig(file, { name, server, caPem: files.caPem, token });
+        return file;
+      };
+      realNodes.push(await startRealNode(plan, {
+        binaries: nodeBinaries!, images: nodeImages, clientCaFile: files.ca,
+        kubeletKubeconfig: credentials('kubelet', files.nodeTokens[plan.name]!), kubeProxyKubeconfig: credentials('kube-proxy', files.proxyToken!),
+        ports: { kubelet: await freePort(), proxyHealthz: await freePort(), proxyMetrics: await freePort() },
+        env, log: options.log,
+        waitUntil: (what, check) => waitUntil(what, timeoutMs, [...processes, ...realProcesses], check),
+      }, realProcesses));
+    }
+    if (realNodes.length) {
+      for (const object of clusterDnsObjects(corednsImage(nodeBinaries!))) await objects.create(object as KubernetesObject);
+    }
+    await waitUntil('the nodes to be Ready and schedulable', timeoutMs, [...processes, ...realProcesses], async () => nodesReady(core, options.nodes.length + realNodes.length));
+    if (realNodes.length) {
+      const { AppsV1Api } = await import('@kubernetes/client-node');
+      const apps = kc.makeApiClient(AppsV1Api);
+      await waitUntil('CoreDNS to be available on the real node', timeoutMs, [...processes, ...realProcesses], async () =>
+        ((await apps.readNamespacedDeployment({ name: 'coredns', namespace: 'kube-system' })).status?.availableReplicas ?? 0) >= 1);
+    }
     await waitUntil('the default ServiceAccount', timeoutMs, processes, async () => {
       const list = await core.listNamespacedServiceAccount({ namespace: 'default', fieldSelector: 'metadata.name=default' });
       return list.items.length === 1;
     });
-    const state: ReferenceClusterState = { version: build.kubernetesVersion, server, kubeconfig, topology: options.topology, nodes: options.nodes.map((n) => n.name), processes };
+    const state: ReferenceClusterState = { version: build.kubernetesVersion, server, kubeconfig, topology: options.topology, nodes: [...options.nodes.map((n) => n.name), ...realNodes.map((n) => n.name)], processes, realNodes };
     writeFileSync(join(dir, 'state.json'), JSON.stringify(state, null, 2));
     return state;
   } catch (e) {
+    const left: string[] = [];
+    for (const plan of plans) {
+      const node = { ...plan, containerdSocket: containerdLayout(plan.dir, plan.network.netns).socket, cgroupRoot: `/${plan.network.netns}`, processes: realProcesses };
+      left.push(...(await stopRealNode(node, join(dir, 'kubeconfig'), options.log)));
+    }
+    for (const line of left) options.log(`real node cleanup: ${line}`);
     await stopComponents(processes);
     const logs = processes.map((p) => p.log).join(', ');
     throw e instanceof UserError ? e : new UserError(`the reference cluster did not come up: ${(e as Error).message}${logs ? `\nlogs: ${logs}` : ''}`);
@@ -135,9 +203,13 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
 }
 
 /** Stops every process `up` started for a release (by pid, checked against its binary) and removes its state. */
-export async function referenceDown(cacheDir: string, build: ReferenceBuild = referenceBuild()): Promise<StartedProcess[]> {
+export async function referenceDown(cacheDir: string, build: ReferenceBuild = referenceBuild(), log: (line: string) => void = () => {}): Promise<StartedProcess[]> {
   const state = readState(cacheDir, build);
-  const stopped = state ? state.processes.filter(isOurs) : [];
+  const stopped = state ? [...(state.realNodes ?? []).flatMap((n) => n.processes), ...state.processes].filter(isOurs) : [];
+  for (const node of state?.realNodes ?? []) {
+    const left = await stopRealNode(node, state!.kubeconfig, log);
+    if (left.length) throw new UserError(`the real node ${node.name} did not stop cleanly:\n${left.join('\n')}`);
+  }
   if (state) await stopComponents(state.processes);
   rmSync(join(clusterDir(cacheDir, build), 'state.json'), { force: true });
   return stopped;
@@ -150,8 +222,12 @@ export interface ReferenceHealth {
 
 /** Which components run, whether the apiserver is ready and how many nodes are Ready. */
 export async function referenceHealth(state: ReferenceClusterState): Promise<ReferenceHealth> {
-  const lines = state.processes.map((p) => `${p.name.padEnd(24)} ${isOurs(p) ? `running (pid ${p.pid})` : 'not running'}`);
-  let healthy = state.processes.every(isOurs);
+  const realProcesses = (state.realNodes ?? []).flatMap((n) => n.processes.map((p) => ({ ...p, name: `${n.name} ${p.name}` })));
+  const lines = [...state.processes, ...realProcesses].map((p) => `${p.name.padEnd(24)} ${isOurs(p) ? `running (pid ${p.pid})` : 'not running'}`);
+  let healthy = [...state.processes, ...realProcesses].every(isOurs);
+  for (const node of state.realNodes ?? []) {
+    lines.push(`${node.name.padEnd(24)} images: ${(await listImages(containerdLayout(node.dir, node.network.netns))).join(', ') || 'none (containerd unreachable)'}`);
+  }
   try {
     const { CoreV1Api, KubeConfig } = await import('@kubernetes/client-node');
     const kc = new KubeConfig();
@@ -181,6 +257,10 @@ function clusterDir(cacheDir: string, build: ReferenceBuild): string {
 
 interface KeyMaterial {
   token: string;
+  nodeTokens: Record<string, string>;
+  proxyToken?: string;
+  kubeletClientCert?: string;
+  kubeletClientKey?: string;
   tokens: string;
   saKey: string;
   ca: string;
@@ -189,18 +269,30 @@ interface KeyMaterial {
   tlsKey: string;
 }
 
-async function writeKeyMaterial(dir: string): Promise<KeyMaterial> {
+async function writeKeyMaterial(dir: string, realNodes: RealNodePlan[]): Promise<KeyMaterial> {
   const token = randomBytes(24).toString('hex');
   const file = (name: string, text: string) => {
     writeFileSync(join(dir, name), text, { mode: 0o600 });
     return join(dir, name);
   };
-  const serving = await loopbackCertificate('kube-apiserver');
+  // A real node's kubelet is system:node:<name> in system:nodes (the Node authorizer's subjects),
+  // kube-proxy is system:kube-proxy (bound to system:node-proxier by the bootstrap policy).
+  const nodeTokens = Object.fromEntries(realNodes.map((n) => [n.name, randomBytes(24).toString('hex')]));
+  const proxyToken = realNodes.length ? randomBytes(24).toString('hex') : undefined;
+  const agentLines = [
+    ...realNodes.map((n) => `${nodeTokens[n.name]},system:node:${n.name},system:node:${n.name},system:nodes\n`),
+    ...(proxyToken ? [`${proxyToken},system:kube-proxy,system:kube-proxy\n`] : []),
+  ].join('');
+  const certificates = realNodes.length ? await clusterCertificates(realNodes.map((n) => n.network.hostAddress)) : undefined;
+  const serving = certificates?.serving ?? (await loopbackCertificate('kube-apiserver'));
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   return {
     token,
     // system:masters is the admin group the bootstrap RBAC policy grants everything.
-    tokens: file('tokens.csv', `${token},admin,admin,system:masters\n`),
+    tokens: file('tokens.csv', `${token},admin,admin,system:masters\n${agentLines}`),
+    nodeTokens,
+    proxyToken,
+    ...(certificates ? { kubeletClientCert: file('kubelet-client.crt', certificates.kubeletClient.cert), kubeletClientKey: file('kubelet-client.key', certificates.kubeletClient.key) } : {}),
     saKey: file('sa.key', privateKey),
     ca: file('ca.crt', serving.cert),
     caPem: serving.cert,
@@ -220,15 +312,19 @@ function etcdArgs(dir: string, client: number, peer: number): string[] {
   ];
 }
 
-function apiserverArgs(dir: string, files: KeyMaterial, etcdPort: number, apiPort: number): string[] {
+function apiserverArgs(dir: string, files: KeyMaterial, etcdPort: number, apiPort: number, listen: string, realNodes: boolean): string[] {
   return [
-    `--etcd-servers=http://127.0.0.1:${etcdPort}`, '--bind-address=127.0.0.1', `--secure-port=${apiPort}`, `--cert-dir=${join(dir, 'pki')}`,
+    `--etcd-servers=http://127.0.0.1:${etcdPort}`, `--bind-address=${listen}`, `--secure-port=${apiPort}`, `--cert-dir=${join(dir, 'pki')}`,
     `--tls-cert-file=${files.tlsCert}`, `--tls-private-key-file=${files.tlsKey}`,
     `--token-auth-file=${files.tokens}`, '--authorization-mode=Node,RBAC',
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
     `--service-account-key-file=${files.saKey}`, `--service-account-signing-key-file=${files.saKey}`,
     `--service-cluster-ip-range=${serviceCidr}`, '--allow-privileged=true',
-    ...advertiseAddress(),
+    // A real node's kubelet is reached at its InternalIP with a client certificate it trusts;
+    // the `kubernetes` Service points at the address the pods can reach.
+    ...(realNodes
+      ? [`--advertise-address=${listen}`, `--kubelet-client-certificate=${files.kubeletClientCert}`, `--kubelet-client-key=${files.kubeletClientKey}`, '--kubelet-preferred-address-types=InternalIP']
+      : advertiseAddress()),
   ];
 }
 

@@ -1,0 +1,60 @@
+// CI's real-node cycle (issue 31), run by scripts/ci-reference.mjs once the KWOK-only reference
+// cluster is down: reads the host (interfaces, network namespaces, iptables rules, mounts, the
+// processes naming the cluster folder or sitting in a real node's cgroups), brings the reference
+// cluster up with one real node, runs scripts/reference-real-node.ts against it, takes it down
+// and asserts the host is as it was. A machine that cannot run a real node (`up` says what it
+// lacks and falls back to KWOK) is told so in one line and counts nothing.
+// Counts: the suite's tests, plus one for a clean `down`. Last line: `real node: N passed, N failed`.
+import { readFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { footprintLeftovers, hostFootprint } from '../src/cluster/reference/real-node/host-footprint.ts';
+
+const cacheDir = `${process.cwd()}/.cache/reference-cluster`;
+const kubespec = (...args: string[]) => execa('node', ['bin/kubespec.mjs', ...args], { reject: false, all: true, env: { ...process.env, FORCE_COLOR: '0' } });
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+let passed = 0;
+let failed = 0;
+
+async function main(): Promise<void> {
+  const before = await hostFootprint(cacheDir);
+  let started = Date.now();
+  const up = await kubespec('cluster', 'reference', 'up', '--real-nodes', '1');
+  console.log(up.all);
+  console.log(`real node: up took ${seconds(started)}`);
+  if (up.exitCode !== 0) {
+    failed += 1;
+    return;
+  }
+  try {
+    const state = JSON.parse(readFileSync(`${cacheDir}/cluster/state.json`, 'utf8'));
+    if (!state.realNodes?.length) {
+      console.log('real node: skipped, this machine cannot run one (what it lacks is printed above); nothing counted');
+      return;
+    }
+    started = Date.now();
+    const suite = await execa('node', ['--import', 'tsx', '--test-reporter=spec', 'scripts/reference-real-node.ts'], {
+      reject: false, all: true, env: { ...process.env, FORCE_COLOR: '0', KUBECONFIG: state.kubeconfig },
+    });
+    console.log(suite.all);
+    console.log(`real node: the checks took ${seconds(started)}`);
+    const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(suite.all ?? '')?.[1] ?? 0);
+    passed += count('pass');
+    failed += count('fail') + count('cancelled') + (count('pass') === 0 ? 1 : 0);
+  } finally {
+    started = Date.now();
+    const down = await kubespec('cluster', 'reference', 'down');
+    console.log(down.all);
+    console.log(`real node: down took ${seconds(started)}`);
+    const left = down.exitCode === 0 ? footprintLeftovers(before, await hostFootprint(cacheDir)) : [`down failed (exit ${down.exitCode})`];
+    if (left.length) {
+      failed += 1;
+      console.log(`✖ down left the host changed:\n  ${left.join('\n  ')}`);
+    } else {
+      passed += 1;
+      console.log('✔ down left no interface, network namespace, iptables rule, mount or process behind');
+    }
+  }
+}
+
+await main();
+console.log(`real node: ${passed} passed, ${failed} failed`);

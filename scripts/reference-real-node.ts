@@ -1,0 +1,96 @@
+// The real node of the reference cluster (issue 31), checked the way a user would: kubectl
+// against a cluster brought up with `cluster reference up --real-nodes 1`. A busybox pod runs a
+// command, `kubectl logs` shows its output and `kubectl exec` runs in it; an agnhost HTTP liveness
+// probe answered with 404 restarts the container with the kubelet's own event texts; a Service
+// name resolves through CoreDNS and answers (through kube-proxy's rules) from another pod. Run
+// by scripts/ci-reference.mjs with KUBECONFIG set, only when the cluster has a real node.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { execa } from 'execa';
+import { realNodePlacement } from '../src/cluster/reference/real-node/node-agents.ts';
+
+const env = { ...process.env, KUBECONFIG: process.env.KUBECONFIG! };
+const namespace = `real-node-${randomBytes(3).toString('hex')}`;
+const kubectl = (args: string[], input?: string) => execa('kubectl', ['--context', 'kubespec-reference', '-n', namespace, ...args], { env, reject: false, input });
+const agnhost = process.env.KUBESPEC_AGNHOST_IMAGE ?? 'registry.k8s.io/e2e-test-images/agnhost:2.53';
+
+const pod = (name: string, labels: Record<string, string>, container: object) => JSON.stringify({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name, labels },
+  spec: { ...realNodePlacement, terminationGracePeriodSeconds: 1, containers: [container] },
+});
+
+async function apply(manifest: string): Promise<void> {
+  const applied = await kubectl(['apply', '-f', '-'], manifest);
+  assert.equal(applied.exitCode, 0, applied.stderr);
+}
+
+async function waitReady(name: string, seconds = 90): Promise<void> {
+  const waited = await kubectl(['wait', '--for=condition=Ready', `pod/${name}`, `--timeout=${seconds}s`]);
+  const described = waited.exitCode === 0 ? '' : (await kubectl(['describe', 'pod', name])).stdout;
+  assert.equal(waited.exitCode, 0, `${waited.stderr}\n${described}`);
+}
+
+before(async () => {
+  const created = await execa('kubectl', ['--context', 'kubespec-reference', 'create', 'namespace', namespace], { env, reject: false });
+  assert.equal(created.exitCode, 0, created.stderr);
+  // The ServiceAccount controller makes `default` shortly after the namespace.
+  for (let i = 0; i < 50 && (await kubectl(['get', 'serviceaccount', 'default'])).exitCode !== 0; i++) await new Promise((r) => setTimeout(r, 200));
+});
+
+after(async () => {
+  await execa('kubectl', ['--context', 'kubespec-reference', 'delete', 'namespace', namespace, '--wait=true', '--timeout=60s'], { env, reject: false });
+});
+
+test('a busybox pod runs its command on the real node; kubectl logs shows its output and kubectl exec runs in it', async () => {
+  await apply(pod('hello', { app: 'hello' }, { name: 'hello', image: 'busybox:1.36', command: ['sh', '-c', 'echo "hello from $(hostname)"; exec sleep 3600'] }));
+  await waitReady('hello');
+  const node = await kubectl(['get', 'pod', 'hello', '-o', 'jsonpath={.spec.nodeName}']);
+  assert.equal(node.stdout, 'real-node-0');
+  const logs = await kubectl(['logs', 'hello']);
+  assert.equal(logs.exitCode, 0, logs.stderr);
+  assert.equal(logs.stdout.trim(), 'hello from hello');
+  const exec = await kubectl(['exec', 'hello', '--', 'sh', '-c', 'echo "exec $((6 * 7)) in $(cat /etc/hostname)"']);
+  assert.equal(exec.exitCode, 0, exec.stderr);
+  assert.equal(exec.stdout.trim(), 'exec 42 in hello');
+});
+
+test('an HTTP liveness probe answered with 404 restarts the container, with the kubelet\'s event texts', async () => {
+  // agnhost netexec's /echo answers with the status code it is asked for (its / answers 200 to any path).
+  await apply(pod('liveness', { app: 'liveness' }, {
+    name: 'agnhost', image: agnhost, args: ['netexec', '--http-port=8080'],
+    livenessProbe: { httpGet: { path: '/echo?code=404', port: 8080 }, periodSeconds: 1, failureThreshold: 1, timeoutSeconds: 1 },
+  }));
+  let restarts = 0;
+  for (let i = 0; i < 120 && restarts < 1; i++) {
+    const got = await kubectl(['get', 'pod', 'liveness', '-o', 'jsonpath={.status.containerStatuses[0].restartCount}']);
+    restarts = Number(got.stdout || 0);
+    if (restarts < 1) await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.ok(restarts >= 1, 'the container was never restarted');
+  const events = await kubectl(['get', 'events', '--field-selector', 'involvedObject.name=liveness', '-o', 'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}']);
+  assert.match(events.stdout, /^Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 404$/m);
+  assert.match(events.stdout, /^Killing: Container agnhost failed liveness probe, will be restarted$/m);
+});
+
+test('a Service name resolves through CoreDNS and answers from another pod (kube-proxy)', async () => {
+  await apply(pod('echo', { app: 'echo' }, { name: 'agnhost', image: agnhost, args: ['netexec', '--http-port=8080'], readinessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 1 } }));
+  await apply(JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo' }, spec: { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] } }));
+  await apply(pod('client', { app: 'client' }, { name: 'client', image: 'busybox:1.36', command: ['sleep', '3600'] }));
+  await waitReady('echo');
+  await waitReady('client');
+  const clusterIp = (await kubectl(['get', 'service', 'echo', '-o', 'jsonpath={.spec.clusterIP}'])).stdout;
+  const lookup = await kubectl(['exec', 'client', '--', 'nslookup', `echo.${namespace}.svc.cluster.local`]);
+  assert.equal(lookup.exitCode, 0, `${lookup.stdout}\n${lookup.stderr}`);
+  assert.match(lookup.stdout, new RegExp(`Address: ${clusterIp.replace(/\./g, '\\.')}$`, 'm'));
+  // The short name goes through the pod's search path; netexec's /hostname answers with its pod's
+  // name. busybox's nc, not its wget: Debian's static busybox wget dies of SIGSEGV (exit 139).
+  let answer = '';
+  for (let i = 0; i < 20 && !answer.startsWith('HTTP/1.0 200'); i++) {
+    const got = await kubectl(['exec', 'client', '--', 'sh', '-c', "printf 'GET /hostname HTTP/1.0\\r\\n\\r\\n' | nc -w 3 echo 80"]);
+    answer = got.stdout;
+    if (!answer.startsWith('HTTP/1.0 200')) await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.match(answer, /^HTTP\/1\.0 200 OK\r\n/);
+  assert.equal(answer.split('\r\n\r\n')[1], 'echo');
+});

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { realNodeCgroupPrefix } from './node-network.ts';
+
+/**
+ * What a real node could leave on the host, read the way an operator would (`ip link`,
+ * `ip netns`, `iptables-save`, the mount table, the process table), so a test can compare the
+ * machine before `up` and after `down`. Rule counters and comments are dropped from iptables-save;
+ * processes are those whose command line names `marker` (the cluster's folder: containerd, the
+ * kubelet, kube-proxy and the shims carry it) or that sit in a real node's cgroups (containers).
+ */
+export interface HostFootprint {
+  links: string[];
+  netns: string[];
+  iptables: string[];
+  mounts: string[];
+  processes: string[];
+}
+
+export async function hostFootprint(marker: string): Promise<HostFootprint> {
+  const links = (await execa('ip', ['-o', 'link', 'show'], { reject: false })).stdout.split('\n').map((l) => l.split(':')[1]?.trim().split('@')[0] ?? '').filter(Boolean);
+  const netns = (await execa('ip', ['netns', 'list'], { reject: false })).stdout.split('\n').map((l) => l.split(' ')[0]!).filter(Boolean);
+  const iptables = (await execa('iptables-save', [], { reject: false })).stdout.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.replace(/\[\d+:\d+\]$/, ''));
+  const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[4]!);
+  const processes: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const cgroups = readFileSync(`/proc/${entry}/cgroup`, 'utf8');
+      if (cmdline.includes(marker) || cgroups.includes(`:/${realNodeCgroupPrefix}`)) processes.push(`${entry} ${cmdline}`);
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return { links: links.sort(), netns: netns.sort(), iptables, mounts: mounts.sort(), processes };
+}
+
+/** What `after` has that `before` had not, one line each (empty: the host is as it was). */
+export function footprintLeftovers(before: HostFootprint, after: HostFootprint): string[] {
+  const added = (key: keyof HostFootprint, label: string) => {
+    const had = new Set(before[key]);
+    return after[key].filter((x) => !had.has(x)).map((x) => `${label}: ${x}`);
+  };
+  return [...added('links', 'interface'), ...added('netns', 'network namespace'), ...added('iptables', 'iptables'), ...added('mounts', 'mount'), ...added('processes', 'process')];
+}

@@ -1,0 +1,104 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { UserError } from '../../../errors.ts';
+import { binFolder, goCommand, goEnvironment, goToolchainVersion, versionLdflags, type BuildLayout } from '../build.ts';
+import type { ReferenceBuild } from '../versions.ts';
+
+/**
+ * What a real node runs beside the Debian packages, built into the release's build folder (the
+ * control plane's, so one cache key covers both): kubelet and kube-proxy of the same release from
+ * the same module graph, agnhost (the upstream e2e test image's binary, in the kubernetes module
+ * under test/images/agnhost), CoreDNS from its own module, and pause compiled from the C source
+ * the kubernetes module carries (build/pause/linux/pause.c).
+ */
+export interface NodeBinaries {
+  kubelet: string;
+  kubeProxy: string;
+  agnhost: string;
+  coredns: string;
+  pause: string;
+  /** The tags the images get, read from the sources they are built from. */
+  agnhostVersion: string;
+  pauseVersion: string;
+  corednsVersion: string;
+}
+
+/**
+ * CoreDNS of the release, as kubeadm's constants pin it (cmd/kubeadm/app/constants: CoreDNSVersion),
+ * built with `go install` from its own module: its go.mod has no replace directives.
+ */
+const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3' };
+
+export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBuild, log: (line: string) => void): Promise<NodeBinaries> {
+  const goVersion = await goToolchainVersion();
+  const binDir = binFolder(layout, build, goVersion);
+  mkdirSync(binDir, { recursive: true });
+  const kubernetesModule = await moduleDir(layout, build, `k8s.io/kubernetes@${build.kubernetesVersion}`);
+  const corednsVersion = corednsVersions[build.minor];
+  if (!corednsVersion) throw new UserError(`a real node of ${build.minor} has no CoreDNS release named here (src/cluster/reference/real-node/node-build.ts)`);
+  const result: NodeBinaries = {
+    kubelet: join(binDir, 'kubelet'),
+    kubeProxy: join(binDir, 'kube-proxy'),
+    agnhost: join(binDir, 'agnhost'),
+    coredns: join(binDir, 'coredns'),
+    pause: join(binDir, 'pause'),
+    agnhostVersion: readFileSync(join(kubernetesModule, 'test/images/agnhost/VERSION'), 'utf8').trim(),
+    pauseVersion: /^TAG \?= (\S+)$/m.exec(readFileSync(join(kubernetesModule, 'build/pause/Makefile'), 'utf8'))?.[1] ?? '3.10',
+    corednsVersion,
+  };
+  const fromKubernetes = (['kubelet', 'kube-proxy', 'agnhost'] as const).filter((b) => !existsSync(join(binDir, b)));
+  if (fromKubernetes.length) {
+    log(`building ${fromKubernetes.join(', ')} ${build.kubernetesVersion} with ${goVersion} (cold: a few minutes more after the control plane)`);
+    await buildFromKubernetes(layout, build, binDir, fromKubernetes);
+  }
+  if (!existsSync(result.coredns)) {
+    log(`building CoreDNS ${corednsVersion} from its module (cold: several minutes)`);
+    const gobin = join(binDir, `.coredns-build-${process.pid}`);
+    await goCommand(['install', `github.com/coredns/coredns@${corednsVersion}`], layout.moduleDir, { ...goEnvironment(), GOBIN: gobin, GOFLAGS: '-trimpath -mod=mod' });
+    renameSync(join(gobin, 'coredns'), result.coredns);
+    rmSync(gobin, { recursive: true, force: true });
+  }
+  if (!existsSync(result.pause)) {
+    log(`compiling pause ${result.pauseVersion} from ${join('k8s.io/kubernetes', 'build/pause/linux/pause.c')}`);
+    await compilePause(join(kubernetesModule, 'build/pause/linux/pause.c'), result.pause, result.pauseVersion);
+  }
+  return result;
+}
+
+/**
+ * kubelet, kube-proxy and agnhost from the release's module graph, resolved with -mod=mod against
+ * a copy of its go.mod (as kubectl is): their packages' sums are completed in the cache, never in
+ * the source tree. Built beside the final names and renamed, so a half-written file never runs.
+ */
+async function buildFromKubernetes(layout: BuildLayout, build: ReferenceBuild, binDir: string, names: readonly string[]): Promise<void> {
+  const work = join(binDir, `.node-build-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const modfile = join(layout.moduleDir, build.modfile ?? 'go.mod');
+  copyFileSync(modfile, join(work, 'go.mod'));
+  copyFileSync(modfile.replace(/\.mod$/, '.sum'), join(work, 'go.sum'));
+  const packages = names.map((n) => (n === 'agnhost' ? 'k8s.io/kubernetes/test/images/agnhost' : `k8s.io/kubernetes/cmd/${n}`));
+  // CGO_ENABLED=0 (goEnvironment): static binaries, as upstream builds kubelet and agnhost.
+  await goCommand(['build', '-p', '2', `-modfile=${join(work, 'go.mod')}`, '-mod=mod', '-ldflags', versionLdflags(build), '-o', work + '/', ...packages], layout.moduleDir, goEnvironment());
+  for (const n of names) renameSync(join(work, n), join(binDir, n));
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Where the Go module cache holds a module (downloading it when it is not there yet). */
+async function moduleDir(layout: BuildLayout, build: ReferenceBuild, module: string): Promise<string> {
+  const args = ['mod', 'download', '-json', ...(build.modfile ? [`-modfile=${build.modfile}`] : []), module];
+  const { stdout, exitCode, stderr } = await execa('go', args, { cwd: layout.moduleDir, env: goEnvironment(), reject: false });
+  const dir = exitCode === 0 ? (JSON.parse(stdout) as { Dir?: string }).Dir : undefined;
+  if (!dir) throw new UserError(`\`go mod download ${module}\` failed: ${stderr.trim() || stdout.trim()}`);
+  return dir;
+}
+
+/** pause.c, as build/pause's Makefile compiles it: static, -Os, with the version compiled in. */
+async function compilePause(source: string, out: string, version: string): Promise<void> {
+  const result = await execa('gcc', ['-Os', '-Wall', '-Werror', '-static', `-DVERSION=v${version}-kubespec`, '-o', `${out}.tmp`, source], { reject: false, all: true });
+  if (result.exitCode !== 0) {
+    throw new UserError(`compiling the pause image's program failed (gcc with a static libc is needed: Debian's gcc and libc6-dev):\n${result.all ?? (result as { message?: string }).message}`);
+  }
+  renameSync(`${out}.tmp`, out);
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import type { NodeBinaries } from './node-build.ts';
+import { writeImageArchive, type ImageEntry, type ImageSpec } from './oci-image.ts';
+
+/** Debian's busybox-static: one static binary that is every applet, the busybox image's only file. */
+const busyboxBinary = '/bin/busybox';
+
+export interface NodeImage {
+  /** The reference the kubelet asks for (the first of the image's names). */
+  name: string;
+  archive: string;
+}
+
+/**
+ * The images a real node has without a registry, built offline into `dir` (cached by name): the
+ * pause image the kubelet's sandboxes use, busybox from busybox-static, agnhost and CoreDNS from
+ * their static binaries. agnhost gets busybox's applets beside it: upstream's image has a shell
+ * too, and probes and scenarios run `sh -c` in it. An image that is not here fails to pull, as on
+ * any cluster without the registry.
+ */
+export async function ensureNodeImages(binaries: NodeBinaries, dir: string): Promise<NodeImage[]> {
+  mkdirSync(dir, { recursive: true });
+  const shell = await busyboxEntries();
+  const specs: ImageSpec[] = [
+    { names: [pauseImage(binaries)], entries: [{ path: 'pause', copyOf: binaries.pause }], entrypoint: ['/pause'] },
+    { names: ['docker.io/library/busybox:1.36'], entries: shell, cmd: ['sh'] },
+    {
+      names: [`registry.k8s.io/e2e-test-images/agnhost:${binaries.agnhostVersion}`],
+      entries: [...shell, { path: 'agnhost', copyOf: binaries.agnhost }],
+      entrypoint: ['/agnhost'],
+    },
+    { names: [corednsImage(binaries)], entries: [{ path: 'coredns', copyOf: binaries.coredns }], entrypoint: ['/coredns'] },
+  ];
+  const images: NodeImage[] = [];
+  for (const spec of specs) {
+    const archive = join(dir, `${spec.names[0]!.replace(/[/:]/g, '_')}.tar`);
+    if (!existsSync(archive)) await writeImageArchive(spec, archive);
+    images.push({ name: spec.names[0]!, archive });
+  }
+  return images;
+}
+
+export const pauseImage = (binaries: NodeBinaries): string => `registry.k8s.io/pause:${binaries.pauseVersion}`;
+export const corednsImage = (binaries: NodeBinaries): string => `registry.k8s.io/coredns/coredns:${binaries.corednsVersion}`;
+export const agnhostImage = (binaries: NodeBinaries): string => `registry.k8s.io/e2e-test-images/agnhost:${binaries.agnhostVersion}`;
+
+/** busybox and a symlink per applet where busybox itself says it lives, plus the usual empty folders. */
+async function busyboxEntries(): Promise<ImageEntry[]> {
+  const { stdout } = await execa(busyboxBinary, ['--list-full']);
+  const applets = stdout.split('\n').map((l) => l.trim()).filter((l) => l && l !== 'bin/busybox');
+  const entries: ImageEntry[] = [{ path: 'bin/busybox', copyOf: busyboxBinary }];
+  for (const applet of applets) entries.push({ path: applet, symlinkTo: relativeToBusybox(applet) });
+  for (const folder of ['etc', 'root', 'var', 'home']) entries.push({ path: folder, directory: true });
+  entries.push({ path: 'tmp', directory: true, mode: 0o1777 });
+  return entries;
+}
+
+function relativeToBusybox(applet: string): string {
+  const depth = dirname(applet).split('/').length;
+  return `${'../'.repeat(depth)}bin/busybox`;
+}

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { readKernelTunables, restoreKernelTunables } from './kernel-tunables.ts';
+import { drainRealNode } from './node-drain.ts';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { isOurs, sleep, startComponent, stopComponents, type StartedProcess } from '../processes.ts';
+import { containerdLayout, importImages, nodeRunDir, writeContainerdConfig } from './containerd.ts';
+import { killShims, removeCniResults, removeContainerLogLinks, sweepCgroups, unmountUnder } from './node-cleanup.ts';
+import { kubeletArgs, podLogsDir, writeKubeletConfig, writeKubeProxyConfig, type AgentFiles } from './node-agents.ts';
+import type { NodeBinaries } from './node-build.ts';
+import { pauseImage, type NodeImage } from './node-images.ts';
+import { createNodeNetwork, deleteNodeNetwork, netnsPath, writeCniConfig, type NodeNetwork } from './node-network.ts';
+
+/** A real node as `up` leaves it in state.json, for `status` and `down`. */
+export interface RealNodeState {
+  name: string;
+  dir: string;
+  network: NodeNetwork;
+  containerdSocket: string;
+  cgroupRoot: string;
+  /** The host sysctls the kubelet rewrites, as they were before it started (restored at down). */
+  kernelTunables: Record<string, string>;
+  /** Host folders the node's programs create when missing, and that did not exist before: removed at down when empty. */
+  createdFolders: string[];
+  /** containerd, kubelet, kube-proxy: stopped by pid (checked against the binary) at `down`. */
+  processes: StartedProcess[];
+}
+
+/** What up hands over to start one real node once the control plane answers. */
+export interface RealNodePlan {
+  name: string;
+  dir: string;
+  network: NodeNetwork;
+  kernelTunables: Record<string, string>;
+  createdFolders: string[];
+}
+
+/**
+ * Folders outside the node's own that its programs make when missing: the kubelet's
+ * /var/log/containers links, libcni's result cache, containerd's shim sockets and ctr's fifos.
+ */
+const hostFolders = ['/var/log/containers', '/var/lib/cni/results', '/var/lib/cni', '/run/containerd/s', '/run/containerd/fifo', '/run/containerd'];
+
+export function realNodePlan(clusterDir: string, index: number, network: NodeNetwork): RealNodePlan {
+  return {
+    name: `real-node-${index}`, dir: join(clusterDir, `real-node-${index}`), network,
+    kernelTunables: readKernelTunables(), createdFolders: hostFolders.filter((f) => !existsSync(f)),
+  };
+}
+
+/** Before the API server starts: the node's network namespace and link (the API server listens on the link). */
+export async function prepareRealNodeNetwork(plan: RealNodePlan): Promise<void> {
+  mkdirSync(plan.dir, { recursive: true });
+  await createNodeNetwork(plan.network);
+}
+
+export interface RealNodeInputs {
+  binaries: NodeBinaries;
+  images: NodeImage[];
+  kubeletKubeconfig: string;
+  kubeProxyKubeconfig: string;
+  clientCaFile: string;
+  ports: { kubelet: number; proxyHealthz: number; proxyMetrics: number };
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  /** Fails early when a started process died (up's wait, which names the component and its log). */
+  waitUntil: (what: string, check: () => Promise<boolean>) => Promise<void>;
+}
+
+/**
+ * Starts containerd (imports the offline images), the kubelet and kube-proxy inside the node's
+ * network namespace (nsenter --net: the mount namespace stays the host's, so the kubelet's volume
+ * mounts are the ones containerd bind-mounts into containers). Processes go into `processes` as
+ * they start, so a failure half-way is cleaned up by the caller with stopRealNode.
+ */
+export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, processes: StartedProcess[]): Promise<RealNodeState> {
+  const ctrd = containerdLayout(plan.dir, plan.network.netns);
+  const cgroupRoot = `/${plan.network.netns}`;
+  const state: RealNodeState = {
+    name: plan.name, dir: plan.dir, network: plan.network, containerdSocket: ctrd.socket, cgroupRoot, processes,
+    kernelTunables: plan.kernelTunables, createdFolders: plan.createdFolders,
+  };
+  const logs = join(plan.dir, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const launcher = ['nsenter', `--net=${netnsPath(plan.network)}`];
+  const start = async (name: string, binary: string, args: string[]) => {
+    const p = startComponent(name, binary, args, join(logs, `${name}.log`), inputs.env, launcher);
+    processes.push(p);
+    // nsenter execs the binary in place: wait until the pid runs it, so liveness checks hold.
+    const deadline = Date.now() + 5_000;
+    while (!isOurs(p) && Date.now() < deadline) await sleep(20);
+  };
+
+  writeContainerdConfig(ctrd, pauseImage(inputs.binaries));
+  writeCniConfig(plan.network, ctrd.cniConfDir, ctrd.cniIpamDir);
+  await start('containerd', await which('containerd'), ['--config', ctrd.config]);
+  await inputs.waitUntil(`${plan.name}'s containerd`, async () => (await execa('ctr', ['--address', ctrd.socket, 'version'], { reject: false })).exitCode === 0);
+  await importImages(ctrd, inputs.images);
+  inputs.log(`${plan.name}: images ${inputs.images.map((i) => i.name).join(', ')}`);
+
+  // The kubelet refuses a cgroup root that does not exist; it makes kubepods and the rest below it.
+  for (const hierarchy of readdirSync('/sys/fs/cgroup')) {
+    if (existsSync(join('/sys/fs/cgroup', hierarchy, 'cgroup.procs'))) mkdirSync(join('/sys/fs/cgroup', hierarchy, cgroupRoot), { recursive: true });
+  }
+  const files: AgentFiles = { nodeName: plan.name, network: plan.network, dir: plan.dir, runDir: nodeRunDir(plan.network.netns), containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
+  await start('kubelet', inputs.binaries.kubelet, kubeletArgs(files, writeKubeletConfig(files), inputs.kubeletKubeconfig));
+  await start('kube-proxy', inputs.binaries.kubeProxy, [`--config=${writeKubeProxyConfig(files, inputs.kubeProxyKubeconfig, { healthz: inputs.ports.proxyHealthz, metrics: inputs.ports.proxyMetrics })}`]);
+  return state;
+}
+
+/**
+ * Stops a real node and removes all it made: its pods through the kubelet (drainRealNode), then
+ * kube-proxy and the kubelet, then every container
+ * process (by the node's cgroup root) and containerd's shims (by our socket), containerd, then
+ * the mounts under the node's folder, the kubelet's log links, CNI's cached results and the
+ * network namespace with everything in it. Returns what could not be removed (empty: clean).
+ */
+export async function stopRealNode(node: Pick<RealNodeState, 'name' | 'dir' | 'network' | 'containerdSocket' | 'cgroupRoot' | 'processes' | 'kernelTunables' | 'createdFolders'>, kubeconfig: string, log: (line: string) => void): Promise<string[]> {
+  // While the kubelet and containerd still run: the pods leave the way Kubernetes removes them.
+  if (node.processes.some((p) => p.name === 'kubelet' && isOurs(p))) {
+    for (const line of await drainRealNode(kubeconfig, node.name, node.containerdSocket)) log(line);
+  }
+  const agents = node.processes.filter((p) => p.name !== 'containerd');
+  await stopComponents(agents);
+  const left: string[] = [];
+  left.push(...(await sweepCgroups(node.cgroupRoot)));
+  left.push(...(await killShims(node.containerdSocket)));
+  await stopComponents(node.processes.filter((p) => p.name === 'containerd'));
+  left.push(...(await unmountUnder(node.dir)), ...(await unmountUnder(nodeRunDir(node.network.netns))));
+  removeContainerLogLinks(podLogsDir(node.dir));
+  removeCniResults(node.network.netns);
+  left.push(...restoreKernelTunables(node.kernelTunables));
+  // Deepest first; a folder something else has put files in meanwhile stays.
+  for (const folder of node.createdFolders) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty or already gone: not ours alone.
+    }
+  }
+  try {
+    await deleteNodeNetwork(node.network);
+  } catch (e) {
+    left.push(`network namespace ${node.network.netns}: ${(e as Error).message}`);
+  }
+  if (!left.length) rmSync(nodeRunDir(node.network.netns), { recursive: true, force: true });
+  // containerd's content and snapshots are big and per run; with nothing mounted they go too.
+  if (!left.length) rmSync(join(node.dir, 'containerd'), { recursive: true, force: true });
+  return left;
+}
+
+async function which(program: string): Promise<string> {
+  const { stdout } = await execa('sh', ['-c', `command -v ${program}`]);
+  return stdout.trim();
+}
