@@ -1,5 +1,3 @@
-import selfsigned from 'selfsigned';
-
 type Pems = { cert: string; key: string };
 
 /** One key per name and process: an RSA key takes a while to make, and scenarios serve often. */
@@ -16,6 +14,9 @@ export function loopbackCertificate(commonName: string): Promise<Pems> {
 }
 
 async function generate(commonName: string): Promise<Pems> {
+  // Loaded when first needed: its X.509 libraries take a quarter of a second to import, and most
+  // runs serve nothing over HTTPS.
+  const { default: selfsigned } = await import('selfsigned');
   const pems = await selfsigned.generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,
     notAfterDate: new Date(Date.now() + 365 * 24 * 3600 * 1000),
