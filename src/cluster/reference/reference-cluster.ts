@@ -22,6 +22,7 @@ import { clusterCertificates } from './real-node/cluster-certificates.ts';
 import { clusterDnsObjects } from './real-node/cluster-dns.ts';
 import { prepareRealNodeNetwork, realNodePlan, startRealNode, stopRealNode, type RealNodePlan, type RealNodeState } from './real-node/real-node.ts';
 import { containerdLayout, listImages } from './real-node/containerd.ts';
+import { unmountUnder } from './real-node/node-cleanup.ts';
 
 /** The kubeconfig context of the reference cluster (of every version: each has its own kubeconfig); the live profile accepts it. */
 export const referenceContext = 'kubespec-reference';
@@ -88,6 +89,10 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   const nodeBinaries = realCount ? await ensureNodeBinaries(options, build, options.log) : undefined;
   const nodeImages = nodeBinaries ? await ensureNodeImages(nodeBinaries, join(binDir, 'images')) : [];
   const dir = clusterDir(options.cacheDir, build);
+  // A real node of a run that died without its state may have left mounts there: never delete
+  // through a mount point.
+  const stale = await unmountUnder(dir);
+  if (stale.length) throw new UserError(`the cluster folder still has mounts from an earlier run: ${stale.join('; ')}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const processes: StartedProcess[] = [];
