@@ -391,7 +391,8 @@ export class Kubelets implements Controller {
     const status = buildPodStatus(current, rt, this.clock.now(), this.addresses.nodeAddress(current.spec.nodeName));
     const next = mergedPodStatus(current.status, status, observedGeneration(this.version, current));
     if (deepEqual(next, current.status)) return;
-    this.store.updateStatus({ ...current, status: next });
+    // Built for this write alone (its unchanged parts are the stored, frozen ones): handed over, not copied.
+    this.store.updateStatus({ ...current, status: next }, { handOver: true });
   }
 }
 

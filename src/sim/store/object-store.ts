@@ -38,9 +38,10 @@ export interface WriteOptions {
   /** Collects the admission warnings of this write (kubectl prints them as `Warning: …`). */
   warnings?: string[];
   /**
-   * The caller built this object for this create and keeps no reference to it, so the store
-   * takes it as it is instead of copying it first (events and controller-made pods: the bulk of
-   * a large cluster's writes).
+   * The caller built this object (for a create) or this status (for a status write) for this
+   * write and keeps no reference to it, so the store takes it as it is instead of copying it
+   * first (events, controller-made pods and the kubelet's statuses: the bulk of a large
+   * cluster's writes).
    */
   handOver?: boolean;
   /**
@@ -259,7 +260,7 @@ export class ObjectStore {
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, next.metadata.name, groupOf(info));
     if (part === 'status') {
       // No admission plugin sees a status write, so nothing changes the copy: stored parts are shared.
-      const status = ownCopy(next.status);
+      const status = opts.handOver ? next.status : ownCopy(next.status);
       checkDecodable({ ...next, status }, changedFields(next, current));
       // Only the status and metadata's top-level fields (resourceVersion, managedFields) change:
       // the rest of the stored object is frozen and shared, not copied.
