@@ -9,11 +9,19 @@ import { featureEnabled, type KubernetesRelease } from '../kube/kubernetes-versi
  * and CalculatePodConditionObservedGeneration, v1.37.2). Before, nobody writes it.
  */
 export function observedGeneration(version: Pick<KubernetesRelease, 'minor'>, pod: { metadata: { generation?: number } }): number | undefined {
-  if (!featureEnabled(version, 'PodObservedGenerationTracking')) return undefined;
-  return pod.metadata.generation;
+  let tracks = TRACKING.get(version.minor);
+  if (tracks === undefined) TRACKING.set(version.minor, (tracks = featureEnabled(version, 'PodObservedGenerationTracking')));
+  return tracks ? pod.metadata.generation : undefined;
 }
 
-/** A pod condition as its writer states it, with observedGeneration when the release tracks it. */
+/** Whether each release tracks it: asked at every status write, so looked up once per minor. */
+const TRACKING = new Map<string, boolean>();
+
+/**
+ * A pod condition as its writer states it, with observedGeneration when the release tracks it.
+ * A condition that already says so is returned as it is (a stored one stays shared and frozen).
+ */
 export function observed<C extends object>(condition: C, generation: number | undefined): C {
-  return generation === undefined ? condition : { ...condition, observedGeneration: generation };
+  const already = (condition as { observedGeneration?: number }).observedGeneration === generation;
+  return generation === undefined || already ? condition : { ...condition, observedGeneration: generation };
 }

@@ -388,8 +388,9 @@ export class Kubelets implements Controller {
     // While a postStart handler runs, the pod's sync is blocked in startContainer: no status.
     if (rt.containers.some((c) => inPostStart(c, this.clock.now()))) return;
     const current = this.store.get('Pod', pod.metadata)!;
-    const status = buildPodStatus(current, rt, this.clock.now(), this.addresses.nodeAddress(current.spec.nodeName));
-    const next = mergedPodStatus(current.status, status, observedGeneration(this.version, current));
+    const generation = observedGeneration(this.version, current);
+    const status = buildPodStatus(current, rt, this.clock.now(), this.addresses.nodeAddress(current.spec.nodeName), generation);
+    const next = mergedPodStatus(current.status, status, generation);
     if (deepEqual(next, current.status)) return;
     // Built for this write alone (its unchanged parts are the stored, frozen ones): handed over, not copied.
     this.store.updateStatus({ ...current, status: next }, { handOver: true });

@@ -13,7 +13,7 @@ import { isReady, isStarted, type ContainerRuntime, type PodRuntime } from './po
  * statuses (§2), conditions (§5) and addresses. Pure, so it is easy to test against the
  * reference tables.
  */
-export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hostIP: string) {
+export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hostIP: string, generation?: number) {
   const inits = rt.containers.filter((c) => c.init);
   const apps = rt.containers.filter((c) => !c.init);
   const sandboxReady = now >= rt.sandboxReadyAt;
@@ -27,15 +27,17 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const t = rfc3339(now);
   const incomplete = inits.filter((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(c.sidecar && isStarted(c, now))).map((c) => c.name);
+  // Each condition the kubelet generates records the generation it observed, if the release tracks it.
+  const g = generation === undefined ? {} : { observedGeneration: generation };
   const conditions = [
-    { type: 'PodReadyToStartContainers', status: sandboxReady && !finished ? 'True' : 'False', lastTransitionTime: t },
+    { type: 'PodReadyToStartContainers', ...g, status: sandboxReady && !finished ? 'True' : 'False', lastTransitionTime: t },
     phase === 'Succeeded'
-      ? { type: 'Initialized', status: 'True', reason: 'PodCompleted', lastTransitionTime: t }
+      ? { type: 'Initialized', ...g, status: 'True', reason: 'PodCompleted', lastTransitionTime: t }
       : initialized
-      ? { type: 'Initialized', status: 'True', lastTransitionTime: t }
-      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastTransitionTime: t },
-    readyCondition('ContainersReady', unready, phase, t),
-    readyCondition('Ready', unready, phase, t),
+      ? { type: 'Initialized', ...g, status: 'True', lastTransitionTime: t }
+      : { type: 'Initialized', ...g, status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastTransitionTime: t },
+    { ...readyCondition('ContainersReady', unready, phase, t), ...g },
+    { ...readyCondition('Ready', unready, phase, t), ...g },
   ];
   return {
     phase,
@@ -96,17 +98,20 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
  * are replaced (a shallow copy does). The kubelet owns its conditions; others (PodScheduled
  * from the scheduler, DisruptionTarget) stay as they are, listed first, then the kubelet's in
  * its own order (generateAPIPodStatus): the order `kubectl describe pod` lists them in.
- * `generation` is what the kubelet records as observed (observed-generation.ts), if anything.
+ * `generation` is what the kubelet records as observed (observed-generation.ts), if anything:
+ * the same as buildPodStatus was given.
  */
 export function mergedPodStatus(current: any, status: ReturnType<typeof buildPodStatus>, generation?: number): any {
-  // PodStatus lists observedGeneration first (types.go); the kubelet sets it when the release tracks it.
-  const next = { ...(generation === undefined ? {} : { observedGeneration: generation }), ...(current ?? {}) };
+  // PodStatus lists observedGeneration first (types.go): a first write puts it there.
+  const next = current?.observedGeneration === undefined && generation !== undefined ? { observedGeneration: generation, ...(current ?? {}) } : { ...(current ?? {}) };
   const { conditions, ...fields } = status;
   Object.assign(next, fields);
   if (generation !== undefined) next.observedGeneration = generation;
-  for (const cond of conditions) next.conditions = upsertCondition(next.conditions, observed(cond, generation));
+  for (const cond of conditions) next.conditions = upsertCondition(next.conditions, cond);
+  next.conditions = inKubeletOrder(next.conditions);
   // generateAPIPodStatus regenerates PodScheduled too, so it carries the kubelet's observedGeneration.
-  next.conditions = inKubeletOrder(next.conditions).map((c: any) => (c.type === 'PodScheduled' ? observed(c, generation) : c));
+  const scheduled = next.conditions.findIndex((c: any) => c.type === 'PodScheduled');
+  if (scheduled >= 0) next.conditions[scheduled] = observed(next.conditions[scheduled], generation);
   return next;
 }
 
