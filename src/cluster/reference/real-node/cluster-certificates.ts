@@ -1,5 +1,3 @@
-import selfsigned from 'selfsigned';
-
 type Pems = { cert: string; key: string };
 
 /**
@@ -11,6 +9,8 @@ type Pems = { cert: string; key: string };
  * trust that CA for clients: the API server is the only client their port accepts.
  */
 export async function clusterCertificates(addresses: string[]): Promise<{ serving: Pems; kubeletClient: Pems }> {
+  // Loaded when a real node asks for it, as serve does: its X.509 libraries cost every CLI start otherwise.
+  const { default: selfsigned } = await import('selfsigned');
   const year = new Date(Date.now() + 365 * 24 * 3600 * 1000);
   const names = ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'];
   const ca = await selfsigned.generate([{ name: 'commonName', value: 'kube-apiserver' }], {
