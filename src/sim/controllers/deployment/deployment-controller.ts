@@ -56,13 +56,19 @@ export class DeploymentController implements Controller {
     return d.spec.strategy?.type === 'Recreate' ? this.recreate(d, sets) : this.rolling(d, sets);
   }
 
+  /**
+   * ClaimReplicaSets: the sets this Deployment controls, and the orphans its selector matches,
+   * adopted (by name order). Only those two groups can be claimed, so they are what is read (the
+   * store's owner index), not every set of the namespace: with 1,500 Deployments listing them
+   * all at every sync took 4 % of the 150,000-pod benchmark (CPU profile, 2026-12-07).
+   */
   private claimReplicaSets(d: KubeObject): KubeObject[] {
-    const selector = LabelSelector.fromSpec(d.spec.selector);
-    const out: KubeObject[] = [];
-    for (const rs of this.store.list('ReplicaSet', { namespace: d.metadata.namespace })) {
-      const ref = rs.metadata.ownerReferences?.find((r) => r.controller);
-      if (ref?.uid === d.metadata.uid) out.push(rs);
-      else if (!ref && selector.matches(rs.metadata.labels) && !d.metadata.deletionTimestamp) {
+    const namespace = d.metadata.namespace;
+    const out = this.store.list('ReplicaSet', { namespace, ownerUid: d.metadata.uid, unsorted: true })
+      .filter((rs) => rs.metadata.ownerReferences?.find((r) => r.controller)?.uid === d.metadata.uid);
+    if (!d.metadata.deletionTimestamp) {
+      const selector = LabelSelector.fromSpec(d.spec.selector);
+      for (const rs of this.store.listOrphans('ReplicaSet', namespace).filter((o) => selector.matches(o.metadata.labels)).sort(byName)) {
         const next = thaw(rs);
         next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), controllerRef(d)];
         out.push(this.store.update(next));
@@ -324,4 +330,8 @@ function withoutHash(template: any): any {
 function byCreation(a: KubeObject, b: KubeObject): number {
   const t = a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp);
   return t !== 0 ? t : a.metadata.name < b.metadata.name ? -1 : 1;
+}
+
+function byName(a: KubeObject, b: KubeObject): number {
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
