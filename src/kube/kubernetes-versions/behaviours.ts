@@ -113,6 +113,14 @@ export const BEHAVIOURS = {
       { since: '1.33', value: 'conditions', source: 'CHANGELOG-1.33 #130733 (status.resize deprecated, no longer set), #130574 (API server no longer sets Proposed); k8s.io/api@v0.33.13 PodResizePending, PodResizeInProgress' },
     ],
   },
+  'api.statefulset.serviceNameIsLabel': {
+    area: 'api',
+    what: "A new StatefulSet's spec.serviceName must be a DNS-1123 label (updates tolerate an old one)",
+    changes: [
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/apis/apps/validation/validation.go ValidateStatefulSetSpec (serviceName not validated)') },
+      { since: '1.33', value: true, source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:143 AllowInvalidServiceName false on create (registry/apps/statefulset/strategy.go)') },
+    ],
+  },
   'api.pod.generation': {
     area: 'api',
     what: 'Pods carry metadata.generation: 1 on create, bumped when the spec changes',

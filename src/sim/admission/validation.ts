@@ -5,7 +5,8 @@ import { cronScheduleProblem } from './cron-validation.ts';
 import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
 import type { AdmissionPlugin, AdmissionRequest } from './admission.ts';
 import { renderBadValue } from '../../kube/bad-value.ts';
-import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems } from '../../kube/dns-names.ts';
+import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /**
  * Validation with the API server's field paths and texts (reference/api-machinery.md §1, §12),
@@ -19,9 +20,13 @@ export function validation(version: KubernetesRelease): AdmissionPlugin {
   };
 }
 
-function validate({ object, info }: AdmissionRequest, version: KubernetesRelease): void {
+function validate({ object, info, operation }: AdmissionRequest, version: KubernetesRelease): void {
     const errors: FieldError[] = [];
     validateName(object, errors);
+    // From 1.33 a new StatefulSet's serviceName must be a DNS-1123 label; updates keep the old (immutable) one.
+    if (object.kind === 'StatefulSet' && operation === 'CREATE' && object.spec?.serviceName && behaviour(version, 'api.statefulset.serviceNameIsLabel').value) {
+      for (const problem of dns1123LabelProblems(String(object.spec.serviceName))) errors.push({ path: 'spec.serviceName', text: `Invalid value: "${object.spec.serviceName}": ${problem}` });
+    }
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
     if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors, version);
     if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors, version);
@@ -82,17 +87,14 @@ function validateAutoscalerBounds(spec: any, errors: FieldError[]): void {
 }
 
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const qualifiedNamePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-/** Kinds whose names must be DNS labels rather than subdomains. */
-const labelNamedKinds = new Set(['Namespace', 'Service']);
-
-const subdomainText =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const labelText =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+/**
+ * Each kind's name rule (its strategy's ValidateXName): Services are DNS-1035 labels
+ * (ValidateServiceName = NameIsDNS1035Label), Namespaces DNS-1123 labels, most kinds subdomains.
+ */
+const NAME_RULES: Record<string, (name: string) => string[]> = { Service: dns1035LabelProblems, Namespace: dns1123LabelProblems };
 
 /** RBAC objects are named by path segments (ValidateRBACName): `system:controller:x` is fine. */
 const pathSegmentNamedKinds = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
@@ -102,12 +104,8 @@ function validateName(obj: KubeObject, errors: FieldError[]): void {
   if (pathSegmentNamedKinds.has(obj.kind)) {
     const problem = name === '.' || name === '..' ? `may not be '${name}'` : ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`).join(', ');
     if (problem) errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${problem}` });
-  } else if (labelNamedKinds.has(obj.kind)) {
-    if (name.length > 63 || !dns1123Label.test(name)) {
-      errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${labelText}` });
-    }
-  } else if (name.length > 253 || !dns1123Subdomain.test(name)) {
-    errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${subdomainText}` });
+  } else {
+    for (const problem of (NAME_RULES[obj.kind] ?? dns1123SubdomainProblems)(name)) errors.push({ path: 'metadata.name', text: `Invalid value: "${name}": ${problem}` });
   }
 }
 
@@ -122,7 +120,9 @@ function validateLabels(labels: Record<string, string> | undefined, path: string
         text: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
       });
     }
-    if (typeof v !== 'string' || v.length > 63 || !labelValue.test(v)) {
+    // IsValidLabelValue: the length and the characters are two problems, each with its own words.
+    if (typeof v === 'string' && v.length > 63) errors.push({ path, text: `Invalid value: "${v}": must be no more than 63 characters` });
+    if (typeof v !== 'string' || !labelValue.test(v)) {
       errors.push({
         path,
         text: `Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
