@@ -5,6 +5,7 @@
 //   --sizes 500,1000,5000   the curve's cluster sizes (30 pods per node); the largest is the scale target's
 //   --profile               also keep CPU profiles of the largest size and of the library run in reports/bench/profiles
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -118,7 +119,7 @@ const rows = figures.map((f) => {
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  ${'target'.padStart(8)}  ratio  met`);
 for (const r of rows) console.log(`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(12)}  ${`${r.better === 'lower' ? '≤' : '≥'}${r.target}`.padStart(8)}  ${String(r.ratio).padStart(5)}  ${r.met ? 'yes' : 'no'}`);
-const machine = `${process.platform} ${process.arch}, ${(await import('node:os')).availableParallelism()} cores, Node ${process.version}`;
+const machine = `${process.platform} ${process.arch}, ${availableParallelism()} cores, Node ${process.version}`;
 writeFileSync(join(dir, 'latest.json'), JSON.stringify({ machine, figures: rows, curve }, null, 2) + '\n');
 writeFileSync(join(dir, 'scale-curve.svg'), await scaleChart(curve, `${machine}; ${PODS_PER_NODE} pods per node in Deployments of 100`));
 console.log(`written: reports/bench/latest.json, reports/bench/scale-curve.svg${flags.profile ? ', reports/bench/profiles/' : ''}`);

@@ -26,6 +26,9 @@ export function dns1123LabelProblems(value: string): string[] {
   return problems;
 }
 
+/** Whether a value has a DNS-1123 subdomain's form (a label key's prefix is checked by it). */
+export const matchesDns1123Subdomain = (value: string): boolean => SUBDOMAIN.test(value);
+
 /** IsDNS1123Subdomain: the names of most kinds. */
 export function dns1123SubdomainProblems(value: string): string[] {
   const problems = value.length > 253 ? [maxLength(253)] : [];

@@ -5,7 +5,7 @@ import { cronScheduleProblem } from './cron-validation.ts';
 import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
 import type { AdmissionPlugin, AdmissionRequest } from './admission.ts';
 import { renderBadValue } from '../../kube/bad-value.ts';
-import { dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems } from '../../kube/dns-names.ts';
+import { dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems, matchesDns1123Subdomain } from '../../kube/dns-names.ts';
 import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /**
@@ -86,7 +86,6 @@ function validateAutoscalerBounds(spec: any, errors: FieldError[]): void {
   if (typeof min === 'number' && typeof max === 'number' && max < min) errors.push({ path: 'spec.maxReplicas', text: `Invalid value: ${max}: must be greater than or equal to \`minReplicas\`` });
 }
 
-const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const qualifiedNamePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -114,7 +113,7 @@ function validateLabels(labels: Record<string, string> | undefined, path: string
     const slash = k.lastIndexOf('/');
     const namePart = slash < 0 ? k : k.slice(slash + 1);
     const prefix = slash < 0 ? '' : k.slice(0, slash);
-    if (namePart.length > 63 || !qualifiedNamePart.test(namePart) || (slash >= 0 && !dns1123Subdomain.test(prefix))) {
+    if (namePart.length > 63 || !qualifiedNamePart.test(namePart) || (slash >= 0 && !matchesDns1123Subdomain(prefix))) {
       errors.push({
         path,
         text: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
