@@ -33,14 +33,41 @@ export interface ReferenceBuild {
   readonly note?: string;
 }
 
+/**
+ * KWOK v0.8.0 has no built-in stages, so its builds name the stage files KWOK v0.7.0 chose for an
+ * empty config with a node lease duration set (getDefaultNodeStages(false), getDefaultPodStages).
+ */
+const V0_7_0_DEFAULT_STAGES = ['node/fast/node-initialize.yaml', 'node/heartbeat/node-heartbeat.yaml', 'pod/fast/pod-ready.yaml', 'pod/fast/pod-complete.yaml', 'pod/fast/pod-delete.yaml'];
+
 export const REFERENCE_BUILDS: Readonly<Partial<Record<KnownMinor, ReferenceBuild>>> = {
   '1.32': {
     minor: '1.32',
     kubernetesVersion: 'v1.32.5',
     tags: [],
-    // v0.7.0 is built against client-go v0.32.
+    // v0.7.0 is built against client-go v0.33.0, the nearest to 0.32.
     kwokModule: 'sigs.k8s.io/kwok/cmd/kwok@v0.7.0',
     note: `facts are ${RELEASES['1.32'].gitVersion}'s; v1.32.6 to v1.32.13 each lack a staging module on the proxy (scripts/reference-cluster/go.mod)`,
+  },
+  '1.35': {
+    minor: '1.35',
+    kubernetesVersion: RELEASES['1.35'].gitVersion,
+    modfile: 'versions/1.35/go.mod',
+    // Provisioner library v13.0.0 (client-go v0.34.0): v13.1.0 would lift client-go to v0.37.
+    tags: ['provisioner_v13'],
+    // v0.8.0 (client-go v0.36.1) is one minor away; v0.7.0 (client-go v0.33.0) two.
+    kwokModule: 'sigs.k8s.io/kwok/cmd/kwok@v0.8.0',
+    kwokStages: V0_7_0_DEFAULT_STAGES,
+    note: 'etcd v3.6.5, the one its go.mod requires: build/dependencies.yaml names 3.6.6, which the module proxy does not serve (versions/1.35/go.mod)',
+  },
+  '1.36': {
+    minor: '1.36',
+    kubernetesVersion: RELEASES['1.36'].gitVersion,
+    modfile: 'versions/1.36/go.mod',
+    // Provisioner library v13.0.0 (client-go v0.34.0): v13.1.0 would lift client-go to v0.37.
+    tags: ['provisioner_v13'],
+    // v0.8.0 is built against client-go v0.36.1, this very minor.
+    kwokModule: 'sigs.k8s.io/kwok/cmd/kwok@v0.8.0',
+    kwokStages: V0_7_0_DEFAULT_STAGES,
   },
   '1.37': {
     minor: '1.37',
@@ -49,8 +76,7 @@ export const REFERENCE_BUILDS: Readonly<Partial<Record<KnownMinor, ReferenceBuil
     tags: ['provisioner_v13'],
     // v0.8.0 is built against client-go v0.36.1, the newest KWOK release.
     kwokModule: 'sigs.k8s.io/kwok/cmd/kwok@v0.8.0',
-    // The stages v0.7.0 chose for an empty config with a node lease duration set (getDefaultNodeStages(false), getDefaultPodStages).
-    kwokStages: ['node/fast/node-initialize.yaml', 'node/heartbeat/node-heartbeat.yaml', 'pod/fast/pod-ready.yaml', 'pod/fast/pod-complete.yaml', 'pod/fast/pod-delete.yaml'],
+    kwokStages: V0_7_0_DEFAULT_STAGES,
   },
 };
 

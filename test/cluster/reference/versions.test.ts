@@ -31,6 +31,9 @@ test("each build's go.mod requires its k8s.io/kubernetes release and pins the st
     assert.match(text, new RegExp(`^\\tk8s\\.io/kubernetes ${build.kubernetesVersion.replaceAll('.', '\\.')}$`, 'm'), modfile);
     const staging = `v0.${build.kubernetesVersion.slice(3)}`;
     assert.match(text, new RegExp(`^\\tk8s\\.io/client-go => k8s\\.io/client-go ${staging.replaceAll('.', '\\.')}$`, 'm'), modfile);
+    // The replace pins client-go whatever is asked; the require line shows nothing (the provisioner
+    // library, say) asked for a newer one, which the pinned client-go might not compile against.
+    assert.match(text, new RegExp(`^\\tk8s\\.io/client-go ${staging.replaceAll('.', '\\.')}$`, 'm'), `${modfile}: client-go required at ${staging}`);
     assert.ok(existsSync(modfile.replace(/\.mod$/, '.sum')), `${modfile}: its go.sum`);
   }
 });
@@ -42,10 +45,12 @@ test('--kubernetes-version picks a build by minor, v-prefix or exact patch; the 
   assert.equal(referenceBuild('v1.37').minor, '1.37');
   assert.equal(referenceBuild('1.37.2').minor, '1.37');
   assert.equal(referenceBuild('1.32.5').minor, '1.32');
+  assert.equal(referenceBuild('1.35').kubernetesVersion, 'v1.35.4');
+  assert.equal(referenceBuild('v1.36.3').modfile, 'versions/1.36/go.mod');
 });
 
 test('a version without a build, or another patch, is refused naming what can be built', () => {
-  assert.throws(() => referenceBuild('1.36'), (e: Error) => e instanceof UserError && /built for 1\.32 \(v1\.32\.5, default\), 1\.37 \(v1\.37\.2\)/.test(e.message));
+  assert.throws(() => referenceBuild('1.34'), (e: Error) => e instanceof UserError && /built for 1\.32 \(v1\.32\.5, default\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2\)/.test(e.message));
   assert.throws(() => referenceBuild('1.37.1'), /built from v1\.37\.2 only/);
   assert.throws(() => referenceBuild('1.32.13'), /built from v1\.32\.5 only/);
   assert.throws(() => referenceBuild('latest'), UserError);
@@ -54,4 +59,5 @@ test('a version without a build, or another patch, is refused naming what can be
 test('the default keeps the folder CI and the fidelity run read; every other minor has its own', () => {
   assert.equal(clusterFolderName(referenceBuild()), 'cluster');
   assert.equal(clusterFolderName(referenceBuild('1.37')), 'cluster-1.37');
+  assert.equal(clusterFolderName(referenceBuild('1.36')), 'cluster-1.36');
 });
