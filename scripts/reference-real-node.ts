@@ -46,7 +46,10 @@ test('a busybox pod runs its command on the real node; kubectl logs shows its ou
   await apply(pod('hello', { app: 'hello' }, { name: 'hello', image: 'busybox:1.36', command: ['sh', '-c', 'echo "hello from $(hostname)"; exec sleep 3600'] }));
   await waitReady('hello');
   const node = await kubectl(['get', 'pod', 'hello', '-o', 'jsonpath={.spec.nodeName}']);
-  assert.equal(node.stdout, 'real-node-0');
+  // The real node plays the topology's first worker, under its name, and is labelled as real.
+  assert.equal(node.stdout, 'worker-1');
+  const label = await kubectl(['get', 'node', 'worker-1', '-o', 'jsonpath={.metadata.labels.kubespec\\.io/real-node}']);
+  assert.equal(label.stdout, 'true');
   const logs = await kubectl(['logs', 'hello']);
   assert.equal(logs.exitCode, 0, logs.stderr);
   assert.equal(logs.stdout.trim(), 'hello from hello');

@@ -23,7 +23,7 @@ export async function referenceCluster(action: ReferenceAction, options: { topol
     const nodes = loadTopology(topology, [join(env.cwd, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')]);
     const state = await referenceUp({ moduleDir: join(packageRoot, 'scripts', 'reference-cluster'), cacheDir, build, topology, nodes, log: say, realNodes: options.realNodes });
     const real = state.realNodes?.length ?? 0;
-    say(`reference cluster ${state.version} up: ${state.server}, ${state.nodes.length - real} KWOK nodes (topology ${topology}), ${real} real node${real === 1 ? '' : 's'}${real ? ` (${state.realNodes!.map((n) => n.name).join(', ')}: pods tolerate and select kubespec.io/real-node=true to run there)` : ''}`);
+    say(`reference cluster ${state.version} up: ${state.server}, ${state.nodes.length - real} KWOK nodes (topology ${topology}), ${real} real node${real === 1 ? '' : 's'}${real ? ` playing ${state.realNodes!.map((n) => n.name).join(', ')} (labelled kubespec.io/real-node=true)` : ''}`);
     // kubectl of a matching minor: the PATH's within the skew, else built now (said once).
     const kubectl = await kubectlFor(build.minor, { build: true, cwd: env.cwd, log: say });
     say(`kubeconfig: ${state.kubeconfig}\n  export KUBECONFIG=${state.kubeconfig}\n  kubespec run --profile live --context ${referenceContext}`);

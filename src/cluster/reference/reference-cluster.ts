@@ -99,7 +99,11 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   const realProcesses: StartedProcess[] = [];
   const timeoutMs = options.timeoutMs ?? 120_000;
   // The real node's namespace and link come first: the API server listens on the link's host end.
-  const plans: RealNodePlan[] = realCount ? [realNodePlan(dir, 0, nodeNetwork(Number(build.minor.split('.')[1]), 0))] : [];
+  // A real node plays the topology's first worker, in place of its KWOK node (realNodePlan).
+  const played = realCount ? options.nodes.find((n) => n.role !== 'control-plane') : undefined;
+  if (realCount && !played) throw new UserError(`topology ${options.topology} has no worker for a real node to play`);
+  const plans: RealNodePlan[] = played ? [realNodePlan(dir, 0, nodeNetwork(Number(build.minor.split('.')[1]), 0), played)] : [];
+  const kwokNodes = options.nodes.filter((n) => n !== played);
   try {
     for (const plan of plans) await prepareRealNodeNetwork(plan);
     const files = await writeKeyMaterial(dir, plans);
@@ -161,7 +165,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
         return true;
       });
     }
-    for (const node of fakeNodeManifests(options.nodes, Date.now())) await core.createNode({ body: node as any });
+    for (const node of fakeNodeManifests(kwokNodes, Date.now())) await core.createNode({ body: node as any });
     const realNodes: RealNodeState[] = [];
     for (const plan of plans) {
       const credentials = (name: string, token: string) => {
@@ -180,7 +184,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     if (realNodes.length) {
       for (const object of clusterDnsObjects(corednsImage(nodeBinaries!))) await objects.create(object as KubernetesObject);
     }
-    await waitUntil('the nodes to be Ready and schedulable', timeoutMs, [...processes, ...realProcesses], async () => nodesReady(core, options.nodes.length + realNodes.length));
+    await waitUntil('the nodes to be Ready and schedulable', timeoutMs, [...processes, ...realProcesses], async () => nodesReady(core, options.nodes.length));
     if (realNodes.length) {
       const { AppsV1Api } = await import('@kubernetes/client-node');
       const apps = kc.makeApiClient(AppsV1Api);
@@ -191,7 +195,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       const list = await core.listNamespacedServiceAccount({ namespace: 'default', fieldSelector: 'metadata.name=default' });
       return list.items.length === 1;
     });
-    const state: ReferenceClusterState = { version: build.kubernetesVersion, server, kubeconfig, topology: options.topology, nodes: [...options.nodes.map((n) => n.name), ...realNodes.map((n) => n.name)], processes, realNodes };
+    const state: ReferenceClusterState = { version: build.kubernetesVersion, server, kubeconfig, topology: options.topology, nodes: options.nodes.map((n) => n.name), processes, realNodes };
     writeFileSync(join(dir, 'state.json'), JSON.stringify(state, null, 2));
     return state;
   } catch (e) {

@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import { parse } from 'yaml';
 import { writeImageArchive } from '../../../src/cluster/reference/real-node/oci-image.ts';
 import { nodeNetwork } from '../../../src/cluster/reference/real-node/node-network.ts';
-import { realNodeTaint, writeKubeletConfig } from '../../../src/cluster/reference/real-node/node-agents.ts';
+import { kubeletArgs, writeKubeletConfig } from '../../../src/cluster/reference/real-node/node-agents.ts';
 import { footprintLeftovers, type HostFootprint } from '../../../src/cluster/reference/real-node/host-footprint.ts';
 
 test('an image archive is an OCI layout whose index names the image and whose blobs match their digests', async () => {
@@ -60,10 +60,12 @@ test("a node's network: interface names fit the kernel's 15 characters, minors a
   }
 });
 
-test('the kubelet runs on cgroup v1 with cgroupfs under its own cgroup root, tainted, reachable only by the API server', () => {
+test('the kubelet runs on cgroup v1 with cgroupfs under its own cgroup root, registers as the worker it plays with its taints and labels, reachable only by the API server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubelet-'));
   const network = nodeNetwork(32, 0);
-  const file = writeKubeletConfig({ nodeName: 'real-node-0', network, dir, runDir: '/run/x', containerdSocket: '/x/containerd.sock', clientCaFile: '/x/ca.crt', kubeletPort: 12345, cgroupRoot: `/${network.netns}` });
+  const taint = { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' };
+  const files = { nodeName: 'worker-1', nodeLabels: { 'topology.kubernetes.io/zone': 'a' }, nodeTaints: [taint], network, dir, runDir: '/run/x', containerdSocket: '/x/containerd.sock', clientCaFile: '/x/ca.crt', kubeletPort: 12345, cgroupRoot: `/${network.netns}` };
+  const file = writeKubeletConfig(files);
   const config = parse(readFileSync(file, 'utf8'));
   assert.equal(config.failCgroupV1, false);
   assert.equal(config.cgroupDriver, 'cgroupfs');
@@ -71,8 +73,13 @@ test('the kubelet runs on cgroup v1 with cgroupfs under its own cgroup root, tai
   assert.equal(config.address, network.nodeAddress);
   assert.deepEqual(config.authentication.anonymous, { enabled: false });
   assert.equal(config.authorization.mode, 'Webhook');
-  assert.deepEqual(config.registerWithTaints, [realNodeTaint]);
+  assert.deepEqual(config.registerWithTaints, [taint]);
   assert.equal(config.containerRuntimeEndpoint, 'unix:///x/containerd.sock');
+  const args = kubeletArgs(files, file, '/x/kubelet.kubeconfig');
+  assert.ok(args.includes('--hostname-override=worker-1'), args.join(' '));
+  assert.ok(args.includes('--node-labels=topology.kubernetes.io/zone=a,kubespec.io/real-node=true'), args.join(' '));
+  // A worker without taints registers without any: no taint of the real node's own.
+  assert.equal(parse(readFileSync(writeKubeletConfig({ ...files, nodeTaints: [] }), 'utf8')).registerWithTaints, undefined);
 });
 
 test("down is judged by what the host gained: a new interface, rule, mount or process is named, what was there before is not", () => {

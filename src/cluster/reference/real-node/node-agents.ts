@@ -4,24 +4,25 @@ import { stringify } from 'yaml';
 import type { NodeNetwork } from './node-network.ts';
 
 /**
- * The label and taint every real node carries. The taint keeps the topology's pods (judged
- * against KWOK nodes, whose count and shape the simulator mirrors) off the real node; a pod that
- * needs a kubelet tolerates the taint and selects the label (realNodePlacement), so it lands there
- * and nowhere else.
+ * The label every real node carries. A real node plays a topology worker (real-node.ts,
+ * realNodePlan) and carries that worker's own labels and taints besides: no taint of its own, so
+ * the scenarios' pods land on it as on the worker it plays. A pod that must run on a real node
+ * whatever the topology (CoreDNS, the real-node checks) selects the label (realNodePlacement).
  */
 export const realNodeLabel = { key: 'kubespec.io/real-node', value: 'true' };
-export const realNodeTaint = { key: 'kubespec.io/real-node', value: 'true', effect: 'NoSchedule' };
 
-/** What a pod spec needs to run on a real node: the selector and the toleration. */
+/** What a pod spec needs to run on a real node and nowhere else. */
 export const realNodePlacement = {
   nodeSelector: { [realNodeLabel.key]: realNodeLabel.value },
-  tolerations: [{ key: realNodeTaint.key, operator: 'Equal', value: realNodeTaint.value, effect: realNodeTaint.effect }],
 };
 
 export const clusterDnsAddress = '10.96.0.10';
 
 export interface AgentFiles {
+  /** The topology worker's name, labels and taints, as the node registers them. */
   nodeName: string;
+  nodeLabels: Record<string, string>;
+  nodeTaints: Array<{ key: string; value?: string; effect: string }>;
   network: NodeNetwork;
   /** The node's folder in the cluster folder. */
   dir: string;
@@ -65,7 +66,7 @@ export function writeKubeletConfig(files: AgentFiles): string {
     resolvConf: '',
     podLogsDir: podLogsDir(files.dir),
     volumePluginDir: join(files.dir, 'volume-plugins'),
-    registerWithTaints: [realNodeTaint],
+    ...(files.nodeTaints.length ? { registerWithTaints: files.nodeTaints } : {}),
     serializeImagePulls: false,
     evictionHard: { 'memory.available': '100Mi', 'nodefs.available': '1%', 'imagefs.available': '1%', 'nodefs.inodesFree': '1%' },
     imageGCHighThresholdPercent: 100,
@@ -79,7 +80,8 @@ export function writeKubeletConfig(files: AgentFiles): string {
 export function kubeletArgs(files: AgentFiles, config: string, kubeconfig: string): string[] {
   return [
     `--config=${config}`, `--kubeconfig=${kubeconfig}`, `--root-dir=${join(files.runDir, 'kubelet')}`, `--cert-dir=${join(files.dir, 'kubelet-pki')}`,
-    `--hostname-override=${files.nodeName}`, `--node-ip=${files.network.nodeAddress}`, `--node-labels=${realNodeLabel.key}=${realNodeLabel.value}`,
+    `--hostname-override=${files.nodeName}`, `--node-ip=${files.network.nodeAddress}`,
+    `--node-labels=${Object.entries({ ...files.nodeLabels, [realNodeLabel.key]: realNodeLabel.value }).map(([k, v]) => `${k}=${v}`).join(',')}`,
   ];
 }
 

@@ -9,6 +9,7 @@ import { killShims, removeCniResults, removeContainerLogLinks, sweepCgroups, unm
 import { kubeletArgs, podLogsDir, writeKubeletConfig, writeKubeProxyConfig, type AgentFiles } from './node-agents.ts';
 import type { NodeBinaries } from './node-build.ts';
 import { pauseImage, type NodeImage } from './node-images.ts';
+import type { NodeDefinition } from '../../../drivers/driver.ts';
 import { createNodeNetwork, deleteNodeNetwork, netnsPath, writeCniConfig, type NodeNetwork } from './node-network.ts';
 
 /** A real node as `up` leaves it in state.json, for `status` and `down`. */
@@ -28,7 +29,10 @@ export interface RealNodeState {
 
 /** What up hands over to start one real node once the control plane answers. */
 export interface RealNodePlan {
+  /** The topology worker it plays: it registers under that name, with its labels and taints. */
   name: string;
+  labels: Record<string, string>;
+  taints: Array<{ key: string; value?: string; effect: string }>;
   dir: string;
   network: NodeNetwork;
   kernelTunables: Record<string, string>;
@@ -41,9 +45,15 @@ export interface RealNodePlan {
  */
 const hostFolders = ['/var/log/containers', '/var/lib/cni/results', '/var/lib/cni', '/run/containerd/s', '/run/containerd/fifo', '/run/containerd'];
 
-export function realNodePlan(clusterDir: string, index: number, network: NodeNetwork): RealNodePlan {
+/**
+ * The real node plays a worker of the topology (`plays`): it registers under that worker's name
+ * with its labels and taints, in place of the KWOK node that would have had them, so a scenario's
+ * "cluster with 1 worker node" is this node, by name, without any renaming. Its folder and
+ * network namespace are numbered by `index`.
+ */
+export function realNodePlan(clusterDir: string, index: number, network: NodeNetwork, plays: NodeDefinition): RealNodePlan {
   return {
-    name: `real-node-${index}`, dir: join(clusterDir, `real-node-${index}`), network,
+    name: plays.name, labels: plays.labels ?? {}, taints: plays.taints ?? [], dir: join(clusterDir, `real-node-${index}`), network,
     kernelTunables: readKernelTunables(), createdFolders: hostFolders.filter((f) => !existsSync(f)),
   };
 }
@@ -102,7 +112,7 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
   for (const hierarchy of readdirSync('/sys/fs/cgroup')) {
     if (existsSync(join('/sys/fs/cgroup', hierarchy, 'cgroup.procs'))) mkdirSync(join('/sys/fs/cgroup', hierarchy, cgroupRoot), { recursive: true });
   }
-  const files: AgentFiles = { nodeName: plan.name, network: plan.network, dir: plan.dir, runDir: nodeRunDir(plan.network.netns), containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
+  const files: AgentFiles = { nodeName: plan.name, nodeLabels: plan.labels, nodeTaints: plan.taints, network: plan.network, dir: plan.dir, runDir: nodeRunDir(plan.network.netns), containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
   await start('kubelet', inputs.binaries.kubelet, kubeletArgs(files, writeKubeletConfig(files), inputs.kubeletKubeconfig));
   await start('kube-proxy', inputs.binaries.kubeProxy, [`--config=${writeKubeProxyConfig(files, inputs.kubeProxyKubeconfig, { healthz: inputs.ports.proxyHealthz, metrics: inputs.ports.proxyMetrics })}`]);
   return state;
