@@ -2,6 +2,7 @@ import { eventDifferences, stateDifferences, transitionDifferences } from './obs
 import { MODEL_JUDGED_ATTACHMENT } from '../report/model-judged.ts';
 import { NOT_APPLICABLE_ATTACHMENT } from '../report/not-applicable-report.ts';
 import type { ScenarioRecord } from '../report/scenario-records.ts';
+import { judgeOnRealNode, type JudgedOn, type RealNodeRun } from './real-node-judging.ts';
 
 /** Why a portable scenario has no verdict comparison. */
 export type NotJudgedReason = 'kubelet' | 'model' | 'skipped' | 'unavailable';
@@ -14,6 +15,8 @@ export interface FidelityRow {
   sim?: { status: string; stepsMs: number; failure?: ScenarioRecord['failure'] };
   real?: { status: string; stepsMs: number; failure?: ScenarioRecord['failure'] };
   verdict: 'agree' | 'disagree' | 'not judged';
+  /** For a judged scenario: whether KWOK stood in for the kubelet, or a real node ran its pods. */
+  judgedOn?: JudgedOn;
   /** For `not judged`: the class and the reason in words. */
   notJudged?: { reason: NotJudgedReason; detail: string };
   /** For a disagreement: each side's outcome. For an agreement: the observations that differ. */
@@ -29,6 +32,10 @@ export interface FidelityReport {
   agree: number;
   disagree: number;
   notJudged: Record<NotJudgedReason, number>;
+  /** Judged scenarios whose pods ran on a real node (all of them, or beside KWOK workers). */
+  realNodeJudged?: number;
+  /** The real-node pass: its nodes, images and time, or why there was none. */
+  realNode?: RealNodeRun;
   /** Agreeing scenarios whose events, lifecycles and final objects are equal too. */
   observationsEqual: number;
   /** agree ÷ (agree + disagree), in percent with one decimal. */
@@ -52,16 +59,20 @@ const NOT_JUDGED: NotJudgedReason[] = ['kubelet', 'model', 'skipped', 'unavailab
 /**
  * Pairs the two runs' scenarios by id and puts each in one class. Verdicts agree when both
  * passed, or both failed at the same step with the same class of error; anything else is a
- * disagreement. Not judged: @needs-kubelet scenarios (KWOK stands in for the kubelet on the
- * reference cluster), scenarios whose verdict came from a kubespec model on the reference side
- * (they agree by construction), scenarios the live driver skipped, and scenarios one side did
- * not run. Where verdicts agree, the observations are compared after normalising.
+ * disagreement. The reference side is two passes: the KWOK-only cluster for everything but
+ * @needs-kubelet, and the cluster with a real node for @needs-kubelet (`realNode`), each row saying
+ * which judged it. Not judged: @needs-kubelet scenarios without a real-node verdict to compare
+ * (real-node-judging.ts names what was missing), scenarios whose verdict came from a kubespec
+ * model on the reference side (they agree by construction), scenarios the live driver skipped, and
+ * scenarios one side did not run. Where verdicts agree, the observations are compared after
+ * normalising.
  */
-export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): FidelityReport {
-  const realById = new Map(real.map((r) => [r.id, r]));
+export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[], realNode?: { records: ScenarioRecord[]; run?: RealNodeRun }): FidelityReport {
+  const kubelet = (r: ScenarioRecord) => r.tags.includes('@needs-kubelet');
+  const realById = new Map([...real.filter((r) => !kubelet(r)), ...(realNode?.records ?? []).filter(kubelet)].map((r) => [r.id, r]));
   const simById = new Map(sim.map((s) => [s.id, s]));
-  const ids = [...new Set([...sim.map((s) => s.id), ...real.map((r) => r.id)])];
-  const rows = ids.map((id) => judge(simById.get(id), realById.get(id)));
+  const ids = [...new Set([...sim.map((s) => s.id), ...realById.keys()])];
+  const rows = ids.map((id) => judge(simById.get(id), realById.get(id), realNode?.run));
   const agreeing = rows.filter((r) => r.verdict === 'agree');
   const disagree = rows.filter((r) => r.verdict === 'disagree').length;
   const notJudged = Object.fromEntries(NOT_JUDGED.map((reason) => [reason, rows.filter((r) => r.notJudged?.reason === reason).length])) as Record<NotJudgedReason, number>;
@@ -76,6 +87,8 @@ export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): Fide
     agree: agreeing.length,
     disagree,
     notJudged,
+    realNodeJudged: rows.filter((r) => r.judgedOn && r.judgedOn !== 'KWOK').length,
+    ...(realNode?.run ? { realNode: realNode.run } : {}),
     observationsEqual,
     agreementPercent: percent(agreeing.length, agreeing.length + disagree),
     observationPercent: percent(observationsEqual, agreeing.length),
@@ -87,7 +100,7 @@ export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[]): Fide
   };
 }
 
-function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined): FidelityRow {
+function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined, realNode: RealNodeRun | undefined): FidelityRow {
   const any = (sim ?? real)!;
   const row: FidelityRow = {
     id: any.id,
@@ -97,15 +110,24 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
     verdict: 'not judged',
     differences: [],
   };
+  const onRealNode = any.tags.includes('@needs-kubelet');
   const notJudged = notJudgedReason(any, sim, real);
   if (notJudged) return { ...row, notJudged };
+  let judgedOn: JudgedOn = 'KWOK';
+  if (onRealNode) {
+    const judgement = judgeOnRealNode(any.id, sim!, real, realNode, (r) => sameVerdict(sim!, r));
+    if ('notJudged' in judgement) return { ...row, notJudged: { reason: 'kubelet', detail: judgement.notJudged } };
+    judgedOn = judgement.judgedOn;
+  }
+  row.judgedOn = judgedOn;
   row.verdict = sameVerdict(sim!, real!) ? 'agree' : 'disagree';
   if (row.verdict === 'disagree') {
     row.differences = [`simulator: ${outcome(sim!)}`, `reference: ${outcome(real!)}`];
     return row;
   }
   const differences = [
-    ...eventDifferences(sim!.attachments['events.txt'], real!.attachments['events.txt']),
+    // A real kubelet's events are compared too; KWOK emits none of them.
+    ...eventDifferences(sim!.attachments['events.txt'], real!.attachments['events.txt'], { kubeletEvents: judgedOn === 'real node' }),
     ...transitionDifferences(sim!.attachments['timeline.txt'], real!.attachments['timeline.txt']),
     ...stateDifferences(sim!.attachments['final state.yaml'], real!.attachments['final state.yaml']),
   ];
@@ -116,7 +138,8 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
 }
 
 function notJudgedReason(any: ScenarioRecord, sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined): FidelityRow['notJudged'] {
-  if (any.tags.includes('@needs-kubelet')) return { reason: 'kubelet', detail: 'needs a real kubelet: KWOK stands in for it on the reference cluster and runs no container' };
+  // A @needs-kubelet scenario without a real-node result is judgeOnRealNode's to explain.
+  if (sim && !real && any.tags.includes('@needs-kubelet')) return undefined;
   if (!sim || !real) return { reason: 'unavailable', detail: `ran only on the ${sim ? 'simulator' : 'reference cluster'}` };
   if (real.status === 'SKIPPED') {
     // Said before the scenario started (a capability the live driver lacks), else by a step.

@@ -7,8 +7,8 @@ import type { FidelityReport, FidelityRow } from './compare-runs.ts';
 export function fidelityTable(report: FidelityReport): string {
   const width = Math.max(...report.rows.map((r) => r.id.length), 8);
   const verdict = (side?: { status: string; stepsMs: number }) => (side ? `${side.status.toLowerCase()} ${seconds(side.stepsMs)}` : '-').padEnd(18);
-  const lines = [`${'scenario'.padEnd(width)}  ${'simulator'.padEnd(18)}${'reference'.padEnd(18)}verdict`];
-  for (const r of report.rows) lines.push(`${r.id.padEnd(width)}  ${verdict(r.sim)}${verdict(r.real)}${mark(r)}`);
+  const lines = [`${'scenario'.padEnd(width)}  ${'simulator'.padEnd(18)}${'reference'.padEnd(18)}${'judged on'.padEnd(20)}verdict`];
+  for (const r of report.rows) lines.push(`${r.id.padEnd(width)}  ${verdict(r.sim)}${verdict(r.real)}${(r.judgedOn ?? '-').padEnd(20)}${mark(r)}`);
   const detailed = report.rows.filter((r) => r.differences.length);
   if (detailed.length) {
     lines.push('', 'Differences:');
@@ -17,7 +17,7 @@ export function fidelityTable(report: FidelityReport): string {
       for (const d of r.differences) lines.push(`  - ${d}`);
     }
   }
-  lines.push('', headline(report),
+  lines.push('', headline(report), realNodeLine(report),
     `speed (steps only, without set-up and reports): the simulator ran the judged scenarios in ${seconds(report.simMs)}, the reference cluster in ${seconds(report.realMs)}: ${report.speedRatio}× faster in total, per scenario median ${report.speedMedian}×, minimum ${report.speedMin}×`);
   return lines.join('\n') + '\n';
 }
@@ -29,6 +29,21 @@ export function headline(report: FidelityReport): string {
   return `portable ${report.portable}${report.version ? ` on Kubernetes ${report.version}` : ''}: agree ${report.agree}, disagree ${report.disagree}, not judged ${notJudged} `
     + `(kubelet ${n.kubelet}, model ${n.model}, skipped ${n.skipped}, unavailable ${n.unavailable}); `
     + `observations equal in ${report.observationsEqual} of ${report.agree} agreeing (${shown(report.observationPercent)}); verdicts agree in ${shown(report.agreementPercent)} of the judged`;
+}
+
+/**
+ * The real-node pass in one line: how many @needs-kubelet scenarios it judged, on which nodes,
+ * how long it took, or why there was none.
+ */
+export function realNodeLine(report: FidelityReport): string {
+  const kubelet = report.rows.filter((r) => r.judgedOn === 'real node' || r.judgedOn === 'real node and KWOK' || r.notJudged?.reason === 'kubelet');
+  const run = report.realNode;
+  if (!run || run.missing) return `real node: none in this run (${run?.missing ?? 'the real-node pass did not run'}); ${kubelet.length} @needs-kubelet scenarios not judged`;
+  const judged = kubelet.filter((r) => r.verdict !== 'not judged');
+  const alone = judged.filter((r) => r.judgedOn === 'real node').length;
+  const agree = judged.filter((r) => r.verdict === 'agree').length;
+  const took = run.durationMs === undefined ? '' : `; the pass took ${Math.round(run.durationMs / 1000)}s`;
+  return `real node (${run.nodes.join(', ')}): judged ${judged.length} of ${kubelet.length} @needs-kubelet scenarios (${alone} on the real node alone, ${judged.length - alone} with KWOK workers too): agree ${agree}, disagree ${judged.length - agree}; not judged ${kubelet.length - judged.length}${took}`;
 }
 
 /** A percentage, or n/a where nothing was counted (JSON keeps NaN as null). */

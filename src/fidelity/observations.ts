@@ -18,12 +18,15 @@ const kubeletReasons = new Set([
   'NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID', 'Starting', 'NodeAllocatableEnforced',
 ]);
 
-/** Event kinds and reasons seen on one side only (counts and messages vary with timing). */
-export function eventDifferences(simText = '', realText = ''): string[] {
+/**
+ * Event kinds and reasons seen on one side only (counts and messages vary with timing). The
+ * kubelet's reasons are left out unless `kubeletEvents` (the reference ran the pods on a real node).
+ */
+export function eventDifferences(simText = '', realText = '', options: { kubeletEvents?: boolean } = {}): string[] {
   const reasons = (text: string) => new Set(text.split('\n').filter(Boolean).map((line) => {
     const [type, reason, object] = line.split('\t');
     return `${type} ${reason} on ${(object ?? '').split('/')[0]}`;
-  }).filter((r) => !kubeletReasons.has(r.split(' ')[1]!)));
+  }).filter((r) => options.kubeletEvents || !kubeletReasons.has(r.split(' ')[1]!)));
   const s = reasons(simText), r = reasons(realText);
   return [
     ...[...s].filter((x) => !r.has(x)).map((x) => `event only on the simulator: ${x}`),

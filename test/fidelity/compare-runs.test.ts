@@ -80,7 +80,7 @@ test('observation agreement counts the agreeing scenarios with no difference, an
   assert.equal(headline({ ...report, version: 'v1.32.13' }),
     'portable 2 on Kubernetes v1.32.13: agree 2, disagree 0, not judged 0 (kubelet 0, model 0, skipped 0, unavailable 0); observations equal in 1 of 2 agreeing (50%); verdicts agree in 100% of the judged');
   const table = fidelityTable(report);
-  assert.match(table, /^a:1 +passed 0\.00s +passed 0\.50s +agree, observations equal$/m);
-  assert.match(table, /^b:1 +passed 0\.00s +passed 0\.70s +agree, 2 observation differences$/m);
+  assert.match(table, /^a:1 +passed 0\.00s +passed 0\.50s +KWOK +agree, observations equal$/m);
+  assert.match(table, /^b:1 +passed 0\.00s +passed 0\.70s +KWOK +agree, 2 observation differences$/m);
   assert.match(table, /^ {2}- event only on the simulator: Normal SuccessfulCreate on StatefulSet$/m);
 });

@@ -1,0 +1,80 @@
+import type { ScenarioRecord } from '../report/scenario-records.ts';
+import { normalizedImage } from '../sim/kubelet/image-reference.ts';
+
+/**
+ * What the fidelity run's real-node pass ran on (written beside its messages as run.json, so a
+ * `--compare-only` judges the same way): the reference cluster's real nodes by the topology
+ * names they play, and the images they hold. `missing` says why there was no pass: then every
+ * @needs-kubelet scenario stays not judged with that reason.
+ */
+export interface RealNodeRun {
+  nodes: string[];
+  images: string[];
+  missing?: string;
+  /** Scenarios the pass left out on purpose (a time budget), by id, with the reason. */
+  leftOut?: Record<string, string>;
+  /** How long the pass took, wall time. */
+  durationMs?: number;
+}
+
+/** Where a scenario's reference verdict came from. */
+export type JudgedOn = 'KWOK' | 'real node' | 'real node and KWOK';
+
+export type RealNodeJudgement = { judgedOn: JudgedOn } | { notJudged: string };
+
+/**
+ * Whether a @needs-kubelet scenario's run on the real-node cluster can be compared with the
+ * simulator, and on what it ran. Not judged, each with what is missing: no real-node pass (and
+ * why), a scenario the pass left out, an image the real node does not have (the kubelet failed to
+ * pull one the simulator's kubelet pulled), and a disagreement where the scenario's pods ran on
+ * KWOK workers too (KWOK runs no container; this cluster has fewer real workers than the scenario
+ * has workers). An agreement with pods on KWOK workers is judged "on real node and KWOK".
+ */
+export function judgeOnRealNode(id: string, sim: ScenarioRecord, real: ScenarioRecord | undefined, run: RealNodeRun | undefined, verdictsAgree: (real: ScenarioRecord) => boolean): RealNodeJudgement {
+  if (!run || run.missing) return { notJudged: `needs a real kubelet, and this run had no real node: ${run?.missing ?? 'the real-node pass did not run'}` };
+  const leftOut = run.leftOut?.[id];
+  if (leftOut) return { notJudged: `left out of this run's real-node pass: ${leftOut}` };
+  if (!real) return { notJudged: 'needs a real kubelet: the real-node pass has no result for it' };
+  const missing = imagesNotPulled(real, sim, run.images);
+  if (missing.length) return { notJudged: `${missing.map((i) => `image ${i}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not built offline (the real node has ${run.images.map(shortImage).join(', ')})` };
+  const kwok = kwokWorkersUsed(real, run.nodes);
+  if (!kwok.length) return { judgedOn: 'real node' };
+  if (verdictsAgree(real)) return { judgedOn: 'real node and KWOK' };
+  return { notJudged: `pods ran on KWOK worker${kwok.length === 1 ? '' : 's'} ${kwok.join(', ')} as well (KWOK runs no container): the scenario has more workers than this cluster's ${run.nodes.length} real node${run.nodes.length === 1 ? '' : 's'} (${run.nodes.join(', ')})` };
+}
+
+/**
+ * Images the reference kubelet failed to pull ("Failed to pull image "nginx:1.27": …", or its
+ * back-off) that are not on the real node, and whose pull the simulator's kubelet did not fail:
+ * the scenario wanted them, the machine lacks them. A pull the simulator fails too (a tag that
+ * exists nowhere) is the scenario's point and stays compared.
+ */
+export function imagesNotPulled(real: ScenarioRecord, sim: ScenarioRecord, local: readonly string[]): string[] {
+  const have = new Set(local.map(canonical));
+  const simFailed = new Set(pullFailures(sim.attachments['events.txt']).map(canonical));
+  return [...new Set(pullFailures(real.attachments['events.txt']))]
+    .filter((image) => !have.has(canonical(image)) && !simFailed.has(canonical(image)));
+}
+
+function pullFailures(events = ''): string[] {
+  const out: string[] = [];
+  for (const m of events.matchAll(/(?:Failed to pull image|Back-off pulling image) \\?"([^"\\]+)\\?"/g)) out.push(m[1]!);
+  return out;
+}
+
+/** `busybox:1.36` and `docker.io/library/busybox:1.36` are one image. */
+function canonical(image: string): string {
+  return normalizedImage(image)?.pulled ?? image;
+}
+
+/** `busybox:1.36` for `docker.io/library/busybox:1.36`, as scenarios write it. */
+function shortImage(image: string): string {
+  return image.replace(/^docker\.io\/library\//, '');
+}
+
+/** The nodes the scenario's pods were scheduled to (the timeline's `scheduled (node)`), less the real ones. */
+export function kwokWorkersUsed(real: ScenarioRecord, realNodes: readonly string[]): string[] {
+  const nodes = new Set<string>();
+  for (const m of (real.attachments['timeline.txt'] ?? '').matchAll(/ scheduled \(([^)]+)\)$/gm)) nodes.add(m[1]!);
+  return [...nodes].filter((n) => !realNodes.includes(n)).sort();
+}

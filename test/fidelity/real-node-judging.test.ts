@@ -1,0 +1,75 @@
+// The fidelity run's real-node pass (issue 31): @needs-kubelet scenarios are judged on the real
+// node, each row says what judged it, and what could not be judged names what was missing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compareRuns } from '../../src/fidelity/compare-runs.ts';
+import { fidelityTable, realNodeLine } from '../../src/fidelity/fidelity-table.ts';
+import { imagesNotPulled, kwokWorkersUsed, type RealNodeRun } from '../../src/fidelity/real-node-judging.ts';
+import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
+
+const kubelet = ['@portable', '@needs-kubelet'];
+function record(id: string, status: ScenarioRecord['status'], extra: Partial<ScenarioRecord> = {}): ScenarioRecord {
+  return { id, name: id, tags: kubelet, status, durationMs: 10, stepsMs: 10, attachments: {}, ...extra };
+}
+const run: RealNodeRun = { nodes: ['worker-1'], images: ['docker.io/library/busybox:1.36', 'registry.k8s.io/pause:3.10'], durationMs: 61_000 };
+const timeline = (...nodes: string[]) => nodes.map((n, i) => `  0.${i}s  pod web-${i}  scheduled (${n})`).join('\n') + '\n';
+const failedAt = (step: string, error: string): Partial<ScenarioRecord> => ({ failure: { step, error }, attachments: { 'failure.txt': `${error}: no` } });
+
+test('a @needs-kubelet scenario is judged on the real node, the others on KWOK, and a real kubelet\'s events are compared', () => {
+  const report = compareRuns(
+    [
+      record('k.feature:1', 'PASSED', { attachments: { 'events.txt': 'Normal\tPulled\tPod/web\tContainer image "busybox:1.36" already present on machine\n', 'timeline.txt': timeline('worker-1') } }),
+      record('c.feature:1', 'PASSED', { tags: ['@portable'] }),
+    ],
+    [record('c.feature:1', 'PASSED', { tags: ['@portable'] })],
+    {
+      records: [record('k.feature:1', 'PASSED', { attachments: { 'events.txt': 'Normal\tPulled\tPod/web\tx\nNormal\tStarted\tPod/web\tStarted container app\n', 'timeline.txt': timeline('worker-1') } })],
+      run,
+    },
+  );
+  const row = (id: string) => report.rows.find((r) => r.id === id)!;
+  assert.equal(row('k.feature:1').judgedOn, 'real node');
+  assert.equal(row('c.feature:1').judgedOn, 'KWOK');
+  assert.deepEqual(row('k.feature:1').differences, ['event only on the reference cluster: Normal Started on Pod']);
+  assert.equal(report.realNodeJudged, 1);
+  assert.match(fidelityTable(report), /^k\.feature:1 +passed 0\.01s +passed 0\.01s +real node +agree, 1 observation difference$/m);
+  assert.equal(realNodeLine(report), 'real node (worker-1): judged 1 of 1 @needs-kubelet scenarios (1 on the real node alone, 0 with KWOK workers too): agree 1, disagree 0; not judged 0; the pass took 61s');
+});
+
+test('what stops a @needs-kubelet scenario being judged is named: no real node, left out, a missing image, pods on KWOK workers', () => {
+  const sim = [
+    record('none.feature:1', 'PASSED'),
+    record('out.feature:1', 'PASSED'),
+    record('image.feature:1', 'PASSED'),
+    record('kwok.feature:1', 'PASSED'),
+    record('mixed.feature:1', 'PASSED'),
+    record('missing-tag.feature:1', 'FAILED', { ...failedAt('line 9', 'WaitTimeoutAssertionError'), attachments: { 'events.txt': 'Warning\tFailed\tPod/p\tFailed to pull image "busybox:no-such-tag": not found\n' } }),
+  ];
+  const reals = [
+    record('image.feature:1', 'FAILED', { ...failedAt('line 5', 'WaitTimeoutAssertionError'), attachments: { 'events.txt': 'Warning\tFailed\tPod/web\tFailed to pull image "nginx:1.27": failed to resolve reference "docker.io/library/nginx:1.27"\nNormal\tBackOff\tPod/web\tBack-off pulling image "nginx:1.27"\n' } }),
+    record('kwok.feature:1', 'FAILED', { ...failedAt('line 7', 'KubespecAssertionError'), attachments: { 'timeline.txt': timeline('worker-1', 'worker-3', 'worker-2') } }),
+    record('mixed.feature:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1', 'worker-2') } }),
+    record('missing-tag.feature:1', 'FAILED', { ...failedAt('line 9', 'WaitTimeoutAssertionError'), attachments: { 'events.txt': 'Warning\tFailed\tPod/p\tFailed to pull image "busybox:no-such-tag": not found\n' } }),
+  ];
+  const report = compareRuns(sim, [], { records: reals, run: { ...run, leftOut: { 'out.feature:1': 'waits 5 minutes in real time (CI budget)' } } });
+  const row = (id: string) => report.rows.find((r) => r.id === id)!;
+  assert.equal(row('none.feature:1').notJudged!.detail, 'needs a real kubelet: the real-node pass has no result for it');
+  assert.equal(row('out.feature:1').notJudged!.detail, "left out of this run's real-node pass: waits 5 minutes in real time (CI budget)");
+  assert.equal(row('image.feature:1').notJudged!.detail, 'image nginx:1.27 is not built offline (the real node has busybox:1.36, registry.k8s.io/pause:3.10)');
+  assert.equal(row('kwok.feature:1').notJudged!.detail, "pods ran on KWOK workers worker-2, worker-3 as well (KWOK runs no container): the scenario has more workers than this cluster's 1 real node (worker-1)");
+  assert.equal(row('mixed.feature:1').judgedOn, 'real node and KWOK');
+  // A pull both kubelets fail (a tag that exists nowhere) is the scenario's point: judged.
+  assert.equal(row('missing-tag.feature:1').verdict, 'agree');
+  assert.equal(row('missing-tag.feature:1').judgedOn, 'real node');
+  assert.deepEqual(report.notJudged, { kubelet: 4, model: 0, skipped: 0, unavailable: 0 });
+
+  const withoutNode = compareRuns(sim.slice(0, 1), [], { records: [], run: { nodes: [], images: [], missing: 'no cgroup v1 hierarchy is mounted' } });
+  assert.equal(withoutNode.rows[0]!.notJudged!.detail, 'needs a real kubelet, and this run had no real node: no cgroup v1 hierarchy is mounted');
+  assert.equal(realNodeLine(withoutNode), 'real node: none in this run (no cgroup v1 hierarchy is mounted); 1 @needs-kubelet scenarios not judged');
+});
+
+test('images: the short and the full reference are one image; only pulls the simulator did not fail count', () => {
+  const real = record('x:1', 'FAILED', { attachments: { 'events.txt': 'Warning\tFailed\tPod/a\tFailed to pull image "busybox:1.36": x\nWarning\tFailed\tPod/b\tFailed to pull image "registry.k8s.io/nginx-slim:0.27": x\n' } });
+  assert.deepEqual(imagesNotPulled(real, record('x:1', 'PASSED'), ['docker.io/library/busybox:1.36']), ['registry.k8s.io/nginx-slim:0.27']);
+  assert.deepEqual(kwokWorkersUsed(record('x:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1', 'worker-1') } }), ['worker-1']), []);
+});
