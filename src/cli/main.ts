@@ -177,7 +177,9 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--compare-only', 'compare the last runs again, running nothing')
     .option('--rerun-simulator', 'run the simulator side again and compare with the last reference run')
     .option('--kubernetes-version <minor>', "the reference cluster's release (cluster reference --kubernetes-version); the simulator side plays the same minor")
-    .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean; kubernetesVersion?: string }) => {
+    .option('--real-nodes <n>', 'real nodes for the @needs-kubelet scenarios: 1 (default, where the machine can run one) or 0 to leave them not judged', parseInteger('--real-nodes'))
+    .option('--real-node-quick', "leave out of the real-node pass the scenarios that wait longest in real time (CI's bounded pass; src/fidelity/real-node-budget.ts)")
+    .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean; kubernetesVersion?: string; realNodes?: number; realNodeQuick?: boolean }) => {
       const report = await api.fidelityRun({ cwd: env.cwd, paths, ...definedOnly(flags), log: (line) => env.stdout.write(`${line}\n`) });
       env.stdout.write(api.fidelityTable(report));
       env.stdout.write('written: reports/fidelity.txt, reports/fidelity.json\n');

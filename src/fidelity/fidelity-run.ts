@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { readState, referenceContext, referenceDown, referenceUp } from '../cluster/reference/reference-cluster.ts';
+import { readState, referenceContext, referenceDown, referenceUp, type ReferenceClusterState } from '../cluster/reference/reference-cluster.ts';
+import { realNodeMissing } from '../cluster/reference/real-node/preflight.ts';
+import { realNodeReleaseMissing } from '../cluster/reference/real-node/node-build.ts';
+import { containerdLayout, listImages } from '../cluster/reference/real-node/containerd.ts';
+import type { RealNodeRun } from './real-node-judging.ts';
+import { leftOutOfQuickPass } from './real-node-budget.ts';
 import { referenceBuild, type ReferenceBuild } from '../cluster/reference/versions.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
 import { compareRuns, type FidelityReport } from './compare-runs.ts';
 import { fidelityTable } from './fidelity-table.ts';
-import { readScenarioRecords } from '../report/scenario-records.ts';
+import { readScenarioRecords, type ScenarioRecord } from '../report/scenario-records.ts';
 
 export interface FidelityOptions {
   /** The project whose features run (this repository for the built-in library). */
@@ -29,13 +34,23 @@ export interface FidelityOptions {
   rerunSimulator?: boolean;
   /** The reference cluster's release (`1.37`); the simulator side plays the same minor. Default: the reference cluster's default. */
   kubernetesVersion?: string;
+  /**
+   * Real nodes for the @needs-kubelet pass: 1 (the default; a machine that cannot run one is said
+   * so in the report) or 0, leaving those scenarios not judged.
+   */
+  realNodes?: number;
+  /** The real-node pass without the scenarios that wait longest in real time (real-node-budget.ts): CI's bounded pass. */
+  realNodeQuick?: boolean;
   log: (line: string) => void;
 }
 
 /**
- * Runs every @portable scenario on the simulator and on the reference control plane (brought up
- * if it is not, and taken down again then), compares them and writes reports/fidelity.json and
- * reports/fidelity.txt.
+ * Runs every @portable scenario on the simulator and on the reference control plane, compares
+ * them and writes reports/fidelity.json and reports/fidelity.txt. The reference side is two
+ * passes on two shapes of the cluster: everything but @needs-kubelet on KWOK-only nodes, then
+ * @needs-kubelet with a real node playing the topology's first worker (realNodePass). Each
+ * cluster is brought up if it is not, and the cluster that was up before (or none) is what is
+ * left at the end.
  */
 export async function fidelityRun(options: FidelityOptions): Promise<FidelityReport> {
   const cacheDir = join(options.cwd, '.cache', 'reference-cluster');
@@ -48,10 +63,22 @@ export async function fidelityRun(options: FidelityOptions): Promise<FidelityRep
   else if (!options.compareOnly) ran = await runBoth(options, tags, reports, cacheDir, build);
   // The release just compared with, even if its cluster went down again after the run.
   const version = ran ?? readState(cacheDir, build)?.version ?? (options.kubernetesVersion ? build.kubernetesVersion : lastVersion(options.cwd));
-  const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd)) };
+  const realNode = lastRealNodePass(reports, options.cwd);
+  const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd), realNode) };
   writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
   return report;
+}
+
+/** The real-node pass's folder under reports/fidelity: its messages and run.json (what it ran on). */
+const REAL_NODE_PASS = 'reference-real-node';
+
+function lastRealNodePass(reports: string, cwd: string): { records: ScenarioRecord[]; run?: RealNodeRun } | undefined {
+  const dir = join(reports, REAL_NODE_PASS);
+  if (!existsSync(join(dir, 'run.json'))) return undefined;
+  const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RealNodeRun;
+  const messages = join(dir, 'messages.ndjson');
+  return { records: !run.missing && existsSync(messages) ? readScenarioRecords(messages, cwd) : [], run };
 }
 
 /** The version the last fidelity report named (a --compare-only run after the cluster went down). */
@@ -84,26 +111,73 @@ export function simulatorVersionArgs(referenceVersion: string | undefined): stri
 
 /** Both sides; returns the reference cluster's version. */
 async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string, build: ReferenceBuild): Promise<string> {
-  const startedHere = !readState(cacheDir, build);
-  const state = await referenceUp({
-    build,
-    moduleDir: join(packageRoot, 'scripts', 'reference-cluster'),
-    cacheDir,
-    topology: 'kind',
-    nodes: loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]),
-    log: options.log,
-  });
+  const before = readState(cacheDir, build);
+  const clusterWith = async (realNodes: number): Promise<ReferenceClusterState> => {
+    const up = readState(cacheDir, build);
+    if (up && (up.realNodes?.length ?? 0) !== realNodes) await referenceDown(cacheDir, build, options.log);
+    return referenceUp({
+      build,
+      moduleDir: join(packageRoot, 'scripts', 'reference-cluster'),
+      cacheDir,
+      topology: 'kind',
+      nodes: loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]),
+      log: options.log,
+      realNodes,
+    });
+  };
+  // The cluster as it was: a fidelity run leaves what it found (and takes down what it started).
+  const restore = async () => {
+    const now = readState(cacheDir, build);
+    if (!before) {
+      if (now) await referenceDown(cacheDir, build, options.log);
+    } else if (!now || (now.realNodes?.length ?? 0) !== (before.realNodes?.length ?? 0)) {
+      await clusterWith(before.realNodes?.length ?? 0);
+    }
+  };
   try {
+    const state = await clusterWith(0);
     await runSimulator(options, tags, reports, state.version);
-    options.log(`reference cluster ${state.version}: running ${tags} (real time: this takes a while)`);
+    options.log(`reference cluster ${state.version} (KWOK nodes): running ${tags} and not @needs-kubelet (real time: this takes a while)`);
     await runSide(options, [
       '--profile', 'live', '--context', referenceContext, '--tags', `${tags} and not @needs-kubelet`, '--reports', join(reports, 'reference'),
       ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
     ], { KUBECONFIG: state.kubeconfig });
+    await realNodePass(options, tags, reports, build, clusterWith);
+    return state.version;
   } finally {
-    if (startedHere) await referenceDown(cacheDir, build);
+    await restore();
   }
-  return state.version;
+}
+
+/**
+ * The @needs-kubelet scenarios the simulator ran, on the reference cluster with a real node
+ * playing the topology's first worker, serially (one real node is shared). Writes run.json beside
+ * the pass's messages: the nodes and images it had, what it left out and how long it took, or why
+ * there was no pass (the option, or what this machine or release lacks).
+ */
+async function realNodePass(options: FidelityOptions, tags: string, reports: string, build: ReferenceBuild, clusterWith: (realNodes: number) => Promise<ReferenceClusterState>): Promise<void> {
+  const dir = join(reports, REAL_NODE_PASS);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const write = (run: RealNodeRun) => writeFileSync(join(dir, 'run.json'), JSON.stringify(run, null, 2));
+  if (options.realNodes === 0) return write({ nodes: [], images: [], missing: 'the fidelity run was asked for none (--real-nodes 0)' });
+  const lacking = [...(await realNodeMissing()), ...[realNodeReleaseMissing(build)].filter((l): l is string => !!l)];
+  if (lacking.length) return write({ nodes: [], images: [], missing: lacking.join('; ') });
+  const kubelet = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).filter((r) => r.tags.includes('@needs-kubelet'));
+  const leftOut = options.realNodeQuick ? leftOutOfQuickPass(kubelet) : {};
+  const chosen = kubelet.filter((r) => !leftOut[r.id]);
+  if (!kubelet.length) return write({ nodes: [], images: [], missing: 'no @needs-kubelet scenario was selected' });
+  const state = await clusterWith(1);
+  const nodes = state.realNodes ?? [];
+  if (!nodes.length) return write({ nodes: [], images: [], missing: 'the reference cluster came up without its real node (see the lines above)' });
+  const images = (await Promise.all(nodes.map((n) => listImages(containerdLayout(n.dir, n.network.netns))))).flat();
+  const started = Date.now();
+  if (chosen.length) {
+    options.log(`reference cluster ${state.version} (${nodes.map((n) => n.name).join(', ')} real): running ${chosen.length} @needs-kubelet scenarios${Object.keys(leftOut).length ? ` (${Object.keys(leftOut).length} left out: real-node-budget.ts)` : ''} (real time)`);
+    // The scenarios by location (`file:line`): the ones the simulator ran, less those left out.
+    await runSide({ ...options, paths: chosen.map((r) => r.id) }, ['--profile', 'live', '--context', referenceContext, '--tags', `${tags} and @needs-kubelet`, '--reports', dir], { KUBECONFIG: state.kubeconfig });
+  }
+  write({ nodes: nodes.map((n) => n.name), images: [...new Set(images)].sort(), ...(Object.keys(leftOut).length ? { leftOut } : {}), durationMs: Date.now() - started });
 }
 
 /** One side in its own process: Cucumber loads support code once per process and profile. */

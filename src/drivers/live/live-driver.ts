@@ -21,6 +21,7 @@ import { kubectlFor, serverMinor, type VersionInfo } from '../kubectl-binary.ts'
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 import { settleBy } from '../settle.ts';
+import { withScenarioNamespace } from './scenario-namespace.ts';
 
 export interface LiveDriverOptions {
   /**
@@ -357,7 +358,10 @@ export class LiveDriver implements Driver {
 
   async events(): Promise<KubeObject[]> {
     const at = (e: KubeObject) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '') || 0;
-    return (await this.list('Event')).sort((a, b) => at(a) - at(b));
+    const events = (await this.list('Event')).sort((a, b) => at(a) - at(b));
+    // A namespace this driver made stands for the scenario's `default` in event texts (scenario-namespace.ts).
+    if (this.options.attachNamespace) return events;
+    return events.map((e) => (typeof e.message === 'string' ? { ...e, message: withScenarioNamespace(e.message, this.ns) } : e));
   }
 
   /** Looks every half second until the namespace's objects have been unchanged for 1.5 s. */

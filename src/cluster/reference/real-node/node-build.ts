@@ -30,13 +30,18 @@ export interface NodeBinaries {
  */
 const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3' };
 
+/** Why a release cannot have a real node here (no CoreDNS named for it), or undefined. */
+export function realNodeReleaseMissing(build: ReferenceBuild): string | undefined {
+  return corednsVersions[build.minor] ? undefined : `a real node of ${build.minor} has no CoreDNS release named here (src/cluster/reference/real-node/node-build.ts)`;
+}
+
 export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBuild, log: (line: string) => void): Promise<NodeBinaries> {
   const goVersion = await goToolchainVersion();
   const binDir = binFolder(layout, build, goVersion);
   mkdirSync(binDir, { recursive: true });
   const kubernetesModule = await moduleDir(layout, build, `k8s.io/kubernetes@${build.kubernetesVersion}`);
   const corednsVersion = corednsVersions[build.minor];
-  if (!corednsVersion) throw new UserError(`a real node of ${build.minor} has no CoreDNS release named here (src/cluster/reference/real-node/node-build.ts)`);
+  if (!corednsVersion) throw new UserError(realNodeReleaseMissing(build)!);
   const result: NodeBinaries = {
     kubelet: join(binDir, 'kubelet'),
     kubeProxy: join(binDir, 'kube-proxy'),
