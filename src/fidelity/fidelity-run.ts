@@ -135,15 +135,23 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
     }
   };
   try {
-    const state = await clusterWith(0);
-    await runSimulator(options, tags, reports, state.version);
-    options.log(`reference cluster ${state.version} (KWOK nodes): running ${tags} and not @needs-kubelet (real time: this takes a while)`);
-    await runSide(options, [
-      '--profile', 'live', '--context', referenceContext, '--tags', `${tags} and not @needs-kubelet`, '--reports', join(reports, 'reference'),
-      ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
-    ], { KUBECONFIG: state.kubeconfig });
+    await runSimulator(options, tags, reports, build.kubernetesVersion);
+    const onKwok = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).some((r) => !r.tags.includes('@needs-kubelet'));
+    if (onKwok) {
+      const state = await clusterWith(0);
+      options.log(`reference cluster ${state.version} (KWOK nodes): running ${tags} and not @needs-kubelet (real time: this takes a while)`);
+      await runSide(options, [
+        '--profile', 'live', '--context', referenceContext, '--tags', `${tags} and not @needs-kubelet`, '--reports', join(reports, 'reference'),
+        ...(options.parallel ? ['--parallel', String(options.parallel)] : []),
+      ], { KUBECONFIG: state.kubeconfig });
+    } else {
+      // Only @needs-kubelet was selected: no KWOK pass, and an empty run to compare.
+      rmSync(join(reports, 'reference'), { recursive: true, force: true });
+      mkdirSync(join(reports, 'reference'), { recursive: true });
+      writeFileSync(join(reports, 'reference', 'messages.ndjson'), '');
+    }
     await realNodePass(options, tags, reports, build, clusterWith);
-    return state.version;
+    return build.kubernetesVersion;
   } finally {
     await restore();
   }

@@ -87,7 +87,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   }
   const binDir = await ensureReferenceBinaries(options, options.log, build);
   const nodeBinaries = realCount ? await ensureNodeBinaries(options, build, options.log) : undefined;
-  const nodeImages = nodeBinaries ? await ensureNodeImages(nodeBinaries, join(binDir, 'images')) : [];
+  const nodeImages = nodeBinaries ? await ensureNodeImages(nodeBinaries, join(binDir, 'images'), options.log) : [];
   const dir = clusterDir(options.cacheDir, build);
   // A real node of a run that died without its state may have left mounts there: never delete
   // through a mount point.

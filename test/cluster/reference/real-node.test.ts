@@ -47,6 +47,22 @@ test('an image archive is an OCI layout whose index names the image and whose bl
   assert.deepEqual(readFileSync(again), readFileSync(archive));
 });
 
+test('an image entry may be a text written with its mode, and the config carries a stop signal (nginx: SIGQUIT)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oci-'));
+  const archive = join(dir, 'image.tar');
+  await writeImageArchive({ names: ['docker.io/library/nginx:1.27', 'registry.k8s.io/nginx-slim:0.27'], entries: [{ path: 'etc/nginx/nginx.conf', content: 'events {}\n' }], cmd: ['nginx', '-g', 'daemon off;'], stopSignal: 'SIGQUIT' }, archive);
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  await execa('tar', ['-xf', archive, '-C', out]);
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+  assert.deepEqual(index.manifests.map((m: any) => m.annotations['org.opencontainers.image.ref.name']), ['docker.io/library/nginx:1.27', 'registry.k8s.io/nginx-slim:0.27']);
+  const blob = (digest: string) => join(out, 'blobs', 'sha256', digest.slice('sha256:'.length));
+  const manifest = JSON.parse(readFileSync(blob(index.manifests[0].digest), 'utf8'));
+  assert.equal(JSON.parse(readFileSync(blob(manifest.config.digest), 'utf8')).config.StopSignal, 'SIGQUIT');
+  const listing = (await execa('tar', ['-tvf', blob(manifest.layers[0].digest)])).stdout;
+  assert.match(listing, /^-rw-r--r-- 0\/0 +10 .* \.\/etc\/nginx\/nginx\.conf$/m);
+});
+
 test("a node's network: interface names fit the kernel's 15 characters, minors and nodes never share a subnet", () => {
   const seen = new Set<string>();
   for (const minor of [32, 33, 37]) {

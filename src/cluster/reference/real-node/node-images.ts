@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import type { NodeBinaries } from './node-build.ts';
 import { writeImageArchive, type ImageEntry, type ImageSpec } from './oci-image.ts';
+import { nginxImageSpec, nginxNames } from './nginx-image.ts';
 
 /** Debian's busybox-static: one static binary that is every applet, the busybox image's only file. */
 const busyboxBinary = '/bin/busybox';
@@ -20,7 +21,7 @@ export interface NodeImage {
  * too, and probes and scenarios run `sh -c` in it. An image that is not here fails to pull, as on
  * any cluster without the registry.
  */
-export async function ensureNodeImages(binaries: NodeBinaries, dir: string): Promise<NodeImage[]> {
+export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log: (line: string) => void = () => {}): Promise<NodeImage[]> {
   mkdirSync(dir, { recursive: true });
   const shell = await busyboxEntries();
   const specs: ImageSpec[] = [
@@ -35,12 +36,22 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string): Pro
   ];
   const images: NodeImage[] = [];
   for (const spec of specs) {
-    const archive = join(dir, `${spec.names[0]!.replace(/[/:]/g, '_')}.tar`);
+    const archive = archiveOf(dir, spec.names[0]!);
     if (!existsSync(archive)) await writeImageArchive(spec, archive);
     images.push({ name: spec.names[0]!, archive });
   }
+  // nginx comes from the Debian archive (nginx-image.ts): without it, its scenarios say so.
+  const nginx = archiveOf(dir, nginxNames[0]!);
+  if (!existsSync(nginx)) {
+    const spec = await nginxImageSpec(dir, shell);
+    if ('missing' in spec) log(`real node: no nginx image: ${spec.missing}`);
+    else await writeImageArchive(spec, nginx);
+  }
+  if (existsSync(nginx)) images.push({ name: nginxNames[0]!, archive: nginx });
   return images;
 }
+
+const archiveOf = (dir: string, name: string): string => join(dir, `${name.replace(/[/:]/g, '_')}.tar`);
 
 export const pauseImage = (binaries: NodeBinaries): string => `registry.k8s.io/pause:${binaries.pauseVersion}`;
 export const corednsImage = (binaries: NodeBinaries): string => `registry.k8s.io/coredns/coredns:${binaries.corednsVersion}`;

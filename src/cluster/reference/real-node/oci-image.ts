@@ -3,9 +3,10 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 
-/** One file of an image's root filesystem: a copy of a host file, a symlink, or a folder. */
+/** One file of an image's root filesystem: a copy of a host file, a text, a symlink, or a folder. */
 export type ImageEntry =
   | { path: string; copyOf: string }
+  | { path: string; content: string; mode?: number }
   | { path: string; symlinkTo: string }
   | { path: string; directory: true; mode?: number };
 
@@ -15,6 +16,8 @@ export interface ImageSpec {
   entries: ImageEntry[];
   entrypoint?: string[];
   cmd?: string[];
+  /** The signal a container is stopped with (Dockerfile STOPSIGNAL), when not SIGTERM. */
+  stopSignal?: string;
 }
 
 /**
@@ -36,6 +39,9 @@ export async function writeImageArchive(spec: ImageSpec, out: string): Promise<v
     if ('copyOf' in entry) {
       copyFileSync(entry.copyOf, target);
       chmodSync(target, statSync(entry.copyOf).mode & 0o7777);
+    } else if ('content' in entry) {
+      writeFileSync(target, entry.content);
+      chmodSync(target, entry.mode ?? 0o644);
     } else if ('symlinkTo' in entry) {
       symlinkSync(entry.symlinkTo, target);
     } else {
@@ -54,6 +60,7 @@ export async function writeImageArchive(spec: ImageSpec, out: string): Promise<v
       Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
       ...(spec.cmd ? { Cmd: spec.cmd } : {}),
+      ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
     },
     rootfs: { type: 'layers', diff_ids: [layer.digest] },
   })));
