@@ -24,6 +24,8 @@ interface SchemaFile {
 const DEDUCED: Shape = { type: 'deduced' };
 let schema: SchemaFile | undefined;
 const structs = new Map<string, Shape>();
+/** The shapes of list and map entries, by the schema's own entry object. */
+const containers = new WeakMap<object, Shape>();
 
 /** The facts generated from the upstream OpenAPI documents by scripts/generate-apply-schema.ts. */
 function load(): SchemaFile {
@@ -48,8 +50,13 @@ export function resolve(ref: Ref): Shape {
     structs.set(ref, shape);
     return shape;
   }
-  if ('map' in ref) return { type: 'map', element: ref.map };
-  return { type: 'list', list: ref.list, keys: ref.keys ?? [], keyDefaults: ref.keyDefaults ?? {}, items: ref.items };
+  // One shape per schema entry: every decode check walks these for each field of each write.
+  let shape = containers.get(ref);
+  if (!shape) {
+    shape = 'map' in ref ? { type: 'map', element: ref.map } : { type: 'list', list: ref.list, keys: ref.keys ?? [], keyDefaults: ref.keyDefaults ?? {}, items: ref.items };
+    containers.set(ref, shape);
+  }
+  return shape;
 }
 
 /** The shape of a field of a struct or an element of a map. */
