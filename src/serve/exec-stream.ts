@@ -10,6 +10,16 @@ import { runSimulated } from './simulated-exec.ts';
 const protocols = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const STDOUT = 1, STDERR = 2, ERROR = 3;
 
+/**
+ * How long the output waits after the upgrade. client-go reads the connection while it is still
+ * creating its stdout/stderr streams, and drops a message for a stream it has not created yet
+ * (tools/remotecommand/websocket.go readDemuxLoop: "Unknown stream id %d, discarding message" in
+ * v0.32.5, "Unknown stream, discarding message" in v0.37.2). A real container's output comes a
+ * runtime round trip after the upgrade; answering in the same tick lost `kubectl exec`'s whole
+ * output about once in a hundred runs on a loaded machine.
+ */
+const CLIENT_STREAMS_GRACE_MS = 50;
+
 const sockets = new WebSocketServer({ noServer: true, handleProtocols: (offered) => protocols.find((p) => offered.has(p)) ?? false });
 
 /**
@@ -42,7 +52,7 @@ export function handleExecUpgrade(cluster: SimCluster, subject: Subject | undefi
     const change = (path: string, what: { content?: string; append?: boolean; remove?: boolean }) => cluster.writeContainerFile(namespace, name, container, path, what);
     const identity = cluster.containerIdentity(namespace, name, container);
     const result = runSimulated(command, { env, files, hostname: pod.spec?.hostname ?? name, change, identity, mountGroups: identity?.mountGroups });
-    sockets.handleUpgrade(req, socket, head, (ws) => {
+    sockets.handleUpgrade(req, socket, head, (ws) => setTimeout(() => {
       const send = (channel: number, text: string) => ws.send(Buffer.concat([Buffer.from([channel]), Buffer.from(text)]));
       if (result.stdout && url.searchParams.get('stdout') !== 'false') send(STDOUT, result.stdout);
       if (result.stderr && url.searchParams.get('stderr') !== 'false') send(STDERR, result.stderr);
@@ -50,7 +60,7 @@ export function handleExecUpgrade(cluster: SimCluster, subject: Subject | undefi
         ? { metadata: {}, status: 'Success' }
         : { metadata: {}, status: 'Failure', message: `command terminated with non-zero exit code: error executing command [${command.join(' ')}], exit code ${result.exitCode}`, reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: String(result.exitCode) }] } }));
       ws.close(1000);
-    });
+    }, CLIENT_STREAMS_GRACE_MS));
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError('InternalError', 500, (e as Error).message);
     const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, reason: error.reason, code: error.code });
