@@ -34,6 +34,13 @@ export class Scheduler implements Controller {
   private readonly cache: NodeInfoCache;
   private readonly unschedulable = new Map<string, ObjectKey>();
   private readonly preBind: VolumePreBind;
+  /** The filter and score plugins with PreFilter/PreScore work, each once, in filter-then-score order. */
+  private preparers: Plugin[] = [];
+  /**
+   * What plugins may ask during a cycle. One object for all cycles (a cycle runs to its end before
+   * the next starts); only `nodes` is set anew, the rest reads the cache and store when asked.
+   */
+  private readonly ctx: CycleContext;
 
   constructor(
     private readonly store: ObjectStore,
@@ -46,6 +53,21 @@ export class Scheduler implements Controller {
   ) {
     this.cache = new NodeInfoCache(store);
     this.preBind = new VolumePreBind(store);
+    this.ctx = {
+      nodes: [],
+      nodeInfo: (name) => this.cache.node(name),
+      nodesWithPodAffinity: () => this.cache.nodesWithPodAffinity(),
+      podsMatching: (namespace, selector) => this.cache.podsMatching(namespace, selector),
+      namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
+      claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
+      storageClass: (name) => this.store.get('StorageClass', { name }),
+      volume: (name) => this.store.get('PersistentVolume', { name }),
+      volumes: () => this.store.list('PersistentVolume'),
+      pluginArgs: (name) => this.profile.pluginArgs?.[name],
+      services: (namespace) => this.store.list('Service', { namespace, unsorted: true }),
+      workload: (kind, namespace, name) => this.store.get(kind, { namespace, name }),
+      version: this.version,
+    };
     this.useProfile(profile);
   }
 
@@ -60,6 +82,7 @@ export class Scheduler implements Controller {
     this.filters = plugins.filter(isFilterPlugin) as any;
     this.scorers = plugins.filter(isScorePlugin).filter((p) => (profile.weights[p.name] ?? 0) > 0)
       .map((plugin) => ({ plugin: plugin as any, weight: profile.weights[plugin.name]! }));
+    this.preparers = [...new Set<Plugin>([...this.filters, ...this.scorers.map((x) => x.plugin)])].filter((p) => p.prepare);
   }
 
   get schedulerName(): string {
@@ -84,21 +107,8 @@ export class Scheduler implements Controller {
     if (!pod || !this.wantsPod(pod)) return {};
     if (this.preBind.nodeFor(pod)) return this.continuePreBind(pod);
     const infos = this.cache.nodes();
-    const ctx: CycleContext = {
-      nodes: infos,
-      nodeInfo: (name) => this.cache.node(name),
-      nodesWithPodAffinity: () => this.cache.nodesWithPodAffinity(),
-      podsMatching: (namespace, selector) => this.cache.podsMatching(namespace, selector),
-      namespaceLabels: (ns) => this.store.get('Namespace', { name: ns })?.metadata.labels,
-      claim: (namespace, name) => this.store.get('PersistentVolumeClaim', { namespace, name }),
-      storageClass: (name) => this.store.get('StorageClass', { name }),
-      volume: (name) => this.store.get('PersistentVolume', { name }),
-      volumes: () => this.store.list('PersistentVolume'),
-      pluginArgs: (name) => this.profile.pluginArgs?.[name],
-      services: (namespace) => this.store.list('Service', { namespace, unsorted: true }),
-      workload: (kind, namespace, name) => this.store.get(kind, { namespace, name }),
-      version: this.version,
-    };
+    const ctx = this.ctx;
+    ctx.nodes = infos;
     for (const p of this.filters) {
       const rejected = p.preFilter?.(pod, ctx);
       if (rejected) {
@@ -108,9 +118,7 @@ export class Scheduler implements Controller {
       }
     }
     const states = new Map<string, unknown>();
-    for (const p of new Set([...this.filters, ...this.scorers.map((x) => x.plugin)])) {
-      if (p.prepare) states.set(p.name, p.prepare(pod, ctx));
-    }
+    for (const p of this.preparers) states.set(p.name, p.prepare!(pod, ctx));
     const filters: ActiveFilter[] = [];
     for (const plugin of this.filters) {
       const state = states.get(plugin.name);

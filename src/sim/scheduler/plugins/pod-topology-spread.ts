@@ -27,7 +27,7 @@ interface State {
   /** Scoring needs every soft topology key on a node (own constraints, or defaults not System). */
   requireAllTopologies: boolean;
   /** PreScore: feasible nodes not scored (lacking a key when all are required). */
-  ignored: Set<NodeInfo>;
+  ignored: ReadonlySet<NodeInfo>;
   /** PreScore: per constraint, log(domains among the scored nodes + 2). */
   weights: number[];
 }
@@ -47,39 +47,49 @@ export const podTopologySpread = {
     const args = ctx.pluginArgs(NAME);
     const constraints = constraintsOf(pod, args, ctx);
     const requireAllTopologies = (pod.spec?.topologySpreadConstraints ?? []).length > 0 || args?.defaultingType === 'List';
-    const none = { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false, requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [] };
+    const none = { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false, requireAllTopologies, ignored: NOTHING_IGNORED, weights: [] };
     if (constraints.length === 0) return none;
     const softKeys = constraints.filter((c) => !c.hard).map((c) => c.topologyKey);
     const counts = constraints.map(() => new Map<string, number>());
+    // A pod without a nodeSelector or required node affinity may go to every node: no question per node.
+    const selective = pod.spec?.nodeSelector !== undefined || pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined;
     const eligibility = new Map<NodeInfo, boolean>();
     const eligible = (info: NodeInfo) => {
+      if (!selective) return true;
       let yes = eligibility.get(info);
       if (yes === undefined) eligibility.set(info, (yes = matchesRequired(pod, info.node)));
       return yes;
     };
+    // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
     constraints.forEach((c, i) => {
-      // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
-      if (c.hard) {
-        for (const info of ctx.nodes) {
-          const value = info.node.metadata.labels?.[c.topologyKey];
-          if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
-        }
-      }
-      for (const other of ctx.podsMatching(pod.metadata.namespace, c.selector)) {
-        if (other.metadata.deletionTimestamp) continue;
-        const info = ctx.nodeInfo(other.spec.nodeName);
-        const value = info?.node.metadata.labels?.[c.topologyKey];
-        if (value === undefined || !eligible(info!)) continue;
-        // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
-        if (!c.hard && requireAllTopologies && softKeys.some((k) => info!.node.metadata.labels?.[k] === undefined)) continue;
-        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
+      if (!c.hard) return;
+      for (const info of ctx.nodes) {
+        const value = info.node.metadata.labels?.[c.topologyKey];
+        if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
       }
     });
-    const globalMin = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
+    // Constraints that share a selector (the system defaults do) count over one list of pods.
+    for (const [selector, group] of groupBySelector(constraints)) {
+      for (const other of ctx.podsMatching(pod.metadata.namespace, selector)) {
+        if (other.metadata.deletionTimestamp) continue;
+        const info = ctx.nodeInfo(other.spec.nodeName);
+        const labels = info?.node.metadata.labels;
+        if (!labels || !eligible(info!)) continue;
+        // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
+        const lacksSoftKey = requireAllTopologies && softKeys.some((k) => labels[k] === undefined);
+        for (const i of group) {
+          const c = constraints[i]!;
+          const value = labels[c.topologyKey];
+          if (value === undefined || (!c.hard && lacksSoftKey)) continue;
+          counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
+        }
+      }
+    }
+    const globalMin = constraints.map((c, i) => (!c.hard ? 0 : counts[i]!.size < c.minDomains ? 0 : smallest(counts[i]!.values())));
     return {
       constraints, counts, globalMin, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)),
       hard: constraints.some((c) => c.hard), soft: constraints.some((c) => !c.hard),
-      requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [],
+      requireAllTopologies, ignored: NOTHING_IGNORED, weights: [],
     };
   },
   skipsFilter: (_pod: KubeObject, s: State) => !s.hard,
@@ -100,40 +110,78 @@ export const podTopologySpread = {
    * scored nodes + 2), the hostname one by the number of scored nodes.
    */
   preScore(_pod: KubeObject, feasible: NodeInfo[], s: State) {
-    s.ignored = new Set(s.requireAllTopologies
-      ? feasible.filter((info) => s.constraints.some((c) => !c.hard && info.node.metadata.labels?.[c.topologyKey] === undefined))
-      : []);
-    const scored = feasible.filter((info) => !s.ignored.has(info));
+    let lacking: Set<NodeInfo> | undefined;
+    if (s.requireAllTopologies) {
+      for (const info of feasible) {
+        if (s.constraints.some((c) => !c.hard && info.node.metadata.labels?.[c.topologyKey] === undefined)) (lacking ??= new Set()).add(info);
+      }
+    }
+    const ignored = (s.ignored = lacking ?? NOTHING_IGNORED);
+    const scored = feasible.length - ignored.size;
     s.weights = s.constraints.map((c) => {
+      // Only soft constraints are scored; a hard one's weight is never read.
+      if (c.hard) return 1;
+      if (c.topologyKey === HOSTNAME) return Math.log(scored + 2);
       // A node without the key is the domain "" here (Labels[key] of a Go map), as upstream.
-      const size = c.topologyKey === HOSTNAME ? scored.length : new Set(scored.map((info) => info.node.metadata.labels?.[c.topologyKey] ?? '')).size;
-      return Math.log(size + 2);
+      const domains = new Set<string>();
+      for (const info of feasible) if (!ignored.has(info)) domains.add(info.node.metadata.labels?.[c.topologyKey] ?? '');
+      return Math.log(domains.size + 2);
     });
   },
   /** Score: Σ count·weight + maxSkew − 1 over the soft keys the node has, rounded; −1 marks an ignored node. */
   score(_pod: KubeObject, info: NodeInfo, s: State) {
-    if (s.ignored.has(info)) return IGNORED;
+    if (s.ignored.size > 0 && s.ignored.has(info)) return IGNORED;
+    const labels = info.node.metadata.labels;
+    if (!labels) return 0;
     let total = 0;
-    const labels = info.node.metadata.labels ?? {};
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]!;
       if (c.hard) continue;
       const value = labels[c.topologyKey];
-      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) * (s.weights[i] ?? 1) + c.maxSkew - 1;
+      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) * s.weights[i]! + c.maxSkew - 1;
     }
     return Math.round(total);
   },
   /** NormalizeScore: 100·(max + min − score) / max over the scored nodes; ignored nodes get 0. */
   normalize(_pod: KubeObject, scores: number[]) {
-    const valid = scores.filter((x) => x !== IGNORED);
-    const max = Math.max(0, ...valid), min = Math.min(...valid);
-    return scores.map((x) => (x === IGNORED ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - x)) / max)));
+    let max = 0, min = Infinity;
+    for (const x of scores) {
+      if (x === IGNORED) continue;
+      if (x > max) max = x;
+      if (x < min) min = x;
+    }
+    const out = new Array<number>(scores.length);
+    for (let i = 0; i < scores.length; i++) {
+      const x = scores[i]!;
+      out[i] = x === IGNORED ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - x)) / max);
+    }
+    return out;
   },
 } satisfies FilterPlugin & ScorePlugin;
 
 const HOSTNAME = 'kubernetes.io/hostname';
 /** invalidScore (scoring.go). */
 const IGNORED = -1;
+/** No node ignored (the usual case): shared, never added to. */
+const NOTHING_IGNORED: ReadonlySet<NodeInfo> = new Set<NodeInfo>() as ReadonlySet<NodeInfo>;
+
+/** The constraints' indexes by their selector object (the system defaults share one). */
+function groupBySelector(constraints: Constraint[]): Map<LabelSelector, number[]> {
+  const groups = new Map<LabelSelector, number[]>();
+  constraints.forEach((c, i) => {
+    const group = groups.get(c.selector);
+    if (group) group.push(i);
+    else groups.set(c.selector, [i]);
+  });
+  return groups;
+}
+
+/** The smallest of some counts (no spread of a possibly large list into arguments). */
+function smallest(values: Iterable<number>): number {
+  let min = Infinity;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
 
 /** The system default constraints (defaultingType System): soft, per node and per zone. */
 const systemDefaults = [

@@ -39,7 +39,8 @@ export const taintToleration = {
     return untolerated(node.spec.taints, prefer, ['PreferNoSchedule']).length;
   },
   normalize(_pod, scores) {
-    const highest = Math.max(0, ...scores);
+    let highest = 0;
+    for (const s of scores) if (s > highest) highest = s;
     return scores.map((s) => (highest === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((s * MAX_NODE_SCORE) / highest)));
   },
 } satisfies FilterPlugin & ScorePlugin;

@@ -1,0 +1,193 @@
+// The plain PodTopologySpread computation (kept as the plugin was before its per-cycle work was
+// tightened): an oracle for pod-topology-spread-equivalence.test.ts, which checks that the plugin's
+// verdicts and scores equal these on random seeded clusters.
+import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type CycleContext, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../../../../src/sim/scheduler/framework.ts';
+import { LabelSelector } from '../../../../src/kube/label-selector.ts';
+import type { KubeObject } from '../../../../src/sim/store/types.ts';
+import { matchesRequired } from '../../../../src/sim/scheduler/plugins/node-affinity.ts';
+
+const NAME = 'PodTopologySpread';
+const reasonSpread = "node(s) didn't match pod topology spread constraints";
+const reasonMissingLabel = "node(s) didn't match pod topology spread constraints (missing required label)";
+
+interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  hard: boolean;
+  minDomains: number;
+  selector: LabelSelector;
+}
+
+interface State {
+  constraints: Constraint[];
+  /** Per constraint: matching pods per domain value, over eligible nodes. */
+  counts: Array<Map<string, number>>;
+  /** Per hard constraint: the smallest count over its domains (0 below minDomains). */
+  globalMin: number[];
+  selfMatch: boolean[];
+  hard: boolean;
+  soft: boolean;
+  /** Scoring needs every soft topology key on a node (own constraints, or defaults not System). */
+  requireAllTopologies: boolean;
+  /** PreScore: feasible nodes not scored (lacking a key when all are required). */
+  ignored: Set<NodeInfo>;
+  /** PreScore: per constraint, log(domains among the scored nodes + 2). */
+  weights: number[];
+}
+
+/**
+ * Pod topology spread (pkg/scheduler/framework/plugins/podtopologyspread,
+ * reference/scheduling.md §9): DoNotSchedule constraints filter on
+ * `count(domain) + self − globalMin ≤ maxSkew` (globalMin 0 below minDomains), nodes without the
+ * key are rejected; ScheduleAnyway constraints and the system defaults (hostname maxSkew 3, zone
+ * maxSkew 5, over the pods the default selector picks: see defaultSelector) score fewer matching
+ * pods higher, weighted and normalised as scoring.go does. Eligible
+ * domains honour the pod's node selection (nodeAffinityPolicy Honor) and ignore taints.
+ */
+export const plainTopologySpread = {
+  name: NAME,
+  prepare(pod: KubeObject, ctx: CycleContext): State {
+    const args = ctx.pluginArgs(NAME);
+    const constraints = constraintsOf(pod, args, ctx);
+    const requireAllTopologies = (pod.spec?.topologySpreadConstraints ?? []).length > 0 || args?.defaultingType === 'List';
+    const none = { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false, requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [] };
+    if (constraints.length === 0) return none;
+    const softKeys = constraints.filter((c) => !c.hard).map((c) => c.topologyKey);
+    const counts = constraints.map(() => new Map<string, number>());
+    const eligibility = new Map<NodeInfo, boolean>();
+    const eligible = (info: NodeInfo) => {
+      let yes = eligibility.get(info);
+      if (yes === undefined) eligibility.set(info, (yes = matchesRequired(pod, info.node)));
+      return yes;
+    };
+    constraints.forEach((c, i) => {
+      // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
+      if (c.hard) {
+        for (const info of ctx.nodes) {
+          const value = info.node.metadata.labels?.[c.topologyKey];
+          if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
+        }
+      }
+      for (const other of ctx.podsMatching(pod.metadata.namespace, c.selector)) {
+        if (other.metadata.deletionTimestamp) continue;
+        const info = ctx.nodeInfo(other.spec.nodeName);
+        const value = info?.node.metadata.labels?.[c.topologyKey];
+        if (value === undefined || !eligible(info!)) continue;
+        // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
+        if (!c.hard && requireAllTopologies && softKeys.some((k) => info!.node.metadata.labels?.[k] === undefined)) continue;
+        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
+      }
+    });
+    const globalMin = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
+    return {
+      constraints, counts, globalMin, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)),
+      hard: constraints.some((c) => c.hard), soft: constraints.some((c) => !c.hard),
+      requireAllTopologies, ignored: new Set<NodeInfo>(), weights: [],
+    };
+  },
+  skipsFilter: (_pod: KubeObject, s: State) => !s.hard,
+  skipsScore: (_pod: KubeObject, s: State) => !s.soft,
+  filter(_pod: KubeObject, info: NodeInfo, s: State) {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
+      if (!c.hard) continue;
+      const value = info.node.metadata.labels?.[c.topologyKey];
+      if (value === undefined) return unresolvable(reasonMissingLabel);
+      if ((s.counts[i]!.get(value) ?? 0) + (s.selfMatch[i] ? 1 : 0) - s.globalMin[i]! > c.maxSkew) return unschedulable(reasonSpread);
+    }
+    return ok();
+  },
+  /**
+   * initPreScoreState (podtopologyspread/scoring.go): with all keys required, a feasible node
+   * lacking one is ignored; each constraint is weighted by log(number of its domains among the
+   * scored nodes + 2), the hostname one by the number of scored nodes.
+   */
+  preScore(_pod: KubeObject, feasible: NodeInfo[], s: State) {
+    s.ignored = new Set(s.requireAllTopologies
+      ? feasible.filter((info) => s.constraints.some((c) => !c.hard && info.node.metadata.labels?.[c.topologyKey] === undefined))
+      : []);
+    const scored = feasible.filter((info) => !s.ignored.has(info));
+    s.weights = s.constraints.map((c) => {
+      // A node without the key is the domain "" here (Labels[key] of a Go map), as upstream.
+      const size = c.topologyKey === HOSTNAME ? scored.length : new Set(scored.map((info) => info.node.metadata.labels?.[c.topologyKey] ?? '')).size;
+      return Math.log(size + 2);
+    });
+  },
+  /** Score: Σ count·weight + maxSkew − 1 over the soft keys the node has, rounded; −1 marks an ignored node. */
+  score(_pod: KubeObject, info: NodeInfo, s: State) {
+    if (s.ignored.has(info)) return IGNORED;
+    let total = 0;
+    const labels = info.node.metadata.labels ?? {};
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
+      if (c.hard) continue;
+      const value = labels[c.topologyKey];
+      if (value !== undefined) total += (s.counts[i]!.get(value) ?? 0) * (s.weights[i] ?? 1) + c.maxSkew - 1;
+    }
+    return Math.round(total);
+  },
+  /** NormalizeScore: 100·(max + min − score) / max over the scored nodes; ignored nodes get 0. */
+  normalize(_pod: KubeObject, scores: number[]) {
+    const valid = scores.filter((x) => x !== IGNORED);
+    const max = Math.max(0, ...valid), min = Math.min(...valid);
+    return scores.map((x) => (x === IGNORED ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - x)) / max)));
+  },
+} satisfies FilterPlugin & ScorePlugin;
+
+const HOSTNAME = 'kubernetes.io/hostname';
+/** invalidScore (scoring.go). */
+const IGNORED = -1;
+
+/** The system default constraints (defaultingType System): soft, per node and per zone. */
+const systemDefaults = [
+  { maxSkew: 3, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' },
+  { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+];
+
+function constraintsOf(pod: KubeObject, args: { defaultingType?: string; defaultConstraints?: any[] } | undefined, ctx: CycleContext): Constraint[] {
+  const own: any[] = pod.spec?.topologySpreadConstraints ?? [];
+  if (own.length) {
+    return own.map((c) => {
+      let selector = LabelSelector.fromSpec(c.labelSelector ?? { matchExpressions: [{ key: '__never__', operator: 'Exists' }] });
+      const extra = (c.matchLabelKeys ?? []).filter((k: string) => pod.metadata.labels?.[k] !== undefined)
+        .map((k: string) => ({ key: k, operator: 'In' as const, values: [pod.metadata.labels![k]!] }));
+      if (extra.length) selector = new LabelSelector([...selector.requirements, ...extra]);
+      return { maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: c.minDomains ?? 1, selector };
+    });
+  }
+  // A profile's pluginConfig may list its own (defaultingType List); none listed means none.
+  const defaults = args?.defaultingType === 'List' ? args.defaultConstraints ?? [] : systemDefaults;
+  if (defaults.length === 0) return [];
+  // buildDefaultConstraints (podtopologyspread/common.go): no default selector, no constraints.
+  const selector = defaultSelector(pod, ctx);
+  if (!selector) return [];
+  return defaults.map((c: any) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, hard: (c.whenUnsatisfiable ?? 'DoNotSchedule') === 'DoNotSchedule', minDomains: 1, selector }));
+}
+
+/**
+ * helper.DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go): the selectors of the
+ * Services that select the pod (GetPodServices; a Service without a selector selects nothing),
+ * and the selector of its controller if that is a ReplicationController, ReplicaSet or StatefulSet.
+ * A Deployment's ReplicaSet selects its own pod-template-hash, so in a rollout the new pods spread
+ * among themselves, not over the old ones. Undefined when there is nothing to select by.
+ */
+function defaultSelector(pod: KubeObject, ctx: CycleContext): LabelSelector | undefined {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const podLabels = pod.metadata.labels ?? {};
+  const labelSet: Record<string, string> = {};
+  for (const svc of ctx.services(namespace)) {
+    const sel: Record<string, string> | undefined = svc.spec?.selector;
+    if (!sel || Object.keys(sel).length === 0) continue;
+    if (Object.entries(sel).every(([k, v]) => podLabels[k] === v)) Object.assign(labelSet, sel);
+  }
+  let requirements = LabelSelector.fromSpec({ matchLabels: labelSet }).requirements;
+  const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
+  const kind = owner && ({ 'v1/ReplicationController': 'ReplicationController', 'apps/v1/ReplicaSet': 'ReplicaSet', 'apps/v1/StatefulSet': 'StatefulSet' } as Record<string, string>)[`${owner.apiVersion}/${owner.kind}`];
+  const workload = kind ? ctx.workload(kind, namespace, owner!.name) : undefined;
+  if (workload && kind === 'ReplicationController') {
+    requirements = LabelSelector.fromSpec({ matchLabels: { ...labelSet, ...(workload.spec?.selector ?? {}) } }).requirements;
+  } else if (workload?.spec?.selector) {
+    requirements = [...requirements, ...LabelSelector.fromSpec(workload.spec.selector).requirements];
+  }
+  return requirements.length > 0 ? new LabelSelector(requirements) : undefined;
+}
