@@ -10,7 +10,7 @@ export interface AdmissionRequest {
   /** A dry run (dryRun=All): plugins check and mutate the object but change nothing else. */
   dryRun?: boolean;
   /** The subresource written through, when not the object itself (`binding` sets a pod's node). */
-  subresource?: 'binding';
+  subresource?: 'binding' | 'resize';
   /** Where plugins put the warnings the API server returns with an admitted request (HTTP `Warning` headers). */
   warnings?: string[];
 }

@@ -16,7 +16,8 @@ export const immutableFields: AdmissionPlugin = {
     const errors: FieldError[] = [];
     if (object.kind === 'StatefulSet') statefulSet(object, old, errors);
     if (object.kind === 'Job') job(object, old, errors);
-    if (object.kind === 'Pod') pod(object, old, errors, subresource === 'binding');
+    // pods/resize has its own rules (pod-resize-validation.ts ValidatePodResize).
+    if (object.kind === 'Pod' && subresource !== 'resize') pod(object, old, errors, subresource === 'binding');
     if ((object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') && changed(object.roleRef, old.roleRef)) {
       const r = object.roleRef ?? {};
       errors.push({ path: 'roleRef', text: `Invalid value: rbac.RoleRef{APIGroup:"${r.apiGroup ?? ''}", Kind:"${r.kind ?? ''}", Name:"${r.name ?? ''}"}: cannot change roleRef` });

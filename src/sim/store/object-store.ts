@@ -33,8 +33,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Records the write in metadata.managedFields as an Update by this manager (API requests do). */
   writer?: Writer;
-  /** POST pods/<name>/binding: the one way a pod's spec.nodeName is set after creation. */
-  subresource?: 'binding';
+  /** POST pods/<name>/binding: the one way a pod's spec.nodeName is set after creation; `resize`: pods/<name>/resize (pod-resize-validation.ts). */
+  subresource?: 'binding' | 'resize';
   /** Collects the admission warnings of this write (kubectl prints them as `Warning: …`). */
   warnings?: string[];
   /**
