@@ -119,14 +119,26 @@ export function withoutKubeletOnlyFields(object: any): any {
   if (object?.kind !== 'Pod' || !object.status) return object;
   const status = { ...object.status };
   delete status.hostIPs;
+  // The kubelet records the generation it saw (1.34+, generateAPIPodStatus in kubelet_pods.go);
+  // KWOK's stages write no observedGeneration.
+  delete status.observedGeneration;
   status.conditions = status.conditions?.filter((c: any) => c.type !== 'PodReadyToStartContainers')
     // A kubelet marks a Succeeded pod's Initialized condition with reason PodCompleted
     // (GeneratePodInitializedCondition, pkg/kubelet/status/generate.go); KWOK writes no reason.
-    .map(({ reason, ...rest }: any) => (rest.type === 'Initialized' && reason === 'PodCompleted' ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) }));
+    .map(({ reason, ...rest }: any) => (rest.type === 'Initialized' && reason === 'PodCompleted' ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) }))
+    .map(({ observedGeneration, ...rest }: any) => (kubeletOwnsCondition(rest) || observedGeneration === undefined ? rest : { ...rest, observedGeneration }));
   for (const list of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
     status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, ...rest }: any) => rest);
   }
   return { ...object, status };
+}
+
+/**
+ * The conditions a bound pod's kubelet writes (generateAPIPodStatus): PodScheduled=True among
+ * them, while a PodScheduled=False is the scheduler's and a DisruptionTarget the controllers'.
+ */
+function kubeletOwnsCondition(condition: { type: string; status?: string }): boolean {
+  return ['Initialized', 'Ready', 'ContainersReady'].includes(condition.type) || (condition.type === 'PodScheduled' && condition.status === 'True');
 }
 
 /**
