@@ -5,13 +5,14 @@ import { readState, referenceContext, referenceDown, referenceUp, type Reference
 import { realNodeMissing } from '../cluster/reference/real-node/preflight.ts';
 import { realNodeReleaseMissing } from '../cluster/reference/real-node/node-build.ts';
 import { containerdLayout, listImages } from '../cluster/reference/real-node/containerd.ts';
-import type { RealNodeRun } from './real-node-judging.ts';
+import { leftOutForImages, type RealNodeRun } from './real-node-judging.ts';
 import { leftOutOfQuickPass } from './real-node-budget.ts';
 import { referenceBuild, type ReferenceBuild } from '../cluster/reference/versions.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { packageRoot } from '../package-root.ts';
 import { UserError } from '../errors.ts';
 import { compareRuns, type FidelityReport } from './compare-runs.ts';
+import { maskedAlike } from './masked-alike.ts';
 import { fidelityTable } from './fidelity-table.ts';
 import { readScenarioRecords, type ScenarioRecord } from '../report/scenario-records.ts';
 
@@ -63,8 +64,10 @@ export async function fidelityRun(options: FidelityOptions): Promise<FidelityRep
   else if (!options.compareOnly) ran = await runBoth(options, tags, reports, cacheDir, build);
   // The release just compared with, even if its cluster went down again after the run.
   const version = ran ?? readState(cacheDir, build)?.version ?? (options.kubernetesVersion ? build.kubernetesVersion : lastVersion(options.cwd));
-  const realNode = lastRealNodePass(reports, options.cwd);
-  const report = { ...(version ? { version } : {}), ...compareRuns(lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd), realNode) };
+  const pass = lastRealNodePass(reports, options.cwd);
+  const [sim, reference, onRealNode] = maskedAlike([lastRun(reports, 'sim', options.cwd), lastRun(reports, 'reference', options.cwd), pass?.records ?? []], options.cwd);
+  const realNode = pass && { ...pass, records: onRealNode! };
+  const report = { ...(version ? { version } : {}), ...compareRuns(sim!, reference!, realNode) };
   writeFileSync(join(options.cwd, 'reports', 'fidelity.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(options.cwd, 'reports', 'fidelity.txt'), fidelityTable(report));
   return report;
@@ -172,20 +175,20 @@ async function realNodePass(options: FidelityOptions, tags: string, reports: str
   const lacking = [...(await realNodeMissing()), ...[realNodeReleaseMissing(build)].filter((l): l is string => !!l)];
   if (lacking.length) return write({ nodes: [], images: [], missing: lacking.join('; ') });
   const kubelet = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).filter((r) => r.tags.includes('@needs-kubelet'));
-  const leftOut = options.realNodeQuick ? leftOutOfQuickPass(kubelet) : {};
-  const chosen = kubelet.filter((r) => !leftOut[r.id]);
   if (!kubelet.length) return write({ nodes: [], images: [], missing: 'no @needs-kubelet scenario was selected' });
   const state = await clusterWith(1);
   const nodes = state.realNodes ?? [];
   if (!nodes.length) return write({ nodes: [], images: [], missing: 'the reference cluster came up without its real node (see the lines above)' });
-  const images = (await Promise.all(nodes.map((n) => listImages(containerdLayout(n.dir, n.network.netns))))).flat();
+  const images = [...new Set((await Promise.all(nodes.map((n) => listImages(containerdLayout(n.dir, n.network.netns))))).flat())].sort();
+  const leftOut = { ...leftOutForImages(kubelet, images), ...(options.realNodeQuick ? leftOutOfQuickPass(kubelet) : {}) };
+  const chosen = kubelet.filter((r) => !leftOut[r.id]);
   const started = Date.now();
   if (chosen.length) {
-    options.log(`reference cluster ${state.version} (${nodes.map((n) => n.name).join(', ')} real): running ${chosen.length} @needs-kubelet scenarios${Object.keys(leftOut).length ? ` (${Object.keys(leftOut).length} left out: real-node-budget.ts)` : ''} (real time)`);
+    options.log(`reference cluster ${state.version} (${nodes.map((n) => n.name).join(', ')} real): running ${chosen.length} @needs-kubelet scenarios${Object.keys(leftOut).length ? ` (${Object.keys(leftOut).length} left out: images not built offline, or real-node-budget.ts)` : ''} (real time)`);
     // The scenarios by location (`file:line`): the ones the simulator ran, less those left out.
     await runSide({ ...options, paths: chosen.map((r) => r.id) }, ['--profile', 'live', '--context', referenceContext, '--tags', `${tags} and @needs-kubelet`, '--reports', dir], { KUBECONFIG: state.kubeconfig });
   }
-  write({ nodes: nodes.map((n) => n.name), images: [...new Set(images)].sort(), ...(Object.keys(leftOut).length ? { leftOut } : {}), durationMs: Date.now() - started });
+  write({ nodes: nodes.map((n) => n.name), images, ...(Object.keys(leftOut).length ? { leftOut } : {}), durationMs: Date.now() - started });
 }
 
 /** One side in its own process: Cucumber loads support code once per process and profile. */

@@ -10,5 +10,5 @@ export const slowOnRealNode: Record<string, string> = {};
 
 /** The records' scenarios that the quick pass leaves out, by id, with the reason. */
 export function leftOutOfQuickPass(records: readonly ScenarioRecord[]): Record<string, string> {
-  return Object.fromEntries(records.filter((r) => slowOnRealNode[r.name]).map((r) => [r.id, `${slowOnRealNode[r.name]} (CI's quick pass, --real-node-quick; the nightly run has it)`]));
+  return Object.fromEntries(records.filter((r) => slowOnRealNode[r.name]).map((r) => [r.id, `left out of this run's real-node pass (--real-node-quick, CI's time budget; the nightly run has it): ${slowOnRealNode[r.name]}`]));
 }

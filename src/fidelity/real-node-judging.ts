@@ -33,14 +33,40 @@ export type RealNodeJudgement = { judgedOn: JudgedOn } | { notJudged: string };
 export function judgeOnRealNode(id: string, sim: ScenarioRecord, real: ScenarioRecord | undefined, run: RealNodeRun | undefined, verdictsAgree: (real: ScenarioRecord) => boolean): RealNodeJudgement {
   if (!run || run.missing) return { notJudged: `needs a real kubelet, and this run had no real node: ${run?.missing ?? 'the real-node pass did not run'}` };
   const leftOut = run.leftOut?.[id];
-  if (leftOut) return { notJudged: `left out of this run's real-node pass: ${leftOut}` };
+  if (leftOut) return { notJudged: leftOut };
   if (!real) return { notJudged: 'needs a real kubelet: the real-node pass has no result for it' };
   const missing = imagesNotPulled(real, sim, run.images);
-  if (missing.length) return { notJudged: `${missing.map((i) => `image ${i}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not built offline (the real node has ${run.images.map(shortImage).join(', ')})` };
+  if (missing.length) return { notJudged: notBuiltOffline(missing, run.images) };
   const kwok = kwokWorkersUsed(real, run.nodes);
   if (!kwok.length) return { judgedOn: 'real node' };
   if (verdictsAgree(real)) return { judgedOn: 'real node and KWOK' };
   return { notJudged: `pods ran on KWOK worker${kwok.length === 1 ? '' : 's'} ${kwok.join(', ')} as well (KWOK runs no container): the scenario has more workers than this cluster's ${run.nodes.length} real node${run.nodes.length === 1 ? '' : 's'} (${run.nodes.join(', ')})` };
+}
+
+/** `image nginx:1.27 is not built offline (the real node has busybox:1.36, …)`. */
+export function notBuiltOffline(images: readonly string[], local: readonly string[]): string {
+  return `${images.map((i) => `image ${i}`).join(', ')} ${images.length === 1 ? 'is' : 'are'} not built offline (the real node has ${local.map(shortImage).join(', ')})`;
+}
+
+/**
+ * Scenarios the real-node pass leaves out before running them, by id, with the reason: those
+ * whose pods the simulator's kubelet pulled an image for that the real node does not have. On
+ * the real node they would wait out their steps' time limits in ImagePullBackOff and show
+ * nothing of what they are about.
+ */
+export function leftOutForImages(sims: readonly ScenarioRecord[], local: readonly string[]): Record<string, string> {
+  const have = new Set(local.map(canonical));
+  const out: Record<string, string> = {};
+  for (const sim of sims) {
+    const missing = [...new Set(pulledImages(sim.attachments['events.txt']))].filter((i) => !have.has(canonical(i)));
+    if (missing.length) out[sim.id] = notBuiltOffline(missing, local);
+  }
+  return out;
+}
+
+/** The images a run's kubelet pulled or found present (its Pulled events). */
+function pulledImages(events = ''): string[] {
+  return [...events.matchAll(/(?:Successfully pulled image|Container image) \\?"([^"\\]+)\\?"/g)].map((m) => m[1]!);
 }
 
 /**

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareRuns } from '../../src/fidelity/compare-runs.ts';
 import { fidelityTable, realNodeLine } from '../../src/fidelity/fidelity-table.ts';
-import { imagesNotPulled, kwokWorkersUsed, type RealNodeRun } from '../../src/fidelity/real-node-judging.ts';
+import { imagesNotPulled, kwokWorkersUsed, leftOutForImages, type RealNodeRun } from '../../src/fidelity/real-node-judging.ts';
 import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 const kubelet = ['@portable', '@needs-kubelet'];
@@ -51,10 +51,10 @@ test('what stops a @needs-kubelet scenario being judged is named: no real node, 
     record('mixed.feature:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1', 'worker-2') } }),
     record('missing-tag.feature:1', 'FAILED', { ...failedAt('line 9', 'WaitTimeoutAssertionError'), attachments: { 'events.txt': 'Warning\tFailed\tPod/p\tFailed to pull image "busybox:no-such-tag": not found\n' } }),
   ];
-  const report = compareRuns(sim, [], { records: reals, run: { ...run, leftOut: { 'out.feature:1': 'waits 5 minutes in real time (CI budget)' } } });
+  const report = compareRuns(sim, [], { records: reals, run: { ...run, leftOut: { 'out.feature:1': "left out of this run's real-node pass: waits 5 minutes in real time" } } });
   const row = (id: string) => report.rows.find((r) => r.id === id)!;
   assert.equal(row('none.feature:1').notJudged!.detail, 'needs a real kubelet: the real-node pass has no result for it');
-  assert.equal(row('out.feature:1').notJudged!.detail, "left out of this run's real-node pass: waits 5 minutes in real time (CI budget)");
+  assert.equal(row('out.feature:1').notJudged!.detail, "left out of this run's real-node pass: waits 5 minutes in real time");
   assert.equal(row('image.feature:1').notJudged!.detail, 'image nginx:1.27 is not built offline (the real node has busybox:1.36, registry.k8s.io/pause:3.10)');
   assert.equal(row('kwok.feature:1').notJudged!.detail, "pods ran on KWOK workers worker-2, worker-3 as well (KWOK runs no container): the scenario has more workers than this cluster's 1 real node (worker-1)");
   assert.equal(row('mixed.feature:1').judgedOn, 'real node and KWOK');
@@ -72,4 +72,13 @@ test('images: the short and the full reference are one image; only pulls the sim
   const real = record('x:1', 'FAILED', { attachments: { 'events.txt': 'Warning\tFailed\tPod/a\tFailed to pull image "busybox:1.36": x\nWarning\tFailed\tPod/b\tFailed to pull image "registry.k8s.io/nginx-slim:0.27": x\n' } });
   assert.deepEqual(imagesNotPulled(real, record('x:1', 'PASSED'), ['docker.io/library/busybox:1.36']), ['registry.k8s.io/nginx-slim:0.27']);
   assert.deepEqual(kwokWorkersUsed(record('x:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1', 'worker-1') } }), ['worker-1']), []);
+});
+
+test('a scenario whose pods the simulator pulled an image for that the real node lacks is left out before the pass, naming the image', () => {
+  const sims = [
+    record('mysql:1', 'PASSED', { attachments: { 'events.txt': 'Normal\tPulling\tPod/db\tPulling image "mysql:8.0"\nNormal\tPulled\tPod/db\tSuccessfully pulled image "mysql:8.0" in 2s (2s including waiting). Image size: 0 bytes.\n' } }),
+    record('busybox:1', 'PASSED', { attachments: { 'events.txt': 'Normal\tPulled\tPod/a\tContainer image "busybox:1.36" already present on machine\n' } }),
+    record('missing-tag:1', 'PASSED', { attachments: { 'events.txt': 'Warning\tFailed\tPod/p\tFailed to pull image "busybox:no-such-tag": not found\n' } }),
+  ];
+  assert.deepEqual(leftOutForImages(sims, run.images), { 'mysql:1': 'image mysql:8.0 is not built offline (the real node has busybox:1.36, registry.k8s.io/pause:3.10)' });
 });
