@@ -25,15 +25,24 @@ export function maskSecretsInReports(reports: string): number {
 
 /** The YAML objects of every doc string of the run's pickles. */
 function docStringObjects(ndjson: string): any[] {
-  const objects: any[] = [];
+  const contents: string[] = [];
   for (const line of ndjson.split('\n')) {
     if (!line.includes('"pickle"')) continue;
     const pickle = JSON.parse(line).pickle;
     for (const step of pickle?.steps ?? []) {
       const content = step.argument?.docString?.content;
-      if (typeof content !== 'string' || !content.includes('Secret')) continue;
-      for (const doc of parseAllDocuments(content)) if (!(doc as any).errors?.length) objects.push(doc.toJS());
+      if (typeof content === 'string') contents.push(content);
     }
+  }
+  return secretObjectsOfDocStrings(contents);
+}
+
+/** The YAML objects of the doc strings that may hold a Secret (the others are not parsed). */
+export function secretObjectsOfDocStrings(contents: readonly string[]): any[] {
+  const objects: any[] = [];
+  for (const content of contents) {
+    if (!content.includes('Secret')) continue;
+    for (const doc of parseAllDocuments(content)) if (!(doc as any).errors?.length) objects.push(doc.toJS());
   }
   return objects;
 }
