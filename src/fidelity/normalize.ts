@@ -59,8 +59,11 @@ export function normalizeObject(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
     if (rfc3339.test(value)) return '<time>';
     if (value.startsWith('-----BEGIN ')) return '<pem>';
-    // Each side runs a scenario in its own namespace (default on the simulator).
-    if (key === 'namespace') return '<namespace>';
+    // Each side runs a scenario in its own namespace (default on the simulator); Helm records
+    // the release's namespace on every object it renders.
+    if (key === 'namespace' || key === 'meta.helm.sh/release-namespace') return '<namespace>';
+    // A Helm release Secret's modifiedAt label is the Unix second of the write (helm v4.3.2 pkg/storage/driver/secrets.go).
+    if (key === 'modifiedAt' && /^\d+$/.test(value)) return '<time>';
     if (ipv4.test(value)) return '<ip>';
     const text = withoutFencedNodes(value).replace(uuid, '<uid>');
     // Names carry random suffixes; any text may carry a pod-template hash ("ReplicaSet "web-5d8f7c9b6d" ...").

@@ -18,3 +18,12 @@ test('the generation a kubelet observed is not compared (KWOK writes none), the 
   const unschedulable = withoutKubeletOnlyFields(pod([{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', observedGeneration: 1 }]));
   assert.equal(unschedulable.status.conditions[0].observedGeneration, 1);
 });
+
+test('what Helm writes from the run itself, its release namespace and modifiedAt second, is not compared', async () => {
+  const { normalizeObject } = await import('../../src/fidelity/normalize.ts');
+  const rendered = (namespace: string, second: string) => normalizeObject({
+    metadata: { annotations: { 'meta.helm.sh/release-name': 'web', 'meta.helm.sh/release-namespace': namespace }, labels: { modifiedAt: second, owner: 'helm' } },
+  });
+  assert.deepEqual(rendered('default', '1796614776'), rendered('ks-a-broken-value-a1f5a2', '1796615132'));
+  assert.notDeepEqual(rendered('default', '1'), normalizeObject({ metadata: { annotations: { 'meta.helm.sh/release-name': 'api', 'meta.helm.sh/release-namespace': 'x' }, labels: { modifiedAt: '1', owner: 'helm' } } }));
+});
