@@ -4,6 +4,7 @@ import { echoedLines } from '../sim/kubelet/container-output.ts';
 import { jsonBody, type ApiBody, type ApiRequest, type ApiResponse } from './api-request.ts';
 import { getOrThrow, resourceNotFound, type Key } from './objects.ts';
 import { tokenRequestFor } from './service-account-token.ts';
+import { handlePodResize } from './pod-resize.ts';
 
 /** The kinds with a scale subresource among the built-in ones. */
 const SCALABLE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'];
@@ -11,7 +12,7 @@ const SCALABLE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'Stateful
 const answer = (status: number, body: unknown): ApiResponse => ({ status, body, warnings: [] });
 
 /**
- * The subresources other than status: scale (GET, PUT, PATCH), pods/log (text), token,
+ * The subresources other than status: scale (GET, PUT, PATCH), pods/resize (pod-resize.ts), pods/log (text), token,
  * eviction, and the refusals for exec, attach and portforward, which need a stream (serve
  * upgrades exec to a WebSocket before a request gets here).
  */
@@ -32,6 +33,7 @@ export function handleSubresource(cluster: SimCluster, info: KindInfo, request: 
     cluster.clock.settle();
     return answer(200, scaleOf(updated));
   }
+  if (sub === 'resize' && info.kind === 'Pod') return handlePodResize(cluster, info, request, body, key, write);
   if (sub === 'log' && info.kind === 'Pod' && method === 'GET') {
     return answer(200, podLog(cluster, getOrThrow(cluster, info, key), request.query));
   }

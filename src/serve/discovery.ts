@@ -1,7 +1,7 @@
 import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
 import { alternateVersions } from '../sim/store/version-views.ts';
 import { upstreamOpenApi } from '../apiserver/index.ts';
-import { defaultKubernetesVersion, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
+import { defaultKubernetesVersion, featureEnabled, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
 
 /**
  * What the served API advertises: the legacy discovery documents (/api, /apis, one resource list
@@ -17,7 +17,7 @@ const shortNames: Record<string, string[]> = {
 };
 
 const subresources: Record<string, string[]> = {
-  pods: ['status', 'log', 'eviction'],
+  pods: ['status', 'log', 'eviction', 'resize'],
   deployments: ['status', 'scale'], replicasets: ['status', 'scale'], statefulsets: ['status', 'scale'], replicationcontrollers: ['status', 'scale'],
   apiservices: ['status'],
   daemonsets: ['status'], jobs: ['status'], cronjobs: ['status'], services: ['status'], nodes: ['status'],
@@ -38,7 +38,9 @@ function categoriesOf(k: KindInfo): readonly string[] {
   return k.custom?.categories ?? categories[k.plural] ?? [];
 }
 
-function subresourcesOf(k: KindInfo): string[] {
+function subresourcesOf(k: KindInfo, release: KubernetesRelease): string[] {
+  // pods/resize is registered only while InPlacePodVerticalScaling is on (storage_core.go; on from 1.33).
+  if (k.plural === 'pods' && !featureEnabled(release, 'InPlacePodVerticalScaling')) return subresources.pods!.filter((s) => s !== 'resize');
   if (!k.custom) return subresources[k.plural] ?? [];
   return [...(k.custom.statusSubresource ? ['status'] : []), ...(k.custom.scaleSubresource ? ['scale'] : [])];
 }
@@ -116,7 +118,7 @@ function groupDocument(kinds: readonly KindInfo[], name: string, gvs: string[]):
 }
 
 /** GET /api/v1 or /apis/<group>/<version>; undefined for a group version not served. */
-export function resourceList(clusterKinds: readonly KindInfo[], apiVersion: string): object | undefined {
+export function resourceList(clusterKinds: readonly KindInfo[], apiVersion: string, release: KubernetesRelease = defaultKubernetesVersion()): object | undefined {
   const kinds = servedKinds(clusterKinds, apiVersion);
   const reviews = reviewResources.filter((r) => r.apiVersion === apiVersion);
   if (!kinds.length && !reviews.length) return undefined;
@@ -127,7 +129,7 @@ export function resourceList(clusterKinds: readonly KindInfo[], apiVersion: stri
       ...(shortNamesOf(k).length ? { shortNames: shortNamesOf(k) } : {}),
       ...(categoriesOf(k).length ? { categories: categoriesOf(k) } : {}),
     });
-    for (const sub of subresourcesOf(k)) {
+    for (const sub of subresourcesOf(k, release)) {
       const scale = sub === 'scale';
       resources.push({
         name: `${k.plural}/${sub}`, singularName: '', namespaced: k.namespaced,

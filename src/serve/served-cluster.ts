@@ -202,9 +202,9 @@ export class ServedCluster {
     const m = /^\/(api\/v1|apis\/[^/]+\/[^/]+|apis\/[^/]+)$/.exec(p);
     if (!m) return undefined;
     const parts = m[1]!.split('/');
-    if (parts[0] === 'api') return resourceList(kinds, 'v1');
+    if (parts[0] === 'api') return resourceList(kinds, 'v1', this.cluster.version);
     if (parts.length === 2) return group(kinds, parts[1]!);
-    return resourceList(kinds, `${parts[1]}/${parts[2]}`);
+    return resourceList(kinds, `${parts[1]}/${parts[2]}`, this.cluster.version);
   }
 
   /** The kubespec admin API: the virtual clock, snapshots, a reset and forced watch expiry. */

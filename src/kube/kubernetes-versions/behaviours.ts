@@ -113,6 +113,14 @@ export const BEHAVIOURS = {
       { since: '1.33', value: 'conditions', source: 'CHANGELOG-1.33 #130733 (status.resize deprecated, no longer set), #130574 (API server no longer sets Proposed); k8s.io/api@v0.33.13 PodResizePending, PodResizeInProgress' },
     ],
   },
+  'api.pod.resizeBeyondNodeAllocatable': {
+    area: 'admission',
+    what: 'Who refuses an in-place resize whose requests exceed the node\'s allocatable: the kubelet (PodResizePending Infeasible, "Node didn\'t have enough capacity") or the PodResizeValidator admission plugin (403)',
+    changes: [
+      { since: '1.32', value: 'kubelet', source: K('1.35.4', 'pkg/kubelet/allocation/allocation_manager.go:711 canResizePod (Infeasible, insufficient_node_allocatable)') },
+      { since: '1.36', value: 'admission', source: K('1.37.2', 'plugin/pkg/admission/podresize/admission.go validateRequestsWithinAllocatable') + '; CHANGELOG-1.36 API Change; the kubelet\'s canResizePod is gone (allocation/handlers.go)' },
+    ],
+  },
   'api.statefulset.serviceNameIsLabel': {
     area: 'api',
     what: "A new StatefulSet's spec.serviceName must be a DNS-1123 label (updates tolerate an old one)",
