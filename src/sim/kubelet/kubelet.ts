@@ -35,6 +35,7 @@ import { ImageManager } from './image-manager.ts';
 import { ContainerStarter } from './container-start.ts';
 import { beginStop, settleStops } from './pod-termination.ts';
 import { emptyDirFiles } from './pod-files.ts';
+import { PodResizes } from './pod-resize.ts';
 
 const COMPONENT = 'kubelet';
 
@@ -71,6 +72,8 @@ export class Kubelets implements Controller {
   private readonly imageManager: ImageManager;
   /** Creating and starting container runs (container-start.ts). */
   private readonly starter: ContainerStarter;
+  /** In-place resizes (pod-resize.ts). */
+  private readonly resizes: PodResizes;
 
   constructor(
     private readonly store: ObjectStore,
@@ -84,6 +87,7 @@ export class Kubelets implements Controller {
     private readonly version: KubernetesVersion = defaultKubernetesVersion(),
   ) {
     this.addresses = new PodAddresses(store);
+    this.resizes = new PodResizes({ store, version, event: (pod, type, reason, message, fieldPath) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath), observedGeneration: (pod) => observedGeneration(version, pod) });
     const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath);
     this.eviction = new EvictionManager(store, clock, events, {
       runtime: (pod) => this.runtimes.get(keyText(pod.metadata)),
@@ -157,7 +161,7 @@ export class Kubelets implements Controller {
   watches(): WatchSpec[] {
     const podsInNamespace = (ns: string | undefined): ObjectKey[] => this.store.list('Pod', { namespace: ns }).filter((p) => p.spec?.nodeName).map((p) => p.metadata);
     return [
-      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata] : []) },
+      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata, ...this.resizes.deferredOn(e.object.spec.nodeName, e.object)] : []) },
       { kind: 'ConfigMap', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'Secret', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' ? podsInNamespace(e.object.metadata.namespace) : []) },
@@ -208,6 +212,7 @@ export class Kubelets implements Controller {
     // stops until the network plugin is ready; a hostNetwork pod needs no CNI.
     const sandbox = this.stages.step('sandbox', this.context(pod, rt, undefined, now, { networkReady: pod.spec.hostNetwork === true || this.network.ready }));
     if (sandbox?.endsSync) return {};
+    this.resizes.sync(pod, rt, now);
     this.advance(pod, rt, now);
     this.stages.step('deadline', this.context(pod, rt, undefined, now));
     this.writeStatus(pod, rt);
@@ -380,8 +385,8 @@ export class Kubelets implements Controller {
 
   /** Come back when the next thing of this pod is due (wake-up.ts). */
   private wakeUp(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
-    const next = nextWake(pod, rt, now, (c) => this.hooks.wakeTimes(c), (c, kill) => this.probeKillEnd(pod, rt, c, kill));
-    return next === undefined ? {} : { requeueAfter: next - now };
+    const wakes = [nextWake(pod, rt, now, (c) => this.hooks.wakeTimes(c), (c, kill) => this.probeKillEnd(pod, rt, c, kill)), this.resizes.wakeAt(pod, rt)].filter((t) => t !== undefined);
+    return wakes.length === 0 ? {} : { requeueAfter: Math.max(0, Math.min(...wakes) - now) };
   }
 
   private writeStatus(pod: KubeObject, rt: PodRuntime): void {
@@ -390,7 +395,7 @@ export class Kubelets implements Controller {
     const current = this.store.get('Pod', pod.metadata)!;
     const generation = observedGeneration(this.version, current);
     const status = buildPodStatus(current, rt, this.clock.now(), this.addresses.nodeAddress(current.spec.nodeName), generation);
-    const next = mergedPodStatus(current.status, status, generation);
+    const next = this.resizes.status(current, rt, mergedPodStatus(current.status, status, generation));
     if (deepEqual(next, current.status)) return;
     // Built for this write alone (its unchanged parts are the stored, frozen ones): handed over, not copied.
     this.store.updateStatus({ ...current, status: next }, { handOver: true });
