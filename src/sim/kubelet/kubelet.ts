@@ -161,7 +161,7 @@ export class Kubelets implements Controller {
   watches(): WatchSpec[] {
     const podsInNamespace = (ns: string | undefined): ObjectKey[] => this.store.list('Pod', { namespace: ns }).filter((p) => p.spec?.nodeName).map((p) => p.metadata);
     return [
-      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata, ...this.resizes.deferredOn(e.object.spec.nodeName, e.object)] : []) },
+      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata, ...this.resizes.deferredOn(e)] : []) },
       { kind: 'ConfigMap', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'Secret', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' ? podsInNamespace(e.object.metadata.namespace) : []) },

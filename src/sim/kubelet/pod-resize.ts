@@ -4,6 +4,7 @@ import { rfc3339, type Millis } from '../clock.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
+import type { WatchEvent } from '../store/watch.ts';
 import { stoppedBySigterm } from './container-behavior.ts';
 import type { ContainerRuntime, PodRuntime } from './pod-runtime.ts';
 
@@ -55,6 +56,8 @@ export interface PodResizeHost {
 export class PodResizes {
   private readonly allocations = new Map<string, PodAllocation>();
   private readonly enabled: boolean;
+  /** Pods whose deferred resize another pod's change asked to retry (RetryPendingResizes). */
+  private readonly retryNow = new Set<string>();
 
   constructor(private readonly host: PodResizeHost) {
     this.enabled = featureEnabled(host.version, 'InPlacePodVerticalScaling');
@@ -75,8 +78,9 @@ export class PodResizes {
     const desired = resourcesSpec(pod.spec);
     if (deepEqual(desired, a.allocated.spec)) {
       a.pending = undefined; // reverted, or allocated
-    } else {
-      const refusal = this.refusal(pod, rt, desired);
+    } else if (this.retryDue(pod, rt, a, now)) {
+      this.retryNow.delete(rt.uid);
+      const refusal = this.refusal(pod, desired);
       if (!refusal) this.allocate(pod, rt, a, desired, now);
       else this.setPending(pod, a, refusal, now);
     }
@@ -88,6 +92,17 @@ export class PodResizes {
     }
   }
 
+  /**
+   * Whether a pending resize is looked at again now: a new generation (pod_resized), a trigger
+   * from another pod (deferredOn), or the retry ticker for a Deferred one. An Infeasible resize
+   * leaves the retry list (retryPendingResizes) until the pod is resized again.
+   */
+  private retryDue(pod: KubeObject, rt: PodRuntime, a: PodAllocation, now: Millis): boolean {
+    const p = a.pending;
+    if (!p || p.generation !== pod.metadata.generation || this.retryNow.has(rt.uid)) return true;
+    return p.reason === 'Deferred' && now >= p.probed + RESIZE_RETRY_MS;
+  }
+
   /** When this pod's resize needs another look: actuation done, or the periodic retry. */
   wakeAt(pod: KubeObject, rt: PodRuntime): Millis | undefined {
     const a = this.enabled ? this.allocations.get(rt.uid) : undefined;
@@ -96,15 +111,31 @@ export class PodResizes {
     return undefined;
   }
 
-  /** Pods on `node`, other than `changed`, whose resize waits for room (retried on its change: pods_removed, pods_added). */
-  deferredOn(node: string, changed: KubeObject): ObjectKey[] {
-    if (!this.enabled) return [];
+  /**
+   * The pods whose deferred resize a change of another pod on their node may unblock: the
+   * triggers of RetryPendingResizes (a pod added, removed, finished, or resized: pods_added,
+   * pods_removed, pod_terminated, pod_updated). A plain status write of another pod is none.
+   */
+  deferredOn(e: WatchEvent): ObjectKey[] {
+    const changed = e.object;
+    // RemovePod: a deleted pod's allocation goes with it.
+    if (e.type === 'DELETED') this.allocations.delete(idOf(changed));
+    const node = changed.spec?.nodeName;
+    if (!this.enabled || !node || !this.retriesOn(e)) return [];
     const out: ObjectKey[] = [];
     for (const p of this.host.store.list('Pod', { unsorted: true })) {
       if (p.spec?.nodeName !== node || p.metadata.uid === changed.metadata.uid) continue;
-      if (this.allocations.get(p.metadata.uid)?.pending?.reason === 'Deferred') out.push(p.metadata);
+      if (this.allocations.get(idOf(p))?.pending?.reason !== 'Deferred') continue;
+      this.retryNow.add(idOf(p));
+      out.push(p.metadata);
     }
     return out;
+  }
+
+  private retriesOn(e: WatchEvent): boolean {
+    if (e.type !== 'MODIFIED' || !e.old) return true;
+    const finished = (p: KubeObject) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+    return finished(e.object) !== finished(e.old) || e.object.spec !== e.old.spec;
   }
 
   /**
@@ -144,7 +175,7 @@ export class PodResizes {
   }
 
   /** Why the desired resources cannot be allocated now (reason and message), or undefined if they fit. */
-  private refusal(pod: KubeObject, rt: PodRuntime, desired: any): { reason: 'Deferred' | 'Infeasible'; message: string } | undefined {
+  private refusal(pod: KubeObject, desired: any): { reason: 'Deferred' | 'Infeasible'; message: string } | undefined {
     const node = this.host.store.get('Node', { name: pod.spec.nodeName });
     if (!node) return undefined;
     const wanted = podRequests({ spec: desired });
@@ -156,24 +187,23 @@ export class PodResizes {
     }
     // canAdmitPod → the predicate admit handler (lifecycle/predicate.go InsufficientResourceError),
     // over the other pods' allocated resources; any such refusal is Deferred (SetPodResizePendingCondition).
-    const used = this.usedByOthers(pod, rt);
+    const used = this.usedByOthers(pod);
     if (wanted.milliCpu > allocatable.milliCpu - used.milliCpu) return { reason: 'Deferred', message: insufficient('cpu', wanted.milliCpu, used.milliCpu, allocatable.milliCpu) };
     if (wanted.memory > allocatable.memory - used.memory) return { reason: 'Deferred', message: insufficient('memory', wanted.memory, used.memory, allocatable.memory) };
     return undefined;
   }
 
   /** What the node's other admitted, unfinished pods have allocated (getAllocatedPods). */
-  private usedByOthers(pod: KubeObject, rt: PodRuntime): Resources {
+  private usedByOthers(pod: KubeObject): Resources {
     const used = { milliCpu: 0, memory: 0 };
     for (const p of this.host.store.list('Pod', { unsorted: true })) {
       if (p.spec?.nodeName !== pod.spec.nodeName || p.metadata.uid === pod.metadata.uid || !holdsResources(p)) continue;
-      const a = this.allocations.get(p.metadata.annotations?.['kubernetes.io/config.mirror'] ?? p.metadata.uid);
+      const a = this.allocations.get(idOf(p));
       if (!a) continue; // not admitted yet: upstream filters those out too
       const r = podRequests(a.allocated);
       used.milliCpu += r.milliCpu;
       used.memory += r.memory;
     }
-    void rt;
     return { ...used, ephemeralStorage: 0, pods: 0, scalar: {} };
   }
 
@@ -206,7 +236,7 @@ export class PodResizes {
     const generation = pod.metadata.generation;
     const before = a.pending;
     const changed = !before || before.reason !== refusal.reason || before.generation !== generation;
-    if (!changed && before.message === refusal.message) return;
+    // Each retry sets the condition again (updatedPodResizeCondition: lastProbeTime is now).
     a.pending = { ...refusal, generation, since: before && before.reason === refusal.reason ? before.since : now, probed: now };
     if (!changed) return;
     const desired = resourcesSpec(pod.spec);
@@ -214,6 +244,9 @@ export class PodResizes {
     this.host.event(pod, 'Warning', refusal.reason === 'Infeasible' ? 'ResizeInfeasible' : 'ResizeDeferred', `Pod resize ${refusal.reason}: ${error}`);
   }
 }
+
+/** What the kubelet knows a pod by (pod-admission.ts identity): its uid, or a static pod's config hash. */
+const idOf = (pod: KubeObject): string => pod.metadata.annotations?.['kubernetes.io/config.mirror'] ?? pod.metadata.uid;
 
 /** The conditions the kubelet generates itself; the resize conditions go just before them. */
 const KUBELET_OWN = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
