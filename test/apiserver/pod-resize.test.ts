@@ -8,9 +8,9 @@ import { clusterWith } from '../sim/helpers.ts';
 
 const SMP = 'application/strategic-merge-patch+json';
 
-function resize(cluster: SimCluster, method: string, body?: unknown, contentType = SMP, name = 'web') {
-  const target = parseResourcePath(`/api/v1/namespaces/default/pods/${name}/resize`, cluster.store.kinds())!;
-  return answer(cluster, { method, target, query: new URLSearchParams(), subject: adminSubject, userAgent: 'test', contentType, ...(body === undefined ? {} : { body: { object: body } }) } as any);
+function resize(cluster: SimCluster, method: string, body?: unknown, contentType = SMP, subject = adminSubject) {
+  const target = parseResourcePath('/api/v1/namespaces/default/pods/web/resize', cluster.store.kinds())!;
+  return answer(cluster, { method, target, query: new URLSearchParams(), subject, userAgent: 'test', contentType, ...(body === undefined ? {} : { body: { object: body } }) } as any);
 }
 
 /** A cluster of the release with one 2-cpu node and a Guaranteed pod "web" (500m, 128Mi), running. */
@@ -70,5 +70,20 @@ describe('pods/resize', () => {
     const put = await resize(cluster, 'PUT', pod, 'application/json');
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal((put.body as any).spec.containers[0].resources.limits.cpu, '300m');
+  });
+
+  it('needs the patch verb on pods/resize: patch on pods is not enough (RBAC)', async () => {
+    const cluster = withWeb('1.37');
+    const jane = { user: 'jane', groups: ['system:authenticated'] };
+    const grant = (resources: string[]) => {
+      cluster.store.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: `r-${resources.length}`, namespace: 'default' }, rules: [{ apiGroups: [''], resources, verbs: ['get', 'patch'] }] });
+      cluster.store.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `b-${resources.length}`, namespace: 'default' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `r-${resources.length}` }, subjects: [{ kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io' }] });
+    };
+    grant(['pods']);
+    const refused = await resize(cluster, 'PATCH', cpuTo('800m'), SMP, jane);
+    assert.equal(refused.status, 403);
+    assert.match((refused.body as any).message, /cannot patch resource "pods\/resize"/);
+    grant(['pods', 'pods/resize']);
+    assert.equal((await resize(cluster, 'PATCH', cpuTo('800m'), SMP, jane)).status, 200);
   });
 });
