@@ -31,14 +31,15 @@ Feature: The cluster as kubectl shows it
       v1
       """
 
-  # The VERSION column is the kubelet's release: this expects Kubernetes 1.37's.
+  # The VERSION column is the kubelet's release: this expects Kubernetes 1.37's (whose
+  # KERNEL-VERSION also names the architecture, as from 1.36).
   @sim-only @C001-049 @C001-052 @C001-016 @kubernetes-1.37
   Scenario: kubectl get nodes shows each node Ready with its version and container runtime
     Then "kubectl get nodes -o wide" prints:
       """
-      NAME            STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION   CONTAINER-RUNTIME
-      control-plane   Ready    control-plane   *     v1.37.2   *             <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-kubespec   containerd://1.7.24
-      worker-1        Ready    <none>          *     v1.37.2   *             <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-kubespec   containerd://1.7.24
+      NAME            STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION           CONTAINER-RUNTIME
+      control-plane   Ready    control-plane   *     v1.37.2   *             <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-kubespec (amd64)   containerd://1.7.24
+      worker-1        Ready    <none>          *     v1.37.2   *             <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-kubespec (amd64)   containerd://1.7.24
       """
     And Node "worker-1" matches:
       """yaml

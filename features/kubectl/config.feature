@@ -68,8 +68,20 @@ Feature: ConfigMaps and Secrets with kubectl
       tls-secret   kubernetes.io/tls   2      *
       """
 
-  @portable @C001-272
+  @portable @C001-272 @kubernetes-1.35+
   Scenario: a new ServiceAccount is listed, and no token Secret is made for it
+    When "kubectl create serviceaccount myapp-sa" is run
+    Then "kubectl get serviceaccounts" prints:
+      """
+      NAME       AGE
+      default    *
+      myapp-sa   *
+      """
+    And there are no Secrets
+
+  # Until 1.34 the table still counted the token Secrets that 1.24 stopped making.
+  @portable @C001-272 @kubernetes-1.34-
+  Scenario: up to 1.34, kubectl lists a ServiceAccount with a SECRETS count of 0
     When "kubectl create serviceaccount myapp-sa" is run
     Then "kubectl get serviceaccounts" prints:
       """

@@ -77,7 +77,7 @@ async function serveRequest(cluster: SimCluster, request: ApiRequest, fieldWarni
     case 'GET': {
       if (!target.name || watching) return listOrWatch(cluster, info, view, target, q, request.table ?? false, watching);
       const obj = getOrThrow(cluster, info, key);
-      return { status: 200, body: request.table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj), warnings: [] };
+      return { status: 200, body: request.table ? toTable(info.kind, [obj], { now: cluster.clock.now(), version: cluster.version }, obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj), warnings: [] };
     }
     case 'POST': {
       if (target.name) throw methodNotAllowed(method, target.plural);

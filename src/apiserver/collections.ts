@@ -81,7 +81,7 @@ export function listOrWatch(cluster: SimCluster, info: KindInfo, view: VersionVi
         kind: info.kind, apiVersion: info.apiVersion, matches: s.matches, bookmarks: q.get('allowWatchBookmarks') === 'true',
         resourceVersion: rv ? Number(rv) : undefined, initialEvents,
         timeoutSeconds: q.get('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined,
-        encode: (obj) => (table ? toTable(info.kind, [obj], cluster.clock.now(), obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj)),
+        encode: (obj) => (table ? toTable(info.kind, [obj], { now: cluster.clock.now(), version: cluster.version }, obj.metadata.resourceVersion, {}, rowObject(q, view)) : view.toServed(obj)),
       },
     };
   }
@@ -89,7 +89,7 @@ export function listOrWatch(cluster: SimCluster, info: KindInfo, view: VersionVi
   const page = paginate(selected(cluster, info, s), q);
   const resourceVersion = String(cluster.store.currentRevision());
   const meta = { ...(page.continue ? { continue: page.continue, remainingItemCount: page.remaining } : {}) };
-  if (table) return { status: 200, body: toTable(info.kind, page.items, now, resourceVersion, meta, rowObject(q, view)), warnings: [] };
+  if (table) return { status: 200, body: toTable(info.kind, page.items, { now, version: cluster.version }, resourceVersion, meta, rowObject(q, view)), warnings: [] };
   return { status: 200, body: { kind: `${info.kind}List`, apiVersion: view.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items.map((o) => view.toServed(o)) }, warnings: [] };
 }
 

@@ -1,21 +1,30 @@
 import { podSelectorSpec, type KubeObject } from '../sim/index.ts';
+import { behaviour, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
 import { humanDuration } from './human-duration.ts';
 
 /**
  * Server-side printing (`Accept: application/json;as=Table`), the columns `kubectl get` shows
- * for each kind (pkg/printers/internalversion/printers.go in v1.32). Priority-1 columns appear
- * with `-o wide`. Kinds without a printer get NAME and AGE, as custom resources do.
+ * for each kind (pkg/printers/internalversion/printers.go in v1.32, with the later releases'
+ * changes from the versioned facts, `kubectl-output.*`). Priority-1 columns appear with `-o wide`.
+ * Kinds without a printer get NAME and AGE, as custom resources do.
  */
+
+/** When and for which release a table is printed. */
+export interface PrintContext {
+  now: number;
+  version: Pick<KubernetesRelease, 'minor'>;
+}
+
 export interface Column {
   name: string;
   type?: 'string' | 'integer' | 'date';
   /** 0: always shown; 1: only with -o wide. */
   priority?: number;
-  cell: (obj: KubeObject, now: number) => string | number;
+  cell: (obj: KubeObject, at: PrintContext) => string | number;
 }
 
 const name: Column = { name: 'Name', cell: (o) => o.metadata.name };
-const age: Column = { name: 'Age', cell: (o, now) => ageOf(o.metadata.creationTimestamp, now) };
+const age: Column = { name: 'Age', cell: (o, at) => ageOf(o.metadata.creationTimestamp, at.now) };
 const wide = (c: Column): Column => ({ ...c, priority: 1 });
 
 function ageOf(timestamp: string | undefined, now: number): string {
@@ -48,8 +57,12 @@ function mapText(m: Record<string, string> | undefined): string {
   return parts.length ? parts.join(',') : '<none>';
 }
 
-/** The STATUS column of a pod: printers.go printPod's reason logic. */
-export function podStatusText(pod: KubeObject): string {
+/**
+ * The STATUS column of a pod: printers.go printPod's reason logic. From 1.35 a Completed
+ * container beside one that failed shows the failure (errorReason), where 1.32 showed Completed
+ * or NotReady (`kubectl-output.pod.statusAfterFailedContainer`).
+ */
+export function podStatusText(pod: KubeObject, version: PrintContext['version']): string {
   let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Unknown';
   const inits = pod.spec?.initContainers ?? [];
   const initStatuses: any[] = pod.status?.initContainerStatuses ?? [];
@@ -71,19 +84,27 @@ export function podStatusText(pod: KubeObject): string {
   });
   if (!initializing) {
     let hasRunning = false;
+    let errorReason = '';
     for (const s of [...(pod.status?.containerStatuses ?? [])].reverse()) {
+      const terminated = s.state?.terminated;
       if (s.state?.waiting?.reason) reason = s.state.waiting.reason;
-      else if (s.state?.terminated?.reason) reason = s.state.terminated.reason;
-      else if (s.state?.terminated) reason = s.state.terminated.signal ? `Signal:${s.state.terminated.signal}` : `ExitCode:${s.state.terminated.exitCode}`;
-      else if (s.ready && s.state?.running) hasRunning = true;
+      else if (terminated) {
+        reason = terminated.reason ? terminated.reason : terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+        if (terminated.exitCode) errorReason = reason;
+      } else if (s.ready && s.state?.running) hasRunning = true;
     }
-    if (reason === 'Completed' && hasRunning) {
-      const ready = pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True');
-      reason = ready ? 'Running' : 'NotReady';
+    const ready = () => pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True');
+    if (reason === 'Completed' && behaviour(version, 'kubectl-output.pod.statusAfterFailedContainer').value) {
+      if (hasRunning && ready()) reason = 'Running';
+      else if (errorReason) reason = errorReason;
+      else if (hasRunning) reason = 'NotReady';
+    } else if (reason === 'Completed' && hasRunning) {
+      reason = ready() ? 'Running' : 'NotReady';
     }
   }
   if (pod.metadata.deletionTimestamp && pod.status?.reason === 'NodeLost') return 'Unknown';
-  if (pod.metadata.deletionTimestamp) return 'Terminating';
+  // A pod that has ended keeps its ending as its status while it is being deleted.
+  if (pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') return 'Terminating';
   return reason;
 }
 
@@ -174,8 +195,8 @@ const columns: Record<string, Column[]> = {
   Pod: [
     name,
     { name: 'Ready', cell: podReady },
-    { name: 'Status', cell: podStatusText },
-    { name: 'Restarts', cell: podRestarts },
+    { name: 'Status', cell: (o, at) => podStatusText(o, at.version) },
+    { name: 'Restarts', cell: (o, at) => podRestarts(o, at.now) },
     age,
     wide({ name: 'IP', cell: (o) => o.status?.podIP ?? '<none>' }),
     wide({ name: 'Node', cell: (o) => o.spec?.nodeName ?? '<none>' }),
@@ -213,7 +234,7 @@ const columns: Record<string, Column[]> = {
     name,
     { name: 'Status', cell: jobStatus },
     { name: 'Completions', cell: (o) => `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? (o.spec?.parallelism === 1 ? 1 : `1 of ${o.spec?.parallelism}`)}` },
-    { name: 'Duration', cell: jobDuration },
+    { name: 'Duration', cell: (o, at) => jobDuration(o, at.now) },
     age,
     ...workloadWide,
   ],
@@ -223,7 +244,7 @@ const columns: Record<string, Column[]> = {
     { name: 'Timezone', cell: (o) => o.spec?.timeZone ?? '<none>' },
     { name: 'Suspend', cell: (o) => (o.spec?.suspend ? 'True' : 'False') },
     { name: 'Active', type: 'integer', cell: (o) => o.status?.active?.length ?? 0 },
-    { name: 'Last Schedule', cell: (o, now) => (o.status?.lastScheduleTime ? ageOf(o.status.lastScheduleTime, now) : '<none>') },
+    { name: 'Last Schedule', cell: (o, at) => (o.status?.lastScheduleTime ? ageOf(o.status.lastScheduleTime, at.now) : '<none>') },
     age,
     ...workloadWide,
   ],
@@ -245,7 +266,7 @@ const columns: Record<string, Column[]> = {
     wide({ name: 'Internal-IP', cell: (o) => o.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '<none>' }),
     wide({ name: 'External-IP', cell: (o) => o.status?.addresses?.find((a: any) => a.type === 'ExternalIP')?.address ?? '<none>' }),
     wide({ name: 'OS-Image', cell: (o) => o.status?.nodeInfo?.osImage ?? '<unknown>' }),
-    wide({ name: 'Kernel-Version', cell: (o) => o.status?.nodeInfo?.kernelVersion ?? '<unknown>' }),
+    wide({ name: 'Kernel-Version', cell: nodeKernelVersion }),
     wide({ name: 'Container-Runtime', cell: (o) => o.status?.nodeInfo?.containerRuntimeVersion ?? '<unknown>' }),
   ],
   Namespace: [name, { name: 'Status', cell: (o) => o.status?.phase ?? 'Active' }, age],
@@ -284,7 +305,7 @@ const columns: Record<string, Column[]> = {
     age,
   ],
   Event: [
-    { name: 'Last Seen', cell: (o, now) => ageOf(o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp, now) },
+    { name: 'Last Seen', cell: (o, at) => ageOf(o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp, at.now) },
     { name: 'Type', cell: (o) => o.type ?? '' },
     { name: 'Reason', cell: (o) => o.reason ?? '' },
     { name: 'Object', cell: involvedObject },
@@ -355,9 +376,20 @@ function quotaText(q: KubeObject, which: 'requests' | 'limits'): string {
     .join(', ');
 }
 
-/** The columns of a kind. */
-export function columnsFor(kind: string): Column[] {
-  return columns[kind] ?? [name, age];
+/** The columns of a kind in a release. */
+export function columnsFor(kind: string, version: PrintContext['version']): Column[] {
+  const all = columns[kind] ?? [name, age];
+  if (kind !== 'ServiceAccount') return all;
+  // SECRETS went in 1.35, with the token Secrets it counted (`kubectl-output.serviceAccount.columns`).
+  const shown: readonly string[] = behaviour(version, 'kubectl-output.serviceAccount.columns').value;
+  return all.filter((c) => shown.includes(c.name.toUpperCase()));
+}
+
+/** KERNEL-VERSION of `kubectl get nodes -o wide`: from 1.36 with the architecture after it. */
+function nodeKernelVersion(node: KubeObject, at: PrintContext): string {
+  const kernel = node.status?.nodeInfo?.kernelVersion || '<unknown>';
+  const architecture = node.status?.nodeInfo?.architecture;
+  return architecture && behaviour(at.version, 'kubectl-output.node.kernelVersionWithArch').value ? `${kernel} (${architecture})` : kernel;
 }
 
 /**
@@ -368,15 +400,15 @@ export function columnsFor(kind: string): Column[] {
 export type RowObject = { include: 'Metadata' } | { include: 'None' } | { include: 'Object'; served: (o: KubeObject) => KubeObject };
 
 /** A meta.k8s.io/v1 Table of `objects`. */
-export function toTable(kind: string, objects: readonly KubeObject[], now: number, resourceVersion: string, extraMeta: Record<string, unknown> = {}, rowObject: RowObject = { include: 'Metadata' }): object {
-  const cols = columnsFor(kind);
+export function toTable(kind: string, objects: readonly KubeObject[], at: PrintContext, resourceVersion: string, extraMeta: Record<string, unknown> = {}, rowObject: RowObject = { include: 'Metadata' }): object {
+  const cols = columnsFor(kind, at.version);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion, ...extraMeta },
     columnDefinitions: cols.map((c) => ({ name: c.name, type: c.type ?? 'string', format: c === name ? 'name' : '', description: '', priority: c.priority ?? 0 })),
     rows: objects.map((o) => ({
-      cells: cols.map((c) => c.cell(o, now)),
+      cells: cols.map((c) => c.cell(o, at)),
       ...(rowObject.include === 'None' ? {} : {
         object: rowObject.include === 'Object' ? rowObject.served(o) : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
       }),
