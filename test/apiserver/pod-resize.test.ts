@@ -86,4 +86,17 @@ describe('pods/resize', () => {
     grant(['pods', 'pods/resize']);
     assert.equal((await resize(cluster, 'PATCH', cpuTo('800m'), SMP, jane)).status, 200);
   });
+
+  it('charges a resize against the namespace quota by what it adds', async () => {
+    const cluster = clusterWith([{ name: 'worker-1', capacity: { cpu: '2', memory: '4Gi', pods: '110' } }], 1, parseKubernetesVersion('1.37'));
+    cluster.store.create({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute', namespace: 'default' }, spec: { hard: { 'limits.cpu': '1' } } });
+    cluster.clock.advanceBy(1000);
+    const resources = { requests: { cpu: '500m', memory: '128Mi' }, limits: { cpu: '500m', memory: '128Mi' } };
+    cluster.store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', resources }] } });
+    cluster.clock.advanceBy(30_000);
+    assert.equal((await resize(cluster, 'PATCH', cpuTo('800m'))).status, 200);
+    const refused = await resize(cluster, 'PATCH', cpuTo('1200m'));
+    assert.equal(refused.status, 403);
+    assert.equal((refused.body as any).message, 'pods "web" is forbidden: exceeded quota: compute, requested: limits.cpu=400m, used: limits.cpu=800m, limited: limits.cpu=1');
+  });
 });

@@ -13,12 +13,14 @@ import type { AdmissionPlugin } from './admission.ts';
 export function resourceQuotaAdmission(store: () => ObjectStore): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
-    admit({ operation, object, info, dryRun }) {
-      if (operation !== 'CREATE' || !info.namespaced || object.kind === 'Event') return;
+    admit({ operation, object, old, info, dryRun, subresource }) {
+      // A resize is charged too, by what it adds (podEvaluator.Handles "resize"; checkRequest's delta).
+      const resize = operation === 'UPDATE' && subresource === 'resize' && old !== undefined;
+      if ((operation !== 'CREATE' && !resize) || !info.namespaced || object.kind === 'Event') return;
       const quotas = store().list('ResourceQuota', { namespace: object.metadata.namespace });
       if (quotas.length === 0) return;
       const group = apiGroupOf(info.apiVersion);
-      const charge = usageOf(object, info.plural, group);
+      const charge = resize ? addedUsage(usageOf(object, info.plural, group), usageOf(old!, info.plural, group)) : usageOf(object, info.plural, group);
       const subject = `${qualifiedResource(info.plural, group)} "${object.metadata.name}"`;
       for (const q of quotas) {
         const hard: Record<string, string> = q.spec?.hard ?? {};
@@ -48,4 +50,9 @@ export function resourceQuotaAdmission(store: () => ObjectStore): AdmissionPlugi
       }
     },
   };
+}
+
+/** What an update adds to each resource's use (quota.SubtractWithNonNegativeResult): never below zero. */
+function addedUsage(now: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(now).map(([r, n]) => [r, Math.max(0, n - (before[r] ?? 0))]));
 }
