@@ -8,7 +8,7 @@ import { alreadyExists, ApiError, badRequest, conflict, notFound, noKindMatch, q
 import { recordUpdate, type ManagedFieldsEntry, type Writer } from './apply/field-manager.ts';
 import { deepEqual } from './apply/object-fields.ts';
 import { shapeOfKind } from './apply/schema.ts';
-import { decodeNulls, decodeTypeError } from './apply/undeclared-fields.ts';
+import { decodeInPlace } from './apply/undeclared-fields.ts';
 import { deepFreeze, ownCopy, thaw } from './freeze.ts';
 import { servesVersion } from './custom-kinds.ts';
 import { apiGroupOf, kindInfo, knownKinds, type KindInfo } from '../../kube/kinds.ts';
@@ -481,9 +481,9 @@ function checkDecodable(obj: KubeObject, fields?: readonly string[]): void {
   // Only the given top-level fields, decoded as a shell object and copied back (nulls replaced).
   const part: Record<string, any> = fields ? { apiVersion: obj.apiVersion, kind: obj.kind } : obj;
   if (fields) for (const f of fields) part[f] = (obj as any)[f];
-  const error = decodeTypeError(part, shape);
+  // One walk finds a type error and reads nulls; on an error the half-read object is dropped with the request.
+  const error = decodeInPlace(part, shape);
   if (!error) {
-    decodeNulls(part, shape);
     if (fields) for (const f of fields) (obj as any)[f] = part[f];
     return;
   }

@@ -32,23 +32,30 @@ export class OwnerIndex {
 
   /** Moves an object in the indexes from what it was to what it is (undefined: absent). */
   move(before: KubeObject | undefined, after: KubeObject | undefined): void {
-    if (before) this.uids.delete(before.metadata.uid);
+    // The uid index is only looked up, never walked: a changed object just takes its entry.
+    if (before && before.metadata.uid !== after?.metadata.uid) this.uids.delete(before.metadata.uid);
     if (after) this.uids.set(after.metadata.uid, after);
-    if (before) this.orphanSets.get(orphanKey(before.kind, before.metadata.namespace))?.delete(before.metadata.uid);
+    // Only adoptable kinds are ever orphans (most writes, events among them, are not).
+    if (before && ADOPTABLE_KINDS.has(before.kind)) this.orphanSets.get(orphanKey(before.kind, before.metadata.namespace))?.delete(before.metadata.uid);
     if (after && ADOPTABLE_KINDS.has(after.kind) && !after.metadata.ownerReferences?.some((r) => r.controller)) {
       const key = orphanKey(after.kind, after.metadata.namespace);
       const set = this.orphanSets.get(key) ?? new Map<string, KubeObject>();
       set.set(after.metadata.uid, after);
       this.orphanSets.set(key, set);
     }
-    for (const ref of before?.metadata.ownerReferences ?? []) {
+    const beforeRefs = before?.metadata.ownerReferences, afterRefs = after?.metadata.ownerReferences;
+    if (!beforeRefs?.length && !afterRefs?.length) return;
+    // The same place among the owner's dependents when kind and key stay (every write but a rename-free create or removal).
+    const beforeKey = before && ownedKey(before);
+    const afterKey = after && (before && after.kind === before.kind && after.metadata.name === before.metadata.name && after.metadata.namespace === before.metadata.namespace ? beforeKey : ownedKey(after));
+    for (const ref of beforeRefs ?? []) {
       const set = this.owned.get(ref.uid);
-      set?.delete(ownedKey(before!));
+      set?.delete(beforeKey!);
       if (set?.size === 0) this.owned.delete(ref.uid);
     }
-    for (const ref of after?.metadata.ownerReferences ?? []) {
+    for (const ref of afterRefs ?? []) {
       const set = this.owned.get(ref.uid) ?? new Map<string, KubeObject>();
-      set.set(ownedKey(after!), after!);
+      set.set(afterKey!, after!);
       this.owned.set(ref.uid, set);
     }
   }

@@ -71,18 +71,36 @@ export function strictUnknownFields(value: unknown, shape: Shape): string[] {
  * int32`, `... number into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container`.
  */
 export function decodeTypeError(value: unknown, shape: Shape): string | undefined {
-  return firstTypeError(value, shape, []);
+  return firstTypeError(value, shape, [], false);
+}
+
+/**
+ * Decodes as the API server does, in one walk, in place: the first value of the wrong JSON type
+ * (decodeTypeError) is returned, and JSON nulls are read as Go reads them (decodeNulls) on the
+ * way. On an error the value is half read and must be dropped, as the server drops the request.
+ */
+export function decodeInPlace(value: unknown, shape: Shape): string | undefined {
+  return firstTypeError(value, shape, [], true);
 }
 
 /** `path` is the walk's own stack (pushed and popped), read only to word an error: every write decodes, so no copies per field. */
-function firstTypeError(value: unknown, shape: Shape, path: string[]): string | undefined {
+function firstTypeError(value: unknown, shape: Shape, path: string[], readNulls: boolean): string | undefined {
   // A frozen part is a stored one, decoded when it was stored.
   if (Object.isFrozen(value)) return undefined;
   if (Array.isArray(value)) {
-    if (shape.type !== 'list') return undefined;
+    // decodeNulls reads every list, whatever the schema says of it; type errors are looked for in declared lists only.
+    if (shape.type !== 'list') {
+      if (readNulls) decodeNulls(value, shape);
+      return undefined;
+    }
     const items = itemShape(shape);
-    for (const item of value) {
-      const error = firstTypeError(item, items, path);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item === null) {
+        if (readNulls) value[i] = items.type === 'struct' || items.type === 'map' ? {} : '';
+        continue;
+      }
+      const error = firstTypeError(item, items, path, readNulls);
       if (error) return error;
     }
     return undefined;
@@ -90,6 +108,10 @@ function firstTypeError(value: unknown, shape: Shape, path: string[]): string | 
   if (!isPlainObject(value)) return undefined;
   for (const key in value) {
     const child = value[key];
+    if (child === null) {
+      if (readNulls) delete value[key];
+      continue;
+    }
     // An unset field (undefined in an object built in code) is no JSON at all.
     if (child === undefined) continue;
     const childOf = childShape(shape, key);
@@ -111,7 +133,7 @@ function firstTypeError(value: unknown, shape: Shape, path: string[]): string | 
     }
     if (child === null || typeof child !== 'object') continue;
     path.push(key);
-    const error = firstTypeError(child, childOf, path);
+    const error = firstTypeError(child, childOf, path, readNulls);
     path.pop();
     if (error) return error;
   }
