@@ -23,6 +23,7 @@ import { PodGarbageCollector } from './pod-garbage-collector.ts';
 import { ServiceAccountController } from './service-account-controller.ts';
 import { ResourceQuotaController } from './resource-quota-controller.ts';
 import { PersistentVolumeController } from './persistent-volume-controller.ts';
+import { claimsOf, PvcUnusedConditionController } from './pvc-unused-condition.ts';
 import { HpaController } from './hpa/hpa-controller.ts';
 import { DisruptionController } from './disruption-controller.ts';
 import { NodeLifecycleController } from './node-lifecycle-controller.ts';
@@ -146,6 +147,13 @@ export function registerControllers(manager: ControllerManager, parts: ControlPl
       ? (e.object.spec?.volumes ?? []).filter((v: any) => v.persistentVolumeClaim).map((v: any) => ({ namespace: e.object.metadata.namespace, name: v.persistentVolumeClaim.claimName }))
       : []) },
   ]);
+  if (featureEnabled(version, 'PersistentVolumeClaimUnusedSinceTime')) {
+    // pvcAddedUpdated enqueues a claim without the condition; any pod event enqueues its claims (enqueuePVCs).
+    manager.register(new PvcUnusedConditionController(store, clock), [
+      { kind: 'PersistentVolumeClaim', keys: (e) => (e.type !== 'DELETED' && !e.object.status?.conditions?.some((c: any) => c.type === 'Unused') ? [e.object.metadata] : []) },
+      { kind: 'Pod', keys: (e) => claimsOf(e.object).map((name) => ({ namespace: e.object.metadata.namespace, name })) },
+    ]);
+  }
   manager.register(new TtlAfterFinishedController(store, clock), [{ kind: 'Job', keys: ownKey }]);
   const scheduler = new Scheduler(store, clock, rng, events, version);
   manager.register(scheduler, scheduler.watches());
