@@ -1,5 +1,6 @@
 import { behaviour, featureEnabled, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import { holdsResources, nodeAllocatable, podRequests, type Resources } from '../../kube/pod-resources.ts';
+import { memoByObject } from '../../kube/memo.ts';
 import { rfc3339, type Millis } from '../clock.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import type { ObjectStore } from '../store/object-store.ts';
@@ -58,6 +59,8 @@ export class PodResizes {
   private readonly enabled: boolean;
   /** Pods whose deferred resize another pod's change asked to retry (RetryPendingResizes). */
   private readonly retryNow = new Set<string>();
+  /** The pods with a Deferred resize, by id: their node and key (podsWithPendingResizes). */
+  private readonly deferred = new Map<string, { node: string; key: ObjectKey }>();
 
   constructor(private readonly host: PodResizeHost) {
     this.enabled = featureEnabled(host.version, 'InPlacePodVerticalScaling');
@@ -84,6 +87,8 @@ export class PodResizes {
       if (!refusal) this.allocate(pod, rt, a, desired, now);
       else this.setPending(pod, a, refusal, now);
     }
+    if (a.pending?.reason === 'Deferred') this.deferred.set(rt.uid, { node: pod.spec.nodeName, key: { namespace: pod.metadata.namespace, name: pod.metadata.name } });
+    else this.deferred.delete(rt.uid);
     if (a.inProgress && now >= a.inProgress.until) {
       a.actual = a.allocated;
       const generation = a.inProgress.generation;
@@ -119,15 +124,17 @@ export class PodResizes {
   deferredOn(e: WatchEvent): ObjectKey[] {
     const changed = e.object;
     // RemovePod: a deleted pod's allocation goes with it.
-    if (e.type === 'DELETED') this.allocations.delete(idOf(changed));
+    if (e.type === 'DELETED') {
+      this.allocations.delete(idOf(changed));
+      this.deferred.delete(idOf(changed));
+    }
     const node = changed.spec?.nodeName;
-    if (!this.enabled || !node || !this.retriesOn(e)) return [];
+    if (!this.enabled || !node || this.deferred.size === 0 || !this.retriesOn(e)) return [];
     const out: ObjectKey[] = [];
-    for (const p of this.host.store.list('Pod', { unsorted: true })) {
-      if (p.spec?.nodeName !== node || p.metadata.uid === changed.metadata.uid) continue;
-      if (this.allocations.get(idOf(p))?.pending?.reason !== 'Deferred') continue;
-      this.retryNow.add(idOf(p));
-      out.push(p.metadata);
+    for (const [id, d] of this.deferred) {
+      if (d.node !== node || id === idOf(changed)) continue;
+      this.retryNow.add(id);
+      out.push(d.key);
     }
     return out;
   }
@@ -251,8 +258,14 @@ const idOf = (pod: KubeObject): string => pod.metadata.annotations?.['kubernetes
 /** The conditions the kubelet generates itself; the resize conditions go just before them. */
 const KUBELET_OWN = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
-/** A pod spec reduced to what resources and restarts depend on (containers' names, resources, resizePolicy, overhead). */
-function resourcesSpec(spec: any): any {
+/**
+ * A pod spec reduced to what resources and restarts depend on (containers' names, resources,
+ * resizePolicy, overhead); one per stored spec, which every status write shares, so a sync of
+ * an unresized pod compares an object with itself.
+ */
+const resourcesSpec = memoByObject((spec: any) => slimSpec(spec));
+
+function slimSpec(spec: any): any {
   const slim = (c: any) => ({ name: c.name, ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}), ...(c.resources ? { resources: c.resources } : {}), ...(c.resizePolicy ? { resizePolicy: c.resizePolicy } : {}) });
   return {
     containers: (spec.containers ?? []).map(slim),
