@@ -45,6 +45,9 @@ const liveLacks: Partial<Record<Capability, string>> = {
   assumptions: 'a live cluster is observed, so nothing is assumed',
 };
 
+/** How long addNodes waits after fencing workers off, for the scheduler's informer to see the taints. */
+const FENCE_SETTLE_MS = 1000;
+
 /** How often a wait re-reads the cluster (wall time) when no pod change wakes it sooner. */
 const POLL_MS = 250;
 
@@ -232,6 +235,11 @@ export class LiveDriver implements Driver {
       this.fencedOff.add(node.metadata.name);
       await this.patch({ kind: 'Node', name: node.metadata.name }, { spec: { taints: [...(node.spec?.taints ?? []), notInScenario] } }, 'merge');
     }
+    // kube-scheduler sees the fence through its node informer, a moment after the write: a pod
+    // created at once could still be placed on a fenced worker (seen on a loaded machine: a
+    // "1 worker node" scenario's pod bound to worker-3 18 ms after the fence). One second lets the
+    // informer catch up; nothing in the API says when it has.
+    if (this.fencedOff.size) await sleep(FENCE_SETTLE_MS);
   }
 
   /** `kubectl exec -- env` in the running container (its image needs an `env`, as busybox and most have). */
