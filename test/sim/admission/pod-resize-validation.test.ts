@@ -49,6 +49,12 @@ describe('ValidatePodResize', () => {
     assert.deepEqual(texts(resizeErrors(storage, old, v('1.37'))), ['spec.initContainers[0]: Forbidden: only cpu and memory resources for init or sidecar containers are mutable']);
   });
 
+  it('keeps resizePolicy as it was: changing it is not a resource change', () => {
+    const old = podWith({});
+    const next = { ...old, spec: { ...old.spec, containers: [{ ...old.spec.containers[0], resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'RestartContainer' }] }] } };
+    assert.deepEqual(texts(resizeErrors(next, old, v('1.37'))), ['spec: Forbidden: only cpu and memory resources are mutable']);
+  });
+
   it('refuses an added or removed container', () => {
     const old = podWith({});
     const more = { ...old, spec: { ...old.spec, containers: [...old.spec.containers, { name: 'extra', image: 'nginx', resources: burstable }] } };
