@@ -3,10 +3,10 @@
  * default version in CI and on every maintained minor in the nightly run"). Each minor is one
  * ordinary fidelity run (its reference cluster brought up if it is not running, and down again
  * after), whose outputs are then copied into reports/fidelity/<minor>/ in the shape a single run
- * writes: fidelity.txt, fidelity.json, and the two sides' runs sim/ and reference/. A minor whose
+ * writes: fidelity.txt, fidelity.json, and each side's run (sim/, reference/, ...). A minor whose
  * cluster cannot be built or started is reported as such and the next one still runs.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_MINORS, type KnownMinor } from '../kube/kubernetes-versions.ts';
 import { REFERENCE_BUILDS, referenceBuild, referenceMinors } from '../cluster/reference/versions.ts';
@@ -41,13 +41,23 @@ export function chooseMinors(named: readonly string[] = []): KnownMinor[] {
 /** Where one minor's copy of a fidelity run's outputs goes. */
 export const minorReportDir = (cwd: string, minor: KnownMinor): string => join(cwd, 'reports', 'fidelity', minor);
 
-/** The files a single fidelity run leaves, relative to the project: what a minor's folder keeps. */
-const runOutputs = [
-  { from: ['reports', 'fidelity.txt'], to: 'fidelity.txt' },
-  { from: ['reports', 'fidelity.json'], to: 'fidelity.json' },
-  { from: ['reports', 'fidelity', 'sim'], to: 'sim' },
-  { from: ['reports', 'fidelity', 'reference'], to: 'reference' },
-] as const;
+/** This module's own entries in reports/fidelity, never copied into a minor's folder. */
+const ownEntry = (name: string): boolean => /^\d+\.\d+$/.test(name) || name === SUMMARY_FILE;
+const SUMMARY_FILE = 'per-minor.txt';
+
+/**
+ * What a single fidelity run left, as [source, name in the minor's folder]: its table and JSON,
+ * and each side's run under reports/fidelity (sim/, reference/, reference-real-node/ and any
+ * later one), so a minor's folder has the shape of one run whatever sides fidelity-run.ts writes.
+ */
+function runOutputs(cwd: string): Array<[string, string]> {
+  const reports = join(cwd, 'reports');
+  const sides = existsSync(join(reports, 'fidelity')) ? readdirSync(join(reports, 'fidelity')).filter((name) => !ownEntry(name)) : [];
+  return [
+    ...['fidelity.txt', 'fidelity.json'].map((name): [string, string] => [join(reports, name), name]),
+    ...sides.map((name): [string, string] => [join(reports, 'fidelity', name), name]),
+  ];
+}
 
 /** One minor's outcome: its report, or why there is none. */
 export type MinorOutcome =
@@ -82,14 +92,13 @@ export async function fidelityPerMinor(options: FidelityPerMinorOptions): Promis
       continue;
     }
     mkdirSync(dir, { recursive: true });
-    for (const { from, to } of runOutputs) {
-      const source = join(options.cwd, ...from);
-      if (existsSync(source)) cpSync(source, join(dir, to), { recursive: true });
+    for (const [source, name] of runOutputs(options.cwd)) {
+      if (existsSync(source)) cpSync(source, join(dir, name), { recursive: true });
     }
     outcomes.push({ minor, kubernetesVersion, report, dir });
   }
   mkdirSync(join(options.cwd, 'reports', 'fidelity'), { recursive: true });
-  writeFileSync(join(options.cwd, 'reports', 'fidelity', 'per-minor.txt'), summaryLines(outcomes).join('\n') + '\n');
+  writeFileSync(join(options.cwd, 'reports', 'fidelity', SUMMARY_FILE), summaryLines(outcomes).join('\n') + '\n');
   return outcomes;
 }
 

@@ -50,6 +50,9 @@ function fakeRun(cwd: string, minor: KnownMinor, result: FidelityReport): Fideli
   writeFileSync(join(cwd, 'reports', 'fidelity.json'), JSON.stringify(result));
   writeFileSync(join(cwd, 'reports', 'fidelity', 'sim', 'messages.ndjson'), `sim of ${minor}\n`);
   writeFileSync(join(cwd, 'reports', 'fidelity', 'reference', 'messages.ndjson'), `reference of ${minor}\n`);
+  // A side added later (as the real-node pass was) lands in the minor's folder too.
+  mkdirSync(join(cwd, 'reports', 'fidelity', 'reference-real-node'), { recursive: true });
+  writeFileSync(join(cwd, 'reports', 'fidelity', 'reference-real-node', 'run.json'), `{"minor":"${minor}"}`);
   return result;
 }
 
@@ -75,6 +78,10 @@ test("each minor's outputs are copied to reports/fidelity/<minor>/; a failing mi
   assert.equal(readFileSync(join(cwd, 'reports', 'fidelity', '1.37', 'reference', 'messages.ndjson'), 'utf8'), 'reference of 1.37\n');
   assert.equal(JSON.parse(readFileSync(join(cwd, 'reports', 'fidelity', '1.37', 'fidelity.json'), 'utf8')).version, 'v1.37.2');
   assert.ok(!existsSync(minorReportDir(cwd, '1.36')), 'no stale copy for the minor that failed');
+  assert.equal(readFileSync(join(cwd, 'reports', 'fidelity', '1.37', 'reference-real-node', 'run.json'), 'utf8'), '{"minor":"1.37"}');
+  // A minor's folder is not copied into the next one's.
+  assert.ok(!existsSync(join(minorReportDir(cwd, '1.37'), '1.35')));
+  assert.ok(!existsSync(join(minorReportDir(cwd, '1.37'), 'per-minor.txt')));
 
   const lines = summaryLines(outcomes);
   assert.equal(lines.length, 3);
