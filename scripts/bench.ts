@@ -96,7 +96,7 @@ const curve: ScalePoint[] = [];
 for (const nodes of sizes) {
   const point = await scalePoint(nodes, nodes === sizes.at(-1));
   curve.push(point);
-  console.log(`scale: ${point.nodes} nodes, ${point.pods} pods: bound in ${point.boundSeconds.toFixed(1)} s, Running in ${point.runningSeconds.toFixed(1)} s, peak RSS ${Math.round(point.peakRssMiB)} MiB`);
+  console.log(`scale: ${point.nodes} nodes, ${point.pods} pods: bound in ${point.boundSeconds.toFixed(1)} s, Running in ${point.runningSeconds.toFixed(1)} s (${point.runningCpuSeconds.toFixed(1)} s of CPU), peak RSS ${Math.round(point.peakRssMiB)} MiB`);
 }
 const largest = curve.at(-1)!;
 const at = `${largest.pods} pods, ${largest.nodes} nodes`;
