@@ -372,13 +372,17 @@ export class Kubelets implements Controller {
     if (!rt.terminating) {
       rt.terminating = true;
       for (const c of rt.containers) this.stages.step('deletion', this.context(pod, rt, c, now));
+      // SyncTerminatingPod (kubelet.go v1.32) posts the status once before killPod, and again only
+      // when killPod has returned: while the containers are being stopped (a sidecar waiting its
+      // turn, a preStop, a grace period) the API shows each as it was when the kill began.
+      this.writeStatus(pod, rt);
     }
     const pending = settleStops(rt, now, (c) => {
       const end = c.killed ? { exitCode: 137, reason: 'Error' } : stoppedBySigterm(c.behavior);
       this.stages.step('stopping', this.context(pod, rt, c, now, end));
     });
-    this.writeStatus(pod, rt);
     if (pending !== undefined) return { requeueAfter: pending - now };
+    this.writeStatus(pod, rt);
     this.stages.step('removal', this.context(pod, rt, undefined, now, { allStopped: true }));
     return {};
   }
