@@ -46,7 +46,7 @@ Feature: Nodes need a CNI plugin to be Ready
             reason: KubeletNotReady
             message: "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"
       """
-    And pod "web" has a FailedScheduling event saying "untolerated taint {node.kubernetes.io/not-ready: }"
+    And pod "web" has a FailedScheduling event saying "untolerated taint"
     And pod "tolerant" has a NetworkNotReady event saying "network is not ready: container runtime network not ready" within 1 minute
     And "kubectl get pod tolerant -o wide" prints:
       """

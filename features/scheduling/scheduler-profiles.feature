@@ -89,7 +89,7 @@ Feature: Scheduler profiles
         containers: [{name: app, image: registry.k8s.io/pause:3.10}]
       """
     Then pod "fixer" is Running within 1 minute
-    And pod "ordinary" has a FailedScheduling event saying "had untolerated taint {maintenance: true}" within 30s
+    And pod "ordinary" has a FailedScheduling event saying "had untolerated taint" within 30s
     And pod "orphan" stays Pending for 1 minute
     And pod "ordinary" is still Pending
 

@@ -73,6 +73,21 @@ export function normalizeObject(value: unknown, key = ''): unknown {
 }
 
 /**
+ * From 1.34 TaintToleration's reason no longer names the taint ("N node(s) had untolerated
+ * taint(s)"), so the fenced workers are counted together with the scenario's own tainted nodes
+ * and cannot be taken out. Where that reason appears, its count, the cluster size and the count
+ * of nodes where preemption is not helpful (which include the fenced ones) are not compared;
+ * every other reason's count still is.
+ */
+function withoutTaintedCount(message: string): string {
+  if (!message.includes('node(s) had untolerated taint(s)')) return message;
+  return message
+    .replace(/\d+ node\(s\) had untolerated taint\(s\)/g, '<n> node(s) had untolerated taint(s)')
+    .replace(/(\d+)\/\d+ nodes are available/g, '$1/<nodes> nodes are available')
+    .replace(/\d+ Preemption is not helpful/g, '<n> Preemption is not helpful');
+}
+
+/**
  * A scheduler message without the nodes the live driver fenced off: on a shared cluster the
  * workers a scenario's topology lacks carry the `kubespec.io/not-in-scenario` NoSchedule taint
  * (live-driver.ts), which kube-scheduler counts like any other node ("0/4 nodes are available:
@@ -84,7 +99,7 @@ export function withoutFencedNodes(message: string): string {
   const fence = /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}, /.exec(message)
     ?? /, (\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message)
     ?? /(\d+) node\(s\) had untolerated taint \{kubespec\.io\/not-in-scenario: true\}/.exec(message);
-  if (!fence) return withoutClusterSizeOfPreFilter(message);
+  if (!fence) return withoutClusterSizeOfPreFilter(withoutTaintedCount(message));
   const fenced = Number(fence[1]);
   return message.replace(fence[0], '')
     .replace(/(\d+)\/(\d+) nodes are available/g, (_, free, all) => `${free}/${Number(all) - fenced} nodes are available`)

@@ -41,6 +41,14 @@ export const BEHAVIOURS = {
       { since: '1.34', value: 'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod', source: K('1.34.4', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go ErrReasonReadWriteOncePodConflict') },
     ],
   },
+  'scheduler.taintToleration.untoleratedReason': {
+    area: 'scheduler',
+    what: 'TaintToleration filter reason for a node with a NoSchedule/NoExecute taint the pod does not tolerate (%KEY, %VALUE: the first such taint)',
+    changes: [
+      { since: '1.32', value: 'node(s) had untolerated taint {%KEY: %VALUE}', source: K('1.33.13', 'pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go:118') },
+      { since: '1.34', value: 'node(s) had untolerated taint(s)', source: K('1.34.4', 'pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go:120 (the taint goes to the log only); found by the fidelity run on v1.37.2') },
+    ],
+  },
   'scheduler.nodeDeclaredFeatures.reason': {
     area: 'scheduler',
     what: 'NodeDeclaredFeatures filter reason (plugin exists from 1.36; on while the NodeDeclaredFeatures gate is)',

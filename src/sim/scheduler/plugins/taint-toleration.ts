@@ -1,13 +1,27 @@
 import { MAX_NODE_SCORE, ok, unresolvable, type FilterPlugin, type ScorePlugin } from '../framework.ts';
 import type { KubeObject } from '../../store/types.ts';
+import { behaviour, type KubernetesRelease } from '../../../kube/kubernetes-versions.ts';
 
 export const NAME = 'TaintToleration';
 
 export interface Taint { key: string; value?: string; effect: string }
 export interface Toleration { key?: string; operator?: string; value?: string; effect?: string }
 
-/** `node(s) had untolerated taint {key: value}`, an empty value printing as `{key: }`. */
-export const reasonUntolerated = (t: Taint) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+/**
+ * The reason for a node whose taint the pod does not tolerate: until 1.33 it names the taint
+ * (`{key: value}`, an empty value printing as `{key: }`), from 1.34 it does not, so nodes with
+ * different taints count as one reason.
+ */
+export function reasonUntolerated(version: KubernetesRelease, t: Taint): string {
+  return behaviour(version, 'scheduler.taintToleration.untoleratedReason').value.replace('%KEY', t.key).replace('%VALUE', t.value ?? '');
+}
+
+/** What the filter and the score share for one pod. */
+interface State {
+  version: KubernetesRelease;
+  /** PreScore: the tolerations that can tolerate a PreferNoSchedule taint. */
+  prefer: Toleration[];
+}
 
 /** v1.Toleration.ToleratesTaint: empty key with Exists tolerates everything; empty effect matches all effects. */
 export function tolerates(t: Toleration, taint: Taint): boolean {
@@ -25,18 +39,17 @@ function untolerated(taints: Taint[] | undefined, tolerations: Toleration[] | un
 /** Filters on NoSchedule/NoExecute taints; scores by the count of untolerated PreferNoSchedule taints, fewer is better. */
 export const taintToleration = {
   name: NAME,
-  filter(pod: KubeObject, { node }) {
+  filter(pod: KubeObject, { node }, state: State) {
     if (!node.spec?.taints) return ok();
     const t = untolerated(node.spec?.taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute'])[0];
-    return t ? unresolvable(reasonUntolerated(t)) : ok();
+    return t ? unresolvable(reasonUntolerated(state.version, t)) : ok();
   },
-  /** PreScore: the tolerations that can tolerate a PreferNoSchedule taint. */
-  prepare(pod: KubeObject): Toleration[] {
-    return (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule');
+  prepare(pod: KubeObject, ctx): State {
+    return { version: ctx.version, prefer: (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule') };
   },
-  score(_pod: KubeObject, { node }, prefer: Toleration[]) {
+  score(_pod: KubeObject, { node }, state: State) {
     if (!node.spec?.taints) return 0;
-    return untolerated(node.spec.taints, prefer, ['PreferNoSchedule']).length;
+    return untolerated(node.spec.taints, state.prefer, ['PreferNoSchedule']).length;
   },
   normalize(_pod, scores) {
     let highest = 0;
