@@ -27,7 +27,7 @@ export function handlePodResize(cluster: SimCluster, info: KindInfo, request: Ap
   if (method === 'GET') return { status: 200, body: pod, warnings: [] };
   if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed(method, 'pods/resize');
   const desired = method === 'PUT' ? putBody(body, info, key) : patched(pod, request.contentType ?? '', body);
-  const next = resizeUpdate(desired, pod);
+  const next = resizeUpdate(desired, pod, featureEnabled(cluster.version, 'InPlacePodLevelResourcesVerticalScaling'));
   const rv = desired.metadata?.resourceVersion || pod.metadata.resourceVersion;
   const updated = cluster.store.update({ ...next, metadata: { ...next.metadata, resourceVersion: rv } }, { ...write, subresource: 'resize' });
   cluster.clock.settle();
@@ -56,11 +56,12 @@ function patched(pod: KubeObject, type: string, body: ApiBody | undefined): any 
 }
 
 /**
- * dropNonResizeUpdates: the stored pod with the desired containers' resources and resizePolicy.
+ * dropNonResizeUpdates: the stored pod with the desired containers' resources and resizePolicy
+ * (and pod-level resources where `podLevel`, InPlacePodLevelResourcesVerticalScaling, is on).
  * A container added, removed, renamed or moved leaves the desired spec as it is, for validation
  * to refuse (validatePodResizeContainerOrdering).
  */
-export function resizeUpdate(desired: any, stored: KubeObject): KubeObject {
+export function resizeUpdate(desired: any, stored: KubeObject, podLevel: boolean): KubeObject {
   const spec = desired?.spec ?? {};
   const merged = (now: any[] | undefined, before: any[] | undefined): any[] | undefined => {
     if (!now?.length) return now ?? before;
@@ -80,6 +81,9 @@ export function resizeUpdate(desired: any, stored: KubeObject): KubeObject {
   };
   if (!sameShape('containers') || !sameShape('initContainers')) return { ...stored, spec: { ...stored.spec, containers: spec.containers, initContainers: spec.initContainers } };
   const next: any = { ...stored, spec: { ...stored.spec, containers: merged(spec.containers, stored.spec.containers) } };
+  // Pod-level resources come from the client only with InPlacePodLevelResourcesVerticalScaling.
+  if (podLevel && spec.resources === undefined) delete next.spec.resources;
+  else if (podLevel) next.spec.resources = spec.resources;
   if (stored.spec.initContainers) next.spec.initContainers = merged(spec.initContainers, stored.spec.initContainers);
   return next;
 }

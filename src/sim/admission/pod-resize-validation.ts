@@ -21,8 +21,9 @@ const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
  * only containers' resources and resizePolicy come from the client), so what differs here is what
  * the client asked to resize. The spec's own validation (requests within limits, resizePolicy
  * values) is the ordinary pod validation plugin's, which runs on this update too.
- * Not modelled: pod-level resources (`spec.resources`, gate off by default), memory-backed
- * emptyDir sizeLimit resize (gate off), DRA claims.
+ * Pod-level resources (`spec.resources`) are refused before InPlacePodLevelResourcesVerticalScaling
+ * (on from 1.36) and checked after it, though the simulator's kubelet and scheduler do not act on
+ * them. Not modelled: memory-backed emptyDir sizeLimit resize (gate off), DRA claims.
  */
 export function podResizeValidation(version: KubernetesRelease, store: () => ObjectStore): AdmissionPlugin {
   return {
@@ -52,6 +53,14 @@ export function resizeErrors(next: KubeObject, old: KubeObject, version: Kuberne
     errors.push({ path: 'spec', text: `Invalid value: "${old.status?.qosClass ?? qosClass(old)}": Pod QOS Class may not change as a result of resizing` });
   }
   if (!resizeSupportedOnNode(old)) errors.push({ path: 'spec', text: 'Forbidden: Pod running on node without support for resize' });
+  // Pod-level resources (spec.resources): resizable only with InPlacePodLevelResourcesVerticalScaling (on from 1.36).
+  const podLevel = (p: KubeObject) => Object.keys(p.spec?.resources?.requests ?? {}).length + Object.keys(p.spec?.resources?.limits ?? {}).length > 0;
+  if (podLevel(old) || podLevel(next)) {
+    if (!featureEnabled(version, 'InPlacePodLevelResourcesVerticalScaling')) {
+      return [...errors, { path: '', text: 'Forbidden: resize of pods with pod-level resources is forbidden when InPlacePodLevelResourcesVerticalScalingEnabled feature gate is disabled' }];
+    }
+    errors.push(...podLevelErrors(next, old));
+  }
   const ordering = orderingErrors(next, old);
   if (ordering.length) return [...errors, ...ordering];
   const containers: any[] = next.spec?.containers ?? [];
@@ -103,6 +112,25 @@ function orderingErrors(next: KubeObject, old: KubeObject): FieldError[] {
     else before.forEach((c, i) => { if (now[i].name !== c.name) errors.push({ path: `spec.${field}[${i}].name`, text: `Forbidden: ${label} may not be renamed or reordered on resize` }); });
   }
   return errors;
+}
+
+/** validatePodLevelResourcesResize: pod-level requests and limits may change (cpu and memory only), not go. */
+function podLevelErrors(next: KubeObject, old: KubeObject): FieldError[] {
+  const before = old.spec?.resources;
+  const now = next.spec?.resources;
+  if (before && !now) return [{ path: 'spec.resources', text: 'Forbidden: pod-level resources cannot be removed' }];
+  const errors: FieldError[] = [];
+  const removed = (list: Record<string, unknown> | undefined, was: Record<string, unknown> | undefined) => Object.keys(was ?? {}).some((k) => !(k in (list ?? {})));
+  if (before && removed(now?.requests, before.requests)) errors.push({ path: 'spec.resources.requests', text: 'Forbidden: pod-level resource requests cannot be removed' });
+  if (before && removed(now?.limits, before.limits)) errors.push({ path: 'spec.resources.limits', text: 'Forbidden: pod-level resource limits cannot be removed' });
+  const others = (r: any) => ({ requests: withoutCpuMemory(r?.requests), limits: withoutCpuMemory(r?.limits) });
+  if (!deepEqual(others(now), others(before))) errors.push({ path: 'spec', text: 'Forbidden: only cpu and memory resources are mutable at pod-level' });
+  return errors;
+}
+
+function withoutCpuMemory(list: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { cpu: _cpu, memory: _memory, ...rest } = list ?? {};
+  return rest;
 }
 
 /** validateContainerResize: requests and limits may change, not go. */

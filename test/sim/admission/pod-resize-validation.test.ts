@@ -55,6 +55,15 @@ describe('ValidatePodResize', () => {
     assert.deepEqual(texts(resizeErrors(next, old, v('1.37'))), ['spec: Forbidden: only cpu and memory resources are mutable']);
   });
 
+  it('refuses pod-level resources before 1.36 and lets only their cpu and memory change after', () => {
+    const old = podWith({ resources: { requests: { cpu: '1' } } });
+    const next = { ...old, spec: { ...old.spec, resources: { requests: { cpu: '2' } } } };
+    assert.deepEqual(texts(resizeErrors(next, old, v('1.35'))), [': Forbidden: resize of pods with pod-level resources is forbidden when InPlacePodLevelResourcesVerticalScalingEnabled feature gate is disabled']);
+    assert.deepEqual(resizeErrors(next, old, v('1.36')), []);
+    const storage = { ...old, spec: { ...old.spec, resources: { requests: { 'ephemeral-storage': '1Gi' } } } };
+    assert.deepEqual(texts(resizeErrors(storage, old, v('1.37'))), ['spec.resources.requests: Forbidden: pod-level resource requests cannot be removed', 'spec: Forbidden: only cpu and memory resources are mutable at pod-level']);
+  });
+
   it('refuses an added or removed container', () => {
     const old = podWith({});
     const more = { ...old, spec: { ...old.spec, containers: [...old.spec.containers, { name: 'extra', image: 'nginx', resources: burstable }] } };
