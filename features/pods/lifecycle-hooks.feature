@@ -68,8 +68,8 @@ Feature: Container lifecycle hooks
     Then pod "stubborn" exists
     And pod "stubborn" does not exist within 15s
 
-  @portable
-  Scenario: a sleep hook may not outlast the grace period
+  @portable @kubernetes-1.32
+  Scenario: a sleep hook may not outlast the grace period (1.32: nor be zero)
     Then the following manifest is rejected with "spec.containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be greater than 0 and less than terminationGracePeriodSeconds (30)":
       """yaml
       apiVersion: v1
@@ -84,6 +84,38 @@ Feature: Container lifecycle hooks
               preStop:
                 sleep: {seconds: 40}
       """
+
+  # From 1.33 (PodLifecycleSleepActionAllowZero) a zero sleep is allowed, and the text says so.
+  @portable @kubernetes-1.35+
+  Scenario: a sleep hook may not outlast the grace period, and may be zero
+    Then the following manifest is rejected with "spec.containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be non-negative and less than terminationGracePeriodSeconds (30)":
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: too-long}
+      spec:
+        terminationGracePeriodSeconds: 30
+        containers:
+          - name: app
+            image: nginx:1.27
+            lifecycle:
+              preStop:
+                sleep: {seconds: 40}
+      """
+    And the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: no-pause}
+      spec:
+        containers:
+          - name: app
+            image: nginx:1.27
+            lifecycle:
+              preStop:
+                sleep: {seconds: 0}
+      """
+    Then pod "no-pause" exists
 
   @portable @needs-kubelet
   Scenario: a failing postStart kills the container, which restarts by its policy

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../kube/api-errors.ts';
+import { featureEnabled, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import { parseQuantity } from '../../kube/quantity.ts';
 
 /**
@@ -9,7 +10,7 @@ import { parseQuantity } from '../../kube/quantity.ts';
  */
 const MAX_INT32 = 2147483647;
 
-export function validatePodSpec(spec: any, path: string, errors: FieldError[]): void {
+export function validatePodSpec(spec: any, path: string, errors: FieldError[], version: KubernetesRelease): void {
   const containers: any[] = spec?.containers ?? [];
   if (containers.length === 0) errors.push({ path: `${path}.containers`, text: 'Required value' });
   const deadline = spec?.activeDeadlineSeconds;
@@ -34,7 +35,7 @@ export function validatePodSpec(spec: any, path: string, errors: FieldError[]): 
       validateRequestsWithinLimits(c?.resources, `${at}.resources`, errors);
       validateExtendedResources(c?.resources, `${at}.resources`, errors);
       (c?.env ?? []).forEach((e: any, j: number) => validateEnvFieldRef(e?.valueFrom?.fieldRef, `${at}.env[${j}].valueFrom.fieldRef`, errors));
-      for (const hook of ['postStart', 'preStop']) validateSleepAction(c?.lifecycle?.[hook]?.sleep, spec?.terminationGracePeriodSeconds ?? 30, `${at}.lifecycle.${hook}.sleep`, errors);
+      for (const hook of ['postStart', 'preStop']) validateSleepAction(c?.lifecycle?.[hook]?.sleep, spec?.terminationGracePeriodSeconds ?? 30, `${at}.lifecycle.${hook}.sleep`, errors, version);
     });
   }
   for (const group of ['initContainers', 'containers']) {
@@ -52,12 +53,19 @@ export function validatePodSpec(spec: any, path: string, errors: FieldError[]): 
 }
 
 /**
- * validateSleepAction (v1.32, PodLifecycleSleepActionAllowZero off): a sleep hook's seconds must
- * be > 0 and no more than the pod's terminationGracePeriodSeconds (defaulted to 30 first).
+ * validateSleepAction: a sleep hook's seconds may be at most the pod's terminationGracePeriodSeconds
+ * (defaulted to 30 first) and must be positive while PodLifecycleSleepActionAllowZero is off
+ * (1.32), non-negative from 1.33, each with its own text (validation.go v1.32.5:3170-3176,
+ * v1.37.2:3484).
  */
-function validateSleepAction(sleep: any, grace: number, path: string, errors: FieldError[]): void {
+function validateSleepAction(sleep: any, grace: number, path: string, errors: FieldError[], version: KubernetesRelease): void {
   if (sleep === undefined || sleep === null) return;
   const seconds = sleep.seconds;
+  if (featureEnabled(version, 'PodLifecycleSleepActionAllowZero')) {
+    if (typeof seconds === 'number' && seconds >= 0 && seconds <= grace) return;
+    errors.push({ path, text: `Invalid value: ${seconds}: must be non-negative and less than terminationGracePeriodSeconds (${grace})` });
+    return;
+  }
   if (typeof seconds === 'number' && seconds > 0 && seconds <= grace) return;
   errors.push({ path, text: `Invalid value: ${seconds}: must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.` });
 }

@@ -30,14 +30,14 @@ function validate({ object, info, operation }: AdmissionRequest, version: Kubern
     validateLabels(object.metadata.labels, 'metadata.labels', errors);
     if (['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'].includes(object.kind)) validateWorkload(object, errors, version);
     if (object.kind === 'Deployment') validateDeploymentStrategy(object.spec?.strategy, 'spec.strategy', errors, version);
-    if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors);
+    if (object.kind === 'Pod') validatePodSpec(object.spec, 'spec', errors, version);
     if (object.kind === 'Service') validateServicePortNumbers(object.spec?.ports, errors);
     if (object.kind === 'Service') validateProtocols(object.spec?.ports, 'spec.ports', errors);
     if (object.kind === 'Service') validateSessionAffinity(object.spec, errors);
     if (object.kind === 'Service' && object.spec?.type === 'ExternalName' && !object.spec?.externalName) errors.push({ path: 'spec.externalName', text: 'Required value' });
-    if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors);
+    if (object.kind === 'Job') validateJobTemplate(object.spec?.template, 'spec.template', errors, version);
     if (object.kind === 'CronJob') {
-      validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors);
+      validateJobTemplate(object.spec?.jobTemplate?.spec?.template, 'spec.jobTemplate.spec.template', errors, version);
       if (object.metadata.name.length > 52) errors.push({ path: 'metadata.name', text: `Invalid value: "${object.metadata.name}": must be no more than 52 characters` });
       validateTimeZone(object.spec?.timeZone, 'spec.timeZone', errors);
       const schedule = object.spec?.schedule;
@@ -163,16 +163,16 @@ function validateWorkload(obj: KubeObject, errors: FieldError[], version: Kubern
   }
   // apps validation leaves a StatefulSet's pod spec alone (its mounts may name claim
   // templates); the StatefulSet controller's pod creation meets the pod checks instead.
-  if (obj.kind !== 'StatefulSet') validatePodSpec(spec.template?.spec, 'spec.template.spec', errors);
+  if (obj.kind !== 'StatefulSet') validatePodSpec(spec.template?.spec, 'spec.template.spec', errors, version);
 }
 
 /** A Job's pods must not restart forever: restartPolicy Never or OnFailure. */
-function validateJobTemplate(template: any, path: string, errors: FieldError[]): void {
+function validateJobTemplate(template: any, path: string, errors: FieldError[], version: KubernetesRelease): void {
   const policy = template?.spec?.restartPolicy;
   if (policy !== 'Never' && policy !== 'OnFailure') {
     errors.push({ path: `${path}.spec.restartPolicy`, text: `Required value: valid values: "OnFailure", "Never"` });
   }
-  validatePodSpec(template?.spec, `${path}.spec`, errors);
+  validatePodSpec(template?.spec, `${path}.spec`, errors, version);
 }
 
 /** validateTimeZone: an IANA zone name the controller can load (Go's time.LoadLocation). */
