@@ -124,7 +124,11 @@ export const podTopologySpread = {
       if (c.topologyKey === HOSTNAME) return Math.log(scored + 2);
       // A node without the key is the domain "" here (Labels[key] of a Go map), as upstream.
       const domains = new Set<string>();
-      for (const info of feasible) if (!ignored.has(info)) domains.add(info.node.metadata.labels?.[c.topologyKey] ?? '');
+      const none = ignored.size === 0;
+      for (let n = 0; n < feasible.length; n++) {
+        const info = feasible[n]!;
+        if (none || !ignored.has(info)) domains.add(info.node.metadata.labels?.[c.topologyKey] ?? '');
+      }
       return Math.log(domains.size + 2);
     });
   },
