@@ -79,7 +79,8 @@ export function runSimulated(command: string[], view: ContainerView): ExecResult
       if (program === 'whoami') return uid === 0 ? ok('root\n') : failed(`whoami: unknown uid ${uid}\n`);
       if (args.includes('-u')) return ok(`${uid}\n`);
       if (args.includes('-g')) return ok(`${gid}\n`);
-      if (args.includes('-G')) return ok(`${groups.join(' ')}\n`);
+      // busybox id -G: the effective gid first, then the other groups (checked on a real node).
+      if (args.includes('-G')) return ok(`${[gid, ...groups.filter((g) => g !== gid)].join(' ')}\n`);
       return ok(`uid=${named(uid)} gid=${named(gid)} groups=${groups.map(named).join(',')}\n`);
     }
     case 'echo': {
