@@ -239,7 +239,8 @@ export class SimCluster {
     const pod = this.store.get('Pod', { namespace, name: podName });
     const spec = containerSpec(pod, container);
     if (!pod || !spec) return undefined;
-    const current = volumeFiles(pod, spec, (kind, name) => this.store.get(kind, { namespace, name }));
+    // As of the pod's last sync: the kubelet rewrites these volumes every resync (volume-sync.ts).
+    const current = volumeFiles(pod, spec, this.kubelets.volumeLookup(pod));
     const shared: Record<string, string> = {};
     const written = this.kubelets.emptyDirFilesOf(pod);
     for (const mount of spec.volumeMounts ?? []) {

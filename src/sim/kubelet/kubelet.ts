@@ -21,6 +21,7 @@ import { pollWait } from './waiting-scripts.ts';
 import { EvictionManager } from './eviction-manager.ts';
 import { startableContainers, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
 import { missingVolumeSource, type ObjectLookup } from './environment.ts';
+import { viewAt, viewIsStale, viewLookup, volumeSources } from './volume-sync.ts';
 import { buildPodStatus, mergedPodStatus } from './pod-status-builder.ts';
 import { containerSpec } from '../pod-status.ts';
 import { reboot } from './reboot.ts';
@@ -214,6 +215,7 @@ export class Kubelets implements Controller {
     if (sandbox?.endsSync) return {};
     this.resizes.sync(pod, rt, now);
     this.advance(pod, rt, now);
+    this.syncVolumes(pod, rt, now);
     this.stages.step('deadline', this.context(pod, rt, undefined, now));
     this.writeStatus(pod, rt);
     return this.wakeUp(pod, rt, now);
@@ -315,6 +317,21 @@ export class Kubelets implements Controller {
     return (kind, name) => this.store.get(kind, { namespace: pod.metadata.namespace, name });
   }
 
+  /**
+   * The pod's sync writes its ConfigMap and Secret volumes (volume-sync.ts): at the first, at each
+   * periodic resync, and while a source was missing at the last look (the mount is retried).
+   */
+  private syncVolumes(pod: KubeObject, rt: PodRuntime, now: Millis): void {
+    if (!rt.volumeView && !volumeSources(pod).length) return;
+    rt.volumeView = viewAt(rt.volumeView, pod, this.lookup(pod), now);
+  }
+
+  /** What a pod's ConfigMap and Secret volumes show now: the objects as of its last sync. */
+  volumeLookup(pod: KubeObject): ObjectLookup {
+    const view = this.runtimes.get(keyText(pod.metadata))?.volumeView;
+    return view ? viewLookup(view, this.lookup(pod)) : this.lookup(pod);
+  }
+
   /** The environment a running container started with, or undefined. */
   environmentOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.env;
@@ -389,7 +406,9 @@ export class Kubelets implements Controller {
 
   /** Come back when the next thing of this pod is due (wake-up.ts). */
   private wakeUp(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
-    const wakes = [nextWake(pod, rt, now, (c) => this.hooks.wakeTimes(c), (c, kill) => this.probeKillEnd(pod, rt, c, kill)), this.resizes.wakeAt(pod, rt)].filter((t) => t !== undefined);
+    // A ConfigMap or Secret changed since the last sync: it shows at the next (volume-sync.ts).
+    const volumes = rt.volumeView && viewIsStale(rt.volumeView, this.lookup(pod)) ? rt.volumeView.nextSyncAt : undefined;
+    const wakes = [nextWake(pod, rt, now, (c) => this.hooks.wakeTimes(c), (c, kill) => this.probeKillEnd(pod, rt, c, kill)), this.resizes.wakeAt(pod, rt), volumes].filter((t) => t !== undefined);
     return wakes.length === 0 ? {} : { requeueAfter: Math.max(0, Math.min(...wakes) - now) };
   }
 

@@ -1,3 +1,4 @@
+import type { VolumeView } from './volume-sync.ts';
 import type { Millis } from '../clock.ts';
 import type { ContainerBehavior } from './container-behavior.ts';
 import type { ProbeTimeline } from './probes.ts';
@@ -100,6 +101,8 @@ export interface PodRuntime {
   /** While a volume cannot be mounted: the volume manager's next try and its current back-off. */
   mountRetryAt?: Millis;
   mountBackoff?: Millis;
+  /** Its ConfigMap and Secret volumes as of the pod's last sync (volume-sync.ts). */
+  volumeView?: VolumeView;
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */
