@@ -180,7 +180,7 @@ async function realNodePass(options: FidelityOptions, tags: string, reports: str
   const nodes = state.realNodes ?? [];
   if (!nodes.length) return write({ nodes: [], images: [], missing: 'the reference cluster came up without its real node (see the lines above)' });
   const images = [...new Set((await Promise.all(nodes.map((n) => listImages(containerdLayout(n.dir, n.network.netns))))).flat())].sort();
-  const leftOut = { ...leftOutForImages(kubelet, images), ...(options.realNodeQuick ? leftOutOfQuickPass(kubelet) : {}) };
+  const leftOut = { ...leftOutForImages(kubelet, images), ...(options.realNodeQuick ? leftOutOfQuickPass(kubelet, nodes.map((n) => n.name)) : {}) };
   const chosen = kubelet.filter((r) => !leftOut[r.id]);
   const started = Date.now();
   if (chosen.length) {

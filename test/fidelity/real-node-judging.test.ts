@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { compareRuns } from '../../src/fidelity/compare-runs.ts';
 import { fidelityTable, realNodeLine } from '../../src/fidelity/fidelity-table.ts';
 import { imagesNotPulled, kwokWorkersUsed, leftOutForImages, type RealNodeRun } from '../../src/fidelity/real-node-judging.ts';
+import { leftOutOfQuickPass, slowOnRealNode } from '../../src/fidelity/real-node-budget.ts';
 import type { ScenarioRecord } from '../../src/report/scenario-records.ts';
 
 const kubelet = ['@portable', '@needs-kubelet'];
@@ -81,4 +82,19 @@ test('a scenario whose pods the simulator pulled an image for that the real node
     record('missing-tag:1', 'PASSED', { attachments: { 'events.txt': 'Warning\tFailed\tPod/p\tFailed to pull image "busybox:no-such-tag": not found\n' } }),
   ];
   assert.deepEqual(leftOutForImages(sims, run.images), { 'mysql:1': 'image mysql:8.0 is not built offline (the real node has busybox:1.36, registry.k8s.io/pause:3.10)' });
+});
+
+test("CI's quick pass leaves out the scenarios the simulator spread over workers the real node does not play, and the listed slow ones", () => {
+  const spread = record('spread:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1', 'worker-2') } });
+  const alone = record('alone:1', 'PASSED', { attachments: { 'timeline.txt': timeline('worker-1') } });
+  const slow = record('slow:1', 'PASSED', { name: 'a slow one', attachments: { 'timeline.txt': timeline('worker-1') } });
+  slowOnRealNode['a slow one'] = 'took 92 s on the real node';
+  try {
+    const out = leftOutOfQuickPass([spread, alone, slow], ['worker-1']);
+    assert.deepEqual(Object.keys(out).sort(), ['slow:1', 'spread:1']);
+    assert.match(out['spread:1']!, /the simulator placed its pods on worker-2 too, which are KWOK here$/);
+    assert.match(out['slow:1']!, /^left out of this run's real-node pass \(--real-node-quick, .*\): took 92 s on the real node$/);
+  } finally {
+    delete slowOnRealNode['a slow one'];
+  }
 });
