@@ -141,7 +141,7 @@ Feature: RBAC and ServiceAccounts
 
   @portable @C001-279
   Scenario: a binding's roleRef cannot change; it is deleted and created again
-    Then patching RoleBinding "read-pods" with the following is rejected with "roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\", Name:\"view\"}: cannot change roleRef":
+    Then patching RoleBinding "read-pods" with the following is rejected with "is invalid: roleRef: Invalid value: ":
       """yaml
       roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
       """
@@ -156,6 +156,22 @@ Feature: RBAC and ServiceAccounts
       roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
       """
     Then serviceaccount "myapp-sa" can "list" "configmaps"
+
+  # The refusal's words: Go syntax and "cannot change roleRef" up to 1.33, JSON from 1.34, and
+  # from 1.37 ValidateImmutableField's "field is immutable".
+  @portable @C001-279 @kubernetes-1.32
+  Scenario: on 1.32 a roleRef change is refused naming the new roleRef in Go syntax
+    Then patching RoleBinding "read-pods" with the following is rejected with "roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\", Name:\"view\"}: cannot change roleRef":
+      """yaml
+      roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+      """
+
+  @portable @C001-279 @kubernetes-1.37
+  Scenario: on 1.37 a roleRef change is refused as an immutable field, the new roleRef in JSON
+    Then patching RoleBinding "read-pods" with the following is rejected with "roleRef: Invalid value: {\"APIGroup\":\"rbac.authorization.k8s.io\",\"Kind\":\"ClusterRole\",\"Name\":\"view\"}: field is immutable":
+      """yaml
+      roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+      """
 
   @portable @C001-024 @C001-023
   Scenario: a request RBAC refuses gets 403 Forbidden and stores nothing

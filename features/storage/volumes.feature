@@ -331,7 +331,7 @@ Feature: PersistentVolumes, claims and StorageClasses
       status: {phase: Released}
       """
 
-  @portable @C000-089
+  @portable @C000-089 @kubernetes-1.35-
   Scenario: a StorageClass's provisioner cannot change
     Given the following manifest is applied:
       """yaml
@@ -342,6 +342,37 @@ Feature: PersistentVolumes, claims and StorageClasses
       volumeBindingMode: WaitForFirstConsumer
       """
     Then patching StorageClass "fixed" with the following is rejected with "provisioner: Forbidden: updates to provisioner are forbidden.":
+      """yaml
+      provisioner: example.com/other
+      """
+
+  # 1.36 refuses it with ValidateImmutableField, 1.37 with the declarative rule, which gives no value.
+  @portable @C000-089 @kubernetes-1.36
+  Scenario: a StorageClass's provisioner cannot change (1.36: field is immutable)
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: fixed}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: WaitForFirstConsumer
+      """
+    Then patching StorageClass "fixed" with the following is rejected with "provisioner: Invalid value: \"example.com/other\": field is immutable":
+      """yaml
+      provisioner: example.com/other
+      """
+
+  @portable @C000-089 @kubernetes-1.37
+  Scenario: a StorageClass's provisioner cannot change (1.37: the declarative rule)
+    Given the following manifest is applied:
+      """yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: fixed}
+      provisioner: rancher.io/local-path
+      volumeBindingMode: WaitForFirstConsumer
+      """
+    Then patching StorageClass "fixed" with the following is rejected with "provisioner: Invalid value: null: field is immutable":
       """yaml
       provisioner: example.com/other
       """

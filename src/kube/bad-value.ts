@@ -12,7 +12,8 @@ import { behaviour, type KubernetesRelease } from './kubernetes-versions.ts';
 export type GoBadValue =
   | { type: '[]string'; value: readonly string[] }
   | { type: 'map[string]string'; value: Readonly<Record<string, string>> | undefined }
-  | { type: 'intstr.IntOrString'; value: number | string };
+  | { type: 'intstr.IntOrString'; value: number | string }
+  | { type: 'rbac.RoleRef'; value: { apiGroup?: string; kind?: string; name?: string } };
 
 /** The bad value as the release's API server prints it after "Invalid value: ". */
 export function renderBadValue(version: KubernetesRelease, bad: GoBadValue): string {
@@ -25,6 +26,11 @@ export function renderBadValue(version: KubernetesRelease, bad: GoBadValue): str
       const keys = Object.keys(bad.value ?? {}).sort();
       if (json) return bad.value === undefined ? 'null' : `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(bad.value![k])}`).join(',')}}`;
       return `map[string]string{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(bad.value![k])}`).join(', ')}}`;
+    }
+    case 'rbac.RoleRef': {
+      // The internal type has no JSON tags, so json.Marshal writes its Go field names too.
+      const fields: Array<[string, string]> = [['APIGroup', bad.value.apiGroup ?? ''], ['Kind', bad.value.kind ?? ''], ['Name', bad.value.name ?? '']];
+      return json ? `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}` : `rbac.RoleRef{${fields.map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(', ')}}`;
     }
     case 'intstr.IntOrString':
       // IntOrString's MarshalJSON writes the int or the string, not the struct.

@@ -177,6 +177,23 @@ export const BEHAVIOURS = {
       { since: '1.33', value: true, source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:143 (AllowInvalidServiceName only for existing objects)') },
     ],
   },
+  'api.rbac.roleRefImmutableText': {
+    area: 'api',
+    what: 'ValidateRoleBindingUpdate / ValidateClusterRoleBindingUpdate when roleRef changes: the text after the new roleRef as the bad value',
+    changes: [
+      { since: '1.32', value: 'cannot change roleRef', source: K('1.36.3', 'pkg/apis/rbac/validation/validation.go:166') },
+      { since: '1.37', value: 'field is immutable', source: K('1.37.2', 'pkg/apis/rbac/validation/validation.go:165 ValidateImmutableField (the declarative rule is alpha, off); found by the fidelity run on v1.37.2') },
+    ],
+  },
+  'api.storageClass.immutableFields': {
+    area: 'api',
+    what: 'ValidateStorageClassUpdate: how a change of provisioner, parameters or reclaimPolicy is refused (volumeBindingMode: ValidateImmutableField in every release until declarative)',
+    changes: [
+      { since: '1.32', value: 'forbidden', source: K('1.35.4', 'pkg/apis/storage/validation/validation.go:69-85 ("Forbidden: updates to provisioner are forbidden.")') },
+      { since: '1.36', value: 'immutable', source: K('1.36.3', 'pkg/apis/storage/validation/validation.go:67 ValidateImmutableField ("Invalid value: <new>: field is immutable")') },
+      { since: '1.37', value: 'declarative', source: 'k8s.io/api@v0.37.2/storage/v1/types.go +k8s:beta(since: "1.37")=+k8s:immutable; apimachinery@v0.37.2/pkg/api/validate/immutable.go:38 (field.Invalid(path, nil, …): "Invalid value: null: field is immutable"); found by the fidelity run on v1.37.2' },
+    ],
+  },
   'api.validation.nonScalarBadValue': {
     area: 'api',
     what: 'How a field error renders a non-scalar bad value: Go syntax (`Invalid value: []string{"a"}`, map[string]string{...}, intstr.IntOrString{...}) or JSON (`Invalid value: ["a"]`)',

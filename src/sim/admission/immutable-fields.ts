@@ -4,33 +4,55 @@ import type { KubeObject } from '../store/types.ts';
 import { canonicalJson } from '../controllers/template-hash.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
 import type { AdmissionPlugin } from './admission.ts';
+import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { renderBadValue } from '../../kube/bad-value.ts';
 
 /**
- * Update rules of pkg/apis/{apps,batch,rbac}/validation: fields that cannot change once an object
- * exists. Go prints the whole old value in these messages; the simulator prints its type only.
+ * Update rules of pkg/apis/{apps,batch,rbac,storage}/validation: fields that cannot change once an
+ * object exists, each refused in its release's words. Go prints the whole old value in some of
+ * these messages; the simulator prints its type only there.
  */
-export const immutableFields: AdmissionPlugin = {
-  name: 'ImmutableFields',
-  admit({ operation, object, old, info, subresource }) {
-    if (operation !== 'UPDATE' || !old) return;
-    const errors: FieldError[] = [];
-    if (object.kind === 'StatefulSet') statefulSet(object, old, errors);
-    if (object.kind === 'Job') job(object, old, errors);
-    // pods/resize has its own rules (pod-resize-validation.ts ValidatePodResize).
-    if (object.kind === 'Pod' && subresource !== 'resize') pod(object, old, errors, subresource === 'binding');
-    if ((object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') && changed(object.roleRef, old.roleRef)) {
-      const r = object.roleRef ?? {};
-      errors.push({ path: 'roleRef', text: `Invalid value: rbac.RoleRef{APIGroup:"${r.apiGroup ?? ''}", Kind:"${r.kind ?? ''}", Name:"${r.name ?? ''}"}: cannot change roleRef` });
-    }
-    if (['Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind) && changed(object.spec?.selector, old.spec?.selector)) {
-      errors.push({ path: 'spec.selector', text: `Invalid value: v1.LabelSelector{...}: field is immutable` });
-    }
-    if (errors.length) {
-      const group = apiGroupOf(info.apiVersion);
-      throw invalid(group ? `${object.kind}.${group}` : object.kind, object.metadata.name, errors);
-    }
-  },
-};
+export function immutableFields(version: KubernetesRelease): AdmissionPlugin {
+  return {
+    name: 'ImmutableFields',
+    admit({ operation, object, old, info, subresource }) {
+      if (operation !== 'UPDATE' || !old) return;
+      const errors: FieldError[] = [];
+      if (object.kind === 'StatefulSet') statefulSet(object, old, errors);
+      if (object.kind === 'Job') job(object, old, errors);
+      // pods/resize has its own rules (pod-resize-validation.ts ValidatePodResize).
+      if (object.kind === 'Pod' && subresource !== 'resize') pod(object, old, errors, subresource === 'binding');
+      if ((object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding') && changed(object.roleRef, old.roleRef)) {
+        const value = renderBadValue(version, { type: 'rbac.RoleRef', value: object.roleRef ?? {} });
+        errors.push({ path: 'roleRef', text: `Invalid value: ${value}: ${behaviour(version, 'api.rbac.roleRefImmutableText').value}` });
+      }
+      if (object.kind === 'StorageClass') storageClass(object, old, errors, version);
+      if (['Deployment', 'ReplicaSet', 'DaemonSet'].includes(object.kind) && changed(object.spec?.selector, old.spec?.selector)) {
+        errors.push({ path: 'spec.selector', text: `Invalid value: v1.LabelSelector{...}: field is immutable` });
+      }
+      if (errors.length) {
+        const group = apiGroupOf(info.apiVersion);
+        throw invalid(group ? `${object.kind}.${group}` : object.kind, object.metadata.name, errors);
+      }
+    },
+  };
+}
+
+/**
+ * ValidateStorageClassUpdate: provisioner, parameters and reclaimPolicy are Forbidden up to 1.35,
+ * ValidateImmutableField's "field is immutable" with the new value in 1.36, and the declarative
+ * rule's (no value: `null`) from 1.37; volumeBindingMode was ValidateImmutableField all along.
+ */
+function storageClass(object: KubeObject, old: KubeObject, errors: FieldError[], version: KubernetesRelease): void {
+  const how = behaviour(version, 'api.storageClass.immutableFields').value;
+  for (const field of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'] as const) {
+    if (!changed(object[field] ?? null, old[field] ?? null)) continue;
+    const value = field === 'parameters' ? renderBadValue(version, { type: 'map[string]string', value: object.parameters }) : JSON.stringify(object[field] ?? '');
+    if (how === 'declarative') errors.push({ path: field, text: 'Invalid value: null: field is immutable' });
+    else if (how === 'forbidden' && field !== 'volumeBindingMode') errors.push({ path: field, text: `Forbidden: updates to ${field} are forbidden.` });
+    else errors.push({ path: field, text: `Invalid value: ${value}: field is immutable` });
+  }
+}
 
 const mutableStatefulSetFields = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
 

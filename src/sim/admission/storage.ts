@@ -59,13 +59,6 @@ export function storageAdmission(store: () => ObjectStore): AdmissionPlugin {
       if (object.kind === 'StorageClass') {
         object.reclaimPolicy ??= 'Delete';
         object.volumeBindingMode ??= 'Immediate';
-        if (operation === 'UPDATE' && old) {
-          const errors: FieldError[] = [];
-          for (const f of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode']) {
-            if (JSON.stringify(object[f] ?? null) !== JSON.stringify(old[f] ?? null)) errors.push({ path: f, text: `Forbidden: updates to ${f} are forbidden.` });
-          }
-          if (errors.length) throw invalid('StorageClass.storage.k8s.io', object.metadata.name, errors);
-        }
       }
     },
   };
