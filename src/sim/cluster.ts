@@ -55,7 +55,7 @@ import { NETWORK_NOT_READY, NetworkPlugin, type NetworkPluginName } from '../kub
 import { thaw } from './store/freeze.ts';
 import { rfc3339 } from './clock.ts';
 import { ObjectStore } from './store/object-store.ts';
-import { behaviour, defaultKubernetesVersion, type KubernetesVersion } from '../kube/kubernetes-versions.ts';
+import { behaviour, defaultKubernetesVersion, featureEnabled, type KubernetesVersion } from '../kube/kubernetes-versions.ts';
 import { releaseKinds } from '../kube/kinds.ts';
 
 /** How to build a simulated cluster. */
@@ -110,6 +110,8 @@ export class SimCluster {
     // The kinds the release serves beyond v1.32's (MutatingAdmissionPolicy from 1.36, ...): versioned data.
     this.store.serveReleaseKinds(releaseKinds(this.version));
     if (behaviour(this.version, 'api.pod.generation').value) this.store.trackGeneration('Pod', 'spec');
+    // BindingREST's assignPod (storage.go:247, v1.37.2).
+    this.store.clearsNominationOnBinding = featureEnabled(this.version, 'ClearingNominatedNodeNameAfterBinding');
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);

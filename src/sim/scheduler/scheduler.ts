@@ -8,7 +8,7 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
 import { fitErrorMessage, preemptionSuccessMessage } from './fit-error.ts';
-import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { featureEnabled, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
 import { bindTimeoutMessage, POLL_INTERVAL, VolumePreBind } from './volume-prebind.ts';
 import { isFilterPlugin, isScorePlugin, ok, type CycleContext, type NodeInfo, type Plugin, type Status } from './framework.ts';
@@ -154,6 +154,9 @@ export class Scheduler implements Controller {
     if (this.preBind.unboundClaims(pod).length > 0) {
       this.cache.assume(pod, nodeName);
       this.preBind.start(pod, host, this.clock.now());
+      // bindingCycle (1.35+, NominatedNodeNameForExpectation): PreBind has work to do, so the pod
+      // says where it is going before it gets there (schedule_one.go:412).
+      if (featureEnabled(this.version, 'NominatedNodeNameForExpectation')) this.nominate(pod, nodeName);
       return { requeueAfter: POLL_INTERVAL };
     }
     this.bind(pod, nodeName);
@@ -168,8 +171,10 @@ export class Scheduler implements Controller {
       this.bind(pod, state.nodeName);
       return {};
     }
-    // handleBindingCycleError: the place is given back and the pod goes back to the queue.
+    // handleBindingCycleError: the place is given back and the pod goes back to the queue, its
+    // nomination for that place withdrawn where the binding cycle made one.
     this.cache.forget(pod.metadata.uid);
+    if (featureEnabled(this.version, 'NominatedNodeNameForExpectation')) this.nominate(pod, undefined);
     this.markUnschedulable(pod, bindTimeoutMessage, 'SchedulerError');
     return {};
   }
@@ -246,8 +251,17 @@ export class Scheduler implements Controller {
       this.events.record(COMPONENT, victim, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`);
       this.store.delete('Pod', victim.metadata);
     }
-    const latest = this.store.get('Pod', pod.metadata)!;
-    this.store.updateStatus({ ...latest, status: { ...thaw(latest.status ?? {}), nominatedNodeName: node } });
+    this.nominate(pod, node);
+  }
+
+  /** Sets (or, with no node, clears) status.nominatedNodeName: the scheduler's status patch. */
+  private nominate(pod: KubeObject, node: string | undefined): void {
+    const latest = this.store.get('Pod', pod.metadata);
+    if (!latest || latest.status?.nominatedNodeName === node) return;
+    const status = thaw(latest.status ?? {});
+    if (node) status.nominatedNodeName = node;
+    else delete status.nominatedNodeName;
+    this.store.updateStatus({ ...latest, status });
   }
 
   private markUnschedulable(pod: KubeObject, message: string, reason: 'Unschedulable' | 'SchedulerError' = 'Unschedulable'): void {

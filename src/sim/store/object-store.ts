@@ -88,6 +88,8 @@ export class ObjectStore {
   private revision = 0;
   /** Called before every create, update and delete with the kind; may refuse it by throwing (injected API faults). */
   beforeWrite?: (kind: string) => void;
+  /** The binding subresource clears status.nominatedNodeName (ClearingNominatedNodeNameAfterBinding, 1.35+). */
+  clearsNominationOnBinding = false;
 
   constructor(
     private readonly clock: Clock,
@@ -281,6 +283,7 @@ export class ObjectStore {
     // The binding subresource sets the node and PodScheduled=True in one write (BindingREST).
     if (opts.subresource === 'binding') {
       obj.status = { ...(current.status ?? {}), conditions: upsertCondition(current.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) }) };
+      if (this.clearsNominationOnBinding) delete obj.status.nominatedNodeName;
     }
     // Identity and server-owned metadata cannot be changed by a client.
     obj.metadata.uid = current.metadata.uid;
