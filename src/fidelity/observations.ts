@@ -19,6 +19,13 @@ const kubeletReasons = new Set([
 ]);
 
 /**
+ * Whether the node pulled an image or already had it: the real node's images are imported before
+ * the run (offline), the simulator's kubelet pulls at first use as a fresh node does. Run context,
+ * not behaviour: a Pulling event is not compared even where a real kubelet's events are.
+ */
+const imageCacheReasons = new Set(['Pulling']);
+
+/**
  * Event kinds and reasons seen on one side only (counts and messages vary with timing). The
  * kubelet's reasons are left out unless `kubeletEvents` (the reference ran the pods on a real node).
  */
@@ -26,7 +33,10 @@ export function eventDifferences(simText = '', realText = '', options: { kubelet
   const reasons = (text: string) => new Set(text.split('\n').filter(Boolean).map((line) => {
     const [type, reason, object] = line.split('\t');
     return `${type} ${reason} on ${(object ?? '').split('/')[0]}`;
-  }).filter((r) => options.kubeletEvents || !kubeletReasons.has(r.split(' ')[1]!)));
+  }).filter((r) => {
+    const reason = r.split(' ')[1]!;
+    return options.kubeletEvents ? !imageCacheReasons.has(reason) : !kubeletReasons.has(reason);
+  }));
   const s = reasons(simText), r = reasons(realText);
   return [
     ...[...s].filter((x) => !r.has(x)).map((x) => `event only on the simulator: ${x}`),
