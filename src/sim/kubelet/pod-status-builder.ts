@@ -16,7 +16,10 @@ import { isReady, isStarted, type ContainerRuntime, type PodRuntime } from './po
 export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hostIP: string, generation?: number) {
   const inits = rt.containers.filter((c) => c.init);
   const apps = rt.containers.filter((c) => !c.init);
-  const sandboxReady = now >= rt.sandboxReadyAt;
+  // SyncPod (kubelet.go v1.32) waits for the pod's volumes before it asks the runtime for a
+  // sandbox: while a volume cannot be mounted there is no sandbox, so no pod IP and
+  // PodReadyToStartContainers stays False (a real node showed a FailedMount pod without an IP).
+  const sandboxReady = now >= rt.sandboxReadyAt && rt.mountRetryAt === undefined;
   // GeneratePodInitializedCondition (status/generate.go): once any app container has run, the
   // pod stays initialized, even while a sidecar restarts or after it was stopped.
   const appStarted = apps.some((c) => c.state !== 'waiting' || c.last !== undefined);

@@ -120,3 +120,18 @@ test('an exec probe reads a mounted ConfigMap key; a probe on an undeclared name
   assert.deepEqual(events, ['named Readiness probe errored and resulted in unknown state: strconv.Atoi: parsing "http": invalid syntax']);
   assert.deepEqual(cluster.assumptions.list(), []);
 });
+
+test('a pod whose ConfigMap volume cannot be mounted has no sandbox yet: no IP, PodReadyToStartContainers False, until the ConfigMap exists', () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('mounts', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }] }], volumes: [{ name: 'cfg', configMap: { name: 'later' } }] }));
+  cluster.clock.advanceBy(20_000);
+  const waiting = get(cluster, 'Pod', 'mounts')!.status;
+  assert.equal(waiting.podIP, undefined);
+  assert.equal(waiting.conditions.find((c: any) => c.type === 'PodReadyToStartContainers').status, 'False');
+  assert.ok(cluster.store.list('Event').some((e) => e.reason === 'FailedMount'));
+  cluster.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later', namespace: 'default' }, data: { a: '1' } } as any);
+  cluster.clock.advanceBy(180_000);
+  const running = get(cluster, 'Pod', 'mounts')!.status;
+  assert.equal(running.phase, 'Running');
+  assert.match(running.podIP, /^\d+\.\d+\.\d+\.\d+$/);
+});
