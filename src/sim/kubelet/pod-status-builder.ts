@@ -76,7 +76,8 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
     c.state === 'running'
       ? { running: { startedAt: rfc3339(c.startedAt!) } }
       : c.state === 'terminated' && c.startAt === undefined
-        ? { terminated: { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!) } }
+        // convertToAPIContainerStatuses names the container in its terminated state too.
+        ? { terminated: { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!), ...(c.containerID ? { containerID: c.containerID } : {}) } }
         : { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
   const lastTermination = c.state === 'terminated' && c.startAt !== undefined
     ? { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!) }

@@ -135,3 +135,12 @@ test('a pod whose ConfigMap volume cannot be mounted has no sandbox yet: no IP, 
   assert.equal(running.phase, 'Running');
   assert.match(running.podIP, /^\d+\.\d+\.\d+\.\d+$/);
 });
+
+test("a terminated container's state names its container, as the kubelet's status does", () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('done', { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', command: ['true'] }] }));
+  cluster.clock.advanceBy(30_000);
+  const status = get(cluster, 'Pod', 'done')!.status.containerStatuses[0];
+  assert.match(status.state.terminated.containerID, /^containerd:\/\/[0-9a-f]{64}$/);
+  assert.equal(status.state.terminated.containerID, status.containerID);
+});
