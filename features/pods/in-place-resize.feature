@@ -31,7 +31,7 @@ Feature: In-place pod resize through the resize subresource
       """
     And pod "web" is Running within 1 minute
 
-  @needs-kubelet @kubernetes-1.35+
+  @portable @needs-kubelet @kubernetes-1.35+
   Scenario: a resize that fits the node is applied in place, without a restart
     When "kubectl patch pod web --subresource resize --patch {\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":{\"requests\":{\"cpu\":\"800m\"},\"limits\":{\"cpu\":\"800m\"}}}]}}" is run
     Then pod "web" matches within 30s:
@@ -61,7 +61,7 @@ Feature: In-place pod resize through the resize subresource
       800m
       """
 
-  @needs-kubelet @kubernetes-1.35+
+  @portable @needs-kubelet @kubernetes-1.35+
   Scenario: a container whose resizePolicy says RestartContainer is restarted for a memory resize
     Given the following manifest is applied:
       """yaml
@@ -96,7 +96,7 @@ Feature: In-place pod resize through the resize subresource
       """
     And pod "cache" has a Killing event saying "Container app resize requires restart"
 
-  @needs-kubelet @kubernetes-1.35+
+  @portable @needs-kubelet @kubernetes-1.35+
   Scenario: a resize that does not fit now is deferred, and applied once another pod leaves room
     Given the following manifest is applied:
       """yaml
@@ -145,7 +145,7 @@ Feature: In-place pod resize through the resize subresource
   Scenario: only cpu and memory are resizable
     Then "kubectl patch pod web --subresource resize --patch {\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":{\"requests\":{\"ephemeral-storage\":\"1Gi\"}}}]}}" fails with "only cpu and memory resources are mutable"
 
-  @needs-kubelet @kubernetes-1.35
+  @portable @needs-kubelet @kubernetes-1.35
   Scenario: on 1.35 a resize beyond the node's allocatable is accepted and left Infeasible by the kubelet
     When "kubectl patch pod web --subresource resize --patch {\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":{\"requests\":{\"cpu\":\"8\"},\"limits\":{\"cpu\":\"8\"}}}]}}" is run
     Then pod "web" has condition PodResizePending=True with reason Infeasible within 30s

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseKubernetesVersion } from '../../../src/kube/kubernetes-versions.ts';
 import { test } from 'node:test';
 import { killPlan, runHandler } from '../../../src/sim/kubelet/lifecycle-hooks.ts';
 import { behaviorOf, serverBehavior } from '../../../src/sim/kubelet/container-behavior.ts';
@@ -205,12 +206,19 @@ test('a liveness kill runs preStop too, out of the probe\'s grace period', () =>
   assert.deepEqual(events.filter((e) => / (Killing|Started) /.test(e)), ['3 Started Container started', '3 Killing Container app failed liveness probe, will be restarted', '9 Started Container started', '9 Killing Container app failed liveness probe, will be restarted']);
 });
 
-test('a sleep hook longer than the grace period is refused, in validateSleepAction\'s words', () => {
-  const cluster = clusterWith(1);
-  assert.throws(() => cluster.store.create(pod('web', { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 40 } } } }] })), {
+test('a sleep hook longer than the grace period is refused, in validateSleepAction\'s words of each release', () => {
+  const sleeping = (name: string, seconds: number) => pod(name, { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds } } } }] });
+  const legacy = clusterWith(1, 1, parseKubernetesVersion('1.32'));
+  assert.throws(() => legacy.store.create(sleeping('web', 40)), {
     message: 'Pod "web" is invalid: spec.containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.',
   });
-  cluster.store.create(pod('ok', { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 30 } } } }] }));
+  assert.throws(() => legacy.store.create(sleeping('zero', 0)), /Invalid value: 0: must be greater than 0/);
+  legacy.store.create(sleeping('ok', 30));
+  const current = clusterWith(1);
+  assert.throws(() => current.store.create(sleeping('web', 40)), {
+    message: 'Pod "web" is invalid: spec.containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be non-negative and less than terminationGracePeriodSeconds (30)',
+  });
+  current.store.create(sleeping('zero', 0));
 });
 
 test('an exec hook kubespec cannot read is taken to succeed at once, and that is written down', () => {
