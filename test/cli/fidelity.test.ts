@@ -23,7 +23,7 @@ test('a run writes messages.ndjson under --reports, and fidelity --compare-only 
   await kubespec(dir, 'run', '--reports', 'reports/fidelity/reference');
   const same = await kubespec(dir, 'fidelity', '--compare-only');
   assert.equal(same.code, 0, same.stdout + same.stderr);
-  assert.match(same.stdout, /features\/card\.feature:7\s+passed \S+\s+passed \S+\s+agree, observations equal\n/);
+  assert.match(same.stdout, /features\/card\.feature:7\s+passed \S+\s+passed \S+\s+KWOK\s+agree, observations equal\n/);
   assert.match(same.stdout, /^portable 1: agree 1, disagree 0, not judged 0 \(kubelet 0, model 0, skipped 0, unavailable 0\); observations equal in 1 of 1 agreeing \(100%\); verdicts agree in 100% of the judged$/m);
   assert.equal(JSON.parse(readFileSync(join(dir, 'reports', 'fidelity.json'), 'utf8')).agree, 1);
 });
@@ -32,5 +32,5 @@ test('fidelity --kubernetes-version names a reference release; one that is not b
   const dir = projectWith({});
   const r = await kubespec(dir, 'fidelity', '--compare-only', '--kubernetes-version', '1.99');
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^kubespec: --kubernetes-version 1\.99: the reference cluster is built for 1\.32 \(v1\.32\.5, default\), 1\.37 \(v1\.37\.2\)\n$/);
+  assert.match(r.stderr, /^kubespec: --kubernetes-version 1\.99: the reference cluster is built for 1\.32 \(v1\.32\.5, default\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2\)\n$/);
 });
