@@ -129,7 +129,7 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
     // A real kubelet's events are compared too; KWOK emits none of them.
     ...eventDifferences(sim!.attachments['events.txt'], real!.attachments['events.txt'], { kubeletEvents: judgedOn === 'real node' }),
     ...transitionDifferences(sim!.attachments['timeline.txt'], real!.attachments['timeline.txt']),
-    ...stateDifferences(sim!.attachments['final state.yaml'], real!.attachments['final state.yaml']),
+    ...stateDifferences(sim!.attachments['final state.yaml'], real!.attachments['final state.yaml'], { realKubelet: judgedOn === 'real node' }),
   ];
   row.differences = differences.length > MAX_DIFFERENCES
     ? [...differences.slice(0, MAX_DIFFERENCES), `... and ${differences.length - MAX_DIFFERENCES} more`]

@@ -133,7 +133,7 @@ function withoutClusterSizeOfPreFilter(message: string): string {
  * not (or writes differently): they cannot be compared there. Everything the apiserver, scheduler
  * and controllers write is kept.
  */
-export function withoutKubeletOnlyFields(object: any): any {
+export function withoutKubeletOnlyFields(object: any, options: { realKubelet?: boolean } = {}): any {
   if (object?.kind !== 'Pod' || !object.status) return object;
   const status = { ...object.status };
   delete status.hostIPs;
@@ -146,7 +146,8 @@ export function withoutKubeletOnlyFields(object: any): any {
     .map(({ reason, ...rest }: any) => (rest.type === 'Initialized' && reason === 'PodCompleted' ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) }))
     .map(({ observedGeneration, ...rest }: any) => (kubeletOwnsCondition(rest) || observedGeneration === undefined ? rest : { ...rest, observedGeneration }));
   for (const list of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
-    status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, ...rest }: any) => rest);
+    // A kubelet lists each container's mounts in its status (KWOK does not): compared where a real node ran the pod.
+    status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, volumeMounts, ...rest }: any) => (options.realKubelet && volumeMounts ? { ...rest, volumeMounts } : rest));
   }
   return { ...object, status };
 }

@@ -98,8 +98,8 @@ function onlyFurtherAlong(sims: string[], reals: string[]): boolean {
  * Objects whose normalised names collide (three `web-<hash>-<random>` pods) are compared as a
  * group: identical ones pair off first, the rest pair in order.
  */
-export function stateDifferences(simYaml = '', realYaml = ''): string[] {
-  const s = finalObjects(simYaml), r = finalObjects(realYaml);
+export function stateDifferences(simYaml = '', realYaml = '', options: { realKubelet?: boolean } = {}): string[] {
+  const s = finalObjects(simYaml, options), r = finalObjects(realYaml, options);
   const out: string[] = [];
   const keys = [...new Set([...s.keys(), ...r.keys()])].sort();
   // Each group paired once: the pods' pairs also decide whether readiness was KWOK's timing.
@@ -130,7 +130,7 @@ interface FinalObject {
 }
 
 /** The final objects by kind and normalised name. */
-function finalObjects(text: string): Map<string, FinalObject[]> {
+function finalObjects(text: string, options: { realKubelet?: boolean }): Map<string, FinalObject[]> {
   const byKey = new Map<string, FinalObject[]>();
   const docs = parseAllDocuments(text).map((doc) => doc.toJS());
   const namespace = scenarioNamespace(docs);
@@ -141,7 +141,7 @@ function finalObjects(text: string): Map<string, FinalObject[]> {
     // removes it at once, so whether it is still there says nothing (comparableTransitions).
     if (o.kind === 'Pod' && o.metadata.deletionTimestamp) continue;
     const key = `${o.kind}/${normalizeName(o.metadata.name)}`;
-    const normalized = withUnorderedListsSorted(normalizeObject(withoutKubeletOnlyFields(o)));
+    const normalized = withUnorderedListsSorted(normalizeObject(withoutKubeletOnlyFields(o, options)));
     const phase = (o as { status?: { phase?: string } }).status?.phase;
     byKey.set(key, [...(byKey.get(key) ?? []), { normalized, ...(o.kind === 'Pod' && o.spec?.nodeName ? { node: o.spec.nodeName } : {}), ...(phase === 'Succeeded' || phase === 'Failed' ? { ended: true } : {}) }]);
   }

@@ -98,3 +98,13 @@ test("CI's quick pass leaves out the scenarios the simulator spread over workers
     delete slowOnRealNode['a slow one'];
   }
 });
+
+test("a container's mounts in its status are compared where a real node ran the pod, not where KWOK stood in", () => {
+  const state = (mounts: string) => ({ 'final state.yaml': `apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: x}\nstatus:\n  containerStatuses:\n    - name: app\n      ready: true\n${mounts}` });
+  const sim = state('');
+  const real = state('      volumeMounts: [{name: data, mountPath: /data}]\n');
+  const onNode = compareRuns([record('k:1', 'PASSED', { attachments: sim })], [], { records: [record('k:1', 'PASSED', { attachments: real })], run });
+  assert.deepEqual(onNode.rows[0]!.differences, ['Pod/web status.containerStatuses[name=app].volumeMounts: simulator <missing>, reference [{"name":"data","mountPath":"/data"}]']);
+  const onKwok = compareRuns([record('c:1', 'PASSED', { tags: ['@portable'], attachments: sim })], [record('c:1', 'PASSED', { tags: ['@portable'], attachments: real })]);
+  assert.deepEqual(onKwok.rows[0]!.differences, []);
+});

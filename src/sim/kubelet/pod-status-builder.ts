@@ -52,8 +52,8 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
     startTime: rfc3339(rt.startTime),
     qosClass: qosClass(pod),
     conditions,
-    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c, now)) } : {}),
-    containerStatuses: apps.map((c) => containerStatus(c, now)),
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c, now, pod.spec?.initContainers)) } : {}),
+    containerStatuses: apps.map((c) => containerStatus(c, now, pod.spec?.containers)),
   };
 }
 
@@ -71,7 +71,24 @@ function podPhase(pod: KubeObject, rt: PodRuntime, initialized: boolean): string
   return PHASE_RULES.find((r) => r.when.every((name) => PHASE_CONDITIONS[name](x)))!.phase;
 }
 
-function containerStatus(c: ContainerRuntime, now: Millis) {
+/**
+ * The container's mounts as its status lists them (convertToAPIContainerStatuses, kubelet_pods.go
+ * v1.32, RecursiveReadOnlyMounts on by default since 1.31): name and path, and for a read-only
+ * mount whether it is recursively read-only, Disabled unless the pod asked for it (containerd
+ * 1.6 cannot do it, so IfPossible is Disabled too). A real node showed them on every pod.
+ */
+function mountStatuses(specs: any[] | undefined, name: string): object[] | undefined {
+  const mounts = specs?.find((s: any) => s.name === name)?.volumeMounts;
+  if (!mounts?.length) return undefined;
+  return mounts.map((m: any) => ({
+    name: m.name,
+    mountPath: m.mountPath,
+    ...(m.readOnly ? { readOnly: true, recursiveReadOnly: m.recursiveReadOnly === 'Enabled' ? 'Enabled' : 'Disabled' } : {}),
+  }));
+}
+
+function containerStatus(c: ContainerRuntime, now: Millis, specs?: any[]) {
+  const volumeMounts = mountStatuses(specs, c.name);
   const state =
     c.state === 'running'
       ? { running: { startedAt: rfc3339(c.startedAt!) } }
@@ -94,6 +111,7 @@ function containerStatus(c: ContainerRuntime, now: Millis) {
     restartCount: c.restartCount,
     state,
     lastState: lastTermination ? { terminated: lastTermination } : {},
+    ...(volumeMounts ? { volumeMounts } : {}),
   };
 }
 

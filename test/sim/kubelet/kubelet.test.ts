@@ -144,3 +144,14 @@ test("a terminated container's state names its container, as the kubelet's statu
   assert.match(status.state.terminated.containerID, /^containerd:\/\/[0-9a-f]{64}$/);
   assert.equal(status.state.terminated.containerID, status.containerID);
 });
+
+test("a container's status lists its mounts; a read-only one says it is not recursively read-only", () => {
+  const cluster = clusterWith(1);
+  cluster.store.create(pod('mounted', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'data', mountPath: '/data' }, { name: 'cfg', mountPath: '/etc/cfg', readOnly: true }] }], volumes: [{ name: 'data', emptyDir: {} }, { name: 'cfg', emptyDir: {} }] }));
+  cluster.clock.advanceBy(10_000);
+  const mounts = get(cluster, 'Pod', 'mounted')!.status.containerStatuses[0].volumeMounts;
+  assert.deepEqual(mounts.filter((m: any) => !m.name.startsWith('kube-api-access')), [
+    { name: 'data', mountPath: '/data' },
+    { name: 'cfg', mountPath: '/etc/cfg', readOnly: true, recursiveReadOnly: 'Disabled' },
+  ]);
+});
