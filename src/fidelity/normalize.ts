@@ -62,6 +62,8 @@ export function normalizeObject(value: unknown, key = ''): unknown {
     // Each side runs a scenario in its own namespace (default on the simulator); Helm records
     // the release's namespace on every object it renders.
     if (key === 'namespace' || key === 'meta.helm.sh/release-namespace') return '<namespace>';
+    // The runtime's id of a container (a terminated state names it too): random on a real node.
+    if (key === 'containerID') return '<container-id>';
     // A Helm release Secret's modifiedAt label is the Unix second of the write (helm v4.3.2 pkg/storage/driver/secrets.go).
     if (key === 'modifiedAt' && /^\d+$/.test(value)) return '<time>';
     if (ipv4.test(value)) return '<ip>';
