@@ -31,7 +31,7 @@ Feature: Who a container's processes run as
       """
     And pod "security-context-demo" is Running within 1 minute
     Then "kubectl exec security-context-demo -c sec-ctx-demo -- id" prints "uid=1000 gid=3000 groups=2000,3000"
-    And "kubectl exec security-context-demo -c sec-ctx-demo -- id -G" prints "2000 3000"
+    And "kubectl exec security-context-demo -c sec-ctx-demo -- id -G" prints "3000 2000"
     And "kubectl exec security-context-demo -c sec-ctx-demo -- stat -c %g /data/demo" prints "2000"
     And "kubectl exec security-context-demo -c own-user -- id -u" prints "2500"
     And "kubectl exec security-context-demo -c own-user -- id -g" prints "3000"
