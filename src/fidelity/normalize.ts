@@ -148,8 +148,16 @@ export function withoutKubeletOnlyFields(object: any, options: { realKubelet?: b
     .map(({ reason, ...rest }: any) => (rest.type === 'Initialized' && reason === 'PodCompleted' ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) }))
     .map(({ observedGeneration, ...rest }: any) => (kubeletOwnsCondition(rest) || observedGeneration === undefined ? rest : { ...rest, observedGeneration }));
   for (const list of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
-    // A kubelet lists each container's mounts in its status (KWOK does not): compared where a real node ran the pod.
-    status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, volumeMounts, ...rest }: any) => (options.realKubelet && volumeMounts ? { ...rest, volumeMounts } : rest));
+    // A kubelet lists each container's mounts in its status, and from 1.33 its resources and
+    // allocatedResources (InPlacePodVerticalScaling), and names the container that ended in its
+    // terminated state; KWOK writes none of these: compared where a real node ran the pod.
+    status[list] = status[list]?.map(({ imageID, containerID, image, started, lastState, volumeMounts, resources, allocatedResources, ...rest }: any) => {
+      if (options.realKubelet) return { ...rest, ...(volumeMounts ? { volumeMounts } : {}), ...(resources ? { resources } : {}), ...(allocatedResources ? { allocatedResources } : {}) };
+      const terminated = rest.state?.terminated;
+      if (!terminated?.containerID) return rest;
+      const { containerID: _, ...ended } = terminated;
+      return { ...rest, state: { ...rest.state, terminated: ended } };
+    });
   }
   return { ...object, status };
 }

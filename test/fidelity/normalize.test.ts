@@ -35,3 +35,13 @@ test('from 1.34 the fenced workers hide in the tainted count, which is then not 
   assert.equal(withoutFencedNodes(sim), withoutFencedNodes(real));
   assert.notEqual(withoutFencedNodes(sim), withoutFencedNodes(real.replace('2 node(s) didn\'t', '1 node(s) didn\'t')));
 });
+
+test('on KWOK the container status fields only a kubelet writes are not compared; on a real node they are', async () => {
+  const { withoutKubeletOnlyFields } = await import('../../src/fidelity/normalize.ts');
+  const fromKubelet = { kind: 'Pod', metadata: { name: 'p' }, status: { containerStatuses: [{ name: 'app', ready: false, resources: {}, allocatedResources: { cpu: '100m' }, state: { terminated: { exitCode: 0, reason: 'Completed', containerID: 'containerd://1' } } }] } };
+  const fromKwok = { kind: 'Pod', metadata: { name: 'p' }, status: { containerStatuses: [{ name: 'app', ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }] } };
+  assert.deepEqual(withoutKubeletOnlyFields(fromKubelet), withoutKubeletOnlyFields(fromKwok));
+  const real = withoutKubeletOnlyFields(fromKubelet, { realKubelet: true });
+  assert.deepEqual(real.status.containerStatuses[0].allocatedResources, { cpu: '100m' });
+  assert.deepEqual(real.status.containerStatuses[0].resources, {});
+});
