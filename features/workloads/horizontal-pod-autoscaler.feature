@@ -173,9 +173,33 @@ Feature: HorizontalPodAutoscaler
       api    Deployment/api   cpu: 100%/50%   2         10        *          *
       """
 
-  @portable @C001-312
+  @portable @C001-312 @kubernetes-1.36-
   Scenario: minReplicas must be at least 1 and not above maxReplicas
     Then the following manifest is rejected with "spec.minReplicas: Invalid value: 0: must be greater than or equal to 1":
+      """yaml
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata: {name: zero}
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+        minReplicas: 0
+        maxReplicas: 3
+      """
+    And the following manifest is rejected with "spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`":
+      """yaml
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata: {name: inverted}
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+        minReplicas: 5
+        maxReplicas: 2
+      """
+
+  # 1.37 (HPAScaleToZero) takes minReplicas 0 when an Object or External metric can bring it back.
+  @portable @C001-312 @kubernetes-1.37
+  Scenario: minReplicas 0 needs an Object or External metric, and may not be above maxReplicas
+    Then the following manifest is rejected with "spec.metrics: Forbidden: must specify at least one Object or External metric to support scaling to zero replicas":
       """yaml
       apiVersion: autoscaling/v2
       kind: HorizontalPodAutoscaler

@@ -197,10 +197,20 @@ Feature: StatefulSet identity, storage and updates
             containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.27}]
       """
 
-  @portable @C000-052
+  @portable @C000-052 @kubernetes-1.36-
   Scenario: only some StatefulSet fields can change
     Given a StatefulSet "web" with 1 replica
     Then patching StatefulSet "web" with the following is rejected with "updates to statefulset spec for fields other than":
+      """yaml
+      spec:
+        serviceName: other
+      """
+
+  # From 1.37 four fields are immutable, each refused on its own; the rest may change.
+  @portable @C000-052 @kubernetes-1.37
+  Scenario: serviceName, selector, volumeClaimTemplates and podManagementPolicy cannot change
+    Given a StatefulSet "web" with 1 replica
+    Then patching StatefulSet "web" with the following is rejected with "spec.serviceName: Invalid value: \"other\": field is immutable":
       """yaml
       spec:
         serviceName: other

@@ -194,6 +194,15 @@ export const BEHAVIOURS = {
       { since: '1.37', value: 'declarative', source: 'k8s.io/api@v0.37.2/storage/v1/types.go +k8s:beta(since: "1.37")=+k8s:immutable; apimachinery@v0.37.2/pkg/api/validate/immutable.go:38 (field.Invalid(path, nil, …): "Invalid value: null: field is immutable"); found by the fidelity run on v1.37.2' },
     ],
   },
+  'api.statefulset.updateRule': {
+    area: 'api',
+    what: 'ValidateStatefulSetUpdate: which spec fields may change, and how a change of another is refused (a Forbidden listing the mutable ones, or per-field immutability)',
+    changes: [
+      { since: '1.32', value: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden", source: K('1.32.5', 'pkg/apis/apps/validation/validation.go:193') },
+      { since: '1.33', value: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden", source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:210') },
+      { since: '1.37', value: 'immutable-fields', source: K('1.37.2', 'pkg/apis/apps/validation/validation.go:261-264 (selector, volumeClaimTemplates, serviceName, podManagementPolicy: ValidateImmutableField; the declarative rule is alpha, off); found by the fidelity run on v1.37.2') },
+    ],
+  },
   'api.validation.nonScalarBadValue': {
     area: 'api',
     what: 'How a field error renders a non-scalar bad value: Go syntax (`Invalid value: []string{"a"}`, map[string]string{...}, intstr.IntOrString{...}) or JSON (`Invalid value: ["a"]`)',

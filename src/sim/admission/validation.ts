@@ -6,7 +6,7 @@ import { validatePodSpec, validateProtocols } from './pod-spec-validation.ts';
 import type { AdmissionPlugin, AdmissionRequest } from './admission.ts';
 import { renderBadValue } from '../../kube/bad-value.ts';
 import { dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems, matchesDns1123Subdomain } from '../../kube/dns-names.ts';
-import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
+import { behaviour, featureEnabled, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 
 /**
  * Validation with the API server's field paths and texts (reference/api-machinery.md §1, §12),
@@ -44,7 +44,7 @@ function validate({ object, info, operation }: AdmissionRequest, version: Kubern
       const problem = typeof schedule === 'string' ? cronScheduleProblem(schedule) : undefined;
       if (problem) errors.push({ path: 'spec.schedule', text: `Invalid value: ${JSON.stringify(schedule)}: ${problem}` });
     }
-    if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors);
+    if (object.kind === 'HorizontalPodAutoscaler') validateAutoscalerBounds(object.spec, errors, version);
     if (errors.length > 0) throw invalid(kindWithGroup(object, info.apiVersion), object.metadata.name, errors);
 }
 
@@ -77,11 +77,20 @@ function validateSessionAffinity(spec: any, errors: FieldError[]): void {
   }
 }
 
-/** validateHorizontalPodAutoscalerSpec's bounds (HPAScaleToZero is alpha: minReplicas ≥ 1). */
-function validateAutoscalerBounds(spec: any, errors: FieldError[]): void {
+/**
+ * validateHorizontalPodAutoscalerSpec's bounds: minReplicas ≥ 1, or ≥ 0 while HPAScaleToZero is
+ * on (1.37), when an Object or External metric must say when to come back from zero
+ * (validateMetrics, pkg/apis/autoscaling/validation/validation.go v1.37.2:216). Metrics are
+ * defaulted (cpu 80 %) before this runs.
+ */
+function validateAutoscalerBounds(spec: any, errors: FieldError[], version: KubernetesRelease): void {
   const min = spec?.minReplicas;
   const max = spec?.maxReplicas;
-  if (typeof min === 'number' && min < 1) errors.push({ path: 'spec.minReplicas', text: `Invalid value: ${min}: must be greater than or equal to 1` });
+  const lowest = featureEnabled(version, 'HPAScaleToZero') ? 0 : 1;
+  if (typeof min === 'number' && min < lowest) errors.push({ path: 'spec.minReplicas', text: `Invalid value: ${min}: must be greater than or equal to ${lowest}` });
+  if (min === 0 && lowest === 0 && !(spec?.metrics ?? []).some((m: any) => m?.type === 'Object' || m?.type === 'External')) {
+    errors.push({ path: 'spec.metrics', text: 'Forbidden: must specify at least one Object or External metric to support scaling to zero replicas' });
+  }
   if (typeof max === 'number' && max < 1) errors.push({ path: 'spec.maxReplicas', text: `Invalid value: ${max}: must be greater than 0` });
   if (typeof min === 'number' && typeof max === 'number' && max < min) errors.push({ path: 'spec.maxReplicas', text: `Invalid value: ${max}: must be greater than or equal to \`minReplicas\`` });
 }
