@@ -112,6 +112,12 @@ export function defaultPodSpec(spec: any): void {
   else delete spec.serviceAccount;
   // SetDefaults_Volume: a volume that names no source is an emptyDir.
   for (const v of spec.volumes ?? []) if (v && typeof v === 'object' && Object.keys(v).every((k) => k === 'name')) v.emptyDir = {};
+  // SetDefaults_{ConfigMap,Secret,DownwardAPI,Projected}VolumeSource: files are 0644 (420) unless said.
+  for (const v of spec.volumes ?? []) {
+    for (const source of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+      if (v?.[source] && typeof v[source] === 'object') v[source].defaultMode ??= 420;
+    }
+  }
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     c.terminationMessagePath ??= '/dev/termination-log';
     c.terminationMessagePolicy ??= 'File';

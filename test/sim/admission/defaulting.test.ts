@@ -94,3 +94,13 @@ test('a new Ingress shows an empty load-balancer status, whatever was sent (ingr
   c.store.create({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'default' }, spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } } });
   assert.deepEqual(get(c, 'Ingress', 'web')!.status, { loadBalancer: {} });
 });
+
+test('configMap, secret, downwardAPI and projected volumes get defaultMode 420 unless they say (SetDefaults_*VolumeSource)', () => {
+  const c = clusterWith(0);
+  c.store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'vols', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox' }], volumes: [
+    { name: 'a', configMap: { name: 'cm' } }, { name: 'b', secret: { secretName: 's', defaultMode: 256 } },
+    { name: 'd', downwardAPI: { items: [] } }, { name: 'p', projected: { sources: [] } }, { name: 'e', emptyDir: {} },
+  ] } });
+  const volumes = c.store.get('Pod', { namespace: 'default', name: 'vols' })!.spec.volumes;
+  assert.deepEqual(volumes.slice(0, 5).map((v: any) => v.configMap?.defaultMode ?? v.secret?.defaultMode ?? v.downwardAPI?.defaultMode ?? v.projected?.defaultMode), [420, 256, 420, 420, undefined]);
+});
