@@ -31,8 +31,19 @@ test('scheduler.preemption.successMessage: nothing up to 1.36, node and victims 
   assert.equal(preemptionSuccessMessage(v('1.36'), 'worker-1', 2), '');
   assert.equal(preemptionSuccessMessage(v('1.37'), 'worker-1', 2), 'found a potential placement for pod on node worker-1, preempting 2 victims');
   const statuses = new Map([['worker-1', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }]]);
-  assert.equal(fitErrorMessage(1, statuses, preemptionSuccessMessage(v('1.36'), 'worker-1', 1)), '0/1 nodes are available: 1 Insufficient cpu.');
-  assert.equal(fitErrorMessage(1, statuses, preemptionSuccessMessage(v('1.37'), 'worker-1', 1)), '0/1 nodes are available: 1 Insufficient cpu. preemption: found a potential placement for pod on node worker-1, preempting 1 victims');
+  assert.equal(fitErrorMessage(v('1.36'), 1, statuses, { found: preemptionSuccessMessage(v('1.36'), 'worker-1', 1) }), '0/1 nodes are available: 1 Insufficient cpu.');
+  assert.equal(fitErrorMessage(v('1.37'), 1, statuses, { found: preemptionSuccessMessage(v('1.37'), 'worker-1', 1) }), '0/1 nodes are available: 1 Insufficient cpu. preemption: found a potential placement for pod on node worker-1, preempting 1 victims');
+});
+
+test('scheduler.postFilter.dynamicResourcesReason: on 1.35 and 1.36 DynamicResources\' PostFilter speaks before preemption when nothing made room', () => {
+  const statuses = new Map([['worker-1', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }]]);
+  const none = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
+  assert.equal(fitErrorMessage(v('1.32'), 1, statuses), none);
+  assert.equal(fitErrorMessage(v('1.35'), 1, statuses), '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+  assert.equal(fitErrorMessage(v('1.36'), 1, statuses, { refused: 'not eligible due to preemptionPolicy=Never.' }), '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.');
+  assert.equal(fitErrorMessage(v('1.37'), 1, statuses), none);
+  // Preemption that found room ends the PostFilter plugins: what DynamicResources said is dropped.
+  assert.equal(fitErrorMessage(v('1.35'), 1, statuses, { found: '' }), '0/1 nodes are available: 1 Insufficient cpu.');
 });
 
 test('scheduler.volumeBinding.nodeConflictReason: the 1.32 text, and the 1.33 one on later versions', () => {

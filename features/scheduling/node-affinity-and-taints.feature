@@ -77,7 +77,9 @@ Feature: Node selection, affinity and taints
     Then pod "tpu" has condition PodScheduled=False with reason Unschedulable within 30s
     # Filters stop at the first failing plugin, and TaintToleration runs before NodeAffinity,
     # so the tainted nodes report the taint reason.
-    And pod "tpu" has a FailedScheduling event saying "0/4 nodes are available: 2 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint(s). preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."
+    # On 1.34-1.36 DynamicResources' "no new claims to deallocate, " comes between the two parts.
+    And pod "tpu" has a FailedScheduling event saying "0/4 nodes are available: 2 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint(s)."
+    And pod "tpu" has a FailedScheduling event saying "preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."
     And pod "tpu" is Pending
 
   @portable @C000-203 @C000-209 @C001-034

@@ -49,6 +49,15 @@ export const BEHAVIOURS = {
       { since: '1.34', value: 'node(s) had untolerated taint(s)', source: K('1.34.4', 'pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go:120 (the taint goes to the log only); found by the fidelity run on v1.37.2') },
     ],
   },
+  'scheduler.postFilter.dynamicResourcesReason': {
+    area: 'scheduler',
+    what: 'What the DynamicResources PostFilter says for a pod it cannot help (joined before DefaultPreemption\'s message in an unschedulable pod\'s message); null: nothing',
+    changes: [
+      { since: '1.32', value: null, source: K('1.32.13', 'pkg/scheduler/apis/config/v1/default_plugins.go (DynamicResources only with DynamicResourceAllocation, off)') },
+      { since: '1.34', value: 'no new claims to deallocate', source: K('1.35.4', 'pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go:790; K@1.34 default_plugins.go:61 (gate GA, on); found by the fidelity runs on v1.35.4 and v1.36.3') },
+      { since: '1.37', value: null, source: K('1.37.2', 'pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go:1169-1171 (no reason)') },
+    ],
+  },
   'scheduler.nodeDeclaredFeatures.reason': {
     area: 'scheduler',
     what: 'NodeDeclaredFeatures filter reason (plugin exists from 1.36; on while the NodeDeclaredFeatures gate is)',

@@ -5,12 +5,25 @@ import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-version
  * FitError.Error() of kube-scheduler (reference/scheduling.md §4): a histogram of reasons,
  * "<count> <reason>" sorted as plain strings, then the preemption dry run's own message.
  */
-export function fitErrorMessage(nodeCount: number, statuses: ReadonlyMap<string, Status>, postFilter?: string): string {
+export function fitErrorMessage(version: KubernetesRelease, nodeCount: number, statuses: ReadonlyMap<string, Status>, postFilter?: { found: string } | { refused: string }): string {
   const histogram = reasonHistogram(statuses.values());
-  // postFilter: undefined = no victims anywhere (explain per node); '' = preemption found room
-  // and said nothing (before 1.37); else what it said (preemptionSuccessMessage).
-  const preemption = postFilter ?? preemptionMessage(nodeCount, statuses);
-  return `0/${nodeCount} nodes are available: ${histogram}.${preemption ? ` preemption: ${preemption}` : ''}`;
+  // postFilter: none = no victims anywhere (explain per node); found = preemption found room and
+  // said that ('' before 1.37, preemptionSuccessMessage), which ends the PostFilter plugins;
+  // refused = preemption may not run for this pod.
+  if (postFilter && 'found' in postFilter) return `0/${nodeCount} nodes are available: ${histogram}.${postFilter.found ? ` preemption: ${postFilter.found}` : ''}`;
+  const preemption = postFilter?.refused ?? preemptionMessage(nodeCount, statuses);
+  return `0/${nodeCount} nodes are available: ${histogram}. ${refusedPostFilters(version)}preemption: ${preemption}`;
+}
+
+/**
+ * What the PostFilter plugins before DefaultPreemption said when none made room, joined with ", "
+ * (RunPostFilterPlugins): on 1.34-1.36 DynamicResources, in the default profile since DRA went GA,
+ * says "no new claims to deallocate" for every pod; from 1.37 it says nothing
+ * (scheduler.postFilter.dynamicResourcesReason).
+ */
+export function refusedPostFilters(version: KubernetesRelease): string {
+  const reason = behaviour(version, 'scheduler.postFilter.dynamicResourcesReason').value;
+  return reason ? `${reason}, ` : '';
 }
 
 function reasonHistogram(statuses: Iterable<Status>): string {

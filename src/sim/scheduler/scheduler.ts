@@ -7,7 +7,7 @@ import { thaw } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import { upsertCondition } from '../conditions.ts';
-import { fitErrorMessage, preemptionSuccessMessage } from './fit-error.ts';
+import { fitErrorMessage, preemptionSuccessMessage, refusedPostFilters } from './fit-error.ts';
 import { featureEnabled, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import { findPreemption, type Preemption } from './preemption.ts';
 import { bindTimeoutMessage, POLL_INTERVAL, VolumePreBind } from './volume-prebind.ts';
@@ -113,7 +113,7 @@ export class Scheduler implements Controller {
       const rejected = p.preFilter?.(pod, ctx);
       if (rejected) {
         const n = infos.length;
-        this.markUnschedulable(pod, `0/${n} nodes are available: ${rejected.reasons.join(', ')}. preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`);
+        this.markUnschedulable(pod, `0/${n} nodes are available: ${rejected.reasons.join(', ')}. ${refusedPostFilters(this.version)}preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`);
         return {};
       }
     }
@@ -146,7 +146,7 @@ export class Scheduler implements Controller {
       if (eligible && this.victimsStillLeaving(pod, infos)) return {};
       const preemption = eligible ? findPreemption(pod, infos, statuses, (info) => runFilters(pod, info, filters).code === 'Success') : undefined;
       if (preemption) this.preempt(pod, preemption);
-      this.markUnschedulable(pod, fitErrorMessage(infos.length, statuses, preemption ? preemptionSuccessMessage(this.version, preemption.node.node.metadata.name, preemption.victims.length) : eligible ? undefined : 'not eligible due to preemptionPolicy=Never.'));
+      this.markUnschedulable(pod, fitErrorMessage(this.version, infos.length, statuses, preemption ? { found: preemptionSuccessMessage(this.version, preemption.node.node.metadata.name, preemption.victims.length) } : eligible ? undefined : { refused: 'not eligible due to preemptionPolicy=Never.' }));
       return {};
     }
     const host = this.selectHost(pod, feasible, states).node;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fitErrorMessage } from '../../../src/sim/scheduler/fit-error.ts';
+import { parseKubernetesVersion } from '../../../src/kube/kubernetes-versions.ts';
 import { clusterWith, get, pod } from '../helpers.ts';
 
 test('the FitError histogram is sorted as strings and followed by the preemption verdict', () => {
@@ -11,7 +12,7 @@ test('the FitError histogram is sorted as strings and followed by the preemption
     ['d', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }],
     ['e', { code: 'Unschedulable' as const, reasons: ['Insufficient cpu'] }],
   ]);
-  assert.equal(fitErrorMessage(5, statuses),
+  assert.equal(fitErrorMessage(parseKubernetesVersion('1.37'), 5, statuses),
     '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient cpu. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.');
 });
 
