@@ -69,6 +69,7 @@ function statefulSet(object: KubeObject, old: KubeObject, errors: FieldError[], 
     }
     return;
   }
+  // The fields that may change are the ones the message names, so the two cannot drift apart.
   const mutable = [...rule.matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]!);
   const strip = (spec: any) => Object.fromEntries(Object.entries(spec ?? {}).filter(([k]) => !mutable.includes(k)));
   if (changed(strip(object.spec), strip(old.spec))) errors.push({ path: 'spec', text: `Forbidden: ${rule}` });
