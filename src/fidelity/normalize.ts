@@ -86,7 +86,9 @@ function withoutTaintedCount(message: string): string {
   return message
     .replace(/\d+ node\(s\) had untolerated taint\(s\)/g, '<n> node(s) had untolerated taint(s)')
     .replace(/(\d+)\/\d+ nodes are available/g, '$1/<nodes> nodes are available')
-    .replace(/\d+ Preemption is not helpful/g, '<n> Preemption is not helpful');
+    .replace(/\d+ Preemption is not helpful/g, '<n> Preemption is not helpful')
+    // FitError sorts "count reason" strings, so a count taken out can move its reason: sort again.
+    .replace(/(nodes are available: )([^.]*)\./g, (_, head: string, list: string) => `${head}${list.split(', ').sort().join(', ')}.`);
 }
 
 /**

@@ -45,3 +45,10 @@ test('on KWOK the container status fields only a kubelet writes are not compared
   assert.deepEqual(real.status.containerStatuses[0].allocatedResources, { cpu: '100m' });
   assert.deepEqual(real.status.containerStatuses[0].resources, {});
 });
+
+test('a tainted count taken out of the histogram does not move the reasons around it', async () => {
+  const { withoutFencedNodes } = await import('../../src/fidelity/normalize.ts');
+  const sim = '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+  const real = '0/4 nodes are available: 2 node(s) didn\'t match Pod\'s node affinity/selector, 2 node(s) had untolerated taint(s). preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.';
+  assert.equal(withoutFencedNodes(sim), withoutFencedNodes(real));
+});
