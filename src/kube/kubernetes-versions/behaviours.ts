@@ -58,6 +58,14 @@ export const BEHAVIOURS = {
       { since: '1.37', value: null, source: K('1.37.2', 'pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go:1169-1171 (no reason)') },
     ],
   },
+  'scheduler.nodeResourcesFit.beyondAllocatableUnresolvable': {
+    area: 'scheduler',
+    what: 'NodeResourcesFit: a node whose whole allocatable is less than the pod requests is UnschedulableAndUnresolvable (preemption: "Preemption is not helpful for scheduling") instead of Unschedulable ("No preemption victims found")',
+    changes: [
+      { since: '1.32', value: false, source: K('1.33.13', 'pkg/scheduler/framework/plugins/noderesources/fit.go (no Unresolvable)') },
+      { since: '1.34', value: true, source: K('1.34.4', 'pkg/scheduler/framework/plugins/noderesources/fit.go:526-527, 592-654 (InsufficientResource.Unresolvable); found by the fidelity run on v1.37.2') },
+    ],
+  },
   'scheduler.nodeDeclaredFeatures.reason': {
     area: 'scheduler',
     what: 'NodeDeclaredFeatures filter reason (plugin exists from 1.36; on while the NodeDeclaredFeatures gate is)',

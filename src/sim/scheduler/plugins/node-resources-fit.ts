@@ -1,9 +1,13 @@
-import { MAX_NODE_SCORE, ok, unschedulable, type FilterPlugin, type Resources, type ScorePlugin } from '../framework.ts';
+import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type FilterPlugin, type Resources, type ScorePlugin } from '../framework.ts';
 import { podRequests } from '../../../kube/pod-resources.ts';
+import { behaviour } from '../../../kube/kubernetes-versions.ts';
 import type { KubeObject } from '../../store/types.ts';
 
-/** The pod's requests as filtered (as given) and as scored (with the non-zero defaults), computed once per cycle. */
-interface State { req: Resources; nonZero: Resources; scalar: Array<[string, number]> }
+/**
+ * The pod's requests as filtered (as given) and as scored (with the non-zero defaults), computed
+ * once per cycle, and whether a request beyond a node's whole allocatable is beyond preemption.
+ */
+interface State { req: Resources; nonZero: Resources; scalar: Array<[string, number]>; beyondIsUnresolvable: boolean }
 
 export const NAME = 'NodeResourcesFit';
 export const reasonTooManyPods = 'Too many pods';
@@ -16,9 +20,10 @@ export const reasonInsufficient = (resource: string) => `Insufficient ${resource
  */
 export const nodeResourcesFit = {
   name: NAME,
-  prepare(pod: KubeObject): State {
+  prepare(pod: KubeObject, ctx): State {
     const req = podRequests(pod);
-    return { req, nonZero: podRequests(pod, true), scalar: Object.entries(req.scalar).filter(([, amount]) => amount > 0) };
+    const beyondIsUnresolvable = behaviour(ctx.version, 'scheduler.nodeResourcesFit.beyondAllocatableUnresolvable').value;
+    return { req, nonZero: podRequests(pod, true), scalar: Object.entries(req.scalar).filter(([, amount]) => amount > 0), beyondIsUnresolvable };
   },
   filter(_pod: KubeObject, info, s: State) {
     const { req, scalar } = s;
@@ -36,7 +41,11 @@ export const nodeResourcesFit = {
     if (memory) reasons.push(reasonInsufficient('memory'));
     if (storage) reasons.push(reasonInsufficient('ephemeral-storage'));
     for (const [name] of short) reasons.push(reasonInsufficient(name));
-    return unschedulable(...reasons);
+    // From 1.34 a request more than the node could ever allocate makes the node one preemption
+    // cannot help (fitsRequest's Unresolvable, fit.go v1.34.4:592-654); the pod count never does.
+    const beyond = s.beyondIsUnresolvable && ((cpu && req.milliCpu > allocatable.milliCpu) || (memory && req.memory > allocatable.memory)
+      || (storage && req.ephemeralStorage > allocatable.ephemeralStorage) || short.some(([name, amount]) => amount > (allocatable.scalar[name] ?? 0)));
+    return beyond ? unresolvable(...reasons) : unschedulable(...reasons);
   },
   score(_pod: KubeObject, info, s: State) {
     const req = s.nonZero;
