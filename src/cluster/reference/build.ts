@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../../errors.ts';
 import { inheritedEnvironment } from '../../environment.ts';
-import { DEFAULT_REFERENCE_MINOR, referenceBuild, type ReferenceBuild } from './versions.ts';
+import { referenceBuild, type ReferenceBuild } from './versions.ts';
 
 export const referenceBinaries = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'local-path-provisioner', 'kwok'] as const;
 
@@ -49,10 +49,11 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   }
   if (build.kwokStages && missing.includes('kwok')) await writeKwokStages(build, binDir);
   // Older builds of the same release are 300 MB each and never used again once the inputs changed;
-  // other releases' builds stay. A folder without a marker predates versioned builds: the default's.
+  // other releases' builds stay. A folder without a marker predates versioned builds, when 1.32
+  // was the only release built.
   for (const old of readdirSync(layout.cacheDir).filter((d) => d.startsWith('bin-') && join(layout.cacheDir, d) !== binDir)) {
     const marker = join(layout.cacheDir, old, versionMarker);
-    const version = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : referenceBuild(DEFAULT_REFERENCE_MINOR).kubernetesVersion;
+    const version = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : referenceBuild('1.32').kubernetesVersion;
     if (version === build.kubernetesVersion) rmSync(join(layout.cacheDir, old), { recursive: true, force: true });
   }
   return binDir;

@@ -84,7 +84,7 @@ export const REFERENCE_BUILDS: Readonly<Partial<Record<KnownMinor, ReferenceBuil
  * The minor `cluster reference up` builds when none is named, and the one whose cluster lives in
  * the unversioned folder `.cache/reference-cluster/cluster` (CI and the fidelity run read it).
  */
-export const DEFAULT_REFERENCE_MINOR: KnownMinor = '1.32';
+export const DEFAULT_REFERENCE_MINOR: KnownMinor = '1.37';
 
 /** The minors a reference cluster can be built for, oldest first. */
 export const referenceMinors = (): KnownMinor[] => Object.keys(REFERENCE_BUILDS) as KnownMinor[];

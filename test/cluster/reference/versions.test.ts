@@ -38,9 +38,9 @@ test("each build's go.mod requires its k8s.io/kubernetes release and pins the st
   }
 });
 
-test('--kubernetes-version picks a build by minor, v-prefix or exact patch; the default is 1.32', () => {
+test('--kubernetes-version picks a build by minor, v-prefix or exact patch; the default is the newest, 1.37', () => {
   assert.equal(referenceBuild().minor, DEFAULT_REFERENCE_MINOR);
-  assert.equal(DEFAULT_REFERENCE_MINOR, '1.32');
+  assert.equal(DEFAULT_REFERENCE_MINOR, '1.37');
   assert.equal(referenceBuild('1.37').kubernetesVersion, 'v1.37.2');
   assert.equal(referenceBuild('v1.37').minor, '1.37');
   assert.equal(referenceBuild('1.37.2').minor, '1.37');
@@ -50,7 +50,7 @@ test('--kubernetes-version picks a build by minor, v-prefix or exact patch; the 
 });
 
 test('a version without a build, or another patch, is refused naming what can be built', () => {
-  assert.throws(() => referenceBuild('1.34'), (e: Error) => e instanceof UserError && /built for 1\.32 \(v1\.32\.5, default\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2\)/.test(e.message));
+  assert.throws(() => referenceBuild('1.34'), (e: Error) => e instanceof UserError && /built for 1\.32 \(v1\.32\.5\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2, default\)/.test(e.message));
   assert.throws(() => referenceBuild('1.37.1'), /built from v1\.37\.2 only/);
   assert.throws(() => referenceBuild('1.32.13'), /built from v1\.32\.5 only/);
   assert.throws(() => referenceBuild('latest'), UserError);
@@ -58,6 +58,6 @@ test('a version without a build, or another patch, is refused naming what can be
 
 test('the default keeps the folder CI and the fidelity run read; every other minor has its own', () => {
   assert.equal(clusterFolderName(referenceBuild()), 'cluster');
-  assert.equal(clusterFolderName(referenceBuild('1.37')), 'cluster-1.37');
+  assert.equal(clusterFolderName(referenceBuild('1.32')), 'cluster-1.32');
   assert.equal(clusterFolderName(referenceBuild('1.36')), 'cluster-1.36');
 });

@@ -28,7 +28,7 @@ export interface NodeBinaries {
  * CoreDNS of the release, as kubeadm's constants pin it (cmd/kubeadm/app/constants: CoreDNSVersion),
  * built with `go install` from its own module: its go.mod has no replace directives.
  */
-const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3' };
+const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3', '1.35': 'v1.13.1', '1.36': 'v1.14.2', '1.37': 'v1.14.6' };
 
 /** Why a release cannot have a real node here (no CoreDNS named for it), or undefined. */
 export function realNodeReleaseMissing(build: ReferenceBuild): string | undefined {
