@@ -94,8 +94,8 @@ export const BEHAVIOURS = {
     area: 'scheduler',
     what: 'NodePorts counts hostPorts of sidecar (restartable init) containers',
     changes: [
-      { since: '1.32', value: false, source: K('1.32.13', 'pkg/scheduler/framework/plugins/nodeports/node_ports.go') },
-      { since: '1.34', value: true, source: 'CHANGELOG-1.34 #132040' },
+      { since: '1.32', value: false, source: K('1.32.13', 'pkg/scheduler/framework/plugins/nodeports/node_ports.go getContainerPorts, framework/types.go updateUsedPorts (spec.containers only)') },
+      { since: '1.33', value: true, source: K('1.33.13', 'pkg/scheduler/util/utils.go:194 GetHostPorts (sidecars, then containers)') + '; CHANGELOG-1.34 #132040, backported to 1.33.x as #133390 (CHANGELOG-1.33)' },
     ],
   },
   'kubelet.event.createdContainer': {

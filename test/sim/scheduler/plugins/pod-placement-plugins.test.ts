@@ -66,8 +66,9 @@ test('topology spread: skew over maxSkew is rejected, a node without the key is 
 
 test('a host port already used on the node rejects it', () => {
   const withPort = { containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080 }] }] };
-  const { infos } = cycle([node('n1')], [pod('a', {}, 'n1', withPort)]);
-  assert.deepEqual(nodePorts.filter(pod('b', {}, undefined, withPort) as any, infos[0]!).reasons, ["node(s) didn't have free ports for the requested pod ports"]);
+  const { infos, ctx } = cycle([node('n1')], [pod('a', {}, 'n1', withPort)]);
+  const incoming = pod('b', {}, undefined, withPort);
+  assert.deepEqual(nodePorts.filter(incoming as any, infos[0]!, nodePorts.prepare(incoming as any, ctx)).reasons, ["node(s) didn't have free ports for the requested pod ports"]);
 });
 
 // podtopologyspread/scoring.go (PreScore, Score, NormalizeScore) and helper/spread.go
