@@ -35,10 +35,10 @@ export const BEHAVIOURS = {
   },
   'scheduler.volumeRestrictions.readWriteOncePodReason': {
     area: 'scheduler',
-    what: 'VolumeRestrictions PreFilter reason when a ReadWriteOncePod PVC is already in use',
+    what: 'VolumeRestrictions Filter reason (Unschedulable, on every node) while a ReadWriteOncePod claim of the pod is in use by a scheduled pod',
     changes: [
-      { since: '1.32', value: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode', source: K('1.32.13', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go ErrReasonReadWriteOncePodConflict') },
-      { since: '1.34', value: 'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod', source: K('1.34.4', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go ErrReasonReadWriteOncePodConflict') },
+      { since: '1.32', value: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode', source: K('1.32.13', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go:58 ErrReasonReadWriteOncePodConflict, :288 satisfyReadWriteOncePod; K@1.33.13 the same') },
+      { since: '1.34', value: 'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod', source: K('1.34.4', 'pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go:59 ErrReasonReadWriteOncePodConflict; K@1.37.2 the same') },
     ],
   },
   'scheduler.taintToleration.untoleratedReason': {
