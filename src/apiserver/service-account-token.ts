@@ -30,7 +30,8 @@ export function tokenRequestFor(account: KubeObject, request: any, nowMs: number
   return {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',
-    metadata: { name, namespace, creationTimestamp: null },
+    // No creationTimestamp: serve's encoder writes the zero one as null where the release does.
+    metadata: { name, namespace },
     spec: { audiences, expirationSeconds, boundObjectRef: request?.spec?.boundObjectRef ?? null },
     status: { token: `${header}.${payload}.${signature}`, expirationTimestamp: new Date((iat + expirationSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') },
   };

@@ -5,6 +5,7 @@ import type { Subject } from '../security/rbac.ts';
 import { readBody, sendJson, wantsTable } from './http-io.ts';
 import type { ResourcePath } from './request-path.ts';
 import { streamWatch } from './watch-stream.ts';
+import { withNullCreationTimestamps } from './zero-creation-timestamps.ts';
 
 /**
  * The resource half of the served API, as transport only: the HTTP request becomes an
@@ -33,7 +34,7 @@ export async function handleResource(cluster: SimCluster, subject: Subject, path
     res.end(response.body);
     return;
   }
-  sendJson(res, response.status, response.body);
+  sendJson(res, response.status, withNullCreationTimestamps(cluster.version, response.body));
 }
 
 /**

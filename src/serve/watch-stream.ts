@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError, type KubeObject, type SimCluster, type WatchEvent } from '../sim/index.ts';
 import type { WatchRequest } from '../apiserver/index.ts';
+import { withNullCreationTimestamps } from './zero-creation-timestamps.ts';
 
 /** How often a bookmark is sent to a client that asked for them (wall time; the apiserver's is a minute). */
 const BOOKMARK_EVERY_MS = 5_000;
@@ -21,7 +22,7 @@ const openWatches = new WeakMap<SimCluster, Set<() => void>>();
  */
 export function streamWatch(cluster: SimCluster, res: ServerResponse, w: WatchRequest): void {
   const send = (type: string, obj: KubeObject | object) => {
-    if (!res.writableEnded) res.write(JSON.stringify({ type, object: type === 'BOOKMARK' || type === 'ERROR' ? obj : w.encode(obj as KubeObject) }) + '\n');
+    if (!res.writableEnded) res.write(JSON.stringify({ type, object: type === 'BOOKMARK' || type === 'ERROR' ? obj : withNullCreationTimestamps(cluster.version, w.encode(obj as KubeObject)) }) + '\n');
   };
   const bookmark = () => send('BOOKMARK', { kind: w.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: String(cluster.store.currentRevision()) } });
   const onEvent = (e: WatchEvent) => {
