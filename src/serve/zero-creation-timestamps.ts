@@ -40,7 +40,7 @@ function shapeObject(kind: string, obj: Record<string, any>): Record<string, any
     spec.volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) => (isObject(t) ? { ...t, metadata: withZeroTimestamp(t.metadata) } : t));
   }
   if (kind === 'CronJob' && isObject(spec.jobTemplate)) {
-    const job = { ...spec.jobTemplate, metadata: withZeroTimestamp(spec.jobTemplate.metadata) };
+    const job: Record<string, any> = { ...spec.jobTemplate, metadata: withZeroTimestamp(spec.jobTemplate.metadata) };
     if (isObject(job.spec) && isObject(job.spec.template)) job.spec = { ...job.spec, template: shapeTemplate(job.spec.template) };
     spec.jobTemplate = job;
   }

@@ -44,7 +44,7 @@ function readWriteOncePodClaims(pod: KubeObject, ctx: CycleContext): Set<string>
   for (const v of pod.spec?.volumes ?? []) {
     const name = v.persistentVolumeClaim?.claimName;
     if (!name) continue;
-    const pvc = ctx.claim(pod.metadata.namespace, name);
+    const pvc = ctx.claim(pod.metadata.namespace ?? 'default', name);
     if ((pvc?.spec?.accessModes ?? []).includes('ReadWriteOncePod')) claims.add(name);
   }
   return claims;
@@ -53,7 +53,7 @@ function readWriteOncePodClaims(pod: KubeObject, ctx: CycleContext): Set<string>
 export const volumeRestrictions = {
   name: NAME,
   prepare(pod: KubeObject, ctx: CycleContext): State {
-    const namespace = pod.metadata.namespace;
+    const namespace = pod.metadata.namespace ?? 'default';
     const claims = readWriteOncePodClaims(pod, ctx);
     const usesByNode = new Map<string, number>();
     let total = 0;
