@@ -27,7 +27,7 @@ function run(minor: string, pods: any[], incoming: any) {
   return { infos, state, skipped: volumeRestrictions.skipsFilter(incoming, state) };
 }
 
-const texts: Record<string, string> = {
+const texts = {
   old: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode',
   new: 'node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod',
 };
