@@ -8,6 +8,8 @@ import type { KubectlResult } from './kubectl.ts';
 import type { HelmCommand, HelmResult } from './helm.ts';
 import type { Capability } from './capabilities.ts';
 import type { Assumption } from '../kube/assumptions.ts';
+import type { ProbesUnavailable, TrafficProbes } from './traffic-probe.ts';
+export type { ConnectObservation, DnsObservation, Observed, ProbesUnavailable, TrafficProbes } from './traffic-probe.ts';
 export type { Assumption } from '../kube/assumptions.ts';
 
 /**
@@ -165,6 +167,13 @@ export interface Driver {
   autoscaleNodeGroup?(group: { name: string; min: number; max: number }): Promise<void>;
   /** network-plugin: gives the cluster this CNI plugin: kindnet (kind's), flannel (no NetworkPolicy), or none. */
   setNetworkPlugin?(name: NetworkPluginName): Promise<void>;
+  /**
+   * Probes that send real traffic (DNS lookups, TCP connections) from inside the cluster, or why
+   * this cluster cannot take them (no node runs containers); a driver without a data plane (the
+   * simulator) leaves it out. The network steps use it where they can and keep their model where
+   * they cannot (traffic-probe.ts).
+   */
+  trafficProbes?(): Promise<TrafficProbes | ProbesUnavailable>;
   /** Whether the data plane enforces NetworkPolicy; a driver that cannot tell leaves it out (taken as yes). */
   networkPolicyEnforced?(): Promise<boolean>;
   /** node-removal: removes nodes from the cluster. */

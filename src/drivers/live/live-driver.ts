@@ -22,6 +22,8 @@ import { ScenarioKubeconfig } from './kubeconfig-file.ts';
 import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
 import { settleBy } from '../settle.ts';
 import { withScenarioNamespace } from './scenario-namespace.ts';
+import { isProbePod, ProbePods } from './probe-pods.ts';
+import type { ProbesUnavailable, TrafficProbes } from '../traffic-probe.ts';
 
 export interface LiveDriverOptions {
   /**
@@ -82,6 +84,15 @@ export class LiveDriver implements Driver {
   /** Kinds found through discovery (custom resources), by kind. */
   private readonly discovered = new Map<string, KindInfo>();
   private describedCluster = false;
+  /** The scenario's probe pod, for steps that send real traffic (probe-pods.ts); left out of what the scenario sees. */
+  private readonly probePods = new ProbePods({
+    namespace: () => this.ns,
+    list: (kind) => this.list(kind),
+    get: (ref) => this.get(ref),
+    apply: (manifests) => this.apply(manifests),
+    delete: (ref, request) => this.delete(ref, request),
+    exec: async (pod, container, command) => execInContainer(await this.kc, this.ns, pod, container, command),
+  });
 
   constructor(private readonly kc: KubeConfig | Promise<KubeConfig>, private readonly runId: string = randomBytes(3).toString('hex'), private readonly options: LiveDriverOptions = {}) {
     this.rest = new NodeNamingRestClient(kc);
@@ -174,8 +185,14 @@ export class LiveDriver implements Driver {
     return runHelm(helm, command, { kubeconfig: this.kubeconfig.path(), namespace: this.ns, timeoutMs: command.waitMs });
   }
 
+  /** DNS lookups and connections from inside the cluster, where a node runs containers (probe-pods.ts). */
+  async trafficProbes(): Promise<TrafficProbes | ProbesUnavailable> {
+    return this.probePods.probes();
+  }
+
   async teardown(): Promise<void> {
     this.podWatch?.stop();
+    await this.probePods.cleanUp();
     this.kubeconfig?.remove();
     this.kubeconfig = undefined;
     if (this.options.attachNamespace) return;
@@ -313,6 +330,7 @@ export class LiveDriver implements Driver {
     const namespace = info.namespaced && !options.allNamespaces ? options.namespace ?? this.ns : undefined;
     const list = await this.rest.request('GET', resourcePath(info, namespace), { query: { labelSelector: options.labelSelector } });
     return (list.items as KubeObject[]).map((o) => ({ ...o, apiVersion: info.apiVersion, kind: info.kind }))
+      .filter((o) => !isProbePod(o))
       .sort((a, b) => `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`));
   }
 
@@ -366,7 +384,7 @@ export class LiveDriver implements Driver {
 
   async events(): Promise<KubeObject[]> {
     const at = (e: KubeObject) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '') || 0;
-    const events = (await this.list('Event')).sort((a, b) => at(a) - at(b));
+    const events = (await this.list('Event')).filter((e) => !isProbePod(e.involvedObject ?? {})).sort((a, b) => at(a) - at(b));
     // A namespace this driver made stands for the scenario's `default` in event texts (scenario-namespace.ts).
     if (this.options.attachNamespace) return events;
     return events.map((e) => (typeof e.message === 'string' ? { ...e, message: withScenarioNamespace(e.message, this.ns) } : e));
@@ -385,6 +403,7 @@ export class LiveDriver implements Driver {
   }
 
   private recordPod(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject): void {
+    if (isProbePod(obj)) return;
     const key = obj.metadata.name;
     const old = this.lastPods.get(key);
     for (const t of podTransitions(type, old, obj)) {
