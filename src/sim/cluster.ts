@@ -3,6 +3,7 @@ import { Admission } from './admission/admission.ts';
 import { defaulting } from './admission/defaulting.ts';
 import { releaseDefaults } from './admission/release-defaults.ts';
 import { matchLabelKeysMerge } from './admission/match-label-keys.ts';
+import { appArmorVersionSkew } from './admission/app-armor-version-skew.ts';
 import { validation } from './admission/validation.ts';
 import { canonicalQuantities } from './admission/canonical-quantities.ts';
 import { immutableFields } from './admission/immutable-fields.ts';
@@ -106,7 +107,7 @@ export class SimCluster {
     this.version = options.version ?? defaultKubernetesVersion();
     this.clock = new VirtualClock(options.epoch ?? DEFAULT_EPOCH);
     this.rng = new SeededRandom(options.seed);
-    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, releaseDefaults(this.version), serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng, this.version), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), matchLabelKeysMerge(this.version), validation(this.version), immutableFields(this.version), podResizeValidation(this.version, () => this.store), resourceQuotaAdmission(() => this.store)]));
+    this.store = new ObjectStore(this.clock, this.rng, new Admission([canonicalQuantities, sidecarInjection(() => this.store, this.mesh), vpaAdmission(() => this.store, this.vpa), defaulting, releaseDefaults(this.version), serviceAccountAdmission(() => this.store, this.rng), defaultTolerationSeconds, priorityAdmission(() => this.store), new ServiceAllocation(() => this.store, this.rng, this.version), ingressAdmission(() => this.store), configObjects, crdValidation, customResourceSchema, storageAdmission(() => this.store), limitRanger(() => this.store), podSecurityAdmission(() => this.store), matchLabelKeysMerge(this.version), appArmorVersionSkew(this.version), validation(this.version), immutableFields(this.version), podResizeValidation(this.version, () => this.store), resourceQuotaAdmission(() => this.store)]));
     // The kinds the release serves beyond v1.32's (MutatingAdmissionPolicy from 1.36, ...): versioned data.
     this.store.serveReleaseKinds(releaseKinds(this.version));
     if (behaviour(this.version, 'api.pod.generation').value) this.store.trackGeneration('Pod', 'spec');
