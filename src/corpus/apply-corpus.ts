@@ -58,7 +58,7 @@ export function applyToFreshCluster(root: string, file: string, seed = 1): Corpu
     // kubectl apply asks for strict field validation: an unknown field refuses the object.
     const shape = shapeOfKind(obj.apiVersion, obj.kind);
     const undecodable = `${obj.kind} in version "${String(obj.apiVersion).split('/').pop()}" cannot be handled as a ${obj.kind}`;
-    const typeError = decodeTypeError(obj, shape);
+    const typeError = decodeTypeError(obj, shape, cluster.store.decodeNamesEmbeddedStructs);
     if (typeError) return { file, documents: objects.length, rejected: `${undecodable}: ${typeError}` };
     const unknown = strictUnknownFields(obj, shape);
     if (unknown.length > 0) {

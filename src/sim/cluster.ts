@@ -113,6 +113,7 @@ export class SimCluster {
     if (behaviour(this.version, 'api.pod.generation').value) this.store.trackGeneration('Pod', 'spec');
     // BindingREST's assignPod (storage.go:247, v1.37.2).
     this.store.clearsNominationOnBinding = featureEnabled(this.version, 'ClearingNominatedNodeNameAfterBinding');
+    this.store.decodeNamesEmbeddedStructs = behaviour(this.version, 'api.decode.embeddedStructNames').value;
     this.events = new EventRecorder(this.store, this.clock, this.rng);
     this.faults = new ApiFaults(this.clock, options.seed);
     this.store.beforeWrite = (kind) => this.faults.beforeWrite(kind);

@@ -90,6 +90,8 @@ export class ObjectStore {
   beforeWrite?: (kind: string) => void;
   /** The binding subresource clears status.nominatedNodeName (ClearingNominatedNodeNameAfterBinding, 1.35+). */
   clearsNominationOnBinding = false;
+  /** The JSON decoder names embedded Go structs in a type error's path (api.decode.embeddedStructNames). */
+  decodeNamesEmbeddedStructs = false;
 
   constructor(
     private readonly clock: Clock,
@@ -163,7 +165,7 @@ export class ObjectStore {
         throw new ApiError('Forbidden', 403, `${qualifiedResource(info.plural, groupOf(info))} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`);
       }
     }
-    checkDecodable(obj);
+    checkDecodable(obj, this.decodeNamesEmbeddedStructs);
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (info.generation) meta.generation = 1;
@@ -263,7 +265,7 @@ export class ObjectStore {
     if (part === 'status') {
       // No admission plugin sees a status write, so nothing changes the copy: stored parts are shared.
       const status = opts.handOver ? next.status : ownCopy(next.status);
-      checkDecodable({ ...next, status }, changedFields(next, current));
+      checkDecodable({ ...next, status }, this.decodeNamesEmbeddedStructs, changedFields(next, current));
       // Only the status and metadata's top-level fields (resourceVersion, managedFields) change:
       // the rest of the stored object is frozen and shared, not copied.
       const merged = { ...current, metadata: { ...current.metadata }, status };
@@ -273,7 +275,7 @@ export class ObjectStore {
     }
     // A binding only sets spec.nodeName: the rest of the pod is the stored, frozen one, shared.
     const obj = opts.subresource === 'binding' ? ownCopy(next) : thaw(next);
-    checkDecodable(obj, changedFields(next, current));
+    checkDecodable(obj, this.decodeNamesEmbeddedStructs, changedFields(next, current));
     // A client that sends no managedFields leaves them as they are.
     if (obj.metadata.managedFields === undefined && current.metadata.managedFields !== undefined) obj.metadata.managedFields = thaw(current.metadata.managedFields);
     // Without a status subresource (a custom resource may lack one) status is written as any field.
@@ -479,13 +481,13 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
  * field PodSpec.spec.template.spec.containers of type []v1.Container`), so that no controller
  * ever sees an object a real cluster could not have stored. Nulls are read as Go reads them.
  */
-function checkDecodable(obj: KubeObject, fields?: readonly string[]): void {
+function checkDecodable(obj: KubeObject, embeddedNames: boolean, fields?: readonly string[]): void {
   const shape = shapeOfKind(obj.apiVersion, obj.kind);
   // Only the given top-level fields, decoded as a shell object and copied back (nulls replaced).
   const part: Record<string, any> = fields ? { apiVersion: obj.apiVersion, kind: obj.kind } : obj;
   if (fields) for (const f of fields) part[f] = (obj as any)[f];
   // One walk finds a type error and reads nulls; on an error the half-read object is dropped with the request.
-  const error = decodeInPlace(part, shape);
+  const error = decodeInPlace(part, shape, embeddedNames);
   if (!error) {
     if (fields) for (const f of fields) (obj as any)[f] = part[f];
     return;

@@ -1,5 +1,6 @@
 import { pathText } from '../../../kube/field-set.ts';
 import { listStep } from './object-fields.ts';
+import { embeddedStructOf } from './embedded-structs.ts';
 import { childShape, isPlainObject, itemShape, type Shape } from './schema.ts';
 
 /**
@@ -70,8 +71,8 @@ export function strictUnknownFields(value: unknown, shape: Shape): string[] {
  * `json: cannot unmarshal string into Go struct field FCVolumeSource.spec.volumes.fc.lun of type
  * int32`, `... number into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container`.
  */
-export function decodeTypeError(value: unknown, shape: Shape): string | undefined {
-  return firstTypeError(value, shape, [], false);
+export function decodeTypeError(value: unknown, shape: Shape, embeddedNames: boolean): string | undefined {
+  return firstTypeError(value, shape, [], false, embeddedNames);
 }
 
 /**
@@ -79,12 +80,16 @@ export function decodeTypeError(value: unknown, shape: Shape): string | undefine
  * (decodeTypeError) is returned, and JSON nulls are read as Go reads them (decodeNulls) on the
  * way. On an error the value is half read and must be dropped, as the server drops the request.
  */
-export function decodeInPlace(value: unknown, shape: Shape): string | undefined {
-  return firstTypeError(value, shape, [], true);
+export function decodeInPlace(value: unknown, shape: Shape, embeddedNames: boolean): string | undefined {
+  return firstTypeError(value, shape, [], true, embeddedNames);
 }
 
-/** `path` is the walk's own stack (pushed and popped), read only to word an error: every write decodes, so no copies per field. */
-function firstTypeError(value: unknown, shape: Shape, path: string[], readNulls: boolean): string | undefined {
+/**
+ * `path` is the walk's own stack (pushed and popped), read only to word an error: every write
+ * decodes, so no copies per field. `embeddedNames`: the decoder names embedded Go structs in the
+ * path (1.35 on, api.decode.embeddedStructNames; embedded-structs.ts).
+ */
+function firstTypeError(value: unknown, shape: Shape, path: string[], readNulls: boolean, embeddedNames: boolean): string | undefined {
   // A frozen part is a stored one, decoded when it was stored.
   if (Object.isFrozen(value)) return undefined;
   if (Array.isArray(value)) {
@@ -100,12 +105,13 @@ function firstTypeError(value: unknown, shape: Shape, path: string[], readNulls:
         if (readNulls) value[i] = items.type === 'struct' || items.type === 'map' ? {} : '';
         continue;
       }
-      const error = firstTypeError(item, items, path, readNulls);
+      const error = firstTypeError(item, items, path, readNulls, embeddedNames);
       if (error) return error;
     }
     return undefined;
   }
   if (!isPlainObject(value)) return undefined;
+  const facts = shape.type === 'struct' ? factsOf(shape) : undefined;
   for (const key in value) {
     const child = value[key];
     if (child === null) {
@@ -114,30 +120,79 @@ function firstTypeError(value: unknown, shape: Shape, path: string[], readNulls:
     }
     // An unset field (undefined in an object built in code) is no JSON at all.
     if (child === undefined) continue;
-    const childOf = childShape(shape, key);
-    if (shape.type === 'struct') {
-      const goType = shape.plainFields.get(key);
-      const expected = goType ? expectedJson(goType) : expectedContainer(childOf);
-      if (expected && child !== null && jsonType(child) !== expected) {
-        return `json: cannot unmarshal ${jsonType(child)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType || goTypeName(childOf)}`;
+    let childOf: Shape;
+    let step = key;
+    if (facts) {
+      const field = facts.get(key) ?? addFact(facts, shape as StructShape, key);
+      childOf = field.shape;
+      if (embeddedNames && field.embedded) step = `${field.embedded}.${key}`;
+      const type = jsonType(child);
+      if (field.expected && type !== field.expected) {
+        return `json: cannot unmarshal ${type} into Go struct field ${fieldName(field.struct, path, step)} of type ${field.goType}`;
       }
-      // A list of plain values: each item of the items' type.
-      const itemType = goType?.startsWith('[]') && goType.length > 2 ? expectedJson(goType.slice(2)) : undefined;
-      const oddItem = itemType && Array.isArray(child) ? child.find((item) => item !== null && jsonType(item) !== itemType) : undefined;
-      if (oddItem !== undefined) return `json: cannot unmarshal ${jsonType(oddItem)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goType!.slice(2)}`;
-      if (Array.isArray(child) && childOf.type === 'list' && childOf.items) {
-        const wanted = expectedContainer(itemShape(childOf));
-        const odd = wanted ? child.find((item) => item !== null && jsonType(item) !== wanted) : undefined;
-        if (odd !== undefined) return `json: cannot unmarshal ${jsonType(odd)} into Go struct field ${fieldName(shape.name, path, key)} of type ${goTypeName(itemShape(childOf))}`;
+      if (type === 'array') {
+        const odd = field.item && oddItem(child as unknown[], field.item);
+        if (odd !== undefined) return `json: cannot unmarshal ${jsonType(odd)} into Go struct field ${fieldName(field.struct, path, step)} of type ${field.goType.slice(2)}`;
+        const oddContainer = field.itemContainer && oddItem(child as unknown[], field.itemContainer);
+        if (oddContainer !== undefined) return `json: cannot unmarshal ${jsonType(oddContainer)} into Go struct field ${fieldName(field.struct, path, step)} of type ${field.itemGoType}`;
       }
-    }
-    if (child === null || typeof child !== 'object') continue;
-    path.push(key);
-    const error = firstTypeError(child, childOf, path, readNulls);
+    } else childOf = childShape(shape, key);
+    if (typeof child !== 'object') continue;
+    path.push(step);
+    const error = firstTypeError(child, childOf, path, readNulls, embeddedNames);
     path.pop();
     if (error) return error;
   }
   return undefined;
+}
+
+type StructShape = Extract<Shape, { type: 'struct' }>;
+
+/**
+ * What the decoder checks of one field of a struct, worked out once per struct and field name
+ * (every write decodes the same few fields of the same few types): the field's shape, the JSON
+ * type its value must have, and for a list the JSON type of its items.
+ */
+interface FieldFacts {
+  shape: Shape;
+  struct: string;
+  expected?: string;
+  goType: string;
+  /** A list of plain values: the items' JSON type (goType is then `[]T`). */
+  item?: string;
+  /** A list of structs, lists or maps: the items' JSON type and Go type. */
+  itemContainer?: string;
+  itemGoType?: string;
+  /** The Go path of the embedded struct that holds the field (embedded-structs.ts). */
+  embedded?: string;
+}
+
+const structFacts = new WeakMap<StructShape, Map<string, FieldFacts>>();
+
+/** The first item (not null) of another JSON type than `wanted`, or undefined. */
+function oddItem(items: unknown[], wanted: string): unknown {
+  return items.find((item) => item !== null && jsonType(item) !== wanted);
+}
+
+function factsOf(shape: StructShape): Map<string, FieldFacts> {
+  let facts = structFacts.get(shape);
+  if (!facts) structFacts.set(shape, (facts = new Map()));
+  return facts;
+}
+
+function addFact(facts: Map<string, FieldFacts>, shape: StructShape, key: string): FieldFacts {
+  const childOf = childShape(shape, key);
+  const goType = shape.plainFields.get(key);
+  const field: FieldFacts = { shape: childOf, struct: shape.name, expected: goType ? expectedJson(goType) : expectedContainer(childOf), goType: goType || goTypeName(childOf) };
+  if (goType?.startsWith('[]') && goType.length > 2) field.item = expectedJson(goType.slice(2));
+  if (childOf.type === 'list' && childOf.items) {
+    field.itemContainer = expectedContainer(itemShape(childOf));
+    if (field.itemContainer) field.itemGoType = goTypeName(itemShape(childOf));
+  }
+  const embedded = embeddedStructOf(shape.name, key);
+  if (embedded) field.embedded = embedded;
+  facts.set(key, field);
+  return field;
 }
 
 /** How the decoder names a field: its struct's Go name, then the JSON path to it. */

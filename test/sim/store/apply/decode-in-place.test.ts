@@ -48,8 +48,10 @@ test('decodeInPlace finds the same first type error as decodeTypeError and reads
     const damaged = damage(rng, base());
     const text = JSON.stringify(damaged);
     const one = JSON.parse(text), two = JSON.parse(text);
-    const error = decodeInPlace(one, shape);
-    assert.equal(error, decodeTypeError(two, shape), `round ${round}: ${text}`);
+    // Half the rounds word errors as 1.35+ does, with embedded structs' names.
+    const embeddedNames = round % 2 === 1;
+    const error = decodeInPlace(one, shape, embeddedNames);
+    assert.equal(error, decodeTypeError(two, shape, embeddedNames), `round ${round}: ${text}`);
     if (error) {
       errors++;
       continue;
