@@ -14,11 +14,18 @@ export interface FactChange<T> {
   readonly source: string;
 }
 
-/** A versioned fact: what it is, and its values from 1.32 on (the first change is since '1.32'). */
+/**
+ * A versioned fact: what it is, and its values from 1.32 on (the first change is since '1.32').
+ * Either simulator code reads it (with `behaviour(version, id)`), or it says in `notModelled` why
+ * nothing does; test/kube/kubernetes-version-facts-catalogue.test.ts holds both to that, and to
+ * the catalogue's "modelled" column (docs/kubernetes-versions.md).
+ */
 export interface VersionedFact<T> {
   readonly area: 'scheduler' | 'kubelet' | 'controllers' | 'api' | 'admission' | 'kubectl-output' | 'version';
   readonly what: string;
   readonly changes: readonly FactChange<T>[];
+  /** Recorded but not modelled: why (not observable with default gates, or the mechanism the simulator lacks). */
+  readonly notModelled?: string;
 }
 
 const K = (v: string, path: string) => `k8s.io/kubernetes@v${v}/${path}`;
@@ -73,6 +80,7 @@ export const BEHAVIOURS = {
       { since: '1.32', value: null, source: K('1.35.4', 'pkg/scheduler/framework/plugins (no nodedeclaredfeatures plugin)') },
       { since: '1.36', value: "node(s) didn't match Pod's required features", source: K('1.36.3', 'pkg/scheduler/framework/plugins/nodedeclaredfeatures/nodedeclaredfeatures.go errReasonUnsatisfiedRequirements') },
     ],
+    notModelled: 'Seen only when a node lacks a feature a pod needs (a kubelet older than the control plane, or a gate turned off on it). The simulator\'s nodes all run the cluster\'s release with default gates and publish no status.declaredFeatures, and it has none of the features the plugin infers from a pod (restartPolicyRules RestartAllContainers, hostNetwork with hostUsers: false; component-helpers@v0.36.3 nodedeclaredfeatures/features)',
   },
   'scheduler.preemption.successMessage': {
     area: 'scheduler',
@@ -89,6 +97,7 @@ export const BEHAVIOURS = {
       { since: '1.32', value: null, source: K('1.32.13', 'pkg/scheduler/framework/plugins/nodevolumelimits/csi.go') },
       { since: '1.35', value: '%DRIVER CSI driver is not installed on the node', source: K('1.35.4', 'pkg/scheduler/framework/plugins/nodevolumelimits/csi.go:294') },
     ],
+    notModelled: 'The simulator has no CSI drivers: no CSIDriver or CSINode objects, no CSI volumes, no NodeVolumeLimits plugin (the text needs a CSIDriver with preventPodSchedulingIfMissing and a node whose CSINode lacks it, K@1.37.2 csi.go:365 checkCSIDriverOnNode)',
   },
   'scheduler.nodePorts.restartableInitContainers': {
     area: 'scheduler',
@@ -137,6 +146,7 @@ export const BEHAVIOURS = {
       { since: '1.32', value: 'status.resize', source: K('1.32.13', 'pkg/kubelet/status (status.resize Proposed/InProgress/Deferred/Infeasible)') },
       { since: '1.33', value: 'conditions', source: 'CHANGELOG-1.33 #130733 (status.resize deprecated, no longer set), #130574 (API server no longer sets Proposed); k8s.io/api@v0.33.13 PodResizePending, PodResizeInProgress' },
     ],
+    notModelled: 'The 1.32 value is written only with the alpha InPlacePodVerticalScaling gate, off by default, and kubespec runs default gates: on 1.32 there is no resize at all. From 1.33 src/sim/kubelet/pod-resize.ts writes the PodResizePending/PodResizeInProgress conditions wherever resize exists (the gate), so this fact has nothing left to decide',
   },
   'api.pod.resizeBeyondNodeAllocatable': {
     area: 'admission',
@@ -178,20 +188,20 @@ export const BEHAVIOURS = {
       { since: '1.34', value: false, source: 'k8s.io/apimachinery@v0.34.4/pkg/apis/meta/v1/types.go:188 omitzero; CHANGELOG-1.34 #130989' },
     ],
   },
+  'api.decode.embeddedStructNames': {
+    area: 'api',
+    what: 'A JSON type error names the embedded Go structs on its field path (FCVolumeSource.spec.volumes.VolumeSource.fc.lun)',
+    changes: [
+      { since: '1.32', value: false, source: 'sigs.k8s.io/json@v0.0.0-20241014173422-cfa47c3a1cc8 internal/golang/encoding/json/decode.go object (FieldStack gets f.name only); K@1.34.4 go.mod' },
+      { since: '1.35', value: true, source: 'sigs.k8s.io/json@v0.0.0-20250730193827-2d320260d730 internal/golang/encoding/json/decode.go:788-818 (each embedded field\'s Go name); ' + K('1.35.4', 'go.mod') + '; seen on the 1.37 reference cluster: FCVolumeSource.spec.volumes.VolumeSource.fc.lun' },
+    ],
+  },
   'api.pod.appArmorAnnotationsCopied': {
     area: 'api',
     what: 'The API server copies securityContext.appArmorProfile into container.apparmor.security.beta.kubernetes.io/ annotations',
     changes: [
       { since: '1.32', value: true, source: K('1.32.13', 'pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew (field -> annotation sync)') },
       { since: '1.34', value: false, source: 'CHANGELOG-1.34 #131989; ' + K('1.37.2', 'pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew (annotation -> field only)') },
-    ],
-  },
-  'api.statefulSet.serviceNameDNS1123': {
-    area: 'api',
-    what: 'A new StatefulSet\'s spec.serviceName must be a DNS-1123 label',
-    changes: [
-      { since: '1.32', value: false, source: K('1.32.13', 'pkg/apis/apps/validation/validation.go') },
-      { since: '1.33', value: true, source: K('1.33.13', 'pkg/apis/apps/validation/validation.go:143 (AllowInvalidServiceName only for existing objects)') },
     ],
   },
   'api.rbac.roleRefImmutableText': {
@@ -243,6 +253,7 @@ export const BEHAVIOURS = {
       { since: '1.32', value: false, source: 'k8s.io/api@v0.34.4/core/v1/types.go' },
       { since: '1.35', value: true, source: 'k8s.io/api@v0.35.4/core/v1/types.go PodStatus.resources, PodStatus.allocatedResources' },
     ],
+    notModelled: 'The fields exist from 1.35 but stay empty until the kubelet fills them, which it does only with InPlacePodLevelResourcesVerticalScaling (on from 1.36; K@1.36.3 pkg/kubelet/kubelet_pods.go:2157): status.allocatedResources the pod\'s requests, status.resources read back from the pod cgroup. The simulator has no pod cgroups to read and does not write either field',
   },
   'kubectl-output.pod.statusAfterFailedContainer': {
     area: 'kubectl-output',
