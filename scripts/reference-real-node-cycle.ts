@@ -5,20 +5,31 @@
 // and asserts the host is as it was. A machine that cannot run a real node (`up` says what it
 // lacks and falls back to KWOK) is told so in one line and counts nothing.
 // Counts: the suite's tests, plus one for a clean `down`. Last line: `real node: N passed, N failed`.
+//
+//   node --import tsx scripts/reference-real-node-cycle.ts [--kubernetes-version 1.35] [--real-nodes 3]
+//
+// Default: the default release, one real node (CI's cycle).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { footprintLeftovers, hostFootprint } from '../src/cluster/reference/real-node/host-footprint.ts';
+import { clusterFolderName, referenceBuild } from '../src/cluster/reference/versions.ts';
 
-const cacheDir = `${process.cwd()}/.cache/reference-cluster`;
+const { values } = parseArgs({ options: { 'kubernetes-version': { type: 'string' }, 'real-nodes': { type: 'string', default: '1' } } });
+const build = referenceBuild(values['kubernetes-version']);
+const versionArgs = values['kubernetes-version'] ? ['--kubernetes-version', values['kubernetes-version']] : [];
+const clusterDir = join(process.cwd(), '.cache', 'reference-cluster', clusterFolderName(build));
+const scope = { clusterDir, minorNumber: Number(build.minor.split('.')[1]) };
 const kubespec = (...args: string[]) => execa('node', ['bin/kubespec.mjs', ...args], { reject: false, all: true, env: { ...process.env, FORCE_COLOR: '0' } });
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 let passed = 0;
 let failed = 0;
 
 async function main(): Promise<void> {
-  const before = await hostFootprint(cacheDir);
+  const before = await hostFootprint(scope);
   let started = Date.now();
-  const up = await kubespec('cluster', 'reference', 'up', '--real-nodes', '1');
+  const up = await kubespec('cluster', 'reference', 'up', ...versionArgs, '--real-nodes', values['real-nodes']!);
   console.log(up.all);
   console.log(`real node: up took ${seconds(started)}`);
   if (up.exitCode !== 0) {
@@ -27,7 +38,7 @@ async function main(): Promise<void> {
   }
   let skipped = false;
   try {
-    const state = JSON.parse(readFileSync(`${cacheDir}/cluster/state.json`, 'utf8'));
+    const state = JSON.parse(readFileSync(join(clusterDir, 'state.json'), 'utf8'));
     if (!state.realNodes?.length) {
       skipped = true;
       console.log('real node: skipped, this machine cannot run one (what it lacks is printed above); nothing counted');
@@ -44,11 +55,11 @@ async function main(): Promise<void> {
     failed += count('fail') + count('cancelled') + (count('pass') === 0 ? 1 : 0);
   } finally {
     started = Date.now();
-    const down = await kubespec('cluster', 'reference', 'down');
+    const down = await kubespec('cluster', 'reference', 'down', ...versionArgs);
     console.log(down.all);
     console.log(`real node: down took ${seconds(started)}`);
     if (skipped && down.exitCode === 0) return;
-    const left = down.exitCode === 0 ? footprintLeftovers(before, await hostFootprint(cacheDir)) : [`down failed (exit ${down.exitCode})`];
+    const left = down.exitCode === 0 ? footprintLeftovers(before, await hostFootprint(scope)) : [`down failed (exit ${down.exitCode})`];
     if (left.length) {
       failed += 1;
       console.log(`✖ down left the host changed:\n  ${left.join('\n  ')}`);

@@ -2,8 +2,10 @@
 // against a cluster brought up with `cluster reference up --real-nodes 1`. A busybox pod runs a
 // command, `kubectl logs` shows its output and `kubectl exec` runs in it; an agnhost HTTP liveness
 // probe answered with 404 restarts the container with the kubelet's own event texts; a Service
-// name resolves through CoreDNS and answers (through kube-proxy's rules) from another pod. Run
-// by scripts/ci-reference.mjs with KUBECONFIG set, only when the cluster has a real node.
+// name resolves through CoreDNS and answers (through kube-proxy's rules) from another pod; with
+// several real nodes, a pod on each reaches a pod on every other by its address, unmasqueraded,
+// and a Service name from each. Run by scripts/ci-reference.mjs (through
+// scripts/reference-real-node-cycle.ts) with KUBECONFIG set, only when the cluster has a real node.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -13,7 +15,8 @@ import { realNodePlacement } from '../src/cluster/reference/real-node/node-agent
 const env = { ...process.env, KUBECONFIG: process.env.KUBECONFIG! };
 const namespace = `real-node-${randomBytes(3).toString('hex')}`;
 const kubectl = (args: string[], input?: string) => execa('kubectl', ['--context', 'kubespec-reference', '-n', namespace, ...args], { env, reject: false, input });
-const agnhost = process.env.KUBESPEC_AGNHOST_IMAGE ?? 'registry.k8s.io/e2e-test-images/agnhost:2.53';
+// agnhost's tag follows the release (2.53 on 1.32, 2.66.1 on 1.37): the one a real node holds, as it reports it.
+let agnhost = '';
 
 const pod = (name: string, labels: Record<string, string>, container: object) => JSON.stringify({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, labels },
@@ -32,6 +35,9 @@ async function waitReady(name: string, seconds = 90): Promise<void> {
 }
 
 before(async () => {
+  const images = await execa('kubectl', ['--context', 'kubespec-reference', 'get', 'nodes', '-l', 'kubespec.io/real-node=true', '-o', 'jsonpath={.items[*].status.images[*].names[*]}'], { env, reject: false });
+  agnhost = images.stdout.split(/\s+/).find((name) => name.startsWith('registry.k8s.io/e2e-test-images/agnhost:')) ?? '';
+  assert.ok(agnhost, `no real node lists an agnhost image: ${images.stdout || images.stderr}`);
   const created = await execa('kubectl', ['--context', 'kubespec-reference', 'create', 'namespace', namespace], { env, reject: false });
   assert.equal(created.exitCode, 0, created.stderr);
   // The ServiceAccount controller makes `default` shortly after the namespace.
@@ -46,9 +52,9 @@ test('a busybox pod runs its command on the real node; kubectl logs shows its ou
   await apply(pod('hello', { app: 'hello' }, { name: 'hello', image: 'busybox:1.36', command: ['sh', '-c', 'echo "hello from $(hostname)"; exec sleep 3600'] }));
   await waitReady('hello');
   const node = await kubectl(['get', 'pod', 'hello', '-o', 'jsonpath={.spec.nodeName}']);
-  // The real node plays the topology's first worker, under its name, and is labelled as real.
-  assert.equal(node.stdout, 'worker-1');
-  const label = await kubectl(['get', 'node', 'worker-1', '-o', 'jsonpath={.metadata.labels.kubespec\\.io/real-node}']);
+  // A real node plays a worker of the topology, under its name, and is labelled as real.
+  assert.match(node.stdout, /^worker-\d+$/);
+  const label = await kubectl(['get', 'node', node.stdout, '-o', 'jsonpath={.metadata.labels.kubespec\\.io/real-node}']);
   assert.equal(label.stdout, 'true');
   const logs = await kubectl(['logs', 'hello']);
   assert.equal(logs.exitCode, 0, logs.stderr);
@@ -96,4 +102,41 @@ test('a Service name resolves through CoreDNS and answers from another pod (kube
   }
   assert.match(answer, /^HTTP\/1\.0 200 OK\r\n/);
   assert.equal(answer.split('\r\n\r\n')[1], 'echo');
+});
+
+test('with several real nodes, a pod on each reaches a pod on every other by its own address, and the Service by name', async (t) => {
+  const listed = await execa('kubectl', ['--context', 'kubespec-reference', 'get', 'nodes', '-l', 'kubespec.io/real-node=true', '-o', 'jsonpath={.items[*].metadata.name}'], { env, reject: false });
+  const nodes = listed.stdout.split(/\s+/).filter(Boolean).sort();
+  if (nodes.length < 2) return t.skip(`one real node (${nodes.join(', ')}): nothing to cross`);
+  const on = (node: string) => ({ ...realNodePlacement, nodeSelector: { ...realNodePlacement.nodeSelector, 'kubernetes.io/hostname': node } });
+  for (const node of nodes) {
+    await apply(JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `server-${node}`, labels: { app: 'across' } }, spec: { ...on(node), terminationGracePeriodSeconds: 1, containers: [{ name: 'agnhost', image: agnhost, args: ['netexec', '--http-port=8080'], readinessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 1 } }] } }));
+    await apply(JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `client-${node}` }, spec: { ...on(node), terminationGracePeriodSeconds: 1, containers: [{ name: 'client', image: 'busybox:1.36', command: ['sleep', '3600'] }] } }));
+  }
+  await apply(JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'across' }, spec: { selector: { app: 'across' }, ports: [{ port: 80, targetPort: 8080 }] } }));
+  const ip = async (pod: string) => (await kubectl(['get', 'pod', pod, '-o', 'jsonpath={.status.podIP}'])).stdout;
+  for (const node of nodes) {
+    await waitReady(`server-${node}`);
+    await waitReady(`client-${node}`);
+    assert.equal((await kubectl(['get', 'pod', `client-${node}`, '-o', 'jsonpath={.spec.nodeName}'])).stdout, node);
+  }
+  const get = async (client: string, host: string, port: number, path: string) => {
+    let answer = '';
+    for (let i = 0; i < 10 && !answer.startsWith('HTTP/1.0 200'); i++) {
+      answer = (await kubectl(['exec', client, '--', 'sh', '-c', `printf 'GET ${path} HTTP/1.0\\r\\n\\r\\n' | nc -w 3 ${host} ${port}`])).stdout;
+      if (!answer.startsWith('HTTP/1.0 200')) await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.match(answer, /^HTTP\/1\.0 200 OK\r\n/, `${client} -> ${host}:${port}${path}`);
+    return answer.split('\r\n\r\n')[1]!;
+  };
+  for (const from of nodes) {
+    const clientIp = await ip(`client-${from}`);
+    for (const to of nodes) {
+      // netexec's /clientip is the address the request came from: the client pod's own, no NAT.
+      const seen = await get(`client-${from}`, await ip(`server-${to}`), 8080, '/clientip');
+      assert.equal(seen.split(':')[0], clientIp, `client-${from} -> server-${to}`);
+    }
+    // The Service by its short name: CoreDNS (on one of the nodes) answers, kube-proxy picks a server.
+    assert.match(await get(`client-${from}`, 'across', 80, '/hostname'), /^server-worker-\d+$/);
+  }
 });

@@ -163,7 +163,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .addArgument(new Argument('<action>', 'what to do').choices(['up', 'down', 'status']))
     .option('--topology <name>', 'nodes from scenarios/topologies/<name>.yaml (up only)', 'kind')
     .option('--kubernetes-version <minor>', referenceVersionHelp())
-    .option('--real-nodes <n>', 'nodes with a real kubelet, containerd, CNI, kube-proxy and CoreDNS beside the KWOK ones (up only; 0 or 1)', parseInteger('--real-nodes'))
+    .option('--real-nodes <n>', 'nodes with a real kubelet, containerd, CNI, kube-proxy and CoreDNS beside the KWOK ones (up only; 0 up to the topology\'s workers, each playing one: worker-1, worker-2, ...)', parseInteger('--real-nodes'))
     .action(async (action: api.ReferenceAction, flags: { topology?: string; kubernetesVersion?: string; realNodes?: number }) => {
       code = await api.referenceCluster(action, flags, env);
     });
@@ -177,7 +177,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .option('--compare-only', 'compare the last runs again, running nothing')
     .option('--rerun-simulator', 'run the simulator side again and compare with the last reference run')
     .option('--kubernetes-version <minor>', "the reference cluster's release (cluster reference --kubernetes-version); the simulator side plays the same minor")
-    .option('--real-nodes <n>', 'real nodes for the @needs-kubelet scenarios: 1 (default, where the machine can run one) or 0 to leave them not judged', parseInteger('--real-nodes'))
+    .option('--real-nodes <n>', 'real nodes for the @needs-kubelet scenarios, each playing a worker of the kind topology: default all 3 (1 with --real-node-quick), where the machine can run them; 0 leaves them not judged', parseInteger('--real-nodes'))
     .option('--real-node-quick', "leave out of the real-node pass the scenarios that wait longest in real time (CI's bounded pass; src/fidelity/real-node-budget.ts)")
     .action(async (paths: string[], flags: { tags?: string; parallel?: number; compareOnly?: boolean; rerunSimulator?: boolean; kubernetesVersion?: string; realNodes?: number; realNodeQuick?: boolean }) => {
       const report = await api.fidelityRun({ cwd: env.cwd, paths, ...definedOnly(flags), log: (line) => env.stdout.write(`${line}\n`) });

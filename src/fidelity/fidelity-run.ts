@@ -7,6 +7,7 @@ import { realNodeReleaseMissing } from '../cluster/reference/real-node/node-buil
 import { containerdLayout, listImages } from '../cluster/reference/real-node/containerd.ts';
 import { leftOutForImages, type RealNodeRun } from './real-node-judging.ts';
 import { leftOutOfQuickPass } from './real-node-budget.ts';
+import { realNodeCount } from './real-node-count.ts';
 import { referenceBuild, type ReferenceBuild } from '../cluster/reference/versions.ts';
 import { loadTopology } from '../manifests/topologies.ts';
 import { packageRoot } from '../package-root.ts';
@@ -36,8 +37,9 @@ export interface FidelityOptions {
   /** The reference cluster's release (`1.37`); the simulator side plays the same minor. Default: the reference cluster's default. */
   kubernetesVersion?: string;
   /**
-   * Real nodes for the @needs-kubelet pass: 1 (the default; a machine that cannot run one is said
-   * so in the report) or 0, leaving those scenarios not judged.
+   * Real nodes for the @needs-kubelet pass, each playing one worker of the kind topology: by
+   * default all its workers (3), or 1 with `realNodeQuick` (real-node-count.ts); 0 leaves those
+   * scenarios not judged. A machine that cannot run them is said so in the report.
    */
   realNodes?: number;
   /** The real-node pass without the scenarios that wait longest in real time (real-node-budget.ts): CI's bounded pass. */
@@ -49,7 +51,7 @@ export interface FidelityOptions {
  * Runs every @portable scenario on the simulator and on the reference control plane, compares
  * them and writes reports/fidelity.json and reports/fidelity.txt. The reference side is two
  * passes on two shapes of the cluster: everything but @needs-kubelet on KWOK-only nodes, then
- * @needs-kubelet with a real node playing the topology's first worker (realNodePass). Each
+ * @needs-kubelet with real nodes playing the topology's workers (realNodePass). Each
  * cluster is brought up if it is not, and the cluster that was up before (or none) is what is
  * left at the end.
  */
@@ -115,6 +117,7 @@ export function simulatorVersionArgs(referenceVersion: string | undefined): stri
 /** Both sides; returns the reference cluster's version. */
 async function runBoth(options: FidelityOptions, tags: string, reports: string, cacheDir: string, build: ReferenceBuild): Promise<string> {
   const before = readState(cacheDir, build);
+  const topology = loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]);
   const clusterWith = async (realNodes: number): Promise<ReferenceClusterState> => {
     const up = readState(cacheDir, build);
     if (up && (up.realNodes?.length ?? 0) !== realNodes) await referenceDown(cacheDir, build, options.log);
@@ -123,7 +126,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
       moduleDir: join(packageRoot, 'scripts', 'reference-cluster'),
       cacheDir,
       topology: 'kind',
-      nodes: loadTopology('kind', [join(packageRoot, 'scenarios', 'topologies')]),
+      nodes: topology,
       log: options.log,
       realNodes,
     });
@@ -153,7 +156,7 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
       mkdirSync(join(reports, 'reference'), { recursive: true });
       writeFileSync(join(reports, 'reference', 'messages.ndjson'), '');
     }
-    await realNodePass(options, tags, reports, build, clusterWith);
+    await realNodePass(options, tags, reports, build, realNodeCount(options.realNodes, options.realNodeQuick, topology), clusterWith);
     return build.kubernetesVersion;
   } finally {
     await restore();
@@ -161,24 +164,24 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
 }
 
 /**
- * The @needs-kubelet scenarios the simulator ran, on the reference cluster with a real node
- * playing the topology's first worker, serially (one real node is shared). Writes run.json beside
+ * The @needs-kubelet scenarios the simulator ran, on the reference cluster with `count` real nodes
+ * playing the topology's first workers, serially (the real nodes are shared). Writes run.json beside
  * the pass's messages: the nodes and images it had, what it left out and how long it took, or why
  * there was no pass (the option, or what this machine or release lacks).
  */
-async function realNodePass(options: FidelityOptions, tags: string, reports: string, build: ReferenceBuild, clusterWith: (realNodes: number) => Promise<ReferenceClusterState>): Promise<void> {
+async function realNodePass(options: FidelityOptions, tags: string, reports: string, build: ReferenceBuild, count: number, clusterWith: (realNodes: number) => Promise<ReferenceClusterState>): Promise<void> {
   const dir = join(reports, REAL_NODE_PASS);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const write = (run: RealNodeRun) => writeFileSync(join(dir, 'run.json'), JSON.stringify(run, null, 2));
-  if (options.realNodes === 0) return write({ nodes: [], images: [], missing: 'the fidelity run was asked for none (--real-nodes 0)' });
-  const lacking = [...(await realNodeMissing()), ...[realNodeReleaseMissing(build)].filter((l): l is string => !!l)];
+  if (count === 0) return write({ nodes: [], images: [], missing: 'the fidelity run was asked for none (--real-nodes 0)' });
+  const lacking = [...(await realNodeMissing(count)), ...[realNodeReleaseMissing(build)].filter((l): l is string => !!l)];
   if (lacking.length) return write({ nodes: [], images: [], missing: lacking.join('; ') });
   const kubelet = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).filter((r) => r.tags.includes('@needs-kubelet'));
   if (!kubelet.length) return write({ nodes: [], images: [], missing: 'no @needs-kubelet scenario was selected' });
-  const state = await clusterWith(1);
+  const state = await clusterWith(count);
   const nodes = state.realNodes ?? [];
-  if (!nodes.length) return write({ nodes: [], images: [], missing: 'the reference cluster came up without its real node (see the lines above)' });
+  if (!nodes.length) return write({ nodes: [], images: [], missing: `the reference cluster came up without its real node${count === 1 ? '' : 's'} (see the lines above)` });
   const images = [...new Set((await Promise.all(nodes.map((n) => listImages(containerdLayout(n.dir, n.network.netns))))).flat())].sort();
   const leftOut = { ...leftOutForImages(kubelet, images), ...(options.realNodeQuick ? leftOutOfQuickPass(kubelet, nodes.map((n) => n.name)) : {}) };
   const chosen = kubelet.filter((r) => !leftOut[r.id]);

@@ -32,5 +32,5 @@ test('fidelity --kubernetes-version names a reference release; one that is not b
   const dir = projectWith({});
   const r = await kubespec(dir, 'fidelity', '--compare-only', '--kubernetes-version', '1.99');
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^kubespec: --kubernetes-version 1\.99: the reference cluster is built for 1\.32 \(v1\.32\.5, default\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2\)\n$/);
+  assert.match(r.stderr, /^kubespec: --kubernetes-version 1\.99: the reference cluster is built for 1\.32 \(v1\.32\.5\), 1\.35 \(v1\.35\.4\), 1\.36 \(v1\.36\.3\), 1\.37 \(v1\.37\.2, default\)\n$/);
 });

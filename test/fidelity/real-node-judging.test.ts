@@ -99,6 +99,17 @@ test("CI's quick pass leaves out the scenarios the simulator spread over workers
   }
 });
 
+test("CI's quick pass with as many real nodes as a listed scenario's workers keeps it; with fewer it leaves it out", () => {
+  const wide = record('wide:1', 'PASSED', { name: 'a wide one', attachments: { 'timeline.txt': timeline('worker-1') } });
+  slowOnRealNode['a wide one'] = 'its cluster has 3 workers; the real node plays worker-1 only, the others are KWOK';
+  try {
+    assert.deepEqual(leftOutOfQuickPass([wide], ['worker-1', 'worker-2', 'worker-3']), {});
+    assert.deepEqual(Object.keys(leftOutOfQuickPass([wide], ['worker-1', 'worker-2'])), ['wide:1']);
+  } finally {
+    delete slowOnRealNode['a wide one'];
+  }
+});
+
 test("a container's mounts in its status are compared where a real node ran the pod, not where KWOK stood in", () => {
   const state = (mounts: string) => ({ 'final state.yaml': `apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: x}\nstatus:\n  containerStatuses:\n    - name: app\n      ready: true\n${mounts}` });
   const sim = state('');

@@ -18,6 +18,8 @@ import { realNodeMissing } from './real-node/preflight.ts';
 import { ensureNodeBinaries } from './real-node/node-build.ts';
 import { corednsImage, ensureNodeImages } from './real-node/node-images.ts';
 import { nodeNetwork } from './real-node/node-network.ts';
+import { createNodeFabric, deleteNodeFabric, nodeFabric } from './real-node/node-fabric.ts';
+import { playedWorkers } from './real-node/played-workers.ts';
 import { clusterCertificates } from './real-node/cluster-certificates.ts';
 import { clusterDnsObjects } from './real-node/cluster-dns.ts';
 import { prepareRealNodeNetwork, realNodePlan, startRealNode, stopRealNode, type RealNodePlan, type RealNodeState } from './real-node/real-node.ts';
@@ -48,8 +50,9 @@ export interface UpOptions extends BuildLayout {
   /** How long each component may take to become healthy. */
   timeoutMs?: number;
   /**
-   * How many real nodes to start beside the KWOK ones (0 or 1 so far). A machine that lacks what
-   * they need is told what is missing and gets KWOK-only nodes.
+   * How many real nodes to start beside the KWOK ones: 0 up to the topology's workers (each plays
+   * one, played-workers.ts). A machine that lacks what they need is told what is missing and gets
+   * KWOK-only nodes.
    */
   realNodes?: number;
 }
@@ -76,12 +79,12 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   }
   if (running) await referenceDown(options.cacheDir, build);
   let realCount = options.realNodes ?? 0;
-  if (!Number.isInteger(realCount) || realCount < 0 || realCount > 1) throw new UserError(`--real-nodes ${options.realNodes}: 0 or 1 real nodes can be started so far`);
+  playedWorkers(options.nodes, realCount, options.topology);
   if (realCount) {
-    const missing = await realNodeMissing();
+    const missing = await realNodeMissing(realCount);
     for (const line of missing) options.log(`real node: ${line}`);
     if (missing.length) {
-      options.log('real node: this machine cannot run one (above); falling back to KWOK-only nodes');
+      options.log(`real node: this machine cannot run ${realCount === 1 ? 'one' : realCount} (above); falling back to KWOK-only nodes`);
       realCount = 0;
     }
   }
@@ -98,18 +101,21 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   const processes: StartedProcess[] = [];
   const realProcesses: StartedProcess[] = [];
   const timeoutMs = options.timeoutMs ?? 120_000;
-  // The real node's namespace and link come first: the API server listens on the link's host end.
-  // A real node plays the topology's first worker, in place of its KWOK node (realNodePlan).
-  const played = realCount ? options.nodes.find((n) => n.role !== 'control-plane') : undefined;
-  if (realCount && !played) throw new UserError(`topology ${options.topology} has no worker for a real node to play`);
-  const plans: RealNodePlan[] = played ? [realNodePlan(dir, 0, nodeNetwork(Number(build.minor.split('.')[1]), 0), played)] : [];
-  const kwokNodes = options.nodes.filter((n) => n !== played);
+  // The real nodes' namespaces and links come first: the API server listens on the first link's
+  // host end. Real node i plays the topology's i-th worker, in place of its KWOK node (realNodePlan).
+  const minorNumber = Number(build.minor.split('.')[1]);
+  const played = playedWorkers(options.nodes, realCount, options.topology);
+  const plans: RealNodePlan[] = played.map((worker, index) => realNodePlan(dir, index, nodeNetwork(minorNumber, index), worker));
+  const fabric = nodeFabric(minorNumber);
+  const kwokNodes = options.nodes.filter((n) => !played.includes(n));
   try {
     for (const plan of plans) await prepareRealNodeNetwork(plan);
+    if (plans.length > 1) await createNodeFabric(fabric, plans.map((p) => p.network));
     const files = await writeKeyMaterial(dir, plans);
     const ports = { etcd: await freePort(), peer: await freePort(), api: await freePort(), kcm: await freePort(), scheduler: await freePort(), kwok: await freePort() };
-    // With a real node the API server listens on the node link's host address (not on every
-    // interface): the kubelet, kube-proxy and pods (through the `kubernetes` Service) dial it there.
+    // With real nodes the API server listens on the first node link's host address (not on every
+    // interface): the kubelets, kube-proxies and pods (through the `kubernetes` Service) dial it
+    // there; the other nodes reach it through their own link, as a local address of the host.
     const listen = plans[0]?.network.hostAddress ?? '127.0.0.1';
     const server = `https://${listen}:${ports.api}`;
     const kubeconfig = join(dir, 'kubeconfig');
@@ -173,13 +179,16 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
         writeKubeconfig(file, { name, server, caPem: files.caPem, token });
         return file;
       };
-      realNodes.push(await startRealNode(plan, {
+      // Every node's processes go into realProcesses (watched while the others start); each node's state keeps its own.
+      const from = realProcesses.length;
+      const node = await startRealNode(plan, {
         binaries: nodeBinaries!, images: nodeImages, clientCaFile: files.ca,
         kubeletKubeconfig: credentials('kubelet', files.nodeTokens[plan.name]!), kubeProxyKubeconfig: credentials('kube-proxy', files.proxyToken!),
         ports: { kubelet: await freePort(), proxyHealthz: await freePort(), proxyMetrics: await freePort() },
         env, log: options.log,
         waitUntil: (what, check) => waitUntil(what, timeoutMs, [...processes, ...realProcesses], check),
-      }, realProcesses));
+      }, realProcesses);
+      realNodes.push({ ...node, processes: realProcesses.slice(from) });
     }
     if (realNodes.length) {
       for (const object of clusterDnsObjects(corednsImage(nodeBinaries!))) await objects.create(object as KubernetesObject);
@@ -188,7 +197,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     if (realNodes.length) {
       const { AppsV1Api } = await import('@kubernetes/client-node');
       const apps = kc.makeApiClient(AppsV1Api);
-      await waitUntil('CoreDNS to be available on the real node', timeoutMs, [...processes, ...realProcesses], async () =>
+      await waitUntil(`CoreDNS to be available on a real node`, timeoutMs, [...processes, ...realProcesses], async () =>
         ((await apps.readNamespacedDeployment({ name: 'coredns', namespace: 'kube-system' })).status?.availableReplicas ?? 0) >= 1);
     }
     await waitUntil('the default ServiceAccount', timeoutMs, processes, async () => {
@@ -204,6 +213,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       const node = { ...plan, containerdSocket: containerdLayout(plan.dir, plan.network.netns).socket, cgroupRoot: `/${plan.network.netns}`, processes: realProcesses };
       left.push(...(await stopRealNode(node, join(dir, 'kubeconfig'), options.log)));
     }
+    await deleteNodeFabric(fabric).catch((err: Error) => left.push(`fabric ${fabric.netns}: ${err.message}`));
     for (const line of left) options.log(`real node cleanup: ${line}`);
     await stopComponents(processes);
     const logs = processes.map((p) => p.log).join(', ');
@@ -218,6 +228,12 @@ export async function referenceDown(cacheDir: string, build: ReferenceBuild = re
   for (const node of state?.realNodes ?? []) {
     const left = await stopRealNode(node, state!.kubeconfig, log);
     if (left.length) throw new UserError(`the real node ${node.name} did not stop cleanly:\n${left.join('\n')}`);
+  }
+  // Last, once no node routes through it (an earlier run's, too: it is this minor's by name).
+  try {
+    await deleteNodeFabric(nodeFabric(Number(build.minor.split('.')[1])));
+  } catch (e) {
+    throw new UserError(`the real nodes' fabric did not go: ${(e as Error).message}`);
   }
   if (state) await stopComponents(state.processes);
   rmSync(join(clusterDir(cacheDir, build), 'state.json'), { force: true });
@@ -235,6 +251,7 @@ export async function referenceHealth(state: ReferenceClusterState): Promise<Ref
   const lines = [...state.processes, ...realProcesses].map((p) => `${p.name.padEnd(24)} ${isOurs(p) ? `running (pid ${p.pid})` : 'not running'}`);
   let healthy = [...state.processes, ...realProcesses].every(isOurs);
   for (const node of state.realNodes ?? []) {
+    lines.push(`${node.name.padEnd(24)} real node: namespace ${node.network.netns}, InternalIP ${node.network.nodeAddress}, pods ${node.network.podSubnet}`);
     lines.push(`${node.name.padEnd(24)} images: ${(await listImages(containerdLayout(node.dir, node.network.netns))).join(', ') || 'none (containerd unreachable)'}`);
   }
   try {

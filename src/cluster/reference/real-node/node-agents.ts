@@ -86,7 +86,9 @@ export function kubeletArgs(files: AgentFiles, config: string, kubeconfig: strin
 }
 
 /**
- * KubeProxyConfiguration (v1alpha1), iptables mode, inside the node's namespace. conntrack
+ * KubeProxyConfiguration (v1alpha1), iptables mode, inside the node's namespace. Its clusterCIDR
+ * is every real node's pod subnets (traffic to a Service from outside them is masqueraded, from a
+ * pod on another node it is not). conntrack
  * sizes are left as the kernel has them (0): a network namespace cannot set nf_conntrack_max.
  * Health and metrics listen on the namespace's own loopback.
  */
@@ -99,7 +101,7 @@ export function writeKubeProxyConfig(files: AgentFiles, kubeconfig: string, port
     mode: 'iptables',
     hostnameOverride: files.nodeName,
     bindAddress: files.network.nodeAddress,
-    clusterCIDR: files.network.podSubnet,
+    clusterCIDR: files.network.clusterPodCidr,
     healthzBindAddress: `127.0.0.1:${ports.healthz}`,
     metricsBindAddress: `127.0.0.1:${ports.metrics}`,
     conntrack: { maxPerCore: 0, min: 0, tcpEstablishedTimeout: '0s', tcpCloseWaitTimeout: '0s' },

@@ -16,7 +16,7 @@ const programs: Record<string, string> = {
  * failCgroupV1: false and cgroupfs, and down sweeps the v1 hierarchies; a cgroup v2 machine is
  * told so rather than run half-cleaned.
  */
-export async function realNodeMissing(): Promise<string[]> {
+export async function realNodeMissing(count = 1): Promise<string[]> {
   const missing: string[] = [];
   if (process.getuid?.() !== 0) missing.push('not root: containerd, runc and network namespaces need root');
   if (existsSync('/sys/fs/cgroup/cgroup.controllers')) missing.push('cgroup v2 (unified) is mounted: a real node here sweeps cgroup v1 hierarchies only');

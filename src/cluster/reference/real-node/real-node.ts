@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
-import { readKernelTunables, restoreKernelTunables } from './kernel-tunables.ts';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { kernelTunablesFile, originalKernelTunables, restoreKernelTunables } from './kernel-tunables.ts';
 import { drainRealNode } from './node-drain.ts';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -19,7 +19,7 @@ export interface RealNodeState {
   network: NodeNetwork;
   containerdSocket: string;
   cgroupRoot: string;
-  /** The host sysctls the kubelet rewrites, as they were before it started (restored at down). */
+  /** The host sysctls the kubelet rewrites, as they were before any real node's kubelet (restored by the last to stop). */
   kernelTunables: Record<string, string>;
   /** Host folders the node's programs create when missing, and that did not exist before: removed at down when empty. */
   createdFolders: string[];
@@ -54,7 +54,7 @@ const hostFolders = ['/var/log/containers', '/var/lib/cni/results', '/var/lib/cn
 export function realNodePlan(clusterDir: string, index: number, network: NodeNetwork, plays: NodeDefinition): RealNodePlan {
   return {
     name: plays.name, labels: plays.labels ?? {}, taints: plays.taints ?? [], dir: join(clusterDir, `real-node-${index}`), network,
-    kernelTunables: readKernelTunables(), createdFolders: hostFolders.filter((f) => !existsSync(f)),
+    kernelTunables: originalKernelTunables(), createdFolders: hostFolders.filter((f) => !existsSync(f)),
   };
 }
 
@@ -92,6 +92,8 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
   };
   const logs = join(plan.dir, 'logs');
   mkdirSync(logs, { recursive: true });
+  // For real nodes that start while this one's kubelet runs (kernel-tunables.ts).
+  writeFileSync(kernelTunablesFile(plan.dir), JSON.stringify(plan.kernelTunables));
   const launcher = ['nsenter', `--net=${netnsPath(plan.network)}`];
   const start = async (name: string, binary: string, args: string[]) => {
     const p = startComponent(name, binary, args, join(logs, `${name}.log`), inputs.env, launcher);
