@@ -609,7 +609,7 @@ Feature: PersistentVolumes, claims and StorageClasses
     Then PersistentVolumeClaim "data-mysql-cluster-0" has a ProvisioningFailed event saying "storageclass.storage.k8s.io \"fast-ssd\" not found" within 1 minute
     And pod "mysql-cluster-0" has a FailedScheduling event saying "pod has unbound immediate PersistentVolumeClaims" within 1 minute
     And pod "mysql-cluster-0" is Pending
-    And "kubectl get storageclass standard" prints:
+    And "kubectl get storageclass" prints:
       """
       NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE
       standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  *

@@ -89,7 +89,7 @@ export function listOrWatch(cluster: SimCluster, info: KindInfo, view: VersionVi
   const page = paginate(selected(cluster, info, s), q);
   const resourceVersion = String(cluster.store.currentRevision());
   const meta = { ...(page.continue ? { continue: page.continue, remainingItemCount: page.remaining } : {}) };
-  if (table) return { status: 200, body: toTable(info.kind, page.items, { now, version: cluster.version }, resourceVersion, meta, rowObject(q, view)), warnings: [] };
+  if (table) return { status: 200, body: toTable(info.kind, page.items, { now, version: cluster.version, list: page.items }, resourceVersion, meta, rowObject(q, view)), warnings: [] };
   return { status: 200, body: { kind: `${info.kind}List`, apiVersion: view.apiVersion, metadata: { resourceVersion, ...meta }, items: page.items.map((o) => view.toServed(o)) }, warnings: [] };
 }
 

@@ -13,6 +13,8 @@ import { humanDuration } from './human-duration.ts';
 export interface PrintContext {
   now: number;
   version: Pick<KubernetesRelease, 'minor'>;
+  /** The items of the list being printed; undefined for one object (a GET, a watch event). */
+  list?: readonly KubeObject[];
 }
 
 export interface Column {
@@ -26,6 +28,28 @@ export interface Column {
 const name: Column = { name: 'Name', cell: (o) => o.metadata.name };
 const age: Column = { name: 'Age', cell: (o, at) => ageOf(o.metadata.creationTimestamp, at.now) };
 const wide = (c: Column): Column => ({ ...c, priority: 1 });
+
+/** storageutil.IsDefaultAnnotation: the GA or the beta annotation says "true". */
+function hasDefaultAnnotation(o: KubeObject): boolean {
+  const annotations = o.metadata.annotations ?? {};
+  return annotations['storageclass.kubernetes.io/is-default-class'] === 'true' || annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+}
+
+/**
+ * Whether a StorageClass's name carries "(default)": up to 1.36 any class with the annotation;
+ * from 1.37 only in a list, and only the effective default there (getEffectiveDefaultStorageClass:
+ * the newest annotated one, on a tie the first name; kubectl-output.storageClass.effectiveDefault).
+ */
+function isMarkedDefault(o: KubeObject, at: PrintContext): boolean {
+  if (!behaviour(at.version, 'kubectl-output.storageClass.effectiveDefault').value) return hasDefaultAnnotation(o);
+  let effective: KubeObject | undefined;
+  for (const c of at.list ?? []) {
+    if (!hasDefaultAnnotation(c)) continue;
+    const newer = effective && Date.parse(c.metadata.creationTimestamp ?? '') - Date.parse(effective.metadata.creationTimestamp ?? '');
+    if (!effective || newer! > 0 || (newer === 0 && c.metadata.name < effective.metadata.name)) effective = c;
+  }
+  return effective?.metadata.name === o.metadata.name;
+}
 
 function ageOf(timestamp: string | undefined, now: number): string {
   return timestamp ? humanDuration(now - Date.parse(timestamp)) : '<unknown>';
@@ -297,7 +321,7 @@ const columns: Record<string, Column[]> = {
     age,
   ],
   StorageClass: [
-    { ...name, cell: (o) => (o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? `${o.metadata.name} (default)` : o.metadata.name) },
+    { ...name, cell: (o, at) => (isMarkedDefault(o, at) ? `${o.metadata.name} (default)` : o.metadata.name) },
     { name: 'Provisioner', cell: (o) => o.provisioner ?? '' },
     { name: 'ReclaimPolicy', cell: (o) => o.reclaimPolicy ?? 'Delete' },
     { name: 'VolumeBindingMode', cell: (o) => o.volumeBindingMode ?? 'Immediate' },

@@ -55,3 +55,21 @@ test('the KERNEL-VERSION of a node names its architecture from 1.36', () => {
   assert.equal(kernel('1.35'), '6.1.0');
   assert.equal(kernel('1.36'), '6.1.0 (amd64)');
 });
+
+test('"(default)": every annotated StorageClass up to 1.36; from 1.37 only the newest in a list (ties: first name), never one object', () => {
+  const sc = (name: string, created: string, annotation?: string) => ({
+    apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', provisioner: 'p',
+    metadata: { name, creationTimestamp: created, ...(annotation ? { annotations: { [annotation]: 'true' } } : {}) },
+  }) as unknown as KubeObject;
+  const older = sc('standard', '2026-01-01T00:00:00Z', 'storageclass.kubernetes.io/is-default-class');
+  const newer = sc('fast', '2026-01-01T00:05:00Z', 'storageclass.beta.kubernetes.io/is-default-class');
+  const twin = sc('aaa', '2026-01-01T00:05:00Z', 'storageclass.kubernetes.io/is-default-class');
+  const plain = sc('slow', '2026-01-01T00:09:00Z');
+  const names = (minor: KnownMinor, items: KubeObject[], list: boolean) => cellsOf(toTable('StorageClass', items, list ? { ...at(minor), list: items } : at(minor), '1')).map((c: any[]) => c[0]);
+  assert.deepEqual(names('1.36', [older, newer, plain], true), ['standard (default)', 'fast (default)', 'slow']);
+  assert.deepEqual(names('1.36', [older], false), ['standard (default)']);
+  assert.deepEqual(names('1.37', [older, newer, plain], true), ['standard', 'fast (default)', 'slow']);
+  assert.deepEqual(names('1.37', [older, newer, twin], true), ['standard', 'fast', 'aaa (default)']);
+  assert.deepEqual(names('1.37', [older], true), ['standard (default)']);
+  assert.deepEqual(names('1.37', [older], false), ['standard']);
+});

@@ -263,6 +263,14 @@ export const BEHAVIOURS = {
       { since: '1.35', value: true, source: K('1.35.4', 'pkg/printers/internalversion/printers.go printPod (errorReason)') },
     ],
   },
+  'kubectl-output.storageClass.effectiveDefault': {
+    area: 'kubectl-output',
+    what: 'Which StorageClass the server-side table marks "(default)": every one with the default annotation (false), or in a list only the effective default, the newest (ties: the first name), and a single object never (true)',
+    changes: [
+      { since: '1.32', value: false, source: K('1.36.3', 'pkg/printers/internalversion/printers.go printStorageClass (storageutil.IsDefaultAnnotation)') },
+      { since: '1.37', value: true, source: K('1.37.2', 'pkg/printers/internalversion/printers.go:2715-2790 printStorageClassList, getEffectiveDefaultStorageClass; printStorageClass passes no default') + '; #135964; seen on the v1.37.2 reference cluster (fidelity, 2026-12-07): `kubectl get storageclass standard` prints no "(default)"' },
+    ],
+  },
   'kubectl-output.serviceAccount.columns': {
     area: 'kubectl-output',
     what: 'kubectl get serviceaccounts columns (server-side table)',
