@@ -6,7 +6,7 @@ const phaseOrdinal: Record<string, number> = { Pending: 0, Unknown: 1, Running: 
 
 /**
  * Orders pods for a ReplicaSet scale-down, most deletable first: ActivePodsWithRanks.Less of
- * pkg/controller/controller_utils.go (v1.32, PodDeletionCost and LogarithmicScaleDown on),
+ * pkg/controller/controller_utils.go (v1.32 to v1.37 alike, PodDeletionCost and LogarithmicScaleDown on),
  * reference/workloads.md §1.1. `related` are the active pods of every ReplicaSet with the same
  * owner: pods on crowded nodes go first. Where Go's unstable sort leaves equal pods in any
  * order, the pod name decides, so runs are repeatable.
@@ -38,6 +38,8 @@ function compare(a: KubeObject, b: KubeObject, rank: (p: KubeObject) => number, 
   }
   const restarts = maxRestarts(b) - maxRestarts(a);
   if (restarts !== 0) return restarts;
+  const sidecarRestarts = maxSidecarRestarts(b) - maxSidecarRestarts(a);
+  if (sidecarRestarts !== 0) return sidecarRestarts;
   const ka = Date.parse(a.metadata.creationTimestamp), kb = Date.parse(b.metadata.creationTimestamp);
   if (ka !== kb) {
     const diff = logBucket(now - ka) - logBucket(now - kb);
@@ -59,4 +61,10 @@ function deletionCost(p: KubeObject): number {
 
 function maxRestarts(p: KubeObject): number {
   return Math.max(0, ...(p.status?.containerStatuses ?? []).map((s: any) => s.restartCount ?? 0));
+}
+
+/** The most restarts of a sidecar (restartPolicy Always init container); other init containers do not count. */
+function maxSidecarRestarts(p: KubeObject): number {
+  const sidecars = new Set((p.spec?.initContainers ?? []).filter((c: any) => c.restartPolicy === 'Always').map((c: any) => c.name));
+  return Math.max(0, ...(p.status?.initContainerStatuses ?? []).filter((s: any) => sidecars.has(s.name)).map((s: any) => s.restartCount ?? 0));
 }

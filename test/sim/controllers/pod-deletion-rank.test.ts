@@ -37,3 +37,29 @@ test('pods on crowded nodes go first', () => {
   const pods = [pod('alone', { node: 'a' }), pod('crowded-1', { node: 'b' }), pod('crowded-2', { node: 'b' })];
   assert.deepEqual(rankForDeletion(pods as any, pods as any, now).map((p) => p.metadata.name), ['crowded-1', 'crowded-2', 'alone']);
 });
+
+test('ready times in the same power-of-two bucket tie, and the UID decides, not which became ready last (LogarithmicScaleDown)', () => {
+  // 3.5 s and 2.2 s before now are both in [2^31, 2^32) ns: the pod ready for less time need not go first.
+  const now = t0 + 10_000;
+  const pods = [pod('b-ready-last', { readySince: 7_800 }), pod('a-ready-first', { readySince: 6_500 })];
+  assert.deepEqual(rankForDeletion(pods as any, pods as any, now).map((p) => p.metadata.name), ['a-ready-first', 'b-ready-last']);
+  // Twice as long ready is always another bucket: then the pod ready last goes first, whatever its UID.
+  const later = [pod('b-ready-last', { readySince: 7_800 }), pod('a-ready-first', { readySince: 0 })];
+  assert.deepEqual(rankForDeletion(later as any, later as any, now).map((p) => p.metadata.name), ['b-ready-last', 'a-ready-first']);
+});
+
+test('with equal restarts of the regular containers, the pod whose sidecars restarted more goes first (compareMaxContainerRestarts)', () => {
+  const now = t0 + 60_000;
+  const withSidecar = (name: string, sidecarRestarts: number) => {
+    const p: any = pod(name);
+    p.spec.initContainers = [{ name: 'shipper', restartPolicy: 'Always' }, { name: 'setup' }];
+    p.status.initContainerStatuses = [{ name: 'shipper', restartCount: sidecarRestarts }, { name: 'setup', restartCount: 9 }];
+    return p;
+  };
+  // A plain init container's restarts do not count; only the sidecar's do.
+  const pods = [withSidecar('a-steady', 0), withSidecar('b-flapping', 4)];
+  assert.deepEqual(rankForDeletion(pods, pods, now).map((p) => p.metadata.name), ['b-flapping', 'a-steady']);
+  // The regular containers' restarts are compared first.
+  const mixed = [withSidecar('a-flapping-sidecar', 4), { ...pod('b-restarted', { restarts: 1 }) }];
+  assert.deepEqual(rankForDeletion(mixed as any, mixed as any, now).map((p) => p.metadata.name), ['b-restarted', 'a-flapping-sidecar']);
+});
