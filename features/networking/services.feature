@@ -47,7 +47,10 @@ Feature: Services, endpoints and DNS
 
   @portable @C001-177 @C002-113 @C004-041 @C004-042 @C001-192 @C002-101 @C001-011 @C001-179
   Scenario: a ClusterIP Service load-balances over the ready pods of its selector
-    Then service "web-service" has 3 ready endpoints
+    # A Deployment rolled out does not mean its Service's EndpointSlice caught up: the EndpointSlice
+    # controller follows pod readiness on its own queues (pods, then services) and, when its informer
+    # has not yet seen its own last write, waits a rate-limited retry of at least 1 s (StaleSlices).
+    Then service "web-service" has 3 ready endpoints within 30s
     And Service "web-service" matches:
       """yaml
       spec:
