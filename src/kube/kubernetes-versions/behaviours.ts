@@ -131,6 +131,14 @@ export const BEHAVIOURS = {
       { since: '1.33', value: '%PROBE probe errored and resulted in %RESULT state: %ERROR', source: K('1.33.13', 'pkg/kubelet/prober/prober.go:105') },
     ],
   },
+  'kubelet.volume.hostPathTypeCheck': {
+    area: 'kubelet',
+    what: 'Error of a hostPath volume whose path is not of its type (in the FailedMount event after "MountVolume.SetUp failed for volume ... : "): `missing` for a path that does not exist, `wrongType` for one of another type; %PATH, %TYPE (directory, file, socket file, character device, block device), %FOUND (Directory, File, Socket, CharDevice, BlockDevice)',
+    changes: [
+      { since: '1.32', value: { missing: 'hostPath type check failed: %PATH is not a %TYPE', wrongType: 'hostPath type check failed: %PATH is not a %TYPE' }, source: K('1.32.13', 'pkg/volume/hostpath/host_path.go:471-492 checkTypeInternal; K@1.36.3 the same') },
+      { since: '1.37', value: { missing: 'hostPath type check failed, %PATH is not a %TYPE, unable to determine its type: path "%PATH" does not exist', wrongType: "hostPath type check failed: %PATH is not a %TYPE, it's a %FOUND" }, source: K('1.37.2', 'pkg/volume/hostpath/host_path.go:468-475 typeMatchedOrError; pkg/volume/util/hostutil/hostutil.go:84 getFileType; found by the fidelity run on v1.37.2 (real node)') },
+    ],
+  },
   'kubelet.event.imageAlreadyPresent': {
     area: 'kubelet',
     what: 'Message of the Pulled event when the image is present (IfNotPresent); the longer text is used while KubeletEnsureSecretPulledImages is on, which it is by default from 1.35',

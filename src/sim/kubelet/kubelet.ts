@@ -61,7 +61,7 @@ export class Kubelets implements Controller {
     },
   );
   /** What hostPath volumes find and make on the nodes. */
-  private readonly filesystems = new NodeFilesystems();
+  private readonly filesystems: NodeFilesystems;
   private readonly addresses: PodAddresses;
   /** postStart and preStop handlers (lifecycle-hooks.ts). */
   private readonly hooks: LifecycleHooks;
@@ -88,6 +88,7 @@ export class Kubelets implements Controller {
     private readonly version: KubernetesVersion = defaultKubernetesVersion(),
   ) {
     this.addresses = new PodAddresses(store);
+    this.filesystems = new NodeFilesystems(version);
     this.resizes = new PodResizes({ store, version, event: (pod, type, reason, message, fieldPath) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath), observedGeneration: (pod) => observedGeneration(version, pod) });
     const event = (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) => this.events.record(COMPONENT, pod, type, reason, message, fieldPath);
     this.eviction = new EvictionManager(store, clock, events, {

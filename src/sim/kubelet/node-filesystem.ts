@@ -1,3 +1,4 @@
+import { behaviour, type KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import type { KubeObject } from '../store/types.ts';
 
 type Entry = 'directory' | 'file' | 'socket' | 'char-device' | 'block-device';
@@ -22,14 +23,20 @@ const KIND_NODE: Readonly<Record<string, Entry>> = {
   ...Object.fromEntries(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/tty', '/dev/kmsg'].map((p) => [p, 'char-device' as Entry])),
 };
 
+/** What each hostPath type needs, and how checkTypeInternal names it ("is not a <expected>"). */
 const TYPE_WANTS: Record<string, [Entry, string]> = {
-  Directory: ['directory', 'is not a directory'],
-  DirectoryOrCreate: ['directory', 'is not a directory'],
-  File: ['file', 'is not a file'],
-  FileOrCreate: ['file', 'is not a file'],
-  Socket: ['socket', 'is not a socket file'],
-  CharDevice: ['char-device', 'is not a character device'],
-  BlockDevice: ['block-device', 'is not a block device'],
+  Directory: ['directory', 'directory'],
+  DirectoryOrCreate: ['directory', 'directory'],
+  File: ['file', 'file'],
+  FileOrCreate: ['file', 'file'],
+  Socket: ['socket', 'socket file'],
+  CharDevice: ['char-device', 'character device'],
+  BlockDevice: ['block-device', 'block device'],
+};
+
+/** An entry as hostutil's GetFileType names it (the `it's a ...` of the 1.37 text). */
+const FILE_TYPE: Record<Entry, string> = {
+  directory: 'Directory', file: 'File', socket: 'Socket', 'char-device': 'CharDevice', 'block-device': 'BlockDevice',
 };
 
 /**
@@ -40,6 +47,9 @@ const TYPE_WANTS: Record<string, [Entry, string]> = {
  */
 export class NodeFilesystems {
   private readonly made = new Map<string, Map<string, Entry>>();
+
+  /** `version`: the release, whose kubelet words the type check's error (behaviour kubelet.volume.hostPathTypeCheck). */
+  constructor(private readonly version: Pick<KubernetesRelease, 'minor'>) {}
 
   /** The first hostPath volume of the pod its node refuses, as the kubelet's FailedMount message. */
   mountProblem(pod: KubeObject): string | undefined {
@@ -65,7 +75,11 @@ export class NodeFilesystems {
       this.nodeMade(node).set(path, 'file');
       return undefined;
     }
-    return found === wants[0] ? undefined : `hostPath type check failed: ${path} ${wants[1]}`;
+    if (found === wants[0]) return undefined;
+    // From 1.37 the text says what the path is instead, or that it could not tell (it is missing).
+    const texts = behaviour(this.version, 'kubelet.volume.hostPathTypeCheck').value;
+    return (found === undefined ? texts.missing : texts.wrongType)
+      .replaceAll('%PATH', path).replaceAll('%TYPE', wants[1]).replaceAll('%FOUND', found === undefined ? '' : FILE_TYPE[found]);
   }
 
   private entry(node: string, path: string): Entry | undefined {
