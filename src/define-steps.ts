@@ -25,7 +25,8 @@ export function defineSteps(specs: readonly StepSpec[]): void {
         const block = takesBlock ? raw.pop() : undefined;
         const within = hasWithin ? (raw.pop() as number) : spec.eventual === 'always' ? spec.defaultWithin : undefined;
         const expand = namespaceExpander(this);
-        if (spec.judgedByModel) noteModelJudged(this, spec);
+        // A step that may observe instead says itself which it did (support/traffic-probes.ts).
+        if (spec.judgedByModel && !spec.observesTraffic) noteModelJudged(this, spec);
         try {
           if (owner) {
             const driver = (this as unknown as { driver: Driver }).driver;

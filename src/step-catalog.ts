@@ -40,6 +40,15 @@ export interface StepSpec<W = any> {
    */
   judgedByModel?: string;
   /**
+   * Set on a `judgedByModel` step that observes the cluster where it can (issue 31): on a live
+   * cluster with a node that runs containers it sends real traffic (a DNS lookup, a TCP
+   * connection) and judges what came back; elsewhere, or where the cluster cannot answer for real
+   * (NetworkPolicy kubespec cannot tell is enforced), it keeps the model and says why. Names how it
+   * observes. The step itself records which it did (support/traffic-probes.ts), and a fidelity
+   * run judges scenarios with such steps in its real-node pass.
+   */
+  observesTraffic?: string;
+  /**
    * The driver capabilities the step needs beyond the core (drivers/capabilities.ts). A scenario
    * with such a step is not applicable on a driver without them, and is reported so before it
    * starts; `kubespec steps` lists them.

@@ -10,7 +10,7 @@ export { stepPlace, type StepPlace } from './gherkin/step-place.ts';
 export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 
 export { assumptionKey, describeAssumption, type Assumption } from './kube/assumptions.ts';
-export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition } from './drivers/driver.ts';
+export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition, ConnectObservation, DnsObservation, Observed, ProbesUnavailable, TrafficProbes } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
 export { allCapabilities, capabilities, requireCapability, type Capability } from './drivers/capabilities.ts';
 export { withCapability } from './drivers/use-capability.ts';
@@ -59,6 +59,7 @@ export { addOnDefinitions } from './sim/index.ts';
 export { redact, REDACTED } from './report/redact.ts';
 export { ASSUMPTIONS_ATTACHMENT, assumptionsText, assumptionSummary, StrictAssumptionError } from './report/assumption-report.ts';
 export { MODEL_JUDGED_ATTACHMENT } from './report/model-judged.ts';
+export { TRAFFIC_PROBES_ATTACHMENT } from './report/traffic-probes.ts';
 export { NOT_APPLICABLE_ATTACHMENT } from './report/not-applicable-report.ts';
 export { timelineText, timelineSvg } from './report/timeline.ts';
 

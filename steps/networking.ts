@@ -1,6 +1,7 @@
-import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type Driver, type KubeObject, type StepSpec, type Manifest, withCapability } from '../src/step-kit.ts';
+import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type ClusterView, type DnsObservation, type Driver, type KubeObject, type Observed, type StepSpec, type Manifest, type TrafficProbes, type Verdict, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
+import { endpointsWithoutContainers, judgedByModel, observed, policiesIn, policyReason, probesOrWhyNot, type TrafficStep } from '../support/traffic-probes.ts';
 
 function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
   const obj = list.find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
@@ -10,68 +11,241 @@ function find(list: KubeObject[], name: string, namespace: string, kind: string)
 
 function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<KubespecWorld> {
   const verb = expected ? 'can reach' : 'cannot reach';
-  return {
+  const spec: StepSpec<KubespecWorld> & TrafficStep = {
     pattern: `pod {string} ${verb} ${target} {string} on port {int}`,
     example: `Then pod "frontend" ${verb} ${target} "${target === 'service' ? 'api' : 'db'}" on port ${target === 'service' ? 80 : 5432}`,
     area: 'networking',
     judgedByModel: 'the NetworkPolicy and kube-proxy model',
-    doc: target === 'service'
+    observesTraffic: 'a TCP connection (agnhost connect)',
+    doc: (target === 'service'
       ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach and where something listens on the target port (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
-      : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods${expected ? ' and something in the target listens on the port' : ', or nothing in the target listens on the port'}.`,
+      : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods${expected ? ' and something in the target listens on the port' : ', or nothing in the target listens on the port'}.`)
+      + ' On a live cluster with a node that runs containers, and no NetworkPolicy in play, a real connection from the pod (or a probe pod standing in for it) decides.',
     eventual: 'optional',
     async run({ args: [from, to, port], within }) {
       await check(this.driver, `pod "${from}" ${verb} ${target} "${to}" on port ${port}`, within, async () => {
         const view = await readClusterView(this.driver);
         const ns = this.driver.namespace();
         const client = find(view.pods, from as string, ns, 'pod');
+        const dest = target === 'service' ? find(view.services, to as string, ns, 'service') : find(view.pods, to as string, ns, 'pod');
+        const observation = await observeReach(this, spec, view, client, dest, target, port as number);
+        if (observation) {
+          return observation.connected === expected ? pass : fail(`pod "${from}" ${observation.connected ? 'can' : 'cannot'} reach ${target} "${to}" on port ${port}: ${observation.said}`);
+        }
         const r = target === 'service'
-          ? reachService(view, client, find(view.services, to as string, ns, 'service'), port as number, listenersFor())
-          : reachPod(view, client, find(view.pods, to as string, ns, 'pod'), port as number, 'TCP', listenersFor());
+          ? reachService(view, client, dest, port as number, listenersFor())
+          : reachPod(view, client, dest, port as number, 'TCP', listenersFor());
         noteAssumed(this.driver, r);
         return r.reachable === expected ? pass : fail(`pod "${from}" ${r.reachable ? 'can' : 'cannot'} reach ${target} "${to}" on port ${port}: ${r.reason}`);
       });
     },
   };
+  return spec;
 }
+
+/**
+ * A real connection from the client pod to the Service's cluster IP (its DNS name when headless)
+ * or the pod's IP; undefined, with the reason noted, where the cluster cannot answer for real.
+ */
+async function observeReach(world: KubespecWorld, step: TrafficStep, view: ClusterView, client: KubeObject, dest: KubeObject, target: 'service' | 'pod', port: number): Promise<{ connected: boolean; said: string } | undefined> {
+  const policies = policiesIn(view, [client.metadata.namespace, dest.metadata.namespace]);
+  if (policies.length) return void judgedByModel(world, step, policyReason(policies), false);
+  const probes = await probesOrWhyNot(world);
+  if (typeof probes === 'string') return void judgedByModel(world, step, probes, true);
+  let host: string;
+  if (target === 'service') {
+    const nowhere = endpointsWithoutContainers(view, dest, probes);
+    if (nowhere.length) return void judgedByModel(world, step, `service "${dest.metadata.name}" has endpoints a connection would meet nothing at: ${nowhere.join('; ')}`, true);
+    host = dest.spec?.clusterIP && dest.spec.clusterIP !== 'None' ? dest.spec.clusterIP : `${dest.metadata.name}.${dest.metadata.namespace}.svc.cluster.local`;
+  } else {
+    if (dest.spec?.nodeName && !probes.nodesRunningContainers.includes(dest.spec.nodeName)) {
+      return void judgedByModel(world, step, `pod "${dest.metadata.name}" is on ${dest.spec.nodeName}, which runs no container`, true);
+    }
+    if (!dest.status?.podIP) return { connected: false, said: `pod "${dest.metadata.name}" has no IP (${dest.status?.phase ?? 'Pending'})` };
+    host = dest.status.podIP as string;
+  }
+  const c = await probes.connect(host, port, client.metadata.name);
+  observed(world, step, c.from);
+  return { connected: c.connected, said: `from ${c.from}, a connection to ${host}:${port} ${c.connected ? 'opened' : `failed: ${c.failure}${c.text && c.text !== c.failure ? ` (${c.text})` : ''}`}` };
+}
+
+/**
+ * A DNS step: looks the name up from a pod of the scenario's namespace where the cluster runs
+ * containers (`observe`), else asks the cluster DNS model (`model`), noting which it did.
+ */
+async function dnsVerdict(world: KubespecWorld, step: TrafficStep, observe: (probes: TrafficProbes) => Promise<Verdict>, model: () => Promise<Verdict>): Promise<Verdict> {
+  const probes = await probesOrWhyNot(world);
+  if (typeof probes === 'string') {
+    judgedByModel(world, step, probes, true);
+    return model();
+  }
+  return observe(probes);
+}
+
+/** A lookup, noted as observed, with its answer in words. */
+async function lookUp(world: KubespecWorld, step: TrafficStep, probes: TrafficProbes, name: string, from?: string): Promise<Observed<DnsObservation>> {
+  const answer = await probes.lookup(name, from);
+  observed(world, step, answer.from);
+  return answer;
+}
+
+function describeObserved(a: Observed<DnsObservation>): string {
+  const what = a.answer === 'A' ? a.addresses.join(', ')
+    : a.answer === 'CNAME' ? `a CNAME to ${a.target}${a.addresses.length ? ` (${a.addresses.join(', ')})` : ''}`
+      : a.answer === 'none' ? `nothing (${a.rcode})` : `no answer: no DNS server answered (${a.text})`;
+  return `${what}, looked up from ${a.from}`;
+}
+
+const sameAddresses = (a: readonly string[], b: ReadonlyArray<string | undefined>) => a.slice().sort().join() === b.slice().sort().join();
 
 /** A name resolving to a Service's ClusterIP; the Service is in the scenario's namespace or the one named. */
 function clusterIpStep(elsewhere: boolean): StepSpec<KubespecWorld> {
-  return {
+  const spec: StepSpec<KubespecWorld> & TrafficStep = {
     pattern: `the name {string} resolves to the cluster IP of service {string}${elsewhere ? ' in namespace {string}' : ''}`,
     example: elsewhere ? 'Then the name "kubernetes.default" resolves to the cluster IP of service "kubernetes" in namespace "default"' : 'Then the name "api" resolves to the cluster IP of service "api"',
     area: 'networking',
     judgedByModel: 'the cluster DNS model',
+    observesTraffic: DNS_LOOKUP,
     doc: "Cluster DNS, searched as from a pod in the scenario's namespace (ndots 5).",
     eventual: 'optional',
     async run({ args: [name, svcName, namespace], within }) {
       await check(this.driver, `"${name}" to resolve to service "${svcName}"`, within, async () => {
         const view = await readClusterView(this.driver);
         const svc = find(view.services, svcName as string, (namespace as string | undefined) ?? this.driver.namespace(), 'service');
-        const a = resolveDns(view, name as string, this.driver.namespace());
-        return a.type === 'A' && a.addresses.join() === svc.spec?.clusterIP ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${svc.spec?.clusterIP}`);
+        return dnsVerdict(this, spec, async (probes) => {
+          const a = await lookUp(this, spec, probes, name as string);
+          return a.answer === 'A' && sameAddresses(a.addresses, [svc.spec?.clusterIP]) ? pass : fail(`"${name}" resolves to ${describeObserved(a)}, not ${svc.spec?.clusterIP}`);
+        }, async () => {
+          const a = resolveDns(view, name as string, this.driver.namespace());
+          return a.type === 'A' && a.addresses.join() === svc.spec?.clusterIP ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${svc.spec?.clusterIP}`);
+        });
       });
     },
   };
+  return spec;
 }
 
 /** Whether a pod's DNS queries get through to CoreDNS (its egress policies on UDP 53). */
 function resolveStep(expected: boolean): StepSpec<KubespecWorld> {
-  return {
+  const spec: StepSpec<KubespecWorld> & TrafficStep = {
     pattern: `pod {string} ${expected ? 'can' : 'cannot'} resolve names`,
     example: `Then pod "backend" ${expected ? 'can' : 'cannot'} resolve names`,
     area: 'networking',
     judgedByModel: 'the NetworkPolicy model of DNS egress',
-    doc: "The pod's DNS queries reach CoreDNS (kube-system, k8s-app=kube-dns) on UDP 53 through the NetworkPolicies: an egress policy without a DNS allowance breaks name resolution.",
+    observesTraffic: `${DNS_LOOKUP} of "kubernetes.default"`,
+    doc: "The pod's DNS queries reach CoreDNS (kube-system, k8s-app=kube-dns) on UDP 53 through the NetworkPolicies: an egress policy without a DNS allowance breaks name resolution. On a live cluster with a node that runs containers, and no NetworkPolicy in play, a real lookup from the pod (or a probe pod standing in for it) decides.",
     eventual: 'optional',
     async run({ args: [name], within }) {
       await check(this.driver, `pod "${name}" ${expected ? 'to' : 'not to'} resolve names`, within, async () => {
         const view = await readClusterView(this.driver);
-        const r = dnsReachable(view, find(view.pods, name as string, this.driver.namespace(), 'pod'));
-        return r.reachable === expected ? pass : fail(`pod "${name}" ${r.reachable ? 'can' : 'cannot'} resolve names: ${r.reason}`);
+        const pod = find(view.pods, name as string, this.driver.namespace(), 'pod');
+        const policies = policiesIn(view, [pod.metadata.namespace]);
+        const model = () => {
+          const r = dnsReachable(view, pod);
+          return r.reachable === expected ? pass : fail(`pod "${name}" ${r.reachable ? 'can' : 'cannot'} resolve names: ${r.reason}`);
+        };
+        if (policies.length) {
+          judgedByModel(this, spec, policyReason(policies), false);
+          return model();
+        }
+        return dnsVerdict(this, spec, async (probes) => {
+          const a = await lookUp(this, spec, probes, 'kubernetes.default', name as string);
+          const resolves = a.answer !== 'no-server';
+          return resolves === expected ? pass : fail(`pod "${name}" ${resolves ? 'can' : 'cannot'} resolve names: "kubernetes.default" resolves to ${describeObserved(a)}`);
+        }, async () => model());
       });
     },
   };
+  return spec;
 }
+
+/** How the DNS steps observe: the pod's own resolver, through its resolv.conf. */
+const DNS_LOOKUP = "a DNS lookup (nslookup) from a pod in the scenario's namespace";
+
+/** The A records are exactly the IPs of the listed pods. */
+const podIpsStep: StepSpec<KubespecWorld> & TrafficStep = {
+  pattern: 'the name {string} resolves to the IP(s) of pod(s) {string}',
+  example: 'Then the name "web-0.web" resolves to the IP of pod "web-0"',
+  area: 'networking',
+  judgedByModel: 'the cluster DNS model',
+  observesTraffic: DNS_LOOKUP,
+  doc: 'The A records are exactly the IPs of the listed pods (comma separated): headless Services and pod hostnames.',
+  eventual: 'optional',
+  async run({ args: [name, podNames], within }) {
+    await check(this.driver, `"${name}" to resolve to pods ${podNames}`, within, async () => {
+      const view = await readClusterView(this.driver);
+      const ips = String(podNames).split(',').map((p) => find(view.pods, p.trim(), this.driver.namespace(), 'pod').status?.podIP).sort();
+      return dnsVerdict(this, podIpsStep, async (probes) => {
+        const a = await lookUp(this, podIpsStep, probes, name as string);
+        return a.answer === 'A' && sameAddresses(a.addresses, ips) ? pass : fail(`"${name}" resolves to ${describeObserved(a)}, not ${ips.join(', ')}`);
+      }, async () => {
+        const a = resolveDns(view, name as string, this.driver.namespace());
+        return a.type === 'A' && a.addresses.slice().sort().join() === ips.join() ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${ips.join(', ')}`);
+      });
+    });
+  },
+};
+
+const dashedIpStep: StepSpec<KubespecWorld> & TrafficStep = {
+  pattern: "pod {string} resolves by its dashed IP under the namespace's pod domain",
+  example: "Then pod \"web\" resolves by its dashed IP under the namespace's pod domain",
+  area: 'networking',
+  judgedByModel: 'the cluster DNS model',
+  observesTraffic: DNS_LOOKUP,
+  doc: 'CoreDNS answers `a-b-c-d.<namespace>.pod.cluster.local` with a.b.c.d: pods have A records by IP, not by name.',
+  async run({ args: [podName] }) {
+    const view = await readClusterView(this.driver);
+    const ip = find(view.pods, podName as string, this.driver.namespace(), 'pod').status?.podIP as string | undefined;
+    if (!ip) throw new KubespecAssertionError(`pod "${podName}" has no IP yet`);
+    const name = `${ip.replaceAll('.', '-')}.${this.driver.namespace()}.pod.cluster.local`;
+    const v = await dnsVerdict(this, dashedIpStep, async (probes) => {
+      const a = await lookUp(this, dashedIpStep, probes, name);
+      return a.answer === 'A' && sameAddresses(a.addresses, [ip]) ? pass : fail(`"${name}" resolves to ${describeObserved(a)}, not ${ip}`);
+    }, async () => {
+      const a = resolveDns(view, name, this.driver.namespace());
+      return a.type === 'A' && a.addresses.join() === ip ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${ip}`);
+    });
+    if (!v.ok) throw new KubespecAssertionError(v.message);
+  },
+};
+
+const noAnswerStep: StepSpec<KubespecWorld> & TrafficStep = {
+  pattern: 'the name {string} does not resolve',
+  example: 'Then the name "web-2.web" does not resolve',
+  area: 'networking',
+  judgedByModel: 'the cluster DNS model',
+  observesTraffic: DNS_LOOKUP,
+  doc: 'Cluster DNS answers NXDOMAIN (observed: the server answers with no address for any name of the search list).',
+  eventual: 'optional',
+  async run({ args: [name], within }) {
+    await check(this.driver, `"${name}" not to resolve`, within, async () => dnsVerdict(this, noAnswerStep, async (probes) => {
+      const a = await lookUp(this, noAnswerStep, probes, name as string);
+      return a.answer === 'none' ? pass : fail(`"${name}" resolves to ${describeObserved(a)}`);
+    }, async () => {
+      const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
+      return a.type === 'NXDOMAIN' ? pass : fail(`"${name}" resolves to ${describe(a)}`);
+    }));
+  },
+};
+
+const cnameStep: StepSpec<KubespecWorld> & TrafficStep = {
+  pattern: 'the name {string} does not resolve to an address but to {string}',
+  example: 'Then the name "external-db" does not resolve to an address but to "db.example.com"',
+  area: 'networking',
+  judgedByModel: 'the cluster DNS model',
+  observesTraffic: DNS_LOOKUP,
+  doc: 'Cluster DNS answers with a CNAME (ExternalName Services).',
+  async run({ args: [name, target] }) {
+    const v = await dnsVerdict(this, cnameStep, async (probes) => {
+      const a = await lookUp(this, cnameStep, probes, name as string);
+      return a.answer === 'CNAME' && a.target === target ? pass : fail(`"${name}" resolves to ${describeObserved(a)}, not a CNAME to ${target}`);
+    }, async () => {
+      const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
+      return a.type === 'CNAME' && a.target === target ? pass : fail(`"${name}" resolves to ${describe(a)}, not a CNAME to ${target}`);
+    });
+    if (!v.ok) throw new KubespecAssertionError(v.message);
+  },
+};
 
 export const steps: StepSpec<KubespecWorld>[] = [
   resolveStep(true),
@@ -82,51 +256,9 @@ export const steps: StepSpec<KubespecWorld>[] = [
   reachStep('pod', false),
   clusterIpStep(false),
   clusterIpStep(true),
-  {
-    pattern: 'the name {string} resolves to the IP(s) of pod(s) {string}',
-    example: 'Then the name "web-0.web" resolves to the IP of pod "web-0"',
-    area: 'networking',
-    judgedByModel: 'the cluster DNS model',
-    doc: 'The A records are exactly the IPs of the listed pods (comma separated): headless Services and pod hostnames.',
-    eventual: 'optional',
-    async run({ args: [name, podNames], within }) {
-      await check(this.driver, `"${name}" to resolve to pods ${podNames}`, within, async () => {
-        const view = await readClusterView(this.driver);
-        const ips = String(podNames).split(',').map((p) => find(view.pods, p.trim(), this.driver.namespace(), 'pod').status?.podIP).sort();
-        const a = resolveDns(view, name as string, this.driver.namespace());
-        return a.type === 'A' && a.addresses.slice().sort().join() === ips.join() ? pass : fail(`"${name}" resolves to ${describe(a)}, not ${ips.join(', ')}`);
-      });
-    },
-  },
-  {
-    pattern: "pod {string} resolves by its dashed IP under the namespace's pod domain",
-    example: "Then pod \"web\" resolves by its dashed IP under the namespace's pod domain",
-    area: 'networking',
-    judgedByModel: 'the cluster DNS model',
-    doc: 'CoreDNS answers `a-b-c-d.<namespace>.pod.cluster.local` with a.b.c.d: pods have A records by IP, not by name.',
-    async run({ args: [podName] }) {
-      const view = await readClusterView(this.driver);
-      const ip = find(view.pods, podName as string, this.driver.namespace(), 'pod').status?.podIP as string | undefined;
-      if (!ip) throw new KubespecAssertionError(`pod "${podName}" has no IP yet`);
-      const name = `${ip.replaceAll('.', '-')}.${this.driver.namespace()}.pod.cluster.local`;
-      const a = resolveDns(view, name, this.driver.namespace());
-      if (a.type !== 'A' || a.addresses.join() !== ip) throw new KubespecAssertionError(`"${name}" resolves to ${describe(a)}, not ${ip}`);
-    },
-  },
-  {
-    pattern: 'the name {string} does not resolve',
-    example: 'Then the name "web-2.web" does not resolve',
-    area: 'networking',
-    judgedByModel: 'the cluster DNS model',
-    doc: 'Cluster DNS answers NXDOMAIN.',
-    eventual: 'optional',
-    async run({ args: [name], within }) {
-      await check(this.driver, `"${name}" not to resolve`, within, async () => {
-        const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
-        return a.type === 'NXDOMAIN' ? pass : fail(`"${name}" resolves to ${describe(a)}`);
-      });
-    },
-  },
+  podIpsStep,
+  dashedIpStep,
+  noAnswerStep,
   {
     pattern: 'a request to {string} is routed to service {string} port {int}',
     example: 'Then a request to "https://api.example.com/v1/users" is routed to service "api-v1-service" port 80',
@@ -229,17 +361,7 @@ steps.push({
   },
 });
 
-steps.push({
-  pattern: 'the name {string} does not resolve to an address but to {string}',
-  example: 'Then the name "external-db" does not resolve to an address but to "db.example.com"',
-  area: 'networking',
-  judgedByModel: 'the cluster DNS model',
-  doc: 'Cluster DNS answers with a CNAME (ExternalName Services).',
-  async run({ args: [name, target] }) {
-    const a = resolveDns(await readClusterView(this.driver), name as string, this.driver.namespace());
-    if (a.type !== 'CNAME' || a.target !== target) throw new KubespecAssertionError(`"${name}" resolves to ${describe(a)}, not a CNAME to ${target}`);
-  },
-});
+steps.push(cnameStep);
 
 /**
  * The Secret whose certificate the controller presents for an https URL, or undefined for its

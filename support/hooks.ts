@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { stringify } from 'yaml';
-import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, supportCodeSettings, timelineSvg, timelineText, versionNotApplicable } from '../src/step-kit.ts';
+import { ASSUMPTIONS_ATTACHMENT, assumptionKey, assumptionsText, MODEL_JUDGED_ATTACHMENT, TRAFFIC_PROBES_ATTACHMENT, NOT_APPLICABLE_ATTACHMENT, notApplicable, redact, registeredStepSpecs, stepPlace, StrictAssumptionError, supportCodeSettings, timelineSvg, timelineText, versionNotApplicable } from '../src/step-kit.ts';
 import type { KubespecWorld } from './world.ts';
 
 // On the simulator a step takes milliseconds and 5s means a bug; on a real cluster a step that
@@ -51,6 +51,7 @@ After(async function (this: KubespecWorld, { result }) {
     if (result?.status === Status.FAILED && result.message) {
       this.attach(result.message, { mediaType: 'text/plain', fileName: 'failure.txt' });
     }
+    if (this.trafficProbed.size > 0) this.attach([...this.trafficProbed].map((s) => `${s}\n`).join(''), { mediaType: 'text/plain', fileName: TRAFFIC_PROBES_ATTACHMENT });
     if (this.modelJudged.size > 0) this.attach([...this.modelJudged].map((s) => `${s}\n`).join(''), { mediaType: 'text/plain', fileName: MODEL_JUDGED_ATTACHMENT });
     const assumptions = this.driver.assumptions?.() ?? [];
     if (assumptions.length > 0) {

@@ -43,6 +43,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   readonly applied: Manifest[] = [];
   /** Steps whose verdict came from a kubespec model rather than the cluster (define-steps.ts). */
   readonly modelJudged = new Set<string>();
+  /** Steps that observe traffic where a node runs containers, and what each did (support/traffic-probes.ts). */
+  readonly trafficProbed = new Set<string>();
   /** Why the scenario cannot run on this driver (a step needs a capability it lacks), if so. */
   notApplicable?: string;
   /** Assumptions the scenario checked on purpose (steps/assumptions.ts); --strict accepts them. */

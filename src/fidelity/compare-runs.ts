@@ -2,7 +2,7 @@ import { eventDifferences, stateDifferences, transitionDifferences } from './obs
 import { MODEL_JUDGED_ATTACHMENT } from '../report/model-judged.ts';
 import { NOT_APPLICABLE_ATTACHMENT } from '../report/not-applicable-report.ts';
 import type { ScenarioRecord } from '../report/scenario-records.ts';
-import { judgeOnRealNode, type JudgedOn, type RealNodeRun } from './real-node-judging.ts';
+import { judgeOnRealNode, notRunOnRealNode, observesTraffic, type JudgedOn, type RealNodeRun } from './real-node-judging.ts';
 
 /** Why a portable scenario has no verdict comparison. */
 export type NotJudgedReason = 'kubelet' | 'model' | 'skipped' | 'unavailable';
@@ -17,6 +17,8 @@ export interface FidelityRow {
   verdict: 'agree' | 'disagree' | 'not judged';
   /** For a judged scenario: whether KWOK stood in for the kubelet, or a real node ran its pods. */
   judgedOn?: JudgedOn;
+  /** Not @needs-kubelet, but has steps that observe traffic where a node runs containers (judged on a real node when the pass ran it). */
+  observesTraffic?: true;
   /** For `not judged`: the class and the reason in words. */
   notJudged?: { reason: NotJudgedReason; detail: string };
   /** For a disagreement: each side's outcome. For an agreement: the observations that differ. */
@@ -61,7 +63,9 @@ const NOT_JUDGED: NotJudgedReason[] = ['kubelet', 'model', 'skipped', 'unavailab
  * passed, or both failed at the same step with the same class of error; anything else is a
  * disagreement. The reference side is two passes: the KWOK-only cluster for everything but
  * @needs-kubelet, and the cluster with a real node for @needs-kubelet (`realNode`), each row saying
- * which judged it. Not judged: @needs-kubelet scenarios without a real-node verdict to compare
+ * which judged it. A scenario whose steps observe traffic where a node runs containers (issue 31)
+ * is taken from the real-node pass when that ran it, judged as a @needs-kubelet one; else from
+ * the KWOK pass, where its steps kept their model. Not judged: @needs-kubelet scenarios without a real-node verdict to compare
  * (real-node-judging.ts names what was missing), scenarios whose verdict came from a kubespec
  * model on the reference side (they agree by construction), scenarios the live driver skipped, and
  * scenarios one side did not run. Where verdicts agree, the observations are compared after
@@ -69,10 +73,14 @@ const NOT_JUDGED: NotJudgedReason[] = ['kubelet', 'model', 'skipped', 'unavailab
  */
 export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[], realNode?: { records: ScenarioRecord[]; run?: RealNodeRun }): FidelityReport {
   const kubelet = (r: ScenarioRecord) => r.tags.includes('@needs-kubelet');
-  const realById = new Map([...real.filter((r) => !kubelet(r)), ...(realNode?.records ?? []).filter(kubelet)].map((r) => [r.id, r]));
   const simById = new Map(sim.map((s) => [s.id, s]));
+  // Judged on the real node when the pass ran it: the scenarios whose steps observe traffic there.
+  const probed = (r: ScenarioRecord) => !kubelet(r) && observesTraffic(simById.get(r.id) ?? r);
+  const onRealNode = (realNode?.records ?? []).filter((r) => kubelet(r) || probed(r));
+  const realById = new Map([...real.filter((r) => !kubelet(r)), ...onRealNode].map((r) => [r.id, r]));
+  const fromRealNode = new Set(onRealNode.map((r) => r.id));
   const ids = [...new Set([...sim.map((s) => s.id), ...realById.keys()])];
-  const rows = ids.map((id) => judge(simById.get(id), realById.get(id), realNode?.run));
+  const rows = ids.map((id) => judge(simById.get(id), realById.get(id), realNode?.run, fromRealNode.has(id)));
   const agreeing = rows.filter((r) => r.verdict === 'agree');
   const disagree = rows.filter((r) => r.verdict === 'disagree').length;
   const notJudged = Object.fromEntries(NOT_JUDGED.map((reason) => [reason, rows.filter((r) => r.notJudged?.reason === reason).length])) as Record<NotJudgedReason, number>;
@@ -100,7 +108,7 @@ export function compareRuns(sim: ScenarioRecord[], real: ScenarioRecord[], realN
   };
 }
 
-function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined, realNode: RealNodeRun | undefined): FidelityRow {
+function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined, realNode: RealNodeRun | undefined, fromRealNode: boolean): FidelityRow {
   const any = (sim ?? real)!;
   const row: FidelityRow = {
     id: any.id,
@@ -109,10 +117,15 @@ function judge(sim: ScenarioRecord | undefined, real: ScenarioRecord | undefined
     ...(real ? { real: side(real) } : {}),
     verdict: 'not judged',
     differences: [],
+    ...(!any.tags.includes('@needs-kubelet') && (fromRealNode || (sim && observesTraffic(sim))) ? { observesTraffic: true as const } : {}),
   };
-  const onRealNode = any.tags.includes('@needs-kubelet');
+  const onRealNode = any.tags.includes('@needs-kubelet') || fromRealNode;
   const notJudged = notJudgedReason(any, sim, real);
-  if (notJudged) return { ...row, notJudged };
+  if (notJudged) {
+    // Kept its model on the KWOK-only cluster because the real-node pass did not run it: say why.
+    const missed = notJudged.reason === 'model' && !fromRealNode && sim && observesTraffic(sim);
+    return { ...row, notJudged: missed ? { ...notJudged, detail: `${notJudged.detail}; not run on a real node: ${notRunOnRealNode(any.id, realNode)}` } : notJudged };
+  }
   let judgedOn: JudgedOn = 'KWOK';
   if (onRealNode) {
     const judgement = judgeOnRealNode(any.id, sim!, real, realNode, (r) => sameVerdict(sim!, r));

@@ -5,7 +5,7 @@ import { readState, referenceContext, referenceDown, referenceUp, type Reference
 import { realNodeMissing } from '../cluster/reference/real-node/preflight.ts';
 import { realNodeReleaseMissing } from '../cluster/reference/real-node/node-build.ts';
 import { containerdLayout, listImages } from '../cluster/reference/real-node/containerd.ts';
-import { leftOutForImages, type RealNodeRun } from './real-node-judging.ts';
+import { leftOutForImages, runsInRealNodePass, type RealNodeRun } from './real-node-judging.ts';
 import { leftOutOfQuickPass } from './real-node-budget.ts';
 import { realNodeCount } from './real-node-count.ts';
 import { referenceBuild, type ReferenceBuild } from '../cluster/reference/versions.ts';
@@ -164,8 +164,9 @@ async function runBoth(options: FidelityOptions, tags: string, reports: string, 
 }
 
 /**
- * The @needs-kubelet scenarios the simulator ran, on the reference cluster with `count` real nodes
- * playing the topology's first workers, serially (the real nodes are shared). Writes run.json beside
+ * The scenarios the simulator ran that need a kubelet (@needs-kubelet) or have a step that
+ * observes traffic where a node runs containers (runsInRealNodePass), on the reference cluster
+ * with `count` real nodes playing the topology's first workers, serially (the real nodes are shared). Writes run.json beside
  * the pass's messages: the nodes and images it had, what it left out and how long it took, or why
  * there was no pass (the option, or what this machine or release lacks).
  */
@@ -177,8 +178,8 @@ async function realNodePass(options: FidelityOptions, tags: string, reports: str
   if (count === 0) return write({ nodes: [], images: [], missing: 'the fidelity run was asked for none (--real-nodes 0)' });
   const lacking = [...(await realNodeMissing(count)), ...[realNodeReleaseMissing(build)].filter((l): l is string => !!l)];
   if (lacking.length) return write({ nodes: [], images: [], missing: lacking.join('; ') });
-  const kubelet = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).filter((r) => r.tags.includes('@needs-kubelet'));
-  if (!kubelet.length) return write({ nodes: [], images: [], missing: 'no @needs-kubelet scenario was selected' });
+  const kubelet = readScenarioRecords(join(reports, 'sim', 'messages.ndjson'), options.cwd).filter(runsInRealNodePass);
+  if (!kubelet.length) return write({ nodes: [], images: [], missing: 'no @needs-kubelet scenario, nor one that observes traffic, was selected' });
   const state = await clusterWith(count);
   const nodes = state.realNodes ?? [];
   if (!nodes.length) return write({ nodes: [], images: [], missing: `the reference cluster came up without its real node${count === 1 ? '' : 's'} (see the lines above)` });
@@ -187,9 +188,9 @@ async function realNodePass(options: FidelityOptions, tags: string, reports: str
   const chosen = kubelet.filter((r) => !leftOut[r.id]);
   const started = Date.now();
   if (chosen.length) {
-    options.log(`reference cluster ${state.version} (${nodes.map((n) => n.name).join(', ')} real): running ${chosen.length} @needs-kubelet scenarios${Object.keys(leftOut).length ? ` (${Object.keys(leftOut).length} left out: images not built offline, or real-node-budget.ts)` : ''} (real time)`);
+    options.log(`reference cluster ${state.version} (${nodes.map((n) => n.name).join(', ')} real): running ${chosen.length} scenarios that need a kubelet or observe traffic${Object.keys(leftOut).length ? ` (${Object.keys(leftOut).length} left out: images not built offline, or real-node-budget.ts)` : ''} (real time)`);
     // The scenarios by location (`file:line`): the ones the simulator ran, less those left out.
-    await runSide({ ...options, paths: chosen.map((r) => r.id) }, ['--profile', 'live', '--context', referenceContext, '--tags', `${tags} and @needs-kubelet`, '--reports', dir], { KUBECONFIG: state.kubeconfig });
+    await runSide({ ...options, paths: chosen.map((r) => r.id) }, ['--profile', 'live', '--context', referenceContext, '--tags', tags, '--reports', dir], { KUBECONFIG: state.kubeconfig });
   }
   write({ nodes: nodes.map((n) => n.name), images, ...(Object.keys(leftOut).length ? { leftOut } : {}), durationMs: Date.now() - started });
 }

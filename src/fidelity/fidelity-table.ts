@@ -33,17 +33,21 @@ export function headline(report: FidelityReport): string {
 
 /**
  * The real-node pass in one line: how many @needs-kubelet scenarios it judged, on which nodes,
- * how long it took, or why there was none.
+ * how long it took, or why there was none; and how many others it judged for their steps that
+ * observe traffic.
  */
 export function realNodeLine(report: FidelityReport): string {
-  const kubelet = report.rows.filter((r) => r.judgedOn === 'real node' || r.judgedOn === 'real node and KWOK' || r.notJudged?.reason === 'kubelet');
+  const traffic = report.rows.filter((r) => r.observesTraffic);
+  const trafficJudged = traffic.filter((r) => r.verdict !== 'not judged');
+  const trafficPart = traffic.length ? `; ${trafficJudged.length} of ${traffic.length} others for their steps that observe traffic: agree ${trafficJudged.filter((r) => r.verdict === 'agree').length}, disagree ${trafficJudged.filter((r) => r.verdict === 'disagree').length}` : '';
+  const kubelet = report.rows.filter((r) => !r.observesTraffic && (r.judgedOn === 'real node' || r.judgedOn === 'real node and KWOK' || r.notJudged?.reason === 'kubelet'));
   const run = report.realNode;
   if (!run || run.missing) return `real node: none in this run (${run?.missing ?? 'the real-node pass did not run'}); ${kubelet.length} @needs-kubelet scenarios not judged`;
   const judged = kubelet.filter((r) => r.verdict !== 'not judged');
   const alone = judged.filter((r) => r.judgedOn === 'real node').length;
   const agree = judged.filter((r) => r.verdict === 'agree').length;
   const took = run.durationMs === undefined ? '' : `; the pass took ${Math.round(run.durationMs / 1000)}s`;
-  return `real node (${run.nodes.join(', ')}): judged ${judged.length} of ${kubelet.length} @needs-kubelet scenarios (${alone} on the real node alone, ${judged.length - alone} with KWOK workers too): agree ${agree}, disagree ${judged.length - agree}; not judged ${kubelet.length - judged.length}${took}`;
+  return `real node (${run.nodes.join(', ')}): judged ${judged.length} of ${kubelet.length} @needs-kubelet scenarios (${alone} on the real node alone, ${judged.length - alone} with KWOK workers too): agree ${agree}, disagree ${judged.length - agree}; not judged ${kubelet.length - judged.length}${trafficPart}${took}`;
 }
 
 /** A percentage, or n/a where nothing was counted (JSON keeps NaN as null). */

@@ -1,5 +1,27 @@
 import type { ScenarioRecord } from '../report/scenario-records.ts';
 import { normalizedImage } from '../sim/kubelet/image-reference.ts';
+import { TRAFFIC_PROBES_ATTACHMENT } from '../report/traffic-probes.ts';
+
+/**
+ * Whether the real-node pass runs a scenario (chosen by its simulator run): @needs-kubelet, or a
+ * scenario with a step that observes traffic where a node runs containers (issue 31: DNS, Service
+ * and reachability steps list themselves in the traffic probes attachment). On the KWOK-only
+ * cluster those steps keep their model, so such a scenario is judged only on the real node.
+ */
+export function runsInRealNodePass(sim: ScenarioRecord): boolean {
+  return sim.tags.includes('@needs-kubelet') || observesTraffic(sim);
+}
+
+/** A scenario with a step that observes traffic where a node runs containers (its traffic probes attachment). */
+export function observesTraffic(record: ScenarioRecord): boolean {
+  return record.attachments[TRAFFIC_PROBES_ATTACHMENT] !== undefined;
+}
+
+/** Why a scenario the real-node pass should have run has no result from it. */
+export function notRunOnRealNode(id: string, run: RealNodeRun | undefined): string {
+  if (!run || run.missing) return `this run had no real node: ${run?.missing ?? 'the real-node pass did not run'}`;
+  return run.leftOut?.[id] ?? 'the real-node pass has no result for it';
+}
 
 /**
  * What the fidelity run's real-node pass ran on (written beside its messages as run.json, so a

@@ -119,3 +119,25 @@ test("a container's mounts in its status are compared where a real node ran the 
   const onKwok = compareRuns([record('c:1', 'PASSED', { tags: ['@portable'], attachments: sim })], [record('c:1', 'PASSED', { tags: ['@portable'], attachments: real })]);
   assert.deepEqual(onKwok.rows[0]!.differences, []);
 });
+
+test('a scenario whose steps observe traffic is judged from the real-node pass when that ran it, else stays judged by model, saying why', () => {
+  const plain = ['@portable'];
+  const probed = { 'traffic probes.txt': 'features/d.feature:3 the name {string} resolves: judged by the cluster DNS model: no node runs containers\n' };
+  const modelNote = { 'judged by model.txt': 'features/d.feature:3 the name {string} resolves: judged by the cluster DNS model (no node runs containers)\n' };
+  const sim = [
+    record('d.feature:1', 'PASSED', { tags: plain, attachments: { ...probed, ...modelNote } }),
+    record('e.feature:1', 'PASSED', { tags: plain, attachments: { ...probed, ...modelNote } }),
+  ];
+  // The KWOK pass kept the model for both; the real-node pass ran d (observed) and left e out.
+  const kwok = sim.map((r) => ({ ...r }));
+  const observed = record('d.feature:1', 'PASSED', { tags: plain, attachments: { 'traffic probes.txt': 'features/d.feature:3 the name {string} resolves: observed by a DNS lookup from the probe pod on worker-1\n' } });
+  const report = compareRuns(sim, kwok, { records: [observed], run: { ...run, leftOut: { 'e.feature:1': 'image redis:7.4 is not built offline' } } });
+  const row = (id: string) => report.rows.find((r) => r.id === id)!;
+  assert.equal(row('d.feature:1').verdict, 'agree');
+  assert.equal(row('d.feature:1').judgedOn, 'real node');
+  assert.equal(row('d.feature:1').observesTraffic, true);
+  assert.equal(row('e.feature:1').verdict, 'not judged');
+  assert.equal(row('e.feature:1').notJudged?.reason, 'model');
+  assert.match(row('e.feature:1').notJudged!.detail, /not run on a real node: image redis:7\.4 is not built offline$/);
+  assert.equal(realNodeLine(report), 'real node (worker-1): judged 0 of 0 @needs-kubelet scenarios (0 on the real node alone, 0 with KWOK workers too): agree 0, disagree 0; not judged 0; 1 of 2 others for their steps that observe traffic: agree 1, disagree 0; the pass took 61s');
+});

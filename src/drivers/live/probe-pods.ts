@@ -3,7 +3,8 @@ import type { KubeObject, Manifest, ObjectRef } from '../driver.ts';
 import type { ConnectObservation, DnsObservation, Observed, ProbesUnavailable, TrafficProbes } from '../traffic-probe.ts';
 import type { ExecOutput } from './container-exec.ts';
 import { chooseProbeSite, type ProbeSite } from './probe-site.ts';
-import { parseAgnhostConnect, parseNslookup } from './probe-output.ts';
+import { parseAgnhostConnect } from './probe-output.ts';
+import { lookupScript, resolverAnswer, resolverCandidates } from './pod-resolver.ts';
 
 /** The label of kubespec's probe pods: the live driver leaves them out of what a scenario sees. */
 export const PROBE_LABEL = 'kubespec.io/probe';
@@ -14,7 +15,8 @@ const PROBE_CONTAINER = 'probe';
 const START_MS = 90_000;
 /** A TCP connection attempt's own limit (agnhost --timeout), and the exec's limit around any command. */
 const CONNECT_TIMEOUT_S = 3;
-const LOOKUP_TIMEOUT_S = 10;
+/** Each candidate name's lookup (a resolver's search list has up to four here). */
+const LOOKUP_TIMEOUT_S = 5;
 const EXEC_MARGIN_MS = 15_000;
 
 /** What the probes need of the live driver. */
@@ -90,10 +92,13 @@ export class ProbePods {
     return pod?.status?.phase === 'Running' && !pod.metadata.deletionTimestamp;
   }
 
+  /** The name as the pod's resolver looks it up: its resolv.conf's search list and ndots, then nslookup per candidate (pod-resolver.ts). */
   private async lookup(name: string, from?: string): Promise<Observed<DnsObservation>> {
     const { pod, container, said } = await this.origin(from, (image) => /agnhost|busybox/.test(image), 'nslookup');
-    const out = await this.exec(pod, container, ['timeout', String(LOOKUP_TIMEOUT_S), 'nslookup', '-type=a', name]);
-    return { ...parseNslookup(out.stdout, out.stderr, out.exitCode), from: said };
+    const resolvConf = await this.exec(pod, container, ['cat', '/etc/resolv.conf']);
+    const candidates = resolverCandidates(name, resolvConf.stdout);
+    const out = await this.exec(pod, container, ['sh', '-c', lookupScript(candidates, LOOKUP_TIMEOUT_S)], candidates.length * LOOKUP_TIMEOUT_S * 1000);
+    return { ...resolverAnswer(`${out.stdout}\n${out.stderr}`), from: said };
   }
 
   private async connect(host: string, port: number, from?: string): Promise<Observed<ConnectObservation>> {
@@ -120,10 +125,12 @@ export class ProbePods {
     return { pod: from, container: container.name, said: `pod "${from}"` };
   }
 
-  private async exec(pod: string, container: string, command: string[]): Promise<ExecOutput> {
+  /** `takesMs`: how long the command itself may take (its own timeouts); the exec gets a margin on top. */
+  private async exec(pod: string, container: string, command: string[], takesMs = 0): Promise<ExecOutput> {
     let timer: NodeJS.Timeout | undefined;
+    const limitMs = takesMs + EXEC_MARGIN_MS;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${command.join(' ')} in pod "${pod}" did not end within ${EXEC_MARGIN_MS / 1000}s`)), EXEC_MARGIN_MS);
+      timer = setTimeout(() => reject(new Error(`${command.join(' ')} in pod "${pod}" did not end within ${limitMs / 1000}s`)), limitMs);
     });
     try {
       return await Promise.race([this.host.exec(pod, container, command), limit]);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isProbePod, PROBE_POD, ProbePods, type ProbeHost } from '../../../src/drivers/live/probe-pods.ts';
+import { CANDIDATE_MARK } from '../../../src/drivers/live/pod-resolver.ts';
 import type { KubeObject, Manifest, TrafficProbes } from '../../../src/drivers/driver.ts';
 
 const readyNode = (name: string, kwok = false): KubeObject => ({
@@ -29,7 +30,11 @@ function fakeHost(nodes: KubeObject[], pods: KubeObject[] = [], options: { failP
     delete: async (ref) => { deleted.push(ref.name); objects.delete(ref.name); },
     exec: async (pod, container, command) => {
       execs.push(`${pod}/${container}: ${command.join(' ')}`);
-      return command.includes('connect') ? { stdout: '', stderr: 'REFUSED\n', exitCode: 1 } : { stdout: 'Name:\tweb.ks-x.svc.cluster.local\nAddress: 10.96.0.7\n', stderr: '', exitCode: 0 };
+      if (command.includes('connect')) return { stdout: '', stderr: 'REFUSED\n', exitCode: 1 };
+      if (command[0] === 'cat') return { stdout: 'search ks-x.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', stderr: '', exitCode: 0 };
+      // The lookup script: CoreDNS knows web.ks-x.svc.cluster.local only.
+      const names = [...command.at(-1)!.matchAll(/nslookup -type=a '([^']+)'/g)].map((m) => m[1]!);
+      return { stdout: names.map((n) => `${CANDIDATE_MARK} ${n}\nServer:\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${n === 'web.ks-x.svc.cluster.local.' ? `Name:\t${n}\nAddress: 10.96.0.7\nexit=0` : `** server can't find ${n}: NXDOMAIN\nexit=1`}\n`).join(''), stderr: '', exitCode: 0 };
     },
   };
   return { host, objects, execs, deleted };
@@ -71,12 +76,14 @@ test('a named client with agnhost on a node that runs containers connects itself
   assert.equal((await probes.connect('10.96.0.7', 80, 'curl')).from, 'the probe pod on worker-1, standing in for pod "curl" (no container of it has agnhost connect)');
   assert.equal((await probes.connect('10.96.0.7', 80, 'far')).from, 'the probe pod on worker-1, standing in for pod "far" (on worker-2, which runs no container)');
   assert.deepEqual(await probes.lookup('web'), { answer: 'A', name: 'web.ks-x.svc.cluster.local', addresses: ['10.96.0.7'], from: 'the probe pod on worker-1' });
-  assert.deepEqual(execs, [
+  assert.deepEqual(execs.slice(0, -1), [
     'tools/app: /agnhost connect 10.96.0.7:80 --timeout 3s',
     `${PROBE_POD}/probe: /agnhost connect 10.96.0.7:80 --timeout 3s`,
     `${PROBE_POD}/probe: /agnhost connect 10.96.0.7:80 --timeout 3s`,
-    `${PROBE_POD}/probe: timeout 10 nslookup -type=a web`,
+    `${PROBE_POD}/probe: cat /etc/resolv.conf`,
   ]);
+  assert.match(execs.at(-1)!, new RegExp(`^${PROBE_POD}/probe: sh -c echo '${CANDIDATE_MARK} web.ks-x.svc.cluster.local.'; timeout 5 nslookup -type=a 'web.ks-x.svc.cluster.local.'`));
+  assert.deepEqual(await probes.lookup('nope.ks-x'), { answer: 'none', rcode: 'NXDOMAIN', from: 'the probe pod on worker-1' });
 });
 
 test('a probe pod that does not start is the reason, kept for the scenario; teardown deletes the pod; a deleted one is made again', async () => {
