@@ -209,7 +209,8 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
     return state;
   } catch (e) {
     const left: string[] = [];
-    for (const plan of plans) {
+    // Last node first: the first node's link carries the API server's address (stopRealNodes).
+    for (const plan of [...plans].reverse()) {
       const node = { ...plan, containerdSocket: containerdLayout(plan.dir, plan.network.netns).socket, cgroupRoot: `/${plan.network.netns}`, processes: realProcesses };
       left.push(...(await stopRealNode(node, join(dir, 'kubeconfig'), options.log)));
     }
@@ -225,17 +226,21 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
 export async function referenceDown(cacheDir: string, build: ReferenceBuild = referenceBuild(), log: (line: string) => void = () => {}): Promise<StartedProcess[]> {
   const state = readState(cacheDir, build);
   const stopped = state ? [...(state.realNodes ?? []).flatMap((n) => n.processes), ...state.processes].filter(isOurs) : [];
-  for (const node of state?.realNodes ?? []) {
-    const left = await stopRealNode(node, state!.kubeconfig, log);
-    if (left.length) throw new UserError(`the real node ${node.name} did not stop cleanly:\n${left.join('\n')}`);
+  const left: string[] = [];
+  // Last node first: the API server listens on the first node's link, which goes with that node,
+  // and every other node's drain needs the API server.
+  for (const node of [...(state?.realNodes ?? [])].reverse()) {
+    left.push(...(await stopRealNode(node, state!.kubeconfig, log)).map((line) => `${node.name}: ${line}`));
   }
   // Last, once no node routes through it (an earlier run's, too: it is this minor's by name).
   try {
     await deleteNodeFabric(nodeFabric(Number(build.minor.split('.')[1])));
   } catch (e) {
-    throw new UserError(`the real nodes' fabric did not go: ${(e as Error).message}`);
+    left.push(`the real nodes' fabric: ${(e as Error).message}`);
   }
   if (state) await stopComponents(state.processes);
+  // What is left keeps the state, so that `down` again can retry it.
+  if (left.length) throw new UserError(`the real nodes did not stop cleanly (run down again, or remove by hand):\n${left.join('\n')}`);
   rmSync(join(clusterDir(cacheDir, build), 'state.json'), { force: true });
   return stopped;
 }

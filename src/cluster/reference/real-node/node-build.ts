@@ -18,6 +18,8 @@ export interface NodeBinaries {
   agnhost: string;
   coredns: string;
   pause: string;
+  /** Earlier pause tags whose Linux program is this one's (samePauseProgram), each compiled with its own version. */
+  earlierPause: Array<{ version: string; program: string }>;
   /** The tags the images get, read from the sources they are built from. */
   agnhostVersion: string;
   pauseVersion: string;
@@ -29,6 +31,14 @@ export interface NodeBinaries {
  * built with `go install` from its own module: its go.mod has no replace directives.
  */
 const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3', '1.35': 'v1.13.1', '1.36': 'v1.14.2', '1.37': 'v1.14.6' };
+
+/**
+ * Earlier pause tags whose Linux program is the same pause.c: 3.10.1 and 3.10.2 changed the
+ * Windows image only (build/pause/CHANGELOG.md of K@1.37.2; pause.c is byte-identical in K@1.32.13,
+ * which tags 3.10, and K@1.37.2). Scenarios written for 1.32 name pause:3.10; a real node of a
+ * later release holds it too, compiled from the same source with its own version string.
+ */
+const samePauseProgram: Record<string, string[]> = { '3.10.1': ['3.10'], '3.10.2': ['3.10', '3.10.1'] };
 
 /** Why a release cannot have a real node here (no CoreDNS named for it), or undefined. */
 export function realNodeReleaseMissing(build: ReferenceBuild): string | undefined {
@@ -42,6 +52,7 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
   const kubernetesModule = await moduleDir(layout, build, `k8s.io/kubernetes@${build.kubernetesVersion}`);
   const corednsVersion = corednsVersions[build.minor];
   if (!corednsVersion) throw new UserError(realNodeReleaseMissing(build)!);
+  const pauseVersion = /^TAG \?= (\S+)$/m.exec(readFileSync(join(kubernetesModule, 'build/pause/Makefile'), 'utf8'))?.[1] ?? '3.10';
   const result: NodeBinaries = {
     kubelet: join(binDir, 'kubelet'),
     kubeProxy: join(binDir, 'kube-proxy'),
@@ -49,7 +60,8 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
     coredns: join(binDir, 'coredns'),
     pause: join(binDir, 'pause'),
     agnhostVersion: readFileSync(join(kubernetesModule, 'test/images/agnhost/VERSION'), 'utf8').trim(),
-    pauseVersion: /^TAG \?= (\S+)$/m.exec(readFileSync(join(kubernetesModule, 'build/pause/Makefile'), 'utf8'))?.[1] ?? '3.10',
+    pauseVersion,
+    earlierPause: (samePauseProgram[pauseVersion] ?? []).map((version) => ({ version, program: join(binDir, `pause-${version}`) })),
     corednsVersion,
   };
   const fromKubernetes = (['kubelet', 'kube-proxy', 'agnhost'] as const).filter((b) => !existsSync(join(binDir, b)));
@@ -64,9 +76,10 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
     renameSync(join(gobin, 'coredns'), result.coredns);
     rmSync(gobin, { recursive: true, force: true });
   }
-  if (!existsSync(result.pause)) {
-    log(`compiling pause ${result.pauseVersion} from ${join('k8s.io/kubernetes', 'build/pause/linux/pause.c')}`);
-    await compilePause(join(kubernetesModule, 'build/pause/linux/pause.c'), result.pause, result.pauseVersion);
+  for (const { version, program } of [{ version: result.pauseVersion, program: result.pause }, ...result.earlierPause]) {
+    if (existsSync(program)) continue;
+    log(`compiling pause ${version} from ${join('k8s.io/kubernetes', 'build/pause/linux/pause.c')}`);
+    await compilePause(join(kubernetesModule, 'build/pause/linux/pause.c'), program, version);
   }
   return result;
 }

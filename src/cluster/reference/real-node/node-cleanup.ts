@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { sleep } from '../processes.ts';
@@ -85,7 +85,9 @@ export async function killShims(socket: string): Promise<string[]> {
 }
 
 /** Mount points under `dir` (overlay roots, sandbox shm, the kubelet's volumes and root-dir). */
-export function mountsUnder(dir: string): string[] {
+export function mountsUnder(folder: string): string[] {
+  // The mount table has real paths; the folder may be reached through a symlink (a linked .cache).
+  const dir = existsSync(folder) ? realpathSync(folder) : folder;
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;
   return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter(Boolean)
     .map((line) => line.split(' ')[4]!.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8))))

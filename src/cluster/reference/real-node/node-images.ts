@@ -16,7 +16,7 @@ export interface NodeImage {
 
 /**
  * The images a real node has without a registry, built offline into `dir` (cached by name): the
- * pause image the kubelet's sandboxes use, busybox from busybox-static, agnhost and CoreDNS from
+ * pause image the kubelet's sandboxes use (and the earlier tags of the same program), busybox from busybox-static, agnhost and CoreDNS from
  * their static binaries. agnhost gets busybox's applets beside it: upstream's image has a shell
  * too, and probes and scenarios run `sh -c` in it. An image that is not here fails to pull, as on
  * any cluster without the registry.
@@ -26,6 +26,7 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log:
   const shell = await busyboxEntries();
   const specs: ImageSpec[] = [
     { names: [pauseImage(binaries)], entries: [{ path: 'pause', copyOf: binaries.pause }], entrypoint: ['/pause'] },
+    ...binaries.earlierPause.map(({ version, program }) => ({ names: [`registry.k8s.io/pause:${version}`], entries: [{ path: 'pause', copyOf: program }], entrypoint: ['/pause'] })),
     { names: ['docker.io/library/busybox:1.36'], entries: shell, cmd: ['sh'] },
     {
       names: [`registry.k8s.io/e2e-test-images/agnhost:${binaries.agnhostVersion}`],

@@ -155,9 +155,14 @@ export async function stopRealNode(node: Pick<RealNodeState, 'name' | 'dir' | 'n
   } catch (e) {
     left.push(`network namespace ${node.network.netns}: ${(e as Error).message}`);
   }
-  if (!left.length) rmSync(nodeRunDir(node.network.netns), { recursive: true, force: true });
   // containerd's content and snapshots are big and per run; with nothing mounted they go too.
-  if (!left.length) rmSync(join(node.dir, 'containerd'), { recursive: true, force: true });
+  for (const folder of left.length ? [] : [nodeRunDir(node.network.netns), join(node.dir, 'containerd')]) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch (e) {
+      left.push(`${folder}: ${(e as Error).message}`);
+    }
+  }
   return left;
 }
 
