@@ -289,7 +289,7 @@ Feature: Jobs run pods to completion
       """yaml
       status:
         failed: 4
-        failedIndexes: "0-1"
+        failedIndexes: "0,1"
       """
 
   @sim-only @C004-084 @C004-088

@@ -26,14 +26,18 @@ export function podFailurePolicyVerdict(job: KubeObject, pod: KubeObject): { act
   return { action: 'Count' };
 }
 
-/** Indexes as the API writes completedIndexes: "0-2,4". */
+/**
+ * Indexes as the Job controller writes completedIndexes and failedIndexes: runs of three or more
+ * as a range, a run of two as two indexes ("0-2,4,5,7"; orderedIntervals.String in
+ * pkg/controller/job/indexed_job_utils.go, K@1.32.13 to K@1.37.2 alike).
+ */
 export function formatIndexes(indexes: number[]): string {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}${j === i + 1 ? ',' : '-'}${sorted[j]}`);
     i = j + 1;
   }
   return parts.join(',');
