@@ -16,6 +16,7 @@ import { loopbackCertificate } from './loopback-certificate.ts';
 import { specFolder } from '../apiserver/index.ts';
 import { handleExecUpgrade } from './exec-stream.ts';
 import { handleMetrics, METRICS_GROUP, metricsGroup, metricsResourceList } from './metrics-api.ts';
+import { KUBESPEC_SERVE_GIT_COMMIT } from '../kube/served-by-kubespec.ts';
 
 export interface ServeOptions {
   seed: number;
@@ -37,7 +38,7 @@ export interface ServeOptions {
 }
 
 /** kubespec's own build facts in /version (the release facts come from the versioned data). */
-const BUILD = { gitCommit: 'kubespec', buildDate: '2026-01-01T00:00:00Z', platform: 'linux/amd64' };
+const BUILD = { gitCommit: KUBESPEC_SERVE_GIT_COMMIT, buildDate: '2026-01-01T00:00:00Z', platform: 'linux/amd64' };
 
 /** How often virtual time catches up with wall time × speed. */
 const TICK_MS = 50;

@@ -9,6 +9,7 @@ import { serveForTests } from '../serve/served-for-tests.ts';
 import { writeKubeconfig } from '../../src/serve/kubeconfig.ts';
 import { packageRoot } from '../../src/package-root.ts';
 import { bin } from '../cli/cli-helpers.ts';
+import { readScenarioRecords } from '../../src/report/scenario-records.ts';
 
 /**
  * `--profile live` against a real API server: here `kubespec serve` (the reference control plane
@@ -131,5 +132,14 @@ describe('the live driver on a cluster whose nodes kind named', () => {
     const r = await execa('node', [bin, 'run', join(dir, 'names.feature'), '--profile', 'live', '--context', 'kubespec'], { cwd: dir, env, reject: false });
     assert.equal(r.exitCode, 0, r.stdout + r.stderr);
     assert.equal(served.cluster.store.get('Node', { name: 'lab-worker' })!.spec.taints, undefined, 'the taint was put back on the real node');
+  });
+  it('keeps the DNS model against kubespec serve, saying why, and starts no probe pod there', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kubespec-live-dns-'));
+    const reports = join(cwd, 'reports');
+    const r = await execa('node', [bin, 'run', `${join(packageRoot, 'features', 'networking', 'dns.feature')}:120`, '--profile', 'live', '--context', 'kubespec', '--reports', reports], { cwd, env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    const [record] = readScenarioRecords(join(reports, 'messages.ndjson'), cwd);
+    assert.match(record!.attachments['judged by model.txt']!, /judged by the cluster DNS model \(the cluster is kubespec serve: its nodes run the simulator/);
+    assert.equal(served.cluster.store.list('Pod').filter((p) => p.metadata.name === 'kubespec-probe').length, 0);
   });
 });

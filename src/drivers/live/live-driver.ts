@@ -23,6 +23,7 @@ import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatc
 import { settleBy } from '../settle.ts';
 import { withScenarioNamespace } from './scenario-namespace.ts';
 import { isProbePod, ProbePods } from './probe-pods.ts';
+import { isServedByKubespec } from '../../kube/served-by-kubespec.ts';
 import type { ProbesUnavailable, TrafficProbes } from '../traffic-probe.ts';
 
 export interface LiveDriverOptions {
@@ -185,10 +186,18 @@ export class LiveDriver implements Driver {
     return runHelm(helm, command, { kubeconfig: this.kubeconfig.path(), namespace: this.ns, timeoutMs: command.waitMs });
   }
 
-  /** DNS lookups and connections from inside the cluster, where a node runs containers (probe-pods.ts). */
+  /**
+   * DNS lookups and connections from inside the cluster, where a node runs containers
+   * (probe-pods.ts). `kubespec serve` has none: its nodes look like kind's, but what runs there is
+   * the simulator, whose DNS and traffic are the very models the steps fall back to.
+   */
   async trafficProbes(): Promise<TrafficProbes | ProbesUnavailable> {
+    this.servedByKubespec ??= this.rest.request('GET', '/version').then((v) => isServedByKubespec(v as { gitCommit?: string }), () => false);
+    if (await this.servedByKubespec) return { unavailable: 'the cluster is kubespec serve: its nodes run the simulator, whose DNS and traffic are these models' };
     return this.probePods.probes();
   }
+
+  private servedByKubespec?: Promise<boolean>;
 
   async teardown(): Promise<void> {
     this.podWatch?.stop();
