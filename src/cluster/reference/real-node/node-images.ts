@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -25,8 +26,9 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log:
   mkdirSync(dir, { recursive: true });
   const shell = await busyboxEntries();
   const specs: ImageSpec[] = [
-    { names: [pauseImage(binaries)], entries: [{ path: 'pause', copyOf: binaries.pause }], entrypoint: ['/pause'] },
-    ...binaries.earlierPause.map(({ version, program }) => ({ names: [`registry.k8s.io/pause:${version}`], entries: [{ path: 'pause', copyOf: program }], entrypoint: ['/pause'] })),
+    // As build/pause/Dockerfile makes it: USER 65535:65535, so runAsNonRoot pods can run it.
+    { names: [pauseImage(binaries)], entries: [{ path: 'pause', copyOf: binaries.pause }], entrypoint: ['/pause'], user: PAUSE_USER },
+    ...binaries.earlierPause.map(({ version, program }) => ({ names: [`registry.k8s.io/pause:${version}`], entries: [{ path: 'pause', copyOf: program }], entrypoint: ['/pause'], user: PAUSE_USER })),
     { names: ['docker.io/library/busybox:1.36'], entries: shell, cmd: ['sh'] },
     {
       names: [`registry.k8s.io/e2e-test-images/agnhost:${binaries.agnhostVersion}`],
@@ -37,7 +39,7 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log:
   ];
   const images: NodeImage[] = [];
   for (const spec of specs) {
-    const archive = archiveOf(dir, spec.names[0]!);
+    const archive = archiveOf(dir, spec.names[0]!, specDigest(spec));
     if (!existsSync(archive)) await writeImageArchive(spec, archive);
     images.push({ name: spec.names[0]!, archive });
   }
@@ -52,7 +54,15 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log:
   return images;
 }
 
-const archiveOf = (dir: string, name: string): string => join(dir, `${name.replace(/[/:]/g, '_')}.tar`);
+/** An image's archive, cached by name and, where given, by what its spec says (so a changed spec is built again). */
+const archiveOf = (dir: string, name: string, digest?: string): string => join(dir, `${name.replace(/[/:]/g, '_')}${digest ? `-${digest}` : ''}.tar`);
+
+function specDigest(spec: ImageSpec): string {
+  return createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12);
+}
+
+/** build/pause/Dockerfile: `USER 65535:65535` (K@1.32.13 and K@1.37.2 alike). */
+const PAUSE_USER = '65535:65535';
 
 export const pauseImage = (binaries: NodeBinaries): string => `registry.k8s.io/pause:${binaries.pauseVersion}`;
 export const corednsImage = (binaries: NodeBinaries): string => `registry.k8s.io/coredns/coredns:${binaries.corednsVersion}`;

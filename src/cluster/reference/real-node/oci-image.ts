@@ -18,6 +18,8 @@ export interface ImageSpec {
   cmd?: string[];
   /** The signal a container is stopped with (Dockerfile STOPSIGNAL), when not SIGTERM. */
   stopSignal?: string;
+  /** The user the image runs as (Dockerfile USER, `uid:gid`), when not root. */
+  user?: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function writeImageArchive(spec: ImageSpec, out: string): Promise<v
       ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
       ...(spec.cmd ? { Cmd: spec.cmd } : {}),
       ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
+      ...(spec.user ? { User: spec.user } : {}),
     },
     rootfs: { type: 'layers', diff_ids: [layer.digest] },
   })));
