@@ -42,13 +42,22 @@ function hasDefaultAnnotation(o: KubeObject): boolean {
  */
 function isMarkedDefault(o: KubeObject, at: PrintContext): boolean {
   if (!behaviour(at.version, 'kubectl-output.storageClass.effectiveDefault').value) return hasDefaultAnnotation(o);
+  return at.list !== undefined && effectiveDefault(at.list)?.metadata.name === o.metadata.name;
+}
+
+/** A list's effective default StorageClass, worked out once per list (every row asks). */
+const effectiveDefaults = new WeakMap<readonly KubeObject[], KubeObject | undefined>();
+
+function effectiveDefault(list: readonly KubeObject[]): KubeObject | undefined {
+  if (effectiveDefaults.has(list)) return effectiveDefaults.get(list);
   let effective: KubeObject | undefined;
-  for (const c of at.list ?? []) {
+  for (const c of list) {
     if (!hasDefaultAnnotation(c)) continue;
     const newer = effective && Date.parse(c.metadata.creationTimestamp ?? '') - Date.parse(effective.metadata.creationTimestamp ?? '');
     if (!effective || newer! > 0 || (newer === 0 && c.metadata.name < effective.metadata.name)) effective = c;
   }
-  return effective?.metadata.name === o.metadata.name;
+  effectiveDefaults.set(list, effective);
+  return effective;
 }
 
 function ageOf(timestamp: string | undefined, now: number): string {

@@ -1,5 +1,5 @@
 import type { NodeDefinition } from '../drivers/driver.ts';
-import { maxRealNodes } from '../cluster/reference/real-node/node-network.ts';
+import { realNodeLimit } from '../cluster/reference/real-node/played-workers.ts';
 
 /**
  * How many real nodes the fidelity run's real-node pass brings up. Asked for (`--real-nodes`):
@@ -12,5 +12,5 @@ import { maxRealNodes } from '../cluster/reference/real-node/node-network.ts';
 export function realNodeCount(asked: number | undefined, quick: boolean | undefined, topology: readonly NodeDefinition[]): number {
   if (asked !== undefined) return asked;
   if (quick) return 1;
-  return Math.min(topology.filter((n) => n.role !== 'control-plane').length, maxRealNodes);
+  return realNodeLimit(topology);
 }

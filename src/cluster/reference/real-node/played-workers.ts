@@ -10,8 +10,8 @@ import { maxRealNodes } from './node-network.ts';
  * allow.
  */
 export function playedWorkers(nodes: readonly NodeDefinition[], count: number, topology: string): NodeDefinition[] {
-  const workers = nodes.filter((n) => n.role !== 'control-plane');
-  const limit = Math.min(workers.length, maxRealNodes);
+  const workers = workersOf(nodes);
+  const limit = realNodeLimit(nodes);
   if (!Number.isInteger(count) || count < 0 || count > limit) {
     const why = workers.length <= maxRealNodes
       ? `topology ${topology} has ${workers.length} worker${workers.length === 1 ? '' : 's'}${workers.length ? ` (${workers.map((w) => w.name).join(', ')})` : ''}, and each real node plays one`
@@ -20,3 +20,10 @@ export function playedWorkers(nodes: readonly NodeDefinition[], count: number, t
   }
   return workers.slice(0, count);
 }
+
+/** How many real nodes a topology can have: one per worker, within the address plan's limit. */
+export function realNodeLimit(nodes: readonly NodeDefinition[]): number {
+  return Math.min(workersOf(nodes).length, maxRealNodes);
+}
+
+const workersOf = (nodes: readonly NodeDefinition[]) => nodes.filter((n) => n.role !== 'control-plane');
