@@ -282,9 +282,10 @@ export class ObjectStore {
     const statusSubresource = !info.custom || info.custom.statusSubresource;
     if (statusSubresource && current.status !== undefined) obj.status = current.status;
     else if (statusSubresource) delete obj.status;
-    // The binding subresource sets the node and PodScheduled=True in one write (BindingREST).
+    // The binding subresource sets the node and PodScheduled=True in one write (BindingREST), its
+    // zero lastProbeTime a JSON null; this status is not decoded, so the null is stored.
     if (opts.subresource === 'binding') {
-      obj.status = { ...(current.status ?? {}), conditions: upsertCondition(current.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.clock.now()) }) };
+      obj.status = { ...(current.status ?? {}), conditions: upsertCondition(current.status?.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) }) };
       if (this.clearsNominationOnBinding) delete obj.status.nominatedNodeName;
     }
     // Identity and server-owned metadata cannot be changed by a client.
