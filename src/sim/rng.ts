@@ -24,14 +24,32 @@ export class SeededRandom {
 
   /** Characters from `alphabet`; the default is the API server's generateName alphabet. */
   string(length: number, alphabet = 'bcdfghjklmnpqrstvwxz2456789'): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
-    return s;
+    return this.chars(length, alphabet).join('');
   }
 
-  /** A version-4 shaped UUID drawn from this stream. */
+  /**
+   * A version-4 shaped UUID drawn from this stream: 32 hex digits, of which the 13th and 17th
+   * give way to the version (4) and variant (a).
+   */
   uuid(): string {
-    const hex = this.string(32, '0123456789abcdef');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+    const hex = this.chars(32, '0123456789abcdef');
+    hex[12] = '4';
+    hex[16] = 'a';
+    hex.splice(20, 0, '-');
+    hex.splice(16, 0, '-');
+    hex.splice(12, 0, '-');
+    hex.splice(8, 0, '-');
+    return hex.join('');
+  }
+
+  /**
+   * Joined once rather than appended to one by one: V8 keeps a string grown by `+=` past 12
+   * characters as a tree of pieces (32 bytes each), and every object's uid and generated name
+   * would keep its tree for as long as the object lives.
+   */
+  private chars(length: number, alphabet: string): string[] {
+    const out = new Array<string>(length);
+    for (let i = 0; i < length; i++) out[i] = alphabet[this.int(alphabet.length)]!;
+    return out;
   }
 }
