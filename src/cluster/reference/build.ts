@@ -35,7 +35,7 @@ export async function ensureReferenceBinaries(layout: BuildLayout, log: (line: s
   if (build.kwokStages && !missing.includes('kwok')) await writeKwokStages(build, binDir);
   if (!missing.length) return binDir;
   mkdirSync(binDir, { recursive: true });
-  writeFileSync(join(binDir, versionMarker), `${build.kubernetesVersion}\n`);
+  markReleaseFolder(binDir, build);
   const env = goEnvironment();
   const kube = missing.filter((b) => b !== 'kwok');
   if (kube.length) {
@@ -98,6 +98,11 @@ async function writeKwokStages(build: ReferenceBuild, binDir: string): Promise<v
   const moduleRoot = join(stdout.trim(), `${path!.replace(/\/cmd\/kwok$/, '')}@${version}`, 'kustomize', 'stage');
   const stages = (build.kwokStages ?? []).map((f) => readFileSync(join(moduleRoot, f), 'utf8').trim());
   writeFileSync(join(binDir, kwokStagesFile), `${stages.join('\n---\n')}\n`);
+}
+
+/** Names the release a build folder holds, so cleaning up after another build of it finds it (and keeps other releases'). */
+export function markReleaseFolder(binDir: string, build: ReferenceBuild): void {
+  writeFileSync(join(binDir, versionMarker), `${build.kubernetesVersion}\n`);
 }
 
 export function binFolder(layout: BuildLayout, build: ReferenceBuild, goVersion: string): string {

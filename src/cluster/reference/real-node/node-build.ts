@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync }
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../../../errors.ts';
-import { binFolder, goCommand, goEnvironment, goToolchainVersion, versionLdflags, type BuildLayout } from '../build.ts';
-import type { ReferenceBuild } from '../versions.ts';
+import { binFolder, goCommand, goEnvironment, goToolchainVersion, markReleaseFolder, versionLdflags, type BuildLayout } from '../build.ts';
+import { REFERENCE_BUILDS, type ReferenceBuild } from '../versions.ts';
+import type { KnownMinor } from '../../../kube/kubernetes-versions.ts';
 
 /**
  * What a real node runs beside the Debian packages, built into the release's build folder (the
@@ -20,6 +21,8 @@ export interface NodeBinaries {
   pause: string;
   /** Earlier pause tags whose Linux program is this one's (samePauseProgram), each compiled with its own version. */
   earlierPause: Array<{ version: string; program: string }>;
+  /** agnhost tags the scenarios name besides this release's, each built from its own release (agnhostReleases). */
+  earlierAgnhost: Array<{ version: string; program: string }>;
   /** The tags the images get, read from the sources they are built from. */
   agnhostVersion: string;
   pauseVersion: string;
@@ -39,6 +42,15 @@ const corednsVersions: Record<string, string> = { '1.32': 'v1.11.3', '1.35': 'v1
  * later release holds it too, compiled from the same source with its own version string.
  */
 const samePauseProgram: Record<string, string[]> = { '3.10.1': ['3.10'], '3.10.2': ['3.10', '3.10.1'] };
+
+/**
+ * The agnhost tags the scenarios name (registry.k8s.io/e2e-test-images/agnhost:2.53 throughout
+ * features/), each with the reference build whose test/images/agnhost/VERSION says it: 2.53 is
+ * K@1.32.5's. A node of another release (1.37: 2.66.1) builds it too, from that release's module
+ * graph into that release's build folder, so a 2.53 image holds 2.53's program, never a later one
+ * tagged 2.53.
+ */
+const agnhostReleases: Record<string, KnownMinor> = { '2.53': '1.32' };
 
 /** Why a release cannot have a real node here (no CoreDNS named for it), or undefined. */
 export function realNodeReleaseMissing(build: ReferenceBuild): string | undefined {
@@ -62,6 +74,7 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
     agnhostVersion: readFileSync(join(kubernetesModule, 'test/images/agnhost/VERSION'), 'utf8').trim(),
     pauseVersion,
     earlierPause: (samePauseProgram[pauseVersion] ?? []).map((version) => ({ version, program: join(binDir, `pause-${version}`) })),
+    earlierAgnhost: [],
     corednsVersion,
   };
   const fromKubernetes = (['kubelet', 'kube-proxy', 'agnhost'] as const).filter((b) => !existsSync(join(binDir, b)));
@@ -81,7 +94,37 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
     log(`compiling pause ${version} from ${join('k8s.io/kubernetes', 'build/pause/linux/pause.c')}`);
     await compilePause(join(kubernetesModule, 'build/pause/linux/pause.c'), program, version);
   }
+  result.earlierAgnhost = await otherAgnhosts(layout, result.agnhostVersion, goVersion, log);
   return result;
+}
+
+/**
+ * The scenarios' agnhost tags this release does not build (agnhostReleases), each built once from
+ * its own release. One that cannot be built (no module proxy) is left out with a line saying why:
+ * its image then fails to pull, as any image not built here.
+ */
+export async function otherAgnhosts(layout: BuildLayout, ownVersion: string, goVersion: string, log: (line: string) => void): Promise<NodeBinaries['earlierAgnhost']> {
+  const built: NodeBinaries['earlierAgnhost'] = [];
+  for (const [version, minor] of Object.entries(agnhostReleases)) {
+    if (version === ownVersion) continue;
+    const source = REFERENCE_BUILDS[minor]!;
+    const binDir = binFolder(layout, source, goVersion);
+    const program = join(binDir, 'agnhost');
+    try {
+      if (!existsSync(program)) {
+        const said = readFileSync(join(await moduleDir(layout, source, `k8s.io/kubernetes@${source.kubernetesVersion}`), 'test/images/agnhost/VERSION'), 'utf8').trim();
+        if (said !== version) throw new Error(`${source.kubernetesVersion}'s test/images/agnhost/VERSION says ${said}`);
+        log(`building agnhost ${version} from ${source.kubernetesVersion}, the tag the scenarios name (cold: a few minutes)`);
+        mkdirSync(binDir, { recursive: true });
+        markReleaseFolder(binDir, source);
+        await buildFromKubernetes(layout, source, binDir, ['agnhost']);
+      }
+      built.push({ version, program });
+    } catch (e) {
+      log(`real node: no agnhost ${version} image: building it from ${source.kubernetesVersion} failed: ${(e as Error).message.trim().split('\n').pop()}`);
+    }
+  }
+  return built;
 }
 
 /**
