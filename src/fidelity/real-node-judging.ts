@@ -1,6 +1,7 @@
 import type { ScenarioRecord } from '../report/scenario-records.ts';
 import { normalizedImage } from '../sim/kubelet/image-reference.ts';
 import { TRAFFIC_PROBES_ATTACHMENT } from '../report/traffic-probes.ts';
+import { whyNotBuilt } from '../cluster/reference/real-node/unbuildable-images.ts';
 
 /**
  * Whether the real-node pass runs a scenario (chosen by its simulator run): @needs-kubelet, or a
@@ -65,9 +66,18 @@ export function judgeOnRealNode(id: string, sim: ScenarioRecord, real: ScenarioR
   return { notJudged: `pods ran on KWOK worker${kwok.length === 1 ? '' : 's'} ${kwok.join(', ')} as well (KWOK runs no container): the scenario has more workers than this cluster's ${run.nodes.length} real node${run.nodes.length === 1 ? '' : 's'} (${run.nodes.join(', ')})` };
 }
 
-/** `image nginx:1.27 is not built offline (the real node has busybox:1.36, …)`. */
+/**
+ * `image nginx:1.27 is not built offline (the real node has busybox:1.36, …)`, with why where it
+ * is known: `image mysql:8.0 is not built offline: mysql:8.0 is not in the Debian archive; MariaDB
+ * is a different server (the real node has …)`.
+ */
 export function notBuiltOffline(images: readonly string[], local: readonly string[]): string {
-  return `${images.map((i) => `image ${i}`).join(', ')} ${images.length === 1 ? 'is' : 'are'} not built offline (the real node has ${local.map(shortImage).join(', ')})`;
+  const reasons = images.flatMap((i) => {
+    const repository = normalizedImage(i)?.repository;
+    const why = repository ? whyNotBuilt(i, repository) : undefined;
+    return why ? [why] : [];
+  });
+  return `${images.map((i) => `image ${i}`).join(', ')} ${images.length === 1 ? 'is' : 'are'} not built offline${reasons.length ? `: ${reasons.join('; ')}` : ''} (the real node has ${local.map(shortImage).join(', ')})`;
 }
 
 /**
