@@ -4,6 +4,7 @@ import type { SeededRandom } from './rng.ts';
 import type { ObjectStore } from './store/object-store.ts';
 import type { KubeObject } from './store/types.ts';
 import { thaw } from './store/freeze.ts';
+import { LruCache } from './lru-cache.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -15,8 +16,11 @@ export type EventType = 'Normal' | 'Warning';
  * expire an hour after their last write, as the API server's --event-ttl has them.
  */
 export class EventRecorder {
-  /** The recorder's correlation cache: event name by dedup key, least recently used first. */
-  private readonly seen = new Map<string, string>();
+  /**
+   * The recorder's correlation cache, event name by dedup key: client-go's EventCorrelator keeps
+   * an LRU of 4096 keys, and an event whose key it forgot starts a new object.
+   */
+  private readonly seen = new LruCache<string, string>(CORRELATOR_CACHE_SIZE);
   /**
    * Every event write, oldest first, with the resourceVersion it gave: the TTL is the same for
    * all, so expiries come in write order and one timer walks the queue. An entry whose event was
@@ -48,7 +52,7 @@ export class EventRecorder {
     const existingName = this.seen.get(dedupKey);
     const existing = existingName ? this.store.get('Event', { namespace, name: existingName }) : undefined;
     if (existing) {
-      this.remember(dedupKey, existingName!);
+      this.seen.set(dedupKey, existingName!);
       const next = thaw(existing);
       next.count = (existing.count ?? 1) + 1;
       next.lastTimestamp = now;
@@ -57,7 +61,7 @@ export class EventRecorder {
     }
     if (!this.store.get('Namespace', { name: namespace })) return; // namespace gone: drop, as the API would refuse it
     const name = `${about.metadata.name}.${this.rng.string(16, '0123456789abcdef')}`;
-    this.remember(dedupKey, name);
+    this.seen.set(dedupKey, name);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Event',
@@ -80,13 +84,6 @@ export class EventRecorder {
       firstTimestamp: now,
       lastTimestamp: now,
     }, { handOver: true });
-  }
-
-  /** client-go's EventCorrelator keeps an LRU of 4096 keys: an event evicted from it starts a new object. */
-  private remember(dedupKey: string, name: string): void {
-    this.seen.delete(dedupKey);
-    this.seen.set(dedupKey, name);
-    if (this.seen.size > CORRELATOR_CACHE_SIZE) this.seen.delete(this.seen.keys().next().value!);
   }
 
   /**
