@@ -42,13 +42,21 @@ export class TerminalError extends Error {
 /** The key of the changed object itself. */
 export const ownKey: KeyMapper = (e) => [{ namespace: e.object.metadata.namespace, name: e.object.metadata.name }];
 
-/** The key of the controlling owner of the given kind, from the object's ownerReferences. */
+/**
+ * The key of the controlling owner of the given kind, from the object's ownerReferences (or, if it
+ * has none of that kind, from those it had before the change).
+ */
 export function controllerKey(ownerKind: string): KeyMapper {
+  // Every pod change goes through one of these per workload kind: no lists are built per event.
   return (e) => {
-    const refs = [e.object, e.old].flatMap((o) => o?.metadata.ownerReferences ?? []);
-    const owner = refs.find((r) => r.controller && r.kind === ownerKind);
+    const owner = controllerRef(e.object, ownerKind) ?? (e.old && controllerRef(e.old, ownerKind));
     return owner ? [{ namespace: e.object.metadata.namespace, name: owner.name }] : [];
   };
+}
+
+function controllerRef(o: KubeObject, ownerKind: string): { name: string } | undefined {
+  for (const r of o.metadata.ownerReferences ?? []) if (r.controller && r.kind === ownerKind) return r;
+  return undefined;
 }
 
 /**
