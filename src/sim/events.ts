@@ -24,9 +24,11 @@ export class EventRecorder {
   /**
    * Every event write, oldest first, with the resourceVersion it gave: the TTL is the same for
    * all, so expiries come in write order and one timer walks the queue. An entry whose event was
-   * written again since (another resourceVersion) is skipped: a later entry covers it.
+   * written again since (another resourceVersion) is skipped: a later entry covers it. Kept as
+   * columns, not an object per write: a large cluster holds an hour of events (~180 bytes per
+   * entry as objects, 32 as columns).
    */
-  private readonly expiries: Array<{ due: Millis; namespace: string; name: string; resourceVersion: string }> = [];
+  private readonly expiries = { due: [] as Millis[], namespace: [] as string[], name: [] as string[], resourceVersion: [] as string[] };
   private expiriesStart = 0;
   private expiryTimer = false;
 
@@ -92,26 +94,32 @@ export class EventRecorder {
    */
   private expireLater(event: KubeObject): void {
     const { namespace = 'default', name, resourceVersion } = event.metadata;
-    this.expiries.push({ due: this.clock.now() + EVENT_TTL, namespace, name, resourceVersion });
+    const q = this.expiries;
+    q.due.push(this.clock.now() + EVENT_TTL);
+    q.namespace.push(namespace);
+    q.name.push(name);
+    q.resourceVersion.push(resourceVersion);
     if (!this.expiryTimer) this.armExpiry();
   }
 
   private armExpiry(): void {
-    const head = this.expiries[this.expiriesStart];
-    this.expiryTimer = head !== undefined;
-    if (head) this.clock.at(head.due, () => this.expireDue());
+    const due = this.expiries.due[this.expiriesStart];
+    this.expiryTimer = due !== undefined;
+    if (due !== undefined) this.clock.at(due, () => this.expireDue());
   }
 
   private expireDue(): void {
     const now = this.clock.now();
-    for (let e = this.expiries[this.expiriesStart]; e && e.due <= now; e = this.expiries[this.expiriesStart]) {
+    const q = this.expiries;
+    for (let i = this.expiriesStart; i < q.due.length && q.due[i]! <= now; i = this.expiriesStart) {
       this.expiriesStart++;
-      const current = this.store.get('Event', e);
-      if (current?.metadata.resourceVersion === e.resourceVersion) this.store.delete('Event', e);
+      const key = { namespace: q.namespace[i], name: q.name[i]! };
+      const current = this.store.get('Event', key);
+      if (current?.metadata.resourceVersion === q.resourceVersion[i]) this.store.delete('Event', key);
     }
     // The queue is compacted now and then, not shifted on every expiry.
-    if (this.expiriesStart > 4096 && this.expiriesStart * 2 > this.expiries.length) {
-      this.expiries.splice(0, this.expiriesStart);
+    if (this.expiriesStart > 4096 && this.expiriesStart * 2 > q.due.length) {
+      for (const column of Object.values(q)) column.splice(0, this.expiriesStart);
       this.expiriesStart = 0;
     }
     this.armExpiry();
