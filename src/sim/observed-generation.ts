@@ -1,4 +1,5 @@
 import { featureEnabled, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
+import { shallowCopy } from './store/freeze.ts';
 
 /**
  * The generation a writer of a pod's status records as observed, or undefined when the release
@@ -23,5 +24,8 @@ const TRACKING = new Map<string, boolean>();
  */
 export function observed<C extends object>(condition: C, generation: number | undefined): C {
   const already = (condition as { observedGeneration?: number }).observedGeneration === generation;
-  return generation === undefined || already ? condition : { ...condition, observedGeneration: generation };
+  if (generation === undefined || already) return condition;
+  const stated = shallowCopy(condition) as C & { observedGeneration?: number };
+  stated.observedGeneration = generation;
+  return stated;
 }

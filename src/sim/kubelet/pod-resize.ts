@@ -3,6 +3,7 @@ import { holdsResources, nodeAllocatable, podRequests, type Resources } from '..
 import { memoByObject } from '../../kube/memo.ts';
 import { rfc3339, type Millis } from '../clock.ts';
 import { deepEqual } from '../store/apply/object-fields.ts';
+import { shallowCopy } from '../store/freeze.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject, ObjectKey } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
@@ -154,13 +155,16 @@ export class PodResizes {
     if (!this.enabled) return status;
     const a = this.allocations.get(rt.uid);
     if (!a) return status;
-    const out = { ...status };
+    const out = shallowCopy(status);
     const decorate = (list: any[] | undefined, field: 'containers' | 'initContainers') => list?.map((s: any) => {
       const c = rt.containers.find((x) => x.name === s.name && x.init === (field === 'initContainers'));
       if (!c?.containerID) return s;
       const allocated = containerOf(a.allocated.spec, field, s.name)?.resources ?? {};
       const applied = c.state === 'running' ? containerOf(a.actual.spec, field, s.name)?.resources ?? {} : allocated;
-      return { ...s, ...(allocated.requests ? { allocatedResources: allocated.requests } : {}), resources: applied };
+      const decorated = shallowCopy(s);
+      if (allocated.requests) decorated.allocatedResources = allocated.requests;
+      decorated.resources = applied;
+      return decorated;
     });
     if (status.containerStatuses) out.containerStatuses = decorate(status.containerStatuses, 'containers');
     if (status.initContainerStatuses) out.initContainerStatuses = decorate(status.initContainerStatuses, 'initContainers');

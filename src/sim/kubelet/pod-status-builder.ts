@@ -133,8 +133,19 @@ export function mergedPodStatus(current: any, status: ReturnType<typeof buildPod
   next.conditions = inKubeletOrder(next.conditions);
   // generateAPIPodStatus regenerates PodScheduled too, so it carries the kubelet's observedGeneration.
   const scheduled = next.conditions.findIndex((c: any) => c.type === 'PodScheduled');
-  if (scheduled >= 0) next.conditions[scheduled] = observed(next.conditions[scheduled], generation);
+  if (scheduled >= 0) next.conditions[scheduled] = observed(withoutNullProbeTime(next.conditions[scheduled]), generation);
   return next;
+}
+
+/**
+ * The binding stores PodScheduled with a null lastProbeTime, which the store's decoder drops from
+ * the kubelet's first status write anyway; dropped here instead, the condition is not turned into
+ * a slow dictionary-mode object by that deletion (conditions.ts).
+ */
+function withoutNullProbeTime(condition: any): any {
+  if (condition.lastProbeTime !== null) return condition;
+  const { lastProbeTime: _, ...rest } = condition;
+  return rest;
 }
 
 /** The conditions the kubelet owns, in the order it writes them (generateAPIPodStatus). */
