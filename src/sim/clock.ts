@@ -159,14 +159,17 @@ export class VirtualClock implements Clock {
 
 /** RFC 3339 text for a virtual time, as the API server writes timestamps (second precision). */
 export function rfc3339(ms: Millis): string {
-  // Called for every event and status write, mostly for the same second in a row.
+  // Called for every event and status write: a pod status names now and the pod's start time,
+  // so one remembered second missed every other call. The last seconds are kept, each in its slot.
   const second = ms - (ms % 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastText = new Date(second).toISOString().replace('.000Z', 'Z');
+  const slot = ((second / 1000) % RFC3339_SLOTS + RFC3339_SLOTS) % RFC3339_SLOTS;
+  if (rfc3339Seconds[slot] !== second) {
+    rfc3339Seconds[slot] = second;
+    rfc3339Texts[slot] = new Date(second).toISOString().replace('.000Z', 'Z');
   }
-  return lastText;
+  return rfc3339Texts[slot]!;
 }
 
-let lastSecond = NaN;
-let lastText = '';
+const RFC3339_SLOTS = 256;
+const rfc3339Seconds = new Float64Array(RFC3339_SLOTS).fill(NaN);
+const rfc3339Texts = new Array<string>(RFC3339_SLOTS).fill('');

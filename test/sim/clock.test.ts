@@ -44,3 +44,12 @@ test('the clock refuses to go back', () => {
 test('rfc3339 renders whole seconds as the API server does', () => {
   assert.equal(rfc3339(Date.UTC(2026, 0, 1, 0, 0, 1, 999)), '2026-01-01T00:00:01Z');
 });
+
+test('rfc3339 writes each second as the API server does, however the seconds asked for alternate', () => {
+  const start = Date.UTC(2026, 0, 1);
+  assert.equal(rfc3339(start + 1999), '2026-01-01T00:00:01Z');
+  for (let i = 0; i < 1000; i++) {
+    const ms = start + ((i * 7919) % 600_000);
+    assert.equal(rfc3339(ms), new Date(ms - (ms % 1000)).toISOString().replace('.000Z', 'Z'));
+  }
+});
