@@ -96,9 +96,30 @@ function parse(s: string): Omit<ImageReference, 'pulled'> {
 
 /**
  * `ParseNormalizedNamed`: a reference as written in a pod (`busybox:1.36`), normalised to its
- * registry and repository. Throws InvalidReferenceError with the library's text.
+ * registry and repository. Throws InvalidReferenceError with the library's text. The answer is
+ * frozen and shared: the kubelet asks for every container at every sync, about a few images.
  */
 export function parseImageReference(s: string): ImageReference {
+  let parsed = parsedReferences.get(s);
+  if (parsed === undefined) {
+    if (parsedReferences.size >= PARSED_REFERENCES_KEPT) parsedReferences.clear();
+    try {
+      parsed = Object.freeze(parseUncached(s));
+    } catch (e) {
+      if (!(e instanceof InvalidReferenceError)) throw e;
+      parsed = { refused: e.message };
+    }
+    parsedReferences.set(s, parsed);
+  }
+  if ('refused' in parsed) throw new InvalidReferenceError(parsed.refused);
+  return parsed;
+}
+
+/** Parsed references (or the refusal's text) by what was written; dropped all at once when full. */
+const parsedReferences = new Map<string, Readonly<ImageReference> | { refused: string }>();
+const PARSED_REFERENCES_KEPT = 4096;
+
+function parseUncached(s: string): ImageReference {
   if (anchoredIdentifier.test(s)) throw new InvalidReferenceError(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   const [domain, remainder] = splitDockerDomain(s);
   const colon = remainder.indexOf(':');

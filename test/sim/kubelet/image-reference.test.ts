@@ -63,3 +63,10 @@ test("the kubelet's InvalidImageName message (image_manager.go, parsers.go)", ()
   assert.equal(invalidImageName('Busybox:1.36'), 'Failed to apply default image tag "Busybox:1.36": couldn\'t parse image name "Busybox:1.36": invalid reference format: repository name (library/Busybox) must be lowercase');
   assert.equal(invalidImageName('busybox:1.36'), undefined);
 });
+
+test('a reference asked again gives the same answer: the same frozen reference, or the same refusal', () => {
+  const first = parseImageReference('busybox:1.36');
+  assert.equal(parseImageReference('busybox:1.36'), first);
+  assert.equal(Object.isFrozen(first), true);
+  for (let i = 0; i < 2; i++) assert.throws(() => parseImageReference('Busybox'), { message: 'invalid reference format: repository name (library/Busybox) must be lowercase' });
+});
