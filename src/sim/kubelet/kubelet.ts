@@ -120,7 +120,7 @@ export class Kubelets implements Controller {
       version,
       event,
       current: (x) => this.runtimes.get(keyText(x.pod.metadata))?.uid === identity(x.pod),
-      failPod: (x, reason, message) => this.failPod(x.pod, x.rt, x.now, reason, message),
+      failPod: (x, reason, message, graceful) => this.failPod(x.pod, x.rt, x.now, reason, message, graceful),
       podCondition: ({ pod, now }, { type, reason, message }) => {
         const current = this.store.get('Pod', pod.metadata);
         if (!current) return;
@@ -148,7 +148,7 @@ export class Kubelets implements Controller {
         runPostStart: ({ pod, rt, c, facts, now }) => this.hooks.started(pod, c!, containerSpec(pod, c!.name), rt.podIP, facts.at ?? now),
         killForDeletion: ({ pod, rt, c, now }) => {
           // preStop first, out of the same grace period; SIGKILL no sooner than 2 s after SIGTERM.
-          const grace = Math.max(0, Date.parse(pod.metadata.deletionTimestamp!) - now);
+          const grace = stopGrace(pod, now);
           beginStop(c!, this.hooks.kill(pod, c!, containerSpec(pod, c!.name), rt.podIP, now, grace / 1000), now, grace);
         },
         removePod: ({ pod }) => {
@@ -209,7 +209,7 @@ export class Kubelets implements Controller {
     }
     const now = this.clock.now();
     this.catchUpOnOutage(pod, rt);
-    if (pod.metadata.deletionTimestamp) return this.terminate(pod, rt, now);
+    if (pod.metadata.deletionTimestamp || rt.terminating) return this.terminate(pod, rt, now);
     // syncPod without a CNI: the status is posted (Pending, ContainerCreating, no IP) and the sync
     // stops until the network plugin is ready; a hostNetwork pod needs no CNI.
     const sandbox = this.stages.step('sandbox', this.context(pod, rt, undefined, now, { networkReady: pod.spec.hostNetwork === true || this.network.ready }));
@@ -218,6 +218,8 @@ export class Kubelets implements Controller {
     this.advance(pod, rt, now);
     this.syncVolumes(pod, rt, now);
     this.stages.step('deadline', this.context(pod, rt, undefined, now));
+    // Failed past its deadline: its containers are being stopped (failPod).
+    if (rt.terminating) return this.terminate(pod, rt, now);
     this.writeStatus(pod, rt);
     return this.wakeUp(pod, rt, now);
   }
@@ -252,7 +254,8 @@ export class Kubelets implements Controller {
 
   /** The stage context for one step of the sync. */
   private context(pod: KubeObject, rt: PodRuntime, c: ContainerRuntime | undefined, now: Millis, facts: Facts = {}): StageContext {
-    return { pod, rt, ...(c ? { c } : {}), now, facts };
+    // Two literals, not a spread of `{ c }`: several contexts are made per container per sync.
+    return c ? { pod, rt, c, now, facts } : { pod, rt, now, facts };
   }
 
   /**
@@ -367,9 +370,16 @@ export class Kubelets implements Controller {
     return rt ? emptyDirFiles(pod, rt, this.clock.now()) : new Map();
   }
 
-  /** The kubelet fails a pod itself (eviction, active deadline): its containers are killed and none starts again. */
-  private failPod(pod: KubeObject, rt: PodRuntime, now: Millis, reason: string, message: string): void {
+  /**
+   * The kubelet fails a pod itself (eviction, active deadline): its containers are killed and none
+   * starts again; `graceful`: stopped as for a deletion (terminate), the pod staying where it is.
+   */
+  private failPod(pod: KubeObject, rt: PodRuntime, now: Millis, reason: string, message: string, graceful: boolean): void {
     rt.failure = { reason, message };
+    if (graceful) {
+      this.beginTermination(pod, rt, now);
+      return;
+    }
     for (const c of rt.containers) {
       this.stages.fire('killed-by-kubelet', this.context(pod, rt, c, now, { at: now }));
       c.startAt = undefined;
@@ -385,24 +395,29 @@ export class Kubelets implements Controller {
     return c.behavior.ignoresSigterm ? plan.sigkillAt : plan.sigtermAt;
   }
 
-  /** Graceful termination (reference/kubelet.md §7, pod-termination.ts): every container is stopped, then the pod removed. */
+  /**
+   * Graceful termination (reference/kubelet.md §7, pod-termination.ts): every container is
+   * stopped, then a deleted pod is removed (one the kubelet failed stays, Failed).
+   */
   private terminate(pod: KubeObject, rt: PodRuntime, now: Millis): ReconcileResult {
-    if (!rt.terminating) {
-      rt.terminating = true;
-      for (const c of rt.containers) this.stages.step('deletion', this.context(pod, rt, c, now));
-      // SyncTerminatingPod (kubelet.go v1.32) posts the status once before killPod, and again only
-      // when killPod has returned: while the containers are being stopped (a sidecar waiting its
-      // turn, a preStop, a grace period) the API shows each as it was when the kill began.
-      this.writeStatus(pod, rt);
-    }
+    if (!rt.terminating) this.beginTermination(pod, rt, now);
     const pending = settleStops(rt, now, (c) => {
       const end = c.killed ? { exitCode: 137, reason: 'Error' } : stoppedBySigterm(c.behavior);
       this.stages.step('stopping', this.context(pod, rt, c, now, end));
     });
     if (pending !== undefined) return { requeueAfter: pending - now };
     this.writeStatus(pod, rt);
-    this.stages.step('removal', this.context(pod, rt, undefined, now, { allStopped: true }));
+    if (pod.metadata.deletionTimestamp) this.stages.step('removal', this.context(pod, rt, undefined, now, { allStopped: true }));
     return {};
+  }
+
+  private beginTermination(pod: KubeObject, rt: PodRuntime, now: Millis): void {
+    rt.terminating = true;
+    for (const c of rt.containers) this.stages.step('deletion', this.context(pod, rt, c, now));
+    // SyncTerminatingPod (kubelet.go v1.32) posts the status once before killPod, and again only
+    // when killPod has returned: while the containers are being stopped (a sidecar waiting its
+    // turn, a preStop, a grace period) the API shows each as it was when the kill began.
+    this.writeStatus(pod, rt);
   }
 
   /** Come back when the next thing of this pod is due (wake-up.ts). */
@@ -429,4 +444,14 @@ export class Kubelets implements Controller {
 /** Whether a stage moved its container (started or stopped it): the sync goes round again. */
 function moves(stage: PodStage | undefined): boolean {
   return stage !== undefined && stage.next.some((e) => 'terminated' in e || 'running' in e);
+}
+
+/**
+ * The grace period a stopping pod's containers get from `now`: what is left of a deletion's, or
+ * for a pod the kubelet failed, its terminationGracePeriodSeconds (setTerminationGracePeriod,
+ * K@1.37.2 kuberuntime_container.go:1423-1441; at least 1 s, pod_workers.go:1035-1038).
+ */
+function stopGrace(pod: KubeObject, now: Millis): Millis {
+  if (pod.metadata.deletionTimestamp) return Math.max(0, Date.parse(pod.metadata.deletionTimestamp) - now);
+  return Math.max(1, pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
 }

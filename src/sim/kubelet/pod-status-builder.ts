@@ -39,12 +39,13 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
       : initialized
       ? { type: 'Initialized', ...g, status: 'True', lastTransitionTime: t }
       : { type: 'Initialized', ...g, status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastTransitionTime: t },
-    { ...readyCondition('ContainersReady', unready, phase, t), ...g },
-    { ...readyCondition('Ready', unready, phase, t), ...g },
+    readyCondition('ContainersReady', unready, phase, t, generation),
+    readyCondition('Ready', unready, phase, t, generation),
   ];
   return {
     phase,
-    ...(rt.failure ? { reason: rt.failure.reason, message: rt.failure.message } : {}),
+    // Held back with the phase until the containers have stopped (mergePodStatus).
+    ...(rt.failure && phase === 'Failed' ? { reason: rt.failure.reason, message: rt.failure.message } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     podIP: sandboxReady ? rt.podIP : undefined,
@@ -57,12 +58,20 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, now: Millis, hos
   };
 }
 
-function readyCondition(type: string, unready: string[], phase: string, t: string) {
-  if (phase === 'Succeeded' || phase === 'Failed') {
-    return { type, status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed', lastTransitionTime: t };
-  }
-  if (unready.length === 0) return { type, status: 'True', lastTransitionTime: t };
-  return { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastTransitionTime: t };
+/**
+ * A readiness condition, observedGeneration last when the release tracks it. Set on the literal
+ * rather than spread into a copy: a spread of these varied shapes took V8's slow clone path on
+ * every sync of every pod.
+ */
+function readyCondition(type: string, unready: string[], phase: string, t: string, generation: number | undefined) {
+  const condition: { type: string; status: string; reason?: string; message?: string; lastTransitionTime: string; observedGeneration?: number } =
+    phase === 'Succeeded' || phase === 'Failed'
+      ? { type, status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed', lastTransitionTime: t }
+      : unready.length === 0
+        ? { type, status: 'True', lastTransitionTime: t }
+        : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastTransitionTime: t };
+  if (generation !== undefined) condition.observedGeneration = generation;
+  return condition;
 }
 
 /** getPhase (reference/kubelet.md §1): the first of pod-stages.ts PHASE_RULES whose conditions hold. */
