@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { sleep } from '../processes.ts';
@@ -7,8 +7,8 @@ import { sleep } from '../processes.ts';
  * What a real node leaves on the host that is not a process we started ourselves, each removed by
  * something that marks it ours: container processes by the cgroup root only our kubelet uses,
  * containerd's shims by our containerd's socket in their command line, mounts by our node folder
- * in their mount point, the kubelet's /var/log/containers links by their target in our folder,
- * CNI's cached results by our network's name. Everything else on the machine is left alone.
+ * in their mount point. What the node writes to the host's folders stays in its own root
+ * (node-root.ts) and goes with it. Everything else on the machine is left alone.
  */
 
 const cgroupRoot = '/sys/fs/cgroup';
@@ -106,27 +106,6 @@ export async function unmountUnder(dir: string): Promise<string[]> {
   }
   const left = mountsUnder(dir);
   return left.length ? [`mounts left under ${dir}: ${left.join(', ')}`] : [];
-}
-
-/** The kubelet links each container's log into /var/log/containers; ours point into our folder. */
-export function removeContainerLogLinks(podLogsDir: string): void {
-  const folder = '/var/log/containers';
-  if (!existsSync(folder)) return;
-  for (const name of readdirSync(folder)) {
-    const link = join(folder, name);
-    try {
-      if (readlinkSync(link).startsWith(`${podLogsDir}/`)) rmSync(link);
-    } catch {
-      // Not a link, or gone.
-    }
-  }
-}
-
-/** libcni caches each attachment's result under /var/lib/cni/results/<network>-<container>-<if>. */
-export function removeCniResults(networkName: string): void {
-  const folder = '/var/lib/cni/results';
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return;
-  for (const name of readdirSync(folder)) if (name.startsWith(`${networkName}-`)) rmSync(join(folder, name), { force: true });
 }
 
 function signal(pid: number): void {

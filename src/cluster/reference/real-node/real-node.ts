@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { kernelTunablesFile, originalKernelTunables, restoreKernelTunables } from './kernel-tunables.ts';
 import { drainRealNode } from './node-drain.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { isOurs, sleep, startComponent, stopComponents, type StartedProcess } from '../processes.ts';
 import { containerdLayout, importImages, nodeRunDir, writeContainerdConfig } from './containerd.ts';
-import { killShims, removeCniResults, removeContainerLogLinks, sweepCgroups, unmountUnder } from './node-cleanup.ts';
-import { kubeletArgs, podLogsDir, writeKubeletConfig, writeKubeProxyConfig, type AgentFiles } from './node-agents.ts';
+import { killShims, sweepCgroups, unmountUnder } from './node-cleanup.ts';
+import { kubeletArgs, writeKubeletConfig, writeKubeProxyConfig, type AgentFiles } from './node-agents.ts';
 import type { NodeBinaries } from './node-build.ts';
 import { pauseImage, type NodeImage } from './node-images.ts';
 import type { NodeDefinition } from '../../../drivers/driver.ts';
+import { nodeLauncher, nodeRoot, prepareNodeRootLayer, removeNodeRootLayer } from './node-root.ts';
 import { createNodeNetwork, deleteNodeNetwork, netnsPath, writeCniConfig, type NodeNetwork } from './node-network.ts';
 
 /** A real node as `up` leaves it in state.json, for `status` and `down`. */
@@ -21,8 +22,6 @@ export interface RealNodeState {
   cgroupRoot: string;
   /** The host sysctls the kubelet rewrites, as they were before any real node's kubelet (restored by the last to stop). */
   kernelTunables: Record<string, string>;
-  /** Host folders the node's programs create when missing, and that did not exist before: removed at down when empty. */
-  createdFolders: string[];
   /** containerd, kubelet, kube-proxy: stopped by pid (checked against the binary) at `down`. */
   processes: StartedProcess[];
 }
@@ -36,14 +35,7 @@ export interface RealNodePlan {
   dir: string;
   network: NodeNetwork;
   kernelTunables: Record<string, string>;
-  createdFolders: string[];
 }
-
-/**
- * Folders outside the node's own that its programs make when missing: the kubelet's
- * /var/log/containers links, libcni's result cache, containerd's shim sockets and ctr's fifos.
- */
-const hostFolders = ['/var/log/containers', '/var/lib/cni/results', '/var/lib/cni', '/run/containerd/s', '/run/containerd/fifo', '/run/containerd'];
 
 /**
  * The real node plays a worker of the topology (`plays`): it registers under that worker's name
@@ -54,7 +46,7 @@ const hostFolders = ['/var/log/containers', '/var/lib/cni/results', '/var/lib/cn
 export function realNodePlan(clusterDir: string, index: number, network: NodeNetwork, plays: NodeDefinition): RealNodePlan {
   return {
     name: plays.name, labels: plays.labels ?? {}, taints: plays.taints ?? [], dir: join(clusterDir, `real-node-${index}`), network,
-    kernelTunables: originalKernelTunables(), createdFolders: hostFolders.filter((f) => !existsSync(f)),
+    kernelTunables: originalKernelTunables(),
   };
 }
 
@@ -78,34 +70,48 @@ export interface RealNodeInputs {
 }
 
 /**
- * Starts containerd (imports the offline images), the kubelet and kube-proxy inside the node's
- * network namespace (nsenter --net: the mount namespace stays the host's, so the kubelet's volume
- * mounts are the ones containerd bind-mounts into containers). Processes go into `processes` as
- * they start, so a failure half-way is cleaned up by the caller with stopRealNode.
+ * Starts the node's root (node-root.ts: its own mount namespace, the host's files seen through an
+ * overlay), then containerd (imports the offline images), the kubelet and kube-proxy in that root
+ * and in the node's network namespace: the kubelet's volume mounts and containerd's are in the
+ * same namespace, and what they write outside the shared folders never reaches the host.
+ * Processes go into `processes` as they start, so a failure half-way is cleaned up by the caller
+ * with stopRealNode.
  */
 export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, processes: StartedProcess[]): Promise<RealNodeState> {
   const ctrd = containerdLayout(plan.dir, plan.network.netns);
   const cgroupRoot = `/${plan.network.netns}`;
   const state: RealNodeState = {
     name: plan.name, dir: plan.dir, network: plan.network, containerdSocket: ctrd.socket, cgroupRoot, processes,
-    kernelTunables: plan.kernelTunables, createdFolders: plan.createdFolders,
+    kernelTunables: plan.kernelTunables,
   };
   const logs = join(plan.dir, 'logs');
   mkdirSync(logs, { recursive: true });
   // For real nodes that start while this one's kubelet runs (kernel-tunables.ts).
   writeFileSync(kernelTunablesFile(plan.dir), JSON.stringify(plan.kernelTunables));
-  const launcher = ['nsenter', `--net=${netnsPath(plan.network)}`];
-  const start = async (name: string, binary: string, args: string[]) => {
+  const start = async (name: string, binary: string, args: string[], launcher: string[]) => {
     const p = startComponent(name, binary, args, join(logs, `${name}.log`), inputs.env, launcher);
     processes.push(p);
     // nsenter execs the binary in place: wait until the pid runs it, so liveness checks hold.
     const deadline = Date.now() + 5_000;
     while (!isOurs(p) && Date.now() < deadline) await sleep(20);
+    return p;
   };
+
+  const runDir = nodeRunDir(plan.network.netns);
+  mkdirSync(runDir, { recursive: true });
+  prepareNodeRootLayer(plan.network.netns);
+  const root = nodeRoot(plan.network.netns, [dirname(plan.dir), runDir], await which('sleep'));
+  const holder = await start(NODE_ROOT, '/bin/sh', ['-c', root.script], ['unshare', '--mount', '--propagation', 'private']);
+  // unshare and sh exec in place: the pid ends up running the holder's program, which is what `down` checks it against.
+  holder.binary = root.holder;
+  const ready = Date.now() + 5_000;
+  while (!isOurs(holder) && Date.now() < ready) await sleep(20);
+  if (!isOurs(holder)) throw new Error(`${plan.name}'s root (its own mount namespace with an overlay of /) could not be made: ${lastLines(holder.log)}`);
+  const launcher = nodeLauncher(holder.pid, netnsPath(plan.network));
 
   writeContainerdConfig(ctrd, pauseImage(inputs.binaries));
   writeCniConfig(plan.network, ctrd.cniConfDir, ctrd.cniIpamDir);
-  await start('containerd', await which('containerd'), ['--config', ctrd.config]);
+  await start('containerd', await which('containerd'), ['--config', ctrd.config], launcher);
   await inputs.waitUntil(`${plan.name}'s containerd`, async () => (await execa('ctr', ['--address', ctrd.socket, 'version'], { reject: false })).exitCode === 0);
   await importImages(ctrd, inputs.images);
   inputs.log(`${plan.name}: images ${inputs.images.map((i) => i.name).join(', ')}`);
@@ -114,9 +120,9 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
   for (const hierarchy of readdirSync('/sys/fs/cgroup')) {
     if (existsSync(join('/sys/fs/cgroup', hierarchy, 'cgroup.procs'))) mkdirSync(join('/sys/fs/cgroup', hierarchy, cgroupRoot), { recursive: true });
   }
-  const files: AgentFiles = { nodeName: plan.name, nodeLabels: plan.labels, nodeTaints: plan.taints, network: plan.network, dir: plan.dir, runDir: nodeRunDir(plan.network.netns), containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
-  await start('kubelet', inputs.binaries.kubelet, kubeletArgs(files, writeKubeletConfig(files), inputs.kubeletKubeconfig));
-  await start('kube-proxy', inputs.binaries.kubeProxy, [`--config=${writeKubeProxyConfig(files, inputs.kubeProxyKubeconfig, { healthz: inputs.ports.proxyHealthz, metrics: inputs.ports.proxyMetrics })}`]);
+  const files: AgentFiles = { nodeName: plan.name, nodeLabels: plan.labels, nodeTaints: plan.taints, network: plan.network, dir: plan.dir, runDir, containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
+  await start('kubelet', inputs.binaries.kubelet, kubeletArgs(files, writeKubeletConfig(files), inputs.kubeletKubeconfig), launcher);
+  await start('kube-proxy', inputs.binaries.kubeProxy, [`--config=${writeKubeProxyConfig(files, inputs.kubeProxyKubeconfig, { healthz: inputs.ports.proxyHealthz, metrics: inputs.ports.proxyMetrics })}`], launcher);
   return state;
 }
 
@@ -127,29 +133,22 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
  * the mounts under the node's folder, the kubelet's log links, CNI's cached results and the
  * network namespace with everything in it. Returns what could not be removed (empty: clean).
  */
-export async function stopRealNode(node: Pick<RealNodeState, 'name' | 'dir' | 'network' | 'containerdSocket' | 'cgroupRoot' | 'processes' | 'kernelTunables' | 'createdFolders'>, kubeconfig: string, log: (line: string) => void): Promise<string[]> {
+export async function stopRealNode(node: Pick<RealNodeState, 'name' | 'dir' | 'network' | 'containerdSocket' | 'cgroupRoot' | 'processes' | 'kernelTunables'>, kubeconfig: string, log: (line: string) => void): Promise<string[]> {
   // While the kubelet and containerd still run: the pods leave the way Kubernetes removes them.
   if (node.processes.some((p) => p.name === 'kubelet' && isOurs(p))) {
     for (const line of await drainRealNode(kubeconfig, node.name, node.containerdSocket)) log(line);
   }
-  const agents = node.processes.filter((p) => p.name !== 'containerd');
+  const agents = node.processes.filter((p) => p.name !== 'containerd' && p.name !== NODE_ROOT);
   await stopComponents(agents);
   const left: string[] = [];
   left.push(...(await sweepCgroups(node.cgroupRoot)));
   left.push(...(await killShims(node.containerdSocket)));
   await stopComponents(node.processes.filter((p) => p.name === 'containerd'));
+  // The last process in the node's mount namespace: with it go the namespace and every mount in it.
+  await stopComponents(node.processes.filter((p) => p.name === NODE_ROOT));
+  left.push(...removeNodeRootLayer(node.network.netns));
   left.push(...(await unmountUnder(node.dir)), ...(await unmountUnder(nodeRunDir(node.network.netns))));
-  removeContainerLogLinks(podLogsDir(node.dir));
-  removeCniResults(node.network.netns);
   left.push(...restoreKernelTunables(node.kernelTunables));
-  // Deepest first; a folder something else has put files in meanwhile stays.
-  for (const folder of node.createdFolders) {
-    try {
-      rmdirSync(folder);
-    } catch {
-      // Not empty or already gone: not ours alone.
-    }
-  }
   try {
     await deleteNodeNetwork(node.network);
   } catch (e) {
@@ -164,6 +163,17 @@ export async function stopRealNode(node: Pick<RealNodeState, 'name' | 'dir' | 'n
     }
   }
   return left;
+}
+
+/** The holder of the node's mount namespace (node-root.ts), among the node's processes. */
+const NODE_ROOT = 'node-root';
+
+function lastLines(log: string): string {
+  try {
+    return readFileSync(log, 'utf8').trim().split('\n').slice(-3).join(' / ') || `nothing in ${log}`;
+  } catch {
+    return `no log at ${log}`;
+  }
 }
 
 async function which(program: string): Promise<string> {
