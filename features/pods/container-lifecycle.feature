@@ -530,12 +530,26 @@ Feature: Container lifecycle
     Then pod "bounded" is Running within 1 minute
     And "kubectl patch pod bounded -p {\"spec\":{\"activeDeadlineSeconds\":120}}" fails with "spec.activeDeadlineSeconds: Invalid value: 120: must be less than or equal to previous value"
     When "kubectl patch pod bounded -p {\"spec\":{\"activeDeadlineSeconds\":30}}" is run
-    Then pod "bounded" matches within 1 minute:
+    # At the deadline the kubelet stops the pod as it would a deleted one, with its 30 s
+    # terminationGracePeriodSeconds: `sleep` (PID 1, no SIGTERM handler) lives it out and is
+    # SIGKILLed. Until no container runs, the phase stays Running (status_manager.go
+    # mergePodStatus), so Failed comes a grace period after the deadline, not at it.
+    Then pod "bounded" has a Killing event saying "Stopping container app" within 1 minute
+    And pod "bounded" matches:
+      """yaml
+      status:
+        phase: Running
+      """
+    And pod "bounded" matches within 1 minute:
       """yaml
       status:
         phase: Failed
         reason: DeadlineExceeded
         message: Pod was active on the node longer than the specified deadline
+        containerStatuses:
+          - name: app
+            state:
+              terminated: {exitCode: 137, reason: Error}
       """
     And pod "bounded" has a DeadlineExceeded event saying "Pod was active on the node longer than the specified deadline"
     And the following manifest is rejected with "spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive":

@@ -77,11 +77,15 @@ export const POD_STAGES = [
   // ── the pod's own deadline ────────────────────────────────────────────────────────────
   {
     name: 'active-deadline-exceeded',
-    source: 'pkg/kubelet/active_deadline.go; kubelet.go SyncPod (DeadlineExceeded)',
+    // The containers are stopped as for a deletion, with the pod's terminationGracePeriodSeconds
+    // (pod_workers.go calculateEffectiveGracePeriod; kuberuntime_container.go
+    // setTerminationGracePeriod): a process that ignores SIGTERM lives it out. The phase turns
+    // Failed only once none runs (PHASE_RULES, status_manager.go mergePodStatus).
+    source: 'pkg/kubelet/active_deadline.go; kubelet.go SyncPod (DeadlineExceeded), SyncTerminatingPod',
     group: 'deadline',
     when: ['pastActiveDeadline', 'notFailedByKubelet'],
     next: [
-      { failPod: { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' } },
+      { failPod: { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline', graceful: true } },
       { event: ['Normal', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline'] },
     ],
   },
@@ -386,7 +390,7 @@ export const POD_STAGES = [
  * rules: the first whose conditions (stage-conditions.ts PHASE_CONDITIONS) all hold gives it.
  */
 export const PHASE_RULES = [
-  { phase: 'Failed', when: ['failedByKubelet'], source: 'pkg/kubelet/kubelet.go SyncTerminatingPod podStatusFn (Evicted, DeadlineExceeded)' },
+  { phase: 'Failed', when: ['failedByKubelet'], source: 'pkg/kubelet/kubelet.go SyncTerminatingPod podStatusFn (Evicted, DeadlineExceeded); status/status_manager.go mergePodStatus (not while a container could run)' },
   // A pod being stopped is not terminal while a sidecar still runs (it stops after the mains).
   { phase: 'Running', when: ['terminatingWithSidecarRunning'], source: 'pkg/kubelet/kubelet_pods.go getPhase (restartable init containers)' },
   { phase: 'Failed', when: ['initContainerFailedForGood'], source: 'pkg/kubelet/kubelet_pods.go getPhase (failed init container, restartPolicy Never)' },
@@ -450,7 +454,7 @@ export type Effect =
   | { startAt: 'now' | 'at' | 'at + back-off' | 'pulledAt' | 'never' }
   | { event: readonly ['Normal' | 'Warning', string, Template]; onlyIf?: ConditionName; at?: 'pulledAt' }
   | { call: ActionName; delay?: keyof typeof timings }
-  | { failPod: { reason: string; message: Template } }
+  | { failPod: { reason: string; message: Template; graceful?: true } }
   | { podCondition: { type: string; reason: string; message: Template } }
   | { then: StageGroup };
 

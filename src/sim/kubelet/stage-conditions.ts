@@ -140,7 +140,8 @@ const allTerminated = (x: PhaseContext) => apps(x).length > 0 && apps(x).every((
 
 /** The named conditions of the phase rules (pod-stages.ts PHASE_RULES), over kubelet_pods.go getPhase's counts. */
 export const PHASE_CONDITIONS = {
-  failedByKubelet: (x: PhaseContext) => x.rt.failure !== undefined,
+  // The kubelet never reports a terminal phase while a container could still run (mergePodStatus, K@1.37.2 status_manager.go:1502-1510).
+  failedByKubelet: (x: PhaseContext) => x.rt.failure !== undefined && !x.rt.containers.some((c) => c.state === 'running'),
   terminatingWithSidecarRunning: (x: PhaseContext) => x.rt.terminating && x.rt.containers.some((c) => c.sidecar && c.state === 'running'),
   initContainerFailedForGood: (x: PhaseContext) => (x.pod.spec?.restartPolicy ?? 'Always') === 'Never'
     && x.rt.containers.some((c) => c.init && !c.sidecar && c.state === 'terminated' && c.exitCode !== 0 && c.startAt === undefined),

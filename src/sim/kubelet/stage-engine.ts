@@ -16,8 +16,8 @@ export interface StageHost {
   event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   /** Whether `x.rt` is still the pod's runtime (a delayed event of a replaced pod is dropped). */
   current(x: StageContext): boolean;
-  /** Kills the pod's containers and fails it for good (kubelet.ts failPod). */
-  failPod(x: StageContext, reason: string, message: string): void;
+  /** Kills the pod's containers (at once, or `graceful`ly as a deletion does) and fails it for good (kubelet.ts failPod). */
+  failPod(x: StageContext, reason: string, message: string, graceful: boolean): void;
   /** Sets a condition the kubelet does not own (DisruptionTarget) to True on the pod's status at once. */
   podCondition(x: StageContext, condition: { type: string; reason: string; message: string }): void;
   actions: Record<ActionName, (x: StageContext, delay?: Millis) => void>;
@@ -76,7 +76,7 @@ export class StageEngine {
       if (when === undefined || when <= this.host.clock.now()) this.host.event(x.pod, type, reason, message, fieldPath);
       else this.host.clock.at(when, () => { if (this.host.current(x)) this.host.event(x.pod, type, reason, message, fieldPath); });
     } else if ('failPod' in e) {
-      this.host.failPod(x, e.failPod.reason, render(e.failPod.message, x, this.host.version));
+      this.host.failPod(x, e.failPod.reason, render(e.failPod.message, x, this.host.version), e.failPod.graceful === true);
     } else if ('podCondition' in e) {
       this.host.podCondition(x, { ...e.podCondition, message: render(e.podCondition.message, x, this.host.version) });
     } else if ('then' in e) {
