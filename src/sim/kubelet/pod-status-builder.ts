@@ -161,6 +161,10 @@ function withoutNullProbeTime(condition: any): any {
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
 function inKubeletOrder(conditions: any[]): any[] {
-  const rank = (c: any) => KUBELET_CONDITIONS.indexOf(c.type);
-  return [...conditions.filter((c) => rank(c) < 0), ...conditions.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b))];
+  // Others first as they stand, then the kubelet's by rank, ties as they stand (a stable sort by
+  // rank), without the filters and sort: this runs at every sync of every pod.
+  const out: any[] = [];
+  for (const c of conditions) if (!KUBELET_CONDITIONS.includes(c.type)) out.push(c);
+  for (const type of KUBELET_CONDITIONS) for (const c of conditions) if (c.type === type) out.push(c);
+  return out;
 }

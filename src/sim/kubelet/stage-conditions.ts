@@ -136,7 +136,10 @@ export interface PhaseContext {
 }
 
 const apps = (x: PhaseContext) => x.rt.containers.filter((c) => !c.init);
-const allTerminated = (x: PhaseContext) => apps(x).length > 0 && apps(x).every((c) => c.state === 'terminated');
+const allTerminated = (x: PhaseContext) => {
+  const list = apps(x);
+  return list.length > 0 && list.every((c) => c.state === 'terminated');
+};
 
 /** The named conditions of the phase rules (pod-stages.ts PHASE_RULES), over kubelet_pods.go getPhase's counts. */
 export const PHASE_CONDITIONS = {

@@ -114,7 +114,9 @@ const POD_LEVEL_REASONS = new Set(['SandboxChanged', 'FailedMount', 'NetworkNotR
 
 /** Whether all of a stage's conditions hold. */
 function holds(stage: PodStage, x: StageContext): boolean {
-  return stage.when.every((name) => CONDITIONS[name](x));
+  // A loop, not every() with a closure: asked for each stage of each group at every sync.
+  for (const name of stage.when) if (!CONDITIONS[name](x)) return false;
+  return true;
 }
 
 /** The terminated state: when, exit code and reason; the facts the after-exit stages judge by. */

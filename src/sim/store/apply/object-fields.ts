@@ -115,7 +115,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
+  if (Array.isArray(a)) {
+    // A loop, not every() with a closure: every status write compares its lists.
+    if (a.length !== (b as unknown[]).length) return false;
+    for (let i = 0; i < a.length; i++) {
+      // every() skipped holes; so does this.
+      if (a[i] === undefined && !(i in a)) continue;
+      if (!deepEqual(a[i], (b as unknown[])[i])) return false;
+    }
+    return true;
+  }
   let keys = 0;
   for (const k in a) {
     const v = (a as any)[k];
