@@ -73,6 +73,8 @@ export class ContainerStarter {
     // containerd's ids are random; these are derived from the pod and run, so runs repeat.
     c.containerID = `containerd://${createHash('sha256').update(`${pod.metadata.uid}/${c.name}/${c.restartCount}`).digest('hex')}`;
     c.waitedUntil = undefined;
+    // A new run has no probe failure reported and no probe kill begun yet.
+    c.killNoticedAt = c.killFailureReportedAt = undefined;
     // Files an earlier run left in its volumes are there from the start.
     c.outsideFiles = this.host.outsideFiles(pod, spec, c.restartCount);
     c.probes = this.probesOf(pod, c, spec, now);

@@ -135,9 +135,12 @@ export class Kubelets implements Controller {
         writeStatus: ({ pod, rt }) => this.writeStatus(pod, rt),
         backOffMount: ({ rt, now }) => backOffMount(rt, now),
         clearMountBackOff: ({ rt }) => { rt.mountBackoff = rt.mountRetryAt = undefined; },
+        noteProbeKillFailure: ({ c, facts }) => { c!.killFailureReportedAt = facts.probeFailedAt; },
         startProbeKill: ({ pod, rt, c, facts }) => {
           this.hooks.kill(pod, c!, containerSpec(pod, c!.name), rt.podIP, facts.killAt!, probeKillGrace(pod, c!) / 1000);
           c!.killNoticedAt = facts.killAt;
+          // The sync is busy until the process is gone: by the kill, or first by itself (runFacts).
+          rt.probeKillsBusyUntil = Math.max(rt.probeKillsBusyUntil ?? -Infinity, facts.killEndsAt ?? facts.exitAt ?? Infinity);
         },
         advanceBackOff: ({ c, facts }) => advanceBackOff(c!, facts.since!),
         clearPullBackOffShown: ({ c }) => { c!.backOffShownAt = undefined; },
@@ -279,7 +282,7 @@ export class Kubelets implements Controller {
         if (this.hooks.advance(pod, c, containerSpec(pod, c.name), rt.podIP, now)) changed = true;
         // A probe kill is announced first; the same look may then find the process gone.
         for (;;) {
-          const stage = this.stages.step('running-container', this.context(pod, rt, c, now, runFacts(c, now, attendedFrom, (kill) => this.probeKillEnd(pod, rt, c, kill))));
+          const stage = this.stages.step('running-container', this.context(pod, rt, c, now, runFacts(rt, c, now, attendedFrom, (kill) => this.probeKillEnd(pod, rt, c, kill))));
           if (!stage) break;
           if (moves(stage)) { changed = true; break; }
         }

@@ -34,8 +34,13 @@ export interface ContainerRuntime {
   startedAt?: Millis;
   /** The runtime's id of the current run (`containerd://<64 hex>`), set when it starts. */
   containerID?: string;
-  /** The probe kill of this run already announced (Unhealthy, Killing), while SIGTERM's grace runs. */
+  /** The probe kill of this run already begun (Killing), while SIGTERM's grace runs. */
   killNoticedAt?: Millis;
+  /**
+   * The failure of this run's killing probe already reported (Unhealthy): the kill may wait for
+   * another container's to end (probe-kills.ts probeKillStart), the prober's report does not.
+   */
+  killFailureReportedAt?: Millis;
   finishedAt?: Millis;
   exitCode?: number;
   terminatedReason?: string;
@@ -103,6 +108,11 @@ export interface PodRuntime {
   mountBackoff?: Millis;
   /** Its ConfigMap and Secret volumes as of the pod's last sync (volume-sync.ts). */
   volumeView?: VolumeView;
+  /**
+   * When the pod's sync is done with the last probe kill it began (the process gone or its grace
+   * over): another container's probe kill begins no sooner (probe-kills.ts probeKillStart).
+   */
+  probeKillsBusyUntil?: Millis;
 }
 
 /** When a running container will exit by itself (or be OOM-killed), or undefined if it runs until stopped. */

@@ -137,34 +137,43 @@ export const POD_STAGES = [
   },
   // ── a running container: probe kills, OOM, exit ──────────────────────────────────────
   {
+    // The prober reports when the probe fails; the kill may come later, once the pod's sync is
+    // done with another container's kill (probe-kills.ts probeKillStart).
+    name: 'probe-kill-failure-reported',
+    source: 'pkg/kubelet/prober/worker.go doProbe; prober.go probe (Unhealthy "%s probe failed: %s")',
+    group: 'running-container',
+    when: ['probeKillFailed', 'probeKillFailureNotReported'],
+    next: [
+      { event: ['Warning', 'Unhealthy', '{Probe} probe failed: {probeMessage}'] },
+      { call: 'noteProbeKillFailure' },
+    ],
+  },
+  {
     name: 'sidecar-probe-kill-noticed',
-    source: 'pkg/kubelet/prober/worker.go (Unhealthy); kuberuntime_container.go computeInitContainerActions (Killing)',
+    source: 'pkg/kubelet/kuberuntime/kuberuntime_container.go computeInitContainerActions (Killing)',
     group: 'running-container',
     when: ['probeKillDue', 'probeKillNotAnnounced', 'sidecar'],
     next: [
-      { event: ['Warning', 'Unhealthy', '{Probe} probe failed: {probeMessage}'] },
       { event: ['Normal', 'Killing', 'Init container {container} failed {probe} probe'] },
       { call: 'startProbeKill' },
     ],
   },
   {
     name: 'probe-kill-noticed',
-    source: 'pkg/kubelet/prober/worker.go (Unhealthy); kuberuntime_manager.go computePodActions (Killing)',
+    source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (Killing)',
     group: 'running-container',
     when: ['probeKillDue', 'probeKillNotAnnounced', 'podRestartsContainers'],
     next: [
-      { event: ['Warning', 'Unhealthy', '{Probe} probe failed: {probeMessage}'] },
       { event: ['Normal', 'Killing', 'Container {container} failed {probe} probe, will be restarted'] },
       { call: 'startProbeKill' },
     ],
   },
   {
     name: 'probe-kill-noticed-not-restarted',
-    source: 'pkg/kubelet/prober/worker.go (Unhealthy); kuberuntime_manager.go computePodActions (restartPolicy Never)',
+    source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (restartPolicy Never)',
     group: 'running-container',
     when: ['probeKillDue', 'probeKillNotAnnounced'],
     next: [
-      { event: ['Warning', 'Unhealthy', '{Probe} probe failed: {probeMessage}'] },
       { event: ['Normal', 'Killing', 'Container {container} failed {probe} probe'] },
       { call: 'startProbeKill' },
     ],
@@ -431,7 +440,7 @@ export type VersionedText = 'kubelet.event.createdContainer' | 'kubelet.event.st
 /** The algorithmic steps stages call by name (bound in kubelet.ts stageActions). */
 export type ActionName =
   | 'dropSandbox' | 'makeSandbox' | 'rebootPod' | 'writeStatus' | 'backOffMount' | 'clearMountBackOff'
-  | 'startProbeKill' | 'advanceBackOff' | 'clearPullBackOffShown' | 'backOffPull' | 'markPulled'
+  | 'noteProbeKillFailure' | 'startProbeKill' | 'advanceBackOff' | 'clearPullBackOffShown' | 'backOffPull' | 'markPulled'
   | 'pullImage' | 'setUpRun' | 'runPostStart' | 'killForDeletion' | 'removePod';
 
 /** When a container stops and how (the terminated state a stage writes). */

@@ -23,6 +23,8 @@ export function reboot(pod: KubeObject, rt: PodRuntime, down: Millis, up: Millis
     c.startAt = undefined;
     c.probes = undefined;
   }
+  // The kubelet came up anew: no sync of the pod is busy killing a container.
+  rt.probeKillsBusyUntil = undefined;
   if ((pod.spec.restartPolicy ?? 'Always') === 'Never') return;
   rt.sandboxReadyAt = up + timings.sandbox;
   rt.podIP = podIP;

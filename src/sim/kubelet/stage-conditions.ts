@@ -37,6 +37,8 @@ export interface Facts {
   /** Volumes: a mount error, or a claim still being bound. */
   mountError?: string;
   unboundClaim?: boolean;
+  /** A running container's killing probe failed then (undefined: not yet, or never). */
+  probeFailedAt?: Millis;
   /** Probe kill of a running container: when it begins (undefined: none due) and when the process is gone. */
   killAt?: Millis;
   killEndsAt?: Millis;
@@ -85,6 +87,8 @@ export const CONDITIONS = {
   notRunning: (x: StageContext) => !running(x),
   sidecar: (x: StageContext) => x.c?.sidecar === true,
   podRestartsContainers: (x: StageContext) => (x.pod.spec?.restartPolicy ?? 'Always') !== 'Never',
+  probeKillFailed: (x: StageContext) => running(x) && x.facts.probeFailedAt !== undefined,
+  probeKillFailureNotReported: (x: StageContext) => x.c?.killFailureReportedAt !== x.facts.probeFailedAt,
   probeKillDue: (x: StageContext) => running(x) && x.facts.killAt !== undefined,
   probeKillNotAnnounced: (x: StageContext) => x.c?.killNoticedAt !== x.facts.killAt,
   probeKillEnded: (x: StageContext) => x.facts.killEndsAt !== undefined && x.facts.killEndsAt <= x.now,

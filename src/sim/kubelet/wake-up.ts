@@ -1,7 +1,7 @@
 import type { Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
 import { exitTime, type ContainerRuntime, type PodRuntime } from './pod-runtime.ts';
-import { probeKillTime } from './probe-kills.ts';
+import { probeKillStart } from './probe-kills.ts';
 import { nextPoll } from './waiting-scripts.ts';
 
 /** When a pod's spec.activeDeadlineSeconds runs out, if it has one (pkg/kubelet/active_deadline.go). */
@@ -13,7 +13,8 @@ export function activeDeadline(pod: KubeObject, rt: PodRuntime): Millis | undefi
 /**
  * The next time anything of this pod is due after `now` (the kubelet syncs at each change): the
  * deadline, a mount retry, the sandbox, and per container a poll, an exit, a hook, a probe's
- * turn, a probe kill's end (`killEnd`), a restart, a pull retry or its back-off showing.
+ * turn, a probe kill's start (once the pod's last kill is done) and end (`killEnd`), a restart,
+ * a pull retry or its back-off showing.
  * Undefined when nothing is.
  */
 export function nextWake(pod: KubeObject, rt: PodRuntime, now: Millis, hookTimes: (c: ContainerRuntime) => Millis[], killEnd: (c: ContainerRuntime, kill: Millis) => Millis): Millis | undefined {
@@ -31,8 +32,8 @@ export function nextWake(pod: KubeObject, rt: PodRuntime, now: Millis, hookTimes
     if (c.state === 'running' && c.probes) {
       const p = c.probes;
       for (const t of [p.startedAt, p.readyAt, p.unreadyAt, p.readyAgainAt, p.startupKillAt, p.livenessKillAt]) if (t !== undefined) times.push(t);
-      const kill = probeKillTime(c);
-      if (kill !== undefined) times.push(killEnd(c, kill));
+      const kill = probeKillStart(rt, c, rt.unattendedUntil ?? 0);
+      if (kill !== undefined) times.push(kill, killEnd(c, kill));
     }
     if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
     if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
