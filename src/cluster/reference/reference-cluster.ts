@@ -16,13 +16,14 @@ import { freePort, isOurs, sleep, startComponent, stopComponents, type StartedPr
 import { clusterFolderName, referenceBuild, type ReferenceBuild } from './versions.ts';
 import { realNodeMissing } from './real-node/preflight.ts';
 import { ensureNodeBinaries } from './real-node/node-build.ts';
+import { networkPolicyAgentForUp, networkPolicyAgentRbac, networkPolicyAgentUser } from './real-node/network-policy-agent.ts';
 import { corednsImage, ensureNodeImages } from './real-node/node-images.ts';
 import { nodeNetwork } from './real-node/node-network.ts';
 import { createNodeFabric, deleteNodeFabric, nodeFabric } from './real-node/node-fabric.ts';
 import { playedWorkers } from './real-node/played-workers.ts';
 import { clusterCertificates } from './real-node/cluster-certificates.ts';
 import { clusterDnsObjects } from './real-node/cluster-dns.ts';
-import { prepareRealNodeNetwork, realNodePlan, startRealNode, stopRealNode, type RealNodePlan, type RealNodeState } from './real-node/real-node.ts';
+import { prepareRealNodeNetwork, realNodePlan, startNetworkPolicyAgent, startRealNode, stopRealNode, type RealNodePlan, type RealNodeState } from './real-node/real-node.ts';
 import { containerdLayout, listImages } from './real-node/containerd.ts';
 import { unmountUnder } from './real-node/node-cleanup.ts';
 
@@ -91,6 +92,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
   const binDir = await ensureReferenceBinaries(options, options.log, build);
   const nodeBinaries = realCount ? await ensureNodeBinaries(options, build, options.log) : undefined;
   const nodeImages = nodeBinaries ? await ensureNodeImages(nodeBinaries, join(binDir, 'images'), options.log) : [];
+  const policyAgent = realCount ? await networkPolicyAgentForUp(options, build, options.log) : undefined;
   const dir = clusterDir(options.cacheDir, build);
   // A real node of a run that died without its state may have left mounts there: never delete
   // through a mount point.
@@ -172,6 +174,8 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       });
     }
     for (const node of fakeNodeManifests(kwokNodes, Date.now())) await core.createNode({ body: node as any });
+    // Before any agent starts, as kube-proxy's binding is there by bootstrap policy.
+    if (policyAgent) for (const object of networkPolicyAgentRbac()) await objects.create(object as KubernetesObject);
     const realNodes: RealNodeState[] = [];
     for (const plan of plans) {
       const credentials = (name: string, token: string) => {
@@ -184,6 +188,7 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       const node = await startRealNode(plan, {
         binaries: nodeBinaries!, images: nodeImages, clientCaFile: files.ca,
         kubeletKubeconfig: credentials('kubelet', files.nodeTokens[plan.name]!), kubeProxyKubeconfig: credentials('kube-proxy', files.proxyToken!),
+        networkPolicy: policyAgent !== undefined,
         ports: { kubelet: await freePort(), proxyHealthz: await freePort(), proxyMetrics: await freePort() },
         env, log: options.log,
         waitUntil: (what, check) => waitUntil(what, timeoutMs, [...processes, ...realProcesses], check),
@@ -194,6 +199,11 @@ export async function referenceUp(options: UpOptions): Promise<ReferenceClusterS
       for (const object of clusterDnsObjects(corednsImage(nodeBinaries!))) await objects.create(object as KubernetesObject);
     }
     await waitUntil('the nodes to be Ready and schedulable', timeoutMs, [...processes, ...realProcesses], async () => nodesReady(core, options.nodes.length));
+    for (const node of policyAgent ? realNodes : []) {
+      const kubeconfig = join(node.dir, 'network-policy-agent.kubeconfig');
+      writeKubeconfig(kubeconfig, { name: 'network-policy-agent', server, caPem: files.caPem, token: files.policyToken! });
+      await startNetworkPolicyAgent(node, { binary: policyAgent!, kubeconfig, serviceCidr }, env, [node.processes, realProcesses]);
+    }
     if (realNodes.length) {
       const { AppsV1Api } = await import('@kubernetes/client-node');
       const apps = kc.makeApiClient(AppsV1Api);
@@ -290,6 +300,7 @@ interface KeyMaterial {
   token: string;
   nodeTokens: Record<string, string>;
   proxyToken?: string;
+  policyToken?: string;
   kubeletClientCert?: string;
   kubeletClientKey?: string;
   tokens: string;
@@ -310,9 +321,12 @@ async function writeKeyMaterial(dir: string, realNodes: RealNodePlan[]): Promise
   // kube-proxy is system:kube-proxy (bound to system:node-proxier by the bootstrap policy).
   const nodeTokens = Object.fromEntries(realNodes.map((n) => [n.name, randomBytes(24).toString('hex')]));
   const proxyToken = realNodes.length ? randomBytes(24).toString('hex') : undefined;
+  // The NetworkPolicy agents share one name, as kube-proxies do (network-policy-agent.ts).
+  const policyToken = realNodes.length ? randomBytes(24).toString('hex') : undefined;
   const agentLines = [
     ...realNodes.map((n) => `${nodeTokens[n.name]},system:node:${n.name},system:node:${n.name},system:nodes\n`),
     ...(proxyToken ? [`${proxyToken},system:kube-proxy,system:kube-proxy\n`] : []),
+    ...(policyToken ? [`${policyToken},${networkPolicyAgentUser},${networkPolicyAgentUser}\n`] : []),
   ].join('');
   const certificates = realNodes.length ? await clusterCertificates(realNodes.map((n) => n.network.hostAddress)) : undefined;
   const serving = certificates?.serving ?? (await loopbackCertificate('kube-apiserver'));
@@ -323,6 +337,7 @@ async function writeKeyMaterial(dir: string, realNodes: RealNodePlan[]): Promise
     tokens: file('tokens.csv', `${token},admin,admin,system:masters\n${agentLines}`),
     nodeTokens,
     proxyToken,
+    policyToken,
     ...(certificates ? { kubeletClientCert: file('kubelet-client.crt', certificates.kubeletClient.cert), kubeletClientKey: file('kubelet-client.key', certificates.kubeletClient.key) } : {}),
     saKey: file('sa.key', privateKey),
     ca: file('ca.crt', serving.cert),

@@ -130,3 +130,27 @@ export async function networkPolicyAgentMissing(): Promise<string[]> {
   }
   return missing;
 }
+
+/**
+ * The agent for `up`, or undefined with the reason logged: what the machine lacks, or a build
+ * that failed (no module proxy). The real nodes then run without NetworkPolicy enforcement and
+ * carry no networkPolicyNodeLabel, so the live driver's steps keep the model there.
+ */
+export async function networkPolicyAgentForUp(layout: BuildLayout, build: ReferenceBuild, log: (line: string) => void): Promise<string | undefined> {
+  const missing = await networkPolicyAgentMissing();
+  for (const line of missing) log(`real node: ${line}`);
+  if (missing.length) return undefined;
+  try {
+    return await ensureNetworkPolicyAgent(layout, build, log);
+  } catch (e) {
+    log(`real node: kube-router ${networkPolicyAgent.version} could not be built, NetworkPolicy is not enforced: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+/**
+ * The mark of a node where the agent runs (set by its kubelet at registration, as the real-node
+ * label): the live driver observes traffic under a NetworkPolicy only between such nodes
+ * (src/drivers/live/probe-site.ts).
+ */
+export const networkPolicyNodeLabel = { key: 'kubespec.io/network-policy', value: `kube-router-${networkPolicyAgent.version}` };

@@ -10,6 +10,7 @@ import { kubeletArgs, writeKubeletConfig, writeKubeProxyConfig, type AgentFiles 
 import type { NodeBinaries } from './node-build.ts';
 import { pauseImage, type NodeImage } from './node-images.ts';
 import type { NodeDefinition } from '../../../drivers/driver.ts';
+import { networkPolicyAgentArgs, networkPolicyAgentEnvironment, networkPolicyNodeLabel } from './network-policy-agent.ts';
 import { nodeLauncher, nodeRoot, prepareNodeRootLayer, removeNodeRootLayer } from './node-root.ts';
 import { createNodeNetwork, deleteNodeNetwork, netnsPath, writeCniConfig, type NodeNetwork } from './node-network.ts';
 
@@ -65,6 +66,8 @@ export interface RealNodeInputs {
   ports: { kubelet: number; proxyHealthz: number; proxyMetrics: number };
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /** Whether the node will run a NetworkPolicy agent (startNetworkPolicyAgent): it registers with its label. */
+  networkPolicy: boolean;
   /** Fails early when a started process died (up's wait, which names the component and its log). */
   waitUntil: (what: string, check: () => Promise<boolean>) => Promise<void>;
 }
@@ -91,9 +94,7 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
   const start = async (name: string, binary: string, args: string[], launcher: string[]) => {
     const p = startComponent(name, binary, args, join(logs, `${name}.log`), inputs.env, launcher);
     processes.push(p);
-    // nsenter execs the binary in place: wait until the pid runs it, so liveness checks hold.
-    const deadline = Date.now() + 5_000;
-    while (!isOurs(p) && Date.now() < deadline) await sleep(20);
+    await execedInPlace(p);
     return p;
   };
 
@@ -120,10 +121,31 @@ export async function startRealNode(plan: RealNodePlan, inputs: RealNodeInputs, 
   for (const hierarchy of readdirSync('/sys/fs/cgroup')) {
     if (existsSync(join('/sys/fs/cgroup', hierarchy, 'cgroup.procs'))) mkdirSync(join('/sys/fs/cgroup', hierarchy, cgroupRoot), { recursive: true });
   }
-  const files: AgentFiles = { nodeName: plan.name, nodeLabels: plan.labels, nodeTaints: plan.taints, network: plan.network, dir: plan.dir, runDir, containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
+  const nodeLabels = inputs.networkPolicy ? { ...plan.labels, [networkPolicyNodeLabel.key]: networkPolicyNodeLabel.value } : plan.labels;
+  const files: AgentFiles = { nodeName: plan.name, nodeLabels, nodeTaints: plan.taints, network: plan.network, dir: plan.dir, runDir, containerdSocket: ctrd.socket, clientCaFile: inputs.clientCaFile, kubeletPort: inputs.ports.kubelet, cgroupRoot };
   await start('kubelet', inputs.binaries.kubelet, kubeletArgs(files, writeKubeletConfig(files), inputs.kubeletKubeconfig), launcher);
   await start('kube-proxy', inputs.binaries.kubeProxy, [`--config=${writeKubeProxyConfig(files, inputs.kubeProxyKubeconfig, { healthz: inputs.ports.proxyHealthz, metrics: inputs.ports.proxyMetrics })}`], launcher);
   return state;
+}
+
+/**
+ * The node's NetworkPolicy agent (network-policy-agent.ts), once the node has registered:
+ * kube-router reads its own Node at start and exits without it. In the node's root and network
+ * namespace, beside kube-proxy's rules; stopped with the other agents before containerd, and its
+ * rules and ipsets go with the namespace. Added to `processes` (the node's and up's watch list).
+ */
+export async function startNetworkPolicyAgent(node: RealNodeState, agent: { binary: string; kubeconfig: string; serviceCidr: string }, env: NodeJS.ProcessEnv, processes: StartedProcess[][]): Promise<void> {
+  const holder = node.processes.find((p) => p.name === NODE_ROOT)!;
+  const args = networkPolicyAgentArgs({ nodeName: node.name, kubeconfig: agent.kubeconfig, serviceCidr: agent.serviceCidr });
+  const p = startComponent('network-policy-agent', agent.binary, args, join(node.dir, 'logs', 'network-policy-agent.log'), networkPolicyAgentEnvironment(env, node.name), nodeLauncher(holder.pid, netnsPath(node.network)));
+  for (const list of processes) list.push(p);
+  await execedInPlace(p);
+}
+
+/** nsenter execs the binary in place: wait until the pid runs it, so liveness checks hold. */
+async function execedInPlace(p: StartedProcess): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!isOurs(p) && Date.now() < deadline) await sleep(20);
 }
 
 /**
