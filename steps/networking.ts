@@ -1,7 +1,7 @@
 import { addOnDefinitions, check, dnsReachable, fail, KubespecAssertionError, pass, reachPod, reachService, readClusterView, resolveDns, routeRequest, type ClusterView, type DnsObservation, type Driver, type KubeObject, type Observed, type StepSpec, type Manifest, type TrafficProbes, type Verdict, withCapability } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 import { listenersFor, noteAssumed } from '../support/listeners.ts';
-import { endpointsWithoutContainers, judgedByModel, observed, policiesIn, policyReason, probesOrWhyNot, type TrafficStep } from '../support/traffic-probes.ts';
+import { endpointsWithoutContainers, judgedByModel, observed, policiesIn, policyReason, probesOrWhyNot, unguardedNodes, type TrafficStep } from '../support/traffic-probes.ts';
 
 function find(list: KubeObject[], name: string, namespace: string, kind: string): KubeObject {
   const obj = list.find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
@@ -16,11 +16,11 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
     example: `Then pod "frontend" ${verb} ${target} "${target === 'service' ? 'api' : 'db'}" on port ${target === 'service' ? 80 : 5432}`,
     area: 'networking',
     judgedByModel: 'the NetworkPolicy and kube-proxy model',
-    observesTraffic: 'a TCP connection (agnhost connect)',
+    observesTraffic: 'a TCP connection (agnhost connect, or busybox nc from the pod itself)',
     doc: (target === 'service'
       ? `The Service has the port and a ready endpoint that NetworkPolicies let the pod reach and where something listens on the target port (${expected ? 'must' : 'must not'}), answered from the objects as the data plane would.`
       : `The pod-to-pod connection is ${expected ? 'allowed' : 'denied'} by the NetworkPolicies of both pods${expected ? ' and something in the target listens on the port' : ', or nothing in the target listens on the port'}.`)
-      + ' On a live cluster with a node that runs containers, and no NetworkPolicy in play, a real connection from the pod (or a probe pod standing in for it) decides.',
+      + ' On a live cluster with a node that runs containers, a real connection from the pod (or a probe pod standing in for it) decides; with a NetworkPolicy in play, only from the pod itself, between nodes labelled kubespec.io/network-policy (the reference cluster\'s real nodes with its policy agent).',
     eventual: 'optional',
     async run({ args: [from, to, port], within }) {
       await check(this.driver, `pod "${from}" ${verb} ${target} "${to}" on port ${port}`, within, async () => {
@@ -48,10 +48,13 @@ function reachStep(target: 'service' | 'pod', expected: boolean): StepSpec<Kubes
  * or the pod's IP; undefined, with the reason noted, where the cluster cannot answer for real.
  */
 async function observeReach(world: KubespecWorld, step: TrafficStep, view: ClusterView, client: KubeObject, dest: KubeObject, target: 'service' | 'pod', port: number): Promise<{ connected: boolean; said: string } | undefined> {
-  const policies = policiesIn(view, [client.metadata.namespace, dest.metadata.namespace]);
-  if (policies.length) return void judgedByModel(world, step, policyReason(policies), false);
   const probes = await probesOrWhyNot(world);
   if (typeof probes === 'string') return void judgedByModel(world, step, probes, true);
+  // Under a NetworkPolicy only nodes that enforce it can answer, and only the pod itself: a
+  // stand-in's labels would be judged instead of its own.
+  const policies = policiesIn(view, [client.metadata.namespace, dest.metadata.namespace]);
+  const unguarded = policies.length ? unguardedNodes(view, probes, client, dest, target) : [];
+  if (unguarded.length) return void judgedByModel(world, step, `${policyReason(policies)}, and ${unguarded.join('; ')}`, true);
   let host: string;
   if (target === 'service') {
     const nowhere = endpointsWithoutContainers(view, dest, probes);
@@ -64,7 +67,8 @@ async function observeReach(world: KubespecWorld, step: TrafficStep, view: Clust
     if (!dest.status?.podIP) return { connected: false, said: `pod "${dest.metadata.name}" has no IP (${dest.status?.phase ?? 'Pending'})` };
     host = dest.status.podIP as string;
   }
-  const c = await probes.connect(host, port, client.metadata.name);
+  const c = policies.length ? await probes.connectFromItself(host, port, client.metadata.name) : await probes.connect(host, port, client.metadata.name);
+  if ('cannot' in c) return void judgedByModel(world, step, `${policyReason(policies)}, and the connection must come from pod "${client.metadata.name}" itself, which cannot make it: ${c.cannot}`, false);
   observed(world, step, c.from);
   return { connected: c.connected, said: `from ${c.from}, a connection to ${host}:${port} ${c.connected ? 'opened' : `failed: ${c.failure}${c.text && c.text !== c.failure ? ` (${c.text})` : ''}`}` };
 }

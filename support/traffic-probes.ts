@@ -41,8 +41,8 @@ function at(world: KubespecWorld): string {
 
 /**
  * The NetworkPolicies of the given namespaces: where any exists, a connection's fate depends on
- * the CNI plugin enforcing them, which kubespec cannot tell of a live cluster (the reference
- * cluster enforces none), so the steps keep the NetworkPolicy model there.
+ * the CNI plugin enforcing them, which a live cluster does not tell; the steps observe only
+ * between nodes that say they enforce them (unguardedNodes), else keep the NetworkPolicy model.
  */
 export function policiesIn(view: ClusterView, namespaces: ReadonlyArray<string | undefined>): KubeObject[] {
   return view.policies.filter((p) => namespaces.includes(p.metadata.namespace));
@@ -50,8 +50,21 @@ export function policiesIn(view: ClusterView, namespaces: ReadonlyArray<string |
 
 export function policyReason(policies: readonly KubeObject[]): string {
   const names = policies.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
-  return `NetworkPolicy ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''} in play, and whether the cluster enforces NetworkPolicy is not observable here`;
+  return `NetworkPolicy ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''} in play`;
 }
+
+/**
+ * The pods of a connection whose node does not say it enforces NetworkPolicy (the client's for
+ * egress rules, the target's or every ready endpoint's for ingress), in words; empty when all do.
+ */
+export function unguardedNodes(view: ClusterView, probes: TrafficProbes, client: KubeObject, dest: KubeObject, target: 'service' | 'pod'): string[] {
+  const guarded = (node: string | undefined) => node !== undefined && probes.nodesEnforcingNetworkPolicy.includes(node);
+  const pods = target === 'pod'
+    ? [{ name: client.metadata.name, node: client.spec?.nodeName }, { name: dest.metadata.name, node: dest.spec?.nodeName }]
+    : [{ name: client.metadata.name, node: client.spec?.nodeName }, ...readyEndpoints(view, dest).map((e) => ({ name: e.targetRef?.name ?? e.addresses?.[0] ?? 'an endpoint', node: e.nodeName }))];
+  return pods.filter((p) => !guarded(p.node)).map((p) => `pod ${p.name} is on ${p.node ?? 'no node'}, which does not say it enforces NetworkPolicy`);
+}
+
 
 /**
  * The ready endpoints of a Service that a connection would meet nothing at: pods on nodes where
@@ -60,8 +73,14 @@ export function policyReason(policies: readonly KubeObject[]): string {
  * be observed for real.
  */
 export function endpointsWithoutContainers(view: ClusterView, service: KubeObject, probes: TrafficProbes): string[] {
-  const slices = view.slices.filter((s) => s.metadata.namespace === service.metadata.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name);
-  return slices.flatMap((s) => (s.endpoints ?? []) as Array<{ addresses?: string[]; nodeName?: string; targetRef?: { kind?: string; name: string }; conditions?: { ready?: boolean } }>)
-    .filter((e) => e.conditions?.ready !== false && !(e.nodeName && probes.nodesRunningContainers.includes(e.nodeName)))
+  return readyEndpoints(view, service)
+    .filter((e) => !(e.nodeName && probes.nodesRunningContainers.includes(e.nodeName)))
     .map((e) => (e.nodeName ? `pod ${e.targetRef?.name ?? e.addresses?.[0]} on ${e.nodeName}, which runs no container` : `${e.addresses?.[0] ?? 'an address'}, outside the cluster`));
+}
+
+type SliceEndpoint = { addresses?: string[]; nodeName?: string; targetRef?: { kind?: string; name: string }; conditions?: { ready?: boolean } };
+
+function readyEndpoints(view: ClusterView, service: KubeObject): SliceEndpoint[] {
+  const slices = view.slices.filter((s) => s.metadata.namespace === service.metadata.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name);
+  return slices.flatMap((s) => (s.endpoints ?? []) as SliceEndpoint[]).filter((e) => e.conditions?.ready !== false);
 }

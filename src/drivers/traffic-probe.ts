@@ -33,6 +33,18 @@ export interface TrafficProbes {
   lookup(name: string, from?: string): Promise<Observed<DnsObservation>>;
   /** Opens a TCP connection to host:port, from `from` where it has agnhost, else from the probe pod. */
   connect(host: string, port: number, from?: string): Promise<Observed<ConnectObservation>>;
+  /**
+   * The nodes that enforce NetworkPolicy, as far as the cluster says (the reference cluster's real
+   * nodes running its policy agent carry the label kubespec.io/network-policy; a user may put it
+   * on nodes whose CNI enforces policies).
+   */
+  readonly nodesEnforcingNetworkPolicy: readonly string[];
+  /**
+   * Opens a TCP connection from the pod `from` itself (agnhost connect, else busybox nc), never
+   * from a stand-in: under a NetworkPolicy a stand-in's labels would be judged, not the pod's.
+   * `cannot` says why the pod cannot make it.
+   */
+  connectFromItself(host: string, port: number, from: string): Promise<Observed<ConnectObservation> | { cannot: string }>;
 }
 
 /** Why a driver sends no traffic, in words a report can show. */

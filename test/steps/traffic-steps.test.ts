@@ -18,7 +18,7 @@ const slice = (service: string, endpoints: Array<{ pod: string; ip: string; node
 });
 const policy: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: ns }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
 
-interface Cluster { objects: KubeObject[]; probes?: Partial<TrafficProbes> | string }
+interface Cluster { objects: KubeObject[]; probes?: Partial<TrafficProbes> | string; enforcing?: string[] }
 
 /** A world over a fake driver: what the steps note, and the probes they asked. */
 function world(cluster: Cluster) {
@@ -26,8 +26,10 @@ function world(cluster: Cluster) {
   const given = typeof cluster.probes === 'object' ? cluster.probes : undefined;
   const probes: TrafficProbes | undefined = given && {
     nodesRunningContainers: ['worker-1'],
+    nodesEnforcingNetworkPolicy: cluster.enforcing ?? [],
     lookup: async (name, from) => { asked.push(`lookup ${name}`); return given.lookup!(name, from); },
     connect: async (host, port, from) => { asked.push(`connect ${host}:${port} from ${from ?? '-'}`); return given.connect!(host, port, from); },
+    connectFromItself: async (host, port, from) => { asked.push(`connect ${host}:${port} from ${from} itself`); return given.connectFromItself!(host, port, from); },
   };
   const driver = {
     name: 'live',
@@ -73,12 +75,32 @@ test('without a node that runs containers the model answers, with the reason in 
   assert.match([...sim.modelJudged][0]!, /\(the live driver sends no traffic\)$/);
 });
 
-test('NetworkPolicy in play keeps the model on any cluster, and does not send the scenario to the real-node pass', async () => {
+test('NetworkPolicy in play keeps the model where a node does not say it enforces policies, and sends the scenario to the real-node pass, whose nodes do', async () => {
   const step = stepOf(networking, 'pod {string} cannot reach pod {string} on port {int}');
   const w = world({ objects: [pod('client', 'worker-1', '10.244.0.2'), pod('db', 'worker-1', '10.244.0.3'), policy], probes: { connect: connected({ connected: true }) } });
   await run(step, w, 'client', 'db', 5432);
   assert.deepEqual(w.asked, []);
-  assert.deepEqual([...w.modelJudged], ['features/x.feature:7 pod {string} cannot reach pod {string} on port {int}: judged by the NetworkPolicy and kube-proxy model (NetworkPolicy ks-a/deny in play, and whether the cluster enforces NetworkPolicy is not observable here)']);
+  const why = 'NetworkPolicy ks-a/deny in play, and pod client is on worker-1, which does not say it enforces NetworkPolicy; pod db is on worker-1, which does not say it enforces NetworkPolicy';
+  assert.deepEqual([...w.modelJudged], [`features/x.feature:7 pod {string} cannot reach pod {string} on port {int}: judged by the NetworkPolicy and kube-proxy model (${why})`]);
+  assert.equal(w.trafficProbed.size, 1);
+});
+
+test('NetworkPolicy in play between enforcing nodes: the pod itself connects, and the connection decides', async () => {
+  const step = stepOf(networking, 'pod {string} cannot reach pod {string} on port {int}');
+  const refused = async () => ({ connected: false as const, failure: 'REFUSED' as const, text: "nc: can't connect to remote host (10.244.0.3): Connection refused", from: 'pod "client"' });
+  const w = world({ objects: [pod('client', 'worker-1', '10.244.0.2'), pod('db', 'worker-1', '10.244.0.3'), policy], probes: { connectFromItself: refused }, enforcing: ['worker-1'] });
+  await run(step, w, 'client', 'db', 5432);
+  assert.deepEqual(w.asked, ['connect 10.244.0.3:5432 from client itself']);
+  assert.deepEqual([...w.modelJudged], []);
+  assert.deepEqual([...w.trafficProbed], ['features/x.feature:7 pod {string} cannot reach pod {string} on port {int}: observed by a TCP connection (agnhost connect, or busybox nc from the pod itself), here from pod "client"']);
+});
+
+test('NetworkPolicy in play between enforcing nodes, but the pod cannot connect by itself: the model, on any cluster', async () => {
+  const step = stepOf(networking, 'pod {string} cannot reach pod {string} on port {int}');
+  const cannot = async () => ({ cannot: 'pod "client" (no container of it has agnhost or busybox nc)' });
+  const w = world({ objects: [pod('client', 'worker-1', '10.244.0.2'), pod('db', 'worker-1', '10.244.0.3'), policy], probes: { connectFromItself: cannot }, enforcing: ['worker-1'] });
+  await run(step, w, 'client', 'db', 5432);
+  assert.match([...w.modelJudged][0]!, /the connection must come from pod "client" itself, which cannot make it: pod "client" \(no container of it has agnhost or busybox nc\)\)$/);
   assert.equal(w.trafficProbed.size, 0);
 });
 

@@ -51,3 +51,15 @@ export function parseAgnhostConnect(stderr: string, exitCode: number): ConnectOb
 function firstLines(text: string): string {
   return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' / ');
 }
+
+/**
+ * What busybox `nc -w <t> <host> <port>` ended with (stdin closed: it connects, and leaves when
+ * the input ends): exit 0 is a connection; otherwise its message, e.g. `nc: can't connect to remote
+ * host (10.0.0.1): Connection refused`, or `nc: timed out`.
+ */
+export function parseBusyboxNc(stderr: string, exitCode: number): ConnectObservation {
+  if (exitCode === 0) return { connected: true };
+  const text = stderr.trim() || `exit ${exitCode}`;
+  const failure = /refused/i.test(text) ? 'REFUSED' : /timed out/i.test(text) || exitCode === 124 || exitCode === 143 ? 'TIMEOUT' : /bad address|unknown host/i.test(text) ? 'DNS' : 'OTHER';
+  return { connected: false, failure, text };
+}

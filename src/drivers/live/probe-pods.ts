@@ -3,7 +3,7 @@ import type { KubeObject, Manifest, ObjectRef } from '../driver.ts';
 import type { ConnectObservation, DnsObservation, Observed, ProbesUnavailable, TrafficProbes } from '../traffic-probe.ts';
 import type { ExecOutput } from './container-exec.ts';
 import { chooseProbeSite, type ProbeSite } from './probe-site.ts';
-import { parseAgnhostConnect } from './probe-output.ts';
+import { parseAgnhostConnect, parseBusyboxNc } from './probe-output.ts';
 import { lookupScript, resolverAnswer, resolverCandidates } from './pod-resolver.ts';
 
 /** The label of kubespec's probe pods: the live driver leaves them out of what a scenario sees. */
@@ -56,8 +56,10 @@ export class ProbePods {
     }
     return {
       nodesRunningContainers: site.nodesRunningContainers,
+      nodesEnforcingNetworkPolicy: site.nodesEnforcingNetworkPolicy,
       lookup: (name, from) => this.lookup(name, from),
       connect: (host, port, from) => this.connect(host, port, from),
+      connectFromItself: (host, port, from) => this.connectFromItself(host, port, from),
     };
   }
 
@@ -106,6 +108,16 @@ export class ProbePods {
     const { pod, container, said } = await this.origin(from, (image) => /agnhost/.test(image), 'agnhost connect');
     const out = await this.exec(pod, container, ['/agnhost', 'connect', `${host}:${port}`, '--timeout', `${CONNECT_TIMEOUT_S}s`]);
     return { ...parseAgnhostConnect(out.stderr, out.exitCode), from: said };
+  }
+
+  /** From the pod itself: agnhost connect where a container has it, else busybox nc; never a stand-in. */
+  private async connectFromItself(host: string, port: number, from: string): Promise<Observed<ConnectObservation> | { cannot: string }> {
+    const agnhost = await this.origin(from, (image) => /agnhost/.test(image), 'agnhost connect');
+    if (agnhost.pod === from) return this.connect(host, port, from);
+    const nc = await this.origin(from, (image) => /(^|\/)busybox(:|@|$)/.test(image), 'agnhost or busybox nc');
+    if (nc.pod !== from) return { cannot: nc.said.replace(/^.*standing in for /, '') };
+    const out = await this.exec(nc.pod, nc.container, ['nc', '-w', String(CONNECT_TIMEOUT_S), host, String(port)], CONNECT_TIMEOUT_S * 1000);
+    return { ...parseBusyboxNc(out.stderr, out.exitCode), from: nc.said };
   }
 
   /**

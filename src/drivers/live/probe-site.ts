@@ -4,6 +4,8 @@ import type { KubeObject } from '../driver.ts';
 const KWOK_ANNOTATION = 'kwok.x-k8s.io/node';
 /** The reference cluster's mark on a node with a real kubelet (src/cluster/reference/real-node). */
 const REAL_NODE_LABEL = 'kubespec.io/real-node';
+/** Its mark on a node that enforces NetworkPolicy (real-node/network-policy-agent.ts networkPolicyNodeLabel). */
+const NETWORK_POLICY_LABEL = 'kubespec.io/network-policy';
 /**
  * The probe image when no node has an agnhost image already: agnhost is the image upstream's e2e
  * tests probe with (`connect`, and a shell with nslookup). Pinned; a node that has another tag of
@@ -17,6 +19,8 @@ export interface ProbeSite {
   image: string;
   /** Every node that runs containers (Ready and not KWOK). */
   nodesRunningContainers: string[];
+  /** Those of them marked as enforcing NetworkPolicy. */
+  nodesEnforcingNetworkPolicy: string[];
 }
 
 /**
@@ -32,7 +36,10 @@ export function chooseProbeSite(nodes: readonly KubeObject[]): ProbeSite | { una
   }
   const rank = (n: KubeObject) => (n.metadata.labels?.[REAL_NODE_LABEL] === 'true' ? 0 : isControlPlane(n) ? 2 : 1);
   const [node] = [...running].sort((a, b) => rank(a) - rank(b) || a.metadata.name.localeCompare(b.metadata.name));
-  return { node: node!.metadata.name, image: agnhostOn(node!) ?? DEFAULT_PROBE_IMAGE, nodesRunningContainers: running.map((n) => n.metadata.name).sort() };
+  return {
+    node: node!.metadata.name, image: agnhostOn(node!) ?? DEFAULT_PROBE_IMAGE, nodesRunningContainers: running.map((n) => n.metadata.name).sort(),
+    nodesEnforcingNetworkPolicy: running.filter((n) => n.metadata.labels?.[NETWORK_POLICY_LABEL] !== undefined).map((n) => n.metadata.name).sort(),
+  };
 }
 
 /** The newest agnhost image the node's kubelet reports holding, by tag. */

@@ -2,7 +2,7 @@
 // nslookup, and agnhost connect's classes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseAgnhostConnect, parseNslookup } from '../../../src/drivers/live/probe-output.ts';
+import { parseAgnhostConnect, parseBusyboxNc, parseNslookup } from '../../../src/drivers/live/probe-output.ts';
 
 test('an A answer: the addresses after the Name line, not the server\'s own Address line (busybox and bind)', () => {
   const busybox = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.ks-a.svc.cluster.local\nAddress: 10.96.5.7\n\n';
@@ -33,4 +33,11 @@ test('agnhost connect: exit 0 connects; otherwise the class its stderr starts wi
   assert.deepEqual(parseAgnhostConnect('DNS: lookup nope on 10.96.0.10:53: no such host\n', 1), { connected: false, failure: 'DNS', text: 'DNS: lookup nope on 10.96.0.10:53: no such host' });
   assert.deepEqual(parseAgnhostConnect('', 143), { connected: false, failure: 'TIMEOUT', text: 'exit 143' });
   assert.deepEqual(parseAgnhostConnect('exec: "agnhost": not found', 126), { connected: false, failure: 'OTHER', text: 'exec: "agnhost": not found' });
+});
+
+test('busybox nc: exit 0 is a connection; its message gives the class', () => {
+  assert.deepEqual(parseBusyboxNc('', 0), { connected: true });
+  assert.deepEqual(parseBusyboxNc("nc: can't connect to remote host (10.244.1.3): Connection refused\n", 1), { connected: false, failure: 'REFUSED', text: "nc: can't connect to remote host (10.244.1.3): Connection refused" });
+  assert.deepEqual(parseBusyboxNc('nc: timed out\n', 1), { connected: false, failure: 'TIMEOUT', text: 'nc: timed out' });
+  assert.deepEqual(parseBusyboxNc('nc: bad address \'nowhere\'\n', 1).failure, 'DNS');
 });

@@ -102,3 +102,16 @@ test('a probe pod that does not start is the reason, kept for the scenario; tear
   assert.ok('lookup' in await again.probes());
   assert.ok(fine.objects.has(PROBE_POD));
 });
+
+test('under a NetworkPolicy the client itself connects (agnhost, else busybox nc), or says why it cannot; no stand-in', async () => {
+  const { host, execs } = fakeHost([readyNode('worker-1')], [
+    pod('tools', 'worker-1', 'registry.k8s.io/e2e-test-images/agnhost:2.63.0'),
+    pod('shell', 'worker-1', 'busybox:1.36'),
+    pod('curl', 'worker-1', 'curlimages/curl:8.11.1'),
+  ]);
+  const probes = await new ProbePods(host).probes() as TrafficProbes;
+  assert.deepEqual(await probes.connectFromItself('10.244.0.9', 8080, 'tools'), { connected: false, failure: 'REFUSED', text: 'REFUSED', from: 'pod "tools"' });
+  assert.deepEqual(await probes.connectFromItself('10.244.0.9', 8080, 'shell'), { connected: true, from: 'pod "shell"' });
+  assert.deepEqual(await probes.connectFromItself('10.244.0.9', 8080, 'curl'), { cannot: 'pod "curl" (no container of it has agnhost or busybox nc)' });
+  assert.ok(execs.includes('shell/app: nc -w 3 10.244.0.9 8080'));
+});

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import { agnhostOn, chooseProbeSite, DEFAULT_PROBE_IMAGE } from '../../../src/drivers/live/probe-site.ts';
 import type { KubeObject } from '../../../src/drivers/driver.ts';
 
-function node(name: string, o: { kwok?: boolean; ready?: boolean; real?: boolean; controlPlane?: boolean; images?: string[] } = {}): KubeObject {
+function node(name: string, o: { kwok?: boolean; ready?: boolean; real?: boolean; policy?: boolean; controlPlane?: boolean; images?: string[] } = {}): KubeObject {
   return {
     apiVersion: 'v1', kind: 'Node',
     metadata: {
       name,
-      labels: { ...(o.real ? { 'kubespec.io/real-node': 'true' } : {}), ...(o.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}) },
+      labels: { ...(o.real ? { 'kubespec.io/real-node': 'true' } : {}), ...(o.policy ? { 'kubespec.io/network-policy': 'kube-router-v2.1.0' } : {}), ...(o.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}) },
       annotations: o.kwok ? { 'kwok.x-k8s.io/node': 'fake' } : {},
     },
     status: { conditions: [{ type: 'Ready', status: o.ready === false ? 'False' : 'True' }], images: (o.images ?? []).map((n) => ({ names: [n] })) },
@@ -22,9 +22,9 @@ test('KWOK nodes and nodes not Ready run no probe; with none left the reason cou
     { unavailable: 'no node of this cluster runs containers (3 nodes: 2 KWOK, 1 not Ready)' });
 });
 
-test('the real node before other workers, a worker before a control plane; every node that runs containers is listed', () => {
-  const site = chooseProbeSite([node('control-plane', { controlPlane: true }), node('worker-1'), node('worker-2', { real: true }), node('worker-3', { kwok: true })]);
-  assert.deepEqual(site, { node: 'worker-2', image: DEFAULT_PROBE_IMAGE, nodesRunningContainers: ['control-plane', 'worker-1', 'worker-2'] });
+test('the real node before other workers, a worker before a control plane; every node that runs containers is listed, and those marked as enforcing NetworkPolicy', () => {
+  const site = chooseProbeSite([node('control-plane', { controlPlane: true }), node('worker-1'), node('worker-2', { real: true, policy: true }), node('worker-3', { kwok: true, policy: true })]);
+  assert.deepEqual(site, { node: 'worker-2', image: DEFAULT_PROBE_IMAGE, nodesRunningContainers: ['control-plane', 'worker-1', 'worker-2'], nodesEnforcingNetworkPolicy: ['worker-2'] });
   assert.equal((chooseProbeSite([node('control-plane', { controlPlane: true }), node('worker-1')]) as { node: string }).node, 'worker-1');
 });
 
