@@ -97,7 +97,7 @@ Feature: Cluster DNS names
         template:
           metadata: {labels: {app: mysql}}
           spec:
-            containers: [{name: mysql, image: mysql:8.0}]
+            containers: [{name: mysql, image: mysql:8.0, env: [{name: MYSQL_ROOT_PASSWORD, value: example}]}]
       """
     Then StatefulSet "mysql" has 1 ready replica within 2 minutes
     And the name "mysql-headless" resolves to the IP of pod "mysql-0"

@@ -24,7 +24,7 @@ Feature: NetworkPolicy
       kind: Pod
       metadata: {name: database, labels: {app: database}}
       spec:
-        containers: [{name: db, image: postgres:17, ports: [{containerPort: 5432}]}]
+        containers: [{name: db, image: postgres:17, env: [{name: POSTGRES_PASSWORD, value: example}], ports: [{containerPort: 5432}]}]
       ---
       apiVersion: v1
       kind: Pod

@@ -103,7 +103,7 @@ Feature: StatefulSet identity, storage and updates
           metadata:
             labels: {app: db}
           spec:
-            containers: [{name: db, image: postgres:17}]
+            containers: [{name: db, image: postgres:17, env: [{name: POSTGRES_PASSWORD, value: example}]}]
         volumeClaimTemplates:
           - metadata: {name: data}
             spec:

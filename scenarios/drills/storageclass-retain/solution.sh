@@ -28,6 +28,7 @@ spec:
   containers:
     - name: postgres
       image: postgres:16
+      env: [{name: POSTGRES_PASSWORD, value: example}]
       volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]
 EOF
 kubectl -n keep-data wait --for=condition=Ready pod/db --timeout=120s

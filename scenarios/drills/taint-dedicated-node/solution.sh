@@ -16,6 +16,6 @@ spec:
           - matchExpressions:
               - {key: kubernetes.io/hostname, operator: In, values: [worker-3]}
   containers:
-    - {name: postgres, image: "postgres:16"}
+    - {name: postgres, image: "postgres:16", env: [{name: POSTGRES_PASSWORD, value: example}]}
 EOF
 kubectl -n database wait --for=condition=Ready pod/postgres --timeout=120s
