@@ -647,3 +647,52 @@ Feature: Container lifecycle
             lastState:
               terminated: {exitCode: 0, reason: Completed}
       """
+
+  @portable @needs-kubelet
+  Scenario: the postgres image refuses to set up a database without a superuser password; with one it starts
+    # docker-library/postgres docker-entrypoint.sh: an empty data directory, no POSTGRES_PASSWORD
+    # and no POSTGRES_HOST_AUTH_METHOD=trust print an error and exit 1 (scenarios/behaviors/images.yaml).
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: no-password}
+      spec:
+        containers:
+          - {name: db, image: postgres:17}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: postgres}
+      stringData: {password: example}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: with-password}
+      spec:
+        containers:
+          - name: db
+            image: postgres:17
+            env:
+              - name: POSTGRES_PASSWORD
+                valueFrom:
+                  secretKeyRef: {name: postgres, key: password}
+      """
+    Then pod "no-password" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - name: db
+            state:
+              waiting: {reason: CrashLoopBackOff}
+            lastState:
+              terminated: {exitCode: 1, reason: Error}
+      """
+    And "kubectl logs no-password --previous" prints "Error: Database is uninitialized and superuser password is not specified."
+    And pod "with-password" is ready within 2 minutes
+    And pod "with-password" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - {name: db, restartCount: 0}
+      """

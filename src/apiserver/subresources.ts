@@ -68,9 +68,10 @@ export function scaleOf(obj: KubeObject): object {
 }
 
 /**
- * GET pods/<name>/log: the container's output (see sim/kubelet/container-output.ts), with the kubelet's
- * refusals for containers that have not started, in its words. `previous` shows the last
- * terminated run, `tailLines` the end.
+ * GET pods/<name>/log: the container's output (what its image's entrypoint printed, then what its
+ * script echoes: sim/kubelet/container-output.ts), with the kubelet's refusals for containers
+ * that have not started, in its words. `previous` shows the last terminated run, as does a
+ * container waiting to restart; `tailLines` the end.
  */
 export function podLog(cluster: SimCluster, pod: KubeObject, q: URLSearchParams): string {
   const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
@@ -85,7 +86,10 @@ export function podLog(cluster: SimCluster, pod: KubeObject, q: URLSearchParams)
   if (!spec) throw new ApiError('BadRequest', 400, `container ${name} is not valid for pod ${pod.metadata.name}`);
   const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((s: any) => s.name === name);
   const previous = q.get('previous') === 'true';
-  const state = previous ? status?.lastState : status?.state;
+  // A container waiting to restart shows its last run (K@1.37.2 kubelet_pods.go:1585-1589
+  // validateContainerLogStatus: lastState.Terminated before the waiting reason).
+  const waitingAfterARun = !previous && !status?.state?.running && !status?.state?.terminated && status?.lastState?.terminated;
+  const state = previous || waitingAfterARun ? status?.lastState : status?.state;
   const run = state?.running ?? state?.terminated;
   if (!run) {
     if (previous) throw new ApiError('BadRequest', 400, `previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
@@ -93,7 +97,10 @@ export function podLog(cluster: SimCluster, pod: KubeObject, q: URLSearchParams)
     throw new ApiError('BadRequest', 400, `container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
   }
   const end = state.terminated?.finishedAt ? Date.parse(state.terminated.finishedAt) : cluster.clock.now();
-  let lines = echoedLines(spec.command, spec.args, end - Date.parse(run.startedAt));
+  let lines = [
+    ...cluster.containerEntrypointOutput(pod.metadata.namespace ?? 'default', pod.metadata.name, spec.name, run.startedAt),
+    ...echoedLines(spec.command, spec.args, end - Date.parse(run.startedAt)),
+  ];
   const tail = q.get('tailLines');
   if (tail !== null && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
   return lines.map((l) => `${l}\n`).join('');

@@ -238,6 +238,14 @@ export class SimCluster {
     return this.kubelets.environmentOf(namespace, pod, container);
   }
 
+  /**
+   * What a container's image entrypoint printed in the run that started at `startedAt` (as its
+   * status shows it), before its own program: `kubectl logs` shows it first.
+   */
+  containerEntrypointOutput(namespace: string, pod: string, container: string, startedAt: string): string[] {
+    return this.kubelets.entrypointOutputOf(namespace, pod, container, startedAt);
+  }
+
   /** The files a container sees in its volumes, by path: ConfigMap and Secret files, and what the pod's scripts wrote into emptyDirs. */
   containerFiles(namespace: string, podName: string, container: string): Record<string, string> | undefined {
     const pod = this.store.get('Pod', { namespace, name: podName });

@@ -7,6 +7,7 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import { imageUserOf, type ImageBehavior } from './container-behavior.ts';
 import { resolveEnvironment, type ObjectLookup } from './environment.ts';
+import { entrypointVerdict, refusalLines, refusedRun } from './image-entrypoint.ts';
 import { volumeFiles } from '../../kube/volume-files.ts';
 import type { EvictionManager } from './eviction-manager.ts';
 import { DISK, MEMORY } from './node-pressure.ts';
@@ -36,9 +37,10 @@ export interface StartHost {
 /**
  * Creating and starting one container run (kuberuntime_container.go startContainer) as the
  * create stages of pod-stages.ts use it: `prepare` works out the run's configuration (a
- * runAsNonRoot violation or an unresolvable environment is a CreateContainerConfigError);
- * `setUp` gives the new run what it carries: environment, subPath files, id, probe timeline,
- * OOM time, and the eviction manager's and prober's future looks at it.
+ * runAsNonRoot violation or an unresolvable environment is a CreateContainerConfigError) and
+ * whether the image's entrypoint will refuse it; `setUp` gives the new run what it carries:
+ * environment, what its process does, subPath files, id, probe timeline, OOM time, and the
+ * eviction manager's and prober's future looks at it.
  */
 export class ContainerStarter {
   constructor(private readonly host: StartHost) {}
@@ -58,7 +60,10 @@ export class ContainerStarter {
     ];
     const env = resolveEnvironment(pod, spec ?? {}, this.host.lookup(pod), services);
     if ('error' in env) return { error: env.error, alwaysPull };
-    return { env: env.env, alwaysPull };
+    // The entrypoint reads the environment the run starts with: a Secret fixed since the last run counts.
+    const verdict = entrypointVerdict(pod, spec ?? {}, env.env, this.host.images);
+    if (verdict.guesses) this.host.assume(pod, spec ?? c, c.init, { guesses: verdict.guesses });
+    return { env: env.env, alwaysPull, ...(verdict.refusal ? { refusal: verdict.refusal } : {}) };
   }
 
   /** A run that has just become running (the stage's `running` effect) gets what it carries. */
@@ -69,6 +74,7 @@ export class ContainerStarter {
     const spec = containerSpec(pod, c.name) ?? {};
     const { clock, eviction } = this.host;
     c.env = x.facts.env;
+    this.judgeEntrypoint(x, now);
     c.subPathFiles = volumeFiles(pod, { volumeMounts: (spec.volumeMounts ?? []).filter((m: any) => m.subPath) }, this.host.lookup(pod));
     // containerd's ids are random; these are derived from the pod and run, so runs repeat.
     c.containerID = `containerd://${createHash('sha256').update(`${pod.metadata.uid}/${c.name}/${c.restartCount}`).digest('hex')}`;
@@ -91,6 +97,22 @@ export class ContainerStarter {
     // Growth within the limit can still exhaust the node: the eviction manager looks then.
     if (c.behavior.memory && c.oomAt === undefined) clock.at(now + c.behavior.memory.after, () => eviction.checkPressure(MEMORY, node));
     this.scheduleProbeEvents(pod, c, now);
+  }
+
+  /**
+   * This run's process: the planned one, or, when the image's entrypoint refused (prepare), one
+   * that exits at once having printed the entrypoint's log. Output of the run before stays for
+   * `kubectl logs --previous`.
+   */
+  private judgeEntrypoint(x: StageContext, startedAt: Millis): void {
+    const c = x.c!;
+    const { refusal } = x.facts;
+    const planned = c.planned ?? c.behavior;
+    c.behavior = refusal ? refusedRun(refusal) : planned;
+    c.planned = refusal ? planned : undefined;
+    const kept = (c.entrypointOutput ?? []).filter((o) => o.startedAt === c.last?.startedAt);
+    if (refusal) kept.push({ startedAt, lines: refusalLines(refusal, startedAt) });
+    c.entrypointOutput = kept.length ? kept : undefined;
   }
 
   /**

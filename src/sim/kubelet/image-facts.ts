@@ -55,6 +55,33 @@ export interface ImageBehavior {
   programs?: Record<string, ProgramFacts>;
   /** Its default command's ports come from a configuration it reads (fluent-bit): why they are not known. */
   listensUnknown?: string;
+  /** What its entrypoint needs in the environment before it initialises a database (see RequiredEnv). */
+  requiresEnv?: RequiredEnv;
+}
+
+/**
+ * The environment an image's entrypoint needs before it sets up its server on an empty data
+ * directory (docker-library's postgres and mysql, MariaDB's mariadb): one of `anyOf` with a
+ * non-empty value, or a variable with the value `orEquals` gives it. Without, the entrypoint
+ * prints `log` (`{time}` standing for `date --rfc-3339=seconds` at the start) and exits
+ * `exitCode`. It does so only when it is about to run one of `servers`: the container has no
+ * `command` (which replaces the entrypoint), and its args are absent (the image's CMD), start
+ * with `-` (the entrypoint puts the server in front) or name a server, with none of `helpFlags`
+ * (`--version`: the server prints and exits, nothing to initialise).
+ */
+export interface RequiredEnv {
+  anyOf: string[];
+  orEquals?: Record<string, string>;
+  servers: string[];
+  helpFlags?: string[];
+  /**
+   * Where the database lives (`dataDirEnv` names the variable that moves it): the check is
+   * skipped when it already holds one, which only a persistent volume mounted there could.
+   */
+  dataDir: string;
+  dataDirEnv?: string;
+  exitCode: number;
+  log: string;
 }
 
 /** The entries of an images list by normalised repository, built once per list. */

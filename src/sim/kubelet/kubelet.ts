@@ -339,6 +339,15 @@ export class Kubelets implements Controller {
     return view ? viewLookup(view, this.lookup(pod)) : this.lookup(pod);
   }
 
+  /**
+   * What the image's entrypoint printed in the run of a container that started at `startedAt`
+   * (rfc3339, as its status shows it) before refusing to start its server; none for other runs.
+   */
+  entrypointOutputOf(namespace: string, pod: string, container: string, startedAt: string): string[] {
+    const c = this.runtimes.get(`${namespace}/${pod}`)?.containers.find((x) => x.name === container);
+    return c?.entrypointOutput?.find((o) => rfc3339(o.startedAt) === startedAt)?.lines ?? [];
+  }
+
   /** The environment a running container started with, or undefined. */
   environmentOf(namespace: string, pod: string, container: string): Record<string, string> | undefined {
     return this.runtimes.get(`${namespace}/${pod}`)?.containers.find((c) => c.name === container)?.env;

@@ -25,7 +25,18 @@ export interface ContainerRuntime {
   init: boolean;
   /** An init container with restartPolicy Always (a native sidecar). */
   sidecar: boolean;
+  /** What this run's process does: `planned`, unless the image's entrypoint refused the run. */
   behavior: ContainerBehavior;
+  /**
+   * What the process does once its image lets it run (container-behavior.ts), kept while a run's
+   * `behavior` is the entrypoint's refusal (image-entrypoint.ts): the next run is judged afresh.
+   */
+  planned?: ContainerBehavior;
+  /**
+   * What the image's entrypoint printed before refusing, by the start of the run (this run's and
+   * the one before, as lastState shows them): `kubectl logs` shows it.
+   */
+  entrypointOutput?: Array<{ startedAt: Millis; lines: string[] }>;
   state: 'waiting' | 'running' | 'terminated';
   waitingReason: string;
   waitingMessage?: string;

@@ -1,5 +1,6 @@
 import type { Millis } from '../clock.ts';
 import type { KubeObject } from '../store/types.ts';
+import type { EntrypointRefusal } from './image-entrypoint.ts';
 import type { ContainerRuntime, PodRuntime } from './pod-runtime.ts';
 import { timings } from './timings.ts';
 
@@ -57,6 +58,8 @@ export interface Facts {
   took?: number;
   /** The environment a container about to start gets (environment.ts resolveEnvironment). */
   env?: Record<string, string>;
+  /** The image's entrypoint refuses the run about to start (image-entrypoint.ts). */
+  refusal?: EntrypointRefusal;
   /** Deletion: nothing left running or waiting for a turn. */
   allStopped?: boolean;
 }
