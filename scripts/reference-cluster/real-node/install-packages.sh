@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The Debian packages a real node of the reference cluster runs on (issue 31): containerd (CRI v1,
 # which the 1.32 kubelet speaks), runc, the reference CNI plugins (installed under /usr/lib/cni),
-# busybox-static (the busybox image's only file), iptables and conntrack (kube-proxy, CNI's
-# portmap and masquerade), ipset (kube-router's NetworkPolicy rules), iproute2 (network namespaces) and gcc with a static libc (the pause
-# image is compiled from its C source). Installs only what is missing, so a second run does nothing and
+# busybox-static (the images' busybox when it cannot be built from source), iptables and conntrack (kube-proxy, CNI's
+# portmap and masquerade), ipset (kube-router's NetworkPolicy rules), iproute2 (network namespaces), gcc with a static libc (the pause
+# image is compiled from its C source) and make and bzip2 (busybox is built from its source tarball). Installs only what is missing, so a second run does nothing and
 # prints one line. Needs root and apt-get (Debian); anywhere else it says so and exits 2, and
 # `cluster reference up` falls back to KWOK-only nodes.
 set -euo pipefail
-packages=(containerd runc containernetworking-plugins busybox-static iptables conntrack ipset iproute2 gcc libc6-dev)
+packages=(containerd runc containernetworking-plugins busybox-static iptables conntrack ipset iproute2 gcc libc6-dev make bzip2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

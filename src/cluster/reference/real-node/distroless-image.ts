@@ -10,8 +10,9 @@ import { builtFrom, certificateBundle, treeEntries, unpackDebianPackages, type D
  * SSL_CERT_FILE); its own /etc/passwd (root 0, nobody 65534, nonroot 65532), /etc/group,
  * /etc/nsswitch.conf and /etc/os-release; /root 0700, /home, /home/nonroot 0700 owned by nonroot;
  * /tmp 1777. The :debug variants add busybox at /busybox (ENTRYPOINT /busybox/sh, /busybox on
- * PATH); -nonroot runs as 65532 in /home/nonroot, the other as 0 in /. The busybox is Debian's
- * 1.35 (glibc, static) where distroless ships docker-library's 1.37 (musl).
+ * PATH); -nonroot runs as 65532 in /home/nonroot, the other as 0 in /. The busybox is 1.35.0
+ * built as docker-library's (busybox-build.ts; glibc, static) where distroless ships
+ * docker-library's 1.37 (musl).
  */
 export const distrolessVariants = [
   { names: ['gcr.io/distroless/static-debian12:debug'], user: '0', workingDir: '/' },

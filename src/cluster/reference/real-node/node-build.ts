@@ -5,13 +5,15 @@ import { UserError } from '../../../errors.ts';
 import { binFolder, goCommand, goEnvironment, goToolchainVersion, markReleaseFolder, versionLdflags, type BuildLayout } from '../build.ts';
 import { REFERENCE_BUILDS, type ReferenceBuild } from '../versions.ts';
 import type { KnownMinor } from '../../../kube/kubernetes-versions.ts';
+import { ensureBusybox } from './busybox-build.ts';
 
 /**
  * What a real node runs beside the Debian packages, built into the release's build folder (the
  * control plane's, so one cache key covers both): kubelet and kube-proxy of the same release from
  * the same module graph, agnhost (the upstream e2e test image's binary, in the kubernetes module
  * under test/images/agnhost), CoreDNS from its own module, and pause compiled from the C source
- * the kubernetes module carries (build/pause/linux/pause.c).
+ * the kubernetes module carries (build/pause/linux/pause.c). busybox, the images' shell, is the
+ * one piece outside the release's folder: its build depends on no release (busybox-build.ts).
  */
 export interface NodeBinaries {
   kubelet: string;
@@ -19,6 +21,8 @@ export interface NodeBinaries {
   agnhost: string;
   coredns: string;
   pause: string;
+  /** The busybox the images carry: built as the official image's (busybox-build.ts), else Debian's busybox-static. */
+  busybox: string;
   /** Earlier pause tags whose Linux program is this one's (samePauseProgram), each compiled with its own version. */
   earlierPause: Array<{ version: string; program: string }>;
   /** agnhost tags the scenarios name besides this release's, each built from its own release (agnhostReleases). */
@@ -71,6 +75,7 @@ export async function ensureNodeBinaries(layout: BuildLayout, build: ReferenceBu
     agnhost: join(binDir, 'agnhost'),
     coredns: join(binDir, 'coredns'),
     pause: join(binDir, 'pause'),
+    busybox: (await ensureBusybox(layout.cacheDir, log)).program,
     agnhostVersion: readFileSync(join(kubernetesModule, 'test/images/agnhost/VERSION'), 'utf8').trim(),
     pauseVersion,
     earlierPause: (samePauseProgram[pauseVersion] ?? []).map((version) => ({ version, program: join(binDir, `pause-${version}`) })),

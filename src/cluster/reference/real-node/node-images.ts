@@ -20,7 +20,7 @@ export interface NodeImage {
 /**
  * The images a real node has without a registry, built offline into `dir`, each cached by what
  * its spec says (so a changed spec is built again): the pause image the kubelet's sandboxes use
- * (and the earlier tags of the same program), busybox from busybox-static, agnhost (the release's,
+ * (and the earlier tags of the same program), busybox (busybox-build.ts), agnhost (the release's,
  * and earlier tags the scenarios name, each built from its own release) and CoreDNS from their
  * static binaries. agnhost gets busybox's applets beside it: upstream's image has a shell too, and
  * probes and scenarios run `sh -c` in it. Then the images built from Debian packages (nginx and
@@ -30,7 +30,7 @@ export interface NodeImage {
  */
 export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log: (line: string) => void = () => {}): Promise<NodeImage[]> {
   mkdirSync(dir, { recursive: true });
-  const shell = await busyboxShell();
+  const shell = await busyboxShell(binaries.busybox);
   const agnhost = (version: string, program: string): ImageSpec => ({
     names: [`registry.k8s.io/e2e-test-images/agnhost:${version}`],
     entries: [...shell, { path: 'agnhost', copyOf: program }],
@@ -51,7 +51,7 @@ export async function ensureNodeImages(binaries: NodeBinaries, dir: string, log:
     () => nginxImageSpec(dir, shell, unprivilegedNginx),
     () => redisImageSpec(dir, shell),
     () => curlImageSpec(dir, shell),
-    async () => distrolessImageSpecs(dir, await busyboxInFolder('busybox')),
+    async () => distrolessImageSpecs(dir, await busyboxInFolder(binaries.busybox, 'busybox')),
   ];
   for (const make of fromDebian) {
     const spec = await make();

@@ -33,6 +33,6 @@ export async function realNodeMissing(count = 1): Promise<string[]> {
   for (const plugin of ['bridge', 'host-local', 'loopback', 'portmap']) {
     if (!existsSync(`/usr/lib/cni/${plugin}`)) missing.push(`CNI plugin /usr/lib/cni/${plugin} is missing (package containernetworking-plugins)`);
   }
-  if (!existsSync('/bin/busybox')) missing.push('/bin/busybox is missing (package busybox-static: the busybox image is built from it)');
+  if (!existsSync('/bin/busybox')) missing.push('/bin/busybox is missing (package busybox-static: the images carry it when busybox cannot be built from source)');
   return missing;
 }
