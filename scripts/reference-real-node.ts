@@ -93,7 +93,7 @@ test('a Service name resolves through CoreDNS and answers from another pod (kube
   assert.equal(lookup.exitCode, 0, `${lookup.stdout}\n${lookup.stderr}`);
   assert.match(lookup.stdout, new RegExp(`Address: ${clusterIp.replace(/\./g, '\\.')}$`, 'm'));
   // The short name goes through the pod's search path; netexec's /hostname answers with its pod's
-  // name. busybox's nc, not its wget: Debian's static busybox wget dies of SIGSEGV (exit 139).
+  // name. busybox's nc: Debian's busybox-static (the images' fallback) has it too, while its wget -T dies of SIGSEGV.
   let answer = '';
   for (let i = 0; i < 20 && !answer.startsWith('HTTP/1.0 200'); i++) {
     const got = await kubectl(['exec', 'client', '--', 'sh', '-c', "printf 'GET /hostname HTTP/1.0\\r\\n\\r\\n' | nc -w 3 echo 80"]);
