@@ -39,5 +39,5 @@ test('busybox nc: exit 0 is a connection; its message gives the class', () => {
   assert.deepEqual(parseBusyboxNc('', 0), { connected: true });
   assert.deepEqual(parseBusyboxNc("nc: can't connect to remote host (10.244.1.3): Connection refused\n", 1), { connected: false, failure: 'REFUSED', text: "nc: can't connect to remote host (10.244.1.3): Connection refused" });
   assert.deepEqual(parseBusyboxNc('nc: timed out\n', 1), { connected: false, failure: 'TIMEOUT', text: 'nc: timed out' });
-  assert.deepEqual(parseBusyboxNc('nc: bad address \'nowhere\'\n', 1).failure, 'DNS');
+  assert.deepEqual(parseBusyboxNc('nc: bad address \'nowhere\'\n', 1), { connected: false, failure: 'DNS', text: "nc: bad address 'nowhere'" });
 });
