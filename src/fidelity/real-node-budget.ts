@@ -25,6 +25,7 @@ export const slowOnRealNode: Record<string, string> = {
   "restartPolicy Always restarts a container that exits 0": "took 30 s on the real node (2026-12-07)",
   "what a container writes to its own filesystem is gone after it restarts; its emptyDir keeps it": "took 44 s on the real node (2026-12-07)",
   "what is in an emptyDir outlives the restarts of the containers that mount it": "took 62 s on the real node (2026-12-07)",
+  "init containers that wait for Services hold the pod in Init until they exist (the Kubernetes docs' example)": "took 63 s on the real node (2026-12-07, once its busybox had nc -z)",
   "JOB_COMPLETION_INDEX is set only in an Indexed Job's pods": "its cluster has 3 workers; the real node plays worker-1 only, the others are KWOK",
   "Kubernetes expands $(VAR) of defined env names in command and args, and leaves the rest to the shell": "its cluster has 2 workers; the real node plays worker-1 only, the others are KWOK",
   "a ClusterFirst pod asks the kube-dns Service for every name; CoreDNS forwards what is not cluster.local": "its cluster has 2 workers; the real node plays worker-1 only, the others are KWOK",
