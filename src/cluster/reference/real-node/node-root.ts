@@ -13,9 +13,9 @@ import { join } from 'node:path';
  * /proc, /sys and /dev (sysctls, cgroups, devices: kernel-wide, restored and swept by `down` as
  * before).
  *
- * A holder process makes the namespace, turns the overlay into its root, and sleeps; the node's programs join
- * it with `nsenter --target <holder> --mount --root --wd`. When the last of them exits the kernel
- * drops the namespace with every mount in it.
+ * A holder process makes the namespace, turns the overlay into its root, and sleeps; the node's
+ * programs join it with `nsenter --target <holder> --mount --root --wd`. When the last of them
+ * exits the kernel drops the namespace with every mount in it.
  */
 export interface NodeRoot {
   /** The host folder the tmpfs is mounted on inside the namespace (empty on the host). */
