@@ -11,6 +11,9 @@ export const PROBE_LABEL = 'kubespec.io/probe';
 export const PROBE_POD = 'kubespec-probe';
 const PROBE_CONTAINER = 'probe';
 
+const hasAgnhost = (image: string): boolean => /agnhost/.test(image);
+const hasBusybox = (image: string): boolean => /(^|\/)busybox(:|@|$)/.test(image);
+
 /** How long a probe pod may take to run (its image is on the node, or pulled once). */
 const START_MS = 90_000;
 /** A TCP connection attempt's own limit (agnhost --timeout), and the exec's limit around any command. */
@@ -96,7 +99,7 @@ export class ProbePods {
 
   /** The name as the pod's resolver looks it up: its resolv.conf's search list and ndots, then nslookup per candidate (pod-resolver.ts). */
   private async lookup(name: string, from?: string): Promise<Observed<DnsObservation>> {
-    const { pod, container, said } = await this.origin(from, (image) => /agnhost|busybox/.test(image), 'nslookup');
+    const { pod, container, said } = await this.origin(from, [(image) => /agnhost|busybox/.test(image)], 'nslookup');
     const resolvConf = await this.exec(pod, container, ['cat', '/etc/resolv.conf']);
     const candidates = resolverCandidates(name, resolvConf.stdout);
     const out = await this.exec(pod, container, ['sh', '-c', lookupScript(candidates, LOOKUP_TIMEOUT_S)], candidates.length * LOOKUP_TIMEOUT_S * 1000);
@@ -105,36 +108,43 @@ export class ProbePods {
 
   private async connect(host: string, port: number, from?: string): Promise<Observed<ConnectObservation>> {
     // agnhost's images have it at /agnhost (upstream's and the reference cluster's).
-    const { pod, container, said } = await this.origin(from, (image) => /agnhost/.test(image), 'agnhost connect');
-    const out = await this.exec(pod, container, ['/agnhost', 'connect', `${host}:${port}`, '--timeout', `${CONNECT_TIMEOUT_S}s`]);
-    return { ...parseAgnhostConnect(out.stderr, out.exitCode), from: said };
+    const { pod, container, said } = await this.origin(from, [hasAgnhost], 'agnhost connect');
+    return { ...(await this.agnhostConnect(pod, container, host, port)), from: said };
   }
 
   /** From the pod itself: agnhost connect where a container has it, else busybox nc; never a stand-in. */
   private async connectFromItself(host: string, port: number, from: string): Promise<Observed<ConnectObservation> | { cannot: string }> {
-    const agnhost = await this.origin(from, (image) => /agnhost/.test(image), 'agnhost connect');
-    if (agnhost.pod === from) return this.connect(host, port, from);
-    const nc = await this.origin(from, (image) => /(^|\/)busybox(:|@|$)/.test(image), 'agnhost or busybox nc');
-    if (nc.pod !== from) return { cannot: nc.said.replace(/^.*standing in for /, '') };
-    const out = await this.exec(nc.pod, nc.container, ['nc', '-w', String(CONNECT_TIMEOUT_S), host, String(port)], CONNECT_TIMEOUT_S * 1000);
-    return { ...parseBusyboxNc(out.stderr, out.exitCode), from: nc.said };
+    const { pod, container, said, tool, standingInFor } = await this.origin(from, [hasAgnhost, hasBusybox], 'agnhost or busybox nc');
+    if (standingInFor !== undefined) return { cannot: standingInFor };
+    if (tool === 0) return { ...(await this.agnhostConnect(pod, container, host, port)), from: said };
+    const out = await this.exec(pod, container, ['nc', '-w', String(CONNECT_TIMEOUT_S), host, String(port)], CONNECT_TIMEOUT_S * 1000);
+    return { ...parseBusyboxNc(out.stderr, out.exitCode), from: said };
+  }
+
+  private async agnhostConnect(pod: string, container: string, host: string, port: number): Promise<ConnectObservation> {
+    const out = await this.exec(pod, container, ['/agnhost', 'connect', `${host}:${port}`, '--timeout', `${CONNECT_TIMEOUT_S}s`]);
+    return parseAgnhostConnect(out.stderr, out.exitCode);
   }
 
   /**
    * The scenario's pod `from` when it runs, on a node that runs containers, a container whose
-   * image has the tool; else the probe pod, saying why it stood in.
+   * image has one of the tools (the first of `tools` any container has; `tool` its index); else
+   * the probe pod, saying why it stood in (`standingInFor`).
    */
-  private async origin(from: string | undefined, hasTool: (image: string) => boolean, tool: string): Promise<{ pod: string; container: string; said: string }> {
-    const probe = { pod: PROBE_POD, container: PROBE_CONTAINER };
+  private async origin(from: string | undefined, tools: ReadonlyArray<(image: string) => boolean>, named: string): Promise<{ pod: string; container: string; said: string; tool?: number; standingInFor?: string }> {
     const here = `the probe pod on ${this.site?.node}`;
-    if (!from) return { ...probe, said: here };
+    if (!from) return { pod: PROBE_POD, container: PROBE_CONTAINER, said: here };
+    const standIn = (standingInFor: string, said = `${here}, standing in for ${standingInFor}`) => ({ pod: PROBE_POD, container: PROBE_CONTAINER, said, standingInFor });
     const pod = await this.host.get({ kind: 'Pod', name: from });
-    if (!pod) return { ...probe, said: `${here} (pod "${from}" not found)` };
-    if (!this.site?.nodesRunningContainers.includes(pod.spec?.nodeName)) return { ...probe, said: `${here}, standing in for pod "${from}" (on ${pod.spec?.nodeName ?? 'no node'}, which runs no container)` };
-    if (pod.status?.phase !== 'Running') return { ...probe, said: `${here}, standing in for pod "${from}" (${pod.status?.phase ?? 'not started'})` };
-    const container = (pod.spec?.containers ?? []).find((c: { image?: string }) => hasTool(c.image ?? ''));
-    if (!container) return { ...probe, said: `${here}, standing in for pod "${from}" (no container of it has ${tool})` };
-    return { pod: from, container: container.name, said: `pod "${from}"` };
+    if (!pod) return standIn(`pod "${from}" (not found)`, `${here} (pod "${from}" not found)`);
+    if (!this.site?.nodesRunningContainers.includes(pod.spec?.nodeName)) return standIn(`pod "${from}" (on ${pod.spec?.nodeName ?? 'no node'}, which runs no container)`);
+    if (pod.status?.phase !== 'Running') return standIn(`pod "${from}" (${pod.status?.phase ?? 'not started'})`);
+    const containers: Array<{ name: string; image?: string }> = pod.spec?.containers ?? [];
+    for (const [tool, hasTool] of tools.entries()) {
+      const container = containers.find((c) => hasTool(c.image ?? ''));
+      if (container) return { pod: from, container: container.name, said: `pod "${from}"`, tool };
+    }
+    return standIn(`pod "${from}" (no container of it has ${named})`);
   }
 
   /** `takesMs`: how long the command itself may take (its own timeouts); the exec gets a margin on top. */
