@@ -65,7 +65,6 @@ export function unguardedNodes(view: ClusterView, probes: TrafficProbes, client:
   return pods.filter((p) => !guarded(p.node)).map((p) => `pod ${p.name} is on ${p.node ?? 'no node'}, which does not say it enforces NetworkPolicy`);
 }
 
-
 /**
  * The ready endpoints of a Service that a connection would meet nothing at: pods on nodes where
  * no container runs (KWOK), and addresses outside the cluster (Endpoints written by hand, which
