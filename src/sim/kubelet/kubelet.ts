@@ -37,6 +37,7 @@ import { ContainerStarter } from './container-start.ts';
 import { beginStop, settleStops } from './pod-termination.ts';
 import { emptyDirFiles } from './pod-files.ts';
 import { PodResizes } from './pod-resize.ts';
+import { StatusEchoes } from './status-echoes.ts';
 
 const COMPONENT = 'kubelet';
 
@@ -75,6 +76,8 @@ export class Kubelets implements Controller {
   private readonly starter: ContainerStarter;
   /** In-place resizes (pod-resize.ts). */
   private readonly resizes: PodResizes;
+  /** The watch events of the status a pod's own sync posts: they start no sync (status-echoes.ts). */
+  private readonly echoes = new StatusEchoes();
 
   constructor(
     private readonly store: ObjectStore,
@@ -126,7 +129,7 @@ export class Kubelets implements Controller {
         if (!current) return;
         const status = thaw(current.status ?? {});
         status.conditions = upsertCondition(status.conditions, observed({ type, status: 'True', reason, message, lastTransitionTime: rfc3339(now) }, observedGeneration(this.version, current)));
-        this.store.updateStatus({ ...current, status });
+        this.echoes.post(current, () => this.store.updateStatus({ ...current, status }));
       },
       actions: {
         dropSandbox: ({ rt }) => { rt.sandboxReadyAt = Infinity; },
@@ -162,11 +165,16 @@ export class Kubelets implements Controller {
     });
   }
 
-  /** Bound pods are this controller's keys; a ConfigMap or Secret appearing may unblock its pods. */
+  /**
+   * Bound pods are this controller's keys, but not for the echo of the status their own sync
+   * posted (status-echoes.ts: a RECONCILE upstream, config.go:366-382, that syncs nothing); a
+   * ConfigMap or Secret appearing may unblock its pods.
+   */
   watches(): WatchSpec[] {
     const podsInNamespace = (ns: string | undefined): ObjectKey[] => this.store.list('Pod', { namespace: ns }).filter((p) => p.spec?.nodeName).map((p) => p.metadata);
     return [
-      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [e.object.metadata, ...this.resizes.deferredOn(e)] : []) },
+      // deferredOn sees every event: a pod finishing (even by its own status) retries its node's resizes.
+      { kind: 'Pod', keys: (e) => (e.object.spec?.nodeName ? [...(this.echoes.isEcho(e) ? [] : [e.object.metadata]), ...this.resizes.deferredOn(e)] : []) },
       { kind: 'ConfigMap', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'Secret', keys: (e) => podsInNamespace(e.object.metadata.namespace) },
       { kind: 'PersistentVolumeClaim', keys: (e) => (e.object.status?.phase === 'Bound' ? podsInNamespace(e.object.metadata.namespace) : []) },
@@ -174,6 +182,10 @@ export class Kubelets implements Controller {
   }
 
   reconcile(key: ObjectKey): ReconcileResult {
+    return this.echoes.sync(key, () => this.syncPod(key));
+  }
+
+  private syncPod(key: ObjectKey): ReconcileResult {
     const pod = this.store.get('Pod', key);
     const id = keyText(key);
     if (!pod || !pod.spec?.nodeName || !this.store.get('Node', { name: pod.spec.nodeName })) {
@@ -449,7 +461,7 @@ export class Kubelets implements Controller {
     const next = this.resizes.status(current, rt, mergedPodStatus(current.status, status, generation));
     if (deepEqual(next, current.status)) return;
     // Built for this write alone (its unchanged parts are the stored, frozen ones): handed over, not copied.
-    this.store.updateStatus({ ...current, status: next }, { handOver: true });
+    this.echoes.post(current, () => this.store.updateStatus({ ...current, status: next }, { handOver: true }));
   }
 }
 
