@@ -55,7 +55,7 @@ Feature: Pods as kubectl shows them
       Events:
       """
 
-  @portable @needs-kubelet @C002-037 @C003-034 @C003-030
+  @portable @needs-kubelet @C002-037 @C003-034 @C003-030 @kubernetes-1.34-
   Scenario: a container that keeps exiting shows CrashLoopBackOff, a growing restart count and its last exit code
     When the following manifest is applied:
       """yaml
@@ -89,6 +89,58 @@ Feature: Pods as kubectl shows them
         Reason:       Error
         Exit Code:    1
       Restart Count:  3
+      """
+
+  # From 1.35 the kubelet syncs a pod in back-off again only when the back-off ends, and that sync
+  # restarts it (pod_workers.go completeWork, MinBackoffExpiration): between two runs the status
+  # keeps the run that ended, which kubectl shows as Error. CrashLoopBackOff still shows after a
+  # quick restart, whose exit a queued sync meets before the kubelet's own report of it.
+  @portable @needs-kubelet @C002-037 @C003-034 @C003-030 @kubernetes-1.35+
+  Scenario: a container that keeps exiting shows CrashLoopBackOff after its quick restart, then its last run (Error) through each longer back-off
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: restart-example}
+      spec:
+        restartPolicy: Always
+        containers:
+          - {name: app, image: busybox:1.36, command: [sh, -c, "echo starting; exit 1"]}
+      """
+    Then pod "restart-example" matches within 1 minute:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            restartCount: 1
+            state:
+              waiting: {reason: CrashLoopBackOff}
+      """
+    And pod "restart-example" matches within 2 minutes:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            restartCount: 3
+            state:
+              terminated: {exitCode: 1, reason: Error}
+      """
+    And "kubectl get pod restart-example" prints:
+      """
+      NAME              READY   STATUS   RESTARTS   AGE
+      restart-example   0/1     Error    3 * ago)   *
+      """
+    And "kubectl describe pod restart-example" prints:
+      """
+      State:          Terminated
+        Reason:       Error
+        Exit Code:    1
+      """
+    And "kubectl describe pod restart-example" prints:
+      """
+      Last State:     Terminated
+        Reason:       Error
+        Exit Code:    1
       """
 
   @portable @needs-kubelet @C002-066 @C001-341

@@ -89,7 +89,7 @@ Feature: Container lifecycle
     Then pod "never-ok" is Succeeded within 1 minute
     And pod "never-bad" is Failed within 1 minute
 
-  @sim-only @C003-031 @C001-001
+  @sim-only @C003-031 @C001-001 @kubernetes-1.34-
   Scenario: CrashLoopBackOff: first restart at once, then 10s, 20s, 40s ... up to 5 minutes
     When the following manifest is applied:
       """yaml
@@ -112,6 +112,33 @@ Feature: Container lifecycle
             restartCount: 5
             state:
               waiting: {reason: CrashLoopBackOff}
+      """
+    And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
+
+  @sim-only @C003-031 @C001-001 @kubernetes-1.35+
+  Scenario: CrashLoopBackOff: first restart at once, then 10s, 20s, 40s ... up to 5 minutes, the run that ended shown in between
+    When the following manifest is applied:
+      """yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: crasher
+      spec:
+        containers:
+          - {name: app, image: busybox:1.36, command: ["sh", "-c", "exit 1"]}
+      """
+    # Starts at 3s (sandbox and pull), then restarts at +0, +10, +20, +40, +80: the fifth restart
+    # is at 153s and the sixth waits 160s more, until 313s. From 1.35 the kubelet's next sync is at
+    # the back-off's end, so the status keeps the fifth run's exit until then.
+    And 5 minutes pass
+    Then pod "crasher" matches:
+      """yaml
+      status:
+        containerStatuses:
+          - name: app
+            restartCount: 5
+            state:
+              terminated: {exitCode: 1, reason: Error}
       """
     And pod "crasher" has a BackOff event saying "Back-off restarting failed container app in pod crasher_default"
 

@@ -139,6 +139,14 @@ export const BEHAVIOURS = {
       { since: '1.37', value: { missing: 'hostPath type check failed, %PATH is not a %TYPE, unable to determine its type: path "%PATH" does not exist', wrongType: "hostPath type check failed: %PATH is not a %TYPE, it's a %FOUND" }, source: K('1.37.2', 'pkg/volume/hostpath/host_path.go:468-475 typeMatchedOrError; pkg/volume/util/hostutil/hostutil.go:84 getFileType; found by the fidelity run on v1.37.2 (real node)') },
     ],
   },
+  'kubelet.crashLoopBackOff.retrySync': {
+    area: 'kubelet',
+    what: 'When the pod worker syncs a pod again after a sync that met a container\'s CrashLoopBackOff: after its back-off period (10 s, capped at the back-off\'s end) or only at the back-off\'s end. The status is generated at the start of a sync and the waiting reason comes from the reason cache the previous sync filled, so until that retry the container shows its terminated run (kubectl: Error), not waiting: CrashLoopBackOff',
+    changes: [
+      { since: '1.32', value: 'backOffPeriod', source: K('1.34.4', 'pkg/kubelet/pod_workers.go:1523 completeWork (any sync error: wait.Jitter(p.backOffPeriod, 0.5); kubelet.go backOffPeriod 10 s)') },
+      { since: '1.35', value: 'backOffEnd', source: K('1.35.4', 'pkg/kubelet/pod_workers.go completeWork (MinBackoffExpiration)') + '; K@1.37.2 pod_workers.go:1536-1547, kuberuntime_manager.go:2104 NewBackoffError(ErrCrashLoopBackOff, finishedAt + backoff); kubernetes#133066; found by the fidelity run on v1.37.2 (real node)' },
+    ],
+  },
   'kubelet.event.imageAlreadyPresent': {
     area: 'kubelet',
     what: 'Message of the Pulled event when the image is present (IfNotPresent); the longer text is used while KubeletEnsureSecretPulledImages is on, which it is by default from 1.35',

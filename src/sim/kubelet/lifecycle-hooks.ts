@@ -187,6 +187,9 @@ export class LifecycleHooks {
     c.waitingMessage = ps.error;
     c.postStart = undefined;
     this.host.exited(pod, c, ps.stopAt, end.exitCode, end.reason);
+    // The kill was the sync's own, so the PLEG's report of the exit syncs again and shows the
+    // reason cache at once (crash-loop-display.ts keeps the terminated run only otherwise).
+    c.waitingShownFrom = undefined;
     if (c.waitingReason !== 'PostStartHookError') {
       c.postStart = { until: ps.until, backOffShownAt: ps.stopAt + SYNC_AFTER_EXIT, backOff: { reason: c.waitingReason, message: c.waitingMessage ?? '' } };
       c.waitingReason = 'PostStartHookError';

@@ -40,6 +40,8 @@ export interface ContainerRuntime {
   state: 'waiting' | 'running' | 'terminated';
   waitingReason: string;
   waitingMessage?: string;
+  /** Until then the status shows the run that ended, not the waiting reason (crash-loop-display.ts). */
+  waitingShownFrom?: Millis;
   /** When a waiting container may (re)start; undefined = not yet decided. */
   startAt?: Millis;
   startedAt?: Millis;

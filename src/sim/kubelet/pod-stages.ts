@@ -245,7 +245,7 @@ export const POD_STAGES = [
     when: ['inCrashLoopBackOff'],
     next: [
       { startAt: 'at + back-off' },
-      { waiting: 'CrashLoopBackOff', message: 'back-off {backoff} restarting failed container={container} pod={pod}' },
+      { waiting: 'CrashLoopBackOff', message: 'back-off {backoff} restarting failed container={container} pod={pod}', shownFrom: 'nextSync' },
       { event: ['Warning', 'BackOff', 'Back-off restarting failed container {container} in pod {pod}'] },
       { call: 'advanceBackOff' },
     ],
@@ -457,7 +457,8 @@ export interface Termination {
 
 /** One thing a stage does; they happen in the order listed. */
 export type Effect =
-  | { waiting: string; message: Template }
+  /** `shownFrom`: the status keeps the terminated run until the pod's next sync (crash-loop-display.ts). */
+  | { waiting: string; message: Template; shownFrom?: 'nextSync' }
   | { terminated: Termination }
   | { running: true }
   | { startAt: 'now' | 'at' | 'at + back-off' | 'pulledAt' | 'never' }

@@ -98,14 +98,16 @@ function mountStatuses(specs: any[] | undefined, name: string): object[] | undef
 
 function containerStatus(c: ContainerRuntime, now: Millis, specs?: any[]) {
   const volumeMounts = mountStatuses(specs, c.name);
+  // A restart backed off: the run that ended stays the state until the next sync shows the wait.
+  const waitingHidden = c.waitingShownFrom !== undefined && now < c.waitingShownFrom;
   const state =
     c.state === 'running'
       ? { running: { startedAt: rfc3339(c.startedAt!) } }
-      : c.state === 'terminated' && c.startAt === undefined
+      : c.state === 'terminated' && (c.startAt === undefined || waitingHidden)
         // convertToAPIContainerStatuses names the container in its terminated state too.
         ? { terminated: { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!), ...(c.containerID ? { containerID: c.containerID } : {}) } }
         : { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
-  const lastTermination = c.state === 'terminated' && c.startAt !== undefined
+  const lastTermination = c.state === 'terminated' && c.startAt !== undefined && !waitingHidden
     ? { exitCode: c.exitCode, reason: c.terminatedReason, startedAt: rfc3339(c.startedAt!), finishedAt: rfc3339(c.finishedAt!) }
     : c.last && { exitCode: c.last.exitCode, reason: c.last.reason, startedAt: rfc3339(c.last.startedAt), finishedAt: rfc3339(c.last.finishedAt) };
   return {

@@ -5,6 +5,7 @@ import { POD_STAGES, type ActionName, type Effect, type PodStage, type StageGrou
 import { CONDITIONS, type StageContext } from './stage-conditions.ts';
 import { timings } from './timings.ts';
 import { goDuration } from '../go-duration.ts';
+import { crashLoopShownFrom } from './crash-loop-display.ts';
 import { behaviour, type KubernetesVersion } from '../../kube/kubernetes-versions.ts';
 
 /** What the engine needs from the kubelet: events, the algorithmic steps by name, and failing a pod. */
@@ -86,6 +87,7 @@ export class StageEngine {
     } else if ('waiting' in e) {
       c.waitingReason = e.waiting;
       c.waitingMessage = render(e.message, x, this.host.version);
+      c.waitingShownFrom = e.shownFrom === undefined ? undefined : crashLoopShownFrom(this.host.version, c, x.facts.at ?? x.now, c.startAt ?? x.now);
     } else if ('terminated' in e) {
       terminate(x, e.terminated);
     } else if ('running' in e) {
@@ -95,7 +97,7 @@ export class StageEngine {
         c.restartCount++;
       }
       c.state = 'running';
-      c.waitingMessage = undefined;
+      c.waitingMessage = c.waitingShownFrom = undefined;
       c.startedAt = x.facts.at ?? x.now;
       c.startAt = c.finishedAt = c.exitCode = undefined;
     } else if ('startAt' in e) {

@@ -38,6 +38,7 @@ export function nextWake(pod: KubeObject, rt: PodRuntime, now: Millis, hookTimes
     if (c.state !== 'running' && c.startAt !== undefined) times.push(c.startAt);
     if (c.retryPullAt !== undefined) times.push(c.retryPullAt);
     if (c.backOffShownAt !== undefined) times.push(c.backOffShownAt);
+    if (c.waitingShownFrom !== undefined) times.push(c.waitingShownFrom);
   }
   const future = times.filter((t) => t > now);
   return future.length ? Math.min(...future) : undefined;
