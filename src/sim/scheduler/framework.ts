@@ -2,6 +2,7 @@ import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { Resources } from '../../kube/pod-resources.ts';
+import type { SpreadCounts } from './spread-counts.ts';
 export type { Resources } from '../../kube/pod-resources.ts';
 
 /**
@@ -32,6 +33,14 @@ export const unresolvable = (...reasons: string[]): Status => ({ code: 'Unschedu
 /** One node as plugins see it: the node, the pods on it and what they request. */
 export interface NodeInfo {
   node: KubeObject;
+  /**
+   * The node's labels, taints and cordon, copied from `node` whenever it changes (setNodeObject):
+   * filters and scores read them for hundreds of nodes per pod, and one object is faster to reach
+   * than node, metadata and spec in turn.
+   */
+  labels: Readonly<Record<string, string>>;
+  taints: ReadonlyArray<{ key: string; value?: string; effect: string }> | undefined;
+  unschedulable: boolean;
   pods: KubeObject[];
   /** The pods with pod (anti-)affinity terms, the only ones another pod's cycle must look at when it has none itself. */
   podsWithAffinity: KubeObject[];
@@ -66,6 +75,8 @@ export interface CycleContext {
   services(namespace: string): KubeObject[];
   /** A pod's controller by kind and name (ReplicaSet, StatefulSet, ReplicationController listers). */
   workload(kind: string, namespace: string, name: string): KubeObject | undefined;
+  /** PodTopologySpread's counts per domain as the cache keeps them; without it the plugin counts the pods itself. */
+  spreadCounts?: Pick<SpreadCounts, 'counts' | 'domainValues'>;
   /** The release simulated: a plugin reads its versioned reasons from it (src/kube/kubernetes-versions.ts). */
   version: KubernetesRelease;
 }

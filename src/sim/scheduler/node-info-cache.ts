@@ -3,8 +3,9 @@ import type { ObjectStore } from '../store/object-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 import type { NodeInfo, Resources } from './framework.ts';
-import { hasPodAffinity } from './resources.ts';
-import { emptyResources, holdsResources, nodeAllocatable, podRequests } from '../../kube/pod-resources.ts';
+import { hasPodAffinity, newNodeInfo, setNodeObject } from './resources.ts';
+import { SpreadCounts } from './spread-counts.ts';
+import { holdsResources, podRequests } from '../../kube/pod-resources.ts';
 
 /**
  * kube-scheduler's cache (pkg/scheduler/backend/cache): every node's NodeInfo, kept up to date
@@ -24,6 +25,12 @@ export class NodeInfoCache {
   private readonly withAffinity = new Set<NodeInfo>();
   /** Accounted pods by namespace and label (`ns\0key=value`), for selector questions asked every cycle. */
   private readonly byLabel = new Map<string, Set<KubeObject>>();
+  /** PodTopologySpread's counts per domain, kept as pods are accounted and taken back. */
+  readonly spreadCounts = new SpreadCounts(
+    (namespace, selector) => this.podsMatching(namespace, selector),
+    (pod) => this.infos.get(pod.spec?.nodeName),
+    () => this.nodes(),
+  );
 
   constructor(store: ObjectStore) {
     for (const node of store.list('Node', { unsorted: true })) this.setNode(node);
@@ -70,6 +77,7 @@ export class NodeInfoCache {
       this.infos.delete(e.object.metadata.name);
       this.withAffinity.delete(gone);
       this.ordered = undefined;
+      this.spreadCounts.forget();
       // Its pods wait as orphans in case a node of that name comes back.
       const waiting = new Map(gone.pods.map((p) => [p.metadata.uid, p]));
       this.orphans.set(e.object.metadata.name, waiting);
@@ -119,13 +127,14 @@ export class NodeInfoCache {
     const name = node.metadata.name;
     const existing = this.infos.get(name);
     if (existing) {
-      existing.node = node;
-      existing.allocatable = nodeAllocatable(node);
+      if (!sameLabels(existing.labels, node.metadata.labels)) this.spreadCounts.forget();
+      setNodeObject(existing, node);
       return;
     }
-    const info: NodeInfo = { node, pods: [], podsWithAffinity: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: nodeAllocatable(node) };
+    const info = newNodeInfo(node);
     this.infos.set(name, info);
     this.ordered = undefined;
+    this.spreadCounts.forget();
     for (const pod of this.orphans.get(name)?.values() ?? []) this.account(info, pod, +1);
     this.orphans.delete(name);
   }
@@ -146,6 +155,8 @@ export class NodeInfoCache {
 
   private account(info: NodeInfo, pod: KubeObject, sign: 1 | -1, replacement?: KubeObject): void {
     account(info, pod, sign, replacement);
+    if (replacement) this.spreadCounts.replace(pod, replacement, info);
+    else this.spreadCounts.pod(pod, info, sign);
     if (info.podsWithAffinity.length > 0) this.withAffinity.add(info);
     else this.withAffinity.delete(info);
   }
@@ -196,6 +207,18 @@ export class NodeInfoCache {
     if (info) this.account(info, was.pod, -1);
     else this.orphans.get(was.nodeName)?.delete(uid);
   }
+}
+
+/** Whether a node's new labels are the ones it had (a status write keeps them, often as a new object). */
+function sameLabels(had: Readonly<Record<string, string>>, now: Record<string, string> | undefined): boolean {
+  if (had === now) return true;
+  const next = now ?? {};
+  let n = 0;
+  for (const k in next) {
+    if (had[k] !== next[k]) return false;
+    n++;
+  }
+  return n === Object.keys(had).length;
 }
 
 function labelKey(namespace: string | undefined, key: string, value: string): string {

@@ -1,7 +1,6 @@
 import type { KubeObject } from '../store/types.ts';
 import type { NodeInfo, Status } from './framework.ts';
-import { addPod } from './resources.ts';
-import { emptyResources } from '../../kube/pod-resources.ts';
+import { addPod, newNodeInfo } from './resources.ts';
 
 /** Where preemption would make room, and which pods it would evict. */
 export interface Preemption {
@@ -43,7 +42,7 @@ export function findPreemption(pod: KubeObject, nodes: NodeInfo[], statuses: Rea
 
 /** A NodeInfo for the same node holding only `pods`. */
 function rebuilt(info: NodeInfo, pods: KubeObject[]): NodeInfo {
-  const copy: NodeInfo = { node: info.node, pods: [], podsWithAffinity: [], requested: emptyResources(), nonZeroRequested: emptyResources(), allocatable: info.allocatable };
+  const copy = newNodeInfo(info.node, info.allocatable);
   for (const p of pods) addPod(copy, p);
   return copy;
 }

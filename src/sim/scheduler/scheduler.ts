@@ -66,6 +66,7 @@ export class Scheduler implements Controller {
       pluginArgs: (name) => this.profile.pluginArgs?.[name],
       services: (namespace) => this.store.list('Service', { namespace, unsorted: true }),
       workload: (kind, namespace, name) => this.store.get(kind, { namespace, name }),
+      spreadCounts: this.cache.spreadCounts,
       version: this.version,
     };
     this.useProfile(profile);
@@ -211,15 +212,24 @@ export class Scheduler implements Controller {
 
   private selectHost(pod: KubeObject, feasible: NodeInfo[], states: Map<string, unknown>): NodeInfo {
     if (feasible.length === 1) return feasible[0]!;
-    const totals = new Array<number>(feasible.length).fill(0);
-    const raw = new Array<number>(feasible.length);
+    const n = feasible.length;
+    const active: Array<{ plugin: Plugin & Required<Pick<Plugin, 'score'>>; weight: number; state: unknown; raw: number[] }> = [];
     for (const { plugin, weight } of this.scorers) {
       const state = states.get(plugin.name);
       if (plugin.skipsScore?.(pod, state)) continue;
       plugin.preScore?.(pod, feasible, state);
-      for (let i = 0; i < feasible.length; i++) raw[i] = plugin.score(pod, feasible[i]!, state);
+      active.push({ plugin, weight, state, raw: new Array<number>(n) });
+    }
+    // Scores are pure, so the order they are asked in changes none: node by node, each node's
+    // data is read once for all plugins (RunScorePlugins asks plugin by plugin, in parallel).
+    for (let i = 0; i < n; i++) {
+      const info = feasible[i]!;
+      for (const a of active) a.raw[i] = a.plugin.score(pod, info, a.state);
+    }
+    const totals = new Array<number>(n).fill(0);
+    for (const { plugin, weight, raw } of active) {
       const normalized = plugin.normalize ? plugin.normalize(pod, raw) : raw;
-      for (let i = 0; i < feasible.length; i++) totals[i]! += normalized[i]! * weight;
+      for (let i = 0; i < n; i++) totals[i]! += normalized[i]! * weight;
     }
     let best = -Infinity;
     for (const t of totals) if (t > best) best = t;

@@ -19,7 +19,22 @@ interface State {
   antiDomains: Set<string>;
   existingAntiDomains: Set<string>;
   scores: Map<string, number>;
+  /** `scores` by topology key, then value: made once, at the first node scored. */
+  scoresByKey?: Map<string, Map<string, number>>;
   ctx: CycleContext;
+}
+
+/** Scores by topology pair ("key=value", and a label key has no "=") regrouped by key. */
+function scoresByKey(scores: Map<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [p, score] of scores) {
+    const eq = p.indexOf('=');
+    const key = p.slice(0, eq), value = p.slice(eq + 1);
+    let byValue = out.get(key);
+    if (!byValue) out.set(key, (byValue = new Map()));
+    byValue.set(value, score);
+  }
+  return out;
 }
 
 const pair = (key: string, node: KubeObject) => (node.metadata.labels?.[key] !== undefined ? `${key}=${node.metadata.labels[key]}` : undefined);
@@ -98,12 +113,19 @@ export const interPodAffinity = {
       const p = pair(t.topologyKey, node);
       if (p && s.antiDomains.has(p)) return unschedulable(reasonAntiAffinity);
     }
-    for (const [k, v] of Object.entries(node.metadata.labels ?? {})) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
+    if (s.existingAntiDomains.size > 0) {
+      for (const [k, v] of Object.entries(info.labels)) if (s.existingAntiDomains.has(`${k}=${v}`)) return unschedulable(reasonExistingAntiAffinity);
+    }
     return ok();
   },
+  /** The sum of the node's topology pairs' scores; asked per topology key (few) rather than per node label (many). */
   score(_pod: KubeObject, info: NodeInfo, s: State) {
+    const byKey = (s.scoresByKey ??= scoresByKey(s.scores));
     let total = 0;
-    for (const [k, v] of Object.entries(info.node.metadata.labels ?? {})) total += s.scores.get(`${k}=${v}`) ?? 0;
+    for (const [key, byValue] of byKey) {
+      const v = info.labels[key];
+      if (v !== undefined) total += byValue.get(v) ?? 0;
+    }
     return total;
   },
   normalize(_pod: KubeObject, scores: number[]) {

@@ -17,7 +17,7 @@ interface Constraint {
 
 interface State {
   constraints: Constraint[];
-  /** Per constraint: matching pods per domain value, over eligible nodes. */
+  /** Per constraint: matching pods per domain value, over eligible nodes (an empty domain may have no key). */
   counts: Array<Map<string, number>>;
   /** Per hard constraint: the smallest count over its domains (0 below minDomains). */
   globalMin: number[];
@@ -50,42 +50,12 @@ export const podTopologySpread = {
     const none = { constraints, counts: [], globalMin: [], selfMatch: [], hard: false, soft: false, requireAllTopologies, ignored: NOTHING_IGNORED, weights: [] };
     if (constraints.length === 0) return none;
     const softKeys = constraints.filter((c) => !c.hard).map((c) => c.topologyKey);
-    const counts = constraints.map(() => new Map<string, number>());
-    // A pod without a nodeSelector or required node affinity may go to every node: no question per node.
+    // A pod without a nodeSelector or required node affinity may go to every node: the counts the
+    // cache keeps are its counts. One that is selective counts the pods on its eligible nodes.
     const selective = pod.spec?.nodeSelector !== undefined || pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined;
-    const eligibility = new Map<NodeInfo, boolean>();
-    const eligible = (info: NodeInfo) => {
-      if (!selective) return true;
-      let yes = eligibility.get(info);
-      if (yes === undefined) eligibility.set(info, (yes = matchesRequired(pod, info.node)));
-      return yes;
-    };
-    // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
-    constraints.forEach((c, i) => {
-      if (!c.hard) return;
-      for (const info of ctx.nodes) {
-        const value = info.node.metadata.labels?.[c.topologyKey];
-        if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
-      }
-    });
-    // Constraints that share a selector (the system defaults do) count over one list of pods.
-    for (const [selector, group] of groupBySelector(constraints)) {
-      for (const other of ctx.podsMatching(pod.metadata.namespace, selector)) {
-        if (other.metadata.deletionTimestamp) continue;
-        const info = ctx.nodeInfo(other.spec.nodeName);
-        const labels = info?.node.metadata.labels;
-        if (!labels || !eligible(info!)) continue;
-        // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
-        const lacksSoftKey = requireAllTopologies && softKeys.some((k) => labels[k] === undefined);
-        for (const i of group) {
-          const c = constraints[i]!;
-          const value = labels[c.topologyKey];
-          if (value === undefined || (!c.hard && lacksSoftKey)) continue;
-          counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
-        }
-      }
-    }
-    const globalMin = constraints.map((c, i) => (!c.hard ? 0 : counts[i]!.size < c.minDomains ? 0 : smallest(counts[i]!.values())));
+    const { counts, globalMin } = !selective && ctx.spreadCounts
+      ? keptCounts(pod, constraints, requireAllTopologies ? softKeys : [], ctx.spreadCounts)
+      : countedCounts(pod, constraints, requireAllTopologies, softKeys, selective, ctx);
     return {
       constraints, counts, globalMin, selfMatch: constraints.map((c) => c.selector.matches(pod.metadata.labels)),
       hard: constraints.some((c) => c.hard), soft: constraints.some((c) => !c.hard),
@@ -98,7 +68,7 @@ export const podTopologySpread = {
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]!;
       if (!c.hard) continue;
-      const value = info.node.metadata.labels?.[c.topologyKey];
+      const value = info.labels[c.topologyKey];
       if (value === undefined) return unresolvable(reasonMissingLabel);
       if ((s.counts[i]!.get(value) ?? 0) + (s.selfMatch[i] ? 1 : 0) - s.globalMin[i]! > c.maxSkew) return unschedulable(reasonSpread);
     }
@@ -113,7 +83,7 @@ export const podTopologySpread = {
     let lacking: Set<NodeInfo> | undefined;
     if (s.requireAllTopologies) {
       for (const info of feasible) {
-        if (s.constraints.some((c) => !c.hard && info.node.metadata.labels?.[c.topologyKey] === undefined)) (lacking ??= new Set()).add(info);
+        if (s.constraints.some((c) => !c.hard && info.labels[c.topologyKey] === undefined)) (lacking ??= new Set()).add(info);
       }
     }
     const ignored = (s.ignored = lacking ?? NOTHING_IGNORED);
@@ -127,7 +97,7 @@ export const podTopologySpread = {
       const none = ignored.size === 0;
       for (let n = 0; n < feasible.length; n++) {
         const info = feasible[n]!;
-        if (none || !ignored.has(info)) domains.add(info.node.metadata.labels?.[c.topologyKey] ?? '');
+        if (none || !ignored.has(info)) domains.add(info.labels[c.topologyKey] ?? '');
       }
       return Math.log(domains.size + 2);
     });
@@ -135,8 +105,7 @@ export const podTopologySpread = {
   /** Score: Σ count·weight + maxSkew − 1 over the soft keys the node has, rounded; −1 marks an ignored node. */
   score(_pod: KubeObject, info: NodeInfo, s: State) {
     if (s.ignored.size > 0 && s.ignored.has(info)) return IGNORED;
-    const labels = info.node.metadata.labels;
-    if (!labels) return 0;
+    const labels = info.labels;
     let total = 0;
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i]!;
@@ -162,6 +131,71 @@ export const podTopologySpread = {
     return out;
   },
 } satisfies FilterPlugin & ScorePlugin;
+
+/**
+ * The counts calPreFilterState and PreScore make (filtering.go, scoring.go), from the cache's
+ * running counts (spread-counts.ts): a DoNotSchedule constraint's global minimum is 0 while some
+ * domain of the key has no matching pod, or fewer domains than minDomains exist.
+ */
+function keptCounts(pod: KubeObject, constraints: Constraint[], required: readonly string[], kept: NonNullable<CycleContext['spreadCounts']>) {
+  const counts: Array<Map<string, number>> = [];
+  const globalMin: number[] = [];
+  for (const c of constraints) {
+    const live = kept.counts(pod.metadata.namespace, c.selector, c.topologyKey, c.hard ? [] : uniqueSorted(required));
+    counts.push(new Map(live));
+    if (!c.hard) {
+      globalMin.push(0);
+      continue;
+    }
+    const domains = kept.domainValues(c.topologyKey).size;
+    globalMin.push(domains < c.minDomains || live.size < domains ? 0 : smallest(live.values()));
+  }
+  return { counts, globalMin };
+}
+
+/** The same counts, walking the pods the selectors match: for a pod whose node selection narrows the eligible nodes. */
+function countedCounts(pod: KubeObject, constraints: Constraint[], requireAllTopologies: boolean, softKeys: string[], selective: boolean, ctx: CycleContext) {
+  const counts = constraints.map(() => new Map<string, number>());
+  const eligibility = new Map<NodeInfo, boolean>();
+  const eligible = (info: NodeInfo) => {
+    if (!selective) return true;
+    let yes = eligibility.get(info);
+    if (yes === undefined) eligibility.set(info, (yes = matchesRequired(pod, info.node)));
+    return yes;
+  };
+  // A DoNotSchedule constraint needs every eligible domain, empty ones too (the global minimum).
+  constraints.forEach((c, i) => {
+    if (!c.hard) return;
+    for (const info of ctx.nodes) {
+      const value = info.labels[c.topologyKey];
+      if (value !== undefined && !counts[i]!.has(value) && eligible(info)) counts[i]!.set(value, 0);
+    }
+  });
+  // Constraints that share a selector (the system defaults do) count over one list of pods.
+  for (const [selector, group] of groupBySelector(constraints)) {
+    for (const other of ctx.podsMatching(pod.metadata.namespace, selector)) {
+      if (other.metadata.deletionTimestamp) continue;
+      const info = ctx.nodeInfo(other.spec.nodeName);
+      if (!info || !eligible(info)) continue;
+      const labels = info.labels;
+      // PreScore (scoring.go) counts only on nodes with every soft key, when all are required.
+      const lacksSoftKey = requireAllTopologies && softKeys.some((k) => labels[k] === undefined);
+      for (const i of group) {
+        const c = constraints[i]!;
+        const value = labels[c.topologyKey];
+        if (value === undefined || (!c.hard && lacksSoftKey)) continue;
+        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
+      }
+    }
+  }
+  const globalMin = constraints.map((c, i) => (!c.hard ? 0 : counts[i]!.size < c.minDomains ? 0 : smallest(counts[i]!.values())));
+  return { counts, globalMin };
+}
+
+/** The keys once each, in one order: the cache keeps one count per set of required keys. */
+function uniqueSorted(keys: readonly string[]): string[] {
+  return keys.length < 2 ? [...keys] : [...new Set(keys)].sort();
+}
 
 const HOSTNAME = 'kubernetes.io/hostname';
 /** invalidScore (scoring.go). */

@@ -32,24 +32,24 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
   return (t.value ?? '') === (taint.value ?? '');
 }
 
-function untolerated(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects: string[]): Taint[] {
+function untolerated(taints: readonly Taint[] | undefined, tolerations: Toleration[] | undefined, effects: string[]): Taint[] {
   return (taints ?? []).filter((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
 }
 
 /** Filters on NoSchedule/NoExecute taints; scores by the count of untolerated PreferNoSchedule taints, fewer is better. */
 export const taintToleration = {
   name: NAME,
-  filter(pod: KubeObject, { node }, state: State) {
-    if (!node.spec?.taints) return ok();
-    const t = untolerated(node.spec?.taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute'])[0];
+  filter(pod: KubeObject, { taints }, state: State) {
+    if (!taints) return ok();
+    const t = untolerated(taints, pod.spec?.tolerations, ['NoSchedule', 'NoExecute'])[0];
     return t ? unresolvable(reasonUntolerated(state.version, t)) : ok();
   },
   prepare(pod: KubeObject, ctx): State {
     return { version: ctx.version, prefer: (pod.spec?.tolerations ?? []).filter((t: Toleration) => !t.effect || t.effect === 'PreferNoSchedule') };
   },
-  score(_pod: KubeObject, { node }, state: State) {
-    if (!node.spec?.taints) return 0;
-    return untolerated(node.spec.taints, state.prefer, ['PreferNoSchedule']).length;
+  score(_pod: KubeObject, { taints }, state: State) {
+    if (!taints) return 0;
+    return untolerated(taints, state.prefer, ['PreferNoSchedule']).length;
   },
   normalize(_pod, scores) {
     let highest = 0;
