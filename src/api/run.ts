@@ -8,6 +8,7 @@ import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
 import { defaultWorkers } from './default-workers.ts';
+import type { LongestFirstOptions } from './longest-first.ts';
 import { UnsyncedAllureWriter } from '../report/unsynced-allure-writer.ts';
 import { maskSecretsInReports } from '../report/mask-reports.ts';
 import type { Envelope, GherkinDocument, Pickle, TestCase } from '@cucumber/messages';
@@ -21,6 +22,9 @@ import type { RunEnvironment } from './run-environment.ts';
 import { suggestSteps } from './suggest-steps.ts';
 import { ASSUMPTIONS_ATTACHMENT, assumptionSummary } from '../report/assumption-report.ts';
 import { NOT_APPLICABLE_ATTACHMENT, notApplicableSummary } from '../report/not-applicable-report.ts';
+
+/** Cucumber imports its plugins by specifier (api/plugins.js); the TypeScript loader is registered by then. */
+const LONGEST_FIRST_PLUGIN = new URL('./longest-first.ts', import.meta.url).href;
 
 export interface RunOptions {
   /** Feature files or folders; default: features/ of the project. */
@@ -99,6 +103,11 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     selected = mine.length;
   }
   if (options.parallel === undefined) runConfiguration.runtime.parallel = defaultWorkers(options.profile ?? 'sim', selected);
+  // Workers take scenarios in turn: the long ones go first, so none is left to run alone at the end.
+  if (runConfiguration.runtime.parallel > 1) {
+    const durations = { ...readDurations(join(env.cwd, 'reports')), ...readDurations(reports) };
+    runConfiguration.plugins = { specifiers: [LONGEST_FIRST_PLUGIN], options: { longestFirst: { durations, projectRoot: env.cwd } satisfies LongestFirstOptions } };
+  }
   const tally = new Tally();
   const { success } = await runCucumber({ ...runConfiguration, support: library }, cucumberEnv, (m) => tally.add(m));
   recordDurations(reports, env.cwd);
