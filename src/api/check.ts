@@ -81,6 +81,9 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
   const specByPattern = new Map<string, StepSpec>();
   for (const spec of input.specs) for (const p of patternsOf(spec)) specByPattern.set(p, spec);
   const matchCache = new Map<string, any[]>();
+  // The same text matches the same way: its arguments are found once (cucumber-expressions'
+  // group building is most of the check's time), their values still taken at each step.
+  const argumentCache = new Map<string, readonly any[]>();
   const tagsSeen = new Set<string>();
   let scenarios = 0;
   let nextId = 0;
@@ -106,7 +109,8 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
     problems.push(...keywordsWithoutColon(doc, source, uri));
     const astSteps = stepsById(doc);
     const crdKinds = new KindSet();
-    for (const d of docStrings(doc)) crdKinds.addFrom(lenientManifests(d.content, uri, d.line + 1));
+    // Only a CustomResourceDefinition adds a kind: the other doc strings need not be parsed here.
+    for (const d of docStrings(doc)) if (d.content.includes('CustomResourceDefinition')) crdKinds.addFrom(lenientManifests(d.content, uri, d.line + 1));
     const kindArgs: Array<{ word: string; plural: boolean; line: number; column: number }> = [];
     for (const pickle of pickles) {
       for (const t of pickle.tags) tagsSeen.add(t.name);
@@ -132,7 +136,9 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
         const def = defs[0]!;
         const values: unknown[] = [];
         let bad = false;
-        for (const arg of def.expression.match(step.text) ?? []) {
+        const args = argumentCache.get(step.text) ?? def.expression.match(step.text) ?? [];
+        argumentCache.set(step.text, args);
+        for (const arg of args) {
           const type = arg.getParameterType().name;
           const offset = arg.group.start;
           if (type === 'kind' || type === 'kinds') kindArgs.push({ word: arg.group.value!, plural: type === 'kinds', line, column: columnOf(offset) });
