@@ -29,8 +29,8 @@ import type { WatchEvent } from '../store/watch.ts';
 export class StatusEchoes {
   /** The pod whose sync is running, by key text. */
   private syncing: string | undefined;
-  /** The uid of the pod whose status that sync is posting right now. */
-  private posting: string | undefined;
+  /** The pod, as read, whose status that sync is posting right now. */
+  private posting: KubeObject | undefined;
 
   /** Runs one pod's sync: the status it posts meanwhile is its own. */
   sync<T>(key: ObjectKey, run: () => T): T {
@@ -43,12 +43,12 @@ export class StatusEchoes {
   }
 
   /**
-   * Posts a pod's status with `write` (a status-only write). The watch event it causes, delivered
-   * while `write` runs, is an echo if the post comes from that pod's own sync.
+   * Posts the status of `pod` (as read) with `write`, a status-only write over it. The watch event
+   * it causes, delivered while `write` runs, is an echo if the post comes from that pod's own sync.
    */
   post<T>(pod: KubeObject, write: () => T): T {
     if (this.syncing !== keyText(pod.metadata)) return write();
-    this.posting = pod.metadata.uid;
+    this.posting = pod;
     try {
       return write();
     } finally {
@@ -56,8 +56,14 @@ export class StatusEchoes {
     }
   }
 
-  /** Whether a Pod watch event is the echo of a post from the pod's own sync: no sync follows. */
+  /**
+   * Whether a Pod watch event is the echo of a post from the pod's own sync: no sync follows. The
+   * change must be over the version the post was made on, so that a write some other watcher might
+   * make in turn, while the post's event is being delivered, is not taken for it.
+   */
   isEcho(e: WatchEvent): boolean {
-    return this.posting !== undefined && e.type === 'MODIFIED' && e.object.metadata.uid === this.posting;
+    const p = this.posting;
+    return p !== undefined && e.type === 'MODIFIED' && e.object.metadata.uid === p.metadata.uid
+      && e.old?.metadata.resourceVersion === p.metadata.resourceVersion;
   }
 }
