@@ -93,10 +93,10 @@ Feature: Pods as kubectl shows them
 
   # From 1.35 the kubelet syncs a pod in back-off again only when the back-off ends, and that sync
   # restarts it (pod_workers.go completeWork, MinBackoffExpiration): between two runs the status
-  # keeps the run that ended, which kubectl shows as Error. CrashLoopBackOff still shows after a
-  # quick restart, whose exit a queued sync meets before the kubelet's own report of it.
+  # keeps the run that ended, which kubectl shows as Error. (After the quick second run the real
+  # kubelet shows CrashLoopBackOff or not, by a race of its syncs: not asserted here.)
   @portable @needs-kubelet @C002-037 @C003-034 @C003-030 @kubernetes-1.35+
-  Scenario: a container that keeps exiting shows CrashLoopBackOff after its quick restart, then its last run (Error) through each longer back-off
+  Scenario: a container that keeps exiting shows its last run (Error) through each back-off, with a growing restart count
     When the following manifest is applied:
       """yaml
       apiVersion: v1
@@ -107,16 +107,7 @@ Feature: Pods as kubectl shows them
         containers:
           - {name: app, image: busybox:1.36, command: [sh, -c, "echo starting; exit 1"]}
       """
-    Then pod "restart-example" matches within 1 minute:
-      """yaml
-      status:
-        containerStatuses:
-          - name: app
-            restartCount: 1
-            state:
-              waiting: {reason: CrashLoopBackOff}
-      """
-    And pod "restart-example" matches within 2 minutes:
+    Then pod "restart-example" matches within 2 minutes:
       """yaml
       status:
         containerStatuses:

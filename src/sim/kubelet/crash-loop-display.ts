@@ -20,9 +20,11 @@ const RELIST_PERIOD: Millis = 1_000;
  * start: the PLEG event then starts one more sync, a relist later. That happens when the run was
  * restarted at once after the run before and ended within a relist: the restart's sync leaves a
  * sync queued (pod_workers.go pendingUpdate) that waits for the next relist
- * (podCache.GetNewerThan) and meets the exit there, before the PLEG's own event for it. (A run the
- * kubelet killed inside a sync, a failed postStart hook, is the same case; lifecycle-hooks.ts
- * shows its reasons itself.)
+ * (podCache.GetNewerThan) and meets the exit there, before the PLEG's own event for it. Whether
+ * the queued sync is there is a race of the real kubelet: on the v1.37.2 real node the wait
+ * showed after a quick second run in two traces of three (2026-12-07); the simulator takes the
+ * likelier. (A run the kubelet killed inside a sync, a failed postStart hook, is the same case
+ * without the race; lifecycle-hooks.ts shows its reasons itself.)
  * Otherwise the next sync is the pod worker's retry, which is versioned
  * ('kubelet.crashLoopBackOff.retrySync'): after its back-off period, or from 1.35 at the
  * back-off's end, where the same sync restarts the container and the wait is never seen.
