@@ -2,7 +2,6 @@ import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubernetesRelease } from '../../kube/kubernetes-versions.ts';
 import type { KubeObject } from '../store/types.ts';
 import type { Resources } from '../../kube/pod-resources.ts';
-import type { SpreadCounts } from './spread-counts.ts';
 export type { Resources } from '../../kube/pod-resources.ts';
 
 /**
@@ -76,9 +75,20 @@ export interface CycleContext {
   /** A pod's controller by kind and name (ReplicaSet, StatefulSet, ReplicationController listers). */
   workload(kind: string, namespace: string, name: string): KubeObject | undefined;
   /** PodTopologySpread's counts per domain as the cache keeps them; without it the plugin counts the pods itself. */
-  spreadCounts?: Pick<SpreadCounts, 'counts' | 'domainValues'>;
+  spreadCounts?: DomainCounts;
   /** The release simulated: a plugin reads its versioned reasons from it (src/kube/kubernetes-versions.ts). */
   version: KubernetesRelease;
+}
+
+/**
+ * Matching pods per topology domain, as the node-info cache keeps them (spread-counts.ts); declared
+ * here, where plugins read it, so that the cache's module may use this one's NodeInfo.
+ */
+export interface DomainCounts {
+  /** The pods of `namespace` that `selector` matches, per value of `topologyKey` (a value with none is absent). */
+  counts(namespace: string | undefined, selector: LabelSelector, topologyKey: string, required: readonly string[]): ReadonlyMap<string, number>;
+  /** Every value `topologyKey` has on some node. */
+  domainValues(topologyKey: string): ReadonlySet<string>;
 }
 
 export interface FilterPlugin {

@@ -1,6 +1,6 @@
 import type { LabelSelector } from '../../kube/label-selector.ts';
 import type { KubeObject } from '../store/types.ts';
-import type { NodeInfo } from './framework.ts';
+import type { DomainCounts, NodeInfo } from './framework.ts';
 
 /** One question PodTopologySpread asks every cycle, and its answer kept up to date. */
 interface Entry {
@@ -25,7 +25,7 @@ const MAX_ENTRIES = 20_000;
  * pods the selector matches, in the pod's namespace, not terminating, on a node with the key (and
  * with every key in `required`). Node changes (a node added or removed, relabelled) forget all.
  */
-export class SpreadCounts {
+export class SpreadCounts implements DomainCounts {
   private readonly entries = new Map<string, Entry>();
   /** Entries by the label value their selector insists on (`ns\0key=value`): the only ones a pod without it cannot change. */
   private readonly pinned = new Map<string, Entry[]>();
