@@ -24,3 +24,12 @@ export function recordDurations(reports: string, projectRoot: string): void {
   const sorted = Object.fromEntries(Object.entries(durations).sort(([a], [b]) => (a < b ? -1 : 1)));
   writeFileSync(join(reports, 'durations.json'), JSON.stringify(sorted, null, 2) + '\n');
 }
+
+/**
+ * What a scenario with no recorded duration is expected to take: the median of those recorded
+ * (undefined when none is). Sharding and the longest-first order both weigh new scenarios so.
+ */
+export function medianDuration(recorded: Iterable<number | undefined>): number | undefined {
+  const known = [...recorded].filter((ms): ms is number => typeof ms === 'number').sort((a, b) => a - b);
+  return known.length ? known[Math.floor(known.length / 2)] : undefined;
+}

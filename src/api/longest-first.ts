@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { medianDuration } from './durations.ts';
 
 /**
  * The order a parallel run hands scenarios to its workers: the longest first, by the durations
@@ -22,9 +23,8 @@ export interface OrderablePickle {
  */
 export function longestFirst<T extends OrderablePickle>(pickles: readonly T[], durations: Readonly<Record<string, number>>, projectRoot: string): T[] {
   const idOf = (p: T) => `${relative(projectRoot, resolve(projectRoot, p.pickle.uri))}:${p.location.line}`;
-  const known = pickles.map((p) => durations[idOf(p)]).filter((ms): ms is number => typeof ms === 'number').sort((a, b) => a - b);
-  if (known.length === 0) return [...pickles];
-  const median = known[Math.floor(known.length / 2)]!;
+  const median = medianDuration(pickles.map((p) => durations[idOf(p)]));
+  if (median === undefined) return [...pickles];
   const expected = pickles.map((p, index) => ({ p, index, ms: durations[idOf(p)] ?? median }));
   return expected.sort((a, b) => b.ms - a.ms || a.index - b.index).map((e) => e.p);
 }

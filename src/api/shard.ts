@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { medianDuration } from './durations.ts';
 
 export interface Shard {
   /** 1-based, as people count shards. */
@@ -27,8 +28,7 @@ export interface PlannedScenario {
  * depends only on the scenario ids and their expected durations, not on file order.
  */
 export function assignShards(scenarios: PlannedScenario[], total: number): string[][] {
-  const known = scenarios.map((s) => s.expectedMs).filter((ms): ms is number => ms !== undefined).sort((a, b) => a - b);
-  const typical = known.length ? known[Math.floor(known.length / 2)]! : 1;
+  const typical = medianDuration(scenarios.map((s) => s.expectedMs)) ?? 1;
   const weighted = scenarios.map((s) => ({ id: s.id, ms: s.expectedMs ?? typical }))
     .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const shards = Array.from({ length: total }, () => ({ ids: [] as string[], ms: 0 }));

@@ -4,7 +4,7 @@ import type { KubeObject } from '../store/types.ts';
 import type { WatchEvent } from '../store/watch.ts';
 import type { NodeInfo, Resources } from './framework.ts';
 import { hasPodAffinity, newNodeInfo, setNodeObject } from './resources.ts';
-import { SpreadCounts } from './spread-counts.ts';
+import { SpreadCounts, labelKey } from './spread-counts.ts';
 import { holdsResources, podRequests } from '../../kube/pod-resources.ts';
 
 /**
@@ -219,10 +219,6 @@ function sameLabels(had: Readonly<Record<string, string>>, now: Record<string, s
     n++;
   }
   return n === Object.keys(had).length;
-}
-
-function labelKey(namespace: string | undefined, key: string, value: string): string {
-  return `${namespace ?? ''}\u0000${key}=${value}`;
 }
 
 /** Adds (+1) or takes back (-1) a pod's requests on a node; a replacement takes the pod's place. */

@@ -128,6 +128,7 @@ function push<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
   else map.set(key, [entry]);
 }
 
-function labelKey(namespace: string | undefined, key: string, value: string): string {
+/** The key of one label value in a namespace, as the node-info cache indexes pods by it too. */
+export function labelKey(namespace: string | undefined, key: string, value: string): string {
   return `${namespace ?? ''}\u0000${key}=${value}`;
 }

@@ -1,4 +1,4 @@
-import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type CycleContext, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../framework.ts';
+import { MAX_NODE_SCORE, ok, unresolvable, unschedulable, type CycleContext, type DomainCounts, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../framework.ts';
 import { LabelSelector } from '../../../kube/label-selector.ts';
 import type { KubeObject } from '../../store/types.ts';
 import { matchesRequired } from './node-affinity.ts';
@@ -137,11 +137,12 @@ export const podTopologySpread = {
  * running counts (spread-counts.ts): a DoNotSchedule constraint's global minimum is 0 while some
  * domain of the key has no matching pod, or fewer domains than minDomains exist.
  */
-function keptCounts(pod: KubeObject, constraints: Constraint[], required: readonly string[], kept: NonNullable<CycleContext['spreadCounts']>) {
+function keptCounts(pod: KubeObject, constraints: Constraint[], required: readonly string[], kept: DomainCounts) {
   const counts: Array<Map<string, number>> = [];
   const globalMin: number[] = [];
+  const softRequired = uniqueSorted(required);
   for (const c of constraints) {
-    const live = kept.counts(pod.metadata.namespace, c.selector, c.topologyKey, c.hard ? [] : uniqueSorted(required));
+    const live = kept.counts(pod.metadata.namespace, c.selector, c.topologyKey, c.hard ? [] : softRequired);
     counts.push(new Map(live));
     if (!c.hard) {
       globalMin.push(0);
