@@ -1,5 +1,6 @@
 import type { Manifest } from './drivers/driver.ts';
 import type { Capability } from './drivers/capabilities.ts';
+import type { Footprint } from './drivers/live/cluster-footprint.ts';
 import { ownerVariantOf } from './operations/owner-variants.ts';
 
 /**
@@ -54,6 +55,13 @@ export interface StepSpec<W = any> {
    * starts; `kubespec steps` lists them.
    */
   needs?: readonly Capability[];
+  /**
+   * What the step reaches on a live cluster beyond its scenario's namespace (a cluster shape,
+   * nodes, a chart's objects), for a parallel live run to keep apart the scenarios that could
+   * disturb each other (drivers/live/cluster-footprint.ts). The kinds a step names and the objects
+   * of its doc string or precheck count without it.
+   */
+  footprint?: (call: StepCall) => Footprint | undefined;
   /**
    * What `kubespec check` can know of the step before any scenario runs: throws a UserError for
    * a value that cannot work (a manifest file that is missing or does not parse, a quantity),

@@ -12,6 +12,7 @@ export { parameterTypes, type ParameterTypeSpec } from './step-parameters.ts';
 export { assumptionKey, describeAssumption, type Assumption } from './kube/assumptions.ts';
 export type { Driver, KubeObject, Manifest, ObjectRef, NodeDefinition, ScenarioInfo, TimelineEntry, Transition, ConnectObservation, DnsObservation, Observed, ProbesUnavailable, TrafficProbes } from './drivers/driver.ts';
 export { UnsupportedError, WaitTimeoutAssertionError } from './drivers/driver.ts';
+export { kindsFootprint, kubectlFootprint, type Footprint } from './drivers/live/cluster-footprint.ts';
 export { allCapabilities, capabilities, requireCapability, type Capability } from './drivers/capabilities.ts';
 export { withCapability } from './drivers/use-capability.ts';
 export { notApplicable } from './step-needs.ts';

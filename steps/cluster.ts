@@ -8,6 +8,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given a cluster with 3 worker nodes',
     area: 'cluster',
     doc: 'A control-plane node plus N Ready workers named worker-1..N (4 cpu, 16Gi, 110 pods each).',
+    footprint: ({ args: [count] }) => ({ workers: count as number }),
     async run({ args: [count] }) {
       const n = count as number;
       await this.driver.addNodes([
@@ -25,6 +26,7 @@ steps.push(
     area: 'cluster',
     doc: 'Nodes from a table: name, role (worker or control-plane), labels, taints, cpu, memory, pods.',
     precheck: ({ rows }) => void parseNodeTable(rows ?? []),
+    footprint: () => ({ alone: 'gives the shared nodes its labels and taints' }),
     async run({ rows }) {
       await this.driver.addNodes(parseNodeTable(rows ?? []));
     },
@@ -34,6 +36,7 @@ steps.push(
     example: 'When node "worker-4" joins the cluster',
     area: 'cluster',
     doc: 'A new Ready worker node registers (simulator; on a live cluster the node must exist).',
+    footprint: () => ({ alone: 'lifts the fence off a shared node' }),
     async run({ args: [name] }) {
       await this.driver.addNodes([{ name: name as string }]);
     },
@@ -43,6 +46,7 @@ steps.push(
     example: 'When node "worker-4" joins the cluster labelled "monitoring=true"',
     area: 'cluster',
     doc: 'A new Ready worker node with labels registers.',
+    footprint: () => ({ alone: 'labels a shared node and lifts its fence' }),
     async run({ args: [name, labels] }) {
       await this.driver.addNodes([{ name: name as string, labels: parseLabels(labels as string) }]);
     },
@@ -53,6 +57,7 @@ steps.push(
     area: 'cluster',
     doc: 'The Node object is deleted; its pods are garbage-collected (simulator only).',
     needs: ['node-removal'],
+    footprint: () => ({ alone: 'removes a shared node' }),
     async run({ args: [name] }) {
       await withCapability(this.driver, 'node-removal').removeNodes([name as string]);
     },
@@ -65,6 +70,7 @@ steps.push({
   area: 'cluster',
   doc: "Nodes from scenarios/topologies/<name>.yaml (the project's, then kubespec's: kind, three-zones, gpu-pool).",
   precheck: ({ args: [name], projectRoot }) => void loadTopology(name as string, [join(projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')]),
+  footprint: () => ({ alone: 'gives the shared nodes its labels and taints' }),
   async run({ args: [name] }) {
     const folders = [join(this.projectRoot, 'scenarios', 'topologies'), join(packageRoot, 'scenarios', 'topologies')];
     await this.driver.addNodes(loadTopology(name as string, folders));

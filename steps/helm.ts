@@ -62,11 +62,14 @@ async function existing(world: KubespecWorld, release: string) {
   return status;
 }
 
+/** What a release's change reaches: the chart's objects, which kubespec does not render before the run (a ClusterRole, a CRD). */
+const writesChart = () => ({ alone: "writes a chart's objects, which may be cluster-scoped" });
+
 /** Install and upgrade: with flags, values, both or neither. */
 function chartSteps(action: 'install' | 'upgrade'): StepSpec<KubespecWorld>[] {
   const verb = action === 'install' ? 'installed' : 'upgraded';
   const base = `release {string} is ${verb} from chart {string}`;
-  const common = { area: 'helm', needs: ['helm'] as const, timeout: HELM_STEP_TIMEOUT_MS };
+  const common = { area: 'helm', needs: ['helm'] as const, timeout: HELM_STEP_TIMEOUT_MS, footprint: writesChart };
   const run = (world: KubespecWorld, release: unknown, chart: unknown, flags?: unknown, docString?: string) =>
     act(world, { action, release: release as string, chart: chart as string, flags: flags as string | undefined, valuesFile: valuesFile(world, docString) });
   return [
@@ -119,6 +122,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'release {string} is rolled back',
     example: 'When release "web" is rolled back',
     doc: 'helm rollback to the previous revision (a new revision with its manifests); must succeed unless the next step is "the rollback fails with …".',
+    footprint: writesChart,
     async run({ args: [release] }) {
       await act(this, { action: 'rollback', release: release as string });
     },
@@ -128,6 +132,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'release {string} is rolled back to revision {int}',
     example: 'When release "web" is rolled back to revision 1',
     doc: 'helm rollback to that revision; a new revision is written with its manifests.',
+    footprint: writesChart,
     async run({ args: [release, revision] }) {
       await act(this, { action: 'rollback', release: release as string, revision: revision as number });
     },
@@ -137,6 +142,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'release {string} is rolled back to revision {int} with {string}',
     example: 'When release "web" is rolled back to revision 1 with "--wait --timeout 2m"',
     doc: 'helm rollback to that revision with flags as helm takes them (--wait, --timeout in the cluster\'s time, --force).',
+    footprint: writesChart,
     async run({ args: [release, revision, flags] }) {
       await act(this, { action: 'rollback', release: release as string, revision: revision as number, flags: flags as string });
     },
@@ -146,6 +152,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'release {string} is uninstalled',
     example: 'When release "web" is uninstalled',
     doc: 'helm uninstall: its objects are deleted (pre- and post-delete hooks run) and the release is gone unless --keep-history is given.',
+    footprint: writesChart,
     async run({ args: [release] }) {
       await act(this, { action: 'uninstall', release: release as string });
     },
@@ -155,6 +162,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     pattern: 'release {string} is uninstalled with {string}',
     example: 'When release "web" is uninstalled with "--keep-history --wait"',
     doc: 'helm uninstall with flags as helm takes them (--keep-history, --wait, --cascade, --no-hooks).',
+    footprint: writesChart,
     async run({ args: [release, flags] }) {
       await act(this, { action: 'uninstall', release: release as string, flags: flags as string });
     },

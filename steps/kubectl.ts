@@ -1,5 +1,5 @@
 import { parseCommandString } from 'execa';
-import { check, fail, KubespecAssertionError, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UserError, withCapability, type Driver, type StepSpec } from '../src/step-kit.ts';
+import { check, fail, KubespecAssertionError, kubectlFootprint, missingLineMatching, missingPrintedLine, missingWholeLine, pass, UserError, withCapability, type Driver, type StepCall, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
 
 /** The arguments after `kubectl` (words split on spaces; `\ ` keeps a space inside a word). */
@@ -7,6 +7,15 @@ function kubectlArgs(command: string): string[] {
   const [program, ...args] = parseCommandString(command.trim());
   if (program !== 'kubectl') throw new UserError(`"${command}" is not a kubectl command: these steps run kubectl, e.g. "kubectl get pods -L app"`);
   return args;
+}
+
+/** What a kubectl step reaches beyond its namespace (a command that is not kubectl is `kubespec check`'s to refuse). */
+function footprint({ args: [command] }: StepCall) {
+  try {
+    return kubectlFootprint(kubectlArgs(command as string));
+  } catch {
+    return undefined;
+  }
 }
 
 async function kubectl(driver: Driver, command: string) {
@@ -33,6 +42,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: "Runs the real kubectl against the scenario's cluster (the simulator served on a loopback port, or the live context), in the scenario's namespace; it must succeed.",
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command] }) {
       await succeeded(this.driver, command as string);
     },
@@ -44,6 +54,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'The command succeeds and its output has these lines in order (others may come between), compared word by word; `*` stands for any one word (an age, a generated name). With `within`, the command is run again until it does.',
     eventual: 'optional',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command], docString, within }) {
       await check(this.driver, `${command} to print the lines`, within, async () => {
         const r = await succeeded(this.driver, command as string);
@@ -59,6 +70,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'The command succeeds and one line of its output is the text, whole (trailing spaces aside): a nodePort `30080` is not "3". For part of a line, or a value not known in advance, use `prints a line matching`. With `within`, the command is run again until it does.',
     eventual: 'optional',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command, text], within }) {
       await check(this.driver, `${command} to print the line "${text}"`, within, async () => {
         const r = await succeeded(this.driver, command as string);
@@ -74,6 +86,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'The command succeeds and one whole line of its output (trailing spaces aside) matches the regular expression (JavaScript syntax, anchored at both ends: write `.*` for the rest of a line). With `within`, the command is run again until it does.',
     eventual: 'optional',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command, pattern], within }) {
       try {
         new RegExp(pattern as string);
@@ -93,6 +106,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and its output does not contain the text anywhere (not even within a line).',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       if (r.stdout.includes(text as string)) throw new KubespecAssertionError(`${command} printed "${text}":\n${r.stdout}`);
@@ -104,6 +118,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and kubectl passes on a warning of the API server (`Warning: …` on stderr) that contains the text.',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command, text] }) {
       const r = await succeeded(this.driver, command as string);
       const warnings = warningLines(r.stderr);
@@ -118,6 +133,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command succeeds and kubectl passes on no warning of the API server (no `Warning: …` line on stderr).',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command] }) {
       const r = await succeeded(this.driver, command as string);
       const warnings = warningLines(r.stderr);
@@ -130,6 +146,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     area: 'kubectl',
     doc: 'The command exits non-zero and what it printed contains the text.',
     needs: ['kubectl'],
+    footprint,
     async run({ args: [command, text] }) {
       const r = await kubectl(this.driver, command as string);
       if (r.exitCode === 0) throw new KubespecAssertionError(`${command} succeeded; it printed:\n${said(r)}`);

@@ -330,6 +330,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Given an ingress controller for class "nginx" is installed',
     area: 'networking',
     doc: "Creates the IngressClass (default class, controller k8s.io/ingress-nginx) that installing ingress-nginx creates; on a live cluster the controller itself must be deployed.",
+    footprint: () => ({ alone: 'creates an IngressClass, which is cluster-scoped' }),
     async run({ args: [name] }) {
       const manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: name as string, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }, spec: { controller: 'k8s.io/ingress-nginx' } };
       this.applied.push(manifest);

@@ -10,6 +10,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'When node "worker-1" is cordoned',
     area: 'nodes',
     doc: 'kubectl cordon: no new pods are scheduled there; running pods stay.',
+    footprint: () => ({ alone: 'cordons a shared node' }),
     async run({ args: [node] }) {
       await setCordoned(this.driver, node as string, true);
     },
@@ -19,6 +20,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'When node "worker-1" is uncordoned',
     area: 'nodes',
     doc: 'kubectl uncordon.',
+    footprint: () => ({ alone: 'uncordons a shared node' }),
     async run({ args: [node] }) {
       await setCordoned(this.driver, node as string, false);
     },
@@ -30,6 +32,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     doc: 'kubectl drain --ignore-daemonsets: cordon, then evict (respecting PodDisruptionBudgets) and wait until the pods are gone; 5 minutes unless `within`.',
     eventual: 'always',
     defaultWithin: DRAIN_TIMEOUT,
+    footprint: () => ({ alone: 'drains a shared node' }),
     async run({ args: [node], within }) {
       await drain(this.driver, node as string, within!);
     },
@@ -39,6 +42,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'Then node "worker-1" cannot be drained within 1 minute',
     area: 'nodes',
     doc: 'A drain that must fail, for example because a PodDisruptionBudget allows no disruption.',
+    footprint: () => ({ alone: 'drains a shared node' }),
     async run({ args: [node, within] }) {
       try {
         await drain(this.driver, node as string, within as number);
@@ -134,6 +138,7 @@ steps.push(
     area: 'nodes',
     doc,
     needs: ['node-faults'],
+    footprint: () => ({ alone: 'cuts a shared node off' }),
     async run({ args: [node] }) {
       await withCapability(this.driver, 'node-faults').failNode(node as string, fault);
     },
@@ -144,6 +149,7 @@ steps.push(
     area: 'nodes',
     doc: 'Ends the node\'s outage (it boots, the partition heals or the kubelet starts): the kubelet posts Ready, the node lifecycle controller removes the unreachable taints, and the kubelet catches up with its pods.',
     needs: ['node-faults'],
+    footprint: () => ({ alone: 'brings a shared node back' }),
     async run({ args: [node] }) {
       await withCapability(this.driver, 'node-faults').recoverNode(node as string);
     },
@@ -153,6 +159,7 @@ steps.push(
     example: 'When node "worker-3" is tainted "critical=true:NoExecute"',
     area: 'nodes',
     doc: 'kubectl taint nodes <node> key=value:Effect (several separated by commas).',
+    footprint: () => ({ alone: 'taints a shared node' }),
     async run({ args: [node, text] }) {
       const added = String(text).split(',').map((t) => parseTaint(t.trim(), node as string));
       await updateFromFresh(this.driver, { kind: 'Node', name: node as string }, (current) => {
@@ -166,6 +173,7 @@ steps.push(
     example: 'When node "worker-3" is untainted "critical:NoExecute"',
     area: 'nodes',
     doc: 'kubectl taint nodes <node> key:Effect- (removes the taint).',
+    footprint: () => ({ alone: 'untaints a shared node' }),
     async run({ args: [node, text] }) {
       const [key = '', effect] = String(text).replace(/-$/, '').split(':');
       await updateFromFresh(this.driver, { kind: 'Node', name: node as string }, (current) => {
@@ -214,6 +222,7 @@ steps.push(
     area: 'nodes',
     doc: "Writes the Pod manifest into the node's staticPodPath (replacing one of that name): that node's kubelet runs it without the scheduler, and keeps a mirror pod `<name>-<node>` in the API. Simulator only.",
     needs: ['static-pods'],
+    footprint: () => ({ alone: 'runs a static pod on a shared node' }),
     async run({ args: [node], docString }) {
       const manifests = this.manifestsFrom(docString);
       if (manifests.length !== 1) throw new UserError(`${this.place?.uri}:${this.place?.line}: a static pod manifest is one Pod`);
@@ -226,6 +235,7 @@ steps.push(
     area: 'nodes',
     doc: "Deletes the manifest from the node's staticPodPath: the kubelet stops the pod and its mirror pod goes. Simulator only.",
     needs: ['static-pods'],
+    footprint: () => ({ alone: 'removes a static pod from a shared node' }),
     async run({ args: [name, node] }) {
       await withCapability(this.driver, 'static-pods').removeStaticPod(node as string, name as string);
     },

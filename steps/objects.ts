@@ -1,5 +1,8 @@
-import { canonicalKindName, check, checkStatusCode, describeMismatches, expectRefusal, fail, labelPatch, partialMatch, pass, type ObjectRef, type StepSpec } from '../src/step-kit.ts';
+import { canonicalKindName, check, checkStatusCode, describeMismatches, expectRefusal, fail, kindsFootprint, labelPatch, partialMatch, pass, type ObjectRef, type StepCall, type StepSpec } from '../src/step-kit.ts';
 import type { KubespecWorld } from '../support/world.ts';
+
+/** A step that writes the object it names reaches what its kind is (a Node, a Namespace: shared by every scenario). */
+const writesNamedKind = ({ args: [kind] }: StepCall) => kindsFootprint([kind as string]);
 
 export const steps: StepSpec<KubespecWorld>[] = [
   {
@@ -63,6 +66,7 @@ export const steps: StepSpec<KubespecWorld>[] = [
     example: 'When pod "web-1" is deleted',
     area: 'objects',
     doc: 'Deletes the object with the default grace period and background propagation.',
+    footprint: writesNamedKind,
     async run({ args: [kind, name] }) {
       await this.driver.delete({ kind: kind as string, name: name as string }, { propagationPolicy: 'Background' });
     },
@@ -75,6 +79,7 @@ steps.push(
     example: 'When pod "stray" is labelled "app-"',
     area: 'objects',
     doc: 'kubectl label: "key=value" sets a label, "key-" removes it (several separated by commas).',
+    footprint: writesNamedKind,
     async run({ args: [kind, name, labels] }) {
       await this.driver.patch({ kind: kind as string, name: name as string }, { metadata: { labels: labelPatch(labels as string) } }, 'merge');
     },
@@ -129,6 +134,7 @@ steps.push({
   example: 'When StatefulSet "web" is patched with:\n  """yaml\n  spec:\n    updateStrategy:\n      rollingUpdate: {partition: 2}\n  """',
   area: 'objects',
   doc: 'kubectl patch with a strategic merge patch written as YAML (containers merge by name, null deletes).',
+  footprint: writesNamedKind,
   async run({ args: [kind, name], docString }) {
     await this.driver.patch({ kind: kind as string, name: name as string }, this.yamlFrom(docString), 'strategic');
   },
@@ -139,6 +145,7 @@ steps.push({
   example: 'Then patching StatefulSet "web" with the following is rejected with "field is immutable":\n  """yaml\n  spec: {serviceName: other}\n  """',
   area: 'objects',
   doc: 'The strategic merge patch is refused and the API error message contains the given text.',
+  footprint: writesNamedKind,
   async run({ args: [kind, name, expected], docString }) {
     const patch = this.yamlFrom(docString);
     await expectRefusal('the patch', expected as string, () => this.driver.patch({ kind: kind as string, name: name as string }, patch, 'strategic'));
@@ -214,6 +221,7 @@ function refusalSteps(): StepSpec<KubespecWorld>[] {
       example: 'Then patching Job "pi" with the following is rejected as Invalid with "field is immutable":\n  """yaml\n  spec: {completions: 3}\n  """',
       area: 'objects',
       doc: 'The strategic merge patch is refused with that status reason and the API error message contains the given text.',
+      footprint: writesNamedKind,
       async run({ args: [kind, name, reason, text], docString }) {
         const patch = this.yamlFrom(docString);
         await expectRefusal('the patch', { reason: reason as string, text: text as string }, () => this.driver.patch({ kind: kind as string, name: name as string }, patch, 'strategic'));

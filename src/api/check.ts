@@ -5,6 +5,7 @@ import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import type { GherkinDocument, Pickle, PickleStep, SourceMediaType } from '@cucumber/messages';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Manifest } from '../drivers/driver.ts';
+import { combineFootprints, SERIAL_TAG, stepFootprint, type Footprint } from '../drivers/live/cluster-footprint.ts';
 import { NAMESPACE_PLACEHOLDER } from '../define-steps.ts';
 import { UserError } from '../errors.ts';
 import { parseYamlDocuments } from '../manifests/load-manifests.ts';
@@ -56,6 +57,8 @@ export interface StaticCheckInput {
   allowEmpty?: boolean;
   /** Kinds the cluster serves (a live run's discovery); 'any' when that cannot be known. */
   servedKinds?: readonly string[] | 'any';
+  /** Filled, when given, with each selected scenario's footprint on a live cluster, by `uri:line` (absolute). */
+  footprints?: Map<string, Footprint | undefined>;
 }
 
 export interface StaticCheckResult {
@@ -85,6 +88,7 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
   // group building is most of the check's time), their values still taken at each step.
   const argumentCache = new Map<string, readonly any[]>();
   const tagsSeen = new Set<string>();
+  const footprints = input.footprints;
   let scenarios = 0;
   let nextId = 0;
   for (const file of files) {
@@ -114,8 +118,10 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
     const kindArgs: Array<{ word: string; plural: boolean; line: number; column: number }> = [];
     for (const pickle of pickles) {
       for (const t of pickle.tags) tagsSeen.add(t.name);
-      if (!input.selected.has(`${resolve(input.cwd, pickle.uri)}:${pickle.location?.line}`)) continue;
+      const key = `${resolve(input.cwd, pickle.uri)}:${pickle.location?.line}`;
+      if (!input.selected.has(key)) continue;
       scenarios++;
+      let footprint: Footprint | undefined = pickle.tags.some((t) => t.name === SERIAL_TAG) ? { alone: `is tagged ${SERIAL_TAG}` } : undefined;
       for (const step of pickle.steps) {
         const ast = astSteps.get(step.astNodeIds[0]!);
         const line = ast?.location.line ?? pickle.location?.line ?? 1;
@@ -151,16 +157,25 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
         }
         const spec = typeof def.pattern === 'string' ? specByPattern.get(def.pattern) : undefined;
         // An owner selection stands in for a kind and name (operations/owner-variants.ts): no precheck.
-        if (bad || !spec?.precheck || def.pattern.includes('{owned}')) continue;
-        try {
-          const checked = spec.precheck(precheckCall(spec, def.pattern as string, values, step, ast, uri, input.cwd));
-          crdKinds.addFrom(checked?.manifests ?? []);
-        } catch (e) {
-          const placed = /^(\S+?):(\d+): ([\s\S]*)$/.exec(errorText(e));
-          if (placed) problems.push({ uri: placed[1]!, line: Number(placed[2]), column: 1, message: placed[3]! });
-          else at(errorText(e));
+        if (bad || !spec || def.pattern.includes('{owned}')) continue;
+        let manifests: readonly Manifest[] = [];
+        if (spec.precheck) {
+          try {
+            manifests = spec.precheck(precheckCall(spec, def.pattern as string, values, step, ast, uri, input.cwd))?.manifests ?? [];
+            crdKinds.addFrom(manifests);
+          } catch (e) {
+            const placed = /^(\S+?):(\d+): ([\s\S]*)$/.exec(errorText(e));
+            if (placed) problems.push({ uri: placed[1]!, line: Number(placed[2]), column: 1, message: placed[3]! });
+            else at(errorText(e));
+          }
+        }
+        if (footprints) {
+          // The arguments as written: `${namespace}` is the scenario's own namespace, not another.
+          const declared = spec.footprint?.(precheckCall(spec, def.pattern as string, values, step, ast, uri, input.cwd, false));
+          footprint = combineFootprints(footprint, stepFootprint(declared, step.argument?.docString?.content, manifests));
         }
       }
+      footprints?.set(key, footprint);
     }
     for (const k of kindArgs) {
       const message = unknownKind(k.word, k.plural, crdKinds, input.servedKinds);
@@ -176,9 +191,9 @@ export function staticCheck(input: StaticCheckInput): StaticCheckResult {
 }
 
 /** The arguments as define-steps.ts hands them to `run`: the block last, a `within` taken off. */
-function precheckCall(spec: StepSpec, pattern: string, values: unknown[], step: PickleStep, ast: any, uri: string, projectRoot: string) {
+function precheckCall(spec: StepSpec, pattern: string, values: unknown[], step: PickleStep, ast: any, uri: string, projectRoot: string, expandNamespace = true) {
   // `${namespace}` stands for the scenario's namespace, known only when it runs: any valid name does here.
-  const expand = (v: unknown) => (typeof v === 'string' ? v.replaceAll(NAMESPACE_PLACEHOLDER, 'default') : v);
+  const expand = (v: unknown) => (expandNamespace && typeof v === 'string' ? v.replaceAll(NAMESPACE_PLACEHOLDER, 'default') : v);
   const args = values.map(expand);
   const hasWithin = spec.eventual !== undefined && /within \{duration\}:?$/.test(pattern);
   const within = hasWithin ? (args.pop() as number) : undefined;

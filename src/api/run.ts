@@ -8,6 +8,8 @@ import { assignShards, parseShard, type Shard } from './shard.ts';
 import { loadDriverModule } from '../drivers/custom-driver.ts';
 import { readDurations, recordDurations } from './durations.ts';
 import { defaultWorkers } from './default-workers.ts';
+import { footprintAssignment, footprintSummary } from './live-parallel.ts';
+import type { Footprint } from '../drivers/live/cluster-footprint.ts';
 import type { LongestFirstOptions } from './longest-first.ts';
 import { UnsyncedAllureWriter } from '../report/unsynced-allure-writer.ts';
 import { maskSecretsInReports } from '../report/mask-reports.ts';
@@ -88,7 +90,9 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
   const shard = options.shard ? parseShard(options.shard) : undefined;
   const { runConfiguration, cucumberEnv, library, reports, kubernetesVersion } = await prepare(options, env);
   // `kubespec check` first (issue 27): a problem found statically runs nothing.
-  const verdict = await checkPrepared(runConfiguration, cucumberEnv, library, options, env);
+  // What each scenario reaches beyond its namespace, for a parallel live run (live-parallel.ts).
+  const footprints = options.profile === 'live' ? new Map<string, Footprint | undefined>() : undefined;
+  const verdict = await checkPrepared(runConfiguration, cucumberEnv, library, options, env, footprints);
   if (verdict.problems.length) throw new CheckFailedError(verdict.problems);
   rmSync(join(reports, 'allure-results'), { recursive: true, force: true });
   rmSync(join(reports, 'junit.xml'), { force: true });
@@ -108,8 +112,17 @@ export async function run(options: RunOptions, env: RunEnvironment): Promise<Run
     const durations = { ...readDurations(join(env.cwd, 'reports')), ...readDurations(reports) };
     runConfiguration.plugins = { specifiers: [LONGEST_FIRST_PLUGIN], options: { longestFirst: { durations, projectRoot: env.cwd } satisfies LongestFirstOptions } };
   }
+  // A live cluster is shared: scenarios that change what every scenario sees run alone.
+  let support = library;
+  if (footprints && runConfiguration.runtime.parallel > 1) {
+    // The loaded library holds the rule support code sets with setParallelCanAssign (Cucumber's
+    // SupportCodeLibrary, not in its public type): ours is added to it, for this run only.
+    const own = (library as unknown as { parallelCanAssign: Parameters<typeof footprintAssignment>[2] }).parallelCanAssign;
+    support = { ...library, parallelCanAssign: footprintAssignment(footprints, env.cwd, own) } as ISupportCodeLibrary;
+    env.stderr.write(`${footprintSummary(footprints, env.cwd, runConfiguration.runtime.parallel)}\n`);
+  }
   const tally = new Tally();
-  const { success } = await runCucumber({ ...runConfiguration, support: library }, cucumberEnv, (m) => tally.add(m));
+  const { success } = await runCucumber({ ...runConfiguration, support }, cucumberEnv, (m) => tally.add(m));
   recordDurations(reports, env.cwd);
   maskSecretsInReports(reports);
   const assumptions = assumptionSummary(tally.assumptions());
@@ -171,7 +184,7 @@ async function prepare(options: RunOptions, env: RunEnvironment) {
 }
 
 /** The static pass over the run's selection (src/api/check.ts). */
-async function checkPrepared(config: IRunConfiguration, environment: IRunEnvironment, library: ISupportCodeLibrary, options: RunOptions, env: RunEnvironment): Promise<StaticCheckResult> {
+async function checkPrepared(config: IRunConfiguration, environment: IRunEnvironment, library: ISupportCodeLibrary, options: RunOptions, env: RunEnvironment, footprints?: Map<string, Footprint | undefined>): Promise<StaticCheckResult> {
   const badTags = tagExpressionProblem(options.tags);
   if (badTags) return { problems: [badTags], scenarios: 0, files: 0 };
   const { plan } = await loadSources(config.sources, environment);
@@ -189,6 +202,7 @@ async function checkPrepared(config: IRunConfiguration, environment: IRunEnviron
     tags: options.tags,
     allowEmpty: options.allowEmpty,
     servedKinds: served,
+    footprints,
   });
 }
 

@@ -173,7 +173,7 @@ export async function main(argv: string[], env: RunEnvironment): Promise<number>
     .description('run the @portable scenarios on the simulator and on the reference cluster and compare them')
     .argument('[paths...]', 'feature files or folders')
     .option('--tags <expression>', 'narrow the portable scenarios, e.g. "@workloads"')
-    .option('--parallel <n>', 'worker processes on the reference cluster (node tables share nodes: serial is the trustworthy default)', parseInteger('--parallel'))
+    .option('--parallel <n>', "worker processes for the reference cluster's KWOK pass: scenarios that change what every scenario shares (nodes, cluster-scoped objects) still run alone", parseInteger('--parallel'))
     .option('--compare-only', 'compare the last runs again, running nothing')
     .option('--rerun-simulator', 'run the simulator side again and compare with the last reference run')
     .option('--kubernetes-version <minor>', "the reference cluster's release (cluster reference --kubernetes-version); the simulator side plays the same minor")

@@ -25,9 +25,11 @@ export interface FidelityOptions {
   /** Narrows the portable scenarios further, e.g. "@workloads". */
   tags?: string;
   /**
-   * Worker processes for the reference side. Namespaces keep scenarios apart, but node tables
-   * label, taint and fence the shared nodes, so scenarios that describe their nodes can disturb
-   * each other in parallel: serial (the default) is the trustworthy measurement.
+   * Worker processes for the reference side's KWOK pass. Namespaces keep scenarios apart, and a
+   * parallel live run starts a scenario only beside those it cannot disturb: one that labels,
+   * taints or cordons nodes or writes a cluster-scoped object runs alone, and one that describes
+   * its cluster as N workers runs only beside those that want the same workers
+   * (drivers/live/cluster-footprint.ts). The real-node pass stays serial: its nodes run containers.
    */
   parallel?: number;
   /** Compare the results of the last runs again without running anything (after a simulator fix, with `rerunSimulator`). */

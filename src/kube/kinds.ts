@@ -123,3 +123,24 @@ export function canonicalKind(word: string): string | undefined {
   }
   return undefined;
 }
+
+/** kubectl's short names of the built-in resources, by plural, as `kubectl api-resources` on v1.32 lists them. */
+export const kubectlShortNames: Readonly<Record<string, readonly string[]>> = {
+  pods: ['po'], services: ['svc'], nodes: ['no'], namespaces: ['ns'], configmaps: ['cm'], serviceaccounts: ['sa'],
+  persistentvolumes: ['pv'], persistentvolumeclaims: ['pvc'], endpoints: ['ep'], events: ['ev'], resourcequotas: ['quota'],
+  limitranges: ['limits'], deployments: ['deploy'], replicasets: ['rs'], replicationcontrollers: ['rc'], statefulsets: ['sts'], daemonsets: ['ds'],
+  cronjobs: ['cj'], ingresses: ['ing'], networkpolicies: ['netpol'], storageclasses: ['sc'], horizontalpodautoscalers: ['hpa'],
+  poddisruptionbudgets: ['pdb'], priorityclasses: ['pc'], customresourcedefinitions: ['crd', 'crds'],
+};
+
+/**
+ * The kind a resource word names as kubectl takes it: a kind, plural or short name in any case,
+ * with or without its group (`storageclasses.storage.k8s.io`) or a name after it (`node/worker-1`).
+ */
+export function kindOfResourceWord(word: string): KindInfo | undefined {
+  const resource = word.split('/')[0]!.split('.')[0]!.toLowerCase();
+  const canonical = canonicalKind(resource);
+  if (canonical) return kindInfo(canonical);
+  const plural = Object.entries(kubectlShortNames).find(([, short]) => short.includes(resource))?.[0];
+  return plural ? knownKinds.find((k) => k.plural === plural) : undefined;
+}

@@ -1,4 +1,5 @@
 import { apiGroupOf, kindInfo, type KindInfo } from '../sim/index.ts';
+import { kubectlShortNames } from '../kube/kinds.ts';
 import { alternateVersions } from '../sim/store/version-views.ts';
 import { upstreamOpenApi } from '../apiserver/index.ts';
 import { defaultKubernetesVersion, featureEnabled, type KubernetesRelease } from '../kube/kubernetes-versions.ts';
@@ -8,14 +9,6 @@ import { defaultKubernetesVersion, featureEnabled, type KubernetesRelease } from
  * per group version), with short names and subresources as `kubectl api-resources` on v1.32
  * shows them, and a minimal OpenAPI v3 that tells kubectl the server validates fields.
  */
-const shortNames: Record<string, string[]> = {
-  pods: ['po'], services: ['svc'], nodes: ['no'], namespaces: ['ns'], configmaps: ['cm'], serviceaccounts: ['sa'],
-  persistentvolumes: ['pv'], persistentvolumeclaims: ['pvc'], endpoints: ['ep'], events: ['ev'], resourcequotas: ['quota'],
-  limitranges: ['limits'], deployments: ['deploy'], replicasets: ['rs'], replicationcontrollers: ['rc'], statefulsets: ['sts'], daemonsets: ['ds'],
-  cronjobs: ['cj'], ingresses: ['ing'], networkpolicies: ['netpol'], storageclasses: ['sc'], horizontalpodautoscalers: ['hpa'],
-  poddisruptionbudgets: ['pdb'], priorityclasses: ['pc'], customresourcedefinitions: ['crd', 'crds'],
-};
-
 const subresources: Record<string, string[]> = {
   pods: ['status', 'log', 'eviction', 'resize'],
   deployments: ['status', 'scale'], replicasets: ['status', 'scale'], statefulsets: ['status', 'scale'], replicationcontrollers: ['status', 'scale'],
@@ -31,7 +24,7 @@ const categories: Record<string, string[]> = {
 };
 
 function shortNamesOf(k: KindInfo): readonly string[] {
-  return k.custom?.shortNames ?? shortNames[k.plural] ?? [];
+  return k.custom?.shortNames ?? kubectlShortNames[k.plural] ?? [];
 }
 
 function categoriesOf(k: KindInfo): readonly string[] {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -74,15 +74,49 @@ describe('the live driver against kubespec serve', () => {
     assert.equal(node('worker-3').spec.taints, undefined);
   });
 
+  it('a parallel run keeps a scenario that changes nodes alone, and lets scenarios that want the same workers share their fence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubespec-live-parallel-'));
+    const fenced = ['    Then node "worker-3" matches:', '      """yaml', '      spec:', '        taints: [{key: kubespec.io/not-in-scenario, effect: NoSchedule}]', '      """'];
+    writeFileSync(join(dir, 'shared.feature'), [
+      'Feature: a shared cluster',
+      '  Scenario: two workers, first', '    Given a cluster with 2 worker nodes', '    When 3 seconds pass', ...fenced,
+      '  Scenario: two workers, second', '    Given a cluster with 2 worker nodes', '    When 3 seconds pass', ...fenced,
+      '  Scenario: a cordon', '    Given a cluster with 2 worker nodes', '    When node "worker-1" is cordoned', '    And 1 second passes', '',
+    ].join('\n'));
+    const r = await execa('node', [bin, 'run', 'shared.feature', '--profile', 'live', '--context', 'kubespec', '--parallel', '2'], { cwd: dir, env, reject: false });
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    assert.match(r.stderr, /live run in 2 workers: 1 of 3 scenarios run alone, as they change what every scenario shares \(for example shared\.feature:\d+ cordons a shared node\)/);
+    // When each scenario ran, from the run's messages: the two "two workers" ran at once, the cordon beside neither.
+    const messages = readFileSync(join(dir, 'reports', 'messages.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const pickleName = new Map(messages.filter((m) => m.pickle).map((m) => [m.pickle.id, m.pickle.name]));
+    const caseName = new Map(messages.filter((m) => m.testCase).map((m) => [m.testCase.id, pickleName.get(m.testCase.pickleId)]));
+    const spans = new Map<string, { name: string; from: number; to: number }>();
+    const at = (t: { seconds: number; nanos: number }) => t.seconds * 1000 + t.nanos / 1e6;
+    for (const m of messages) {
+      if (m.testCaseStarted) spans.set(m.testCaseStarted.id, { name: caseName.get(m.testCaseStarted.testCaseId), from: at(m.testCaseStarted.timestamp), to: Infinity });
+      if (m.testCaseFinished) spans.get(m.testCaseFinished.testCaseStartedId)!.to = at(m.testCaseFinished.timestamp);
+    }
+    const span = (name: string) => [...spans.values()].find((s) => s.name === name)!;
+    const overlap = (a: string, b: string) => span(a).from < span(b).to && span(b).from < span(a).to;
+    assert.ok(overlap('two workers, first', 'two workers, second'), 'the scenarios with the same workers ran at once');
+    assert.ok(!overlap('a cordon', 'two workers, first') && !overlap('a cordon', 'two workers, second'), 'the cordon ran alone');
+    const w3 = served.cluster.store.get('Node', { name: 'worker-3' })!;
+    assert.equal(w3.spec.taints, undefined, 'the last holder lifted the fence');
+    assert.equal(w3.metadata.annotations?.['kubespec.io/fenced-for'], undefined);
+    assert.equal(served.cluster.store.get('Node', { name: 'worker-1' })!.spec.unschedulable, undefined);
+  });
+
   it('kubespec clean removes leftover scenario namespaces and node fences', async () => {
     served.cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ks-left-over-1a2b3c', labels: { 'app.kubernetes.io/managed-by': 'kubespec' } } });
     const w3 = served.cluster.store.get('Node', { name: 'worker-3' })!;
-    served.cluster.store.update({ ...structuredClone(w3), spec: { ...structuredClone(w3.spec), taints: [{ key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' }] } });
+    const holders = { 'kubespec.io/fenced-for': 'ks-gone-1a2b3c' };
+    served.cluster.store.update({ ...structuredClone(w3), metadata: { ...structuredClone(w3.metadata), annotations: holders }, spec: { ...structuredClone(w3.spec), taints: [{ key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' }] } });
     const r = await execa('node', [bin, 'clean', '--context', 'kubespec'], { cwd: mkdtempSync(join(tmpdir(), 'kubespec-clean-')), env, reject: false });
     assert.equal(r.exitCode, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /removed namespace ks-left-over-1a2b3c\nremoved taint kubespec.io\/not-in-scenario on node worker-3/);
     assert.ok(served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' })?.metadata.deletionTimestamp ?? !served.cluster.store.get('Namespace', { name: 'ks-left-over-1a2b3c' }));
     assert.equal(served.cluster.store.get('Node', { name: 'worker-3' })!.spec.taints, undefined);
+    assert.equal(served.cluster.store.get('Node', { name: 'worker-3' })!.metadata.annotations?.['kubespec.io/fenced-for'], undefined);
   });
 
   /** A run with a kubeconfig whose one context ("kubespec") is `entry`, from an empty project. */

@@ -19,7 +19,8 @@ import { runKubectl, type KubectlResult } from '../kubectl.ts';
 import { helmFor, runHelm, type HelmCommand, type HelmResult } from '../helm.ts';
 import { kubectlFor, serverMinor, type VersionInfo } from '../kubectl-binary.ts';
 import { ScenarioKubeconfig } from './kubeconfig-file.ts';
-import { capacityMismatches, nodeDefinitionPatch, notInScenario, restoreNodePatch, withoutFence } from './node-changes.ts';
+import { capacityMismatches, fenceHeldBy, fenceReleasedBy, nodeDefinitionPatch, restoreNodePatch } from './node-changes.ts';
+import { touchesNodes } from './cluster-footprint.ts';
 import { settleBy } from '../settle.ts';
 import { withScenarioNamespace } from './scenario-namespace.ts';
 import { isProbePod, ProbePods } from './probe-pods.ts';
@@ -50,6 +51,8 @@ const liveLacks: Partial<Record<Capability, string>> = {
 
 /** How long addNodes waits after fencing workers off, for the scheduler's informer to see the taints. */
 const FENCE_SETTLE_MS = 1000;
+/** Writes of a fence that may meet other scenarios' writes of the same node before one goes through. */
+const FENCE_WRITE_ATTEMPTS = 10;
 
 /** How often a wait re-reads the cluster (wall time) when no pod change wakes it sooner. */
 const POLL_MS = 250;
@@ -207,7 +210,7 @@ export class LiveDriver implements Driver {
     if (this.options.attachNamespace) return;
     await this.restoreNodes();
     this.touchedNodes.clear();
-    this.fencedOff.clear();
+    await this.releaseFences();
     this.describedCluster = false;
     for (const obj of this.clusterScoped.splice(0)) await this.delete({ kind: obj.kind, name: obj.metadata.name }).catch(() => undefined);
     if (this.ns) {
@@ -224,6 +227,32 @@ export class LiveDriver implements Driver {
       if (restore) await this.patch({ kind: 'Node', name }, restore, 'merge').catch(() => undefined);
     }
     forgetUndo(`nodes/${this.ns}`);
+  }
+
+  /** Lets go of the scenario's hold on the fences of the workers it fenced off (node-changes.ts FENCE_HOLDERS). */
+  private async releaseFences(): Promise<void> {
+    for (const name of this.fencedOff) await this.changeFence(name, (n) => fenceReleasedBy(n, this.ns)).catch(() => undefined);
+    this.fencedOff.clear();
+    forgetUndo(`fences/${this.ns}`);
+  }
+
+  /**
+   * Writes a change of a node's fence, made to the node as it is now: scenarios of a parallel run
+   * fence the same workers, so a write that meets another's (409 Conflict on the resourceVersion
+   * it read) is made again on the newer node. True when something was written.
+   */
+  private async changeFence(name: string, change: (node: KubeObject) => KubeObject | undefined): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const node = await this.get({ kind: 'Node', name });
+      const changed = node && change(node);
+      if (!changed) return false;
+      try {
+        await this.rest.request('PUT', await this.path({ kind: 'Node', name }), { body: changed, query: { fieldManager: 'kubespec' } });
+        return true;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 409) || attempt === FENCE_WRITE_ATTEMPTS) throw e;
+      }
+    }
   }
 
   namespace(): string {
@@ -246,12 +275,11 @@ export class LiveDriver implements Driver {
     const unlike = wanted.flatMap((n) => capacityMismatches(n, present.get(n.name)!).map((m) => `node "${n.name}" ${m}`));
     if (unlike.length) throw new UnsupportedError(`a live node's capacity is what its kubelet reports; the scenario needs ${unlike.join(', ')}`);
     for (const definition of wanted) {
-      const fenced = this.fencedOff.delete(definition.name);
-      const base = fenced ? withoutFence(present.get(definition.name)!) : present.get(definition.name)!;
-      const patch: any = nodeDefinitionPatch(definition, base);
-      // Joining lifts the fence even when the node needs nothing else.
-      const joined = fenced ? { ...patch, spec: { taints: patch?.spec?.taints ?? base.spec?.taints ?? [] } } : patch;
-      if (joined) await this.patch({ kind: 'Node', name: definition.name }, joined, 'merge');
+      // Joining lets go of the scenario's hold on the node's fence, even when it needs nothing else.
+      const joined = this.fencedOff.delete(definition.name) && await this.changeFence(definition.name, (n) => fenceReleasedBy(n, this.ns));
+      const current = joined ? await this.get({ kind: 'Node', name: definition.name }) : present.get(definition.name);
+      const patch = current && nodeDefinitionPatch(definition, current);
+      if (patch) await this.patch({ kind: 'Node', name: definition.name }, patch, 'merge');
     }
     if (this.describedCluster) return;
     this.describedCluster = true;
@@ -259,7 +287,8 @@ export class LiveDriver implements Driver {
     for (const node of present.values()) {
       if (named.has(node.metadata.name) || isControlPlane(node)) continue;
       this.fencedOff.add(node.metadata.name);
-      await this.patch({ kind: 'Node', name: node.metadata.name }, { spec: { taints: [...(node.spec?.taints ?? []), notInScenario] } }, 'merge');
+      undoOnInterrupt(`fences/${this.ns}`, () => this.releaseFences());
+      await this.changeFence(node.metadata.name, (n) => fenceHeldBy(n, this.ns));
     }
     // kube-scheduler sees the fence through its node informer, a moment after the write: a pod
     // created at once could still be placed on a fenced worker (seen on a loaded machine: a
@@ -461,12 +490,4 @@ function infoOf(kind: string): KindInfo {
   const info = kindInfo(canonicalKind(kind) ?? kind);
   if (!info) throw new ApiError('NotFound', 404, `the server doesn't have a resource type "${kind}"`);
   return info;
-}
-
-/** Whether kubectl arguments may change nodes: node commands, or a write naming nodes. */
-function touchesNodes(args: readonly string[]): boolean {
-  const [verb] = args;
-  if (['taint', 'cordon', 'uncordon', 'drain'].includes(verb ?? '')) return true;
-  const writes = ['label', 'annotate', 'patch', 'edit', 'apply', 'replace', 'delete', 'create', 'set'];
-  return writes.includes(verb ?? '') && args.some((a) => /^(node|nodes|no)(\/|$)/.test(a));
 }

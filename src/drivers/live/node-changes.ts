@@ -53,6 +53,41 @@ export function capacityMismatches(definition: NodeDefinition, current: KubeObje
 /** The taint that fences off workers a scenario's cluster does not have (see LiveDriver.addNodes). */
 export const notInScenario = { key: 'kubespec.io/not-in-scenario', value: 'true', effect: 'NoSchedule' };
 
-export function withoutFence(node: KubeObject): KubeObject {
-  return { ...node, spec: { ...node.spec, taints: (node.spec?.taints ?? []).filter((t: any) => t.key !== notInScenario.key) } };
+/**
+ * The annotation of a fenced worker naming the scenarios (their namespaces, comma-separated) that
+ * hold the fence: scenarios of a parallel live run that want the same workers share one fence,
+ * and it is lifted when the last of them lets go.
+ */
+export const FENCE_HOLDERS = 'kubespec.io/fenced-for';
+
+function holdersOf(node: KubeObject): string[] {
+  return (node.metadata.annotations?.[FENCE_HOLDERS] ?? '').split(',').filter(Boolean);
+}
+
+function withHolders(node: KubeObject, holders: string[]): KubeObject {
+  const { [FENCE_HOLDERS]: _, ...others } = node.metadata.annotations ?? {};
+  const annotations = holders.length ? { ...others, [FENCE_HOLDERS]: holders.join(',') } : others;
+  const kept = (node.spec?.taints ?? []).filter((t: any) => t.key !== notInScenario.key);
+  const taints = holders.length ? [...kept, notInScenario] : kept;
+  // Empty lists and maps are left out, as the API server stores them.
+  const { annotations: _a, ...metadata } = node.metadata;
+  const { taints: _t, ...spec } = node.spec ?? {};
+  return {
+    ...node,
+    metadata: { ...metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
+    spec: { ...spec, ...(taints.length ? { taints } : {}) },
+  };
+}
+
+/** The node fenced for `holder` too: one taint, whoever else holds it. Undefined when it already is. */
+export function fenceHeldBy(node: KubeObject, holder: string): KubeObject | undefined {
+  const holders = holdersOf(node);
+  const tainted = (node.spec?.taints ?? []).some((t: any) => t.key === notInScenario.key);
+  return holders.includes(holder) && tainted ? undefined : withHolders(node, [...holders.filter((h) => h !== holder), holder]);
+}
+
+/** The node with `holder`'s hold let go: the taint goes with the last holder. Undefined when it held none. */
+export function fenceReleasedBy(node: KubeObject, holder: string): KubeObject | undefined {
+  const holders = holdersOf(node);
+  return holders.includes(holder) ? withHolders(node, holders.filter((h) => h !== holder)) : undefined;
 }
