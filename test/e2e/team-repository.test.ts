@@ -14,6 +14,11 @@ import { packageRoot } from '../../src/package-root.ts';
  */
 let work = '';
 let tarball = '';
+/**
+ * A hang guard, not a speed check: the first install took 101.6 s of 120 in a 2-core CI-style
+ * run (2026-12-07, alongside the other test files), so the old limit was within reach of a slower machine.
+ */
+const REPOSITORY_TIMEOUT_MS = 300_000;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'kubespec-team-'));
@@ -43,7 +48,7 @@ async function initAndRun(project: string): Promise<void> {
   assert.match(again.stdout, /kept {4}features\/example\.feature \(exists\)/);
 }
 
-test('a CommonJS repository (npm init -y): install → kubespec init → kubespec run passes', { timeout: 120_000 }, async () => {
+test('a CommonJS repository (npm init -y): install → kubespec init → kubespec run passes', { timeout: REPOSITORY_TIMEOUT_MS }, async () => {
   const project = await teamRepository('cjs', async (dir) => {
     await execa('npm', ['init', '-y'], { cwd: dir });
   });
@@ -51,7 +56,7 @@ test('a CommonJS repository (npm init -y): install → kubespec init → kubespe
   await initAndRun(project);
 });
 
-test('an ES-module repository: install → kubespec init → kubespec run passes', { timeout: 120_000 }, async () => {
+test('an ES-module repository: install → kubespec init → kubespec run passes', { timeout: REPOSITORY_TIMEOUT_MS }, async () => {
   const project = await teamRepository('esm', async (dir) => {
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'team-specs', private: true, type: 'module' }));
   });
