@@ -50,9 +50,10 @@ async function main() {
     }
     // Both passes: KWOK-only nodes, then @needs-kubelet with a real node playing worker-1,
     // bounded for CI (--real-node-quick: src/fidelity/real-node-budget.ts leaves out the
-    // scenarios that wait longest in real time; the nightly run has them all). The count needs
-    // the headline and the real-node line (its verdicts, or why this machine had no real node).
-    const fidelity = await kubespec('fidelity', '--real-node-quick');
+    // scenarios that wait longest in real time; the nightly run has them all). The KWOK pass runs
+    // three scenarios at a time where they cannot disturb each other (cluster-footprint.ts). The
+    // count needs the headline and the real-node line (its verdicts, or why this machine had no real node).
+    const fidelity = await kubespec('fidelity', '--real-node-quick', '--parallel', '3');
     console.log(fidelity.all);
     const headline = /^portable \d+ on Kubernetes \S+: agree \d+, disagree \d+, not judged \d+ /m.test(fidelity.all ?? '');
     const realNode = /^real node (\(\S+\): judged \d+ of \d+|: none in this run )/m.test(fidelity.all ?? '');
