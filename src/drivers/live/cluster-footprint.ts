@@ -32,14 +32,14 @@ export function canRunBeside(a: Footprint | undefined, b: Footprint | undefined)
 }
 
 /**
- * The footprint of applying objects of these kinds: alone for a cluster-scoped kind, and for a
+ * The footprint of writing objects of these kinds: alone for a cluster-scoped kind, and for a
  * kind kubespec does not know (a custom resource may be cluster-scoped, and its definition is).
  */
 export function kindsFootprint(kinds: readonly string[]): Footprint | undefined {
   for (const kind of kinds) {
     const info = kindInfo(kind) ?? kindOfResourceWord(kind);
-    if (!info) return { alone: `applies ${withArticle(kind)}, a kind whose scope kubespec does not know before the run` };
-    if (!info.namespaced) return { alone: `applies ${withArticle(info.kind)}, which is cluster-scoped` };
+    if (!info) return { alone: `writes ${withArticle(kind)}, a kind whose scope kubespec does not know before the run` };
+    if (!info.namespaced) return { alone: `writes ${withArticle(info.kind)}, which is cluster-scoped` };
   }
   return undefined;
 }
