@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Pickle } from '@cucumber/messages';
 import { canRunBeside, type Footprint } from '../drivers/live/cluster-footprint.ts';
 
@@ -30,6 +30,6 @@ export function pickleKey(cwd: string, pickle: Pickle): string {
 export function footprintSummary(footprints: ReadonlyMap<string, Footprint | undefined>, cwd: string, workers: number): string {
   const alone = [...footprints].filter((e): e is [string, { alone: string }] => !!e[1] && 'alone' in e[1]);
   const shapes = new Set([...footprints.values()].filter((f) => !(f && 'alone' in f)).map((f) => (f && 'workers' in f ? f.workers : 'all')));
-  const example = alone[0] ? ` (for example ${alone[0][0].startsWith(cwd) ? alone[0][0].slice(cwd.length + 1) : alone[0][0]} ${alone[0][1].alone})` : '';
+  const example = alone[0] ? ` (for example ${relative(cwd, alone[0][0])} ${alone[0][1].alone})` : '';
   return `live run in ${workers} workers: ${alone.length} of ${footprints.size} scenarios run alone, as they change what every scenario shares${example}; the others run beside scenarios that want the same workers (${shapes.size} cluster shape${shapes.size === 1 ? '' : 's'})`;
 }

@@ -1,4 +1,4 @@
-import { kindInfo, kindOfResourceWord } from '../../kube/kinds.ts';
+import { kindOfResourceWord } from '../../kube/kinds.ts';
 
 /**
  * What a scenario reaches on a live cluster beyond its own namespace, known before it runs
@@ -37,7 +37,7 @@ export function canRunBeside(a: Footprint | undefined, b: Footprint | undefined)
  */
 export function kindsFootprint(kinds: readonly string[]): Footprint | undefined {
   for (const kind of kinds) {
-    const info = kindInfo(kind) ?? kindOfResourceWord(kind);
+    const info = kindOfResourceWord(kind);
     if (!info) return { alone: `writes ${withArticle(kind)}, a kind whose scope kubespec does not know before the run` };
     if (!info.namespaced) return { alone: `writes ${withArticle(info.kind)}, which is cluster-scoped` };
   }
